@@ -1,0 +1,40 @@
+package dev.iamlint.cli;
+
+import dev.iamlint.report.CompactReporter;
+import dev.iamlint.report.JsonReporter;
+import dev.iamlint.report.Reporter;
+import dev.iamlint.report.TextReporter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine;
+
+/** One {@code -f FMT[=FILE]} request. */
+record OutputFormat(String name, Optional<Path> file) {
+  static final java.util.List<String> NAMES = java.util.List.of("text", "compact", "json");
+
+  Reporter reporter(boolean color) {
+    return switch (name) {
+      case "compact" -> new CompactReporter();
+      case "json" -> new JsonReporter();
+      default -> new TextReporter(color);
+    };
+  }
+
+  static final class Converter implements CommandLine.ITypeConverter<OutputFormat> {
+    @Override
+    public OutputFormat convert(String value) {
+      int eq = value.indexOf('=');
+      String name = (eq < 0 ? value : value.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
+      if (!NAMES.contains(name)) {
+        throw new CommandLine.TypeConversionException("unknown format '" + name + "' (available: "
+            + String.join(", ", NAMES) + ")");
+      }
+      Optional<Path> file = eq < 0 ? Optional.empty() : Optional.of(Path.of(value.substring(eq + 1)));
+      if (file.isPresent() && file.get().toString().isEmpty()) {
+        throw new CommandLine.TypeConversionException("format '" + name + "=' needs a file name");
+      }
+      return new OutputFormat(name, file);
+    }
+  }
+}

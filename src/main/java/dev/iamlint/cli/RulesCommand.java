@@ -1,0 +1,53 @@
+package dev.iamlint.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.iamlint.rule.RuleMetadata;
+import dev.iamlint.rules.Catalog;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "List the rules: id, slug, severity, title.")
+final class RulesCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: text).")
+  String format = "text";
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    if (format.equals("json")) {
+      JsonArray rules = new JsonArray();
+      for (RuleMetadata m : Catalog.all()) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", m.id());
+        o.addProperty("slug", m.slug());
+        o.addProperty("severity", m.severity().label());
+        o.addProperty("title", m.title());
+        o.addProperty("category", m.category());
+        JsonArray formats = new JsonArray();
+        m.formats().forEach(formats::add);
+        o.add("formats", formats);
+        rules.add(o);
+      }
+      JsonObject root = new JsonObject();
+      root.add("rules", rules);
+      out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root));
+      return ExitCodes.CLEAN;
+    }
+    if (!format.equals("text")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "' (text, json)");
+    }
+    for (RuleMetadata m : Catalog.all()) {
+      out.printf("%-8s %-36s %-9s %s%n", m.id(), m.slug(), m.severity().label(), m.title());
+    }
+    return ExitCodes.CLEAN;
+  }
+}

@@ -1,0 +1,167 @@
+package dev.iamlint.cli;
+
+import dev.iamlint.report.Report;
+import dev.iamlint.rule.Finding;
+import dev.iamlint.rule.RuleMetadata;
+import dev.iamlint.rule.RuleSelector;
+import dev.iamlint.rule.ScanOptions;
+import dev.iamlint.rule.Severity;
+import dev.iamlint.rules.Catalog;
+import dev.iamlint.scan.ScanRequest;
+import dev.iamlint.scan.ScanResult;
+import dev.iamlint.scan.Scanner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+    description = "Scan files and directories (default: the current directory).")
+final class ScanCommand implements Callable<Integer> {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", description = "Files or directories to scan.", arity = "0..*")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FMT[=FILE]", converter = OutputFormat.Converter.class,
+      description = "Output format: text (default), compact, json. Repeatable; without =FILE it goes to stdout.")
+  List<OutputFormat> formats = new ArrayList<>();
+
+  @Option(names = "--fail-on", paramLabel = "SEV", converter = SeverityConverter.class,
+      description = "Lowest severity that makes the exit code 1 (default: low).")
+  Severity failOn = Severity.LOW;
+
+  @Option(names = "--min-severity", paramLabel = "SEV", converter = SeverityConverter.class,
+      description = "Do not report findings below SEV (default: info).")
+  Severity minSeverity = Severity.INFO;
+
+  @Option(names = "--rule", paramLabel = "ID", description = "Only these rules: ids, slugs or prefixes (CT, PWD00*).")
+  List<String> rules = new ArrayList<>();
+
+  @Option(names = "--skip-rule", paramLabel = "ID", description = "Skip these rules: ids, slugs or prefixes.")
+  List<String> skipRules = new ArrayList<>();
+
+  @Option(names = "--parameter", paramLabel = "NAME=VALUE", description = "CloudFormation parameter value.")
+  Map<String, String> parameters = new LinkedHashMap<>();
+
+  @Option(names = "--parameter-file", paramLabel = "FILE",
+      description = "CloudFormation parameters: a JSON list of {ParameterKey, ParameterValue} or a {Name: Value} map.")
+  List<Path> parameterFiles = new ArrayList<>();
+
+  @Option(names = "--partition", paramLabel = "NAME", description = "Value of AWS::Partition (default: aws).")
+  String partition = "aws";
+
+  @Option(names = "--account-baseline", description = "Treat the scan as an account baseline (project-level rules).")
+  boolean accountBaseline;
+
+  @Option(names = "--cloudtrail-external", description = "An organization trail is managed elsewhere (turns CT001 off).")
+  boolean cloudTrailExternal;
+
+  @Option(names = "--no-color", description = "No colour in text output (also when NO_COLOR is set).")
+  boolean noColor;
+
+  @Option(names = {"-q", "--quiet"}, description = "Text output: findings only, no summary.")
+  boolean quiet;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Files loaded in parallel (default: number of cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--debug", description = "Show stack traces of internal errors.")
+  boolean debug;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    long onStdout = formats.stream().filter(f -> f.file().isEmpty()).count();
+    if (onStdout > 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "at most one format can go to stdout; give the others =FILE");
+    }
+    if (formats.isEmpty()) formats.add(new OutputFormat("text", java.util.Optional.empty()));
+    for (String pattern : concat(rules, skipRules)) {
+      if (Catalog.all().stream().noneMatch(m -> new RuleSelector(List.of(pattern), List.of()).selects(m))) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "no rule matches '" + pattern + "' (see 'iamlint rules')");
+      }
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Path file : parameterFiles) {
+      try {
+        values.putAll(ParameterFile.read(file));
+      } catch (IOException | IllegalArgumentException e) {
+        err.println("iamlint: cannot read parameter file: " + e.getMessage());
+        return ExitCodes.ERROR;
+      }
+    }
+    values.putAll(parameters);
+
+    Path cwd = Path.of("").toAbsolutePath();
+    List<Path> scanPaths = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+    RuleSelector selector = new RuleSelector(rules, skipRules);
+    ScanRequest request = new ScanRequest(cwd, scanPaths, values, partition, selector, minSeverity,
+        new ScanOptions(accountBaseline, cloudTrailExternal), p -> false, Math.max(1, threads));
+    ScanResult result = new Scanner().scan(request);
+
+    List<RuleMetadata> enabled = Catalog.all().stream().filter(selector::selects).toList();
+    Report report = new Report(Version.current(), result.findings(), result.files(), result.resources(),
+        result.errors(), enabled);
+    for (OutputFormat format : formats) {
+      StringWriter buffer = new StringWriter();
+      boolean color = format.file().isEmpty() && format.name().equals("text") && !noColor
+          && System.getenv("NO_COLOR") == null && System.console() != null;
+      format.reporter(color).write(quiet && format.name().equals("text") ? withoutSummary(report) : report, buffer);
+      String text = quiet && format.name().equals("text") ? stripSummary(buffer.toString()) : buffer.toString();
+      if (format.file().isPresent()) {
+        Path target = format.file().get();
+        if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
+        try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+          w.write(text);
+        }
+      } else {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(text);
+        out.flush();
+      }
+    }
+    // Errors go to stderr too, unless a text report on stdout already listed them.
+    boolean textOnStdout = formats.stream().anyMatch(f -> f.file().isEmpty() && f.name().equals("text"));
+    if (!textOnStdout) {
+      result.errors().forEach(e -> err.println("iamlint: " + e.file() + ": " + e.message()));
+    }
+    for (String internal : result.internalErrors()) err.println("iamlint: internal error: " + internal);
+    if (!result.internalErrors().isEmpty()) return ExitCodes.ERROR;
+    for (Finding f : result.findings()) {
+      if (f.severity().atLeast(failOn)) return ExitCodes.FINDINGS;
+    }
+    return ExitCodes.CLEAN;
+  }
+
+  private static Report withoutSummary(Report r) {
+    return r;
+  }
+
+  /** The text format's last line is the summary. */
+  private static String stripSummary(String text) {
+    String trimmed = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    int nl = trimmed.lastIndexOf('\n');
+    return nl < 0 ? "" : trimmed.substring(0, nl + 1);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+}

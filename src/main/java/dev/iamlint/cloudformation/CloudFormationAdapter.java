@@ -1,0 +1,353 @@
+package dev.iamlint.cloudformation;
+
+import dev.iamlint.json.JsonLoader;
+import dev.iamlint.model.AccessKey;
+import dev.iamlint.model.ComputeInstance;
+import dev.iamlint.model.CustomerPolicy;
+import dev.iamlint.model.Group;
+import dev.iamlint.model.GroupMembership;
+import dev.iamlint.model.InlinePolicy;
+import dev.iamlint.model.InstanceProfile;
+import dev.iamlint.model.LoginProfile;
+import dev.iamlint.model.ModelBuilder;
+import dev.iamlint.model.PolicyAttachment;
+import dev.iamlint.model.PolicyDocument;
+import dev.iamlint.model.PrincipalKind;
+import dev.iamlint.model.PrincipalLink;
+import dev.iamlint.model.ResourceRef;
+import dev.iamlint.model.Role;
+import dev.iamlint.model.SecretExposure;
+import dev.iamlint.model.Trail;
+import dev.iamlint.model.User;
+import dev.iamlint.source.Location;
+import dev.iamlint.tree.ListNode;
+import dev.iamlint.tree.MapNode;
+import dev.iamlint.tree.Node;
+import dev.iamlint.tree.ParseResult;
+import dev.iamlint.tree.ScalarNode;
+import dev.iamlint.value.Provenance;
+import dev.iamlint.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Maps the resources of one template into the common model. Only this class knows
+ * CloudFormation's resource types and property names; rules see the model.
+ */
+public final class CloudFormationAdapter {
+
+  private final Evaluator eval;
+  private final Template template;
+  private final ModelBuilder out;
+  private final String partition;
+
+  private CloudFormationAdapter(Evaluator eval, ModelBuilder out, String partition) {
+    this.eval = eval;
+    this.template = eval.template();
+    this.out = out;
+    this.partition = partition;
+  }
+
+  /** Adds the template's elements to {@code out}. */
+  public static void adapt(Template template, Map<String, String> parameters, String partition, ModelBuilder out) {
+    Evaluator evaluator = new Evaluator(template, parameters, partition);
+    new CloudFormationAdapter(evaluator, out, partition).adaptAll();
+  }
+
+  private void adaptAll() {
+    for (Template.Resource r : template.resources().values()) {
+      ResourceRef ref = new ResourceRef(eval.scope(), r.address(), r.type(), r.declaration().span(),
+          r.declaration().key().location());
+      out.resources.add(ref);
+      switch (r.type()) {
+        case "AWS::IAM::User" -> user(r, ref);
+        case "AWS::IAM::Group" -> group(r, ref);
+        case "AWS::IAM::Role" -> role(r, ref);
+        case "AWS::IAM::Policy" -> policy(r, ref);
+        case "AWS::IAM::ManagedPolicy" -> managedPolicy(r, ref);
+        case "AWS::IAM::UserToGroupAddition" -> userToGroup(r, ref);
+        case "AWS::IAM::AccessKey" -> out.accessKeys.add(new AccessKey(ref,
+            prop(r, "UserName").orElseGet(() -> missing(ref, "UserName")), prop(r, "Status")));
+        case "AWS::IAM::InstanceProfile" -> out.instanceProfiles.add(new InstanceProfile(ref,
+            prop(r, "InstanceProfileName").orElseGet(() -> generatedName(r)),
+            prop(r, "Roles").map(Value::items).orElse(List.of())));
+        case "AWS::CloudTrail::Trail" -> trail(r, ref);
+        case "AWS::EC2::Instance" -> out.computeInstances.add(new ComputeInstance(ref, ComputeInstance.Kind.INSTANCE,
+            prop(r, "IamInstanceProfile"), prop(r, "UserData")));
+        case "AWS::AutoScaling::LaunchConfiguration" -> out.computeInstances.add(new ComputeInstance(ref,
+            ComputeInstance.Kind.LAUNCH_CONFIGURATION, prop(r, "IamInstanceProfile"), prop(r, "UserData")));
+        case "AWS::EC2::LaunchTemplate" -> launchTemplate(r, ref);
+        case "AWS::Serverless::Function" -> samFunction(r, ref);
+        default -> { }
+      }
+    }
+  }
+
+  // ---- identities ----
+
+  private void user(Template.Resource r, ResourceRef ref) {
+    Value self = self(r);
+    out.users.add(new User(ref, prop(r, "UserName").orElseGet(() -> generatedName(r))));
+    prop(r, "Groups").ifPresent(groups -> {
+      for (Value g : groups.items()) out.memberships.add(new GroupMembership(ref, self, g, g.location()));
+    });
+    prop(r, "LoginProfile").ifPresent(lp -> {
+      for (Value alternative : lp.alternatives()) {
+        if (!(alternative instanceof Value.MapV profile)) continue;
+        Optional<Value> password = profile.get("Password");
+        Optional<Node> passwordNode = r.properties().map("LoginProfile").flatMap(m -> m.get("Password"));
+        out.loginProfiles.add(new LoginProfile(ref, self, propertyLocation(r, "LoginProfile"), password,
+            passwordExposure(password, passwordNode), profile.get("PasswordResetRequired")));
+      }
+    });
+    inlinePolicies(r, ref, PrincipalKind.USER);
+    managedPolicyArns(r, ref, PrincipalKind.USER);
+  }
+
+  private void group(Template.Resource r, ResourceRef ref) {
+    out.groups.add(new Group(ref, prop(r, "GroupName").orElseGet(() -> generatedName(r))));
+    inlinePolicies(r, ref, PrincipalKind.GROUP);
+    managedPolicyArns(r, ref, PrincipalKind.GROUP);
+  }
+
+  private void role(Template.Resource r, ResourceRef ref) {
+    Optional<PolicyDocument> trust = prop(r, "AssumeRolePolicyDocument").map(this::document);
+    out.roles.add(new Role(ref, prop(r, "RoleName").orElseGet(() -> generatedName(r)), trust, false));
+    inlinePolicies(r, ref, PrincipalKind.ROLE);
+    managedPolicyArns(r, ref, PrincipalKind.ROLE);
+  }
+
+  private void inlinePolicies(Template.Resource r, ResourceRef ref, PrincipalKind kind) {
+    prop(r, "Policies").ifPresent(policies -> {
+      for (Value item : policies.items()) {
+        for (Value alternative : item.alternatives()) {
+          if (!(alternative instanceof Value.MapV p)) continue;
+          Value doc = p.get("PolicyDocument").orElseGet(() -> missing(ref, "PolicyDocument"));
+          out.inlinePolicies.add(new InlinePolicy(ref, List.of(new PrincipalLink(kind, self(r))),
+              p.get("PolicyName").orElseGet(() -> missing(ref, "PolicyName")), document(doc), alternative.location(), false));
+        }
+      }
+    });
+  }
+
+  private void managedPolicyArns(Template.Resource r, ResourceRef ref, PrincipalKind kind) {
+    prop(r, "ManagedPolicyArns").ifPresent(arns -> {
+      for (Value arn : arns.items()) {
+        out.attachments.add(new PolicyAttachment(ref, new PrincipalLink(kind, self(r)), arn, arn.location()));
+      }
+    });
+  }
+
+  /** {@code AWS::IAM::Policy}: an inline policy put on every principal it lists. */
+  private void policy(Template.Resource r, ResourceRef ref) {
+    List<PrincipalLink> principals = principals(r);
+    Value doc = prop(r, "PolicyDocument").orElseGet(() -> missing(ref, "PolicyDocument"));
+    out.inlinePolicies.add(new InlinePolicy(ref, principals,
+        prop(r, "PolicyName").orElseGet(() -> missing(ref, "PolicyName")), document(doc), ref.location(), true));
+  }
+
+  private void managedPolicy(Template.Resource r, ResourceRef ref) {
+    Value doc = prop(r, "PolicyDocument").orElseGet(() -> missing(ref, "PolicyDocument"));
+    out.customerPolicies.add(new CustomerPolicy(ref,
+        prop(r, "ManagedPolicyName").orElseGet(() -> generatedName(r)), document(doc)));
+    for (PrincipalLink principal : principals(r)) {
+      out.attachments.add(new PolicyAttachment(ref, principal, self(r), principal.target().location()));
+    }
+  }
+
+  private List<PrincipalLink> principals(Template.Resource r) {
+    List<PrincipalLink> links = new ArrayList<>();
+    prop(r, "Users").ifPresent(v -> v.items().forEach(u -> links.add(new PrincipalLink(PrincipalKind.USER, u))));
+    prop(r, "Groups").ifPresent(v -> v.items().forEach(g -> links.add(new PrincipalLink(PrincipalKind.GROUP, g))));
+    prop(r, "Roles").ifPresent(v -> v.items().forEach(ro -> links.add(new PrincipalLink(PrincipalKind.ROLE, ro))));
+    return links;
+  }
+
+  private void userToGroup(Template.Resource r, ResourceRef ref) {
+    Value group = prop(r, "GroupName").orElseGet(() -> missing(ref, "GroupName"));
+    prop(r, "Users").ifPresent(users -> {
+      for (Value u : users.items()) out.memberships.add(new GroupMembership(ref, u, group, u.location()));
+    });
+  }
+
+  // ---- secrets ----
+
+  /**
+   * How the initial console password is given. A {@code Ref} to a parameter is judged by the
+   * parameter's declaration: a default is in the template, and without {@code NoEcho} the
+   * console and API show it. A dynamic reference is resolved by the service and never shown.
+   */
+  private SecretExposure passwordExposure(Optional<Value> password, Optional<Node> node) {
+    if (password.isEmpty()) return new SecretExposure(SecretExposure.Kind.PROTECTED, "no password", Location.point(template.file(), 1, 1));
+    Value value = password.get();
+    Location at = value.location();
+    if (node.isPresent() && node.get() instanceof MapNode m && m.entries().size() == 1
+        && m.entries().get(0).name().equals("Ref") && m.entries().get(0).value() instanceof ScalarNode name) {
+      Template.Parameter p = template.parameters().get(name.text());
+      if (p == null) {
+        return new SecretExposure(SecretExposure.Kind.UNKNOWN, "Ref to " + name.text() + ", which is not a parameter", at);
+      }
+      if (p.defaultValue().isPresent()) {
+        return new SecretExposure(SecretExposure.Kind.INPUT_DEFAULT, "the default of parameter \"" + p.name()
+            + "\" (line " + p.defaultValue().get().location().startLine() + ")", at);
+      }
+      if (!p.noEcho()) {
+        return new SecretExposure(SecretExposure.Kind.INPUT_VISIBLE, "parameter \"" + p.name()
+            + "\", which is not NoEcho", at);
+      }
+      return new SecretExposure(SecretExposure.Kind.PROTECTED, "NoEcho parameter " + p.name(), at);
+    }
+    for (Value alternative : value.alternatives()) {
+      if (alternative instanceof Value.Str s) {
+        boolean fromDefault = s.provenance().steps().stream().anyMatch(st -> st.description().startsWith("default of parameter"));
+        return new SecretExposure(fromDefault ? SecretExposure.Kind.INPUT_DEFAULT : SecretExposure.Kind.LITERAL,
+            "a literal password" + s.provenance().suffix(), alternative.location());
+      }
+    }
+    if (value.alternatives().stream().allMatch(v -> v instanceof Value.Unknown u && u.cause() == Value.Cause.DYNAMIC_REFERENCE)) {
+      return new SecretExposure(SecretExposure.Kind.PROTECTED, "a dynamic reference", at);
+    }
+    return new SecretExposure(SecretExposure.Kind.UNKNOWN, value.display(), at);
+  }
+
+  // ---- CloudTrail and EC2 ----
+
+  private void trail(Template.Resource r, ResourceRef ref) {
+    List<Trail.EventSelector> selectors = new ArrayList<>();
+    prop(r, "EventSelectors").ifPresent(list -> {
+      for (Value s : list.items()) {
+        if (s instanceof Value.MapV m) {
+          selectors.add(new Trail.EventSelector(m.location(), m.get("IncludeManagementEvents"), m.get("ReadWriteType")));
+        }
+      }
+    });
+    List<Trail.AdvancedEventSelector> advanced = new ArrayList<>();
+    prop(r, "AdvancedEventSelectors").ifPresent(list -> {
+      for (Value s : list.items()) {
+        if (!(s instanceof Value.MapV m)) continue;
+        List<Trail.FieldSelector> fields = new ArrayList<>();
+        m.get("FieldSelectors").ifPresent(fs -> {
+          for (Value f : fs.items()) {
+            if (f instanceof Value.MapV fm) {
+              fields.add(new Trail.FieldSelector(fm.get("Field").orElseGet(() -> missing(ref, "Field")),
+                  fm.get("Equals").map(Value::items).orElse(List.of()), fm.location()));
+            }
+          }
+        });
+        advanced.add(new Trail.AdvancedEventSelector(m.location(), m.get("Name"), fields));
+      }
+    });
+    out.trails.add(new Trail(ref, prop(r, "IsLogging"), prop(r, "IsMultiRegionTrail"),
+        prop(r, "IncludeGlobalServiceEvents"), prop(r, "EnableLogFileValidation"), prop(r, "KMSKeyId"),
+        prop(r, "CloudWatchLogsLogGroupArn"), prop(r, "CloudWatchLogsRoleArn"), selectors, advanced));
+  }
+
+  private void launchTemplate(Template.Resource r, ResourceRef ref) {
+    Optional<Value.MapV> data = prop(r, "LaunchTemplateData").filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast);
+    Optional<Value> profile = data.flatMap(d -> d.get("IamInstanceProfile")).flatMap(p -> {
+      if (p instanceof Value.MapV m) return m.get("Arn").or(() -> m.get("Name"));
+      return Optional.of(p);
+    });
+    out.computeInstances.add(new ComputeInstance(ref, ComputeInstance.Kind.LAUNCH_TEMPLATE, profile,
+        data.flatMap(d -> d.get("UserData"))));
+  }
+
+  // ---- SAM ----
+
+  /**
+   * A SAM function without {@code Role} gets an execution role that SAM creates from its
+   * {@code Policies}: managed policy names or ARNs, inline statements, and SAM policy templates
+   * (which grant scoped, non-administrative access and are not modelled as documents).
+   */
+  private void samFunction(Template.Resource r, ResourceRef ref) {
+    if (prop(r, "Role").isPresent() || globalsOrOwn(r, "Role").isPresent()) return;
+    Value self = self(r);
+    out.roles.add(new Role(ref, generatedName(r), Optional.empty(), true));
+    PrincipalLink role = new PrincipalLink(PrincipalKind.ROLE, self);
+    Optional<Value> policies = globalsOrOwn(r, "Policies");
+    if (policies.isEmpty()) return;
+    for (Value item : policies.get().items()) {
+      for (Value p : item.alternatives()) {
+        if (p instanceof Value.Str s) {
+          Value arn = s.value().startsWith("arn:") ? s
+              : new Value.Str("arn:" + partition + ":iam::aws:policy/" + s.value(), s.location(),
+                  s.provenance().then(Provenance.of("SAM managed policy name " + s.value())));
+          out.attachments.add(new PolicyAttachment(ref, role, arn, s.location()));
+        } else if (p instanceof Value.MapV m && m.entryIgnoreCase("Statement").isPresent()) {
+          out.inlinePolicies.add(new InlinePolicy(ref, List.of(role), generatedName(r), document(m), m.location(), false));
+        } else if (!(p instanceof Value.MapV)) {
+          out.attachments.add(new PolicyAttachment(ref, role, p, p.location()));
+        }
+      }
+    }
+  }
+
+  private Optional<Value> globalsOrOwn(Template.Resource r, String name) {
+    Optional<Value> own = prop(r, name);
+    if (own.isPresent()) return own;
+    return template.globals().flatMap(g -> g.map("Function")).flatMap(f -> f.get(name)).map(eval::eval)
+        .filter(v -> !Evaluator.isNoValue(v));
+  }
+
+  // ---- values ----
+
+  private Optional<Value> prop(Template.Resource r, String name) {
+    return r.properties().get(name).map(eval::eval).filter(v -> !Evaluator.isNoValue(v) && !(v instanceof Value.Null));
+  }
+
+  private Location propertyLocation(Template.Resource r, String name) {
+    return r.properties().entry(name).map(MapNode.Entry::span).orElse(r.declaration().key().location());
+  }
+
+  /** The element itself, as other elements of the template refer to it. */
+  private Value self(Template.Resource r) {
+    return new Value.Unknown(Value.Cause.DEPLOY_TIME, "the physical name of " + r.logicalId(),
+        Optional.of(eval.resourceReference(r.logicalId(), "")), Optional.empty(),
+        r.declaration().key().location(), Provenance.LITERAL);
+  }
+
+  private Value generatedName(Template.Resource r) {
+    return new Value.Unknown(Value.Cause.DEPLOY_TIME, "the name CloudFormation generates for " + r.logicalId(),
+        Optional.empty(), Optional.empty(), r.declaration().key().location(), Provenance.LITERAL);
+  }
+
+  private static Value missing(ResourceRef ref, String property) {
+    return new Value.Unknown(Value.Cause.UNDECLARED, property + " is missing", Optional.empty(), Optional.empty(),
+        ref.header(), Provenance.LITERAL);
+  }
+
+  /** A policy document; a JSON string (allowed by CloudFormation) is read as the map it holds. */
+  private PolicyDocument document(Value value) {
+    List<Value> alternatives = new ArrayList<>();
+    for (Value v : value.alternatives()) {
+      if (v instanceof Value.Str s && s.value().trim().startsWith("{")) {
+        ParseResult parsed = JsonLoader.parse(template.file(), s.value());
+        if (parsed instanceof ParseResult.Parsed p) {
+          alternatives.add(eval.eval(relocate(p.root(), s.location())));
+          continue;
+        }
+      }
+      alternatives.add(v);
+    }
+    Value doc = alternatives.size() == 1 ? alternatives.get(0) : new Value.OneOf(alternatives, value.location(), value.provenance());
+    return PolicyDocument.from(doc);
+  }
+
+  /** Positions inside a JSON string are reported at the string itself. */
+  private static Node relocate(Node node, Location at) {
+    if (node instanceof ScalarNode s) return new ScalarNode(s.text(), s.kind(), at);
+    if (node instanceof ListNode l) {
+      List<Node> items = new ArrayList<>();
+      for (Node item : l.items()) items.add(relocate(item, at));
+      return new ListNode(items, at);
+    }
+    MapNode m = (MapNode) node;
+    List<MapNode.Entry> entries = new ArrayList<>();
+    for (MapNode.Entry e : m.entries()) {
+      entries.add(new MapNode.Entry((ScalarNode) relocate(e.key(), at), relocate(e.value(), at)));
+    }
+    return new MapNode(entries, at);
+  }
+}

@@ -1,0 +1,440 @@
+package dev.iamlint.cloudformation;
+
+import dev.iamlint.source.Location;
+import dev.iamlint.tree.ListNode;
+import dev.iamlint.tree.MapNode;
+import dev.iamlint.tree.Node;
+import dev.iamlint.tree.ScalarNode;
+import dev.iamlint.value.Provenance;
+import dev.iamlint.value.Reference;
+import dev.iamlint.value.Value;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Evaluates template nodes into {@link Value}s: parameters (given values, then defaults),
+ * pseudo parameters, conditions, and the intrinsic functions. What cannot be known before
+ * deploy becomes an {@link Value.Unknown} that says why and, for resources, keeps a
+ * {@link Reference} to the logical id. {@code Fn::If} on an undecidable condition keeps both
+ * branches as a {@link Value.OneOf}.
+ */
+public final class Evaluator {
+
+  private static final Pattern DYNAMIC_REFERENCE = Pattern.compile("\\{\\{resolve:[^}]*}}");
+  private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
+  /** Intrinsics nest a few levels in real templates; this only stops pathological input. */
+  private static final int MAX_DEPTH = 64;
+
+  private final Template template;
+  private final Map<String, String> givenParameters;
+  private final String partition;
+  private final Set<String> conditionsInProgress = new HashSet<>();
+  private int depth;
+
+  public Evaluator(Template template, Map<String, String> givenParameters, String partition) {
+    this.template = template;
+    this.givenParameters = givenParameters;
+    this.partition = partition;
+  }
+
+  public Template template() {
+    return template;
+  }
+
+  /** The scope of every {@link Reference} this template's values make. */
+  public String scope() {
+    return template.file();
+  }
+
+  public Reference resourceReference(String logicalId, String attribute) {
+    return new Reference(scope(), "Resources." + logicalId, attribute);
+  }
+
+  public Value eval(Node node) {
+    if (++depth > MAX_DEPTH) {
+      depth--;
+      return unknown(Value.Cause.UNSUPPORTED, "expression nested too deeply", node.location());
+    }
+    try {
+      return evalNode(node);
+    } finally {
+      depth--;
+    }
+  }
+
+  private Value evalNode(Node node) {
+    if (node instanceof ScalarNode s) return scalar(s);
+    if (node instanceof ListNode l) {
+      List<Value> items = new ArrayList<>();
+      for (Node item : l.items()) {
+        Value v = eval(item);
+        if (!isNoValue(v)) items.add(v);
+      }
+      return new Value.ListV(items, l.location(), Provenance.LITERAL);
+    }
+    MapNode map = (MapNode) node;
+    if (map.entries().size() == 1) {
+      MapNode.Entry only = map.entries().get(0);
+      String fn = only.name();
+      if (fn.equals("Ref") || fn.startsWith("Fn::")) return intrinsic(fn, only.value(), map.location());
+    }
+    List<Value.MapV.Entry> entries = new ArrayList<>();
+    for (MapNode.Entry e : map.entries()) {
+      Value v = eval(e.value());
+      if (!isNoValue(v)) entries.add(new Value.MapV.Entry(e.name(), e.key().location(), v));
+    }
+    return new Value.MapV(entries, map.location(), Provenance.LITERAL);
+  }
+
+  private Value scalar(ScalarNode s) {
+    switch (s.kind()) {
+      case NUMBER -> {
+        try {
+          return new Value.Num(new BigDecimal(s.text().replace("_", "")), s.location(), Provenance.LITERAL);
+        } catch (NumberFormatException e) {
+          return new Value.Str(s.text(), s.location(), Provenance.LITERAL);
+        }
+      }
+      case BOOLEAN -> {
+        String t = s.text().toLowerCase();
+        boolean b = t.equals("true") || t.equals("yes") || t.equals("on") || t.equals("y");
+        return new Value.Bool(b, s.location(), Provenance.LITERAL);
+      }
+      case NULL -> {
+        return new Value.Null(s.location(), Provenance.LITERAL);
+      }
+      default -> {
+        return text(s.text(), s.location(), Provenance.LITERAL);
+      }
+    }
+  }
+
+  /** A string, unless it holds a dynamic reference, which only the service resolves at deploy. */
+  private static Value text(String text, Location at, Provenance provenance) {
+    Matcher m = DYNAMIC_REFERENCE.matcher(text);
+    if (!m.find()) return new Value.Str(text, at, provenance);
+    String partial = DYNAMIC_REFERENCE.matcher(text).replaceAll(String.valueOf(Value.Unknown.HOLE));
+    return new Value.Unknown(Value.Cause.DYNAMIC_REFERENCE, "dynamic reference " + m.group() + " is resolved at deploy",
+        Optional.empty(), Optional.of(partial), at, provenance);
+  }
+
+  // ---- intrinsics ----
+
+  private Value intrinsic(String fn, Node arg, Location at) {
+    return switch (fn) {
+      case "Ref" -> ref(arg, at);
+      case "Fn::GetAtt" -> getAtt(arg, at);
+      case "Fn::Sub" -> sub(arg, at);
+      case "Fn::Join" -> join(arg, at);
+      case "Fn::Select" -> select(arg, at);
+      case "Fn::Split" -> split(arg, at);
+      case "Fn::FindInMap" -> findInMap(arg, at);
+      case "Fn::If" -> ifFn(arg, at);
+      case "Fn::Base64" -> eval(arg);
+      case "Fn::ImportValue" -> {
+        Value name = eval(arg);
+        yield unknown(Value.Cause.DEPLOY_TIME, "export " + name.display() + " of another stack", at);
+      }
+      case "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or" -> {
+        Optional<Boolean> b = condition(new MapNode(List.of(new MapNode.Entry(
+            new ScalarNode(fn, ScalarNode.Kind.STRING, at), arg)), at));
+        yield b.<Value>map(v -> new Value.Bool(v, at, Provenance.LITERAL))
+            .orElseGet(() -> unknown(Value.Cause.INPUT, fn + " depends on unknown values", at));
+      }
+      case "Fn::GetAZs" -> unknown(Value.Cause.DEPLOY_TIME, "availability zones of the deploy region", at);
+      default -> unknown(Value.Cause.UNSUPPORTED, fn + " is not evaluated", at);
+    };
+  }
+
+  private Value ref(Node arg, Location at) {
+    if (!(arg instanceof ScalarNode s)) return unknown(Value.Cause.UNSUPPORTED, "Ref to a computed name", at);
+    return refName(s.text(), at);
+  }
+
+  /** What {@code Ref name} evaluates to, at the place of use {@code at}. */
+  Value refName(String name, Location at) {
+    Template.Parameter parameter = template.parameters().get(name);
+    if (parameter != null) return parameterValue(parameter, at);
+    switch (name) {
+      case "AWS::Partition":
+        return new Value.Str(partition, at, Provenance.of("pseudo parameter AWS::Partition, taken as \"" + partition + "\""));
+      case "AWS::URLSuffix":
+        return new Value.Str(partition.equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com", at,
+            Provenance.of("pseudo parameter AWS::URLSuffix"));
+      case "AWS::NoValue":
+        return new Value.Null(at, Provenance.of("AWS::NoValue"));
+      case "AWS::AccountId", "AWS::Region", "AWS::StackName", "AWS::StackId", "AWS::NotificationARNs":
+        return unknown(Value.Cause.DEPLOY_TIME, "pseudo parameter " + name + " is known only at deploy", at);
+      default:
+        break;
+    }
+    if (template.resources().containsKey(name)) {
+      return new Value.Unknown(Value.Cause.DEPLOY_TIME, "Ref to resource " + name + " is known only after deploy",
+          Optional.of(resourceReference(name, "")), Optional.empty(), at, Provenance.LITERAL);
+    }
+    return new Value.Unknown(Value.Cause.UNDECLARED, "\"" + name + "\" is not a parameter, pseudo parameter or resource of the template",
+        Optional.of(resourceReference(name, "")), Optional.empty(), at, Provenance.LITERAL);
+  }
+
+  private Value parameterValue(Template.Parameter p, Location at) {
+    String given = givenParameters.get(p.name());
+    if (given != null) {
+      return typed(p, new Value.Str(given, at, Provenance.of("value of parameter " + p.name() + " given on the command line")));
+    }
+    if (p.defaultValue().isPresent()) {
+      Node d = p.defaultValue().get();
+      Value v = eval(d).withOrigin(at, Provenance.of("default of parameter " + p.name(), d.location()));
+      return typed(p, v);
+    }
+    return new Value.Unknown(Value.Cause.INPUT, "parameter " + p.name() + " has no default and no value was given",
+        Optional.empty(), Optional.empty(), at, Provenance.of("parameter " + p.name(), p.declaration().key().location()));
+  }
+
+  /** List-typed parameters are comma-delimited strings. */
+  private static Value typed(Template.Parameter p, Value v) {
+    boolean list = p.type().equals("CommaDelimitedList") || p.type().startsWith("List<");
+    if (!list || !(v instanceof Value.Str s)) return v;
+    List<Value> items = new ArrayList<>();
+    for (String part : s.value().split(",", -1)) items.add(new Value.Str(part.trim(), s.location(), s.provenance()));
+    return new Value.ListV(items, s.location(), s.provenance());
+  }
+
+  private Value getAtt(Node arg, Location at) {
+    String target;
+    String attribute;
+    if (arg instanceof ListNode l && l.items().size() >= 2 && l.items().get(0) instanceof ScalarNode t) {
+      target = t.text();
+      Value attr = eval(l.items().get(1));
+      attribute = attr.asText().orElse("?");
+    } else if (arg instanceof ScalarNode s && s.text().contains(".")) {
+      target = s.text().substring(0, s.text().indexOf('.'));
+      attribute = s.text().substring(s.text().indexOf('.') + 1);
+    } else {
+      return unknown(Value.Cause.UNSUPPORTED, "Fn::GetAtt with a computed target", at);
+    }
+    boolean declared = template.resources().containsKey(target);
+    String reason = declared
+        ? "attribute " + attribute + " of resource " + target + " is known only after deploy"
+        : "\"" + target + "\" is not a resource of the template";
+    return new Value.Unknown(declared ? Value.Cause.DEPLOY_TIME : Value.Cause.UNDECLARED, reason,
+        Optional.of(resourceReference(target, attribute)), Optional.empty(), at, Provenance.LITERAL);
+  }
+
+  private Value sub(Node arg, Location at) {
+    Node textNode;
+    Map<String, Value> locals = new LinkedHashMap<>();
+    if (arg instanceof ListNode l && !l.items().isEmpty()) {
+      textNode = l.items().get(0);
+      if (l.items().size() > 1 && l.items().get(1) instanceof MapNode vars) {
+        for (MapNode.Entry e : vars.entries()) locals.put(e.name(), eval(e.value()));
+      }
+    } else {
+      textNode = arg;
+    }
+    if (!(textNode instanceof ScalarNode s)) return unknown(Value.Cause.UNSUPPORTED, "Fn::Sub of a computed string", at);
+    List<Value> parts = new ArrayList<>();
+    String text = s.text();
+    Matcher m = SUB_VARIABLE.matcher(text);
+    int last = 0;
+    while (m.find()) {
+      parts.add(new Value.Str(text.substring(last, m.start()), at, Provenance.LITERAL));
+      String name = m.group(1).trim();
+      if (name.startsWith("!")) {
+        parts.add(new Value.Str("${" + name.substring(1) + "}", at, Provenance.LITERAL));
+      } else if (locals.containsKey(name)) {
+        parts.add(locals.get(name));
+      } else if (name.contains(".") && !template.parameters().containsKey(name)) {
+        String target = name.substring(0, name.indexOf('.'));
+        ListNode ga = new ListNode(List.of(new ScalarNode(target, ScalarNode.Kind.STRING, at),
+            new ScalarNode(name.substring(name.indexOf('.') + 1), ScalarNode.Kind.STRING, at)), at);
+        parts.add(getAtt(ga, at));
+      } else {
+        parts.add(refName(name, at));
+      }
+      last = m.end();
+    }
+    parts.add(new Value.Str(text.substring(last), at, Provenance.LITERAL));
+    return concat(parts, at, "Fn::Sub");
+  }
+
+  private Value join(Node arg, Location at) {
+    if (!(arg instanceof ListNode l) || l.items().size() != 2) {
+      return unknown(Value.Cause.UNSUPPORTED, "malformed Fn::Join", at);
+    }
+    Optional<String> delimiter = eval(l.items().get(0)).asText();
+    Value list = eval(l.items().get(1));
+    if (delimiter.isEmpty() || !(list instanceof Value.ListV items)) {
+      return unknown(Value.Cause.INPUT, "Fn::Join of values known only at deploy", at);
+    }
+    List<Value> parts = new ArrayList<>();
+    for (int i = 0; i < items.items().size(); i++) {
+      if (i > 0) parts.add(new Value.Str(delimiter.get(), at, Provenance.LITERAL));
+      parts.add(items.items().get(i));
+    }
+    return concat(parts, at, "Fn::Join");
+  }
+
+  /**
+   * Joins string parts. Known parts give a string; unknown parts leave a hole in the partial
+   * text of an unknown, so an ARN with an unknown account can still be recognised.
+   */
+  private static Value concat(List<Value> parts, Location at, String fn) {
+    StringBuilder text = new StringBuilder();
+    Provenance provenance = Provenance.LITERAL;
+    Optional<Value.Unknown> firstUnknown = Optional.empty();
+    for (Value part : parts) {
+      Optional<String> t = part.asText();
+      if (t.isPresent()) {
+        text.append(t.get());
+        provenance = provenance.then(part.provenance());
+      } else if (part instanceof Value.Unknown u && u.partial().isPresent()) {
+        text.append(u.partial().get());
+        if (firstUnknown.isEmpty()) firstUnknown = Optional.of(u);
+      } else {
+        text.append(Value.Unknown.HOLE);
+        if (firstUnknown.isEmpty()) {
+          firstUnknown = Optional.of(part instanceof Value.Unknown u ? u
+              : new Value.Unknown(Value.Cause.UNSUPPORTED, "a part of " + fn + " is not a string",
+                  Optional.empty(), Optional.empty(), part.location(), Provenance.LITERAL));
+        }
+      }
+    }
+    if (firstUnknown.isEmpty()) return text(text.toString(), at, provenance);
+    Value.Unknown u = firstUnknown.get();
+    return new Value.Unknown(u.cause(), u.reason(), u.reference(), Optional.of(text.toString()), at, provenance);
+  }
+
+  private Value select(Node arg, Location at) {
+    if (!(arg instanceof ListNode l) || l.items().size() != 2) return unknown(Value.Cause.UNSUPPORTED, "malformed Fn::Select", at);
+    Optional<BigDecimal> index = eval(l.items().get(0)).asNumber();
+    Value list = eval(l.items().get(1));
+    if (index.isPresent() && list instanceof Value.ListV items) {
+      int i = index.get().intValue();
+      if (i >= 0 && i < items.items().size()) return items.items().get(i);
+    }
+    return unknown(Value.Cause.INPUT, "Fn::Select of values known only at deploy", at);
+  }
+
+  private Value split(Node arg, Location at) {
+    if (!(arg instanceof ListNode l) || l.items().size() != 2) return unknown(Value.Cause.UNSUPPORTED, "malformed Fn::Split", at);
+    Optional<String> delimiter = eval(l.items().get(0)).asText();
+    Value source = eval(l.items().get(1));
+    Optional<String> text = source.asText();
+    if (delimiter.isEmpty() || delimiter.get().isEmpty() || text.isEmpty()) {
+      return unknown(Value.Cause.INPUT, "Fn::Split of a value known only at deploy", at);
+    }
+    List<Value> items = new ArrayList<>();
+    for (String part : text.get().split(Pattern.quote(delimiter.get()), -1)) {
+      items.add(new Value.Str(part, at, source.provenance()));
+    }
+    return new Value.ListV(items, at, source.provenance());
+  }
+
+  private Value findInMap(Node arg, Location at) {
+    if (!(arg instanceof ListNode l) || l.items().size() < 3 || template.mappings().isEmpty()) {
+      return unknown(Value.Cause.UNSUPPORTED, "Fn::FindInMap without a matching mapping", at);
+    }
+    Optional<String> mapName = eval(l.items().get(0)).asText();
+    Optional<MapNode> map = mapName.flatMap(n -> template.mappings().get().map(n));
+    if (map.isEmpty()) return unknown(Value.Cause.UNDECLARED, "mapping " + mapName.orElse("?") + " is not declared", at);
+    Value top = eval(l.items().get(1));
+    Optional<String> second = eval(l.items().get(2)).asText();
+    if (second.isEmpty()) return unknown(Value.Cause.INPUT, "Fn::FindInMap with an unknown key", at);
+    List<MapNode.Entry> candidates = top.asText().map(k -> map.get().entry(k).stream().toList())
+        .orElse(map.get().entries());
+    List<Value> found = new ArrayList<>();
+    for (MapNode.Entry e : candidates) {
+      if (!(e.value() instanceof MapNode inner)) continue;
+      inner.get(second.get()).ifPresent(n -> found.add(eval(n).withOrigin(at,
+          Provenance.of("Mappings." + mapName.get() + "." + e.name() + "." + second.get(), n.location()))));
+    }
+    if (found.isEmpty()) {
+      if (l.items().size() > 3 && l.items().get(3) instanceof MapNode d) {
+        Optional<Node> def = d.get("DefaultValue");
+        if (def.isPresent()) return eval(def.get());
+      }
+      return unknown(Value.Cause.UNDECLARED, "no entry in mapping " + mapName.get(), at);
+    }
+    if (found.size() == 1) return found.get(0);
+    return new Value.OneOf(found, at, Provenance.LITERAL);
+  }
+
+  private Value ifFn(Node arg, Location at) {
+    if (!(arg instanceof ListNode l) || l.items().size() != 3 || !(l.items().get(0) instanceof ScalarNode c)) {
+      return unknown(Value.Cause.UNSUPPORTED, "malformed Fn::If", at);
+    }
+    Optional<Boolean> decided = namedCondition(c.text());
+    if (decided.isPresent()) return eval(l.items().get(decided.get() ? 1 : 2));
+    Value whenTrue = eval(l.items().get(1)).withOrigin(l.items().get(1).location(),
+        Provenance.of("Fn::If branch taken when condition " + c.text() + " is true", c.location()));
+    Value whenFalse = eval(l.items().get(2)).withOrigin(l.items().get(2).location(),
+        Provenance.of("Fn::If branch taken when condition " + c.text() + " is false", c.location()));
+    return new Value.OneOf(List.of(whenTrue, whenFalse), at, Provenance.LITERAL);
+  }
+
+  // ---- conditions ----
+
+  /** The value of a named condition, when it can be decided. */
+  public Optional<Boolean> namedCondition(String name) {
+    Node body = template.conditions().get(name);
+    if (body == null || !conditionsInProgress.add(name)) return Optional.empty();
+    try {
+      return condition(body);
+    } finally {
+      conditionsInProgress.remove(name);
+    }
+  }
+
+  private Optional<Boolean> condition(Node node) {
+    if (!(node instanceof MapNode m) || m.entries().size() != 1) return Optional.empty();
+    MapNode.Entry e = m.entries().get(0);
+    Node arg = e.value();
+    switch (e.name()) {
+      case "Condition":
+        return arg instanceof ScalarNode s ? namedCondition(s.text()) : Optional.empty();
+      case "Fn::Equals": {
+        if (!(arg instanceof ListNode l) || l.items().size() != 2) return Optional.empty();
+        Optional<String> a = eval(l.items().get(0)).asText();
+        Optional<String> b = eval(l.items().get(1)).asText();
+        return a.isPresent() && b.isPresent() ? Optional.of(a.get().equals(b.get())) : Optional.empty();
+      }
+      case "Fn::Not": {
+        Node inner = arg instanceof ListNode l && l.items().size() == 1 ? l.items().get(0) : arg;
+        return condition(inner).map(b -> !b);
+      }
+      case "Fn::And":
+      case "Fn::Or": {
+        if (!(arg instanceof ListNode l)) return Optional.empty();
+        boolean and = e.name().equals("Fn::And");
+        boolean unknown = false;
+        for (Node item : l.items()) {
+          Optional<Boolean> b = condition(item);
+          if (b.isEmpty()) unknown = true;
+          else if (b.get() != and) return Optional.of(!and);
+        }
+        return unknown ? Optional.empty() : Optional.of(and);
+      }
+      default:
+        return Optional.empty();
+    }
+  }
+
+  // ---- helpers ----
+
+  static boolean isNoValue(Value v) {
+    return v instanceof Value.Null n && !n.provenance().steps().isEmpty()
+        && n.provenance().steps().get(0).description().equals("AWS::NoValue");
+  }
+
+  private static Value unknown(Value.Cause cause, String reason, Location at) {
+    return new Value.Unknown(cause, reason, Optional.empty(), Optional.empty(), at, Provenance.LITERAL);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.iamlint.cloudformation;
+
+import dev.iamlint.tree.MapNode;
+import dev.iamlint.tree.Node;
+import dev.iamlint.tree.ScalarNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A loaded template: its sections by name, with the nodes as written. */
+public final class Template {
+
+  /** One declared parameter. */
+  public record Parameter(String name, MapNode.Entry declaration, Optional<Node> defaultValue, boolean noEcho,
+      String type) {}
+
+  /** One declared resource. {@code properties} is empty when the resource has none. */
+  public record Resource(String logicalId, String type, MapNode.Entry declaration, MapNode properties,
+      Optional<MapNode> metadata) {
+    public String address() {
+      return "Resources." + logicalId;
+    }
+  }
+
+  private final String file;
+  private final MapNode root;
+  private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+  private final Map<String, Resource> resources = new LinkedHashMap<>();
+  private final Map<String, Node> conditions = new LinkedHashMap<>();
+  private final Optional<MapNode> mappings;
+  private final Optional<MapNode> globals;
+
+  private Template(String file, MapNode root) {
+    this.file = file;
+    this.root = root;
+    root.map("Parameters").ifPresent(section -> section.entries().forEach(e -> {
+      MapNode decl = e.value() instanceof MapNode m ? m : new MapNode(java.util.List.of(), e.value().location());
+      String type = decl.get("Type").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text()).orElse("String");
+      boolean noEcho = decl.get("NoEcho").filter(ScalarNode.class::isInstance)
+          .map(n -> ((ScalarNode) n).text().equalsIgnoreCase("true")).orElse(false);
+      parameters.put(e.name(), new Parameter(e.name(), e, decl.get("Default"), noEcho, type));
+    }));
+    root.map("Resources").ifPresent(section -> section.entries().forEach(e -> {
+      if (!(e.value() instanceof MapNode decl)) return;
+      String type = decl.get("Type").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text()).orElse("");
+      MapNode props = decl.map("Properties").orElse(new MapNode(java.util.List.of(), e.key().location()));
+      resources.put(e.name(), new Resource(e.name(), type, e, props, decl.map("Metadata")));
+    }));
+    root.map("Conditions").ifPresent(section -> section.entries().forEach(e -> conditions.put(e.name(), e.value())));
+    this.mappings = root.map("Mappings");
+    this.globals = root.map("Globals");
+  }
+
+  /**
+   * The template in {@code root}, when it is one: a map with {@code AWSTemplateFormatVersion},
+   * or with a {@code Resources} map whose entries have an {@code AWS::} type.
+   */
+  public static Optional<Template> of(String file, Node root) {
+    if (!(root instanceof MapNode map)) return Optional.empty();
+    boolean versioned = map.get("AWSTemplateFormatVersion").isPresent();
+    boolean awsResources = map.map("Resources").map(r -> r.entries().stream().anyMatch(e ->
+        e.value() instanceof MapNode m && m.get("Type").filter(ScalarNode.class::isInstance)
+            .map(t -> ((ScalarNode) t).text().startsWith("AWS::")).orElse(false))).orElse(false);
+    return versioned || awsResources ? Optional.of(new Template(file, map)) : Optional.empty();
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public MapNode root() {
+    return root;
+  }
+
+  public Map<String, Parameter> parameters() {
+    return parameters;
+  }
+
+  public Map<String, Resource> resources() {
+    return resources;
+  }
+
+  public Map<String, Node> conditions() {
+    return conditions;
+  }
+
+  public Optional<MapNode> mappings() {
+    return mappings;
+  }
+
+  public Optional<MapNode> globals() {
+    return globals;
+  }
+
+  public boolean isSam() {
+    return root.get("Transform").map(t -> t.toString().contains("AWS::Serverless")).orElse(false);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.iamlint.iam;
+
+import dev.iamlint.value.Truth;
+import dev.iamlint.value.Value;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a statement's {@code Condition} really limits who or what it applies to. Having a
+ * condition is not enough: MFA, TLS, time and region tests leave the grant as broad for whoever
+ * holds the credentials, and {@code ForAllValues:} in an Allow holds when the key is absent.
+ */
+public final class Conditions {
+
+  /** Keys that do not narrow the set of callers or resources a grant applies to. */
+  private static final Set<String> NON_RESTRICTING_KEYS = Set.of(
+      "aws:multifactorauthpresent", "aws:multifactorauthage", "aws:securetransport", "aws:currenttime",
+      "aws:epochtime", "aws:requestedregion", "aws:useragent", "aws:tokenissuetime", "aws:viaawsservice",
+      "aws:calledvia", "aws:calledviafirst", "aws:calledvialast", "aws:referer");
+
+  private Conditions() {}
+
+  /** TRUE when the statement has no condition, or only conditions that do not restrict. */
+  public static Truth unrestricted(Optional<Value> condition, boolean allow) {
+    if (condition.isEmpty()) return Truth.TRUE;
+    Truth unrestricted = Truth.FALSE;
+    for (Value alternative : condition.get().alternatives()) {
+      unrestricted = unrestricted.or(unrestrictedOne(alternative, allow));
+    }
+    return unrestricted;
+  }
+
+  private static Truth unrestrictedOne(Value condition, boolean allow) {
+    if (condition instanceof Value.Null) return Truth.TRUE;
+    if (!(condition instanceof Value.MapV operators)) return Truth.UNKNOWN;
+    if (operators.entries().isEmpty()) return Truth.TRUE;
+    for (Value.MapV.Entry op : operators.entries()) {
+      String operator = op.key().toLowerCase(Locale.ROOT);
+      if (!(op.value() instanceof Value.MapV keys)) return Truth.UNKNOWN;
+      for (Value.MapV.Entry key : keys.entries()) {
+        boolean permissiveSet = allow && operator.startsWith("forallvalues:");
+        if (!permissiveSet && !NON_RESTRICTING_KEYS.contains(key.key().toLowerCase(Locale.ROOT))) {
+          return Truth.FALSE;
+        }
+      }
+    }
+    return Truth.TRUE;
+  }
+}

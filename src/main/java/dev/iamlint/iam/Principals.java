@@ -1,0 +1,65 @@
+package dev.iamlint.iam;
+
+import dev.iamlint.model.IamModel;
+import dev.iamlint.model.PrincipalKind;
+import dev.iamlint.model.PrincipalLink;
+import dev.iamlint.model.ResourceRef;
+import dev.iamlint.model.User;
+import dev.iamlint.value.Value;
+import java.util.Optional;
+
+/** Names principals in messages and answers questions about them that several rules ask. */
+public final class Principals {
+  private Principals() {}
+
+  /** {@code user "deploy"}, {@code role Resources.CiRole}: the principal as a reader knows it. */
+  public static String describe(IamModel model, PrincipalLink link) {
+    String noun = link.kind().noun();
+    Optional<ResourceRef> declared = declaration(model, link);
+    Optional<String> name = link.target().asText();
+    if (declared.isPresent()) {
+      Optional<String> declaredName = declaredName(model, link);
+      return declaredName.map(n -> noun + " \"" + n + "\" (" + declared.get().address() + ")")
+          .orElse(noun + " " + declared.get().address());
+    }
+    if (name.isPresent()) return noun + " \"" + name.get() + "\"";
+    return noun + " " + link.target().display();
+  }
+
+  /** A stable key for fingerprints: the declaration's address, else the name. */
+  public static String key(IamModel model, PrincipalLink link) {
+    return declaration(model, link).map(ResourceRef::address)
+        .or(() -> link.target().asText())
+        .orElse(link.kind().noun() + "?");
+  }
+
+  public static Optional<ResourceRef> declaration(IamModel model, PrincipalLink link) {
+    return switch (link.kind()) {
+      case USER -> model.user(link.target()).map(User::resource);
+      case ROLE -> model.role(link.target()).map(r -> r.resource());
+      case GROUP -> model.groups().stream()
+          .filter(g -> IamModel.designates(link.target(), g.resource(), g.name()).isTrue())
+          .findFirst().map(g -> g.resource());
+      case PERMISSION_SET -> Optional.empty();
+    };
+  }
+
+  private static Optional<String> declaredName(IamModel model, PrincipalLink link) {
+    Optional<Value> name = switch (link.kind()) {
+      case USER -> model.user(link.target()).map(User::name);
+      case ROLE -> model.role(link.target()).map(r -> r.name());
+      case GROUP -> model.groups().stream()
+          .filter(g -> IamModel.designates(link.target(), g.resource(), g.name()).isTrue())
+          .findFirst().map(g -> g.name());
+      case PERMISSION_SET -> Optional.empty();
+    };
+    return name.flatMap(Value::asText);
+  }
+
+  /** A user who can sign in to the console or holds an access key: the most exposed kind. */
+  public static boolean hasCredentials(IamModel model, PrincipalLink link) {
+    if (link.kind() != PrincipalKind.USER) return false;
+    Optional<User> user = model.user(link.target());
+    return user.isPresent() && (!model.loginProfiles(user.get()).isEmpty() || !model.accessKeys(user.get()).isEmpty());
+  }
+}

@@ -1,0 +1,90 @@
+package dev.iamlint.iam;
+
+import dev.iamlint.model.Statement;
+import dev.iamlint.value.Truth;
+import dev.iamlint.value.Value;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a statement's action and resource elements cover. Without the action catalogue (it comes
+ * with the IAM engine), "every action" means {@code *} or {@code *:*}, or a {@code NotAction}
+ * that still leaves IAM policy writes allowed: a principal that can write its own policies can
+ * give itself everything.
+ */
+public final class StatementScope {
+
+  /** Actions that let a principal grant itself any permission. */
+  static final List<String> SELF_ESCALATION_ACTIONS = List.of("iam:PutUserPolicy", "iam:AttachUserPolicy",
+      "iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:PutGroupPolicy", "iam:AttachGroupPolicy",
+      "iam:CreatePolicyVersion");
+
+  private StatementScope() {}
+
+  /** The element value responsible for a finding, and whether the element covers everything. */
+  public record Coverage(Truth covers, Optional<Value> culprit) {}
+
+  public static Coverage allActions(Statement s) {
+    if (s.action().isPresent()) {
+      Truth covers = Truth.FALSE;
+      Optional<Value> culprit = Optional.empty();
+      for (Value item : s.action().get().items()) {
+        for (Value v : item.alternatives()) {
+          Optional<String> text = v.asText();
+          if (text.isEmpty()) {
+            covers = covers.or(Truth.UNKNOWN);
+          } else if (text.get().trim().equals("*") || text.get().trim().equals("*:*")) {
+            covers = Truth.TRUE;
+            if (culprit.isEmpty()) culprit = Optional.of(v);
+          }
+        }
+      }
+      return new Coverage(covers, culprit);
+    }
+    if (s.notAction().isPresent()) {
+      // Allow everything except the listed actions: still admin while IAM writes remain.
+      for (Value item : s.notAction().get().items()) {
+        for (Value v : item.alternatives()) {
+          Optional<String> text = v.asText();
+          if (text.isEmpty()) return new Coverage(Truth.UNKNOWN, Optional.empty());
+          for (String action : SELF_ESCALATION_ACTIONS) {
+            if (Wildcard.matchesIgnoreCase(text.get().trim(), action)) return new Coverage(Truth.FALSE, Optional.empty());
+          }
+        }
+      }
+      return new Coverage(Truth.TRUE, s.notAction());
+    }
+    return new Coverage(Truth.FALSE, Optional.empty());
+  }
+
+  public static Coverage allResources(Statement s) {
+    if (s.notResource().isPresent()) return new Coverage(Truth.TRUE, s.notResource());
+    if (s.resource().isEmpty()) return new Coverage(Truth.FALSE, Optional.empty());
+    Truth covers = Truth.FALSE;
+    Optional<Value> culprit = Optional.empty();
+    for (Value item : s.resource().get().items()) {
+      for (Value v : item.alternatives()) {
+        Optional<String> text = v.asText();
+        if (text.isEmpty()) {
+          covers = covers.or(Truth.UNKNOWN);
+        } else if (isEverything(text.get().trim())) {
+          covers = Truth.TRUE;
+          if (culprit.isEmpty()) culprit = Optional.of(v);
+        }
+      }
+    }
+    return new Coverage(covers, culprit);
+  }
+
+  /** {@code *}, or an ARN pattern whose service, region, account and resource are all wildcards. */
+  private static boolean isEverything(String resource) {
+    if (resource.equals("*")) return true;
+    String[] parts = resource.toLowerCase(Locale.ROOT).split(":", 6);
+    if (parts.length < 3 || !parts[0].equals("arn")) return false;
+    for (int i = 2; i < parts.length; i++) {
+      if (!parts[i].equals("*")) return false;
+    }
+    return true;
+  }
+}

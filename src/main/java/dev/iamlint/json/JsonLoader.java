@@ -1,0 +1,125 @@
+package dev.iamlint.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.iamlint.source.Location;
+import dev.iamlint.tree.ListNode;
+import dev.iamlint.tree.MapNode;
+import dev.iamlint.tree.Node;
+import dev.iamlint.tree.ParseResult;
+import dev.iamlint.tree.ScalarNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads JSON into a located {@link Node} tree with Jackson's streaming parser. */
+public final class JsonLoader {
+
+  /** Far deeper than any real template or plan, far shallower than the thread stack. */
+  public static final int MAX_NESTING_DEPTH = 256;
+
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_NESTING_DEPTH)
+          .maxStringLength(16 * 1024 * 1024)
+          .maxNumberLength(1000)
+          .build())
+      .build();
+
+  private JsonLoader() {}
+
+  public static ParseResult parse(String file, String text) {
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return new ParseResult.Failed("the file is empty: expected a JSON value", Location.point(file, 1, 1), false);
+      }
+      Node root = read(parser, first, file);
+      JsonToken trailing = parser.nextToken();
+      if (trailing != null) {
+        JsonLocation at = parser.currentTokenLocation();
+        return new ParseResult.Failed("unexpected content after the end of the JSON document",
+            Location.point(file, at.getLineNr(), at.getColumnNr()), false);
+      }
+      return new ParseResult.Parsed(root);
+    } catch (StreamConstraintsException e) {
+      JsonLocation at = e.getLocation();
+      return new ParseResult.Failed("limit exceeded: " + firstLine(e.getOriginalMessage()),
+          at == null ? Location.point(file, 1, 1) : point(file, at), true);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      return new ParseResult.Failed(firstLine(e.getOriginalMessage()),
+          at == null ? Location.point(file, 1, 1) : point(file, at), false);
+    } catch (IOException e) {
+      return new ParseResult.Failed("cannot read JSON: " + e.getMessage(), Location.point(file, 1, 1), false);
+    }
+  }
+
+  private static Node read(JsonParser p, JsonToken token, String file) throws IOException {
+    JsonLocation start = p.currentTokenLocation();
+    switch (token) {
+      case START_OBJECT -> {
+        List<MapNode.Entry> entries = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+          JsonLocation keyStart = p.currentTokenLocation();
+          String name = p.currentName();
+          JsonLocation keyEnd = p.currentLocation();
+          ScalarNode key = new ScalarNode(name, ScalarNode.Kind.STRING, range(file, keyStart, keyEnd));
+          Node value = read(p, p.nextToken(), file);
+          entries.add(new MapNode.Entry(key, value));
+        }
+        expect(t, JsonToken.END_OBJECT, p);
+        return new MapNode(entries, range(file, start, p.currentLocation()));
+      }
+      case START_ARRAY -> {
+        List<Node> items = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+          if (t == null) throw new JsonParseException(p, "unexpected end of input inside an array");
+          items.add(read(p, t, file));
+        }
+        return new ListNode(items, range(file, start, p.currentLocation()));
+      }
+      case VALUE_STRING -> {
+        String text = p.getText();
+        return new ScalarNode(text, ScalarNode.Kind.STRING, range(file, start, p.currentLocation()));
+      }
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        String text = p.getText();
+        return new ScalarNode(text, ScalarNode.Kind.NUMBER, range(file, start, p.currentLocation()));
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return new ScalarNode(p.getText(), ScalarNode.Kind.BOOLEAN, range(file, start, p.currentLocation()));
+      }
+      case VALUE_NULL -> {
+        return new ScalarNode("null", ScalarNode.Kind.NULL, range(file, start, p.currentLocation()));
+      }
+      default -> throw new JsonParseException(p, "unexpected token " + token);
+    }
+  }
+
+  private static void expect(JsonToken actual, JsonToken wanted, JsonParser p) throws IOException {
+    if (actual != wanted) throw new JsonParseException(p, "unexpected end of input inside an object");
+  }
+
+  private static Location point(String file, JsonLocation at) {
+    return Location.point(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
+  }
+
+  private static Location range(String file, JsonLocation start, JsonLocation end) {
+    return new Location(file, start.getLineNr(), start.getColumnNr(), end.getLineNr(), end.getColumnNr());
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) return "invalid JSON";
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+}

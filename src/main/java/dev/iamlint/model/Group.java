@@ -1,0 +1,5 @@
+package dev.iamlint.model;
+
+import dev.iamlint.value.Value;
+
+public record Group(ResourceRef resource, Value name) {}

@@ -1,0 +1,124 @@
+package dev.iamlint.model;
+
+import dev.iamlint.value.Reference;
+import dev.iamlint.value.Truth;
+import dev.iamlint.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The common model of everything scanned, whatever the format. Elements refer to each other by
+ * {@link Value}s (a name, or an unknown that keeps a {@link Reference}); the lookups here are
+ * the one place that decides whether such a value designates a given element.
+ */
+public record IamModel(List<ResourceRef> resources, List<User> users, List<Group> groups, List<Role> roles,
+    List<InstanceProfile> instanceProfiles, List<GroupMembership> memberships, List<PolicyAttachment> attachments,
+    List<CustomerPolicy> customerPolicies, List<InlinePolicy> inlinePolicies, List<AccessKey> accessKeys,
+    List<LoginProfile> loginProfiles, List<Trail> trails, List<ComputeInstance> computeInstances) {
+
+  public IamModel {
+    resources = List.copyOf(resources);
+    users = List.copyOf(users);
+    groups = List.copyOf(groups);
+    roles = List.copyOf(roles);
+    instanceProfiles = List.copyOf(instanceProfiles);
+    memberships = List.copyOf(memberships);
+    attachments = List.copyOf(attachments);
+    customerPolicies = List.copyOf(customerPolicies);
+    inlinePolicies = List.copyOf(inlinePolicies);
+    accessKeys = List.copyOf(accessKeys);
+    loginProfiles = List.copyOf(loginProfiles);
+    trails = List.copyOf(trails);
+    computeInstances = List.copyOf(computeInstances);
+  }
+
+  /**
+   * Whether {@code ref} designates the element declared as {@code target} with name {@code
+   * name}. A reference decides by address; a known name by case-insensitive equality (IAM names
+   * are unique regardless of case); an input with no value may designate anything.
+   */
+  public static Truth designates(Value ref, ResourceRef target, Value name) {
+    Truth result = Truth.FALSE;
+    for (Value alternative : ref.alternatives()) {
+      result = result.or(designatesOne(alternative, target, name));
+    }
+    return result;
+  }
+
+  private static Truth designatesOne(Value ref, ResourceRef target, Value name) {
+    if (ref instanceof Value.Unknown u) {
+      if (u.reference().isPresent()) {
+        Reference r = u.reference().get();
+        return Truth.of(r.scope().equals(target.scope()) && r.address().equals(target.address()));
+      }
+      return u.cause() == Value.Cause.UNDECLARED ? Truth.FALSE : Truth.UNKNOWN;
+    }
+    Optional<String> text = ref.asText();
+    if (text.isEmpty()) return Truth.FALSE;
+    Optional<String> own = name.asText();
+    if (own.isPresent()) return Truth.of(own.get().equalsIgnoreCase(text.get()) || arnNames(text.get(), own.get()));
+    // A generated name never equals a name written elsewhere.
+    return Truth.FALSE;
+  }
+
+  /** {@code arn:aws:iam::123:user/path/alice} names user {@code alice}. */
+  private static boolean arnNames(String text, String name) {
+    if (!text.startsWith("arn:")) return false;
+    int slash = text.lastIndexOf('/');
+    return slash >= 0 && text.substring(slash + 1).equalsIgnoreCase(name);
+  }
+
+  public Optional<User> user(Value ref) {
+    return users.stream().filter(u -> designates(ref, u.resource(), u.name()).isTrue()).findFirst();
+  }
+
+  public Optional<Role> role(Value ref) {
+    return roles.stream().filter(r -> designates(ref, r.resource(), r.name()).isTrue()).findFirst();
+  }
+
+  public Optional<InstanceProfile> instanceProfile(Value ref) {
+    return instanceProfiles.stream().filter(p -> designates(ref, p.resource(), p.name()).isTrue()).findFirst();
+  }
+
+  public Optional<CustomerPolicy> customerPolicy(Value ref) {
+    return customerPolicies.stream().filter(p -> designates(ref, p.resource(), p.name()).isTrue()).findFirst();
+  }
+
+  /** Whether the user is in at least one group: TRUE, FALSE, or UNKNOWN when a membership names an unknown user. */
+  public Truth inSomeGroup(User user) {
+    Truth result = Truth.FALSE;
+    for (GroupMembership m : memberships) {
+      result = result.or(designates(m.user(), user.resource(), user.name()));
+    }
+    return result;
+  }
+
+  public List<LoginProfile> loginProfiles(User user) {
+    List<LoginProfile> out = new ArrayList<>();
+    for (LoginProfile p : loginProfiles) {
+      if (designates(p.user(), user.resource(), user.name()).isTrue()) out.add(p);
+    }
+    return out;
+  }
+
+  public List<AccessKey> accessKeys(User user) {
+    List<AccessKey> out = new ArrayList<>();
+    for (AccessKey k : accessKeys) {
+      if (designates(k.user(), user.resource(), user.name()).isTrue()) out.add(k);
+    }
+    return out;
+  }
+
+  /** All the elements a rule may locate a project-level finding at: IAM identities and policies. */
+  public List<ResourceRef> iamResources() {
+    List<ResourceRef> out = new ArrayList<>();
+    users.forEach(u -> out.add(u.resource()));
+    groups.forEach(g -> out.add(g.resource()));
+    roles.forEach(r -> out.add(r.resource()));
+    customerPolicies.forEach(p -> out.add(p.resource()));
+    inlinePolicies.forEach(p -> out.add(p.resource()));
+    attachments.forEach(a -> out.add(a.resource()));
+    return out;
+  }
+}

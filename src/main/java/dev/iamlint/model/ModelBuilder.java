@@ -1,0 +1,42 @@
+package dev.iamlint.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the elements adapters produce, then freezes them into an {@link IamModel}. */
+public final class ModelBuilder {
+  public final List<ResourceRef> resources = new ArrayList<>();
+  public final List<User> users = new ArrayList<>();
+  public final List<Group> groups = new ArrayList<>();
+  public final List<Role> roles = new ArrayList<>();
+  public final List<InstanceProfile> instanceProfiles = new ArrayList<>();
+  public final List<GroupMembership> memberships = new ArrayList<>();
+  public final List<PolicyAttachment> attachments = new ArrayList<>();
+  public final List<CustomerPolicy> customerPolicies = new ArrayList<>();
+  public final List<InlinePolicy> inlinePolicies = new ArrayList<>();
+  public final List<AccessKey> accessKeys = new ArrayList<>();
+  public final List<LoginProfile> loginProfiles = new ArrayList<>();
+  public final List<Trail> trails = new ArrayList<>();
+  public final List<ComputeInstance> computeInstances = new ArrayList<>();
+
+  public void addAll(ModelBuilder other) {
+    resources.addAll(other.resources);
+    users.addAll(other.users);
+    groups.addAll(other.groups);
+    roles.addAll(other.roles);
+    instanceProfiles.addAll(other.instanceProfiles);
+    memberships.addAll(other.memberships);
+    attachments.addAll(other.attachments);
+    customerPolicies.addAll(other.customerPolicies);
+    inlinePolicies.addAll(other.inlinePolicies);
+    accessKeys.addAll(other.accessKeys);
+    loginProfiles.addAll(other.loginProfiles);
+    trails.addAll(other.trails);
+    computeInstances.addAll(other.computeInstances);
+  }
+
+  public IamModel build() {
+    return new IamModel(resources, users, groups, roles, instanceProfiles, memberships, attachments,
+        customerPolicies, inlinePolicies, accessKeys, loginProfiles, trails, computeInstances);
+  }
+}

@@ -1,0 +1,16 @@
+package dev.iamlint.model;
+
+import dev.iamlint.source.Location;
+
+/**
+ * The declared resource an element of the model comes from. {@code scope} is the namespace its
+ * address lives in (a CloudFormation template file, a Terraform module instance); {@code
+ * address} is what users read ({@code Resources.DevUser}, {@code module.a.aws_iam_role.r["k"]});
+ * {@code location} spans the whole declaration and {@code header} is its name (the logical id,
+ * the block labels): where a finding about a missing attribute points.
+ */
+public record ResourceRef(String scope, String address, String type, Location location, Location header) {
+  public String file() {
+    return location.file();
+  }
+}

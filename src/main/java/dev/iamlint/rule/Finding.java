@@ -1,0 +1,32 @@
+package dev.iamlint.rule;
+
+import dev.iamlint.model.ResourceRef;
+import dev.iamlint.source.Location;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * One reported problem. {@code detail} distinguishes several findings of one rule on one
+ * resource (the policy ARN, the statement, the flag) and feeds the fingerprint, which
+ * deliberately leaves out line numbers so it survives unrelated edits.
+ */
+public record Finding(String ruleId, String slug, Severity severity, String message, Location location,
+    ResourceRef resource, List<Related> related, String detail) {
+
+  public Finding {
+    related = List.copyOf(related);
+  }
+
+  public String fingerprint() {
+    String key = ruleId + "\u0000" + resource.file() + "\u0000" + resource.address() + "\u0000" + detail;
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.iamlint.rules;
+
+import dev.iamlint.iam.ManagedPolicyArn;
+import dev.iamlint.iam.Principals;
+import dev.iamlint.model.IamModel;
+import dev.iamlint.model.PolicyAttachment;
+import dev.iamlint.rule.Rule;
+import dev.iamlint.rule.RuleContext;
+import dev.iamlint.rule.Severity;
+import dev.iamlint.value.Value;
+import java.util.Optional;
+
+/**
+ * ADM001: the AWS managed policy AdministratorAccess is attached to a principal, by ARN in any
+ * partition or path, or by name (SAM). Critical when the principal is a user with console
+ * access or an access key.
+ */
+public final class AdminPolicyAttached implements Rule {
+  private static final String ADMIN = "AdministratorAccess";
+
+  @Override
+  public String id() {
+    return "ADM001";
+  }
+
+  @Override
+  public void check(RuleContext ctx) {
+    IamModel model = ctx.model();
+    for (PolicyAttachment a : model.attachments()) {
+      Optional<Value> admin = a.policy().alternativeWhere(v -> ManagedPolicyArn.awsManagedName(v).filter(ADMIN::equals).isPresent());
+      if (admin.isEmpty()) continue;
+      boolean exposed = Principals.hasCredentials(model, a.principal());
+      String who = Principals.describe(model, a.principal());
+      String message = ADMIN + " is attached to " + who + admin.get().provenance().suffix()
+          + (exposed ? ": the user has console access or an access key" : "");
+      ctx.report(exposed ? Severity.CRITICAL : Severity.HIGH, a.resource(), a.location(),
+          ADMIN + "|" + Principals.key(model, a.principal()), message);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.iamlint.rules;
+
+import dev.iamlint.model.ResourceRef;
+import dev.iamlint.rule.Rule;
+import dev.iamlint.rule.RuleContext;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * CT001: the project defines IAM identities or policies (or is an account baseline) and no
+ * trail at all. One finding per scan, at the first IAM resource. Off when the organization trail
+ * is managed elsewhere ({@code cloudtrail: external}).
+ */
+public final class CloudTrailMissing implements Rule {
+
+  @Override
+  public String id() {
+    return "CT001";
+  }
+
+  @Override
+  public void check(RuleContext ctx) {
+    if (ctx.options().externalCloudTrail() || !ctx.model().trails().isEmpty()) return;
+    Optional<ResourceRef> first = ctx.model().iamResources().stream()
+        .min(Comparator.comparing(ResourceRef::location));
+    if (first.isEmpty() && ctx.options().accountBaseline()) {
+      first = ctx.model().resources().stream().min(Comparator.comparing(ResourceRef::location));
+    }
+    first.ifPresent(r -> ctx.report(r, r.header(), "no-trail",
+        "The project defines IAM resources but no CloudTrail trail: IAM activity would not be recorded "
+            + "(set cloudtrail: external when an organization trail covers this account)"));
+  }
+}

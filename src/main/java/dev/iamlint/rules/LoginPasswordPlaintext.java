@@ -1,0 +1,28 @@
+package dev.iamlint.rules;
+
+import dev.iamlint.model.LoginProfile;
+import dev.iamlint.rule.Rule;
+import dev.iamlint.rule.RuleContext;
+
+/**
+ * PWD007: the initial console password can be read from the source or the state: a literal, an
+ * input's default, an input shown in clear, or a generated password stored unencrypted.
+ */
+public final class LoginPasswordPlaintext implements Rule {
+
+  @Override
+  public String id() {
+    return "PWD007";
+  }
+
+  @Override
+  public void check(RuleContext ctx) {
+    for (LoginProfile p : ctx.model().loginProfiles()) {
+      if (!p.passwordExposure().exposed()) continue;
+      String user = ctx.model().user(p.user()).map(u -> u.resource().address()).orElse(p.resource().address());
+      ctx.report(p.resource(), p.passwordExposure().location(), "password",
+          "The console password of " + user + " is " + p.passwordExposure().description()
+              + ": anyone who can read it can sign in; use a dynamic reference or a NoEcho parameter without default");
+    }
+  }
+}

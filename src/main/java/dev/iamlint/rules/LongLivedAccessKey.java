@@ -1,0 +1,26 @@
+package dev.iamlint.rules;
+
+import dev.iamlint.model.AccessKey;
+import dev.iamlint.rule.Rule;
+import dev.iamlint.rule.RuleContext;
+
+/** KEY001: an active IAM user access key is created (a long-lived credential). */
+public final class LongLivedAccessKey implements Rule {
+
+  @Override
+  public String id() {
+    return "KEY001";
+  }
+
+  @Override
+  public void check(RuleContext ctx) {
+    for (AccessKey key : ctx.model().accessKeys()) {
+      if (!key.certainlyActive()) continue;
+      String user = ctx.model().user(key.user()).map(u -> u.resource().address())
+          .or(() -> key.user().asText().map(t -> "\"" + t + "\"")).orElse("a user");
+      ctx.report(key.resource(), key.status().map(s -> s.location()).orElse(key.resource().header()), "key",
+          "Access key " + key.resource().address() + " is a long-lived credential for " + user
+              + ": prefer roles or IAM Identity Center; if unavoidable, rotate it within 90 days");
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.iamlint.rules;
+
+import dev.iamlint.model.LoginProfile;
+import dev.iamlint.rule.Rule;
+import dev.iamlint.rule.RuleContext;
+import dev.iamlint.value.Value;
+import java.util.Optional;
+
+/** PWD008: a login profile that does not force a password change at first sign-in (missing = false). */
+public final class PasswordResetNotRequired implements Rule {
+
+  @Override
+  public String id() {
+    return "PWD008";
+  }
+
+  @Override
+  public void check(RuleContext ctx) {
+    for (LoginProfile p : ctx.model().loginProfiles()) {
+      String user = ctx.model().user(p.user()).map(u -> u.resource().address()).orElse(p.resource().address());
+      if (p.passwordResetRequired().isEmpty()) {
+        ctx.report(p.resource(), p.location(), "reset",
+            "The login profile of " + user + " does not set PasswordResetRequired (default false): "
+                + "the initial password stays valid after first sign-in");
+        continue;
+      }
+      Optional<Value> no = p.passwordResetRequired().get().alternativeIs(false);
+      no.ifPresent(v -> ctx.report(p.resource(), v.location(), "reset",
+          "The login profile of " + user + " sets PasswordResetRequired to false" + v.provenance().suffix()
+              + ": the initial password stays valid after first sign-in"));
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.iamlint.rules;
+
+import dev.iamlint.iam.Conditions;
+import dev.iamlint.iam.StatementScope;
+import dev.iamlint.model.CustomerPolicy;
+import dev.iamlint.model.InlinePolicy;
+import dev.iamlint.model.PolicyDocument;
+import dev.iamlint.model.ResourceRef;
+import dev.iamlint.model.Statement;
+import dev.iamlint.rule.Rule;
+import dev.iamlint.rule.RuleContext;
+import dev.iamlint.value.Value;
+
+/**
+ * ADM003: a customer policy (managed or inline) allows every action on every resource with no
+ * condition that narrows it. Reported once per statement, at the action element.
+ */
+public final class PolicyGrantsAdmin implements Rule {
+
+  @Override
+  public String id() {
+    return "ADM003";
+  }
+
+  @Override
+  public void check(RuleContext ctx) {
+    for (CustomerPolicy p : ctx.model().customerPolicies()) check(ctx, p.resource(), p.name(), p.document());
+    for (InlinePolicy p : ctx.model().inlinePolicies()) check(ctx, p.resource(), p.name(), p.document());
+  }
+
+  private static void check(RuleContext ctx, ResourceRef resource, Value name, PolicyDocument document) {
+    for (Statement s : document.statements()) {
+      if (!s.isAllow()) continue;
+      StatementScope.Coverage actions = StatementScope.allActions(s);
+      StatementScope.Coverage resources = StatementScope.allResources(s);
+      if (!actions.covers().isTrue() || !resources.covers().isTrue()
+          || !Conditions.unrestricted(s.condition(), true).isTrue()) {
+        continue;
+      }
+      Value action = actions.culprit().orElseThrow();
+      String what = s.notAction().isPresent() && s.action().isEmpty()
+          ? "every action except " + action.display() + " (NotAction), IAM policy writes included,"
+          : "every action (" + action.display() + ")";
+      String where = s.notResource().isPresent() && s.resource().isEmpty()
+          ? "every resource except " + s.notResource().get().display() + " (NotResource)"
+          : "every resource";
+      String policy = name.asText().map(n -> "Policy \"" + n + "\"").orElse("The policy of " + resource.address());
+      ctx.report(resource, action.location(), "statement:" + s.label(),
+          policy + " allows " + what + " on " + where + " without a restricting condition (" + s.label() + ")"
+              + action.provenance().suffix() + s.provenance().suffix());
+    }
+  }
+}

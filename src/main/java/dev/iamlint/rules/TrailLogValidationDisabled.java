@@ -1,0 +1,29 @@
+package dev.iamlint.rules;
+
+import dev.iamlint.model.Trail;
+import dev.iamlint.rule.Rule;
+import dev.iamlint.rule.RuleContext;
+
+/** CT006: log file validation is off (missing means off), so tampering with logs goes unnoticed. */
+public final class TrailLogValidationDisabled implements Rule {
+
+  @Override
+  public String id() {
+    return "CT006";
+  }
+
+  @Override
+  public void check(RuleContext ctx) {
+    for (Trail t : ctx.model().trails()) {
+      String what = "Trail " + t.resource().address();
+      if (t.logFileValidation().isEmpty()) {
+        ctx.report(t.resource(), t.resource().header(), "validation",
+            what + " does not enable log file validation (EnableLogFileValidation is missing, default false)");
+      } else {
+        t.logFileValidation().get().alternativeIs(false).ifPresent(v -> ctx.report(t.resource(), v.location(),
+            "validation", what + " disables log file validation" + v.provenance().suffix()
+                + ": altered or deleted log files would go unnoticed"));
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.iamlint.rules;
+
+import dev.iamlint.model.Trail;
+import dev.iamlint.rule.Rule;
+import dev.iamlint.rule.RuleContext;
+
+/** CT003: a trail that records one region only (missing means single-region). */
+public final class TrailNotMultiRegion implements Rule {
+
+  @Override
+  public String id() {
+    return "CT003";
+  }
+
+  @Override
+  public void check(RuleContext ctx) {
+    for (Trail t : ctx.model().trails()) {
+      String what = "Trail " + t.resource().address();
+      if (t.multiRegion().isEmpty()) {
+        ctx.report(t.resource(), t.resource().header(), "multi-region",
+            what + " is not multi-region (IsMultiRegionTrail is missing, default false): activity in other regions is not recorded");
+      } else {
+        t.multiRegion().get().alternativeIs(false).ifPresent(v -> ctx.report(t.resource(), v.location(), "multi-region",
+            what + " is not multi-region" + v.provenance().suffix() + ": activity in other regions is not recorded"));
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.iamlint.scan;
+
+import dev.iamlint.rule.RuleSelector;
+import dev.iamlint.rule.ScanOptions;
+import dev.iamlint.rule.Severity;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** Everything a scan needs to know, independent of how it was asked for (CLI, tests). */
+public record ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
+    String partition, RuleSelector selector, Severity minSeverity, ScanOptions options,
+    Predicate<String> excluded, int threads) {
+
+  public ScanRequest {
+    paths = List.copyOf(paths);
+    parameters = Map.copyOf(parameters);
+  }
+
+  public static ScanRequest of(Path workingDirectory, List<Path> paths) {
+    return new ScanRequest(workingDirectory, paths, Map.of(), "aws", RuleSelector.ALL, Severity.INFO,
+        ScanOptions.DEFAULT, p -> false, 1);
+  }
+
+  public ScanRequest withSelector(RuleSelector s) {
+    return new ScanRequest(workingDirectory, paths, parameters, partition, s, minSeverity, options, excluded, threads);
+  }
+}

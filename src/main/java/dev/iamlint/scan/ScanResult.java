@@ -1,0 +1,18 @@
+package dev.iamlint.scan;
+
+import dev.iamlint.rule.Finding;
+import dev.iamlint.source.FileError;
+import java.util.List;
+
+/**
+ * What a scan found, sorted. {@code internalErrors} are failures of iamlint itself (a rule that
+ * threw): they make the exit code 2 but never hide the other findings.
+ */
+public record ScanResult(List<Finding> findings, int files, int resources, List<FileError> errors,
+    List<String> internalErrors) {
+  public ScanResult {
+    findings = List.copyOf(findings);
+    errors = List.copyOf(errors);
+    internalErrors = List.copyOf(internalErrors);
+  }
+}

@@ -1,0 +1,224 @@
+package dev.iamlint.value;
+
+import dev.iamlint.source.Location;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * An evaluated value. It keeps where it is written (the expression at the place of use) and
+ * how it got its content. {@link Unknown} is a value like the others: it says why it is unknown
+ * and, when it stands for another element's attribute, which one. {@link OneOf} holds the
+ * alternatives of a choice that cannot be decided statically (Fn::If on an unknown condition).
+ */
+public sealed interface Value {
+
+  Location location();
+
+  Provenance provenance();
+
+  Value withOrigin(Location location, Provenance provenance);
+
+  record Str(String value, Location location, Provenance provenance) implements Value {
+    @Override
+    public Value withOrigin(Location l, Provenance p) {
+      return new Str(value, l, provenance.then(p));
+    }
+  }
+
+  record Num(BigDecimal value, Location location, Provenance provenance) implements Value {
+    @Override
+    public Value withOrigin(Location l, Provenance p) {
+      return new Num(value, l, provenance.then(p));
+    }
+  }
+
+  record Bool(boolean value, Location location, Provenance provenance) implements Value {
+    @Override
+    public Value withOrigin(Location l, Provenance p) {
+      return new Bool(value, l, provenance.then(p));
+    }
+  }
+
+  record Null(Location location, Provenance provenance) implements Value {
+    @Override
+    public Value withOrigin(Location l, Provenance p) {
+      return new Null(l, provenance.then(p));
+    }
+  }
+
+  record ListV(List<Value> items, Location location, Provenance provenance) implements Value {
+    public ListV {
+      items = List.copyOf(items);
+    }
+
+    @Override
+    public Value withOrigin(Location l, Provenance p) {
+      return new ListV(items, l, provenance.then(p));
+    }
+  }
+
+  /** Entries in source order; keys are located. */
+  record MapV(List<Entry> entries, Location location, Provenance provenance) implements Value {
+    public record Entry(String key, Location keyLocation, Value value) {}
+
+    public MapV {
+      entries = List.copyOf(entries);
+    }
+
+    public Optional<Value> get(String key) {
+      for (int i = entries.size() - 1; i >= 0; i--) {
+        if (entries.get(i).key().equals(key)) return Optional.of(entries.get(i).value());
+      }
+      return Optional.empty();
+    }
+
+    public Optional<Entry> entry(String key) {
+      for (int i = entries.size() - 1; i >= 0; i--) {
+        if (entries.get(i).key().equals(key)) return Optional.of(entries.get(i));
+      }
+      return Optional.empty();
+    }
+
+    /** Case-insensitive lookup, as IAM treats policy element names. */
+    public Optional<Entry> entryIgnoreCase(String key) {
+      for (int i = entries.size() - 1; i >= 0; i--) {
+        if (entries.get(i).key().equalsIgnoreCase(key)) return Optional.of(entries.get(i));
+      }
+      return Optional.empty();
+    }
+
+    @Override
+    public Value withOrigin(Location l, Provenance p) {
+      return new MapV(entries, l, provenance.then(p));
+    }
+  }
+
+  /**
+   * A value that cannot be known statically. {@code partial} is the known text with each
+   * unknown part replaced by {@link #HOLE}, when the value is a string built from parts
+   * ({@code arn:${AWS::Partition}:iam::aws:policy/X} with an unknown partition).
+   */
+  record Unknown(Cause cause, String reason, Optional<Reference> reference, Optional<String> partial,
+      Location location, Provenance provenance) implements Value {
+    public static final char HOLE = '\uFFFF';
+
+    @Override
+    public Value withOrigin(Location l, Provenance p) {
+      return new Unknown(cause, reason, reference, partial, l, provenance.then(p));
+    }
+  }
+
+  /** Why a value is unknown. */
+  enum Cause {
+    /** A parameter or variable with no value given. */
+    INPUT,
+    /** An attribute that exists only after deploy (an ARN, an id, a generated name). */
+    DEPLOY_TIME,
+    /** A name that is not declared anywhere in the scan. */
+    UNDECLARED,
+    /** Secrets Manager / SSM dynamic reference, resolved by the service at deploy. */
+    DYNAMIC_REFERENCE,
+    /** A construct this linter does not evaluate. */
+    UNSUPPORTED
+  }
+
+  /** Alternatives; each keeps its own provenance (which branch it is). */
+  record OneOf(List<Value> alternatives, Location location, Provenance provenance) implements Value {
+    public OneOf {
+      alternatives = List.copyOf(alternatives);
+    }
+
+    @Override
+    public Value withOrigin(Location l, Provenance p) {
+      List<Value> moved = new ArrayList<>();
+      for (Value v : alternatives) moved.add(v.withOrigin(l, p));
+      return new OneOf(moved, l, provenance.then(p));
+    }
+  }
+
+  // ---- convenience views shared by adapters and rules ----
+
+  /** The text of a known string, number or boolean. */
+  default Optional<String> asText() {
+    if (this instanceof Str s) return Optional.of(s.value());
+    if (this instanceof Num n) return Optional.of(n.value().toPlainString());
+    if (this instanceof Bool b) return Optional.of(Boolean.toString(b.value()));
+    return Optional.empty();
+  }
+
+  /** A known boolean, accepting the string forms CloudFormation and Terraform accept. */
+  default Optional<Boolean> asBoolean() {
+    if (this instanceof Bool b) return Optional.of(b.value());
+    if (this instanceof Str s) {
+      String t = s.value().toLowerCase(Locale.ROOT);
+      if (t.equals("true")) return Optional.of(true);
+      if (t.equals("false")) return Optional.of(false);
+    }
+    return Optional.empty();
+  }
+
+  default Optional<BigDecimal> asNumber() {
+    if (this instanceof Num n) return Optional.of(n.value());
+    if (this instanceof Str s) {
+      try {
+        return Optional.of(new BigDecimal(s.value().trim()));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first alternative that satisfies {@code test}: the branch a finding is about. */
+  default Optional<Value> alternativeWhere(java.util.function.Predicate<Value> test) {
+    for (Value v : alternatives()) {
+      if (test.test(v)) return Optional.of(v);
+    }
+    return Optional.empty();
+  }
+
+  /** The alternative that is certainly the boolean {@code expected}, if any. */
+  default Optional<Value> alternativeIs(boolean expected) {
+    return alternativeWhere(v -> v.asBoolean().map(b -> b == expected).orElse(false));
+  }
+
+  default boolean isKnown() {
+    return !(this instanceof Unknown) && !(this instanceof OneOf);
+  }
+
+  /** Every concrete alternative: itself, or the alternatives of a OneOf (flattened). */
+  default List<Value> alternatives() {
+    if (this instanceof OneOf o) {
+      List<Value> all = new ArrayList<>();
+      for (Value v : o.alternatives()) all.addAll(v.alternatives());
+      return all;
+    }
+    return List.of(this);
+  }
+
+  /**
+   * The items of a list, or the value itself as a one-element list (IAM and CloudFormation accept
+   * a single value where a list is expected).
+   */
+  default List<Value> items() {
+    if (this instanceof ListV l) return l.items();
+    if (this instanceof Null) return List.of();
+    return List.of(this);
+  }
+
+  /** How a value reads in a message: quoted text, or a description of what is unknown. */
+  default String display() {
+    if (this instanceof Str s) return "\"" + s.value() + "\"";
+    if (this instanceof Num n) return n.value().toPlainString();
+    if (this instanceof Bool b) return Boolean.toString(b.value());
+    if (this instanceof Null) return "null";
+    if (this instanceof ListV l) return "a list of " + l.items().size();
+    if (this instanceof MapV) return "a map";
+    if (this instanceof Unknown u) return "an unknown value (" + u.reason() + ")";
+    OneOf o = (OneOf) this;
+    return "one of " + o.alternatives().stream().map(Value::display).toList();
+  }
+}

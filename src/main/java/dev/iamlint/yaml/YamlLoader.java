@@ -1,0 +1,313 @@
+package dev.iamlint.yaml;
+
+import dev.iamlint.source.Location;
+import dev.iamlint.tree.ListNode;
+import dev.iamlint.tree.MapNode;
+import dev.iamlint.tree.Node;
+import dev.iamlint.tree.ParseResult;
+import dev.iamlint.tree.ScalarNode;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * Reads YAML into a located {@link Node} tree through SnakeYAML's composer only: no object is
+ * ever constructed from a tag, so a {@code !!javax.script.ScriptEngineManager} tag is just an
+ * unsupported tag. CloudFormation's short-form tags become their long forms ({@code !Ref x}
+ * becomes {@code {Ref: x}}, {@code !GetAtt a.b} becomes {@code {Fn::GetAtt: [a, b]}}).
+ *
+ * <p>Limits: aliases to collections, nesting depth, code points and the number of nodes after
+ * alias expansion are bounded, so an alias bomb or a pathological nesting is refused quickly.
+ */
+public final class YamlLoader {
+
+  public static final int MAX_ALIASES_FOR_COLLECTIONS = 50;
+  public static final int MAX_NESTING_DEPTH = 128;
+  public static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
+  /** After alias expansion: a template never needs more, an alias bomb needs far more. */
+  public static final int MAX_NODES = 2_000_000;
+
+  private static final String YAML_TAG_PREFIX = Tag.PREFIX;
+  private static final Set<String> STANDARD_TAGS = Set.of("str", "int", "float", "bool", "null",
+      "map", "seq", "binary", "timestamp", "omap", "pairs", "set", "merge");
+
+  /** Short forms whose long form is not simply {@code Fn::Name}. */
+  private static final Map<String, String> SPECIAL_SHORT_FORMS = Map.of("!Ref", "Ref", "!Condition", "Condition");
+  private static final Set<String> FN_SHORT_FORMS = Set.of("Base64", "Cidr", "FindInMap", "GetAtt",
+      "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "If", "Equals", "Not",
+      "And", "Or", "Length", "ToJsonString", "ForEach");
+
+  private YamlLoader() {}
+
+  public static ParseResult parse(String file, String text) {
+    LoaderOptions options = loaderOptions();
+    Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
+        new DumperOptions(), options);
+    org.yaml.snakeyaml.nodes.Node root;
+    try {
+      root = yaml.compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      return new ParseResult.Failed(message(e), point(file, mark), false);
+    } catch (YAMLException e) {
+      return limitFailure(file, text, e);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new ParseResult.Failed("cannot parse YAML: " + e.getClass().getSimpleName(), Location.point(file, 1, 1), false);
+    }
+    if (root == null) {
+      return new ParseResult.Parsed(new MapNode(List.of(), Location.point(file, 1, 1)));
+    }
+    try {
+      return new ParseResult.Parsed(new Converter(file, text).convert(root));
+    } catch (ConversionException e) {
+      return new ParseResult.Failed(e.getMessage(), e.location, e.limit);
+    }
+  }
+
+  private static LoaderOptions loaderOptions() {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(MAX_ALIASES_FOR_COLLECTIONS);
+    options.setNestingDepthLimit(MAX_NESTING_DEPTH);
+    options.setCodePointLimit(MAX_CODE_POINTS);
+    options.setAllowDuplicateKeys(true);
+    options.setAllowRecursiveKeys(false);
+    options.setProcessComments(false);
+    options.setTagInspector(tag -> false);
+    return options;
+  }
+
+  /**
+   * SnakeYAML's limit errors carry no position, so the events are replayed (without composing)
+   * to find where the limit was crossed.
+   */
+  private static ParseResult limitFailure(String file, String text, YAMLException e) {
+    String raw = e.getMessage() == null ? "limit exceeded" : e.getMessage();
+    String lower = raw.toLowerCase();
+    Optional<Mark> where = Optional.empty();
+    String message;
+    if (lower.contains("alias")) {
+      message = "limit exceeded: more than " + MAX_ALIASES_FOR_COLLECTIONS + " aliases to collections (alias bomb?)";
+      where = locateAliasLimit(text);
+    } else if (lower.contains("nesting") || lower.contains("depth")) {
+      message = "limit exceeded: nesting deeper than " + MAX_NESTING_DEPTH + " levels";
+      where = locateDepthLimit(text);
+    } else if (lower.contains("code point")) {
+      message = "limit exceeded: the document is larger than " + MAX_CODE_POINTS + " characters";
+    } else {
+      message = raw.lines().findFirst().orElse(raw);
+    }
+    Location at = where.map(m -> point(file, m)).orElse(Location.point(file, 1, 1));
+    return new ParseResult.Failed(message, at, true);
+  }
+
+  private static Optional<Mark> locateAliasLimit(String text) {
+    Set<String> collectionAnchors = new java.util.HashSet<>();
+    int count = 0;
+    try {
+      for (Event event : eventParser().parse(new StringReader(text))) {
+        if (event instanceof CollectionStartEvent c && c.getAnchor() != null) {
+          collectionAnchors.add(c.getAnchor());
+        } else if (event instanceof AliasEvent a && collectionAnchors.contains(((NodeEvent) a).getAnchor())) {
+          if (++count > MAX_ALIASES_FOR_COLLECTIONS) return Optional.of(a.getStartMark());
+        }
+      }
+    } catch (RuntimeException ignored) {
+      // The position is a courtesy; the failure is reported either way.
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Mark> locateDepthLimit(String text) {
+    int depth = 0;
+    try {
+      for (Event event : eventParser().parse(new StringReader(text))) {
+        if (event instanceof CollectionStartEvent) {
+          if (++depth > MAX_NESTING_DEPTH) return Optional.of(event.getStartMark());
+        } else if (event.is(Event.ID.MappingEnd) || event.is(Event.ID.SequenceEnd)) {
+          depth--;
+        }
+      }
+    } catch (RuntimeException ignored) {
+      // As above.
+    }
+    return Optional.empty();
+  }
+
+  private static Yaml eventParser() {
+    LoaderOptions options = loaderOptions();
+    options.setNestingDepthLimit(Integer.MAX_VALUE);
+    options.setMaxAliasesForCollections(Integer.MAX_VALUE);
+    return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options);
+  }
+
+  private static String message(MarkedYAMLException e) {
+    StringBuilder sb = new StringBuilder();
+    if (e.getContext() != null) sb.append(e.getContext());
+    if (e.getProblem() != null) {
+      if (sb.length() > 0) sb.append(": ");
+      sb.append(e.getProblem());
+    }
+    String m = sb.length() == 0 ? "invalid YAML" : sb.toString();
+    return m.replaceAll("\\s+", " ").trim();
+  }
+
+  static Location point(String file, Mark mark) {
+    if (mark == null) return Location.point(file, 1, 1);
+    return Location.point(file, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  private static final class ConversionException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Location location;
+    final boolean limit;
+
+    ConversionException(String message, Location location, boolean limit) {
+      super(message, null, false, false);
+      this.location = location;
+      this.limit = limit;
+    }
+  }
+
+  /** Turns composed SnakeYAML nodes into located tree nodes. */
+  private static final class Converter {
+    private final String file;
+    private final List<Integer> lineLengths = new ArrayList<>();
+    private final Set<org.yaml.snakeyaml.nodes.Node> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
+    private int nodes;
+
+    Converter(String file, String text) {
+      this.file = file;
+      text.lines().forEach(l -> lineLengths.add(l.length()));
+    }
+
+    Node convert(org.yaml.snakeyaml.nodes.Node node) {
+      if (++nodes > MAX_NODES) {
+        throw new ConversionException("limit exceeded: more than " + MAX_NODES + " nodes after alias expansion",
+            location(node), true);
+      }
+      if (!onPath.add(node)) {
+        throw new ConversionException("recursive alias: a node contains itself", location(node), false);
+      }
+      try {
+        String tag = node.getTag().getValue();
+        if (tag.startsWith("!") && !tag.startsWith("!!")) {
+          return shortForm(tag, node);
+        }
+        if (tag.startsWith(YAML_TAG_PREFIX)) {
+          String name = tag.substring(YAML_TAG_PREFIX.length());
+          if (!STANDARD_TAGS.contains(name)) throw unsupportedTag(tag, node);
+        } else {
+          throw unsupportedTag(tag, node);
+        }
+        return plain(node);
+      } finally {
+        onPath.remove(node);
+      }
+    }
+
+    private ConversionException unsupportedTag(String tag, org.yaml.snakeyaml.nodes.Node node) {
+      String shown = tag.startsWith(YAML_TAG_PREFIX) ? "!!" + tag.substring(YAML_TAG_PREFIX.length()) : tag;
+      return new ConversionException("unsupported YAML tag " + shown
+          + ": CloudFormation accepts only its intrinsic function tags (!Ref, !Sub, !GetAtt, ...)",
+          location(node).start(), false);
+    }
+
+    private Node plain(org.yaml.snakeyaml.nodes.Node node) {
+      if (node instanceof MappingNode m) {
+        List<MapNode.Entry> entries = new ArrayList<>();
+        for (NodeTuple t : m.getValue()) {
+          Node key = convert(t.getKeyNode());
+          ScalarNode k = key instanceof ScalarNode s ? s
+              : new ScalarNode("<complex key>", ScalarNode.Kind.STRING, key.location());
+          entries.add(new MapNode.Entry(k, convert(t.getValueNode())));
+        }
+        return new MapNode(entries, collectionLocation(node, m.getFlowStyle(),
+            entries.isEmpty() ? null : entries.get(entries.size() - 1).value().location()));
+      }
+      if (node instanceof SequenceNode s) {
+        List<Node> items = new ArrayList<>();
+        for (org.yaml.snakeyaml.nodes.Node item : s.getValue()) items.add(convert(item));
+        return new ListNode(items, collectionLocation(node, s.getFlowStyle(),
+            items.isEmpty() ? null : items.get(items.size() - 1).location()));
+      }
+      org.yaml.snakeyaml.nodes.ScalarNode scalar = (org.yaml.snakeyaml.nodes.ScalarNode) node;
+      return new ScalarNode(scalar.getValue(), kind(scalar), location(node));
+    }
+
+    private static ScalarNode.Kind kind(org.yaml.snakeyaml.nodes.ScalarNode scalar) {
+      Tag tag = scalar.getTag();
+      if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) return ScalarNode.Kind.NUMBER;
+      if (Tag.BOOL.equals(tag)) return ScalarNode.Kind.BOOLEAN;
+      if (Tag.NULL.equals(tag)) return ScalarNode.Kind.NULL;
+      return ScalarNode.Kind.STRING;
+    }
+
+    private Node shortForm(String tag, org.yaml.snakeyaml.nodes.Node node) {
+      String name = SPECIAL_SHORT_FORMS.get(tag);
+      if (name == null) {
+        String bare = tag.substring(1);
+        if (!FN_SHORT_FORMS.contains(bare)) throw unsupportedTag(tag, node);
+        name = "Fn::" + bare;
+      }
+      Location at = location(node);
+      Node argument = plain(node);
+      if (name.equals("Fn::GetAtt") && argument instanceof ScalarNode s) {
+        // !GetAtt Resource.Attribute: the attribute itself may contain dots (Outputs.Name).
+        int dot = s.text().indexOf('.');
+        List<Node> parts = dot < 0 ? List.of(s)
+            : List.of(new ScalarNode(s.text().substring(0, dot), ScalarNode.Kind.STRING, s.location()),
+                new ScalarNode(s.text().substring(dot + 1), ScalarNode.Kind.STRING, s.location()));
+        argument = new ListNode(parts, s.location());
+      }
+      if (argument instanceof ScalarNode s && s.kind() != ScalarNode.Kind.STRING) {
+        argument = new ScalarNode(s.text(), ScalarNode.Kind.STRING, s.location());
+      }
+      ScalarNode key = new ScalarNode(name, ScalarNode.Kind.STRING, at.start());
+      return new MapNode(List.of(new MapNode.Entry(key, argument)), at);
+    }
+
+    private Location location(org.yaml.snakeyaml.nodes.Node node) {
+      Mark start = node.getStartMark();
+      Mark end = node.getEndMark();
+      int startLine = start.getLine() + 1;
+      int startColumn = start.getColumn() + 1;
+      int endLine = end.getLine() + 1;
+      int endColumn = end.getColumn() + 1;
+      // Block scalars end at the start of the next line; end them on their last line instead.
+      if (endColumn == 1 && endLine > startLine) {
+        endLine--;
+        endColumn = endLine - 1 < lineLengths.size() ? lineLengths.get(endLine - 1) + 1 : 1;
+      }
+      return new Location(file, startLine, startColumn, endLine, endColumn);
+    }
+
+    /** Block collections end where their last child ends (SnakeYAML's end mark is the next token). */
+    private Location collectionLocation(org.yaml.snakeyaml.nodes.Node node, DumperOptions.FlowStyle style,
+        Location lastChild) {
+      Location own = location(node);
+      if (style == DumperOptions.FlowStyle.FLOW || lastChild == null) return own;
+      return new Location(file, own.startLine(), own.startColumn(), lastChild.endLine(), lastChild.endColumn());
+    }
+  }
+}
