@@ -35,7 +35,13 @@ public final class JsonLoader {
   private JsonLoader() {}
 
   public static ParseResult parse(String file, String text) {
-    try (JsonParser parser = FACTORY.createParser(text)) {
+    JsonParser parser;
+    try {
+      parser = FACTORY.createParser(text);
+    } catch (IOException e) {
+      return new ParseResult.Failed("cannot read JSON: " + e.getMessage(), Location.point(file, 1, 1), false);
+    }
+    try (parser) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         return new ParseResult.Failed("the file is empty: expected a JSON value", Location.point(file, 1, 1), false);
@@ -49,8 +55,10 @@ public final class JsonLoader {
       }
       return new ParseResult.Parsed(root);
     } catch (StreamConstraintsException e) {
-      JsonLocation at = e.getLocation();
-      return new ParseResult.Failed("limit exceeded: " + firstLine(e.getOriginalMessage()),
+      // Constraint errors carry no location; the parser stands where the limit was crossed.
+      JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation();
+      return new ParseResult.Failed("limit exceeded: nesting deeper than " + MAX_NESTING_DEPTH + " levels"
+          + (e.getOriginalMessage() != null && !e.getOriginalMessage().contains("nesting") ? " (" + firstLine(e.getOriginalMessage()) + ")" : ""),
           at == null ? Location.point(file, 1, 1) : point(file, at), true);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();

@@ -1,6 +1,9 @@
 package dev.iamlint.rules;
 
+import dev.iamlint.iam.Principals;
 import dev.iamlint.model.LoginProfile;
+import dev.iamlint.model.PrincipalKind;
+import dev.iamlint.model.PrincipalLink;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
 
@@ -19,7 +22,7 @@ public final class LoginPasswordPlaintext implements Rule {
   public void check(RuleContext ctx) {
     for (LoginProfile p : ctx.model().loginProfiles()) {
       if (!p.passwordExposure().exposed()) continue;
-      String user = ctx.model().user(p.user()).map(u -> u.resource().address()).orElse(p.resource().address());
+      String user = Principals.describe(ctx.model(), new PrincipalLink(PrincipalKind.USER, p.user()));
       ctx.report(p.resource(), p.passwordExposure().location(), "password",
           "The console password of " + user + " is " + p.passwordExposure().description()
               + ": anyone who can read it can sign in; use a dynamic reference or a NoEcho parameter without default");

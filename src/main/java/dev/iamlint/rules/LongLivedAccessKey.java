@@ -1,6 +1,9 @@
 package dev.iamlint.rules;
 
+import dev.iamlint.iam.Principals;
 import dev.iamlint.model.AccessKey;
+import dev.iamlint.model.PrincipalKind;
+import dev.iamlint.model.PrincipalLink;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
 
@@ -16,8 +19,7 @@ public final class LongLivedAccessKey implements Rule {
   public void check(RuleContext ctx) {
     for (AccessKey key : ctx.model().accessKeys()) {
       if (!key.certainlyActive()) continue;
-      String user = ctx.model().user(key.user()).map(u -> u.resource().address())
-          .or(() -> key.user().asText().map(t -> "\"" + t + "\"")).orElse("a user");
+      String user = Principals.describe(ctx.model(), new PrincipalLink(PrincipalKind.USER, key.user()));
       ctx.report(key.resource(), key.status().map(s -> s.location()).orElse(key.resource().header()), "key",
           "Access key " + key.resource().address() + " is a long-lived credential for " + user
               + ": prefer roles or IAM Identity Center; if unavoidable, rotate it within 90 days");

@@ -1,6 +1,9 @@
 package dev.iamlint.rules;
 
+import dev.iamlint.iam.Principals;
 import dev.iamlint.model.LoginProfile;
+import dev.iamlint.model.PrincipalKind;
+import dev.iamlint.model.PrincipalLink;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
 import dev.iamlint.value.Value;
@@ -17,7 +20,7 @@ public final class PasswordResetNotRequired implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (LoginProfile p : ctx.model().loginProfiles()) {
-      String user = ctx.model().user(p.user()).map(u -> u.resource().address()).orElse(p.resource().address());
+      String user = Principals.describe(ctx.model(), new PrincipalLink(PrincipalKind.USER, p.user()));
       if (p.passwordResetRequired().isEmpty()) {
         ctx.report(p.resource(), p.location(), "reset",
             "The login profile of " + user + " does not set PasswordResetRequired (default false): "

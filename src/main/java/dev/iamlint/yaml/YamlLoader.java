@@ -58,6 +58,9 @@ public final class YamlLoader {
       "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "If", "Equals", "Not",
       "And", "Or", "Length", "ToJsonString", "ForEach");
 
+  private static final String ONLY_INTRINSICS =
+      "CloudFormation accepts only its intrinsic function tags (!Ref, !Sub, !GetAtt, ...)";
+
   private YamlLoader() {}
 
   public static ParseResult parse(String file, String text) {
@@ -169,7 +172,13 @@ public final class YamlLoader {
       sb.append(e.getProblem());
     }
     String m = sb.length() == 0 ? "invalid YAML" : sb.toString();
-    return m.replaceAll("\\s+", " ").trim();
+    m = m.replaceAll("\\s+", " ").trim();
+    int global = m.indexOf("Global tag is not allowed: ");
+    if (global >= 0) {
+      String tag = m.substring(global + "Global tag is not allowed: ".length()).replace(YAML_TAG_PREFIX, "!!");
+      return "unsupported YAML tag " + tag + ": " + ONLY_INTRINSICS;
+    }
+    return m;
   }
 
   static Location point(String file, Mark mark) {
@@ -228,8 +237,7 @@ public final class YamlLoader {
 
     private ConversionException unsupportedTag(String tag, org.yaml.snakeyaml.nodes.Node node) {
       String shown = tag.startsWith(YAML_TAG_PREFIX) ? "!!" + tag.substring(YAML_TAG_PREFIX.length()) : tag;
-      return new ConversionException("unsupported YAML tag " + shown
-          + ": CloudFormation accepts only its intrinsic function tags (!Ref, !Sub, !GetAtt, ...)",
+      return new ConversionException("unsupported YAML tag " + shown + ": " + ONLY_INTRINSICS,
           location(node).start(), false);
     }
 

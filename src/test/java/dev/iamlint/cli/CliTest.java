@@ -1,0 +1,183 @@
+package dev.iamlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as scripts and editors use it: formats, exit codes, rule selection. */
+class CliTest {
+  @TempDir
+  Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @BeforeEach
+  void template() throws IOException {
+    Files.writeString(dir.resolve("stack.yaml"), """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Ops:
+            Type: AWS::IAM::Group
+            Properties:
+              ManagedPolicyArns:
+                - arn:aws:iam::aws:policy/AdministratorAccess
+          Trail:
+            Type: AWS::CloudTrail::Trail
+            Properties:
+              IsLogging: true
+              S3BucketName: logs
+              IsMultiRegionTrail: true
+              EnableLogFileValidation: true
+              KMSKeyId: alias/trail
+        """);
+  }
+
+  @Test
+  void compactIsOneLinePerFindingInTheEditorFormat() {
+    Run r = run("scan", "--format", "compact", "--no-color", dir.toString());
+    assertEquals(1, r.code(), r.err());
+    String adm = r.out().lines().filter(l -> l.contains("[ADM001]")).findFirst().orElseThrow();
+    assertTrue(adm.matches(".*stack\\.yaml:7:11: error: \\[ADM001] AdministratorAccess is attached to group .*"), adm);
+    assertTrue(r.out().lines().allMatch(l -> l.matches("[^:]+:\\d+:\\d+: (error|warning|note): \\[[A-Z]+\\d{3}] .*")), r.out());
+  }
+
+  @Test
+  void jsonHasTheDocumentedShape() {
+    Run r = run("scan", "--format", "json", dir.toString());
+    assertEquals(1, r.code(), r.err());
+    JsonObject root = JsonParser.parseString(r.out()).getAsJsonObject();
+    assertEquals("iamlint", root.getAsJsonObject("tool").get("name").getAsString());
+    JsonArray findings = root.getAsJsonArray("findings");
+    JsonObject adm = null;
+    for (var f : findings) {
+      if (f.getAsJsonObject().get("ruleId").getAsString().equals("ADM001")) adm = f.getAsJsonObject();
+    }
+    assertTrue(adm != null, r.out());
+    assertEquals("admin-policy-attached", adm.get("rule").getAsString());
+    assertEquals("high", adm.get("severity").getAsString());
+    JsonObject resource = adm.getAsJsonObject("resource");
+    assertEquals("Resources.Ops", resource.get("address").getAsString());
+    assertEquals("AWS::IAM::Group", resource.get("type").getAsString());
+    JsonObject span = resource.getAsJsonObject("location");
+    assertEquals(3, span.get("startLine").getAsInt());
+    assertEquals(7, span.get("endLine").getAsInt(), "the resource location spans the whole resource");
+    assertEquals(16, adm.get("fingerprint").getAsString().length());
+    assertTrue(adm.has("suppressed") && adm.get("suppressed").isJsonNull());
+    JsonObject summary = root.getAsJsonObject("summary");
+    assertEquals(1, summary.get("files").getAsInt());
+    assertEquals(2, summary.get("resources").getAsInt());
+    assertEquals(findings.size(), summary.get("findings").getAsInt());
+    assertEquals(0, root.getAsJsonArray("errors").size());
+  }
+
+  @Test
+  void sameInputSameOutputByteForByte() {
+    assertEquals(run("scan", "--format", "json", dir.toString()).out(), run("scan", "--format", "json", dir.toString()).out());
+  }
+
+  @Test
+  void failOnAndMinSeverityDecideExitCodeAndOutput() {
+    assertEquals(0, run("scan", "--fail-on", "critical", "--format", "compact", dir.toString()).code());
+    Run high = run("scan", "--min-severity", "high", "--format", "compact", dir.toString());
+    assertEquals(1, high.code());
+    assertTrue(high.out().lines().allMatch(l -> l.contains(": error: ")), high.out());
+  }
+
+  @Test
+  void rulesAreSelectedByIdSlugAndPrefix() {
+    Set<String> ids = new HashSet<>();
+    run("scan", "--rule", "CT", "--format", "compact", dir.toString()).out().lines()
+        .forEach(l -> ids.add(l.replaceAll(".*\\[([A-Z]+\\d+)].*", "$1")));
+    assertTrue(ids.stream().allMatch(i -> i.startsWith("CT")), ids.toString());
+    assertFalse(ids.isEmpty());
+    Run slug = run("scan", "--rule", "admin-policy-attached", "--format", "compact", dir.toString());
+    assertEquals(1, slug.out().lines().count(), slug.out());
+    Run skipped = run("scan", "--skip-rule", "ADM001", "--skip-rule", "CT00*", "--format", "compact", dir.toString());
+    assertEquals(0, skipped.code(), skipped.out());
+    Run unknown = run("scan", "--rule", "NOPE999", dir.toString());
+    assertEquals(2, unknown.code());
+    assertTrue(unknown.err().contains("no rule matches 'NOPE999'"), unknown.err());
+  }
+
+  @Test
+  void usageErrorsExitWithTwoAndOneLine() {
+    Run r = run("scan", "--format", "yaml", dir.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("unknown format 'yaml'"), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+    assertEquals(2, run("scan", "--format", "json", "--format", "compact", dir.toString()).code(),
+        "two formats on stdout");
+  }
+
+  @Test
+  void severalFormatsInOneRunEachWrittenOnce() throws IOException {
+    Path json = dir.resolve("out/report.json");
+    Run r = run("scan", "--format", "compact", "--format", "json=" + json, dir.resolve("stack.yaml").toString());
+    assertEquals(1, r.code());
+    assertTrue(r.out().contains("[ADM001]"));
+    assertTrue(Files.readString(json).contains("\"ruleId\": \"ADM001\""));
+  }
+
+  @Test
+  void parametersComeFromFlagsAndFiles() throws IOException {
+    Files.writeString(dir.resolve("stack.yaml"), """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Parameters:
+          Policy: { Type: String }
+        Resources:
+          Ops:
+            Type: AWS::IAM::Group
+            Properties:
+              ManagedPolicyArns: [!Ref Policy]
+        """);
+    assertEquals(0, run("scan", "--rule", "ADM001", dir.toString()).code(), "unknown parameter: no finding");
+    assertEquals(1, run("scan", "--rule", "ADM001", "--parameter",
+        "Policy=arn:aws:iam::aws:policy/AdministratorAccess", dir.toString()).code());
+    Path params = dir.resolve("params.json");
+    Files.writeString(params, "[{\"ParameterKey\": \"Policy\", \"ParameterValue\": \"arn:aws-cn:iam::aws:policy/AdministratorAccess\"}]");
+    Run r = run("scan", "--rule", "ADM001", "--format", "compact", "--parameter-file", params.toString(), dir.toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.out().contains("given on the command line"), r.out());
+  }
+
+  @Test
+  void rulesAndExplainComeFromTheMetadata() {
+    Run rules = run("rules", "--format", "json");
+    assertEquals(0, rules.code());
+    JsonArray list = JsonParser.parseString(rules.out()).getAsJsonObject().getAsJsonArray("rules");
+    assertTrue(list.size() >= 21);
+    Run explain = run("explain", "admin-policy-attached");
+    assertEquals(0, explain.code());
+    assertTrue(explain.out().startsWith("ADM001 admin-policy-attached"), explain.out());
+    assertTrue(explain.out().contains("Noncompliant"), explain.out());
+    assertEquals(2, run("explain", "XYZ123").code());
+  }
+
+  @Test
+  void unreadableInputIsAnErrorEntryNotACrash() {
+    Run r = run("scan", "--format", "json", dir.resolve("does-not-exist").toString());
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("no such file or directory"), r.out());
+  }
+}

@@ -1,0 +1,116 @@
+package dev.iamlint.yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.iamlint.tree.ListNode;
+import dev.iamlint.tree.MapNode;
+import dev.iamlint.tree.Node;
+import dev.iamlint.tree.ParseResult;
+import dev.iamlint.tree.ScalarNode;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class YamlLoaderTest {
+
+  /** Renders a tree compactly: maps as {k: v}, lists as [a, b], scalars as text. */
+  static String render(Node n) {
+    if (n instanceof ScalarNode s) return s.text();
+    if (n instanceof ListNode l) return l.items().stream().map(YamlLoaderTest::render).collect(Collectors.joining(", ", "[", "]"));
+    MapNode m = (MapNode) n;
+    return m.entries().stream().map(e -> e.name() + ": " + render(e.value())).collect(Collectors.joining(", ", "{", "}"));
+  }
+
+  static Node parse(String yaml) {
+    ParseResult r = YamlLoader.parse("t.yaml", yaml);
+    if (r instanceof ParseResult.Failed f) throw new AssertionError(f.message() + " at " + f.location());
+    return ((ParseResult.Parsed) r).root();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "!Ref Name                       | {Ref: Name}",
+      "!Condition IsProd               | {Condition: IsProd}",
+      "!GetAtt Role.Arn                | {Fn::GetAtt: [Role, Arn]}",
+      "!GetAtt Stack.Outputs.Name      | {Fn::GetAtt: [Stack, Outputs.Name]}",
+      "!GetAtt [Role, Arn]             | {Fn::GetAtt: [Role, Arn]}",
+      "!Sub 'arn:${AWS::Partition}:x'  | {Fn::Sub: arn:${AWS::Partition}:x}",
+      "!Sub ['${A}', {A: b}]           | {Fn::Sub: [${A}, {A: b}]}",
+      "!Join [':', [a, b]]             | {Fn::Join: [:, [a, b]]}",
+      "!Select [0, !GetAZs '']         | {Fn::Select: [0, {Fn::GetAZs: }]}",
+      "!Split [',', 'a,b']             | {Fn::Split: [,, a,b]}",
+      "!If [C, a, !Ref AWS::NoValue]   | {Fn::If: [C, a, {Ref: AWS::NoValue}]}",
+      "!Equals [a, b]                  | {Fn::Equals: [a, b]}",
+      "!Not [!Equals [a, b]]           | {Fn::Not: [{Fn::Equals: [a, b]}]}",
+      "!And [!Condition A, !Condition B] | {Fn::And: [{Condition: A}, {Condition: B}]}",
+      "!Or [!Condition A, !Condition B]  | {Fn::Or: [{Condition: A}, {Condition: B}]}",
+      "!FindInMap [M, K, V]            | {Fn::FindInMap: [M, K, V]}",
+      "!Base64 text                    | {Fn::Base64: text}",
+      "!Cidr [10.0.0.0/16, 4, 8]       | {Fn::Cidr: [10.0.0.0/16, 4, 8]}",
+      "!ImportValue Shared             | {Fn::ImportValue: Shared}",
+      "!Transform {Name: M}            | {Fn::Transform: {Name: M}}",
+  })
+  void shortFormTagsBecomeLongForms(String yaml, String expected) {
+    assertEquals(expected.trim(), render(parse("v: " + yaml.trim())).replaceFirst("^\\{v: ", "").replaceFirst("}$", ""));
+  }
+
+  @Test
+  void positionsAreOneBasedAndBlockCollectionsEndAtTheirLastChild() {
+    MapNode root = (MapNode) parse("Resources:\n  User:\n    Type: AWS::IAM::User\n\nOutputs: {}\n");
+    MapNode.Entry user = root.map("Resources").orElseThrow().entries().get(0);
+    assertEquals(2, user.key().location().startLine());
+    assertEquals(3, user.key().location().startColumn());
+    assertEquals(3, user.span().endLine(), "the resource ends on its last line, not at the next key");
+    ScalarNode type = (ScalarNode) ((MapNode) user.value()).get("Type").orElseThrow();
+    assertEquals(3, type.location().startLine());
+    assertEquals(11, type.location().startColumn());
+  }
+
+  @Test
+  void scalarsKeepTheirKind() {
+    MapNode m = (MapNode) parse("a: true\nb: 'true'\nc: 12\nd: ~\ne: 2012-10-17\n");
+    assertEquals(ScalarNode.Kind.BOOLEAN, ((ScalarNode) m.get("a").orElseThrow()).kind());
+    assertEquals(ScalarNode.Kind.STRING, ((ScalarNode) m.get("b").orElseThrow()).kind());
+    assertEquals(ScalarNode.Kind.NUMBER, ((ScalarNode) m.get("c").orElseThrow()).kind());
+    assertEquals(ScalarNode.Kind.NULL, ((ScalarNode) m.get("d").orElseThrow()).kind());
+    // YAML 1.1 would make this a timestamp; CloudFormation reads it as the policy version string.
+    assertEquals("2012-10-17", ((ScalarNode) m.get("e").orElseThrow()).text());
+    assertEquals(ScalarNode.Kind.STRING, ((ScalarNode) m.get("e").orElseThrow()).kind());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "unknown short tag    | v: !Foo x                    | 1 | 4 | unsupported YAML tag !Foo",
+      "java type tag        | v: !!java.io.File [x]        | 1 | 4 | unsupported YAML tag !!java.io.File",
+      "unclosed sequence    | a: [1, 2\\nb: 3              | 2 | 2 | ',' or ']'",
+      "tab indentation      | a:\\n\\tb: 1                 | 2 | 1 | \\t",
+      "two documents        | a: 1\\n---\\nb: 2            | 2 | 1 | single document",
+  })
+  void syntaxErrorsAreLocated(String name, String yaml, int line, int column, String words) {
+    ParseResult r = YamlLoader.parse("t.yaml", yaml.replace("\\n", "\n").replace("\\t", "\t"));
+    ParseResult.Failed f = assertInstanceOf(ParseResult.Failed.class, r);
+    assertEquals(line, f.location().startLine(), f.message());
+    assertEquals(column, f.location().startColumn(), f.message());
+    assertTrue(f.message().contains(words), f.message());
+  }
+
+  @Test
+  void deepNestingIsALocatedLimitNotAStackOverflow() {
+    String yaml = "a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
+    ParseResult.Failed f = assertInstanceOf(ParseResult.Failed.class, YamlLoader.parse("t.yaml", yaml));
+    assertTrue(f.limit());
+    assertTrue(f.message().contains("nesting"), f.message());
+    assertEquals(1, f.location().startLine());
+    assertTrue(f.location().startColumn() > YamlLoader.MAX_NESTING_DEPTH, f.location().toString());
+  }
+
+  @Test
+  void recursiveAliasIsRefused() {
+    ParseResult r = YamlLoader.parse("t.yaml", "a: &x [1, *x]\n");
+    ParseResult.Failed f = assertInstanceOf(ParseResult.Failed.class, r);
+    assertTrue(f.message().contains("recursive"), f.message());
+  }
+}
