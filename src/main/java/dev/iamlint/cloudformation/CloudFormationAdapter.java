@@ -80,6 +80,7 @@ public final class CloudFormationAdapter {
             ComputeInstance.Kind.LAUNCH_CONFIGURATION, prop(r, "IamInstanceProfile"), prop(r, "UserData")));
         case "AWS::EC2::LaunchTemplate" -> launchTemplate(r, ref);
         case "AWS::Serverless::Function" -> samFunction(r, ref);
+        case "AWS::SSO::PermissionSet" -> permissionSet(r, ref);
         default -> { }
       }
     }
@@ -138,6 +139,16 @@ public final class CloudFormationAdapter {
         out.attachments.add(new PolicyAttachment(ref, new PrincipalLink(kind, self(r)), arn, arn.location()));
       }
     });
+  }
+
+  /** An IAM Identity Center permission set: its managed policies and its inline policy. */
+  private void permissionSet(Template.Resource r, ResourceRef ref) {
+    PrincipalLink self = new PrincipalLink(PrincipalKind.PERMISSION_SET, self(r));
+    prop(r, "ManagedPolicies").ifPresent(arns -> {
+      for (Value arn : arns.items()) out.attachments.add(new PolicyAttachment(ref, self, arn, arn.location()));
+    });
+    prop(r, "InlinePolicy").ifPresent(doc -> out.inlinePolicies.add(new InlinePolicy(ref, List.of(self),
+        prop(r, "Name").orElseGet(() -> generatedName(r)), document(doc), doc.location(), false)));
   }
 
   /** {@code AWS::IAM::Policy}: an inline policy put on every principal it lists. */

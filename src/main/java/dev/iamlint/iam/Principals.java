@@ -34,7 +34,7 @@ public final class Principals {
   }
 
   public static Optional<ResourceRef> declaration(IamModel model, PrincipalLink link) {
-    return switch (link.kind()) {
+    Optional<ResourceRef> typed = switch (link.kind()) {
       case USER -> model.user(link.target()).map(User::resource);
       case ROLE -> model.role(link.target()).map(r -> r.resource());
       case GROUP -> model.groups().stream()
@@ -42,6 +42,7 @@ public final class Principals {
           .findFirst().map(g -> g.resource());
       case PERMISSION_SET -> Optional.empty();
     };
+    return typed.or(() -> model.declaration(link.target()));
   }
 
   private static Optional<String> declaredName(IamModel model, PrincipalLink link) {

@@ -69,6 +69,13 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     return slash >= 0 && text.substring(slash + 1).equalsIgnoreCase(name);
   }
 
+  /** The declared resource a reference points at, whatever its kind. */
+  public Optional<ResourceRef> declaration(Value ref) {
+    if (!(ref instanceof Value.Unknown u) || u.reference().isEmpty()) return Optional.empty();
+    Reference r = u.reference().get();
+    return resources.stream().filter(d -> d.scope().equals(r.scope()) && d.address().equals(r.address())).findFirst();
+  }
+
   public Optional<User> user(Value ref) {
     return users.stream().filter(u -> designates(ref, u.resource(), u.name()).isTrue()).findFirst();
   }

@@ -2,6 +2,7 @@ package dev.iamlint.rules;
 
 import dev.iamlint.model.ComputeInstance;
 import dev.iamlint.model.InstanceProfile;
+import dev.iamlint.rule.Related;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
 import dev.iamlint.value.Value;
@@ -43,7 +44,8 @@ public final class InstanceProfileWithoutRole implements Rule {
       }
       ctx.model().instanceProfile(profile).filter(p -> p.roles().isEmpty()).ifPresent(p ->
           ctx.report(c.resource(), profile.location(), "profile-without-role",
-              what + " uses instance profile " + p.resource().address() + ", which has no role"));
+              what + " uses instance profile " + p.resource().address() + ", which has no role",
+              new Related("instance profile defined here", p.resource().header())));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.iamlint.rules;
 import dev.iamlint.model.AccessKey;
 import dev.iamlint.model.IamModel;
 import dev.iamlint.model.User;
+import dev.iamlint.rule.Related;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
 import java.util.ArrayList;
@@ -35,10 +36,13 @@ public final class MultipleAccessKeys implements Rule {
       List<AccessKey> keys = e.getValue();
       if (keys.size() < 2) continue;
       for (AccessKey key : keys) {
-        List<String> others = keys.stream().filter(k -> k != key).map(k -> k.resource().address()).toList();
+        List<AccessKey> others = keys.stream().filter(k -> k != key).toList();
         ctx.report(key.resource(), key.resource().header(), "user:" + e.getKey(),
             "User " + e.getKey() + " has " + keys.size() + " active access keys: " + key.resource().address()
-                + " and " + String.join(", ", others) + "; keep at most one active key per user");
+                + " and " + String.join(", ", others.stream().map(k -> k.resource().address()).toList())
+                + "; keep at most one active key per user",
+            others.stream().map(k -> new Related("other active key " + k.resource().address(), k.resource().header()))
+                .toArray(Related[]::new));
       }
     }
   }

@@ -1,0 +1,141 @@
+/*
+ * HCL native syntax, lexer. Follows HashiCorp's scanner (hclsyntax/scan_tokens.rl) where it
+ * differs from the spec. Three modes:
+ *   DEFAULT_MODE  structure and expressions; '{' pushes DEFAULT_MODE so that the matching '}'
+ *                 can pop back into a template after "${ { a = 1 }["a"] }"
+ *   TEMPLATE      inside "...": literal chunks, escapes, ${ and %{ openers
+ *   HEREDOC       inside <<EOT ... EOT: literal chunks per line, no escapes; a line whose
+ *                 trimmed text is the marker closes it (markers nest on a stack)
+ * Newlines are real tokens; HclTokenSource drops the ones that do not count.
+ */
+lexer grammar HclLexer;
+
+channels { COMMENTS }
+
+@header {
+import java.util.ArrayDeque;
+import java.util.Deque;
+}
+
+@members {
+  /** Heredoc markers, innermost first; a heredoc may contain an interpolation with another heredoc. */
+  private final Deque<String> heredocMarkers = new ArrayDeque<>();
+  /** True at the start of a heredoc line, before anything but literal text has been read on it. */
+  private boolean heredocLineStart;
+
+  @Override
+  public int popMode() {
+    // An unbalanced '}' at the top level is a syntax error for the parser, not a lexer crash.
+    return _modeStack.isEmpty() ? _mode : super.popMode();
+  }
+
+  private void startHeredoc() {
+    String text = getText();
+    int start = text.charAt(2) == '-' ? 3 : 2;
+    int end = text.length();
+    while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) end--;
+    heredocMarkers.push(text.substring(start, end));
+    heredocLineStart = true;
+  }
+
+  /** At the start of a heredoc line: is the rest of the line, trimmed, the marker, followed by a newline? */
+  private boolean atHeredocEnd() {
+    if (!heredocLineStart || heredocMarkers.isEmpty()) return false;
+    String marker = heredocMarkers.peek();
+    int i = 1;
+    while (_input.LA(i) == ' ' || _input.LA(i) == '\t') i++;
+    for (int k = 0; k < marker.length(); k++, i++) {
+      if (_input.LA(i) != marker.charAt(k)) return false;
+    }
+    while (_input.LA(i) == ' ' || _input.LA(i) == '\t') i++;
+    int c = _input.LA(i);
+    return c == '\n' || (c == '\r' && _input.LA(i + 1) == '\n');
+  }
+
+  private void endHeredoc() {
+    heredocMarkers.pop();
+    // Back in an enclosing heredoc, if any, we are inside an interpolation: mid-line.
+    heredocLineStart = false;
+    popMode();
+  }
+}
+
+// ---- DEFAULT_MODE ----
+
+NUMBER      : [0-9]+ ('.' [0-9]+)? ([eE] [+-]? [0-9]+)? ;
+IDENT       : ID_START ID_CONTINUE* ;
+
+HEREDOC_START : '<<' '-'? ID_START ID_CONTINUE* '\r'? '\n' { startHeredoc(); } -> pushMode(HEREDOC) ;
+
+OPEN_QUOTE  : '"' -> pushMode(TEMPLATE) ;
+
+LBRACE      : '{' -> pushMode(DEFAULT_MODE) ;
+RBRACE      : '}' -> popMode ;
+TILDE_RBRACE: '~}' -> popMode ;
+LBRACK      : '[' ;
+RBRACK      : ']' ;
+LPAREN      : '(' ;
+RPAREN      : ')' ;
+
+ELLIPSIS    : '...' ;
+DCOLON      : '::' ;
+FAT_ARROW   : '=>' ;
+EQEQ        : '==' ;
+NEQ         : '!=' ;
+LE          : '<=' ;
+GE          : '>=' ;
+AND         : '&&' ;
+OR          : '||' ;
+EQ          : '=' ;
+LT          : '<' ;
+GT          : '>' ;
+PLUS        : '+' ;
+MINUS       : '-' ;
+STAR        : '*' ;
+SLASH       : '/' ;
+PERCENT     : '%' ;
+BANG        : '!' ;
+QUESTION    : '?' ;
+COLON       : ':' ;
+COMMA       : ',' ;
+DOT         : '.' ;
+
+NEWLINE     : '\r'? '\n' ;
+WS          : [ \t]+ -> skip ;
+LINE_COMMENT  : ('#' | '//') ~[\r\n]* -> channel(COMMENTS) ;
+BLOCK_COMMENT : '/*' .*? '*/' -> channel(COMMENTS) ;
+
+/** Anything else is an error the parser reports where it stands. */
+INVALID     : . ;
+
+fragment ID_START    : [\p{ID_Start}_] ;
+fragment ID_CONTINUE : [\p{ID_Continue}-] ;
+fragment HEX         : [0-9a-fA-F] ;
+
+// ---- TEMPLATE: a quoted string ----
+mode TEMPLATE;
+
+T_INTERP     : '${' '~'? -> pushMode(DEFAULT_MODE) ;
+T_DIRECTIVE  : '%{' '~'? -> pushMode(DEFAULT_MODE) ;
+T_ESCAPED    : ('$${' | '%%{') ;
+T_TEXT       : (~["\\$%\r\n])+ ;
+T_ESCAPE     : '\\' ( [nrt"\\] | 'u' HEX HEX HEX HEX | 'U' HEX HEX HEX HEX HEX HEX HEX HEX ) ;
+/** Any other escape is an error, reported where it stands. */
+T_BAD_ESCAPE : '\\' ~[\r\n]? ;
+T_DOLLAR     : '$' ;
+T_PERCENT    : '%' ;
+CLOSE_QUOTE  : '"' -> popMode ;
+/** A quoted string cannot span lines. */
+T_NEWLINE    : '\r'? '\n' ;
+
+// ---- HEREDOC ----
+mode HEREDOC;
+
+HEREDOC_END  : { atHeredocEnd() }? [ \t]* ID_START ID_CONTINUE* [ \t]* { endHeredoc(); } ;
+H_INTERP     : '${' '~'? { heredocLineStart = false; } -> pushMode(DEFAULT_MODE) ;
+H_DIRECTIVE  : '%{' '~'? { heredocLineStart = false; } -> pushMode(DEFAULT_MODE) ;
+H_ESCAPED    : ('$${' | '%%{') { heredocLineStart = false; } ;
+H_TEXT       : (~[$%\r\n])+ { heredocLineStart = false; } ;
+H_DOLLAR     : '$' { heredocLineStart = false; } ;
+H_PERCENT    : '%' { heredocLineStart = false; } ;
+H_NEWLINE    : '\r'? '\n' { heredocLineStart = true; } ;

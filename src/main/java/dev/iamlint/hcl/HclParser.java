@@ -1,0 +1,143 @@
+package dev.iamlint.hcl;
+
+import dev.iamlint.hcl.parser.HclLexer;
+import dev.iamlint.source.Location;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CodePointCharStream;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * Parses HCL native syntax with the generated ANTLR parser and builds our own tree. Fast path:
+ * SLL prediction, bail on the first error; on failure the file is parsed again in full LL mode
+ * to report the first error precisely.
+ */
+public final class HclParser {
+  private HclParser() {}
+
+  public static HclParseResult parse(String fileName, String text) {
+    String source = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    try {
+      return new HclParseResult.Parsed(parse(fileName, source, true));
+    } catch (ParseCancellationException e) {
+      // Fall through to the precise second pass.
+    } catch (HclSyntaxError e) {
+      return failed(fileName, e.getMessage(), e.range);
+    }
+    try {
+      return new HclParseResult.Parsed(parse(fileName, source, false));
+    } catch (FirstError e) {
+      return new HclParseResult.Failed(e.getMessage(), e.location);
+    } catch (HclSyntaxError e) {
+      return failed(fileName, e.getMessage(), e.range);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new HclParseResult.Failed("cannot parse: " + e.getClass().getSimpleName(), Location.point(fileName, 1, 1));
+    }
+  }
+
+  private static HclParseResult failed(String file, String message, SourceRange r) {
+    return new HclParseResult.Failed(message, Location.point(file, r.startLine(), r.startColumn()));
+  }
+
+  private static HclFile parse(String fileName, String text, boolean fast) {
+    CodePointCharStream chars = CharStreams.fromString(text, fileName);
+    HclLexer lexer = new HclLexer(chars);
+    lexer.removeErrorListeners();
+    NewlineFilter filter = new NewlineFilter(lexer);
+    CommonTokenStream tokens = new CommonTokenStream(filter);
+    dev.iamlint.hcl.parser.HclParser parser = new dev.iamlint.hcl.parser.HclParser(tokens);
+    parser.removeErrorListeners();
+    if (fast) {
+      parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+      parser.setErrorHandler(new BailErrorStrategy());
+    } else {
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      parser.setErrorHandler(new DefaultErrorStrategy());
+      parser.addErrorListener(new FirstErrorListener(fileName, filter));
+    }
+    dev.iamlint.hcl.parser.HclParser.ConfigFileContext tree = parser.configFile();
+    return new HclFile(fileName, text, new TreeBuilder(text).file(tree));
+  }
+
+  /** The first error of the precise pass, phrased for people. */
+  private static final class FirstError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Location location;
+
+    FirstError(String message, Location location) {
+      super(message, null, false, false);
+      this.location = location;
+    }
+  }
+
+  private static final class FirstErrorListener extends BaseErrorListener {
+    private final String file;
+    private final NewlineFilter filter;
+
+    FirstErrorListener(String file, NewlineFilter filter) {
+      this.file = file;
+      this.filter = filter;
+    }
+
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column, String msg,
+        RecognitionException e) {
+      Token t = offending instanceof Token tok ? tok : null;
+      // Running out of input inside a bracket is reported where the bracket opened, as HCL does.
+      if (t != null && t.getType() == Token.EOF && !filter.openers().isEmpty()) {
+        Token opener = filter.openers().peek().token();
+        throw new FirstError(describe(t, msg), Location.point(file, opener.getLine(), opener.getCharPositionInLine() + 1));
+      }
+      throw new FirstError(describe(t, msg), Location.point(file, line, column + 1));
+    }
+
+    private String describe(Token t, String antlrMessage) {
+      if (t == null) return antlrMessage;
+      switch (t.getType()) {
+        case Token.EOF: {
+          if (!filter.openers().isEmpty()) {
+            Token opener = filter.openers().peek().token();
+            String what = opener.getText().trim();
+            return "'" + what + "' is never closed: the file ends before its end";
+          }
+          return "unexpected end of file";
+        }
+        case HclLexer.T_NEWLINE:
+          return "a quoted string cannot span lines: close the quote on this line, or use a heredoc (<<EOT)";
+        case HclLexer.T_BAD_ESCAPE:
+          return "invalid escape sequence " + t.getText() + " (valid: \\n \\r \\t \\\" \\\\ \\uNNNN \\UNNNNNNNN)";
+        case HclLexer.INVALID:
+          return "unexpected character '" + t.getText() + "'";
+        case HclLexer.NEWLINE:
+          return "unexpected newline: " + hint(antlrMessage);
+        default:
+          return "unexpected '" + t.getText().replace("\n", "\\n") + "': " + hint(antlrMessage);
+      }
+    }
+
+    private static String hint(String antlrMessage) {
+      int expecting = antlrMessage.indexOf("expecting ");
+      if (expecting < 0) return "this is not valid here";
+      String wanted = antlrMessage.substring(expecting + "expecting ".length());
+      List<String> readable = new ArrayList<>();
+      for (String w : wanted.replace("{", "").replace("}", "").split(",\\s*")) {
+        readable.add(switch (w.trim()) {
+          case "NEWLINE" -> "a newline";
+          case "IDENT" -> "a name";
+          case "<EOF>" -> "end of file";
+          default -> w.trim();
+        });
+      }
+      return readable.size() > 6 ? "this is not valid here" : "expected " + String.join(" or ", readable);
+    }
+  }
+}

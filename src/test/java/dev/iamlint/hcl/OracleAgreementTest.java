@@ -1,0 +1,89 @@
+package dev.iamlint.hcl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Differential test against HashiCorp's own parser ({@code ../shared/tools/hcl-oracle}, which
+ * needs node and npm): on every file of {@code ../shared/corpus/hcl}, accept/reject and the
+ * canonical JSON must be the same, byte for byte. Skipped when the tool or node is missing.
+ */
+class OracleAgreementTest {
+  static final Path ORACLE = Path.of("..", "shared", "tools", "hcl-oracle");
+
+  @Test
+  void ourParserAgreesWithHashicorpsOnTheWholeCorpus() throws Exception {
+    assumeTrue(Files.isExecutable(ORACLE) && Files.isDirectory(HclConformanceTest.CORPUS), "oracle or corpus missing");
+    assumeTrue(onPath("node") && onPath("npm"), "node/npm missing");
+    List<Path> files = HclConformanceTest.files(HclConformanceTest.CORPUS, ".tf", ".hcl");
+    List<String> command = new ArrayList<>(List.of(ORACLE.toString()));
+    files.forEach(f -> command.add(f.toString()));
+    File out = Files.createTempFile("oracle", ".jsonl").toFile();
+    Process p = new ProcessBuilder(command).redirectOutput(out).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    assumeTrue(p.waitFor(10, TimeUnit.MINUTES) && p.exitValue() == 0, "oracle did not run (npm install offline?)");
+    List<String> lines = Files.readAllLines(out.toPath(), StandardCharsets.UTF_8);
+    assumeTrue(lines.size() == files.size(), "oracle printed " + lines.size() + " lines for " + files.size() + " files");
+
+    Map<String, String> disagreements = new LinkedHashMap<>();
+    int agreeing = 0;
+    for (int i = 0; i < files.size(); i++) {
+      JsonObject theirs = JsonParser.parseString(lines.get(i)).getAsJsonObject();
+      String ours = Hcl2JsonLine.of(files.get(i));
+      JsonObject mine = JsonParser.parseString(ours).getAsJsonObject();
+      boolean same = theirs.get("ok").getAsBoolean() == mine.get("ok").getAsBoolean()
+          && (!theirs.get("ok").getAsBoolean() || lines.get(i).strip().equals(ours));
+      if (same) agreeing++;
+      else disagreements.put(files.get(i).toString(), "oracle: " + abbreviate(lines.get(i)) + "\n    ours: " + abbreviate(ours));
+    }
+    System.out.println("hcl-oracle agreement: " + agreeing + "/" + files.size());
+    assertEquals(Map.of(), disagreements);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 400 ? s.substring(0, 400) + "..." : s;
+  }
+
+  private static boolean onPath(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, tool))) return true;
+    }
+    return false;
+  }
+
+  /** The debug command's line for one file, computed in-process. */
+  static final class Hcl2JsonLine {
+    static String of(Path f) throws IOException {
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("file", f.toString());
+      HclParseResult r = HclParser.parse(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
+      if (r instanceof HclParseResult.Failed failed) {
+        line.put("ok", false);
+        line.put("error", failed.message());
+      } else {
+        try {
+          Map<String, Object> json = Hcl2Json.convert(((HclParseResult.Parsed) r).file());
+          line.put("ok", true);
+          line.put("json", json);
+        } catch (Hcl2Json.Unconvertible e) {
+          line.put("ok", false);
+          line.put("error", e.getMessage());
+        }
+      }
+      return Hcl2Json.toJson(line);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.iamlint.hcl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Input → the first error's position and words; every error is located and readable. */
+class SyntaxErrorTableTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "unclosed block      | `resource \"a\" \"b\" {\n  x = 1\n`    | 1 | 18 | '{' is never closed",
+      "unclosed paren      | `x = f(1,\n`                          | 1 | 6  | '(' is never closed",
+      "comma attributes    | `a = 1, b = 2\n`                      | 1 | 6  | unexpected ','",
+      "multi-line string   | `a = \"x\ny\"\n`                      | 1 | 7  | cannot span lines",
+      "bad escape          | `a = \"\\q\"\n`                       | 1 | 6  | invalid escape",
+      "quoted name         | `\"a\" = 1\n`                         | 1 | 1  | unexpected",
+      "label template      | `a \"${x}\" {\n}\n`                   | 1 | 3  | literal strings",
+      "one-line two attrs  | `a { b = 1, c = 2 }\n`                | 1 | 10 | unexpected ','",
+      "one-line block      | `a { d {} }\n`                        | 1 | 7  | unexpected",
+      "block then newline  | `a {\n}b = 1\n`                       | 2 | 2  | unexpected",
+      "header brace        | `a\n{\n}\n`                           | 1 | 2  | unexpected newline",
+      "for as object key   | `x = {for = 1}\n`                     | 1 | 6  | unexpected 'for'",
+      "newline in object item | `x = {a =\n1}\n`                   | 1 | 9  | unexpected newline",
+      "tuple newline sep   | `x = [1\n2]\n`                        | 2 | 1  | unexpected",
+      "legacy double index | `x = a.0.1\n`                         | 1 | 6  | legacy index",
+      "nested splat        | `x = a.*.*\n`                         | 1 | 8  | nested splat",
+      "duplicate attribute | `a = 1\na = 2\n`                      | 2 | 1  | defined twice",
+      "unmatched endif     | `x = \"%{endif}\"\n`                  | 1 | 6  | unexpected endif",
+      "unclosed if         | `x = \"%{if a}b\"\n`                  | 1 | 6  | unclosed if",
+      "stray brace         | `}\n`                                 | 1 | 1  | unexpected",
+      "bad character       | `a = 1 & 2\n`                         | 1 | 7  | unexpected character '&'",
+      "heredoc no newline  | `x = <<EOT\nhi\nEOT`                  | 1 | 5  | '<<EOT' is never closed",
+      "block comment line  | `a = 1 /*\n*/ b = 2\n`                | 2 | 4  | unexpected",
+  })
+  void errors(String name, String source, int line, int column, String words) {
+    HclParseResult r = HclParser.parse("t.tf", source.replace("\\n", "\n"));
+    HclParseResult.Failed f = assertInstanceOf(HclParseResult.Failed.class, r);
+    assertTrue(f.message().contains(words), f.message());
+    assertEquals(line, f.location().startLine(), f.message());
+    assertEquals(column, f.location().startColumn(), f.message());
+  }
+}
