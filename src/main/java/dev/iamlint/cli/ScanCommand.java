@@ -62,6 +62,12 @@ final class ScanCommand implements Callable<Integer> {
       description = "CloudFormation parameters: a JSON list of {ParameterKey, ParameterValue} or a {Name: Value} map.")
   List<Path> parameterFiles = new ArrayList<>();
 
+  @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Terraform variable value, as terraform plan takes it.")
+  Map<String, String> variables = new LinkedHashMap<>();
+
+  @Option(names = "--var-file", paramLabel = "FILE", description = "Terraform variable file (.tfvars or .tfvars.json).")
+  List<Path> variableFiles = new ArrayList<>();
+
   @Option(names = "--partition", paramLabel = "NAME", description = "Value of AWS::Partition (default: aws).")
   String partition = "aws";
 
@@ -110,7 +116,9 @@ final class ScanCommand implements Callable<Integer> {
     Path cwd = Path.of("").toAbsolutePath();
     List<Path> scanPaths = paths.isEmpty() ? List.of(Path.of(".")) : paths;
     RuleSelector selector = new RuleSelector(rules, skipRules);
-    ScanRequest request = new ScanRequest(cwd, scanPaths, values, partition, selector, minSeverity,
+    List<Path> varFiles = variableFiles.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    ScanRequest request = new ScanRequest(cwd, scanPaths, values, variables, varFiles, System.getenv(), partition,
+        selector, minSeverity,
         new ScanOptions(accountBaseline, cloudTrailExternal), p -> false, Math.max(1, threads));
     ScanResult result = new Scanner().scan(request);
 

@@ -58,6 +58,10 @@ public final class CloudFormationAdapter {
 
   private void adaptAll() {
     for (Template.Resource r : template.resources().values()) {
+      // A resource whose condition is certainly false is never created.
+      Optional<String> condition = r.declaration().value() instanceof MapNode decl
+          ? decl.get("Condition").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text()) : Optional.empty();
+      if (condition.isPresent() && eval.namedCondition(condition.get()).map(b -> !b).orElse(false)) continue;
       ResourceRef ref = new ResourceRef(eval.scope(), r.address(), r.type(), r.declaration().span(),
           r.declaration().key().location());
       out.resources.add(ref);
@@ -75,9 +79,10 @@ public final class CloudFormationAdapter {
             prop(r, "Roles").map(Value::items).orElse(List.of())));
         case "AWS::CloudTrail::Trail" -> trail(r, ref);
         case "AWS::EC2::Instance" -> out.computeInstances.add(new ComputeInstance(ref, ComputeInstance.Kind.INSTANCE,
-            prop(r, "IamInstanceProfile"), prop(r, "UserData")));
+            prop(r, "IamInstanceProfile"), prop(r, "UserData"), prop(r, "LaunchTemplate")
+                .flatMap(lt -> lt instanceof Value.MapV m ? m.get("LaunchTemplateId").or(() -> m.get("LaunchTemplateName")) : Optional.empty())));
         case "AWS::AutoScaling::LaunchConfiguration" -> out.computeInstances.add(new ComputeInstance(ref,
-            ComputeInstance.Kind.LAUNCH_CONFIGURATION, prop(r, "IamInstanceProfile"), prop(r, "UserData")));
+            ComputeInstance.Kind.LAUNCH_CONFIGURATION, prop(r, "IamInstanceProfile"), prop(r, "UserData"), Optional.empty()));
         case "AWS::EC2::LaunchTemplate" -> launchTemplate(r, ref);
         case "AWS::Serverless::Function" -> samFunction(r, ref);
         case "AWS::SSO::PermissionSet" -> permissionSet(r, ref);
@@ -94,13 +99,12 @@ public final class CloudFormationAdapter {
     prop(r, "Groups").ifPresent(groups -> {
       for (Value g : groups.items()) out.memberships.add(new GroupMembership(ref, self, g, g.location()));
     });
-    prop(r, "LoginProfile").ifPresent(lp -> {
-      for (Value alternative : lp.alternatives()) {
-        if (!(alternative instanceof Value.MapV profile)) continue;
-        Optional<Value> password = profile.get("Password");
-        Optional<Node> passwordNode = r.properties().map("LoginProfile").flatMap(m -> m.get("Password"));
-        out.loginProfiles.add(new LoginProfile(ref, self, propertyLocation(r, "LoginProfile"), password,
-            passwordExposure(password, passwordNode), profile.get("PasswordResetRequired")));
+    r.properties().get("LoginProfile").ifPresent(node -> {
+      for (MapNode profile : branches(node)) {
+        Optional<Node> password = profile.get("Password");
+        out.loginProfiles.add(new LoginProfile(ref, self, propertyLocation(r, "LoginProfile"), password.map(eval::eval),
+            passwordExposure(password), profile.get("PasswordResetRequired").map(eval::eval)
+                .filter(v -> !Evaluator.isNoValue(v))));
       }
     });
     inlinePolicies(r, ref, PrincipalKind.USER);
@@ -190,31 +194,66 @@ public final class CloudFormationAdapter {
    * parameter's declaration: a default is in the template, and without {@code NoEcho} the
    * console and API show it. A dynamic reference is resolved by the service and never shown.
    */
-  private SecretExposure passwordExposure(Optional<Value> password, Optional<Node> node) {
-    if (password.isEmpty()) return new SecretExposure(SecretExposure.Kind.PROTECTED, "no password", Location.point(template.file(), 1, 1));
-    Value value = password.get();
-    Location at = value.location();
-    if (node.isPresent() && node.get() instanceof MapNode m && m.entries().size() == 1
-        && m.entries().get(0).name().equals("Ref") && m.entries().get(0).value() instanceof ScalarNode name) {
-      Template.Parameter p = template.parameters().get(name.text());
-      if (p == null) {
-        return new SecretExposure(SecretExposure.Kind.UNKNOWN, "Ref to " + name.text() + ", which is not a parameter", at);
-      }
-      if (p.defaultValue().isPresent()) {
-        return new SecretExposure(SecretExposure.Kind.INPUT_DEFAULT, "the default of parameter \"" + p.name()
-            + "\" (line " + p.defaultValue().get().location().startLine() + ")", at);
-      }
-      if (!p.noEcho()) {
-        return new SecretExposure(SecretExposure.Kind.INPUT_VISIBLE, "parameter \"" + p.name()
-            + "\", which is not NoEcho", at);
-      }
-      return new SecretExposure(SecretExposure.Kind.PROTECTED, "NoEcho parameter " + p.name(), at);
+  private SecretExposure passwordExposure(Optional<Node> password) {
+    if (password.isEmpty()) {
+      return new SecretExposure(SecretExposure.Kind.PROTECTED, "no password", Location.point(template.file(), 1, 1));
     }
+    return exposure(password.get());
+  }
+
+  /** The maps a property can be: itself, or each branch of the Fn::If conditions it is written with. */
+  private List<MapNode> branches(Node node) {
+    if (node instanceof MapNode m && m.entries().size() == 1 && m.entries().get(0).name().equals("Fn::If")
+        && m.entries().get(0).value() instanceof ListNode l && l.items().size() == 3) {
+      Optional<Boolean> decided = l.items().get(0) instanceof ScalarNode c ? eval.namedCondition(c.text()) : Optional.empty();
+      if (decided.isPresent()) return branches(l.items().get(decided.get() ? 1 : 2));
+      List<MapNode> out = new ArrayList<>(branches(l.items().get(1)));
+      out.addAll(branches(l.items().get(2)));
+      return out;
+    }
+    if (node instanceof MapNode m && !(m.entries().size() == 1 && (m.entries().get(0).name().equals("Ref")
+        || m.entries().get(0).name().startsWith("Fn::")))) {
+      return List.of(m);
+    }
+    return List.of();
+  }
+
+  /** Judged on the node, so that a Ref inside an Fn::If branch is judged by its parameter too. */
+  private SecretExposure exposure(Node node) {
+    Location at = node.location();
+    if (node instanceof MapNode m && m.entries().size() == 1) {
+      MapNode.Entry only = m.entries().get(0);
+      if (only.name().equals("Ref") && only.value() instanceof ScalarNode name) {
+        Template.Parameter p = template.parameters().get(name.text());
+        if (p == null) {
+          return new SecretExposure(SecretExposure.Kind.UNKNOWN, "Ref to " + name.text() + ", which is not a parameter", at);
+        }
+        if (p.type().startsWith("AWS::SSM::Parameter::Value")) {
+          return new SecretExposure(p.noEcho() ? SecretExposure.Kind.PROTECTED : SecretExposure.Kind.INPUT_VISIBLE,
+              "the value of an SSM parameter" + (p.noEcho() ? "" : " passed through parameter \"" + p.name()
+                  + "\", which is not NoEcho"), at);
+        }
+        if (p.defaultValue().isPresent()) {
+          return new SecretExposure(SecretExposure.Kind.INPUT_DEFAULT, "the default of parameter \"" + p.name()
+              + "\" (line " + p.defaultValue().get().location().startLine() + ")", at);
+        }
+        if (!p.noEcho()) {
+          return new SecretExposure(SecretExposure.Kind.INPUT_VISIBLE, "parameter \"" + p.name() + "\", which is not NoEcho", at);
+        }
+        return new SecretExposure(SecretExposure.Kind.PROTECTED, "NoEcho parameter " + p.name(), at);
+      }
+      if (only.name().equals("Fn::If") && only.value() instanceof ListNode l && l.items().size() == 3) {
+        SecretExposure whenTrue = exposure(l.items().get(1));
+        return whenTrue.exposed() ? whenTrue : exposure(l.items().get(2));
+      }
+    }
+    Value value = eval.eval(node);
     for (Value alternative : value.alternatives()) {
-      if (alternative instanceof Value.Str s) {
-        boolean fromDefault = s.provenance().steps().stream().anyMatch(st -> st.description().startsWith("default of parameter"));
+      if (alternative instanceof Value.Str || alternative instanceof Value.Num || alternative instanceof Value.Bool) {
+        boolean fromDefault = alternative.provenance().steps().stream()
+            .anyMatch(st -> st.description().startsWith("default of parameter"));
         return new SecretExposure(fromDefault ? SecretExposure.Kind.INPUT_DEFAULT : SecretExposure.Kind.LITERAL,
-            "a literal password" + s.provenance().suffix(), alternative.location());
+            (fromDefault ? "a parameter default" : "a literal password") + alternative.provenance().suffix(), alternative.location());
       }
     }
     if (value.alternatives().stream().allMatch(v -> v instanceof Value.Unknown u && u.cause() == Value.Cause.DYNAMIC_REFERENCE)) {
@@ -255,14 +294,22 @@ public final class CloudFormationAdapter {
         prop(r, "CloudWatchLogsLogGroupArn"), prop(r, "CloudWatchLogsRoleArn"), selectors, advanced));
   }
 
+  /** The profile must be there in every branch of the template data to count as given. */
   private void launchTemplate(Template.Resource r, ResourceRef ref) {
-    Optional<Value.MapV> data = prop(r, "LaunchTemplateData").filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast);
-    Optional<Value> profile = data.flatMap(d -> d.get("IamInstanceProfile")).flatMap(p -> {
-      if (p instanceof Value.MapV m) return m.get("Arn").or(() -> m.get("Name"));
-      return Optional.of(p);
-    });
-    out.computeInstances.add(new ComputeInstance(ref, ComputeInstance.Kind.LAUNCH_TEMPLATE, profile,
-        data.flatMap(d -> d.get("UserData"))));
+    Optional<Value> data = prop(r, "LaunchTemplateData");
+    Optional<Value> profile = Optional.empty();
+    Optional<Value> userData = Optional.empty();
+    if (data.isPresent()) {
+      List<Value> profiles = new ArrayList<>();
+      for (Value alternative : data.get().alternatives()) {
+        if (!(alternative instanceof Value.MapV d)) continue;
+        d.get("IamInstanceProfile").flatMap(p -> p instanceof Value.MapV m ? m.get("Arn").or(() -> m.get("Name")) : Optional.of(p))
+            .ifPresent(profiles::add);
+        if (userData.isEmpty()) userData = d.get("UserData");
+      }
+      if (!profiles.isEmpty() && profiles.size() == data.get().alternatives().size()) profile = Optional.of(profiles.get(0));
+    }
+    out.computeInstances.add(new ComputeInstance(ref, ComputeInstance.Kind.LAUNCH_TEMPLATE, profile, userData, Optional.empty()));
   }
 
   // ---- SAM ----
@@ -273,11 +320,12 @@ public final class CloudFormationAdapter {
    * (which grant scoped, non-administrative access and are not modelled as documents).
    */
   private void samFunction(Template.Resource r, ResourceRef ref) {
-    if (prop(r, "Role").isPresent() || globalsOrOwn(r, "Role").isPresent()) return;
+    if (prop(r, "Role").isPresent()) return;
     Value self = self(r);
-    out.roles.add(new Role(ref, generatedName(r), Optional.empty(), true));
+    out.roles.add(new Role(ref, generatedName(r), globalsOrOwn(r, "AssumeRolePolicyDocument").map(this::document), true));
     PrincipalLink role = new PrincipalLink(PrincipalKind.ROLE, self);
-    Optional<Value> policies = globalsOrOwn(r, "Policies");
+    // Policies and Role are not supported in Globals: only the function's own count.
+    Optional<Value> policies = prop(r, "Policies");
     if (policies.isEmpty()) return;
     for (Value item : policies.get().items()) {
       for (Value p : item.alternatives()) {
@@ -333,10 +381,13 @@ public final class CloudFormationAdapter {
   private PolicyDocument document(Value value) {
     List<Value> alternatives = new ArrayList<>();
     for (Value v : value.alternatives()) {
-      if (v instanceof Value.Str s && s.value().trim().startsWith("{")) {
-        ParseResult parsed = JsonLoader.parse(template.file(), s.value());
+      // A JSON string; from a Fn::Sub with unknown parts, the unknown parts stay unknown strings.
+      Optional<String> json = v instanceof Value.Str s ? Optional.of(s.value())
+          : v instanceof Value.Unknown u ? u.partial() : Optional.empty();
+      if (json.isPresent() && json.get().trim().startsWith("{")) {
+        ParseResult parsed = JsonLoader.parse(template.file(), json.get());
         if (parsed instanceof ParseResult.Parsed p) {
-          alternatives.add(eval.eval(relocate(p.root(), s.location())));
+          alternatives.add(eval.eval(relocate(p.root(), v.location())));
           continue;
         }
       }

@@ -119,6 +119,11 @@ public final class Evaluator {
 
   /** A string, unless it holds a dynamic reference, which only the service resolves at deploy. */
   private static Value text(String text, Location at, Provenance provenance) {
+    if (text.indexOf(Value.Unknown.HOLE) >= 0) {
+      // A string read from a partly unknown JSON document (a Fn::Sub policy): the known parts stay.
+      return new Value.Unknown(Value.Cause.INPUT, "a part of this string is known only at deploy", Optional.empty(),
+          Optional.of(text), at, provenance);
+    }
     Matcher m = DYNAMIC_REFERENCE.matcher(text);
     if (!m.find()) return new Value.Str(text, at, provenance);
     String partial = DYNAMIC_REFERENCE.matcher(text).replaceAll(String.valueOf(Value.Unknown.HOLE));
@@ -185,6 +190,11 @@ public final class Evaluator {
   }
 
   private Value parameterValue(Template.Parameter p, Location at) {
+    if (p.type().startsWith("AWS::SSM::Parameter::Value")) {
+      // The value (or default) names an SSM parameter; its value is read at deploy.
+      return new Value.Unknown(Value.Cause.DEPLOY_TIME, "parameter " + p.name() + " is the value of an SSM parameter, read at deploy",
+          Optional.empty(), Optional.empty(), at, Provenance.of("parameter " + p.name(), p.declaration().key().location()));
+    }
     String given = givenParameters.get(p.name());
     if (given != null) {
       return typed(p, new Value.Str(given, at, Provenance.of("value of parameter " + p.name() + " given on the command line")));

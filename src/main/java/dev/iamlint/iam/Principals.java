@@ -23,6 +23,7 @@ public final class Principals {
           .orElse(noun + " " + declared.get().address());
     }
     if (name.isPresent()) return noun + " \"" + name.get() + "\"";
+    if (link.target() instanceof Value.Unknown u) return "a " + noun + " whose name is not known (" + u.reason() + ")";
     return noun + " " + link.target().display();
   }
 

@@ -59,7 +59,11 @@ public final class StatementScope {
   }
 
   public static Coverage allResources(Statement s) {
-    if (s.notResource().isPresent()) return new Coverage(Truth.TRUE, s.notResource());
+    if (s.notResource().isPresent()) {
+      // NotResource "*" leaves nothing; any other exclusion leaves (nearly) everything.
+      boolean excludesAll = s.notResource().get().items().stream().anyMatch(v -> v.asText().map("*"::equals).orElse(false));
+      return new Coverage(excludesAll ? Truth.FALSE : Truth.TRUE, s.notResource());
+    }
     if (s.resource().isEmpty()) return new Coverage(Truth.FALSE, Optional.empty());
     Truth covers = Truth.FALSE;
     Optional<Value> culprit = Optional.empty();

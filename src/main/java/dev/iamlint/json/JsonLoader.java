@@ -125,9 +125,12 @@ public final class JsonLoader {
     return new Location(file, start.getLineNr(), start.getColumnNr(), end.getLineNr(), end.getColumnNr());
   }
 
+  /** Jackson's message without its internals (source descriptions, feature names). */
   private static String firstLine(String message) {
     if (message == null) return "invalid JSON";
     int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
+    String m = nl < 0 ? message : message.substring(0, nl);
+    m = m.replaceAll("\\s*\\(`[^`]*`[^)]*\\)", "").replaceAll(" at \\[Source:.*", "").replaceAll("\\s*\\(start marker.*", "");
+    return m.replace("Unexpected end-of-input", "unexpected end of input").trim();
   }
 }

@@ -11,7 +11,16 @@ public record AccessKey(ResourceRef resource, Value user, Optional<Value> status
     return status.flatMap(Value::asText).map(s -> !s.equalsIgnoreCase("Active")).orElse(false);
   }
 
+  /** The status value that makes the key active in some branch, or empty for a missing status (Active). */
+  public Optional<Optional<Value>> activeBranch() {
+    if (status.isEmpty()) return Optional.of(Optional.empty());
+    return status.get().alternativeWhere(s -> s.asText().map(t -> t.equalsIgnoreCase("Active")).orElse(false)
+        || s instanceof Value.Null).map(Optional::of);
+  }
+
+  /** Active whatever the conditions: missing, or Active in every branch. */
   public boolean certainlyActive() {
-    return status.isEmpty() || status.get().asText().map(s -> s.equalsIgnoreCase("Active")).orElse(false);
+    return status.isEmpty() || status.get().alternatives().stream()
+        .allMatch(s -> s.asText().map(t -> t.equalsIgnoreCase("Active")).orElse(false) || s instanceof Value.Null);
   }
 }

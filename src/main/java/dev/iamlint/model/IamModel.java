@@ -52,7 +52,17 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
         Reference r = u.reference().get();
         return Truth.of(r.scope().equals(target.scope()) && r.address().equals(target.address()));
       }
-      return u.cause() == Value.Cause.UNDECLARED ? Truth.FALSE : Truth.UNKNOWN;
+      if (u.cause() == Value.Cause.UNDECLARED) return Truth.FALSE;
+      // arn:aws:iam::<unknown account>:user/path/heidi still names heidi.
+      Optional<String> own = name.asText();
+      if (u.partial().isPresent() && own.isPresent()) {
+        String partial = u.partial().get();
+        int slash = partial.lastIndexOf('/');
+        if (partial.startsWith("arn:") && slash >= 0 && partial.indexOf(Value.Unknown.HOLE, slash) < 0) {
+          return Truth.of(partial.substring(slash + 1).equalsIgnoreCase(own.get()));
+        }
+      }
+      return Truth.UNKNOWN;
     }
     Optional<String> text = ref.asText();
     if (text.isEmpty()) return Truth.FALSE;

@@ -20,6 +20,11 @@ public record RuleSelector(List<String> include, List<String> exclude) {
     return exclude.stream().noneMatch(p -> matches(p, rule));
   }
 
+  /** Named by --skip-rule. */
+  public boolean skips(RuleMetadata rule) {
+    return exclude.stream().anyMatch(p -> matches(p, rule));
+  }
+
   static boolean matches(String pattern, RuleMetadata rule) {
     String p = pattern.trim();
     if (p.equalsIgnoreCase(rule.slug())) return true;

@@ -6,6 +6,8 @@ import dev.iamlint.model.PrincipalKind;
 import dev.iamlint.model.PrincipalLink;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
+import dev.iamlint.value.Value;
+import java.util.Optional;
 
 /** KEY001: an active IAM user access key is created (a long-lived credential). */
 public final class LongLivedAccessKey implements Rule {
@@ -18,10 +20,12 @@ public final class LongLivedAccessKey implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (AccessKey key : ctx.model().accessKeys()) {
-      if (!key.certainlyActive()) continue;
+      Optional<Optional<Value>> active = key.activeBranch();
+      if (active.isEmpty()) continue;
       String user = Principals.describe(ctx.model(), new PrincipalLink(PrincipalKind.USER, key.user()));
-      ctx.report(key.resource(), key.status().map(s -> s.location()).orElse(key.resource().header()), "key",
+      ctx.report(key.resource(), active.get().map(Value::location).orElse(key.resource().header()), "key",
           "Access key " + key.resource().address() + " is a long-lived credential for " + user
+              + active.get().map(v -> v.provenance().suffix()).orElse("")
               + ": prefer roles or IAM Identity Center; if unavoidable, rotate it within 90 days");
     }
   }

@@ -38,9 +38,9 @@ public final class MultipleAccessKeys implements Rule {
       for (AccessKey key : keys) {
         List<AccessKey> others = keys.stream().filter(k -> k != key).toList();
         ctx.report(key.resource(), key.resource().header(), "user:" + e.getKey(),
-            "User " + e.getKey() + " has " + keys.size() + " active access keys: " + key.resource().address()
-                + " and " + String.join(", ", others.stream().map(k -> k.resource().address()).toList())
-                + "; keep at most one active key per user",
+            "User " + e.getKey() + " has " + keys.size() + " active access keys (" + key.resource().address() + ", "
+                + String.join(", ", others.stream().map(k -> k.resource().address()).toList())
+                + "): keep at most one active key per user",
             others.stream().map(k -> new Related("other active key " + k.resource().address(), k.resource().header()))
                 .toArray(Related[]::new));
       }

@@ -27,9 +27,11 @@ public final class PasswordResetNotRequired implements Rule {
                 + "the initial password stays valid after first sign-in");
         continue;
       }
-      Optional<Value> no = p.passwordResetRequired().get().alternativeIs(false);
+      Optional<Value> no = p.passwordResetRequired().get().alternativeIs(false)
+          .or(() -> p.passwordResetRequired().get().alternativeAbsent());
       no.ifPresent(v -> ctx.report(p.resource(), v.location(), "reset",
-          "The login profile of " + user + " sets PasswordResetRequired to false" + v.provenance().suffix()
+          "The login profile of " + user + (v instanceof Value.Null ? " leaves PasswordResetRequired unset (default false)"
+              : " sets PasswordResetRequired to false") + v.provenance().suffix()
               + ": the initial password stays valid after first sign-in"));
     }
   }

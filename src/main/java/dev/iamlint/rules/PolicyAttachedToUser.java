@@ -20,10 +20,10 @@ public final class PolicyAttachedToUser implements Rule {
   public void check(RuleContext ctx) {
     for (PolicyAttachment a : ctx.model().attachments()) {
       if (a.principal().kind() != PrincipalKind.USER) continue;
-      String policy = a.policy().asText().map(t -> "\"" + t + "\"").orElseGet(() ->
-          ctx.model().customerPolicy(a.policy()).map(p -> p.resource().address()).orElse("a policy"));
+      String policy = a.policy().asText().map(t -> "Policy \"" + t + "\"").orElseGet(() ->
+          ctx.model().customerPolicy(a.policy()).map(p -> "Policy " + p.resource().address()).orElse("A managed policy"));
       ctx.report(a.resource(), a.location(), "attach:" + policy + "|" + Principals.key(ctx.model(), a.principal()),
-          "Policy " + policy + " is attached directly to " + Principals.describe(ctx.model(), a.principal())
+          policy + " is attached directly to " + Principals.describe(ctx.model(), a.principal())
               + ": attach it to a group the user belongs to" + a.policy().provenance().suffix());
     }
     for (InlinePolicy p : ctx.model().inlinePolicies()) {

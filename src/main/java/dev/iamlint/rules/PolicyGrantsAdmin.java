@@ -29,7 +29,9 @@ public final class PolicyGrantsAdmin implements Rule {
   }
 
   private static void check(RuleContext ctx, ResourceRef resource, Value name, PolicyDocument document) {
+    int index = -1;
     for (Statement s : document.statements()) {
+      index++;
       if (!s.isAllow()) continue;
       StatementScope.Coverage actions = StatementScope.allActions(s);
       StatementScope.Coverage resources = StatementScope.allResources(s);
@@ -39,15 +41,20 @@ public final class PolicyGrantsAdmin implements Rule {
       }
       Value action = actions.culprit().orElseThrow();
       String what = s.notAction().isPresent() && s.action().isEmpty()
-          ? "every action except " + action.display() + " (NotAction), IAM policy writes included,"
+          ? "every action except " + texts(action) + " (NotAction), IAM policy writes included,"
           : "every action (" + action.display() + ")";
       String where = s.notResource().isPresent() && s.resource().isEmpty()
-          ? "every resource except " + s.notResource().get().display() + " (NotResource)"
+          ? "every resource except " + texts(s.notResource().get()) + " (NotResource)"
           : "every resource";
       String policy = name.asText().map(n -> "Policy \"" + n + "\"").orElse("The policy of " + resource.address());
-      ctx.report(resource, action.location(), "statement:" + s.label(),
+      String detail = "statement:" + s.sid().flatMap(Value::asText).orElse("#" + index);
+      ctx.report(resource, action.location(), detail,
           policy + " allows " + what + " on " + where + " without a restricting condition (" + s.label() + ")"
               + action.provenance().suffix() + s.provenance().suffix());
     }
+  }
+
+  private static String texts(Value v) {
+    return String.join(", ", v.items().stream().map(Value::display).toList());
   }
 }

@@ -13,6 +13,10 @@ import java.util.Optional;
  */
 public final class RootAccessKey implements Rule {
 
+  private static boolean isRoot(Value v) {
+    return v.asText().map(t -> t.trim().equalsIgnoreCase("root")).orElse(false);
+  }
+
   @Override
   public String id() {
     return "ROOT001";
@@ -21,9 +25,11 @@ public final class RootAccessKey implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (AccessKey key : ctx.model().accessKeys()) {
-      Optional<Value> root = key.user().alternativeWhere(v -> v.asText().map(t -> t.trim().equalsIgnoreCase("root")).orElse(false));
+      Optional<Value> root = key.user().alternativeWhere(RootAccessKey::isRoot)
+          .or(() -> ctx.model().user(key.user()).map(u -> u.name()).filter(RootAccessKey::isRoot));
       if (root.isEmpty()) continue;
-      ctx.report(key.resource(), root.get().location(), "root-key",
+      Value at = key.user().alternatives().contains(root.get()) ? root.get() : key.user();
+      ctx.report(key.resource(), at.location(), "root-key",
           "Access key " + key.resource().address() + " is created for the root user" + root.get().provenance().suffix()
               + ": root must have no access keys");
     }

@@ -20,7 +20,7 @@ public final class TrailLogValidationDisabled implements Rule {
         ctx.report(t.resource(), t.resource().header(), "validation",
             what + " does not enable log file validation (EnableLogFileValidation is missing, default false)");
       } else {
-        t.logFileValidation().get().alternativeIs(false).ifPresent(v -> ctx.report(t.resource(), v.location(),
+        t.logFileValidation().get().alternativeIs(false).or(() -> t.logFileValidation().get().alternativeAbsent()).ifPresent(v -> ctx.report(t.resource(), v.location(),
             "validation", what + " disables log file validation" + v.provenance().suffix()
                 + ": altered or deleted log files would go unnoticed"));
       }

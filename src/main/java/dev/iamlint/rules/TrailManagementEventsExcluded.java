@@ -3,14 +3,23 @@ package dev.iamlint.rules;
 import dev.iamlint.model.Trail;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
+import dev.iamlint.source.Location;
 import dev.iamlint.value.Value;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * CT005: event selectors that drop management events (where every IAM change is), or keep only
- * read or only write events; advanced selectors of which none selects the Management category.
+ * CT005: a trail's selectors, taken together, do not record all management events (where every
+ * IAM change is): no selector includes them, or together they keep only reads or only writes.
+ * Basic and advanced selectors are judged the same way; unknown settings are not judged.
  */
 public final class TrailManagementEventsExcluded implements Rule {
+
+  private enum Kind { READ, WRITE }
+
+  /** What a trail's selectors record together, and the setting to point at when that is not all. */
+  private record Recorded(Set<Kind> kinds, Location culprit, String from) {}
 
   @Override
   public String id() {
@@ -21,36 +30,81 @@ public final class TrailManagementEventsExcluded implements Rule {
   public void check(RuleContext ctx) {
     for (Trail t : ctx.model().trails()) {
       String what = "Trail " + t.resource().address();
-      for (Trail.EventSelector s : t.eventSelectors()) {
-        Optional<Value> excluded = s.includeManagementEvents().flatMap(v -> v.alternativeIs(false));
-        if (excluded.isPresent()) {
-          ctx.report(t.resource(), excluded.get().location(), "management-events",
-              what + " has an event selector that excludes management events" + excluded.get().provenance().suffix()
-                  + ": IAM changes would not be recorded");
-          continue;
-        }
-        s.readWriteType().flatMap(v -> v.alternativeWhere(a -> a.asText()
-                .map(x -> x.equalsIgnoreCase("ReadOnly") || x.equalsIgnoreCase("WriteOnly")).orElse(false)))
-            .ifPresent(v -> ctx.report(t.resource(), v.location(), "read-write-type",
-                what + " records only " + v.display() + " events" + v.provenance().suffix()
-                    + ": record All management events"));
+      if (!t.eventSelectors().isEmpty()) {
+        basic(t).filter(r -> r.kinds().size() < 2).ifPresent(r -> ctx.report(t.resource(), r.culprit(),
+            "management-events", what + describe(r, "event selectors")));
       }
-      if (!t.advancedEventSelectors().isEmpty() && t.advancedEventSelectors().stream().noneMatch(this::selectsManagement)
-          && t.advancedEventSelectors().stream().allMatch(this::fullyKnown)) {
-        Trail.AdvancedEventSelector first = t.advancedEventSelectors().get(0);
-        ctx.report(t.resource(), first.location(), "advanced-selectors",
-            what + " has advanced event selectors, none of which selects the Management event category: "
-                + "IAM changes would not be recorded");
+      if (!t.advancedEventSelectors().isEmpty()) {
+        advanced(t).filter(r -> r.kinds().size() < 2).ifPresent(r -> ctx.report(t.resource(), r.culprit(),
+            "advanced-selectors", what + describe(r, "advanced event selectors")));
       }
     }
   }
 
-  private boolean selectsManagement(Trail.AdvancedEventSelector s) {
-    return s.fields().stream().anyMatch(f -> f.field().asText().map(x -> x.equals("eventCategory")).orElse(false)
-        && f.equals().stream().anyMatch(v -> v.asText().map(x -> x.equals("Management")).orElse(false)));
+  private static String describe(Recorded r, String selectors) {
+    if (r.kinds().isEmpty()) {
+      return "'s " + selectors + " exclude management events" + r.from() + ": IAM changes would not be recorded";
+    }
+    return "'s " + selectors + " record only " + (r.kinds().contains(Kind.READ) ? "read-only" : "write-only")
+        + " management events" + r.from() + ": record all of them";
   }
 
-  private boolean fullyKnown(Trail.AdvancedEventSelector s) {
-    return s.fields().stream().allMatch(f -> f.field().isKnown() && f.equals().stream().allMatch(Value::isKnown));
+  /** What the basic selectors record together; empty when a setting is unknown. */
+  private static Optional<Recorded> basic(Trail t) {
+    Set<Kind> recorded = EnumSet.noneOf(Kind.class);
+    Location culprit = t.eventSelectors().get(0).location();
+    String from = "";
+    boolean pointed = false;
+    for (Trail.EventSelector s : t.eventSelectors()) {
+      Optional<Boolean> include = s.includeManagementEvents().flatMap(Value::asBoolean);
+      if (s.includeManagementEvents().isPresent() && include.isEmpty()) return Optional.empty();
+      if (include.isPresent() && !include.get()) {
+        if (!pointed) {
+          culprit = s.includeManagementEvents().get().location();
+          from = s.includeManagementEvents().get().provenance().suffix();
+          pointed = true;
+        }
+        continue;
+      }
+      Optional<String> type = s.readWriteType().flatMap(Value::asText);
+      if (s.readWriteType().isPresent() && type.isEmpty()) return Optional.empty();
+      Set<Kind> kinds = kinds(type.orElse("All"));
+      if (kinds.size() < 2 && s.readWriteType().isPresent()) {
+        culprit = s.readWriteType().get().location();
+        from = s.readWriteType().get().provenance().suffix();
+        pointed = true;
+      }
+      recorded.addAll(kinds);
+    }
+    return Optional.of(new Recorded(recorded, culprit, from));
+  }
+
+  /** Advanced selectors: those of the Management category, narrowed by their readOnly field. */
+  private static Optional<Recorded> advanced(Trail t) {
+    Set<Kind> recorded = EnumSet.noneOf(Kind.class);
+    for (Trail.AdvancedEventSelector s : t.advancedEventSelectors()) {
+      boolean known = s.fields().stream().allMatch(f -> f.field().isKnown() && f.equals().stream().allMatch(Value::isKnown));
+      if (!known) return Optional.empty();
+      boolean management = s.fields().stream().anyMatch(f -> is(f.field(), "eventCategory")
+          && f.equals().stream().anyMatch(v -> is(v, "Management")));
+      if (!management) continue;
+      Optional<Trail.FieldSelector> readOnly = s.fields().stream().filter(f -> is(f.field(), "readOnly")).findFirst();
+      if (readOnly.isEmpty() || readOnly.get().equals().isEmpty()) {
+        recorded.addAll(EnumSet.allOf(Kind.class));
+      } else {
+        for (Value v : readOnly.get().equals()) recorded.add(v.asBoolean().orElse(false) ? Kind.READ : Kind.WRITE);
+      }
+    }
+    return Optional.of(new Recorded(recorded, t.advancedEventSelectors().get(0).location(), ""));
+  }
+
+  private static Set<Kind> kinds(String readWriteType) {
+    if (readWriteType.equalsIgnoreCase("ReadOnly")) return EnumSet.of(Kind.READ);
+    if (readWriteType.equalsIgnoreCase("WriteOnly")) return EnumSet.of(Kind.WRITE);
+    return EnumSet.allOf(Kind.class);
+  }
+
+  private static boolean is(Value v, String text) {
+    return v.asText().map(text::equals).orElse(false);
   }
 }

@@ -32,7 +32,9 @@ public final class TrailNoCloudWatchLogs implements Rule {
     }
   }
 
+  /** Missing, or empty or absent in some branch of a condition. */
   private static boolean absent(Optional<Value> v) {
-    return v.isEmpty() || v.get().alternatives().stream().allMatch(a -> a.asText().map(String::isBlank).orElse(false));
+    return v.isEmpty() || v.get().alternativeWhere(a -> a instanceof Value.Null || a.asText().map(String::isBlank).orElse(false))
+        .isPresent();
   }
 }

@@ -23,7 +23,8 @@ public final class TrailNotEncrypted implements Rule {
             what + " does not encrypt its logs with a KMS key (KMSKeyId is missing)");
         continue;
       }
-      Optional<Value> empty = t.kmsKey().get().alternativeWhere(v -> v.asText().map(String::isBlank).orElse(false));
+      Optional<Value> empty = t.kmsKey().get().alternativeWhere(v -> v instanceof Value.Null
+          || v.asText().map(String::isBlank).orElse(false));
       empty.ifPresent(v -> ctx.report(t.resource(), v.location(), "kms",
           what + " sets an empty KMS key id" + v.provenance().suffix() + ": its logs are not encrypted with a KMS key"));
     }

@@ -20,8 +20,9 @@ public final class TrailNotMultiRegion implements Rule {
         ctx.report(t.resource(), t.resource().header(), "multi-region",
             what + " is not multi-region (IsMultiRegionTrail is missing, default false): activity in other regions is not recorded");
       } else {
-        t.multiRegion().get().alternativeIs(false).ifPresent(v -> ctx.report(t.resource(), v.location(), "multi-region",
-            what + " is not multi-region" + v.provenance().suffix() + ": activity in other regions is not recorded"));
+        t.multiRegion().get().alternativeIs(false).or(() -> t.multiRegion().get().alternativeAbsent())
+            .ifPresent(v -> ctx.report(t.resource(), v.location(), "multi-region",
+                what + " is not multi-region" + v.provenance().suffix() + ": activity in other regions is not recorded"));
       }
     }
   }

@@ -19,9 +19,9 @@ public final class UserWithoutGroup implements Rule {
   public void check(RuleContext ctx) {
     for (User u : ctx.model().users()) {
       if (!ctx.model().inSomeGroup(u).isFalse()) continue;
-      String name = u.name().asText().map(n -> "\"" + n + "\" ").orElse("");
+      String name = u.name().asText().map(n -> "\"" + n + "\" (" + u.resource().address() + ")").orElse(u.resource().address());
       ctx.report(u.resource(), u.resource().header(), "no-group",
-          "User " + name + "(" + u.resource().address() + ") belongs to no group: manage its permissions through groups");
+          "User " + name + " belongs to no group: manage its permissions through groups");
     }
   }
 }

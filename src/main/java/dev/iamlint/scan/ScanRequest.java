@@ -10,20 +10,25 @@ import java.util.function.Predicate;
 
 /** Everything a scan needs to know, independent of how it was asked for (CLI, tests). */
 public record ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
+    Map<String, String> variables, List<Path> variableFiles, Map<String, String> environment,
     String partition, RuleSelector selector, Severity minSeverity, ScanOptions options,
     Predicate<String> excluded, int threads) {
 
   public ScanRequest {
     paths = List.copyOf(paths);
     parameters = Map.copyOf(parameters);
+    variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
+    variableFiles = List.copyOf(variableFiles);
+    environment = Map.copyOf(environment);
   }
 
   public static ScanRequest of(Path workingDirectory, List<Path> paths) {
-    return new ScanRequest(workingDirectory, paths, Map.of(), "aws", RuleSelector.ALL, Severity.INFO,
-        ScanOptions.DEFAULT, p -> false, 1);
+    return new ScanRequest(workingDirectory, paths, Map.of(), Map.of(), List.of(), Map.of(), "aws", RuleSelector.ALL,
+        Severity.INFO, ScanOptions.DEFAULT, p -> false, 1);
   }
 
   public ScanRequest withSelector(RuleSelector s) {
-    return new ScanRequest(workingDirectory, paths, parameters, partition, s, minSeverity, options, excluded, threads);
+    return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition, s,
+        minSeverity, options, excluded, threads);
   }
 }

@@ -17,7 +17,16 @@ import dev.iamlint.source.Location;
 import dev.iamlint.source.SourceFile;
 import dev.iamlint.tree.ParseResult;
 import dev.iamlint.yaml.YamlLoader;
+import dev.iamlint.source.FileKind;
+import dev.iamlint.terraform.PlanLoader;
+import dev.iamlint.terraform.SyntaxError;
+import dev.iamlint.terraform.TerraformLoader;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +45,8 @@ public final class Scanner {
   private record FileOutcome(ModelBuilder model, Optional<Finding> syntaxError, boolean scanned) {}
 
   public ScanResult scan(ScanRequest request) {
-    Discovery.Result discovered = new Discovery(request.workingDirectory(), request.excluded()).discover(request.paths());
+    Discovery discovery = new Discovery(request.workingDirectory(), request.excluded());
+    Discovery.Result discovered = discovery.discover(request.paths());
     List<FileOutcome> outcomes = loadAll(request, discovered.files());
 
     ModelBuilder merged = new ModelBuilder();
@@ -47,6 +57,7 @@ public final class Scanner {
       o.syntaxError().ifPresent(findings::add);
       if (o.scanned()) files++;
     }
+    files += loadTerraform(request, discovery, discovered.files(), merged, findings);
     IamModel model = merged.build();
 
     List<String> internalErrors = new ArrayList<>();
@@ -63,10 +74,14 @@ public final class Scanner {
       }
     }
     List<Finding> reported = new ArrayList<>();
+    Set<List<Object>> seen = new java.util.HashSet<>();
     for (Finding f : findings) {
-      if (f.severity().atLeast(request.minSeverity()) && request.selector().selects(Catalog.get(f.ruleId()))) {
-        reported.add(f);
-      }
+      RuleMetadata metadata = Catalog.get(f.ruleId());
+      // A file that does not parse is never silently passed: only --skip-rule hides SYN001.
+      boolean selected = f.ruleId().equals("SYN001") ? !request.selector().skips(metadata) : request.selector().selects(metadata);
+      // Alternatives of one condition can yield the very same finding twice: report it once.
+      boolean fresh = seen.add(List.of(f.ruleId(), f.location(), f.resource().address(), f.message()));
+      if (selected && fresh && f.severity().atLeast(request.minSeverity())) reported.add(f);
     }
     reported.sort(ORDER);
     return new ScanResult(reported, files, model.resources().size(), discovered.errors(), internalErrors);
@@ -108,10 +123,10 @@ public final class Scanner {
   private FileOutcome load(ScanRequest request, SourceFile file) {
     ModelBuilder model = new ModelBuilder();
     if (!file.kind().isCloudFormation()) {
-      // Terraform arrives with the HCL front end; such files are discovered but not yet read.
+      // Terraform is read per module directory (loadTerraform), not file by file.
       return new FileOutcome(model, Optional.empty(), false);
     }
-    ParseResult parsed = file.kind() == dev.iamlint.source.FileKind.CLOUDFORMATION_JSON
+    ParseResult parsed = file.kind() == FileKind.CLOUDFORMATION_JSON
         ? JsonLoader.parse(file.displayPath(), file.text())
         : YamlLoader.parse(file.displayPath(), file.text());
     if (parsed instanceof ParseResult.Failed failed) {
@@ -123,12 +138,60 @@ public final class Scanner {
     return new FileOutcome(model, Optional.empty(), true);
   }
 
+  /**
+   * Terraform is read per module directory, grouped by scan root: a file passed alone (as
+   * pre-commit does) is evaluated with the other files of its directory.
+   */
+  private int loadTerraform(ScanRequest request, Discovery discovery, List<SourceFile> files, ModelBuilder model,
+      List<Finding> findings) {
+    Map<Path, Set<Path>> directoriesByRoot = new TreeMap<>();
+    Map<Path, List<SourceFile>> plansByRoot = new TreeMap<>();
+    Set<Path> planDirectories = new TreeSet<>();
+    for (SourceFile f : files) {
+      Path dir = f.path().toAbsolutePath().normalize().getParent();
+      if (f.kind() == FileKind.TERRAFORM || f.kind() == FileKind.TERRAFORM_JSON) {
+        directoriesByRoot.computeIfAbsent(f.root(), r -> new TreeSet<>()).add(dir);
+      } else if (f.kind() == FileKind.TERRAFORM_PLAN) {
+        plansByRoot.computeIfAbsent(f.root(), r -> new ArrayList<>()).add(f);
+        directoriesByRoot.computeIfAbsent(f.root(), r -> new TreeSet<>());
+        planDirectories.add(dir);
+      }
+    }
+    Set<String> read = new TreeSet<>();
+    TerraformLoader.Options options = new TerraformLoader.Options(request.variableFiles(), request.variables(),
+        request.environment(), request.partition());
+    for (Map.Entry<Path, Set<Path>> e : directoriesByRoot.entrySet()) {
+      TerraformLoader loader = new TerraformLoader(e.getKey(), discovery::display, options);
+      // A plan is the more precise picture of its directory: the sources beside it only place its resources.
+      for (SourceFile plan : plansByRoot.getOrDefault(e.getKey(), List.of())) {
+        read.add(plan.displayPath());
+        PlanLoader.load(plan.displayPath(), plan.text(), loader.module(plan.path().toAbsolutePath().normalize().getParent()), model)
+            .ifPresent(error -> findings.add(syntaxError(error.file(), error.message(), error.location(), error.location())));
+      }
+      List<Path> modules = e.getValue().stream().filter(d -> !planDirectories.contains(d)).toList();
+      TerraformLoader.Result result = loader.load(modules);
+      model.addAll(result.model());
+      read.addAll(result.filesRead());
+      for (SyntaxError error : result.syntaxErrors()) {
+        read.add(error.file());
+        findings.add(syntaxError(error.file(), error.message(), error.location(), error.location()));
+      }
+    }
+    return read.size();
+  }
+
+  static Finding syntaxError(String file, String message, Location at, Location whole) {
+    RuleMetadata syn = Catalog.get("SYN001");
+    ResourceRef resource = new ResourceRef(file, file, "file", whole, at);
+    return new Finding(syn.id(), syn.slug(), syn.severity(), message, at, resource, List.of(), "syntax");
+  }
+
   static Finding syntaxError(SourceFile file, ParseResult.Failed failed) {
     RuleMetadata syn = Catalog.get("SYN001");
     int lines = Math.max(1, (int) file.text().lines().count());
     Location whole = new Location(file.displayPath(), 1, 1, lines, 1);
     ResourceRef resource = new ResourceRef(file.displayPath(), file.displayPath(), "file", whole, failed.location());
-    String kind = file.kind() == dev.iamlint.source.FileKind.CLOUDFORMATION_JSON ? "JSON" : "YAML";
+    String kind = file.kind() == FileKind.CLOUDFORMATION_JSON ? "JSON" : "YAML";
     String message = (failed.limit() ? "" : kind + " syntax error: ") + failed.message();
     return new Finding(syn.id(), syn.slug(), syn.severity(), message, failed.location(), resource, List.of(),
         "syntax");

@@ -21,10 +21,19 @@ public sealed interface Value {
 
   Value withOrigin(Location location, Provenance provenance);
 
-  record Str(String value, Location location, Provenance provenance) implements Value {
+  /**
+   * A string. {@code encoded} keeps the structured value a string was encoded from
+   * ({@code jsonencode({...})}), so a policy document written as an HCL object keeps the
+   * locations of its elements after it became JSON text.
+   */
+  record Str(String value, Location location, Provenance provenance, Optional<Value> encoded) implements Value {
+    public Str(String value, Location location, Provenance provenance) {
+      this(value, location, provenance, Optional.empty());
+    }
+
     @Override
     public Value withOrigin(Location l, Provenance p) {
-      return new Str(value, l, provenance.then(p));
+      return new Str(value, l, provenance.then(p), encoded);
     }
   }
 
@@ -206,7 +215,22 @@ public sealed interface Value {
   default List<Value> items() {
     if (this instanceof ListV l) return l.items();
     if (this instanceof Null) return List.of();
+    if (this instanceof OneOf o) {
+      // Each branch's items may exist: they keep the branch in their provenance.
+      List<Value> all = new ArrayList<>();
+      for (Value alternative : o.alternatives()) {
+        for (Value item : alternative.items()) {
+          all.add(alternative instanceof ListV ? item.withOrigin(item.location(), alternative.provenance()) : item);
+        }
+      }
+      return all;
+    }
     return List.of(this);
+  }
+
+  /** The branch in which the value is absent (AWS::NoValue, null), if any: a missing setting there. */
+  default Optional<Value> alternativeAbsent() {
+    return alternativeWhere(v -> v instanceof Null);
   }
 
   /** How a value reads in a message: quoted text, or a description of what is unknown. */

@@ -1,0 +1,36 @@
+package dev.iamlint.terraform;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads files for {@code file()}, {@code templatefile()} and {@code fileexists()}, confined to
+ * the scan root: a path that leads outside it (through {@code ..} or a symbolic link) is never
+ * read.
+ */
+public interface FileAccess {
+  /** The text of {@code path} (relative to the module directory), if it exists inside the scan root. */
+  Optional<String> read(String path);
+
+  boolean exists(String path);
+
+  /** The module directory relative paths are resolved against. */
+  Path moduleDirectory();
+
+  FileAccess NONE = new FileAccess() {
+    @Override
+    public Optional<String> read(String path) {
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean exists(String path) {
+      return false;
+    }
+
+    @Override
+    public Path moduleDirectory() {
+      return Path.of(".");
+    }
+  };
+}

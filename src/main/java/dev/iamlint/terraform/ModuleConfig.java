@@ -1,0 +1,132 @@
+package dev.iamlint.terraform;
+
+import dev.iamlint.hcl.Body;
+import dev.iamlint.hcl.Expression;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The configuration of one module directory: every block of its files, by kind and name, each
+ * remembering its file. Override files ({@code override.tf}, {@code *_override.tf}) are merged
+ * into the blocks they name, as Terraform merges them: their arguments replace the originals,
+ * and a nested block type they mention replaces all nested blocks of that type.
+ */
+public final class ModuleConfig {
+
+  /** A block and the file it is written in. */
+  public record Decl(Body.Block block, String file) {
+    public String name() {
+      return block.labels().isEmpty() ? "" : block.labels().get(block.labels().size() - 1).value();
+    }
+
+    public String type() {
+      return block.labels().isEmpty() ? "" : block.labels().get(0).value();
+    }
+  }
+
+  /** One local value. */
+  public record Local(Body.Attribute attribute, String file) {}
+
+  /** A parsed file of the module. */
+  public record File(String displayPath, Body body) {
+    boolean isOverride() {
+      String name = Path.of(displayPath).getFileName().toString();
+      String stem = name.endsWith(".tf.json") ? name.substring(0, name.length() - 8)
+          : name.substring(0, name.lastIndexOf('.') < 0 ? name.length() : name.lastIndexOf('.'));
+      return stem.equals("override") || stem.endsWith("_override");
+    }
+  }
+
+  private final Path directory;
+  private final String displayDirectory;
+  final Map<String, Decl> variables = new LinkedHashMap<>();
+  final Map<String, Local> locals = new LinkedHashMap<>();
+  final Map<String, Decl> resources = new LinkedHashMap<>();
+  final Map<String, Decl> dataSources = new LinkedHashMap<>();
+  final Map<String, Decl> moduleCalls = new LinkedHashMap<>();
+  final Map<String, Decl> outputs = new LinkedHashMap<>();
+  final List<Decl> providers = new ArrayList<>();
+  /** Attributes and blocks merged in from override files, with the file they come from. */
+  private final Map<Object, String> overrideFiles = new java.util.IdentityHashMap<>();
+
+  public ModuleConfig(Path directory, String displayDirectory, List<File> files) {
+    this.directory = directory;
+    this.displayDirectory = displayDirectory;
+    List<File> ordered = new ArrayList<>(files.stream().filter(f -> !f.isOverride()).toList());
+    List<File> overrides = files.stream().filter(File::isOverride).toList();
+    for (File f : ordered) add(f, false);
+    for (File f : overrides) add(f, true);
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  public String displayDirectory() {
+    return displayDirectory;
+  }
+
+  public Map<String, Decl> moduleCalls() {
+    return moduleCalls;
+  }
+
+  private void add(File f, boolean override) {
+    for (Body.Block b : f.body().blocks()) {
+      switch (b.type()) {
+        case "variable" -> put(variables, key(b, 1), new Decl(b, f.displayPath()), override);
+        case "resource" -> put(resources, key(b, 2), new Decl(b, f.displayPath()), override);
+        case "data" -> put(dataSources, key(b, 2), new Decl(b, f.displayPath()), override);
+        case "module" -> put(moduleCalls, key(b, 1), new Decl(b, f.displayPath()), override);
+        case "output" -> put(outputs, key(b, 1), new Decl(b, f.displayPath()), override);
+        case "provider" -> providers.add(new Decl(b, f.displayPath()));
+        case "locals" -> {
+          for (Body.Attribute a : b.body().attributes()) locals.put(a.name(), new Local(a, f.displayPath()));
+        }
+        default -> { }
+      }
+    }
+  }
+
+  private static String key(Body.Block b, int labels) {
+    if (b.labels().size() < labels) return "";
+    return String.join(".", b.labelValues().subList(0, labels));
+  }
+
+  private void put(Map<String, Decl> map, String key, Decl decl, boolean override) {
+    if (key.isEmpty()) return;
+    Decl base = map.get(key);
+    if (!override || base == null) {
+      if (base == null) map.put(key, decl);
+      return;
+    }
+    decl.block().body().attributes().forEach(a -> overrideFiles.put(a, decl.file()));
+    decl.block().body().blocks().forEach(b -> overrideFiles.put(b, decl.file()));
+    map.put(key, new Decl(merge(base.block(), decl.block()), base.file()));
+  }
+
+  /** The file an attribute or nested block of {@code decl} is written in. */
+  String fileOf(Object node, Decl decl) {
+    return overrideFiles.getOrDefault(node, decl.file());
+  }
+
+  /** Terraform's override merge: arguments replace, nested block types replace wholesale. */
+  static Body.Block merge(Body.Block base, Body.Block override) {
+    Map<String, Body.Attribute> attributes = new LinkedHashMap<>();
+    base.body().attributes().forEach(a -> attributes.put(a.name(), a));
+    override.body().attributes().forEach(a -> attributes.put(a.name(), a));
+    List<String> replaced = override.body().blocks().stream().map(Body.Block::type).distinct().toList();
+    List<Body.Block> blocks = new ArrayList<>();
+    base.body().blocks().stream().filter(b -> !replaced.contains(b.type())).forEach(blocks::add);
+    blocks.addAll(override.body().blocks());
+    Body body = new Body(new ArrayList<>(attributes.values()), blocks, base.body().range());
+    return new Body.Block(base.type(), base.labels(), body, base.typeRange(), base.range());
+  }
+
+  static Optional<Expression> attribute(Body.Block block, String name) {
+    return block.body().attribute(name).map(Body.Attribute::expression);
+  }
+}

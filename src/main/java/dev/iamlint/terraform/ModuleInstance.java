@@ -1,0 +1,575 @@
+package dev.iamlint.terraform;
+
+import dev.iamlint.hcl.Body;
+import dev.iamlint.hcl.Expression;
+import dev.iamlint.hcl.TemplatePart;
+import dev.iamlint.source.Location;
+import dev.iamlint.value.Provenance;
+import dev.iamlint.value.Reference;
+import dev.iamlint.value.Value;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One instance of a module (the root, or {@code module.a["k"]}), evaluated lazily: a local, a
+ * resource's instances, a child module's output are computed when first referenced and kept.
+ * A reference that comes back to itself is a cycle and evaluates to an unknown that says so.
+ */
+public final class ModuleInstance {
+  private static final int MAX_DEPTH = 256;
+  private static final String INSTANCE_MARK = "instance of ";
+
+  /** One instance of a resource, data source or module call. */
+  record Instance(String address, Optional<Value> key, Value.MapV values, boolean symbolic) {}
+
+  private final Project project;
+  private final ModuleConfig config;
+  private final String address;
+  private final Map<String, Value> inputs;
+  private final List<Path> callChain;
+  private final FileAccess files;
+
+  private final Map<String, Value> localCache = new HashMap<>();
+  private final Map<String, List<Instance>> instanceCache = new HashMap<>();
+  private final Map<String, List<ChildModule>> childCache = new HashMap<>();
+  private final Map<String, Value> outputCache = new HashMap<>();
+  private final Set<String> inProgress = new HashSet<>();
+  /** Policy-document data sources referenced from a managed resource: judged there, not alone. */
+  final Set<String> usedDocuments = new HashSet<>();
+  private String evaluating = "";
+  private int depth;
+
+  /** A child module instance with its call's key. */
+  record ChildModule(String address, Optional<Value> key, ModuleInstance instance) {}
+
+  ModuleInstance(Project project, ModuleConfig config, String address, Map<String, Value> inputs, List<Path> callChain) {
+    this.project = project;
+    this.config = config;
+    this.address = address;
+    this.inputs = inputs;
+    this.callChain = callChain;
+    this.files = project.files(config.directory());
+  }
+
+  public static ModuleInstance root(Project project, ModuleConfig config) {
+    return new ModuleInstance(project, config, "", project.rootVariables(config), List.of(config.directory()));
+  }
+
+  public ModuleConfig config() {
+    return config;
+  }
+
+  public String address() {
+    return address;
+  }
+
+  /** The namespace references inside this instance live in. */
+  public String scope() {
+    return config.displayDirectory() + "#" + address;
+  }
+
+  private String prefix() {
+    return address.isEmpty() ? "" : address + ".";
+  }
+
+  // ---- everything, for the adapter ----
+
+  /** Every resource and data source instance of this module and its children, in declaration order. */
+  public List<TfResource> resources() {
+    List<TfResource> out = new ArrayList<>();
+    for (ModuleConfig.Decl d : config.resources.values()) out.addAll(toResources(d, "managed"));
+    for (ModuleConfig.Decl d : config.dataSources.values()) out.addAll(toResources(d, "data"));
+    for (String call : config.moduleCalls.keySet()) {
+      for (ChildModule c : children(call)) out.addAll(c.instance().resources());
+    }
+    return out;
+  }
+
+  /** Policy documents referenced by managed resources anywhere under this instance. */
+  public Set<String> documentsInUse() {
+    Set<String> all = new HashSet<>(usedDocuments);
+    for (List<ChildModule> cs : childCache.values()) {
+      for (ChildModule c : cs) all.addAll(c.instance().documentsInUse());
+    }
+    return all;
+  }
+
+  private List<TfResource> toResources(ModuleConfig.Decl d, String mode) {
+    String key = (mode.equals("data") ? "data." : "") + d.type() + "." + d.name();
+    List<TfResource> out = new ArrayList<>();
+    for (Instance i : instances(d, mode.equals("data"))) {
+      Location header = d.block().typeRange().location(d.file()).span(
+          d.block().labels().get(d.block().labels().size() - 1).range().location(d.file()));
+      out.add(new TfResource(scope(), i.address(), mode, d.type(), d.name(), i.values(),
+          d.block().range().location(d.file()), header, i.symbolic()));
+    }
+    if (out.isEmpty() && key.isEmpty()) return List.of();
+    return out;
+  }
+
+  // ---- variables, locals, outputs ----
+
+  /**
+   * A variable's value: the one given (call argument, tfvars, environment, command line), else
+   * its default, converted to its type. A value given for an undeclared variable still counts:
+   * in a partial checkout the committed value is what will be used.
+   */
+  Value variable(String name, Location use) {
+    ModuleConfig.Decl decl = config.variables.get(name);
+    Optional<Expression> type = decl == null ? Optional.empty() : ModuleConfig.attribute(decl.block(), "type");
+    Value v = inputs.get(name);
+    if (v == null && decl != null) {
+      Optional<Expression> def = ModuleConfig.attribute(decl.block(), "default");
+      if (def.isPresent()) {
+        Value d = eval(def.get(), Scope.EMPTY, decl.file());
+        v = d.withOrigin(d.location(), Provenance.of("default of variable " + name, def.get().range().location(decl.file())));
+      }
+    }
+    if (v == null) {
+      if (decl == null) return unknown(Value.Cause.UNDECLARED, "variable \"" + name + "\" is not declared", use);
+      return new Value.Unknown(Value.Cause.INPUT, "variable \"" + name + "\" has no value", Optional.empty(), Optional.empty(),
+          use, Provenance.of("variable " + name, decl.block().range().location(decl.file())));
+    }
+    if (type.isPresent()) v = Types.convert(type.get(), v, this, decl.file());
+    // Scalars are reported where they are used; the provenance says where the value was written.
+    return v instanceof Value.MapV || v instanceof Value.ListV ? v : v.withOrigin(use, Provenance.LITERAL);
+  }
+
+  private Value local(String name, Location use) {
+    ModuleConfig.Local local = config.locals.get(name);
+    if (local == null) return unknown(Value.Cause.UNDECLARED, "local \"" + name + "\" is not declared", use);
+    Value cached = localCache.get(name);
+    if (cached != null) return cached;
+    String key = "local." + name;
+    if (!inProgress.add(key)) return unknown(Value.Cause.UNSUPPORTED, "local." + name + " refers to itself (a cycle)", use);
+    try {
+      Value v = eval(local.attribute().expression(), Scope.EMPTY, local.file());
+      localCache.put(name, v);
+      return v;
+    } finally {
+      inProgress.remove(key);
+    }
+  }
+
+  Value output(String name, Location use) {
+    ModuleConfig.Decl decl = config.outputs.get(name);
+    if (decl == null) return unknown(Value.Cause.UNDECLARED, "output \"" + name + "\" is not declared in " + address, use);
+    Value cached = outputCache.get(name);
+    if (cached != null) return cached;
+    String key = "output." + name;
+    if (!inProgress.add(key)) return unknown(Value.Cause.UNSUPPORTED, "output " + name + " refers to itself", use);
+    try {
+      Optional<Expression> e = ModuleConfig.attribute(decl.block(), "value");
+      Value v = e.map(x -> eval(x, Scope.EMPTY, decl.file())).orElseGet(() -> unknown(Value.Cause.UNDECLARED, "output has no value", use));
+      outputCache.put(name, v);
+      return v;
+    } finally {
+      inProgress.remove(key);
+    }
+  }
+
+  // ---- instances of resources, data sources, modules ----
+
+  List<Instance> instances(ModuleConfig.Decl d, boolean data) {
+    String key = (data ? "data." : "") + d.type() + "." + d.name();
+    List<Instance> cached = instanceCache.get(key);
+    if (cached != null) return cached;
+    if (!inProgress.add(key)) return List.of();
+    String previous = evaluating;
+    evaluating = key;
+    try {
+      List<Instance> out = new ArrayList<>();
+      String base = prefix() + key;
+      for (Binding b : bindings(d.block(), d.file())) {
+        String instanceAddress = base + b.suffix();
+        Value.MapV values = evalBody(d.block().body(), b.scope(), d, Set.of("count", "for_each", "provider",
+            "depends_on", "lifecycle"));
+        if (data) values = DataSources.complete(d.type(), values, this, instanceAddress, d.block().range().location(d.file()));
+        Value.MapV marked = new Value.MapV(values.entries(), values.location(),
+            Provenance.of(INSTANCE_MARK + instanceAddress));
+        out.add(new Instance(instanceAddress, b.key(), marked, b.symbolic()));
+      }
+      instanceCache.put(key, out);
+      return out;
+    } finally {
+      evaluating = previous;
+      inProgress.remove(key);
+    }
+  }
+
+  /** How count/for_each expand a block: each instance's address suffix, key and names in scope. */
+  record Binding(String suffix, Optional<Value> key, Scope scope, boolean symbolic) {}
+
+  private List<Binding> bindings(Body.Block block, String file) {
+    Optional<Expression> count = ModuleConfig.attribute(block, "count");
+    Optional<Expression> forEach = ModuleConfig.attribute(block, "for_each");
+    Location at = block.range().location(file);
+    if (count.isPresent()) {
+      Value n = eval(count.get(), Scope.EMPTY, file);
+      Optional<BigDecimal> number = n.asNumber();
+      if (number.isEmpty()) {
+        Value index = unknown(Value.Cause.INPUT, "count.index of an unknown count (" + reason(n) + ")", at);
+        return List.of(new Binding("[*]", Optional.of(index), Scope.EMPTY.with("count.index", index), true));
+      }
+      List<Binding> out = new ArrayList<>();
+      for (int i = 0; i < Math.min(number.get().intValue(), 1000); i++) {
+        Value index = new Value.Num(BigDecimal.valueOf(i), at, Provenance.of("count.index"));
+        out.add(new Binding("[" + i + "]", Optional.of(index), Scope.EMPTY.with("count.index", index), false));
+      }
+      return out;
+    }
+    if (forEach.isPresent()) {
+      Value collection = eval(forEach.get(), Scope.EMPTY, file);
+      List<Binding> out = new ArrayList<>();
+      if (collection instanceof Value.MapV m) {
+        for (Value.MapV.Entry e : m.entries()) {
+          Value key = new Value.Str(e.key(), e.keyLocation(), Provenance.of("each.key"));
+          out.add(new Binding("[\"" + e.key() + "\"]", Optional.of(key),
+              Scope.EMPTY.with("each.key", key).with("each.value", e.value()), false));
+        }
+        return out;
+      }
+      if (collection instanceof Value.ListV l && l.items().stream().allMatch(v -> v.asText().isPresent())) {
+        for (Value item : l.items()) {
+          String k = item.asText().orElseThrow();
+          out.add(new Binding("[\"" + k + "\"]", Optional.of(item), Scope.EMPTY.with("each.key", item).with("each.value", item), false));
+        }
+        return out;
+      }
+      Value unknownKey = unknown(Value.Cause.INPUT, "each.key of an unknown for_each (" + reason(collection) + ")", at);
+      Value unknownValue = unknown(Value.Cause.INPUT, "each.value of an unknown for_each (" + reason(collection) + ")", at);
+      return List.of(new Binding("[*]", Optional.of(unknownKey),
+          Scope.EMPTY.with("each.key", unknownKey).with("each.value", unknownValue), true));
+    }
+    return List.of(new Binding("", Optional.empty(), Scope.EMPTY, false));
+  }
+
+  List<ChildModule> children(String name) {
+    List<ChildModule> cached = childCache.get(name);
+    if (cached != null) return cached;
+    ModuleConfig.Decl call = config.moduleCalls.get(name);
+    if (call == null || !inProgress.add("module." + name)) return List.of();
+    try {
+      List<ChildModule> out = new ArrayList<>();
+      Optional<String> source = ModuleConfig.attribute(call.block(), "source")
+          .flatMap(e -> eval(e, Scope.EMPTY, call.file()).asText());
+      Optional<Path> dir = source.flatMap(s -> project.moduleSource(config, moduleKey(name), s));
+      Optional<ModuleConfig> child = dir.flatMap(project::module);
+      if (child.isEmpty() || callChain.contains(child.get().directory())) {
+        childCache.put(name, out);
+        return out;
+      }
+      List<Path> chain = new ArrayList<>(callChain);
+      chain.add(child.get().directory());
+      for (Binding b : bindings(call.block(), call.file())) {
+        Map<String, Value> childInputs = new LinkedHashMap<>();
+        Value.MapV args = evalBody(call.block().body(), b.scope(), call,
+            Set.of("source", "version", "count", "for_each", "providers", "depends_on"));
+        for (Value.MapV.Entry e : args.entries()) {
+          childInputs.put(e.key(), e.value().withOrigin(e.value().location(),
+              Provenance.of("argument " + e.key() + " of module." + name, e.keyLocation())));
+        }
+        String childAddress = prefix() + "module." + name + b.suffix();
+        ModuleInstance instance = new ModuleInstance(project, child.get(), childAddress, childInputs, chain);
+        out.add(new ChildModule(childAddress, b.key(), instance));
+      }
+      childCache.put(name, out);
+      return out;
+    } finally {
+      inProgress.remove("module." + name);
+    }
+  }
+
+  /** The key terraform init uses for a module call in modules.json ("a.b" for nested calls). */
+  private String moduleKey(String name) {
+    String path = address.replaceAll("\\[[^]]*]", "").replace("module.", "");
+    return path.isEmpty() ? name : path + "." + name;
+  }
+
+  /** The modules called by this instance, evaluated. */
+  public List<ModuleInstance> childInstances() {
+    List<ModuleInstance> out = new ArrayList<>();
+    for (String call : config.moduleCalls.keySet()) children(call).forEach(c -> out.add(c.instance()));
+    return out;
+  }
+
+  // ---- bodies ----
+
+  /** Arguments and nested blocks (lists of maps by block type, dynamic blocks expanded). */
+  Value.MapV evalBody(Body body, Scope scope, ModuleConfig.Decl decl, Set<String> skipped) {
+    List<Value.MapV.Entry> entries = new ArrayList<>();
+    for (Body.Attribute a : body.attributes()) {
+      if (skipped.contains(a.name())) continue;
+      String file = config.fileOf(a, decl);
+      entries.add(new Value.MapV.Entry(a.name(), a.nameRange().location(file), eval(a.expression(), scope, file)));
+    }
+    Map<String, List<Value>> blocks = new LinkedHashMap<>();
+    Map<String, Location> blockKeys = new LinkedHashMap<>();
+    for (Body.Block b : body.blocks()) {
+      if (skipped.contains(b.type())) continue;
+      String file = config.fileOf(b, decl);
+      if (b.type().equals("dynamic") && !b.labels().isEmpty()) {
+        String type = b.labels().get(0).value();
+        blockKeys.putIfAbsent(type, b.typeRange().location(file));
+        blocks.computeIfAbsent(type, k -> new ArrayList<>()).addAll(dynamic(b, scope, decl, file));
+        continue;
+      }
+      blockKeys.putIfAbsent(b.type(), b.typeRange().location(file));
+      blocks.computeIfAbsent(b.type(), k -> new ArrayList<>()).add(evalBody(b.body(), scope, decl, Set.of()));
+    }
+    for (Map.Entry<String, List<Value>> e : blocks.entrySet()) {
+      Location at = blockKeys.get(e.getKey());
+      entries.add(new Value.MapV.Entry(e.getKey(), at, new Value.ListV(e.getValue(), at, Provenance.LITERAL)));
+    }
+    return new Value.MapV(entries, body.range().location(decl.file()), Provenance.LITERAL);
+  }
+
+  private List<Value> dynamic(Body.Block b, Scope scope, ModuleConfig.Decl decl, String file) {
+    String iterator = ModuleConfig.attribute(b, "iterator")
+        .filter(Expression.Variable.class::isInstance).map(e -> ((Expression.Variable) e).name())
+        .orElse(b.labels().get(0).value());
+    Optional<Body.Block> content = b.body().blocks("content").stream().findFirst();
+    Optional<Expression> forEach = ModuleConfig.attribute(b, "for_each");
+    if (content.isEmpty() || forEach.isEmpty()) return List.of();
+    Value collection = eval(forEach.get(), scope, file);
+    List<Value> out = new ArrayList<>();
+    Location at = b.range().location(file);
+    List<Map.Entry<Value, Value>> items = new ArrayList<>();
+    if (collection instanceof Value.MapV m) {
+      for (Value.MapV.Entry e : m.entries()) items.add(Map.entry(new Value.Str(e.key(), e.keyLocation(), Provenance.LITERAL), e.value()));
+    } else if (collection instanceof Value.ListV l) {
+      for (int i = 0; i < l.items().size(); i++) {
+        items.add(Map.entry(new Value.Num(BigDecimal.valueOf(i), at, Provenance.LITERAL), l.items().get(i)));
+      }
+    } else {
+      // Unknown collection: one symbolic block whose iterator is unknown.
+      Value u = unknown(Value.Cause.INPUT, "dynamic block over an unknown collection (" + reason(collection) + ")", at);
+      items.add(Map.entry(u, u));
+    }
+    for (Map.Entry<Value, Value> item : items) {
+      Value iter = new Value.MapV(List.of(new Value.MapV.Entry("key", at, item.getKey()),
+          new Value.MapV.Entry("value", at, item.getValue())), at, Provenance.LITERAL);
+      out.add(evalBody(content.get().body(), scope.with(iterator, iter), decl, Set.of()));
+    }
+    return out;
+  }
+
+  // ---- expressions ----
+
+  Value eval(Expression e, Scope scope, String file) {
+    if (++depth > MAX_DEPTH) {
+      depth--;
+      return unknown(Value.Cause.UNSUPPORTED, "expression nested too deeply", e.range().location(file));
+    }
+    try {
+      return new Expressions(this, scope, file).eval(e);
+    } finally {
+      depth--;
+    }
+  }
+
+  /** Resolves a traversal root that is not a scope variable: var, local, module, data, resource... */
+  Value root(String name, List<Expression> steps, Scope scope, String file, Location at, List<Integer> consumed) {
+    switch (name) {
+      case "var": {
+        Optional<String> n = attrName(steps, 0);
+        if (n.isEmpty()) return unknown(Value.Cause.UNSUPPORTED, "var must be followed by a name", at);
+        consumed.add(1);
+        return variable(n.get(), at);
+      }
+      case "local": {
+        Optional<String> n = attrName(steps, 0);
+        if (n.isEmpty()) return unknown(Value.Cause.UNSUPPORTED, "local must be followed by a name", at);
+        consumed.add(1);
+        return local(n.get(), at);
+      }
+      case "path": {
+        Optional<String> n = attrName(steps, 0);
+        consumed.add(1);
+        String dir = config.displayDirectory();
+        return new Value.Str(n.orElse("").equals("cwd") ? "." : dir, at, Provenance.of("path." + n.orElse("")));
+      }
+      case "terraform": {
+        consumed.add(1);
+        return new Value.Str("default", at, Provenance.of("terraform.workspace"));
+      }
+      case "self":
+        return unknown(Value.Cause.DEPLOY_TIME, "self is known only during apply", at);
+      case "module":
+        return moduleReference(steps, scope, file, at, consumed);
+      case "data": {
+        Optional<String> type = attrName(steps, 0);
+        Optional<String> n = attrName(steps, 1);
+        if (type.isEmpty() || n.isEmpty()) return unknown(Value.Cause.UNSUPPORTED, "incomplete data reference", at);
+        consumed.add(2);
+        ModuleConfig.Decl d = config.dataSources.get(type.get() + "." + n.get());
+        if (d == null) {
+          return new Value.Unknown(Value.Cause.UNDECLARED, "data." + type.get() + "." + n.get() + " is not declared",
+              Optional.of(new Reference(scope(), prefix() + "data." + type.get() + "." + n.get(), "")), Optional.empty(), at,
+              Provenance.LITERAL);
+        }
+        if (type.get().equals("aws_iam_policy_document") && !evaluating.startsWith("data.aws_iam_policy_document.")) {
+          usedDocuments.add(prefix() + "data." + type.get() + "." + n.get());
+        }
+        return resourceReference(d, true, steps, 2, scope, file, at, consumed);
+      }
+      default: {
+        Optional<String> n = attrName(steps, 0);
+        if (n.isEmpty()) return unknown(Value.Cause.UNDECLARED, "\"" + name + "\" is not a known name", at);
+        ModuleConfig.Decl d = config.resources.get(name + "." + n.get());
+        consumed.add(1);
+        if (d == null) {
+          return new Value.Unknown(Value.Cause.UNDECLARED, name + "." + n.get() + " is not declared",
+              Optional.of(new Reference(scope(), prefix() + name + "." + n.get(), "")), Optional.empty(), at, Provenance.LITERAL);
+        }
+        return resourceReference(d, false, steps, 1, scope, file, at, consumed);
+      }
+    }
+  }
+
+  /**
+   * {@code TYPE.NAME[key].attr}: picks the instance and the attribute lazily, so that
+   * referring to one attribute never evaluates the others. An attribute not written in the
+   * configuration is computed at apply: an unknown that remembers which instance it belongs to.
+   */
+  private Value resourceReference(ModuleConfig.Decl d, boolean data, List<Expression> steps, int used, Scope scope,
+      String file, Location at, List<Integer> consumed) {
+    List<Instance> instances = instances(d, data);
+    boolean counted = ModuleConfig.attribute(d.block(), "count").isPresent();
+    boolean forEach = ModuleConfig.attribute(d.block(), "for_each").isPresent();
+    String base = prefix() + (data ? "data." : "") + d.type() + "." + d.name();
+    if (instances.isEmpty() && !counted && !forEach) {
+      return unknown(Value.Cause.UNSUPPORTED, base + " refers to itself (a cycle)", at);
+    }
+    int next = used;
+    Instance chosen = null;
+    if (!counted && !forEach) {
+      chosen = instances.get(0);
+    } else if (next < steps.size() && steps.get(next) instanceof Expression.Index ix) {
+      Value key = eval(ix.key(), scope, file);
+      next++;
+      for (Instance i : instances) {
+        if (i.symbolic()) {
+          chosen = i;
+          break;
+        }
+        if (i.key().isPresent() && key.asText().isPresent() && i.key().get().asText().equals(key.asText())) {
+          chosen = i;
+          break;
+        }
+      }
+      if (chosen == null) {
+        consumed.add(next - used + 1);
+        return new Value.Unknown(Value.Cause.INPUT, base + "[" + key.asText().orElse("?") + "] is not a known instance",
+            Optional.of(new Reference(scope(), base, "")), Optional.empty(), at, Provenance.LITERAL);
+      }
+    }
+    if (chosen == null) {
+      consumed.add(next - used);
+      return collection(instances, forEach, at);
+    }
+    Optional<String> attr = attrName(steps, next);
+    if (attr.isEmpty()) {
+      consumed.add(next - used);
+      return chosen.values();
+    }
+    consumed.add(next - used + 1);
+    Optional<Value> v = chosen.values().get(attr.get());
+    if (v.isEmpty()) return computed(chosen.address(), attr.get(), at);
+    // An unknown argument still belongs to this instance: keep the link for the model.
+    if (v.get() instanceof Value.Unknown u && u.reference().isEmpty()) {
+      return new Value.Unknown(u.cause(), u.reason(), Optional.of(new Reference(scope(), chosen.address(), attr.get())),
+          u.partial(), u.location(), u.provenance());
+    }
+    return v.get();
+  }
+
+  private Value collection(List<Instance> instances, boolean forEach, Location at) {
+    if (forEach) {
+      List<Value.MapV.Entry> entries = new ArrayList<>();
+      for (Instance i : instances) entries.add(new Value.MapV.Entry(i.key().flatMap(Value::asText).orElse("*"), at, i.values()));
+      return new Value.MapV(entries, at, Provenance.LITERAL);
+    }
+    return new Value.ListV(instances.stream().map(i -> (Value) i.values()).toList(), at, Provenance.LITERAL);
+  }
+
+  /** An attribute set by the provider at apply (arn, id, unique_id, ...). */
+  Value computed(String instanceAddress, String attribute, Location at) {
+    return new Value.Unknown(Value.Cause.DEPLOY_TIME, instanceAddress + "." + attribute + " is known only after apply",
+        Optional.of(new Reference(scope(), instanceAddress, attribute)), Optional.empty(), at, Provenance.LITERAL);
+  }
+
+  /** For a map read from a resource instance: the instance address, when it is one. */
+  static Optional<String> instanceOf(Value.MapV m) {
+    if (m.provenance().steps().isEmpty()) return Optional.empty();
+    String d = m.provenance().steps().get(0).description();
+    return d.startsWith(INSTANCE_MARK) ? Optional.of(d.substring(INSTANCE_MARK.length())) : Optional.empty();
+  }
+
+  private Value moduleReference(List<Expression> steps, Scope scope, String file, Location at, List<Integer> consumed) {
+    Optional<String> name = attrName(steps, 0);
+    if (name.isEmpty()) return unknown(Value.Cause.UNSUPPORTED, "module must be followed by a name", at);
+    if (!config.moduleCalls.containsKey(name.get())) {
+      consumed.add(1);
+      return unknown(Value.Cause.UNDECLARED, "module." + name.get() + " is not declared", at);
+    }
+    List<ChildModule> children = children(name.get());
+    boolean multi = ModuleConfig.attribute(config.moduleCalls.get(name.get()).block(), "count").isPresent()
+        || ModuleConfig.attribute(config.moduleCalls.get(name.get()).block(), "for_each").isPresent();
+    int next = 1;
+    ChildModule chosen = null;
+    if (!multi && !children.isEmpty()) {
+      chosen = children.get(0);
+    } else if (multi && next < steps.size() && steps.get(next) instanceof Expression.Index ix) {
+      Value key = eval(ix.key(), scope, file);
+      next++;
+      for (ChildModule c : children) {
+        if (c.key().isEmpty() || c.key().get() instanceof Value.Unknown
+            || c.key().get().asText().equals(key.asText())) {
+          chosen = c;
+          break;
+        }
+      }
+    }
+    Optional<String> output = attrName(steps, next);
+    if (chosen == null || output.isEmpty()) {
+      consumed.add(next + (output.isPresent() ? 1 : 0));
+      return unknown(children.isEmpty() ? Value.Cause.UNSUPPORTED : Value.Cause.INPUT,
+          "module." + name.get() + " could not be evaluated here (its source is not in the scan)", at);
+    }
+    consumed.add(next + 1);
+    return chosen.instance().output(output.get(), at);
+  }
+
+  private static Optional<String> attrName(List<Expression> steps, int i) {
+    if (i < steps.size() && steps.get(i) instanceof Expression.GetAttr g) return Optional.of(g.name());
+    return Optional.empty();
+  }
+
+  String partition() {
+    return project.partition();
+  }
+
+  FileAccess files() {
+    return files;
+  }
+
+  static Value unknown(Value.Cause cause, String reason, Location at) {
+    return new Value.Unknown(cause, reason, Optional.empty(), Optional.empty(), at, Provenance.LITERAL);
+  }
+
+  static String reason(Value v) {
+    return v instanceof Value.Unknown u ? u.reason() : v.display();
+  }
+
+  static final MathContext MATH = MathContext.DECIMAL128;
+}

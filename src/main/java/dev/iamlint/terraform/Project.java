@@ -1,0 +1,26 @@
+package dev.iamlint.terraform;
+
+import dev.iamlint.value.Value;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What module instances share: how to load a module directory, the values given for the root
+ * module's variables, the partition, and confined file access.
+ */
+public interface Project {
+
+  /** The configuration of the module in {@code directory}, if it can be read inside the scan root. */
+  Optional<ModuleConfig> module(Path directory);
+
+  /** Where a module call's source lives: a local path, or a module already installed by terraform init. */
+  Optional<Path> moduleSource(ModuleConfig caller, String callKey, String source);
+
+  /** Values for the root module's variables, with their provenance, after Terraform's precedence. */
+  Map<String, Value> rootVariables(ModuleConfig root);
+
+  FileAccess files(Path moduleDirectory);
+
+  String partition();
+}

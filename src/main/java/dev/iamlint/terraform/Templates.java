@@ -1,0 +1,44 @@
+package dev.iamlint.terraform;
+
+import dev.iamlint.hcl.Expression;
+import dev.iamlint.hcl.HclParseResult;
+import dev.iamlint.hcl.HclParser;
+import dev.iamlint.source.Location;
+import dev.iamlint.value.Value;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code templatefile(path, vars)}: the file is an HCL template rendered with only {@code vars} in scope. */
+final class Templates {
+  private Templates() {}
+
+  static Value templatefile(ModuleInstance module, List<Value> args, Location at) {
+    if (args.size() != 2) return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "templatefile takes a path and a map", at);
+    Optional<String> path = args.get(0).asText();
+    if (path.isEmpty()) return ModuleInstance.unknown(Value.Cause.INPUT, "templatefile of an unknown path", at);
+    Optional<String> text = module.files().read(path.get());
+    if (text.isEmpty()) {
+      return ModuleInstance.unknown(Value.Cause.INPUT, "file " + path.get() + " is not in the scan root or does not exist", at);
+    }
+    // A template file is a heredoc body without markers: parse it as one.
+    String marker = "IAMLINT_TEMPLATE_END";
+    String source = "x = <<" + marker + "\n" + text.get() + (text.get().endsWith("\n") ? "" : "\n") + marker + "\n";
+    HclParseResult parsed = HclParser.parse(path.get(), source);
+    if (!(parsed instanceof HclParseResult.Parsed p)) {
+      return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "template " + path.get() + " does not parse", at);
+    }
+    Expression template = p.file().body().attribute("x").orElseThrow().expression();
+    Scope scope = Scope.EMPTY;
+    if (args.get(1) instanceof Value.MapV vars) {
+      for (Value.MapV.Entry e : vars.entries()) scope = scope.with(e.key(), e.value());
+    } else if (!(args.get(1) instanceof Value.Null)) {
+      return ModuleInstance.unknown(Value.Cause.INPUT, "templatefile variables are unknown", at);
+    }
+    Value v = module.eval(template, scope, path.get());
+    // The rendered template keeps its own text; no trailing newline is added by templatefile.
+    if (v instanceof Value.Str s && !text.get().endsWith("\n") && s.value().endsWith("\n")) {
+      return new Value.Str(s.value().substring(0, s.value().length() - 1), at, s.provenance());
+    }
+    return v.withOrigin(at, dev.iamlint.value.Provenance.LITERAL);
+  }
+}

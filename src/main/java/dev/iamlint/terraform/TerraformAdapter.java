@@ -1,0 +1,231 @@
+package dev.iamlint.terraform;
+
+import dev.iamlint.model.AccessKey;
+import dev.iamlint.model.ComputeInstance;
+import dev.iamlint.model.CustomerPolicy;
+import dev.iamlint.model.Group;
+import dev.iamlint.model.GroupMembership;
+import dev.iamlint.model.InlinePolicy;
+import dev.iamlint.model.InstanceProfile;
+import dev.iamlint.model.LoginProfile;
+import dev.iamlint.model.ModelBuilder;
+import dev.iamlint.model.PolicyAttachment;
+import dev.iamlint.model.PolicyDocument;
+import dev.iamlint.model.PrincipalKind;
+import dev.iamlint.model.PrincipalLink;
+import dev.iamlint.model.ResourceRef;
+import dev.iamlint.model.Role;
+import dev.iamlint.model.SecretExposure;
+import dev.iamlint.model.Trail;
+import dev.iamlint.model.User;
+import dev.iamlint.value.Provenance;
+import dev.iamlint.value.Reference;
+import dev.iamlint.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Maps evaluated Terraform resources (from .tf, .tf.json or plan JSON alike) into the common
+ * model. Only this class knows the AWS provider's resource types and argument names.
+ */
+public final class TerraformAdapter {
+  private final ModelBuilder out;
+  private final Set<String> documentsInUse;
+
+  private TerraformAdapter(ModelBuilder out, Set<String> documentsInUse) {
+    this.out = out;
+    this.documentsInUse = documentsInUse;
+  }
+
+  /** Adds the resources to {@code out}; policy documents not in {@code documentsInUse} are judged on their own. */
+  public static void adapt(List<TfResource> resources, Set<String> documentsInUse, ModelBuilder out) {
+    TerraformAdapter a = new TerraformAdapter(out, documentsInUse);
+    for (TfResource r : resources) a.adapt(r);
+  }
+
+  private void adapt(TfResource r) {
+    ResourceRef ref = new ResourceRef(r.scope(), r.address(), r.type(), r.location(), r.header());
+    if (r.isData()) {
+      if (r.type().equals("aws_iam_policy_document") && !documentsInUse.contains(baseAddress(r.address()))) {
+        get(r, "json").ifPresent(json -> out.customerPolicies.add(new CustomerPolicy(ref,
+            new Value.Str("data." + r.type() + "." + r.name(), r.header(), Provenance.LITERAL), document(json))));
+      }
+      return;
+    }
+    out.resources.add(ref);
+    Value self = self(r);
+    switch (r.type()) {
+      case "aws_iam_user" -> out.users.add(new User(ref, get(r, "name").orElseGet(() -> missing(r, "name"))));
+      case "aws_iam_group" -> out.groups.add(new Group(ref, get(r, "name").orElseGet(() -> missing(r, "name"))));
+      case "aws_iam_role" -> role(r, ref, self);
+      case "aws_iam_policy" -> out.customerPolicies.add(new CustomerPolicy(ref,
+          get(r, "name").or(() -> get(r, "name_prefix")).orElseGet(() -> generated(r)),
+          document(get(r, "policy").orElseGet(() -> missing(r, "policy")))));
+      case "aws_iam_user_policy" -> inline(r, ref, PrincipalKind.USER, "user");
+      case "aws_iam_group_policy" -> inline(r, ref, PrincipalKind.GROUP, "group");
+      case "aws_iam_role_policy" -> inline(r, ref, PrincipalKind.ROLE, "role");
+      case "aws_iam_user_policy_attachment" -> attach(r, ref, PrincipalKind.USER, "user", "policy_arn");
+      case "aws_iam_group_policy_attachment" -> attach(r, ref, PrincipalKind.GROUP, "group", "policy_arn");
+      case "aws_iam_role_policy_attachment" -> attach(r, ref, PrincipalKind.ROLE, "role", "policy_arn");
+      case "aws_iam_user_policy_attachments_exclusive" -> exclusive(r, ref, PrincipalKind.USER, "user_name");
+      case "aws_iam_group_policy_attachments_exclusive" -> exclusive(r, ref, PrincipalKind.GROUP, "group_name");
+      case "aws_iam_role_policy_attachments_exclusive" -> exclusive(r, ref, PrincipalKind.ROLE, "role_name");
+      case "aws_iam_policy_attachment" -> {
+        Value arn = get(r, "policy_arn").orElseGet(() -> missing(r, "policy_arn"));
+        for (String[] kind : new String[][] {{"users", "USER"}, {"groups", "GROUP"}, {"roles", "ROLE"}}) {
+          for (Value p : get(r, kind[0]).map(Value::items).orElse(List.of())) {
+            out.attachments.add(new PolicyAttachment(ref, new PrincipalLink(PrincipalKind.valueOf(kind[1]), p), arn,
+                arn.location()));
+          }
+        }
+      }
+      case "aws_iam_user_group_membership" -> {
+        Value user = get(r, "user").orElseGet(() -> missing(r, "user"));
+        for (Value g : get(r, "groups").map(Value::items).orElse(List.of())) {
+          out.memberships.add(new GroupMembership(ref, user, g, g.location()));
+        }
+      }
+      case "aws_iam_group_membership" -> {
+        Value group = get(r, "group").orElseGet(() -> missing(r, "group"));
+        for (Value u : get(r, "users").map(Value::items).orElse(List.of())) {
+          out.memberships.add(new GroupMembership(ref, u, group, u.location()));
+        }
+      }
+      case "aws_iam_access_key" -> out.accessKeys.add(new AccessKey(ref, get(r, "user").orElseGet(() -> missing(r, "user")),
+          get(r, "status")));
+      case "aws_iam_user_login_profile" -> loginProfile(r, ref);
+      case "aws_iam_instance_profile" -> out.instanceProfiles.add(new InstanceProfile(ref,
+          get(r, "name").orElseGet(() -> generated(r)), get(r, "role").map(List::of).orElse(List.of())));
+      case "aws_cloudtrail" -> trail(r, ref);
+      case "aws_instance" -> compute(r, ref, ComputeInstance.Kind.INSTANCE, get(r, "iam_instance_profile"));
+      case "aws_spot_instance_request" -> compute(r, ref, ComputeInstance.Kind.SPOT_REQUEST, get(r, "iam_instance_profile"));
+      case "aws_launch_configuration" -> compute(r, ref, ComputeInstance.Kind.LAUNCH_CONFIGURATION, get(r, "iam_instance_profile"));
+      case "aws_launch_template" -> compute(r, ref, ComputeInstance.Kind.LAUNCH_TEMPLATE, get(r, "iam_instance_profile")
+          .flatMap(b -> b.items().stream().findFirst())
+          .flatMap(b -> b instanceof Value.MapV m ? m.get("arn").or(() -> m.get("name")) : Optional.empty()));
+      case "aws_ssoadmin_managed_policy_attachment" -> {
+        Value arn = get(r, "managed_policy_arn").orElseGet(() -> missing(r, "managed_policy_arn"));
+        out.attachments.add(new PolicyAttachment(ref, new PrincipalLink(PrincipalKind.PERMISSION_SET,
+            get(r, "permission_set_arn").orElse(self)), arn, arn.location()));
+      }
+      case "aws_ssoadmin_permission_set_inline_policy" -> get(r, "inline_policy").ifPresent(doc ->
+          out.inlinePolicies.add(new InlinePolicy(ref, List.of(new PrincipalLink(PrincipalKind.PERMISSION_SET,
+              get(r, "permission_set_arn").orElse(self))), generated(r), document(doc), doc.location(), false)));
+      default -> { }
+    }
+  }
+
+  private void role(TfResource r, ResourceRef ref, Value self) {
+    Value name = get(r, "name").orElseGet(() -> generated(r));
+    out.roles.add(new Role(ref, name, get(r, "assume_role_policy").map(this::document), false));
+    PrincipalLink link = new PrincipalLink(PrincipalKind.ROLE, self);
+    for (Value block : get(r, "inline_policy").map(Value::items).orElse(List.of())) {
+      if (!(block instanceof Value.MapV m) || m.get("policy").isEmpty()) continue;
+      out.inlinePolicies.add(new InlinePolicy(ref, List.of(link), m.get("name").orElseGet(() -> generated(r)),
+          document(m.get("policy").get()), m.location(), false));
+    }
+    for (Value arn : get(r, "managed_policy_arns").map(Value::items).orElse(List.of())) {
+      out.attachments.add(new PolicyAttachment(ref, link, arn, arn.location()));
+    }
+  }
+
+  private void inline(TfResource r, ResourceRef ref, PrincipalKind kind, String principal) {
+    Value target = get(r, principal).orElseGet(() -> missing(r, principal));
+    Value policy = get(r, "policy").orElseGet(() -> missing(r, "policy"));
+    out.inlinePolicies.add(new InlinePolicy(ref, List.of(new PrincipalLink(kind, target)),
+        get(r, "name").orElseGet(() -> generated(r)), document(policy), r.header(), false));
+  }
+
+  private void attach(TfResource r, ResourceRef ref, PrincipalKind kind, String principal, String arnName) {
+    Value target = get(r, principal).orElseGet(() -> missing(r, principal));
+    Value arn = get(r, arnName).orElseGet(() -> missing(r, arnName));
+    out.attachments.add(new PolicyAttachment(ref, new PrincipalLink(kind, target), arn, arn.location()));
+  }
+
+  private void exclusive(TfResource r, ResourceRef ref, PrincipalKind kind, String principal) {
+    Value target = get(r, principal).orElseGet(() -> missing(r, principal));
+    for (Value arn : get(r, "policy_arns").map(Value::items).orElse(List.of())) {
+      out.attachments.add(new PolicyAttachment(ref, new PrincipalLink(kind, target), arn, arn.location()));
+    }
+  }
+
+  /** Without pgp_key the provider writes the generated password into the state in clear. */
+  private void loginProfile(TfResource r, ResourceRef ref) {
+    Value user = get(r, "user").orElseGet(() -> missing(r, "user"));
+    Optional<Value> pgp = get(r, "pgp_key");
+    SecretExposure exposure = pgp.isPresent()
+        ? new SecretExposure(SecretExposure.Kind.PROTECTED, "encrypted with pgp_key", pgp.get().location())
+        : new SecretExposure(SecretExposure.Kind.STORED_IN_CLEAR,
+            "generated and stored in the Terraform state in clear (no pgp_key)", r.header());
+    out.loginProfiles.add(new LoginProfile(ref, user, r.header(), Optional.empty(), exposure,
+        get(r, "password_reset_required")));
+  }
+
+  private void trail(TfResource r, ResourceRef ref) {
+    List<Trail.EventSelector> selectors = new ArrayList<>();
+    for (Value s : get(r, "event_selector").map(Value::items).orElse(List.of())) {
+      if (s instanceof Value.MapV m) {
+        selectors.add(new Trail.EventSelector(m.location(), m.get("include_management_events"), m.get("read_write_type")));
+      }
+    }
+    List<Trail.AdvancedEventSelector> advanced = new ArrayList<>();
+    for (Value s : get(r, "advanced_event_selector").map(Value::items).orElse(List.of())) {
+      if (!(s instanceof Value.MapV m)) continue;
+      List<Trail.FieldSelector> fields = new ArrayList<>();
+      for (Value f : m.get("field_selector").map(Value::items).orElse(List.of())) {
+        if (f instanceof Value.MapV fm) {
+          fields.add(new Trail.FieldSelector(fm.get("field").orElseGet(() -> missing(r, "field")),
+              fm.get("equals").map(Value::items).orElse(List.of()), fm.location()));
+        }
+      }
+      advanced.add(new Trail.AdvancedEventSelector(m.location(), m.get("name"), fields));
+    }
+    out.trails.add(new Trail(ref, get(r, "enable_logging"), get(r, "is_multi_region_trail"),
+        get(r, "include_global_service_events"), get(r, "enable_log_file_validation"), get(r, "kms_key_id"),
+        get(r, "cloud_watch_logs_group_arn"), get(r, "cloud_watch_logs_role_arn"), selectors, advanced));
+  }
+
+  private void compute(TfResource r, ResourceRef ref, ComputeInstance.Kind kind, Optional<Value> profile) {
+    Optional<Value> template = get(r, "launch_template").flatMap(b -> b.items().stream().findFirst())
+        .flatMap(b -> b instanceof Value.MapV m ? m.get("id").or(() -> m.get("name")) : Optional.empty());
+    out.computeInstances.add(new ComputeInstance(ref, kind, profile,
+        get(r, "user_data").or(() -> get(r, "user_data_base64")), template));
+  }
+
+  // ---- values ----
+
+  /** An argument as written; null and absent are the same to the provider. */
+  private static Optional<Value> get(TfResource r, String name) {
+    return r.values().get(name).filter(v -> !(v instanceof Value.Null));
+  }
+
+  private static Value self(TfResource r) {
+    return new Value.Unknown(Value.Cause.DEPLOY_TIME, "the identity of " + r.address(),
+        Optional.of(new Reference(r.scope(), r.address(), "")), Optional.empty(), r.header(), Provenance.LITERAL);
+  }
+
+  private static Value generated(TfResource r) {
+    return new Value.Unknown(Value.Cause.DEPLOY_TIME, "the name the provider generates for " + r.address(),
+        Optional.empty(), Optional.empty(), r.header(), Provenance.LITERAL);
+  }
+
+  private static Value missing(TfResource r, String argument) {
+    return new Value.Unknown(Value.Cause.UNDECLARED, argument + " is missing", Optional.empty(), Optional.empty(),
+        r.header(), Provenance.LITERAL);
+  }
+
+  /** A policy argument: JSON text (from jsonencode, a heredoc, a file, a data source) read into a document. */
+  private PolicyDocument document(Value value) {
+    List<Value> alternatives = new ArrayList<>();
+    for (Value v : value.alternatives()) alternatives.add(JsonValues.structure(v).orElse(v));
+    Value doc = alternatives.size() == 1 ? alternatives.get(0) : new Value.OneOf(alternatives, value.location(), value.provenance());
+    return PolicyDocument.from(doc);
+  }
+
+  /** {@code data.x.y["k"]} → {@code data.x.y}: documents in use are tracked per declaration. */
+  private static String baseAddress(String address) {
+    return address.replaceAll("\\[[^]]*]$", "");
+  }
+}

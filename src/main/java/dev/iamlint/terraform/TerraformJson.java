@@ -1,0 +1,148 @@
+package dev.iamlint.terraform;
+
+import dev.iamlint.hcl.Body;
+import dev.iamlint.hcl.Expression;
+import dev.iamlint.hcl.HclParseResult;
+import dev.iamlint.hcl.HclParser;
+import dev.iamlint.hcl.SourceRange;
+import dev.iamlint.hcl.TemplatePart;
+import dev.iamlint.source.Location;
+import dev.iamlint.tree.ListNode;
+import dev.iamlint.tree.MapNode;
+import dev.iamlint.tree.Node;
+import dev.iamlint.tree.ScalarNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Terraform's JSON syntax ({@code .tf.json}) read into the same syntax tree as native files.
+ * Block types and their label counts are Terraform's; inside a block every key is an argument,
+ * so a nested block written in JSON reads as a list of objects, which is what the evaluator
+ * makes of native nested blocks too. Strings are templates ({@code "${var.x}"}); a variable's
+ * {@code type} is an expression.
+ */
+final class TerraformJson {
+  private static final Map<String, Integer> LABELS = Map.of("resource", 2, "data", 2, "module", 1, "variable", 1,
+      "output", 1, "provider", 1, "locals", 0, "terraform", 0, "moved", 0, "import", 0);
+
+  private TerraformJson() {}
+
+  static Optional<Body> body(String file, Node root) {
+    if (!(root instanceof MapNode m)) return Optional.empty();
+    List<Body.Block> blocks = new ArrayList<>();
+    for (MapNode.Entry e : m.entries()) {
+      Integer labels = LABELS.get(e.name());
+      if (labels == null) continue;
+      blocks(e.name(), e.key(), labels, e.value(), List.of(), blocks);
+    }
+    return Optional.of(new Body(List.of(), blocks, range(m.location())));
+  }
+
+  /** A tfvars.json file: every key is a variable value. */
+  static Optional<Body> attributes(String file, Node root) {
+    if (!(root instanceof MapNode m)) return Optional.empty();
+    List<Body.Attribute> attributes = new ArrayList<>();
+    for (MapNode.Entry e : m.entries()) {
+      attributes.add(new Body.Attribute(e.name(), literal(e.value()), range(e.key().location()), range(e.span())));
+    }
+    return Optional.of(new Body(attributes, List.of(), range(m.location())));
+  }
+
+  private static void blocks(String type, ScalarNode typeKey, int labelsLeft, Node value, List<Body.Label> labels,
+      List<Body.Block> out) {
+    if (labelsLeft > 0) {
+      if (!(value instanceof MapNode m)) return;
+      for (MapNode.Entry e : m.entries()) {
+        List<Body.Label> next = new ArrayList<>(labels);
+        next.add(new Body.Label(e.name(), range(e.key().location())));
+        blocks(type, e.key(), labelsLeft - 1, e.value(), next, out);
+      }
+      return;
+    }
+    List<Node> bodies = value instanceof ListNode l ? l.items() : List.of(value);
+    for (Node b : bodies) {
+      if (!(b instanceof MapNode m)) continue;
+      List<Body.Attribute> attributes = new ArrayList<>();
+      for (MapNode.Entry e : m.entries()) {
+        if (e.name().equals("//")) continue;
+        Expression expr = type.equals("variable") && e.name().equals("type") && e.value() instanceof ScalarNode s
+            ? parseExpression(s.text(), s.location()) : expression(e.value());
+        attributes.add(new Body.Attribute(e.name(), expr, range(e.key().location()), range(e.span())));
+      }
+      // In JSON the block's name is its innermost label key: the header, and where the block starts.
+      Location header = labels.isEmpty() ? typeKey.location()
+          : labels.get(labels.size() - 1).range().location(typeKey.location().file());
+      out.add(new Body.Block(type, labels, new Body(attributes, List.of(), range(m.location())),
+          range(header), range(header.span(m.location()))));
+    }
+  }
+
+  /** A JSON value as an expression: strings are templates. */
+  private static Expression expression(Node n) {
+    if (n instanceof ScalarNode s) {
+      if (s.kind() == ScalarNode.Kind.STRING) return template(s.text(), s.location());
+      return scalar(s);
+    }
+    if (n instanceof ListNode l) {
+      return new Expression.Tuple(l.items().stream().map(TerraformJson::expression).toList(), range(l.location()));
+    }
+    MapNode m = (MapNode) n;
+    List<Expression.ObjectCons.Item> items = new ArrayList<>();
+    for (MapNode.Entry e : m.entries()) {
+      items.add(new Expression.ObjectCons.Item(text(e.name(), e.key().location()), expression(e.value())));
+    }
+    return new Expression.ObjectCons(items, range(m.location()));
+  }
+
+  /** A JSON value as a constant (tfvars.json): strings are not templates. */
+  private static Expression literal(Node n) {
+    if (n instanceof ScalarNode s) return s.kind() == ScalarNode.Kind.STRING ? text(s.text(), s.location()) : scalar(s);
+    if (n instanceof ListNode l) return new Expression.Tuple(l.items().stream().map(TerraformJson::literal).toList(), range(l.location()));
+    MapNode m = (MapNode) n;
+    List<Expression.ObjectCons.Item> items = new ArrayList<>();
+    for (MapNode.Entry e : m.entries()) items.add(new Expression.ObjectCons.Item(text(e.name(), e.key().location()), literal(e.value())));
+    return new Expression.ObjectCons(items, range(m.location()));
+  }
+
+  private static Expression scalar(ScalarNode s) {
+    Expression.Literal.Kind kind = switch (s.kind()) {
+      case NUMBER -> Expression.Literal.Kind.NUMBER;
+      case BOOLEAN -> Expression.Literal.Kind.BOOL;
+      default -> Expression.Literal.Kind.NULL;
+    };
+    return new Expression.Literal(kind, kind == Expression.Literal.Kind.NULL ? "null" : s.text(), range(s.location()));
+  }
+
+  private static Expression text(String text, Location at) {
+    return new Expression.Template(List.of(new TemplatePart.Text(text, range(at))), false, range(at));
+  }
+
+  /** A string with ${...} or %{...} is an HCL template; its parts are located at the string. */
+  private static Expression template(String text, Location at) {
+    if (!text.contains("${") && !text.contains("%{")) return text(text, at);
+    String marker = "IAMLINT_JSON_TEMPLATE";
+    HclParseResult r = HclParser.parse(at.file(), "x = <<" + marker + "\n" + text + "\n" + marker + "\n");
+    if (!(r instanceof HclParseResult.Parsed p)) return text(text, at);
+    Expression.Template t = (Expression.Template) p.file().body().attribute("x").orElseThrow().expression();
+    List<TemplatePart> parts = new ArrayList<>(t.parts());
+    // Drop the newline the heredoc wrapper added.
+    if (!parts.isEmpty() && parts.get(parts.size() - 1) instanceof TemplatePart.Text last && last.text().endsWith("\n")) {
+      String trimmed = last.text().substring(0, last.text().length() - 1);
+      if (trimmed.isEmpty()) parts.remove(parts.size() - 1);
+      else parts.set(parts.size() - 1, new TemplatePart.Text(trimmed, last.range()));
+    }
+    return Relocate.template(new Expression.Template(parts, false, t.range()), range(at));
+  }
+
+  private static Expression parseExpression(String text, Location at) {
+    HclParseResult r = HclParser.parse(at.file(), "x = " + text + "\n");
+    if (!(r instanceof HclParseResult.Parsed p)) return text(text, at);
+    return Relocate.expression(p.file().body().attribute("x").orElseThrow().expression(), range(at));
+  }
+
+  static SourceRange range(Location l) {
+    return new SourceRange(0, 0, l.startLine(), l.startColumn(), l.endLine(), l.endColumn());
+  }
+}

@@ -1,0 +1,255 @@
+package dev.iamlint.terraform;
+
+import dev.iamlint.hcl.Body;
+import dev.iamlint.hcl.HclParseResult;
+import dev.iamlint.hcl.HclParser;
+import dev.iamlint.json.JsonLoader;
+import dev.iamlint.model.ModelBuilder;
+import dev.iamlint.source.Location;
+import dev.iamlint.tree.ParseResult;
+import dev.iamlint.value.Provenance;
+import dev.iamlint.value.Value;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Loads Terraform: groups files into modules (one directory each), evaluates every root module
+ * (a directory that no other scanned module calls) with its children, and maps the result into
+ * the model. Files are read only inside the scan root; no network is ever used.
+ */
+public final class TerraformLoader {
+
+  /** Variable values given on the command line, in order, and the environment's TF_VAR_*. */
+  public record Options(List<Path> varFiles, Map<String, String> vars, Map<String, String> environment, String partition) {}
+
+  public record Result(ModelBuilder model, List<SyntaxError> syntaxErrors, Set<String> filesRead) {}
+
+  private final Path root;
+  private final Function<Path, String> display;
+  private final Options options;
+  private final Map<Path, Optional<ModuleConfig>> modules = new HashMap<>();
+  private final List<SyntaxError> syntaxErrors = new ArrayList<>();
+  private final Set<String> filesRead = new HashSet<>();
+  private final Path realRoot;
+
+  public TerraformLoader(Path root, Function<Path, String> display, Options options) {
+    this.root = root.toAbsolutePath().normalize();
+    this.display = display;
+    this.options = options;
+    Path r;
+    try {
+      r = this.root.toRealPath();
+    } catch (IOException e) {
+      r = this.root;
+    }
+    this.realRoot = r;
+  }
+
+  /** Evaluates the modules in {@code directories} (module directories found by discovery). */
+  public Result load(List<Path> directories) {
+    ModelBuilder model = new ModelBuilder();
+    List<Path> dirs = directories.stream().map(d -> d.toAbsolutePath().normalize()).distinct().sorted().toList();
+    Set<Path> called = new HashSet<>();
+    for (Path dir : dirs) {
+      module(dir).ifPresent(config -> {
+        for (ModuleConfig.Decl call : config.moduleCalls().values()) {
+          ModuleConfig.attribute(call.block(), "source")
+              .filter(e -> e instanceof dev.iamlint.hcl.Expression.Template)
+              .flatMap(e -> ((dev.iamlint.hcl.Expression.Template) e).literal())
+              .filter(s -> s.startsWith("./") || s.startsWith("../"))
+              .ifPresent(s -> called.add(dir.resolve(s).normalize()));
+        }
+      });
+    }
+    for (Path dir : dirs) {
+      if (called.contains(dir)) continue;
+      Optional<ModuleConfig> config = module(dir);
+      if (config.isEmpty()) continue;
+      ModuleInstance instance = ModuleInstance.root(new LocalProject(dir), config.get());
+      List<TfResource> resources = instance.resources();
+      TerraformAdapter.adapt(resources, instance.documentsInUse(), model);
+    }
+    return new Result(model, syntaxErrors, filesRead);
+  }
+
+  // ---- reading modules ----
+
+  public Optional<ModuleConfig> module(Path directory) {
+    Path dir = directory.toAbsolutePath().normalize();
+    return modules.computeIfAbsent(dir, this::read);
+  }
+
+  private Optional<ModuleConfig> read(Path dir) {
+    if (!inside(dir) || !Files.isDirectory(dir)) return Optional.empty();
+    List<ModuleConfig.File> files = new ArrayList<>();
+    try (Stream<Path> list = Files.list(dir)) {
+      for (Path p : list.sorted(Comparator.comparing(Path::toString)).toList()) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean hcl = name.endsWith(".tf") || name.endsWith(".tofu");
+        boolean json = name.endsWith(".tf.json") || name.endsWith(".tofu.json");
+        if ((!hcl && !json) || !Files.isRegularFile(p) || !inside(p)) continue;
+        parse(p, json).ifPresent(files::add);
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    if (files.isEmpty()) return Optional.empty();
+    return Optional.of(new ModuleConfig(dir, display.apply(dir), files));
+  }
+
+  private Optional<ModuleConfig.File> parse(Path p, boolean json) {
+    String shown = display.apply(p);
+    String text;
+    try {
+      text = Files.readString(p, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    filesRead.add(shown);
+    if (json) {
+      ParseResult r = JsonLoader.parse(shown, text);
+      if (r instanceof ParseResult.Failed f) {
+        syntaxErrors.add(new SyntaxError(shown, "JSON syntax error: " + f.message(), f.location()));
+        return Optional.empty();
+      }
+      return TerraformJson.body(shown, ((ParseResult.Parsed) r).root()).map(b -> new ModuleConfig.File(shown, b));
+    }
+    HclParseResult r = HclParser.parse(shown, text);
+    if (r instanceof HclParseResult.Failed f) {
+      syntaxErrors.add(new SyntaxError(shown, "HCL syntax error: " + f.message(), f.location()));
+      return Optional.empty();
+    }
+    return Optional.of(new ModuleConfig.File(shown, ((HclParseResult.Parsed) r).file().body()));
+  }
+
+  /** Inside the scan root, after resolving symbolic links. */
+  boolean inside(Path p) {
+    try {
+      Path real = p.toRealPath();
+      return real.startsWith(realRoot);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  // ---- the project a root module is evaluated in ----
+
+  private final class LocalProject implements Project {
+    private final Path rootModule;
+
+    LocalProject(Path rootModule) {
+      this.rootModule = rootModule;
+    }
+
+    @Override
+    public Optional<ModuleConfig> module(Path directory) {
+      return TerraformLoader.this.module(directory);
+    }
+
+    @Override
+    public Optional<Path> moduleSource(ModuleConfig caller, String callKey, String source) {
+      if (source.startsWith("./") || source.startsWith("../")) {
+        Path dir = caller.directory().resolve(source).normalize();
+        return inside(dir) ? Optional.of(dir) : Optional.empty();
+      }
+      return InstalledModules.directory(rootModule, callKey).filter(TerraformLoader.this::inside);
+    }
+
+    @Override
+    public Map<String, Value> rootVariables(ModuleConfig config) {
+      return Variables.rootValues(config, rootModule, options, TerraformLoader.this);
+    }
+
+    @Override
+    public FileAccess files(Path moduleDirectory) {
+      return new ConfinedFiles(moduleDirectory);
+    }
+
+    @Override
+    public String partition() {
+      return options.partition();
+    }
+  }
+
+  private final class ConfinedFiles implements FileAccess {
+    private final Path dir;
+
+    ConfinedFiles(Path dir) {
+      this.dir = dir;
+    }
+
+    @Override
+    public Optional<String> read(String path) {
+      Path p = dir.resolve(path).normalize();
+      if (!Files.isRegularFile(p) || !inside(p)) return Optional.empty();
+      try {
+        return Optional.of(Files.readString(p, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    }
+
+    @Override
+    public boolean exists(String path) {
+      Path p = dir.resolve(path).normalize();
+      return Files.isRegularFile(p) && inside(p);
+    }
+
+    @Override
+    public Path moduleDirectory() {
+      return dir;
+    }
+  }
+
+  String display(Path p) {
+    return display.apply(p);
+  }
+
+  static Value located(Value v, String description, Location at) {
+    return v.withOrigin(v.location(), Provenance.of(description, at));
+  }
+
+  static Map<String, Value> ordered() {
+    return new LinkedHashMap<>();
+  }
+
+  /** A variable file; one named on the command line may lie outside the scan root, as the user chose it. */
+  Optional<Body> parseVarsFile(Path p, boolean explicit) {
+    if ((!explicit && !inside(p)) || !Files.isRegularFile(p)) return Optional.empty();
+    String shown = display.apply(p);
+    try {
+      String text = Files.readString(p, StandardCharsets.UTF_8);
+      if (p.toString().endsWith(".json")) {
+        ParseResult r = JsonLoader.parse(shown, text);
+        if (r instanceof ParseResult.Failed f) {
+          syntaxErrors.add(new SyntaxError(shown, "JSON syntax error: " + f.message(), f.location()));
+          return Optional.empty();
+        }
+        return TerraformJson.attributes(shown, ((ParseResult.Parsed) r).root());
+      }
+      HclParseResult r = HclParser.parse(shown, text);
+      if (r instanceof HclParseResult.Failed f) {
+        syntaxErrors.add(new SyntaxError(shown, "HCL syntax error: " + f.message(), f.location()));
+        return Optional.empty();
+      }
+      filesRead.add(shown);
+      return Optional.of(((HclParseResult.Parsed) r).file().body());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+}

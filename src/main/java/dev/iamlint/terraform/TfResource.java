@@ -1,0 +1,19 @@
+package dev.iamlint.terraform;
+
+import dev.iamlint.source.Location;
+import dev.iamlint.value.Value;
+
+/**
+ * One evaluated resource or data source instance. {@code values} holds its arguments and
+ * nested blocks (a block type maps to a list of maps, as in plan JSON); attributes not written
+ * are absent. {@code address} is the full instance address
+ * ({@code module.a.aws_iam_role.r["k"]}); {@code scope} is the module instance it lives in.
+ * {@code symbolic} marks the one instance that stands for an unknown count or for_each.
+ */
+public record TfResource(String scope, String address, String mode, String type, String name, Value.MapV values,
+    Location location, Location header, boolean symbolic) {
+
+  public boolean isData() {
+    return mode.equals("data");
+  }
+}

@@ -1,0 +1,101 @@
+package dev.iamlint.terraform;
+
+import dev.iamlint.hcl.Body;
+import dev.iamlint.hcl.Expression;
+import dev.iamlint.hcl.HclParseResult;
+import dev.iamlint.hcl.HclParser;
+import dev.iamlint.value.Provenance;
+import dev.iamlint.value.Value;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The root module's variable values, by Terraform's precedence (lowest first): TF_VAR_*
+ * environment variables, terraform.tfvars, terraform.tfvars.json, *.auto.tfvars[.json] in
+ * lexical order, --var-file in order, --var in order. Defaults are applied by the module itself.
+ */
+final class Variables {
+  private Variables() {}
+
+  static Map<String, Value> rootValues(ModuleConfig config, Path rootModule, TerraformLoader.Options options,
+      TerraformLoader loader) {
+    Map<String, Value> values = new LinkedHashMap<>();
+    ModuleInstance constants = new ModuleInstance(new NoProject(options.partition()),
+        new ModuleConfig(rootModule, loader.display(rootModule), List.of()), "", Map.of(), List.of());
+    options.environment().forEach((k, v) -> {
+      if (k.startsWith("TF_VAR_")) {
+        String name = k.substring("TF_VAR_".length());
+        values.put(name, fromCommandLine(name, v, config, constants, "environment variable " + k));
+      }
+    });
+    fileValues(rootModule.resolve("terraform.tfvars"), false, loader, constants, values);
+    fileValues(rootModule.resolve("terraform.tfvars.json"), false, loader, constants, values);
+    try (Stream<Path> list = Files.list(rootModule)) {
+      list.filter(p -> p.getFileName().toString().endsWith(".auto.tfvars")
+              || p.getFileName().toString().endsWith(".auto.tfvars.json"))
+          .sorted().forEach(p -> fileValues(p, false, loader, constants, values));
+    } catch (IOException e) {
+      // No directory listing: no auto files.
+    }
+    for (Path f : options.varFiles()) fileValues(f.isAbsolute() ? f : rootModule.resolve(f), true, loader, constants, values);
+    options.vars().forEach((k, v) -> values.put(k, fromCommandLine(k, v, config, constants, "--var " + k)));
+    return values;
+  }
+
+  private static void fileValues(Path file, boolean explicit, TerraformLoader loader, ModuleInstance constants,
+      Map<String, Value> values) {
+    Optional<Body> body = loader.parseVarsFile(file, explicit);
+    if (body.isEmpty()) return;
+    String shown = loader.display(file);
+    for (Body.Attribute a : body.get().attributes()) {
+      Value v = constants.eval(a.expression(), Scope.EMPTY, shown);
+      values.put(a.name(), v.withOrigin(v.location(), Provenance.of("value of " + a.name() + " in " + shown,
+          a.range().location(shown))));
+    }
+  }
+
+  /** A string, unless the variable's type is not a string: then it is HCL, as Terraform reads it. */
+  private static Value fromCommandLine(String name, String text, ModuleConfig config, ModuleInstance constants, String from) {
+    Optional<Expression> type = Optional.ofNullable(config.variables.get(name))
+        .flatMap(d -> ModuleConfig.attribute(d.block(), "type"));
+    boolean string = type.isEmpty() || (type.get() instanceof Expression.Variable t && t.name().equals("string"));
+    dev.iamlint.source.Location at = dev.iamlint.source.Location.point(from, 1, 1);
+    if (!string) {
+      HclParseResult r = HclParser.parse(from, "v = " + text + "\n");
+      if (r instanceof HclParseResult.Parsed p) {
+        Value v = constants.eval(p.file().body().attribute("v").orElseThrow().expression(), Scope.EMPTY, from);
+        return v.withOrigin(v.location(), Provenance.of("value given by " + from));
+      }
+    }
+    return new Value.Str(text, at, Provenance.of("value given by " + from));
+  }
+
+  /** Evaluation with nothing in scope: tfvars hold constants. */
+  private record NoProject(String partition) implements Project {
+    @Override
+    public Optional<ModuleConfig> module(Path directory) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> moduleSource(ModuleConfig caller, String callKey, String source) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Map<String, Value> rootVariables(ModuleConfig root) {
+      return Map.of();
+    }
+
+    @Override
+    public FileAccess files(Path moduleDirectory) {
+      return FileAccess.NONE;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.iamlint.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.iamlint.rule.Rule;
+import dev.iamlint.rule.RuleMetadata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every rule has its metadata, documentation, examples and annotated fixtures in both CFN formats. */
+class CatalogTest {
+
+  @Test
+  void everyRuleIsDocumentedAndHasFixtures() throws IOException {
+    Set<String> ids = new HashSet<>(Rules.TOOL_RULE_IDS);
+    for (Rule r : Rules.all()) assertTrue(ids.add(r.id()), "duplicate rule id " + r.id());
+    for (String id : ids) {
+      RuleMetadata m = Catalog.get(id);
+      assertEquals(id, m.id(), "rules/" + id + ".yaml names another id");
+      assertTrue(m.slug().matches("[a-z0-9-]+"), id + ": slug");
+      assertFalse(m.title().isBlank(), id + ": title");
+      assertTrue(m.description().length() > 40, id + ": description");
+      assertTrue(m.rationale().length() > 40, id + ": rationale");
+      assertTrue(m.remediation().length() > 20, id + ": remediation");
+      assertTrue(m.examples().stream().anyMatch(e -> !e.compliant()), id + ": a noncompliant example");
+      assertTrue(m.examples().stream().anyMatch(RuleMetadata.Example::compliant), id + ": a compliant example");
+      Path fixtures = AnnotatedFixtureTest.ROOT.resolve(id);
+      assertTrue(Files.isDirectory(fixtures), id + ": no fixtures in " + fixtures);
+      try (Stream<Path> files = Files.list(fixtures)) {
+        List<Path> all = files.toList();
+        assertTrue(all.stream().anyMatch(p -> p.toString().endsWith(".yaml") && hasExpectation(p)),
+            id + ": a YAML fixture with an expected finding");
+        assertTrue(all.stream().anyMatch(p -> p.toString().endsWith(".json") && hasExpectation(p)),
+            id + ": a JSON fixture with an expected finding");
+      }
+    }
+  }
+
+  private static boolean hasExpectation(Path p) {
+    return !AnnotatedFixtureTest.expectations(p).isEmpty();
+  }
+
+  @Test
+  void slugsAreUnique() {
+    Set<String> slugs = new HashSet<>();
+    for (RuleMetadata m : Catalog.all()) assertTrue(slugs.add(m.slug()), "duplicate slug " + m.slug());
+  }
+}
