@@ -265,7 +265,7 @@ final class Expressions {
       } else {
         List<Integer> consumed = new ArrayList<>();
         current = module.root(v.name(), steps, scope, file, at, consumed);
-        next = consumed.isEmpty() ? 0 : consumed.get(0);
+        next = consumed.stream().mapToInt(Integer::intValue).sum();
       }
     } else {
       current = sub(root);
