@@ -33,15 +33,16 @@ blockBody   : NEWLINE+ (bodyItem (NEWLINE+ bodyItem)* NEWLINE+)?
 
 // ---- expressions, loosest first ----
 
-expression  : orExpr (QUESTION expression COLON expression)? ;
-orExpr      : andExpr (OR andExpr)* ;
-andExpr     : eqExpr (AND eqExpr)* ;
-eqExpr      : cmpExpr ((EQEQ | NEQ) cmpExpr)* ;
-cmpExpr     : addExpr ((LT | GT | LE | GE) addExpr)* ;
-addExpr     : mulExpr ((PLUS | MINUS) mulExpr)* ;
-mulExpr     : unaryExpr ((STAR | SLASH | PERCENT) unaryExpr)* ;
-unaryExpr   : (MINUS | BANG) unaryExpr
-            | postfixExpr
+/** One left-recursive rule: earlier alternatives bind tighter (fewer tree nodes than a rule per level). */
+expression  : postfixExpr                                              # operandExpr
+            | (MINUS | BANG) expression                                # unaryExpr
+            | expression (STAR | SLASH | PERCENT) expression           # binaryExpr
+            | expression (PLUS | MINUS) expression                     # binaryExpr
+            | expression (LT | GT | LE | GE) expression                # binaryExpr
+            | expression (EQEQ | NEQ) expression                       # binaryExpr
+            | expression AND expression                                # binaryExpr
+            | expression OR expression                                 # binaryExpr
+            | <assoc=right> expression QUESTION expression COLON expression  # conditionalExpr
             ;
 
 postfixExpr : term postfix* ;

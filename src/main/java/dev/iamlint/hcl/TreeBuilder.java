@@ -124,29 +124,20 @@ final class TreeBuilder {
   // ---- expressions ----
 
   Expression expression(HclParser.ExpressionContext ctx) {
-    Expression condition = or(ctx.orExpr());
-    if (ctx.QUESTION() == null) return condition;
-    return new Expression.Conditional(condition, expression(ctx.expression(0)), expression(ctx.expression(1)), range(ctx));
-  }
-
-  private Expression or(HclParser.OrExprContext ctx) {
-    return binaryChain(ctx);
-  }
-
-  /** Left-associative chains: children alternate operand, operator, operand. */
-  private Expression binaryChain(ParserRuleContext ctx) {
-    Expression left = operand(ctx.getChild(0));
-    for (int i = 1; i + 1 < ctx.getChildCount(); i += 2) {
-      Expression.Operator op = operator(((TerminalNode) ctx.getChild(i)).getSymbol().getType());
-      Expression right = operand(ctx.getChild(i + 1));
-      left = new Expression.Binary(op, left, right, left.range().to(right.range()));
+    if (ctx instanceof HclParser.OperandExprContext o) return postfix(o.postfixExpr());
+    if (ctx instanceof HclParser.UnaryExprContext u) {
+      Expression.Operator op = u.MINUS() != null ? Expression.Operator.NEGATE : Expression.Operator.NOT;
+      return new Expression.Unary(op, expression(u.expression()), range(ctx));
     }
-    return left;
-  }
-
-  private Expression operand(ParseTree child) {
-    if (child instanceof HclParser.UnaryExprContext u) return unary(u);
-    return binaryChain((ParserRuleContext) child);
+    if (ctx instanceof HclParser.BinaryExprContext b) {
+      Expression left = expression(b.expression(0));
+      Expression right = expression(b.expression(1));
+      Expression.Operator op = operator(((TerminalNode) b.getChild(1)).getSymbol().getType());
+      return new Expression.Binary(op, left, right, left.range().to(right.range()));
+    }
+    HclParser.ConditionalExprContext c = (HclParser.ConditionalExprContext) ctx;
+    return new Expression.Conditional(expression(c.expression(0)), expression(c.expression(1)), expression(c.expression(2)),
+        range(ctx));
   }
 
   private static Expression.Operator operator(int type) {
@@ -166,12 +157,6 @@ final class TreeBuilder {
       case HclLexer.PERCENT -> Expression.Operator.MODULO;
       default -> throw new IllegalStateException("not a binary operator: " + type);
     };
-  }
-
-  private Expression unary(HclParser.UnaryExprContext ctx) {
-    if (ctx.postfixExpr() != null) return postfix(ctx.postfixExpr());
-    Expression.Operator op = ctx.MINUS() != null ? Expression.Operator.NEGATE : Expression.Operator.NOT;
-    return new Expression.Unary(op, unary(ctx.unaryExpr()), range(ctx));
   }
 
   private Expression postfix(HclParser.PostfixExprContext ctx) {

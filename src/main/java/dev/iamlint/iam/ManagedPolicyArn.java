@@ -21,12 +21,17 @@ public final class ManagedPolicyArn {
   public static Optional<String> awsManagedName(Value value) {
     if (value instanceof Value.Str s) return name(s.value());
     if (value instanceof Value.Unknown u && u.partial().isPresent()) {
+      // Unknown partition, or unknown path (a policy looked up by name): the rest names the policy.
       String[] parts = u.partial().get().split(":", 6);
-      if (parts.length == 6 && parts[1].indexOf(Value.Unknown.HOLE) >= 0
-          && u.partial().get().indexOf(Value.Unknown.HOLE, parts[0].length() + parts[1].length() + 1) < 0) {
-        parts[1] = "aws";
-        return name(String.join(":", parts));
+      if (parts.length != 6) return Optional.empty();
+      if (parts[1].indexOf(Value.Unknown.HOLE) >= 0) parts[1] = "aws";
+      String resource = parts[5].replace("/" + Value.Unknown.HOLE, "/");
+      if (String.join(":", parts).indexOf(Value.Unknown.HOLE) >= 0 && resource.indexOf(Value.Unknown.HOLE) >= 0) {
+        return Optional.empty();
       }
+      parts[5] = resource;
+      String arn = String.join(":", parts);
+      return arn.indexOf(Value.Unknown.HOLE) >= 0 ? Optional.empty() : name(arn);
     }
     return Optional.empty();
   }

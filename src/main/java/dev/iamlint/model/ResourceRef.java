@@ -1,6 +1,7 @@
 package dev.iamlint.model;
 
 import dev.iamlint.source.Location;
+import java.util.List;
 
 /**
  * The declared resource an element of the model comes from. {@code scope} is the namespace its
@@ -8,8 +9,19 @@ import dev.iamlint.source.Location;
  * address} is what users read ({@code Resources.DevUser}, {@code module.a.aws_iam_role.r["k"]});
  * {@code location} spans the whole declaration and {@code header} is its name (the logical id,
  * the block labels): where a finding about a missing attribute points.
+ * {@code callSites} are the module calls that lead to it, outermost first (Terraform modules).
  */
-public record ResourceRef(String scope, String address, String type, Location location, Location header) {
+public record ResourceRef(String scope, String address, String type, Location location, Location header,
+    List<Location> callSites) {
+
+  public ResourceRef {
+    callSites = List.copyOf(callSites);
+  }
+
+  public ResourceRef(String scope, String address, String type, Location location, Location header) {
+    this(scope, address, type, location, header, List.of());
+  }
+
   public String file() {
     return location.file();
   }

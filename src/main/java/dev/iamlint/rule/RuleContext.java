@@ -34,8 +34,10 @@ public final class RuleContext {
 
   public void report(Severity severity, ResourceRef resource, Location location, String detail, String message,
       Related... related) {
-    findings.add(new Finding(metadata.id(), metadata.slug(), severity, message, location, resource,
-        List.of(related), detail));
+    List<Related> all = new ArrayList<>(List.of(related));
+    // Inside a module: each call on the way is a place the user may need to look at.
+    for (Location call : resource.callSites()) all.add(new Related("through this module call", call));
+    findings.add(new Finding(metadata.id(), metadata.slug(), severity, message, location, resource, all, detail));
   }
 
   public List<Finding> findings() {

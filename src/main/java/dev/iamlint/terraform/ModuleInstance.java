@@ -36,6 +36,7 @@ public final class ModuleInstance {
   private final String address;
   private final Map<String, Value> inputs;
   private final List<Path> callChain;
+  private final List<Location> callSites;
   private final FileAccess files;
 
   private final Map<String, Value> localCache = new HashMap<>();
@@ -43,7 +44,7 @@ public final class ModuleInstance {
   private final Map<String, List<ChildModule>> childCache = new HashMap<>();
   private final Map<String, Value> outputCache = new HashMap<>();
   private final Set<String> inProgress = new HashSet<>();
-  /** Policy-document data sources referenced from a managed resource: judged there, not alone. */
+  /** Policy-document data sources referenced from elsewhere: judged there, not alone. */
   final Set<String> usedDocuments = new HashSet<>();
   private String evaluating = "";
   private int depth;
@@ -52,6 +53,12 @@ public final class ModuleInstance {
   record ChildModule(String address, Optional<Value> key, ModuleInstance instance) {}
 
   ModuleInstance(Project project, ModuleConfig config, String address, Map<String, Value> inputs, List<Path> callChain) {
+    this(project, config, address, inputs, callChain, List.of());
+  }
+
+  private ModuleInstance(Project project, ModuleConfig config, String address, Map<String, Value> inputs,
+      List<Path> callChain, List<Location> callSites) {
+    this.callSites = List.copyOf(callSites);
     this.project = project;
     this.config = config;
     this.address = address;
@@ -110,7 +117,7 @@ public final class ModuleInstance {
       Location header = d.block().typeRange().location(d.file()).span(
           d.block().labels().get(d.block().labels().size() - 1).range().location(d.file()));
       out.add(new TfResource(scope(), i.address(), mode, d.type(), d.name(), i.values(),
-          d.block().range().location(d.file()), header, i.symbolic()));
+          d.block().range().location(d.file()), header, i.symbolic(), callSites));
     }
     if (out.isEmpty() && key.isEmpty()) return List.of();
     return out;
@@ -153,6 +160,7 @@ public final class ModuleInstance {
     if (!inProgress.add(key)) return unknown(Value.Cause.UNSUPPORTED, "local." + name + " refers to itself (a cycle)", use);
     try {
       Value v = eval(local.attribute().expression(), Scope.EMPTY, local.file());
+      v = v.withOrigin(v.location(), Provenance.of("local." + name, local.attribute().range().location(local.file())));
       localCache.put(name, v);
       return v;
     } finally {
@@ -279,7 +287,9 @@ public final class ModuleInstance {
               Provenance.of("argument " + e.key() + " of module." + name, e.keyLocation())));
         }
         String childAddress = prefix() + "module." + name + b.suffix();
-        ModuleInstance instance = new ModuleInstance(project, child.get(), childAddress, childInputs, chain);
+        List<Location> sites = new ArrayList<>(callSites);
+        sites.add(call.block().typeRange().location(call.file()).span(call.block().labels().get(0).range().location(call.file())));
+        ModuleInstance instance = new ModuleInstance(project, child.get(), childAddress, childInputs, chain, sites);
         out.add(new ChildModule(childAddress, b.key(), instance));
       }
       childCache.put(name, out);
@@ -310,7 +320,8 @@ public final class ModuleInstance {
     for (Body.Attribute a : body.attributes()) {
       if (skipped.contains(a.name())) continue;
       String file = config.fileOf(a, decl);
-      entries.add(new Value.MapV.Entry(a.name(), a.nameRange().location(file), eval(a.expression(), scope, file)));
+      entries.add(new Value.MapV.Entry(a.name(), a.nameRange().location(file), atArgument(eval(a.expression(), scope, file),
+          a.expression().range().location(file))));
     }
     Map<String, List<Value>> blocks = new LinkedHashMap<>();
     Map<String, Location> blockKeys = new LinkedHashMap<>();
@@ -331,6 +342,28 @@ public final class ModuleInstance {
       entries.add(new Value.MapV.Entry(e.getKey(), at, new Value.ListV(e.getValue(), at, Provenance.LITERAL)));
     }
     return new Value.MapV(entries, body.range().location(decl.file()), Provenance.LITERAL);
+  }
+
+  /**
+   * A scalar argument is reported where the argument is written, saying where its value comes
+   * from; structures (policy documents) keep the places of their own elements.
+   */
+  private static Value atArgument(Value v, Location argument) {
+    if (v instanceof Value.MapV || inside(v.location(), argument)) return v;
+    if (v instanceof Value.ListV l) {
+      List<Value> items = l.items().stream().map(i -> i instanceof Value.MapV ? i : atArgument(i, argument)).toList();
+      return new Value.ListV(items, argument, l.provenance());
+    }
+    if (v instanceof Value.OneOf o) {
+      return new Value.OneOf(o.alternatives().stream().map(a -> atArgument(a, argument)).toList(), argument, o.provenance());
+    }
+    Provenance from = v.provenance().isLiteral() ? Provenance.of("the value written", v.location()) : Provenance.LITERAL;
+    return v.withOrigin(argument, from);
+  }
+
+  private static boolean inside(Location l, Location range) {
+    return l.file().equals(range.file()) && range.compareTo(l) <= 0
+        && (l.endLine() < range.endLine() || (l.endLine() == range.endLine() && l.endColumn() <= range.endColumn()));
   }
 
   private List<Value> dynamic(Body.Block b, Scope scope, ModuleConfig.Decl decl, String file) {
@@ -417,7 +450,8 @@ public final class ModuleInstance {
               Optional.of(new Reference(scope(), prefix() + "data." + type.get() + "." + n.get(), "")), Optional.empty(), at,
               Provenance.LITERAL);
         }
-        if (type.get().equals("aws_iam_policy_document") && !evaluating.startsWith("data.aws_iam_policy_document.")) {
+        // Referenced anywhere (a resource, or another document it is merged into): judged there.
+        if (type.get().equals("aws_iam_policy_document") && !evaluating.equals("data." + type.get() + "." + n.get())) {
           usedDocuments.add(prefix() + "data." + type.get() + "." + n.get());
         }
         return resourceReference(d, true, steps, 2, scope, file, at, consumed);

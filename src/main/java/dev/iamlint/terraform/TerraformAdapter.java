@@ -46,7 +46,7 @@ public final class TerraformAdapter {
   }
 
   private void adapt(TfResource r) {
-    ResourceRef ref = new ResourceRef(r.scope(), r.address(), r.type(), r.location(), r.header());
+    ResourceRef ref = new ResourceRef(r.scope(), r.address(), r.type(), r.location(), r.header(), r.callSites());
     if (r.isData()) {
       if (r.type().equals("aws_iam_policy_document") && !documentsInUse.contains(baseAddress(r.address()))) {
         get(r, "json").ifPresent(json -> out.customerPolicies.add(new CustomerPolicy(ref,

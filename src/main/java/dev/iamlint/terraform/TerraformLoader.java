@@ -41,9 +41,9 @@ public final class TerraformLoader {
   private final Path root;
   private final Function<Path, String> display;
   private final Options options;
-  private final Map<Path, Optional<ModuleConfig>> modules = new HashMap<>();
-  private final List<SyntaxError> syntaxErrors = new ArrayList<>();
-  private final Set<String> filesRead = new HashSet<>();
+  private final Map<Path, Optional<ModuleConfig>> modules = new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<SyntaxError> syntaxErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final Set<String> filesRead = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Path realRoot;
 
   public TerraformLoader(Path root, Function<Path, String> display, Options options) {
@@ -63,27 +63,53 @@ public final class TerraformLoader {
   public Result load(List<Path> directories) {
     ModelBuilder model = new ModelBuilder();
     List<Path> dirs = directories.stream().map(d -> d.toAbsolutePath().normalize()).distinct().sorted().toList();
+    // Parsing is the costly part and independent per directory: do it on every core first.
+    dirs.parallelStream().forEach(this::module);
+    // Roots: directories no other scanned directory calls; then any left unreached (a cycle).
+    Map<Path, Set<Path>> calls = new HashMap<>();
     Set<Path> called = new HashSet<>();
     for (Path dir : dirs) {
-      module(dir).ifPresent(config -> {
-        for (ModuleConfig.Decl call : config.moduleCalls().values()) {
-          ModuleConfig.attribute(call.block(), "source")
-              .filter(e -> e instanceof dev.iamlint.hcl.Expression.Template)
-              .flatMap(e -> ((dev.iamlint.hcl.Expression.Template) e).literal())
-              .filter(s -> s.startsWith("./") || s.startsWith("../"))
-              .ifPresent(s -> called.add(dir.resolve(s).normalize()));
-        }
-      });
+      Set<Path> targets = localCalls(dir);
+      calls.put(dir, targets);
+      targets.stream().filter(t -> !t.equals(dir)).forEach(called::add);
+    }
+    List<Path> roots = new ArrayList<>(dirs.stream().filter(d -> !called.contains(d)).toList());
+    Set<Path> reached = new HashSet<>();
+    List<Path> queue = new ArrayList<>(roots);
+    while (!queue.isEmpty()) {
+      Path d = queue.remove(0);
+      if (reached.add(d)) queue.addAll(calls.getOrDefault(d, localCalls(d)));
     }
     for (Path dir : dirs) {
-      if (called.contains(dir)) continue;
+      if (!reached.contains(dir)) {
+        roots.add(dir);
+        reached.add(dir);
+      }
+    }
+    for (Path dir : roots) {
       Optional<ModuleConfig> config = module(dir);
       if (config.isEmpty()) continue;
       ModuleInstance instance = ModuleInstance.root(new LocalProject(dir), config.get());
       List<TfResource> resources = instance.resources();
       TerraformAdapter.adapt(resources, instance.documentsInUse(), model);
     }
-    return new Result(model, syntaxErrors, filesRead);
+    List<SyntaxError> errors = new ArrayList<>(syntaxErrors);
+    errors.sort(java.util.Comparator.comparing(SyntaxError::file));
+    return new Result(model, errors, filesRead);
+  }
+
+  private Set<Path> localCalls(Path dir) {
+    Set<Path> targets = new HashSet<>();
+    module(dir).ifPresent(config -> {
+      for (ModuleConfig.Decl call : config.moduleCalls().values()) {
+        ModuleConfig.attribute(call.block(), "source")
+            .filter(e -> e instanceof dev.iamlint.hcl.Expression.Template)
+            .flatMap(e -> ((dev.iamlint.hcl.Expression.Template) e).literal())
+            .filter(s -> s.startsWith("./") || s.startsWith("../"))
+            .ifPresent(s -> targets.add(dir.resolve(s).normalize()));
+      }
+    });
+    return targets;
   }
 
   // ---- reading modules ----

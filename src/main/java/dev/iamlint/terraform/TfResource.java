@@ -11,7 +11,12 @@ import dev.iamlint.value.Value;
  * {@code symbolic} marks the one instance that stands for an unknown count or for_each.
  */
 public record TfResource(String scope, String address, String mode, String type, String name, Value.MapV values,
-    Location location, Location header, boolean symbolic) {
+    Location location, Location header, boolean symbolic, java.util.List<Location> callSites) {
+
+  public TfResource(String scope, String address, String mode, String type, String name, Value.MapV values,
+      Location location, Location header, boolean symbolic) {
+    this(scope, address, mode, type, name, values, location, header, symbolic, java.util.List.of());
+  }
 
   public boolean isData() {
     return mode.equals("data");

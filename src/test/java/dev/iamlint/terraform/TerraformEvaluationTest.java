@@ -1,0 +1,303 @@
+package dev.iamlint.terraform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.iamlint.rule.Finding;
+import dev.iamlint.rule.RuleSelector;
+import dev.iamlint.scan.ScanRequest;
+import dev.iamlint.scan.ScanResult;
+import dev.iamlint.scan.Scanner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The evaluator end to end: a module written to a temporary directory, scanned, and the
+ * findings stated as {@code RULE file:line address} lines.
+ */
+class TerraformEvaluationTest {
+  @TempDir
+  Path dir;
+
+  private void write(String path, String text) throws IOException {
+    Path p = dir.resolve(path);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+  }
+
+  private ScanResult scanResult(Map<String, String> vars, List<Path> varFiles, Map<String, String> env, String... rules) {
+    ScanRequest request = new ScanRequest(dir, List.of(dir), Map.of(), vars, varFiles, env, "aws",
+        new RuleSelector(List.of(rules), List.of()), dev.iamlint.rule.Severity.INFO, dev.iamlint.rule.ScanOptions.DEFAULT,
+        p -> false, 1);
+    return new Scanner().scan(request);
+  }
+
+  private List<String> scan(String... rules) {
+    return lines(scanResult(Map.of(), List.of(), Map.of(), rules).findings());
+  }
+
+  private static List<String> lines(List<Finding> findings) {
+    return findings.stream().map(f -> f.ruleId() + " " + f.location().file() + ":" + f.location().startLine() + " "
+        + f.resource().address()).toList();
+  }
+
+  private static final String ADMIN_ATTACHMENT = """
+      resource "aws_iam_role_policy_attachment" "a" {
+        role       = "ci"
+        policy_arn = var.policy
+      }
+      """;
+
+  @Test
+  void variablePrecedenceDefaultThenTfvarsThenAutoThenVarFileThenVar() throws IOException {
+    write("main.tf", ADMIN_ATTACHMENT + """
+        variable "policy" {
+          default = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+        }
+        """);
+    assertEquals(List.of(), scan("ADM001"), "the default is not admin");
+    write("terraform.tfvars", "policy = \"arn:aws:iam::aws:policy/AdministratorAccess\"\n");
+    assertEquals(List.of("ADM001 main.tf:3 aws_iam_role_policy_attachment.a"), scan("ADM001"));
+    write("b.auto.tfvars", "policy = \"arn:aws:iam::aws:policy/ReadOnlyAccess\"\n");
+    assertEquals(List.of(), scan("ADM001"), "auto.tfvars wins over terraform.tfvars");
+    Path varFile = dir.resolve("admin.tfvars");
+    Files.writeString(varFile, "policy = \"arn:aws-us-gov:iam::aws:policy/AdministratorAccess\"\n");
+    assertEquals(1, scanResult(Map.of(), List.of(varFile), Map.of(), "ADM001").findings().size(), "--var-file wins");
+    assertEquals(0, scanResult(Map.of("policy", "arn:aws:iam::aws:policy/ReadOnlyAccess"), List.of(varFile), Map.of(),
+        "ADM001").findings().size(), "--var wins over --var-file");
+  }
+
+  @Test
+  void environmentVariablesAndUndeclaredTfvarsValuesCount() throws IOException {
+    write("main.tf", ADMIN_ATTACHMENT);
+    assertEquals(List.of(), scan("ADM001"), "no value: unknown, never a certain finding");
+    assertEquals(1, scanResult(Map.of(), List.of(), Map.of("TF_VAR_policy", "arn:aws:iam::aws:policy/AdministratorAccess"),
+        "ADM001").findings().size());
+    write("terraform.tfvars", "policy = \"arn:aws:iam::aws:policy/AdministratorAccess\"\n");
+    assertEquals(1, scan("ADM001").size(), "a committed value counts even without a variable block");
+  }
+
+  @Test
+  void countAndForEachMakeOneFindingPerInstance() throws IOException {
+    write("main.tf", """
+        resource "aws_iam_user" "u" {
+          for_each = toset(["alice", "bob"])
+          name     = each.key
+        }
+        resource "aws_iam_access_key" "k" {
+          count = 2
+          user  = aws_iam_user.u["alice"].name
+        }
+        """);
+    assertEquals(List.of("KEY004 main.tf:5 aws_iam_access_key.k[0]", "KEY004 main.tf:5 aws_iam_access_key.k[1]"),
+        scan("KEY004"));
+    assertEquals(List.of("USR003 main.tf:1 aws_iam_user.u[\"alice\"]", "USR003 main.tf:1 aws_iam_user.u[\"bob\"]"),
+        scan("USR003"));
+  }
+
+  @Test
+  void unknownCountGivesOneSymbolicInstanceAndNoCertainAnswerFromIt() throws IOException {
+    write("main.tf", """
+        variable "n" {}
+        resource "aws_iam_access_key" "k" {
+          count = var.n
+          user  = "svc"
+        }
+        """);
+    List<String> found = scan("KEY001");
+    assertEquals(List.of("KEY001 main.tf:2 aws_iam_access_key.k[*]"), found);
+  }
+
+  @Test
+  void localModulesAreEvaluatedWithTheirInputsAndFindingsCarryTheCallSite() throws IOException {
+    write("main.tf", """
+        module "ci" {
+          source = "./modules/role"
+          policy = "arn:aws:iam::aws:policy/AdministratorAccess"
+        }
+        module "ro" {
+          source = "./modules/role"
+          policy = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+        }
+        """);
+    write("modules/role/main.tf", """
+        variable "policy" {}
+        resource "aws_iam_role_policy_attachment" "this" {
+          role       = "r"
+          policy_arn = var.policy
+        }
+        """);
+    ScanResult result = scanResult(Map.of(), List.of(), Map.of(), "ADM001");
+    assertEquals(List.of("ADM001 modules/role/main.tf:4 module.ci.aws_iam_role_policy_attachment.this"), lines(result.findings()));
+    Finding f = result.findings().get(0);
+    assertEquals(1, f.related().stream().filter(r -> r.location().file().equals("main.tf") && r.location().startLine() == 1).count(),
+        "the module call is a related location: " + f.related());
+  }
+
+  @Test
+  void moduleRecursionIsDetectedNotFollowedForever() throws IOException {
+    write("main.tf", "module \"self\" {\n  source = \"./\"\n}\n" + ADMIN_ATTACHMENT
+        + "variable \"policy\" {\n  default = \"arn:aws:iam::aws:policy/AdministratorAccess\"\n}\n");
+    assertEquals(List.of("ADM001 main.tf:6 aws_iam_role_policy_attachment.a"), scan("ADM001"));
+  }
+
+  @Test
+  void policyDocumentsInEveryShapeAreLocatedAtTheirElement() throws IOException {
+    write("main.tf", """
+        locals {
+          everything = jsonencode({
+            Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+          })
+        }
+        resource "aws_iam_policy" "encoded" {
+          policy = local.everything
+        }
+        resource "aws_iam_policy" "heredoc" {
+          policy = <<-EOT
+            {"Statement": [
+              {"Effect": "Allow", "Action": "*", "Resource": "*"}
+            ]}
+          EOT
+        }
+        data "aws_iam_policy_document" "base" {
+          statement {
+            sid       = "All"
+            actions   = ["*"]
+            resources = ["*"]
+          }
+        }
+        data "aws_iam_policy_document" "merged" {
+          source_policy_documents = [data.aws_iam_policy_document.base.json]
+          statement {
+            sid       = "All"
+            actions   = ["s3:GetObject"]
+            resources = ["*"]
+          }
+        }
+        resource "aws_iam_role_policy" "merged" {
+          role   = "r"
+          policy = data.aws_iam_policy_document.merged.json
+        }
+        resource "aws_iam_role_policy" "quoted" {
+          role   = "r"
+          policy = "{\\"Statement\\": {\\"Effect\\": \\"Allow\\", \\"Action\\": \\"*:*\\", \\"Resource\\": \\"*\\"}}"
+        }
+        """);
+    // The merged document replaced the "All" statement by Sid: no finding there; base is used
+    // only as a source, so it is judged where it takes effect (nowhere on its own).
+    assertEquals(List.of("ADM003 main.tf:3 aws_iam_policy.encoded", "ADM003 main.tf:12 aws_iam_policy.heredoc",
+        "ADM003 main.tf:37 aws_iam_role_policy.quoted"), scan("ADM003"));
+  }
+
+  @Test
+  void dynamicBlocksAndConditionalsExpand() throws IOException {
+    write("main.tf", """
+        variable "selectors" {
+          default = [{ mgmt = false }]
+        }
+        resource "aws_cloudtrail" "t" {
+          name = "t"
+          s3_bucket_name = "b"
+          dynamic "event_selector" {
+            for_each = var.selectors
+            content {
+              include_management_events = event_selector.value.mgmt
+            }
+          }
+          is_multi_region_trail = var.prod ? true : false
+        }
+        variable "prod" {}
+        """);
+    assertEquals(List.of("CT005 main.tf:10 aws_cloudtrail.t", "CT003 main.tf:13 aws_cloudtrail.t"), scan("CT003", "CT005"));
+  }
+
+  @Test
+  void aSyntaxErrorInOneFileLeavesTheRestOfTheModuleChecked() throws IOException {
+    write("broken.tf", "resource \"aws_iam_user\" \"x\" {\n  name = \n}\n");
+    write("main.tf", ADMIN_ATTACHMENT + "variable \"policy\" {\n  default = \"arn:aws:iam::aws:policy/AdministratorAccess\"\n}\n");
+    assertEquals(List.of("SYN001 broken.tf:2 broken.tf", "ADM001 main.tf:3 aws_iam_role_policy_attachment.a"),
+        scan("ADM001"));
+  }
+
+  @Test
+  void terraformJsonSyntaxIsEvaluatedLikeNativeSyntax() throws IOException {
+    write("main.tf.json", """
+        {
+          "variable": { "p": { "default": "AdministratorAccess" } },
+          "resource": {
+            "aws_iam_role_policy_attachment": {
+              "a": { "role": "ci", "policy_arn": "arn:aws:iam::aws:policy/${var.p}" }
+            }
+          }
+        }
+        """);
+    assertEquals(List.of("ADM001 main.tf.json:5 aws_iam_role_policy_attachment.a"), scan("ADM001"));
+  }
+
+  @Test
+  void overrideFilesReplaceArguments() throws IOException {
+    write("main.tf", ADMIN_ATTACHMENT + "variable \"policy\" {\n  default = \"arn:aws:iam::aws:policy/AdministratorAccess\"\n}\n");
+    write("main_override.tf", "variable \"policy\" {\n  default = \"arn:aws:iam::aws:policy/ReadOnlyAccess\"\n}\n");
+    assertEquals(List.of(), scan("ADM001"));
+  }
+
+  @Test
+  void dataAwsIamPolicyByNameIsTheManagedPolicy() throws IOException {
+    write("main.tf", """
+        data "aws_iam_policy" "admin" {
+          name = "AdministratorAccess"
+        }
+        data "aws_partition" "current" {}
+        resource "aws_iam_group_policy_attachment" "a" {
+          group      = "ops"
+          policy_arn = data.aws_iam_policy.admin.arn
+        }
+        resource "aws_iam_role" "r" {
+          name                = "r"
+          assume_role_policy  = "{}"
+          managed_policy_arns = ["arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess"]
+        }
+        """);
+    assertEquals(List.of("ADM001 main.tf:7 aws_iam_group_policy_attachment.a", "ADM001 main.tf:12 aws_iam_role.r"),
+        scan("ADM001"));
+  }
+
+  @Test
+  void filesAreNeverReadOutsideTheScanRoot() throws IOException {
+    Path outside = dir.resolveSibling(dir.getFileName() + "-outside");
+    Files.createDirectories(outside);
+    Files.writeString(outside.resolve("p.json"), "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}}");
+    write("main.tf", "resource \"aws_iam_policy\" \"p\" {\n  policy = file(\"../" + outside.getFileName() + "/p.json\")\n}\n");
+    assertEquals(List.of(), scan("ADM003"), "file() outside the root is unknown, not read");
+    write("p.json", "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}}");
+    write("main.tf", "resource \"aws_iam_policy\" \"p\" {\n  policy = file(\"${path.module}/p.json\")\n}\n");
+    assertEquals(List.of("ADM003 main.tf:2 aws_iam_policy.p"), scan("ADM003"));
+  }
+
+  @Test
+  void planJsonResourcesWithUnknownsLinkedThroughTheConfiguration() throws IOException {
+    Map<String, String> files = new LinkedHashMap<>();
+    write("plan.json", """
+        {
+          "format_version": "1.2",
+          "planned_values": {"root_module": {"resources": [
+            {"address": "aws_iam_user_policy_attachment.a", "mode": "managed", "type": "aws_iam_user_policy_attachment",
+             "name": "a", "values": {"user": "deploy", "policy_arn": "arn:aws:iam::aws:policy/AdministratorAccess"}},
+            {"address": "aws_iam_user_policy_attachment.b", "mode": "managed", "type": "aws_iam_user_policy_attachment",
+             "name": "b", "values": {"user": "deploy"}}
+          ]}},
+          "resource_changes": [
+            {"address": "aws_iam_user_policy_attachment.b", "change": {"after_unknown": {"policy_arn": true}}}
+          ]
+        }
+        """);
+    assertEquals(List.of("ADM001 plan.json:5 aws_iam_user_policy_attachment.a"), scan("ADM001"));
+    assertTrue(files.isEmpty());
+  }
+}
