@@ -2,7 +2,6 @@ package dev.iamlint.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.RuleMetadata;
@@ -43,9 +42,8 @@ class RuleExamplesTest {
       case "terraform" -> ".tf";
       default -> throw new IllegalStateException(m.id() + ": unknown example format " + e.format());
     };
-    // Terraform examples are documentation until the HCL front end reads .tf files (issue 3).
-    assumeTrue(!extension.equals(".tf"), "Terraform is not read yet");
-    Path file = tmp.resolve(m.id() + "-" + index + extension);
+    // Each example is a module of its own: a directory with one file.
+    Path file = Files.createDirectories(tmp.resolve(m.id() + "-" + index)).resolve("example" + extension);
     Files.writeString(file, e.code());
     List<Finding> findings = TestScans.findings(file, m.id());
     if (e.compliant()) {
