@@ -141,6 +141,47 @@ class TerraformEvaluationTest {
   }
 
   @Test
+  void modulesInstalledByTerraformInitAreReadFromTheirManifest() throws IOException {
+    write("main.tf", """
+        module "iam" {
+          source  = "terraform-aws-modules/iam/aws"
+          version = "5.0.0"
+          policy  = "arn:aws:iam::aws:policy/AdministratorAccess"
+        }
+        """);
+    write(".terraform/modules/modules.json",
+        "{\"Modules\":[{\"Key\":\"\",\"Source\":\"\",\"Dir\":\".\"},"
+            + "{\"Key\":\"iam\",\"Source\":\"registry.terraform.io/x/iam/aws\",\"Dir\":\".terraform/modules/iam\"}]}");
+    write(".terraform/modules/iam/main.tf", """
+        variable "policy" {}
+        resource "aws_iam_group_policy_attachment" "g" {
+          group      = "ops"
+          policy_arn = var.policy
+        }
+        """);
+    assertEquals(List.of("ADM001 .terraform/modules/iam/main.tf:4 module.iam.aws_iam_group_policy_attachment.g"), scan("ADM001"));
+  }
+
+  @Test
+  void tfvarsJsonAndTypedVariablesConvert() throws IOException {
+    write("main.tf", """
+        variable "cfg" {
+          type = object({
+            arn    = optional(string, "arn:aws:iam::aws:policy/AdministratorAccess")
+            create = bool
+          })
+        }
+        resource "aws_iam_role_policy_attachment" "a" {
+          count      = var.cfg.create ? 1 : 0
+          role       = "r"
+          policy_arn = var.cfg.arn
+        }
+        """);
+    write("terraform.tfvars.json", "{\"cfg\": {\"create\": \"true\"}}");
+    assertEquals(List.of("ADM001 main.tf:10 aws_iam_role_policy_attachment.a[0]"), scan("ADM001"));
+  }
+
+  @Test
   void moduleRecursionIsDetectedNotFollowedForever() throws IOException {
     write("main.tf", "module \"self\" {\n  source = \"./\"\n}\n" + ADMIN_ATTACHMENT
         + "variable \"policy\" {\n  default = \"arn:aws:iam::aws:policy/AdministratorAccess\"\n}\n");
