@@ -23,4 +23,34 @@ public interface Project {
   FileAccess files(Path moduleDirectory);
 
   String partition();
+
+  /** A project with no modules, variables or files: for evaluating constants (tfvars, tests). */
+  static Project constants(String partition) {
+    return new Project() {
+      @Override
+      public Optional<ModuleConfig> module(Path directory) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<Path> moduleSource(ModuleConfig caller, String callKey, String source) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Map<String, Value> rootVariables(ModuleConfig root) {
+        return Map.of();
+      }
+
+      @Override
+      public FileAccess files(Path moduleDirectory) {
+        return FileAccess.NONE;
+      }
+
+      @Override
+      public String partition() {
+        return partition;
+      }
+    };
+  }
 }

@@ -26,7 +26,7 @@ final class Variables {
   static Map<String, Value> rootValues(ModuleConfig config, Path rootModule, TerraformLoader.Options options,
       TerraformLoader loader) {
     Map<String, Value> values = new LinkedHashMap<>();
-    ModuleInstance constants = new ModuleInstance(new NoProject(options.partition()),
+    ModuleInstance constants = new ModuleInstance(Project.constants(options.partition()),
         new ModuleConfig(rootModule, loader.display(rootModule), List.of()), "", Map.of(), List.of());
     options.environment().forEach((k, v) -> {
       if (k.startsWith("TF_VAR_")) {
@@ -74,28 +74,5 @@ final class Variables {
       }
     }
     return new Value.Str(text, at, Provenance.of("value given by " + from));
-  }
-
-  /** Evaluation with nothing in scope: tfvars hold constants. */
-  private record NoProject(String partition) implements Project {
-    @Override
-    public Optional<ModuleConfig> module(Path directory) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<Path> moduleSource(ModuleConfig caller, String callKey, String source) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Map<String, Value> rootVariables(ModuleConfig root) {
-      return Map.of();
-    }
-
-    @Override
-    public FileAccess files(Path moduleDirectory) {
-      return FileAccess.NONE;
-    }
   }
 }

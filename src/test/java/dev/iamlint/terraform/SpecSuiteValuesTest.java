@@ -54,7 +54,7 @@ class SpecSuiteValuesTest {
     String base = t.toString().substring(0, t.toString().length() - 2);
     Body spec = parse(Path.of(base + ".hcldec"));
     Body file = parse(Path.of(base + ".hcl"));
-    ModuleInstance evaluator = new ModuleInstance(new NoProject(), new ModuleConfig(SUITE, "specsuite", List.of()), "",
+    ModuleInstance evaluator = new ModuleInstance(Project.constants("aws"), new ModuleConfig(SUITE, "specsuite", List.of()), "",
         Map.of(), List.of());
     Scope variables = Scope.EMPTY;
     for (Body.Block v : spec.blocks("variables")) {
@@ -135,32 +135,5 @@ class SpecSuiteValuesTest {
           .map(e -> e.key() + " = " + render(e.value())).collect(Collectors.joining(", ", "{", "}"));
     }
     return v.display();
-  }
-
-  private static final class NoProject implements Project {
-    @Override
-    public Optional<ModuleConfig> module(Path directory) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<Path> moduleSource(ModuleConfig caller, String callKey, String source) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Map<String, Value> rootVariables(ModuleConfig root) {
-      return Map.of();
-    }
-
-    @Override
-    public FileAccess files(Path moduleDirectory) {
-      return FileAccess.NONE;
-    }
-
-    @Override
-    public String partition() {
-      return "aws";
-    }
   }
 }
