@@ -1,6 +1,11 @@
 package dev.iamlint.cli;
 
+import dev.iamlint.report.CheckstyleReporter;
 import dev.iamlint.report.CompactReporter;
+import dev.iamlint.report.GithubReporter;
+import dev.iamlint.report.GitlabReporter;
+import dev.iamlint.report.JUnitReporter;
+import dev.iamlint.report.SarifReporter;
 import dev.iamlint.report.JsonReporter;
 import dev.iamlint.report.Reporter;
 import dev.iamlint.report.TextReporter;
@@ -11,12 +16,18 @@ import picocli.CommandLine;
 
 /** One {@code -f FMT[=FILE]} request. */
 record OutputFormat(String name, Optional<Path> file) {
-  static final java.util.List<String> NAMES = java.util.List.of("text", "compact", "json");
+  static final java.util.List<String> NAMES = java.util.List.of("text", "compact", "json", "sarif", "junit",
+      "checkstyle", "github", "gitlab");
 
   Reporter reporter(boolean color) {
     return switch (name) {
       case "compact" -> new CompactReporter();
       case "json" -> new JsonReporter();
+      case "sarif" -> new SarifReporter();
+      case "junit" -> new JUnitReporter();
+      case "checkstyle" -> new CheckstyleReporter();
+      case "github" -> new GithubReporter();
+      case "gitlab" -> new GitlabReporter();
       default -> new TextReporter(color);
     };
   }

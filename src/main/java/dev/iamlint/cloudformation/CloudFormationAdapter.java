@@ -1,7 +1,9 @@
 package dev.iamlint.cloudformation;
 
 import dev.iamlint.json.JsonLoader;
+import dev.iamlint.model.AccessAnalyzer;
 import dev.iamlint.model.AccessKey;
+import dev.iamlint.model.ConfigRule;
 import dev.iamlint.model.ComputeInstance;
 import dev.iamlint.model.CustomerPolicy;
 import dev.iamlint.model.Group;
@@ -86,6 +88,11 @@ public final class CloudFormationAdapter {
         case "AWS::EC2::LaunchTemplate" -> launchTemplate(r, ref);
         case "AWS::Serverless::Function" -> samFunction(r, ref);
         case "AWS::SSO::PermissionSet" -> permissionSet(r, ref);
+        case "AWS::Config::ConfigRule" -> out.configRules.add(new ConfigRule(ref,
+            prop(r, "Source").flatMap(s -> s instanceof Value.MapV m ? m.get("SourceIdentifier") : Optional.empty())
+                .orElseGet(() -> missing(ref, "SourceIdentifier")),
+            prop(r, "InputParameters").map(p -> p instanceof Value.Str ? jsonStructure(p) : p)));
+        case "AWS::AccessAnalyzer::Analyzer" -> out.accessAnalyzers.add(new AccessAnalyzer(ref));
         default -> { }
       }
     }
@@ -95,7 +102,7 @@ public final class CloudFormationAdapter {
 
   private void user(Template.Resource r, ResourceRef ref) {
     Value self = self(r);
-    out.users.add(new User(ref, prop(r, "UserName").orElseGet(() -> generatedName(r))));
+    out.users.add(new User(ref, prop(r, "UserName").orElseGet(() -> generatedName(r)), prop(r, "Tags")));
     prop(r, "Groups").ifPresent(groups -> {
       for (Value g : groups.items()) out.memberships.add(new GroupMembership(ref, self, g, g.location()));
     });
@@ -395,6 +402,15 @@ public final class CloudFormationAdapter {
     }
     Value doc = alternatives.size() == 1 ? alternatives.get(0) : new Value.OneOf(alternatives, value.location(), value.provenance());
     return PolicyDocument.from(doc);
+  }
+
+  /** A JSON string as the map it holds, located at the string; the string itself when it is not JSON. */
+  private Value jsonStructure(Value v) {
+    if (v instanceof Value.Str s) {
+      ParseResult parsed = JsonLoader.parse(template.file(), s.value());
+      if (parsed instanceof ParseResult.Parsed p) return eval.eval(relocate(p.root(), s.location()));
+    }
+    return v;
   }
 
   /** Positions inside a JSON string are reported at the string itself. */

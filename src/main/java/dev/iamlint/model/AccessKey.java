@@ -3,8 +3,15 @@ package dev.iamlint.model;
 import dev.iamlint.value.Value;
 import java.util.Optional;
 
-/** An access key of an IAM user; {@code status} is absent when not written (Active). */
-public record AccessKey(ResourceRef resource, Value user, Optional<Value> status) {
+/**
+ * An access key of an IAM user; {@code status} is absent when not written (Active).
+ * {@code secret} says where the secret ends up when the format stores it (Terraform state).
+ */
+public record AccessKey(ResourceRef resource, Value user, Optional<Value> status, Optional<SecretExposure> secret) {
+
+  public AccessKey(ResourceRef resource, Value user, Optional<Value> status) {
+    this(resource, user, status, Optional.empty());
+  }
 
   /** Certainly inactive: a known status other than Active. An unknown status may be active. */
   public boolean certainlyInactive() {

@@ -15,7 +15,8 @@ import java.util.Optional;
 public record IamModel(List<ResourceRef> resources, List<User> users, List<Group> groups, List<Role> roles,
     List<InstanceProfile> instanceProfiles, List<GroupMembership> memberships, List<PolicyAttachment> attachments,
     List<CustomerPolicy> customerPolicies, List<InlinePolicy> inlinePolicies, List<AccessKey> accessKeys,
-    List<LoginProfile> loginProfiles, List<Trail> trails, List<ComputeInstance> computeInstances) {
+    List<LoginProfile> loginProfiles, List<Trail> trails, List<ComputeInstance> computeInstances,
+    List<PasswordPolicy> passwordPolicies, List<ConfigRule> configRules, List<AccessAnalyzer> accessAnalyzers) {
 
   public IamModel {
     resources = List.copyOf(resources);
@@ -31,6 +32,9 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     loginProfiles = List.copyOf(loginProfiles);
     trails = List.copyOf(trails);
     computeInstances = List.copyOf(computeInstances);
+    passwordPolicies = List.copyOf(passwordPolicies);
+    configRules = List.copyOf(configRules);
+    accessAnalyzers = List.copyOf(accessAnalyzers);
   }
 
   /**

@@ -18,6 +18,9 @@ public final class ModelBuilder {
   public final List<LoginProfile> loginProfiles = new ArrayList<>();
   public final List<Trail> trails = new ArrayList<>();
   public final List<ComputeInstance> computeInstances = new ArrayList<>();
+  public final List<PasswordPolicy> passwordPolicies = new ArrayList<>();
+  public final List<ConfigRule> configRules = new ArrayList<>();
+  public final List<AccessAnalyzer> accessAnalyzers = new ArrayList<>();
 
   public void addAll(ModelBuilder other) {
     resources.addAll(other.resources);
@@ -33,10 +36,14 @@ public final class ModelBuilder {
     loginProfiles.addAll(other.loginProfiles);
     trails.addAll(other.trails);
     computeInstances.addAll(other.computeInstances);
+    passwordPolicies.addAll(other.passwordPolicies);
+    configRules.addAll(other.configRules);
+    accessAnalyzers.addAll(other.accessAnalyzers);
   }
 
   public IamModel build() {
     return new IamModel(resources, users, groups, roles, instanceProfiles, memberships, attachments,
-        customerPolicies, inlinePolicies, accessKeys, loginProfiles, trails, computeInstances);
+        customerPolicies, inlinePolicies, accessKeys, loginProfiles, trails, computeInstances, passwordPolicies,
+        configRules, accessAnalyzers);
   }
 }

@@ -22,6 +22,16 @@ public record ResourceRef(String scope, String address, String type, Location lo
     this(scope, address, type, location, header, List.of());
   }
 
+  /** CloudFormation resources have AWS::/Alexa:: types; the rest is Terraform. */
+  public boolean isCloudFormation() {
+    return type.startsWith("AWS::") || type.startsWith("Alexa::") || type.startsWith("Custom::");
+  }
+
+  /** The name of a setting as the resource's format spells it. */
+  public String setting(String cloudFormation, String terraform) {
+    return isCloudFormation() ? cloudFormation : terraform;
+  }
+
   public String file() {
     return location.file();
   }

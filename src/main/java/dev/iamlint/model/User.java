@@ -2,5 +2,11 @@ package dev.iamlint.model;
 
 import dev.iamlint.value.Value;
 
-/** An IAM user. {@code name} is unknown when the provider generates it. */
-public record User(ResourceRef resource, Value name) {}
+import java.util.Optional;
+
+/** An IAM user. {@code name} is unknown when the provider generates it; {@code tags} as written. */
+public record User(ResourceRef resource, Value name, Optional<Value> tags) {
+  public User(ResourceRef resource, Value name) {
+    this(resource, name, Optional.empty());
+  }
+}

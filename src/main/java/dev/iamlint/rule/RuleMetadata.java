@@ -7,7 +7,8 @@ public record RuleMetadata(String id, String slug, String title, Severity severi
     List<String> formats, String description, String rationale, String remediation, List<String> references,
     List<String> peers, List<Example> examples) {
 
-  public record Example(String title, boolean compliant, String format, String code) {}
+  /** {@code baseline}: the example is a whole account baseline (project-level rules apply). */
+  public record Example(String title, boolean compliant, String format, String code, boolean baseline) {}
 
   public RuleMetadata {
     formats = List.copyOf(formats);

@@ -38,7 +38,7 @@ public final class RuleMetadataLoader {
       for (Object o : list) {
         if (!(o instanceof Map<?, ?> e)) throw new IllegalStateException(resource + ": an example is not a map");
         examples.add(new RuleMetadata.Example(text(resource, e, "title"), Boolean.TRUE.equals(e.get("compliant")),
-            text(resource, e, "format"), text(resource, e, "code")));
+            text(resource, e, "format"), text(resource, e, "code"), Boolean.TRUE.equals(e.get("baseline"))));
       }
     }
     return new RuleMetadata(id, text(resource, map, "slug"), text(resource, map, "title"), severity,

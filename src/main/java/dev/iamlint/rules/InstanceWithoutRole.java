@@ -3,6 +3,7 @@ package dev.iamlint.rules;
 import dev.iamlint.model.ComputeInstance;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
+import dev.iamlint.value.Value;
 
 /**
  * EC2001: an instance, launch template or launch configuration with no instance profile. An
@@ -18,12 +19,19 @@ public final class InstanceWithoutRole implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (ComputeInstance c : ctx.model().computeInstances()) {
-      if (c.instanceProfile().isPresent()) continue;
       // Started from a launch template: the template gives the profile, or it is judged itself.
       if (c.launchTemplate().isPresent()) continue;
-      ctx.report(c.resource(), c.resource().header(), "no-profile",
-          "EC2 " + c.kind().noun() + " " + c.resource().address()
-              + " has no instance profile: its workload gets no role and tends to be given static keys");
+      String what = "EC2 " + c.kind().noun() + " " + c.resource().address();
+      if (c.instanceProfile().isEmpty()) {
+        ctx.report(c.resource(), c.resource().header(), "no-profile",
+            what + " has no instance profile: its workload gets no role and tends to be given static keys");
+        continue;
+      }
+      // An empty name, or a branch with none, is no profile either.
+      c.instanceProfile().get().alternativeWhere(v -> v instanceof Value.Null || v.asText().map(String::isBlank).orElse(false))
+          .ifPresent(v -> ctx.report(c.resource(), v.location(), "no-profile", what + " has no instance profile"
+              + (v instanceof Value.Null ? "" : " (an empty name)") + v.provenance().suffix()
+              + ": its workload gets no role and tends to be given static keys"));
     }
   }
 }

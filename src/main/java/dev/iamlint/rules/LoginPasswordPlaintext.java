@@ -25,7 +25,9 @@ public final class LoginPasswordPlaintext implements Rule {
       String user = Principals.describe(ctx.model(), new PrincipalLink(PrincipalKind.USER, p.user()));
       ctx.report(p.resource(), p.passwordExposure().location(), "password",
           "The console password of " + user + " is " + p.passwordExposure().description()
-              + ": anyone who can read it can sign in; use a dynamic reference or a NoEcho parameter without default");
+              + (p.resource().type().startsWith("AWS::")
+                  ? ": anyone who can read it can sign in; use a dynamic reference or a NoEcho parameter without default"
+                  : ": anyone who can read the state can sign in; set pgp_key"));
     }
   }
 }

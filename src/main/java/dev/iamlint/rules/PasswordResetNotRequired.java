@@ -23,15 +23,16 @@ public final class PasswordResetNotRequired implements Rule {
       String user = Principals.describe(ctx.model(), new PrincipalLink(PrincipalKind.USER, p.user()));
       if (p.passwordResetRequired().isEmpty()) {
         ctx.report(p.resource(), p.location(), "reset",
-            "The login profile of " + user + " does not set PasswordResetRequired (default false): "
+            "The login profile of " + user + " does not require a password reset ("
+                + p.resource().setting("PasswordResetRequired", "password_reset_required") + " is not set; the default is no reset): "
                 + "the initial password stays valid after first sign-in");
         continue;
       }
       Optional<Value> no = p.passwordResetRequired().get().alternativeIs(false)
           .or(() -> p.passwordResetRequired().get().alternativeAbsent());
       no.ifPresent(v -> ctx.report(p.resource(), v.location(), "reset",
-          "The login profile of " + user + (v instanceof Value.Null ? " leaves PasswordResetRequired unset (default false)"
-              : " sets PasswordResetRequired to false") + v.provenance().suffix()
+          "The login profile of " + user + (v instanceof Value.Null ? " leaves the password reset unset (the default is no reset)"
+              : " turns the password reset off") + v.provenance().suffix()
               + ": the initial password stays valid after first sign-in"));
     }
   }

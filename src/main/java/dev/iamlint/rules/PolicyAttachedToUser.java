@@ -21,7 +21,7 @@ public final class PolicyAttachedToUser implements Rule {
     for (PolicyAttachment a : ctx.model().attachments()) {
       if (a.principal().kind() != PrincipalKind.USER) continue;
       String policy = a.policy().asText().map(t -> "Policy \"" + t + "\"").orElseGet(() ->
-          ctx.model().customerPolicy(a.policy()).map(p -> "Policy " + p.resource().address()).orElse("A managed policy"));
+          ctx.model().customerPolicy(a.policy()).map(p -> "Policy " + p.resource().address()).orElse("A policy whose ARN is known only at deploy"));
       ctx.report(a.resource(), a.location(), "attach:" + policy + "|" + Principals.key(ctx.model(), a.principal()),
           policy + " is attached directly to " + Principals.describe(ctx.model(), a.principal())
               + ": attach it to a group the user belongs to" + a.policy().provenance().suffix());

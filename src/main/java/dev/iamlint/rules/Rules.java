@@ -12,14 +12,19 @@ public final class Rules {
 
   public static List<Rule> all() {
     return List.of(
-        new LoginPasswordPlaintext(), new PasswordResetNotRequired(),
+        new PasswordPolicyMissing(), new PasswordMinLength(), new PasswordComplexity(), new PasswordMaxAge(),
+        new PasswordReuse(), new PasswordChangeDisallowed(), new LoginPasswordPlaintext(), new PasswordResetNotRequired(),
+        new MfaConditionBypassable(),
         new RootAccessKey(),
-        new LongLivedAccessKey(), new MultipleAccessKeys(),
-        new AdminPolicyAttached(), new PolicyGrantsAdmin(),
-        new InlineUserPolicy(), new PolicyAttachedToUser(), new UserWithoutGroup(),
+        new LongLivedAccessKey(), new AccessKeySecretInState(), new MultipleAccessKeys(), new AccessKeyForConsoleUser(),
+        new AdminPolicyAttached(), new PrivilegedManagedPolicyAttached(), new PolicyGrantsAdmin(),
+        new PolicyGrantsServiceWildcard(), new PassRoleUnrestricted(),
+        new InlineUserPolicy(), new PolicyAttachedToUser(), new UserWithoutGroup(), new SharedOrTemporaryUser(),
         new InstanceWithoutRole(), new InstanceProfileWithoutRole(),
         new CloudTrailMissing(), new TrailLoggingDisabled(), new TrailNotMultiRegion(),
         new TrailGlobalEventsExcluded(), new TrailManagementEventsExcluded(), new TrailLogValidationDisabled(),
-        new TrailNotEncrypted(), new TrailNoCloudWatchLogs());
+        new TrailNotEncrypted(), new TrailNoCloudWatchLogs(),
+        new RoleTrustsEveryone(), new OidcTrustWithoutSubject(),
+        new UnusedCredentialsCheckMissing(), new AccessAnalyzerMissing(), new KeyRotationCheckMissing());
   }
 }

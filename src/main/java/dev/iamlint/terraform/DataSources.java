@@ -56,7 +56,10 @@ final class DataSources {
     Value.MapV document = policyDocument(values, at);
     Value json = Functions.get("jsonencode").map(f -> f.call(List.of(document), at, FileAccess.NONE))
         .orElseGet(() -> new Value.Str("", at, Provenance.LITERAL));
-    Value rendered = json instanceof Value.Str s ? new Value.Str(s.value(), at, Provenance.LITERAL, Optional.of(document)) : json;
+    // The structure is kept even when the text has unknown parts (a provider ARN known at apply).
+    String text = json instanceof Value.Str s ? s.value()
+        : json instanceof Value.Unknown u ? u.partial().orElse("{}") : "{}";
+    Value rendered = new Value.Str(text, at, Provenance.LITERAL, Optional.of(document));
     Map<String, Value> out = new LinkedHashMap<>();
     out.put("json", rendered);
     out.put("minified_json", rendered);

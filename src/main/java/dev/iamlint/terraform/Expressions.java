@@ -272,7 +272,9 @@ final class Expressions {
       next = 0;
     }
     for (int i = next; i < steps.size(); i++) current = step(current, steps.get(i), at);
-    return current;
+    // A referenced scalar, or list of scalars, is reported where it is used; the provenance says
+    // where it is written. Objects (policy documents) keep the places of their own elements.
+    return ModuleInstance.atUse(current, at);
   }
 
   /** each.key, each.value, count.index, for-expression and dynamic-block variables. */

@@ -14,7 +14,7 @@ public interface FileAccess {
 
   boolean exists(String path);
 
-  /** The module directory relative paths are resolved against. */
+  /** The directory relative paths are resolved against: the root module's, where Terraform runs. */
   Path moduleDirectory();
 
   FileAccess NONE = new FileAccess() {

@@ -348,6 +348,10 @@ public final class ModuleInstance {
    * A scalar argument is reported where the argument is written, saying where its value comes
    * from; structures (policy documents) keep the places of their own elements.
    */
+  static Value atUse(Value v, Location use) {
+    return atArgument(v, use);
+  }
+
   private static Value atArgument(Value v, Location argument) {
     if (v instanceof Value.MapV || inside(v.location(), argument)) return v;
     if (v instanceof Value.ListV l) {
@@ -426,10 +430,12 @@ public final class ModuleInstance {
         return local(n.get(), at);
       }
       case "path": {
+        // Terraform runs in the root module: path.root and path.cwd are ".", path.module is
+        // relative to it, and file() paths resolve against it.
         Optional<String> n = attrName(steps, 0);
         consumed.add(1);
-        String dir = config.displayDirectory();
-        return new Value.Str(n.orElse("").equals("cwd") ? "." : dir, at, Provenance.of("path." + n.orElse("")));
+        String value = n.orElse("").equals("module") ? files.moduleDirectory().relativize(config.directory()).toString() : ".";
+        return new Value.Str(value.isEmpty() ? "." : value, at, Provenance.of("path." + n.orElse("")));
       }
       case "terraform": {
         consumed.add(1);

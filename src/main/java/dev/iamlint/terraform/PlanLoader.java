@@ -28,6 +28,9 @@ import java.util.Set;
  * are located in them.
  */
 public final class PlanLoader {
+  /** Marks that the configuration of a resource was present, so its argument list is complete. */
+  private static final String CONFIGURED = "\u0000configured";
+
   private PlanLoader() {}
 
   /** Adds the plan's resources to {@code out}; {@code sources} is the module next to the plan, if any. */
@@ -95,6 +98,9 @@ public final class PlanLoader {
         if (!(n instanceof MapNode r)) continue;
         String address = prefix + text(r, "address").orElse("?");
         Map<String, List<String>> byArgument = new HashMap<>();
+        // Every configured argument is listed, with or without references.
+        r.map("expressions").ifPresent(exprs -> exprs.entries().forEach(e -> byArgument.put(e.name(), List.of())));
+        byArgument.put(CONFIGURED, List.of());
         r.map("expressions").ifPresent(exprs -> exprs.entries().forEach(e -> {
           if (e.value() instanceof MapNode x) {
             x.get("references").filter(ListNode.class::isInstance).ifPresent(refs -> byArgument.put(e.name(),
@@ -111,8 +117,9 @@ public final class PlanLoader {
     }));
   }
 
-  private static Value convert(Node n, Optional<MapNode> unknown, String scope, String address, String path,
+  private static Value convert(Node n, Optional<? extends Node> unknownNode, String scope, String address, String path,
       Optional<ModuleConfig.Decl> decl, Map<String, List<String>> refs) {
+    Optional<MapNode> unknown = unknownNode.filter(MapNode.class::isInstance).map(MapNode.class::cast);
     Location at = n.location();
     if (path.indexOf('.') < 0 && !path.isEmpty() && decl.isPresent()) {
       Optional<Body.Attribute> a = decl.get().block().body().attribute(path);
@@ -128,22 +135,42 @@ public final class PlanLoader {
     }
     if (n instanceof ListNode l) {
       List<Value> items = new ArrayList<>();
+      Optional<ListNode> unknownItems = unknownNode.filter(ListNode.class::isInstance).map(ListNode.class::cast);
       for (int i = 0; i < l.items().size(); i++) {
-        items.add(convert(l.items().get(i), Optional.empty(), scope, address, path + "[" + i + "]", decl, refs));
+        final int index = i;
+        Optional<MapNode> itemUnknown = unknownItems.filter(u -> index < u.items().size())
+            .map(u -> u.items().get(index)).filter(MapNode.class::isInstance).map(MapNode.class::cast);
+        items.add(convert(l.items().get(i), itemUnknown, scope, address, path + "[" + i + "]", decl, refs));
       }
       return new Value.ListV(items, at, Provenance.LITERAL);
     }
     MapNode m = (MapNode) n;
     List<Value.MapV.Entry> entries = new ArrayList<>();
     for (MapNode.Entry e : m.entries()) {
-      Optional<MapNode> inner = unknown.flatMap(u -> u.map(e.name()));
-      Value v = convert(e.value(), inner.isPresent() ? inner : unknown.filter(u -> path.isEmpty() && u.get(e.name()).isPresent()),
-          scope, address, path.isEmpty() ? e.name() : path + "." + e.name(), decl, refs);
+      // Beside its sources, an argument they do not write is the provider's default: leave it out.
+      if (path.isEmpty() && decl.isPresent() && decl.get().block().body().attribute(e.name()).isEmpty()
+          && decl.get().block().body().blocks(e.name()).isEmpty()) {
+        continue;
+      }
+      Optional<Node> inner = unknown.flatMap(u -> u.get(e.name())).filter(x -> !(x instanceof ScalarNode));
+      Optional<? extends Node> passed = inner.isPresent() ? inner : unknown.filter(u -> path.isEmpty() && u.get(e.name()).isPresent());
+      Value v = convert(e.value(), passed, scope, address, path.isEmpty() ? e.name() : path + "." + e.name(), decl, refs);
       entries.add(new Value.MapV.Entry(e.name(), e.key().location(), v));
     }
     // Arguments the plan cannot know yet are absent (or null) in values and true in after_unknown.
+    if (unknown.isPresent() && !path.isEmpty()) {
+      for (MapNode.Entry e : unknown.get().entries()) {
+        if (m.get(e.name()).isEmpty() && e.value() instanceof ScalarNode s && s.text().equals("true")) {
+          entries.add(new Value.MapV.Entry(e.name(), m.location(), new Value.Unknown(Value.Cause.DEPLOY_TIME,
+              address + "." + path + "." + e.name() + " is known only after apply", Optional.empty(), Optional.empty(),
+              m.location(), Provenance.LITERAL)));
+        }
+      }
+    }
     if (unknown.isPresent() && path.isEmpty()) {
       for (MapNode.Entry e : unknown.get().entries()) {
+        // Computed by the provider because the configuration does not set it: absent, not unknown.
+        if (refs.containsKey(CONFIGURED) && !refs.containsKey(e.name())) continue;
         if (m.get(e.name()).isEmpty() && e.value() instanceof ScalarNode s && s.text().equals("true")) {
           entries.add(new Value.MapV.Entry(e.name(), m.location(), deployTime(scope, address, e.name(), m.location(), refs)));
         }
@@ -157,6 +184,7 @@ public final class PlanLoader {
     if (unknown.isEmpty() || path.contains(".") || path.contains("[")) return Optional.empty();
     Optional<Node> flag = unknown.get().get(path);
     if (flag.isPresent() && flag.get() instanceof ScalarNode s && s.text().equals("true")) {
+      if (refs.containsKey(CONFIGURED) && !refs.containsKey(path)) return Optional.empty();
       return Optional.of(deployTime(scope, address, path, at, refs));
     }
     return Optional.empty();

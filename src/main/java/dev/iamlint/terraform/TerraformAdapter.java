@@ -1,6 +1,9 @@
 package dev.iamlint.terraform;
 
+import dev.iamlint.model.AccessAnalyzer;
 import dev.iamlint.model.AccessKey;
+import dev.iamlint.model.ConfigRule;
+import dev.iamlint.model.PasswordPolicy;
 import dev.iamlint.model.ComputeInstance;
 import dev.iamlint.model.CustomerPolicy;
 import dev.iamlint.model.Group;
@@ -57,7 +60,17 @@ public final class TerraformAdapter {
     out.resources.add(ref);
     Value self = self(r);
     switch (r.type()) {
-      case "aws_iam_user" -> out.users.add(new User(ref, get(r, "name").orElseGet(() -> missing(r, "name"))));
+      case "aws_iam_user" -> out.users.add(new User(ref, get(r, "name").orElseGet(() -> missing(r, "name")), get(r, "tags")));
+      case "aws_iam_account_password_policy" -> out.passwordPolicies.add(new PasswordPolicy(ref,
+          get(r, "minimum_password_length"), get(r, "require_uppercase_characters"), get(r, "require_lowercase_characters"),
+          get(r, "require_numbers"), get(r, "require_symbols"), get(r, "max_password_age"),
+          get(r, "password_reuse_prevention"), get(r, "allow_users_to_change_password")));
+      case "aws_config_config_rule" -> out.configRules.add(new ConfigRule(ref,
+          get(r, "source").flatMap(s -> s.items().stream().findFirst())
+              .flatMap(s -> s instanceof Value.MapV m ? m.get("source_identifier") : Optional.empty())
+              .orElseGet(() -> missing(r, "source_identifier")),
+          get(r, "input_parameters").map(p -> JsonValues.structure(p).orElse(p))));
+      case "aws_accessanalyzer_analyzer" -> out.accessAnalyzers.add(new AccessAnalyzer(ref));
       case "aws_iam_group" -> out.groups.add(new Group(ref, get(r, "name").orElseGet(() -> missing(r, "name"))));
       case "aws_iam_role" -> role(r, ref, self);
       case "aws_iam_policy" -> out.customerPolicies.add(new CustomerPolicy(ref,
@@ -81,6 +94,13 @@ public final class TerraformAdapter {
           }
         }
       }
+      case "aws_iam_user_policies_exclusive" -> {
+        Value user = get(r, "user_name").orElseGet(() -> missing(r, "user_name"));
+        for (Value name : get(r, "policy_names").map(Value::items).orElse(List.of())) {
+          out.inlinePolicies.add(new InlinePolicy(ref, List.of(new PrincipalLink(PrincipalKind.USER, user)), name,
+              PolicyDocument.empty(name.location()), name.location(), false));
+        }
+      }
       case "aws_iam_user_group_membership" -> {
         Value user = get(r, "user").orElseGet(() -> missing(r, "user"));
         for (Value g : get(r, "groups").map(Value::items).orElse(List.of())) {
@@ -94,7 +114,7 @@ public final class TerraformAdapter {
         }
       }
       case "aws_iam_access_key" -> out.accessKeys.add(new AccessKey(ref, get(r, "user").orElseGet(() -> missing(r, "user")),
-          get(r, "status")));
+          get(r, "status"), Optional.of(stateExposure(r, "stored in the Terraform state in clear"))));
       case "aws_iam_user_login_profile" -> loginProfile(r, ref);
       case "aws_iam_instance_profile" -> out.instanceProfiles.add(new InstanceProfile(ref,
           get(r, "name").orElseGet(() -> generated(r)), get(r, "role").map(List::of).orElse(List.of())));
@@ -104,7 +124,7 @@ public final class TerraformAdapter {
       case "aws_launch_configuration" -> compute(r, ref, ComputeInstance.Kind.LAUNCH_CONFIGURATION, get(r, "iam_instance_profile"));
       case "aws_launch_template" -> compute(r, ref, ComputeInstance.Kind.LAUNCH_TEMPLATE, get(r, "iam_instance_profile")
           .flatMap(b -> b.items().stream().findFirst())
-          .flatMap(b -> b instanceof Value.MapV m ? m.get("arn").or(() -> m.get("name")) : Optional.empty()));
+          .flatMap(b -> b instanceof Value.MapV m ? profileOf(m) : Optional.empty()));
       case "aws_ssoadmin_managed_policy_attachment" -> {
         Value arn = get(r, "managed_policy_arn").orElseGet(() -> missing(r, "managed_policy_arn"));
         out.attachments.add(new PolicyAttachment(ref, new PrincipalLink(PrincipalKind.PERMISSION_SET,
@@ -154,13 +174,24 @@ public final class TerraformAdapter {
   /** Without pgp_key the provider writes the generated password into the state in clear. */
   private void loginProfile(TfResource r, ResourceRef ref) {
     Value user = get(r, "user").orElseGet(() -> missing(r, "user"));
-    Optional<Value> pgp = get(r, "pgp_key");
-    SecretExposure exposure = pgp.isPresent()
-        ? new SecretExposure(SecretExposure.Kind.PROTECTED, "encrypted with pgp_key", pgp.get().location())
-        : new SecretExposure(SecretExposure.Kind.STORED_IN_CLEAR,
-            "generated and stored in the Terraform state in clear (no pgp_key)", r.header());
+    SecretExposure exposure = stateExposure(r, "generated and stored in the Terraform state in clear");
     out.loginProfiles.add(new LoginProfile(ref, user, r.header(), Optional.empty(), exposure,
-        get(r, "password_reset_required")));
+        get(r, "password_reset_required"), get(r, "password_length")));
+  }
+
+  /**
+   * The provider encrypts a generated secret only with a non-empty pgp_key; an empty one, or a
+   * branch without one, leaves it in clear in the state.
+   */
+  private static SecretExposure stateExposure(TfResource r, String inClear) {
+    Optional<Value> pgp = get(r, "pgp_key");
+    if (pgp.isEmpty()) return new SecretExposure(SecretExposure.Kind.STORED_IN_CLEAR, inClear + " (no pgp_key)", r.header());
+    Optional<Value> none = pgp.get().alternativeWhere(v -> v instanceof Value.Null || v.asText().map(String::isBlank).orElse(false));
+    if (none.isPresent()) {
+      return new SecretExposure(SecretExposure.Kind.STORED_IN_CLEAR, inClear + " (pgp_key is empty"
+          + none.get().provenance().suffix() + ")", none.get().location());
+    }
+    return new SecretExposure(SecretExposure.Kind.PROTECTED, "encrypted with pgp_key", pgp.get().location());
   }
 
   private void trail(TfResource r, ResourceRef ref) {
@@ -187,9 +218,17 @@ public final class TerraformAdapter {
         get(r, "cloud_watch_logs_group_arn"), get(r, "cloud_watch_logs_role_arn"), selectors, advanced));
   }
 
+  /** A launch template's profile block: its arn or name, whichever is set (plans fill the other with ""). */
+  private static Optional<Value> profileOf(Value.MapV block) {
+    Optional<Value> arn = block.get("arn").filter(v -> !(v instanceof Value.Null));
+    Optional<Value> name = block.get("name").filter(v -> !(v instanceof Value.Null));
+    if (arn.isPresent() && !arn.get().asText().map(String::isBlank).orElse(false)) return arn;
+    return name.or(() -> arn);
+  }
+
   private void compute(TfResource r, ResourceRef ref, ComputeInstance.Kind kind, Optional<Value> profile) {
-    Optional<Value> template = get(r, "launch_template").flatMap(b -> b.items().stream().findFirst())
-        .flatMap(b -> b instanceof Value.MapV m ? m.get("id").or(() -> m.get("name")) : Optional.empty());
+    // Started from a launch template: the block is what counts, its id is often known only at apply.
+    Optional<Value> template = get(r, "launch_template").flatMap(b -> b.items().stream().findFirst());
     out.computeInstances.add(new ComputeInstance(ref, kind, profile,
         get(r, "user_data").or(() -> get(r, "user_data_base64")), template));
   }

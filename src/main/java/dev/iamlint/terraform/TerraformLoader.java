@@ -200,9 +200,10 @@ public final class TerraformLoader {
       return Variables.rootValues(config, rootModule, options, TerraformLoader.this);
     }
 
+    /** Paths resolve against the root module's directory, where Terraform runs. */
     @Override
     public FileAccess files(Path moduleDirectory) {
-      return new ConfinedFiles(moduleDirectory);
+      return new ConfinedFiles(rootModule);
     }
 
     @Override

@@ -233,6 +233,12 @@ public sealed interface Value {
     return alternativeWhere(v -> v instanceof Null);
   }
 
+  /** A number as a person writes it, even when it was given as a string ("12" reads 12). */
+  default String displayNumber() {
+    return asNumber().map(n -> n.stripTrailingZeros().scale() < 0 ? n.setScale(0).toPlainString()
+        : n.stripTrailingZeros().toPlainString()).orElseGet(this::display);
+  }
+
   /** How a value reads in a message: quoted text, or a description of what is unknown. */
   default String display() {
     if (this instanceof Str s) return "\"" + s.value() + "\"";

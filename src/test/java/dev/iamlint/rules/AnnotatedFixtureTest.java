@@ -25,7 +25,8 @@ import org.junit.jupiter.api.TestFactory;
  * <p>YAML/Terraform: {@code # Noncompliant[@+N|@-N] [COUNT] [{{text}}]} on a line. JSON: a
  * sibling {@code <file>.expected} with {@code LINE [{{text}}]} per expected finding. A
  * subdirectory is one Terraform module (or a plan with its sources): it is scanned as a whole,
- * and the expectations of all its files count, each at its own file.
+ * and the expectations of all its files count, each at its own file. A file or directory whose
+ * name contains "baseline" is scanned as an account baseline.
  */
 class AnnotatedFixtureTest {
   static final Path ROOT = Path.of("testdata", "rules");
@@ -64,7 +65,9 @@ class AnnotatedFixtureTest {
     } else {
       expected.addAll(expectations(target));
     }
-    List<Finding> actual = new ArrayList<>(TestScans.findings(target, rule));
+    // A fixture named *baseline* describes a whole account baseline: project-level rules apply.
+    boolean baseline = target.getFileName().toString().contains("baseline");
+    List<Finding> actual = new ArrayList<>(baseline ? TestScans.baselineFindings(target, rule) : TestScans.findings(target, rule));
     List<String> problems = new ArrayList<>();
     for (Expectation e : expected) {
       Finding match = null;

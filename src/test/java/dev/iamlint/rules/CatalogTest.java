@@ -36,11 +36,25 @@ class CatalogTest {
       assertTrue(Files.isDirectory(fixtures), id + ": no fixtures in " + fixtures);
       try (Stream<Path> files = Files.list(fixtures)) {
         List<Path> all = files.toList();
-        assertTrue(all.stream().anyMatch(p -> p.toString().endsWith(".yaml") && hasExpectation(p)),
-            id + ": a YAML fixture with an expected finding");
-        assertTrue(all.stream().anyMatch(p -> p.toString().endsWith(".json") && hasExpectation(p)),
-            id + ": a JSON fixture with an expected finding");
+        if (m.formats().contains("cloudformation")) {
+          assertTrue(all.stream().anyMatch(p -> p.toString().endsWith(".yaml") && hasExpectation(p)),
+              id + ": a CloudFormation YAML fixture with an expected finding");
+          assertTrue(all.stream().anyMatch(p -> p.toString().endsWith(".json") && hasExpectation(p)),
+              id + ": a CloudFormation JSON fixture with an expected finding");
+        }
+        if (m.formats().contains("terraform") && !id.equals("SYN001")) {
+          assertTrue(all.stream().anyMatch(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("terraform")
+              && moduleHasExpectation(p)), id + ": a Terraform fixture module with an expected finding");
+        }
       }
+    }
+  }
+
+  private static boolean moduleHasExpectation(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".expected")).anyMatch(CatalogTest::hasExpectation);
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -19,4 +19,14 @@ public final class TestScans {
   public static List<Finding> findings(Path path, String... rules) {
     return scan(path, rules).findings();
   }
+
+  /** As an account baseline (project-level rules apply). */
+  public static List<Finding> baselineFindings(Path path, String... rules) {
+    Path abs = path.toAbsolutePath().normalize();
+    ScanRequest r = ScanRequest.of(abs.getParent(), List.of(abs)).withSelector(new RuleSelector(List.of(rules), List.of()));
+    ScanRequest baseline = new ScanRequest(r.workingDirectory(), r.paths(), r.parameters(), r.variables(), r.variableFiles(),
+        r.environment(), r.partition(), r.selector(), r.minSeverity(), new dev.iamlint.rule.ScanOptions(true, false),
+        r.excluded(), r.threads());
+    return new Scanner().scan(baseline).findings();
+  }
 }

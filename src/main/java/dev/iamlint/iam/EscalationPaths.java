@@ -1,0 +1,93 @@
+package dev.iamlint.iam;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The published privilege-escalation methods as data: each path is a set of actions that together
+ * let a principal gain more privilege. Read from {@code escalation-paths.yaml}, written by hand.
+ */
+public final class EscalationPaths {
+  /** {@code actions} are exact catalogue ids such as {@code iam:PassRole}, all needed together. */
+  public record Path(String id, String description, List<String> actions, String reference) {
+    public Path {
+      actions = List.copyOf(actions);
+    }
+  }
+
+  private static final String FILE = ActionCatalog.FOLDER + "escalation-paths.yaml";
+  private static final Pattern ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9]+");
+
+  private static final class Holder {
+    static final EscalationPaths BUNDLED = load();
+  }
+
+  private final List<Path> all;
+
+  private EscalationPaths(List<Path> all) {
+    this.all = List.copyOf(all);
+  }
+
+  /** The paths in the jar, read on first use. */
+  public static EscalationPaths bundled() {
+    return Holder.BUNDLED;
+  }
+
+  /** Every path, in file order. */
+  public List<Path> all() {
+    return all;
+  }
+
+  private static EscalationPaths load() {
+    try (InputStream in = EscalationPaths.class.getResourceAsStream(FILE)) {
+      if (in == null) throw new IllegalStateException("missing resource " + FILE);
+      Object loaded = new Yaml(new SafeConstructor(new LoaderOptions()))
+          .load(new InputStreamReader(in, StandardCharsets.UTF_8));
+      if (!(loaded instanceof Map<?, ?> root) || !(root.get("paths") instanceof List<?> items)) {
+        throw new IllegalStateException(FILE + ": expected a map with a list 'paths'");
+      }
+      List<Path> paths = new ArrayList<>();
+      Set<String> ids = new HashSet<>();
+      for (Object item : items) {
+        if (!(item instanceof Map<?, ?> m)) throw new IllegalStateException(FILE + ": a path is not a map");
+        String id = text(m, "id");
+        if (!(m.get("actions") instanceof List<?> list) || list.isEmpty()) {
+          throw new IllegalStateException(FILE + ": path " + id + " lists no actions");
+        }
+        List<String> actions = new ArrayList<>();
+        for (Object a : list) {
+          if (!(a instanceof String s) || !ACTION.matcher(s).matches()) {
+            throw new IllegalStateException(FILE + ": path " + id + " has an invalid action " + a);
+          }
+          actions.add(s);
+        }
+        String reference = text(m, "reference");
+        if (!reference.startsWith("https://")) throw new IllegalStateException(FILE + ": path " + id + " reference");
+        if (!ids.add(id)) throw new IllegalStateException(FILE + ": duplicate path " + id);
+        paths.add(new Path(id, text(m, "description"), actions, reference));
+      }
+      return new EscalationPaths(paths);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + FILE, e);
+    }
+  }
+
+  private static String text(Map<?, ?> m, String key) {
+    if (!(m.get(key) instanceof String s) || s.isBlank()) {
+      throw new IllegalStateException(FILE + ": a path lacks " + key + " " + m);
+    }
+    return s.strip();
+  }
+}

@@ -1,0 +1,161 @@
+package dev.iamlint.iam;
+
+import dev.iamlint.model.PolicyDocument;
+import dev.iamlint.model.Statement;
+import dev.iamlint.value.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a policy document grants, decided with the action catalogue: every action, every
+ * action of a service, a privilege-escalation path, or iam:PassRole on every role. Only
+ * unconditional Allow statements on every resource count; an unknown element is never
+ * counted as granting.
+ */
+public final class Grants {
+  private static final Set<String> CRITICAL_SERVICES = Set.of("iam", "sts", "organizations", "kms");
+
+  private Grants() {}
+
+  /** Actions an unconditional Allow on every resource grants, from the whole document. */
+  public static Set<String> broadActions(PolicyDocument document) {
+    Set<String> granted = new LinkedHashSet<>();
+    ActionCatalog catalog = ActionCatalog.bundled();
+    for (Statement s : document.statements()) {
+      if (!s.isAllow() || !StatementScope.allResources(s).covers().isTrue()
+          || !Conditions.unrestricted(s.condition(), true).isTrue()) {
+        continue;
+      }
+      granted.addAll(actions(s, catalog));
+    }
+    return granted;
+  }
+
+  /** Lower-case action ids a statement names, NotAction expanded to everything else. */
+  static Set<String> actions(Statement s, ActionCatalog catalog) {
+    Set<String> out = new LinkedHashSet<>();
+    if (s.action().isPresent()) {
+      for (String pattern : texts(s.action().get())) {
+        catalog.expand(pattern).forEach(a -> out.add(a.id().toLowerCase(Locale.ROOT)));
+      }
+    } else if (s.notAction().isPresent()) {
+      List<String> excluded = texts(s.notAction().get());
+      if (excluded.size() != s.notAction().get().items().size()) return out;
+      for (ActionCatalog.Action a : catalog.expand("*")) {
+        if (excluded.stream().noneMatch(p -> Wildcard.matchesIgnoreCase(p, a.id()))) out.add(a.id().toLowerCase(Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> texts(Value element) {
+    List<String> out = new ArrayList<>();
+    for (Value item : element.items()) {
+      for (Value v : item.alternatives()) v.asText().ifPresent(t -> out.add(t.trim()));
+    }
+    return out;
+  }
+
+  /** The escalation paths whose actions the grant covers. */
+  public static List<EscalationPaths.Path> escalationPaths(Set<String> granted) {
+    List<EscalationPaths.Path> out = new ArrayList<>();
+    for (EscalationPaths.Path p : EscalationPaths.bundled().all()) {
+      if (p.actions().stream().allMatch(a -> granted.contains(a.toLowerCase(Locale.ROOT)))) out.add(p);
+    }
+    return out;
+  }
+
+  /** How many of the granted actions change something (write or permissions management). */
+  public static long writes(Set<String> granted) {
+    ActionCatalog catalog = ActionCatalog.bundled();
+    return granted.stream().map(catalog::action).filter(java.util.Optional::isPresent)
+        .filter(a -> a.get().level() == ActionCatalog.AccessLevel.WRITE
+            || a.get().level() == ActionCatalog.AccessLevel.PERMISSIONS_MANAGEMENT)
+        .count();
+  }
+
+  /** Services all of whose actions are granted, among those that have actions changing something. */
+  public static List<String> wholeServices(Set<String> granted) {
+    Set<String> services = new LinkedHashSet<>();
+    for (String a : granted) services.add(a.substring(0, a.indexOf(':')));
+    List<String> out = new ArrayList<>();
+    ActionCatalog catalog = ActionCatalog.bundled();
+    for (String svc : services) {
+      List<ActionCatalog.Action> all = catalog.service(svc);
+      boolean changes = all.stream().anyMatch(a -> a.level() == ActionCatalog.AccessLevel.WRITE
+          || a.level() == ActionCatalog.AccessLevel.PERMISSIONS_MANAGEMENT);
+      if (changes && all.stream().allMatch(a -> granted.contains(a.id().toLowerCase(Locale.ROOT)))) out.add(svc);
+    }
+    return out;
+  }
+
+  public static boolean isCriticalService(String service) {
+    return CRITICAL_SERVICES.contains(service.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The service a statement grants wholesale, with the action value responsible: {@code svc:*},
+   * a pattern covering all of a service's write and permissions-management actions, or
+   * {@code *} limited to one service's resources.
+   */
+  public static Optional<ServiceGrant> serviceWildcard(Statement s) {
+    if (s.action().isEmpty()) return Optional.empty();
+    ActionCatalog catalog = ActionCatalog.bundled();
+    Optional<String> resourceService = resourceService(s);
+    boolean allResources = StatementScope.allResources(s).covers().isTrue();
+    if (!allResources && resourceService.isEmpty()) return Optional.empty();
+    for (Value item : s.action().get().items()) {
+      for (Value v : item.alternatives()) {
+        Optional<String> text = v.asText().map(String::trim);
+        if (text.isEmpty()) continue;
+        String pattern = text.get();
+        if ((pattern.equals("*") || pattern.equals("*:*")) && resourceService.isPresent() && !allResources) {
+          return Optional.of(new ServiceGrant(resourceService.get(), v));
+        }
+        int colon = pattern.indexOf(':');
+        if (colon <= 0) continue;
+        String service = pattern.substring(0, colon).toLowerCase(Locale.ROOT);
+        if (service.contains("*") || service.contains("?") || !catalog.knowsService(service)) continue;
+        if (!allResources && !resourceService.get().equals(service)) continue;
+        if (pattern.substring(colon + 1).equals("*") || coversWrites(catalog, service, pattern)) {
+          return Optional.of(new ServiceGrant(service, v));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  public record ServiceGrant(String service, Value action) {}
+
+  private static boolean coversWrites(ActionCatalog catalog, String service, String pattern) {
+    List<ActionCatalog.Action> writes = catalog.service(service).stream()
+        .filter(a -> a.level() == ActionCatalog.AccessLevel.WRITE || a.level() == ActionCatalog.AccessLevel.PERMISSIONS_MANAGEMENT)
+        .toList();
+    if (writes.isEmpty()) return false;
+    return writes.stream().allMatch(a -> Wildcard.matchesIgnoreCase(pattern, a.id()));
+  }
+
+  /** The one service all the statement's resources belong to, each a wildcard over that service. */
+  private static Optional<String> resourceService(Statement s) {
+    if (s.resource().isEmpty()) return Optional.empty();
+    String service = null;
+    for (Value item : s.resource().get().items()) {
+      for (Value v : item.alternatives()) {
+        Optional<String> t = v.asText();
+        if (t.isEmpty()) return Optional.empty();
+        String[] parts = t.get().split(":", 6);
+        if (parts.length < 6 || !parts[0].equals("arn") || parts[2].contains("*")) return Optional.empty();
+        for (int i = 3; i < 6; i++) {
+          if (!parts[i].isEmpty() && !parts[i].equals("*")) return Optional.empty();
+        }
+        if (service != null && !service.equals(parts[2])) return Optional.empty();
+        service = parts[2];
+      }
+    }
+    return Optional.ofNullable(service);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.iamlint.iam;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import dev.iamlint.model.PolicyDocument;
+import dev.iamlint.source.Location;
+import dev.iamlint.value.Provenance;
+import dev.iamlint.value.Value;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The documents of AWS managed policies (bundled), read into the same model as the policies
+ * the user writes, so the same analysis judges both. Their elements are located at the
+ * attachment that brings them in: that is where the user can act.
+ */
+public final class ManagedPolicyDocuments {
+  private static final Map<String, PolicyDocument> CACHE = new ConcurrentHashMap<>();
+
+  private ManagedPolicyDocuments() {}
+
+  /** The document of the AWS managed policy named by {@code name}, located at {@code at}. */
+  public static Optional<PolicyDocument> document(String name, Location at) {
+    Optional<ManagedPolicyCatalog.ManagedPolicy> policy = ManagedPolicyCatalog.bundled().byName(name);
+    if (policy.isEmpty()) return Optional.empty();
+    String key = name + "\u0000" + at;
+    return Optional.of(CACHE.computeIfAbsent(key, k -> PolicyDocument.from(
+        convert(JsonParser.parseString(policy.get().document()), at, Provenance.of("AWS managed policy " + name)))));
+  }
+
+  private static Value convert(JsonElement e, Location at, Provenance p) {
+    if (e.isJsonObject()) {
+      List<Value.MapV.Entry> entries = new ArrayList<>();
+      for (Map.Entry<String, JsonElement> m : ((JsonObject) e).entrySet()) {
+        entries.add(new Value.MapV.Entry(m.getKey(), at, convert(m.getValue(), at, p)));
+      }
+      return new Value.MapV(entries, at, p);
+    }
+    if (e.isJsonArray()) {
+      List<Value> items = new ArrayList<>();
+      for (JsonElement item : (JsonArray) e) items.add(convert(item, at, p));
+      return new Value.ListV(items, at, p);
+    }
+    if (e.isJsonNull()) return new Value.Null(at, p);
+    JsonPrimitive prim = e.getAsJsonPrimitive();
+    if (prim.isBoolean()) return new Value.Bool(prim.getAsBoolean(), at, p);
+    if (prim.isNumber()) return new Value.Num(new BigDecimal(prim.getAsString()), at, p);
+    return new Value.Str(prim.getAsString(), at, p);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.iamlint.report;
+
+import dev.iamlint.rule.Finding;
+import java.io.IOException;
+
+/**
+ * GitHub Actions workflow commands: one {@code ::error}/{@code ::warning}/{@code ::notice}
+ * annotation per finding, with the values escaped as the runner expects.
+ */
+public final class GithubReporter implements Reporter {
+
+  @Override
+  public void write(Report report, Appendable out) throws IOException {
+    for (Finding f : report.findings()) {
+      String command = switch (f.severity()) {
+        case CRITICAL, HIGH -> "error";
+        case MEDIUM -> "warning";
+        case LOW, INFO -> "notice";
+      };
+      out.append("::").append(command).append(" file=").append(property(f.location().file()))
+          .append(",line=").append(String.valueOf(f.location().startLine()))
+          .append(",col=").append(String.valueOf(f.location().startColumn()))
+          .append(",endLine=").append(String.valueOf(f.location().endLine()))
+          .append(",endColumn=").append(String.valueOf(f.location().endColumn()))
+          .append(",title=").append(property("[" + f.ruleId() + "] " + f.slug()))
+          .append("::").append(data(f.message() + " (" + f.resource().address() + ")")).append('\n');
+    }
+  }
+
+  private static String data(String s) {
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  private static String property(String s) {
+    return data(s).replace(":", "%3A").replace(",", "%2C");
+  }
+}

@@ -1,0 +1,42 @@
+package dev.iamlint.report;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.iamlint.rule.Finding;
+import java.io.IOException;
+
+/** GitLab Code Quality JSON: description, check_name, fingerprint, severity, location.path and lines. */
+public final class GitlabReporter implements Reporter {
+
+  @Override
+  public void write(Report report, Appendable out) throws IOException {
+    JsonArray issues = new JsonArray();
+    for (Finding f : report.findings()) {
+      JsonObject o = new JsonObject();
+      o.addProperty("description", "[" + f.ruleId() + "] " + f.message() + " (" + f.resource().address() + ")");
+      o.addProperty("check_name", f.ruleId() + " " + f.slug());
+      o.addProperty("fingerprint", f.fingerprint());
+      o.addProperty("severity", switch (f.severity()) {
+        case CRITICAL -> "blocker";
+        case HIGH -> "critical";
+        case MEDIUM -> "major";
+        case LOW -> "minor";
+        case INFO -> "info";
+      });
+      JsonArray categories = new JsonArray();
+      categories.add("Security");
+      o.add("categories", categories);
+      JsonObject location = new JsonObject();
+      location.addProperty("path", f.location().file());
+      JsonObject lines = new JsonObject();
+      lines.addProperty("begin", f.location().startLine());
+      lines.addProperty("end", f.location().endLine());
+      location.add("lines", lines);
+      o.add("location", location);
+      issues.add(o);
+    }
+    new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(issues, out);
+    out.append('\n');
+  }
+}

@@ -1,0 +1,62 @@
+package dev.iamlint.rules;
+
+import dev.iamlint.iam.Principal;
+import dev.iamlint.model.Role;
+import dev.iamlint.model.Statement;
+import dev.iamlint.rule.Rule;
+import dev.iamlint.rule.RuleContext;
+import dev.iamlint.value.Value;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * TRUST002: a web-identity trust (GitHub Actions, EKS, Cognito, any OIDC provider) with no
+ * condition on the token's subject: anyone with a token from that provider can assume the role.
+ * An unknown condition is not judged.
+ */
+public final class OidcTrustWithoutSubject implements Rule {
+
+  @Override
+  public String id() {
+    return "TRUST002";
+  }
+
+  @Override
+  public void check(RuleContext ctx) {
+    for (Role role : ctx.model().roles()) {
+      if (role.trustPolicy().isEmpty()) continue;
+      int index = 0;
+      for (Statement s : role.trustPolicy().get().statements()) {
+        index++;
+        if (!s.isAllow() || s.principal().isEmpty()) continue;
+        Optional<Value> provider = Principal.federated(s.principal().get()).stream()
+            .filter(v -> Principal.oidcProvider(v, ctx.model()).isPresent()).findFirst();
+        if (provider.isEmpty()) continue;
+        String name = Principal.oidcProvider(provider.get(), ctx.model()).orElseThrow();
+        boolean cognito = name.toLowerCase(Locale.ROOT).equals("cognito-identity.amazonaws.com");
+        Optional<Boolean> subject = subjectCondition(s.condition(), cognito);
+        if (subject.isEmpty() || subject.get()) continue;
+        ctx.report(role.resource(), provider.get().location(), "oidc:" + s.sid().flatMap(Value::asText).orElse("#" + index),
+            "Role " + role.resource().address() + " trusts tokens from " + name + " without a condition on the subject ("
+                + (cognito ? "cognito-identity.amazonaws.com:aud" : "…:sub")
+                + "): anyone with a token from that provider can assume it");
+      }
+    }
+  }
+
+  /** Whether some condition tests the subject (or, for Cognito, the audience); empty when unknown. */
+  private static Optional<Boolean> subjectCondition(Optional<Value> condition, boolean cognito) {
+    if (condition.isEmpty()) return Optional.of(false);
+    for (Value alternative : condition.get().alternatives()) {
+      if (!(alternative instanceof Value.MapV operators)) return Optional.empty();
+      for (Value.MapV.Entry op : operators.entries()) {
+        if (!(op.value() instanceof Value.MapV keys)) return Optional.empty();
+        for (Value.MapV.Entry key : keys.entries()) {
+          String k = key.key().toLowerCase(Locale.ROOT);
+          if (k.endsWith(":sub") || (cognito && k.endsWith(":aud"))) return Optional.of(true);
+        }
+      }
+    }
+    return Optional.of(false);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.iamlint.rules;
+
+import dev.iamlint.model.LoginProfile;
+import dev.iamlint.model.ResourceRef;
+import dev.iamlint.rule.Rule;
+import dev.iamlint.rule.RuleContext;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * PWD001: console users are created (or the project is an account baseline) but no account
+ * password policy is defined. CloudFormation cannot declare one: the message says so.
+ */
+public final class PasswordPolicyMissing implements Rule {
+
+  @Override
+  public String id() {
+    return "PWD001";
+  }
+
+  @Override
+  public void check(RuleContext ctx) {
+    if (!ctx.model().passwordPolicies().isEmpty()) return;
+    Optional<LoginProfile> first = ctx.model().loginProfiles().stream().min(Comparator.comparing(LoginProfile::location));
+    if (first.isPresent()) {
+      ResourceRef r = first.get().resource();
+      boolean cloudFormation = r.type().startsWith("AWS::");
+      ctx.report(r, first.get().location(), "no-password-policy", "Console users are created (" + r.address()
+          + ") but no account password policy is defined"
+          + (cloudFormation ? ": CloudFormation cannot declare one, so set it with aws_iam_account_password_policy"
+              + " or the console" : ": add aws_iam_account_password_policy"));
+      return;
+    }
+    if (ctx.options().accountBaseline()) {
+      ctx.model().resources().stream().min(Comparator.comparing(ResourceRef::location)).ifPresent(r ->
+          ctx.report(r, r.header(), "no-password-policy", "This account baseline defines no account password policy"
+              + (r.isCloudFormation() ? ": CloudFormation cannot declare one, so set it with aws_iam_account_password_policy"
+                  + " or the console" : ": add aws_iam_account_password_policy")));
+    }
+  }
+}

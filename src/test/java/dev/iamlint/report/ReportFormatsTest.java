@@ -1,0 +1,108 @@
+package dev.iamlint.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.iamlint.cli.Main;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/**
+ * Every output format on the demo project: compared with its golden file under
+ * {@code testdata/golden/} (regenerate with {@code -Diamlint.updateGolden=true}), and checked
+ * for the structure its consumers read.
+ */
+class ReportFormatsTest {
+  static final Path DEMO = Path.of("testdata", "demo");
+  static final Path GOLDEN = Path.of("testdata", "golden");
+
+  static String run(String format) {
+    StringWriter out = new StringWriter();
+    int code = Main.run(new String[] {"scan", "--format", format, "--no-color", DEMO.toString()}, new PrintWriter(out),
+        new PrintWriter(new StringWriter()));
+    assertEquals(1, code, "the demo has findings");
+    return out.toString();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"text", "compact", "json", "sarif", "junit", "checkstyle", "github", "gitlab"})
+  void matchesItsGoldenFile(String format) throws IOException {
+    String actual = run(format);
+    Path golden = GOLDEN.resolve("demo." + format);
+    if (Boolean.getBoolean("iamlint.updateGolden")) {
+      Files.createDirectories(GOLDEN);
+      Files.writeString(golden, actual);
+    }
+    assertEquals(Files.readString(golden), actual, "regenerate with -Diamlint.updateGolden=true if the change is intended");
+  }
+
+  @Test
+  void sarifHasWhatGithubCodeScanningReads() {
+    JsonObject sarif = JsonParser.parseString(run("sarif")).getAsJsonObject();
+    assertEquals("2.1.0", sarif.get("version").getAsString());
+    JsonObject run = sarif.getAsJsonArray("runs").get(0).getAsJsonObject();
+    JsonArray rules = run.getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules");
+    assertTrue(rules.size() > 20);
+    for (var r : rules) {
+      JsonObject rule = r.getAsJsonObject();
+      assertTrue(rule.has("id") && rule.has("name") && rule.has("shortDescription") && rule.has("fullDescription")
+          && rule.has("help") && rule.has("defaultConfiguration"), rule.toString());
+      JsonObject props = rule.getAsJsonObject("properties");
+      assertTrue(props.getAsJsonArray("tags").toString().contains("security"));
+      assertTrue(props.get("security-severity").getAsString().matches("\\d+\\.\\d"));
+    }
+    JsonArray results = run.getAsJsonArray("results");
+    assertTrue(results.size() > 5);
+    for (var r : results) {
+      JsonObject result = r.getAsJsonObject();
+      JsonObject region = result.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation")
+          .getAsJsonObject("region");
+      assertTrue(region.get("startLine").getAsInt() >= 1 && region.get("startColumn").getAsInt() >= 1);
+      assertEquals(16, result.getAsJsonObject("partialFingerprints").get("primaryLocationLineHash").getAsString().length());
+      assertTrue(result.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation")
+          .getAsJsonObject("artifactLocation").get("uri").getAsString().startsWith("testdata/demo/"));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"junit", "checkstyle"})
+  void xmlFormatsAreWellFormed(String format) throws Exception {
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(run(format).getBytes(StandardCharsets.UTF_8)));
+    String root = doc.getDocumentElement().getTagName();
+    assertEquals(format.equals("junit") ? "testsuites" : "checkstyle", root);
+    int items = doc.getElementsByTagName(format.equals("junit") ? "failure" : "error").getLength();
+    assertEquals(run("compact").lines().count(), items, "one entry per finding");
+  }
+
+  @Test
+  void githubAnnotationsAreWorkflowCommands() {
+    for (String line : run("github").lines().toList()) {
+      assertTrue(line.matches("::(error|warning|notice) file=[^,]+,line=\\d+,col=\\d+,endLine=\\d+,endColumn=\\d+,title=[^:]+::.+"),
+          line);
+    }
+  }
+
+  @Test
+  void gitlabCodeQualityHasTheRequiredFields() {
+    JsonArray issues = JsonParser.parseString(run("gitlab")).getAsJsonArray();
+    for (var i : issues) {
+      JsonObject issue = i.getAsJsonObject();
+      assertTrue(issue.has("description") && issue.has("check_name") && issue.has("fingerprint") && issue.has("severity"));
+      assertTrue(issue.getAsJsonObject("location").getAsJsonObject("lines").get("begin").getAsInt() >= 1);
+    }
+  }
+}

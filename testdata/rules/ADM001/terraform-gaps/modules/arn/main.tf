@@ -1,0 +1,3 @@
+output "admin" {
+  value = "arn:aws:iam::aws:policy/AdministratorAccess"
+}

@@ -1,0 +1,2 @@
+ops_action  = "*"
+full_access = "true"

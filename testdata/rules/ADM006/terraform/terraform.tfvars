@@ -1,0 +1,1 @@
+scoped_resource = "arn:aws:iam::123456789012:role/app-runner"

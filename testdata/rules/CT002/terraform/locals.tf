@@ -1,0 +1,4 @@
+locals {
+  # The trail of the audit account is paused during the migration.
+  audit_mode = "paused"
+}

@@ -1,0 +1,7 @@
+locals {
+  value = false
+
+  settings = {
+    is_multi_region_trail = false
+  }
+}

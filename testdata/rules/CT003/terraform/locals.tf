@@ -1,0 +1,4 @@
+locals {
+  # The trail scope of this account.
+  trail_scope = "regional"
+}

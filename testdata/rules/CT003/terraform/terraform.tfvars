@@ -1,0 +1,1 @@
+org_multi_region = true

@@ -1,0 +1,7 @@
+locals {
+  value = false
+
+  settings = {
+    include_global_service_events = false
+  }
+}

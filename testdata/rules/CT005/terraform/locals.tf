@@ -1,0 +1,5 @@
+locals {
+  # Event categories for the dynamic advanced selectors of aws_cloudtrail.dynamic_advanced:
+  # data events only.
+  advanced_categories = ["Data"]
+}

@@ -1,0 +1,1 @@
+audit_read_write_type = "WriteOnly"

@@ -1,0 +1,7 @@
+locals {
+  value = false
+
+  settings = {
+    enable_log_file_validation = false
+  }
+}

@@ -1,0 +1,7 @@
+variable "regions" {
+  type = map(object({ setting = bool }))
+  default = {
+    eu = { setting = true }
+    us = { setting = false }
+  }
+}

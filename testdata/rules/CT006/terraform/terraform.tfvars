@@ -1,0 +1,1 @@
+org_validation = true

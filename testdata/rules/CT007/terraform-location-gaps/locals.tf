@@ -1,0 +1,7 @@
+locals {
+  value = ""
+
+  settings = {
+    kms_key_id = ""
+  }
+}

@@ -1,0 +1,1 @@
+attach_role = false

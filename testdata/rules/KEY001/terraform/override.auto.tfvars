@@ -1,0 +1,2 @@
+# *.auto.tfvars files are read after terraform.tfvars: this value wins.
+batch_key_status = "Inactive"

@@ -1,0 +1,2 @@
+legacy_key_status = "Inactive"
+batch_key_status  = "Active"

@@ -1,0 +1,1 @@
+previous_key_status = "Inactive"

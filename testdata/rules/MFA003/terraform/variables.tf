@@ -1,0 +1,9 @@
+variable "mfa_flag" {
+  type    = string
+  default = "false"
+}
+
+# No value: unknown.
+variable "external_mfa_flag" {
+  type = string
+}

@@ -1,0 +1,1 @@
+manage_password_policy = false

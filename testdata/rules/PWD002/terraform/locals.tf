@@ -1,0 +1,5 @@
+locals {
+  password = {
+    min_length = 11
+  }
+}

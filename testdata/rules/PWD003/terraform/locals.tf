@@ -1,0 +1,8 @@
+locals {
+  classes = {
+    upper   = true
+    lower   = true
+    numbers = "true"
+    symbols = "false"
+  }
+}

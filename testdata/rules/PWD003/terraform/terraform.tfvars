@@ -1,0 +1,2 @@
+require_lower   = false
+require_numbers = true

@@ -1,0 +1,2 @@
+env_rotation_days     = 0
+lowered_rotation_days = 45

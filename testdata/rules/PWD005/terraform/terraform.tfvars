@@ -1,0 +1,2 @@
+env_remembered    = 10
+raised_remembered = 24

@@ -1,0 +1,2 @@
+env_self_service     = false
+enabled_self_service = true

@@ -1,0 +1,1 @@
+team_pgp_key = "keybase:platform-team"

@@ -1,0 +1,1 @@
+team_force_reset = true

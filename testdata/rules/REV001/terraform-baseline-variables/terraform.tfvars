@@ -1,0 +1,1 @@
+max_credential_age = 400

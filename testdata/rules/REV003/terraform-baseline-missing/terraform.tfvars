@@ -1,0 +1,1 @@
+enable_key_rotation_check = false

@@ -1,0 +1,1 @@
+max_key_age = 180

@@ -1,0 +1,2 @@
+grouped_developers        = ["alice", "bob"]
+create_auditor_membership = false

@@ -1,0 +1,1 @@
+reviewer_name = "bob-poc"
