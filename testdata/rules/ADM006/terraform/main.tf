@@ -88,7 +88,7 @@ resource "aws_iam_group_policy" "admins" {
   })
 }
 
-# for_each: each policy instance is reported, at the value written in the local.
+# for_each: each policy instance is reported, where the local is used (the message names it).
 resource "aws_iam_policy" "per_team" {
   for_each = toset(["data", "web"])
   name     = "${each.key}-pass"

@@ -39,14 +39,14 @@ resource "aws_iam_access_key" "alice_maybe" { # Noncompliant {{give console user
   pgp_key = "keybase:alice"
 }
 
-# Compliant: a status from a variable without value is unknown; a tfvars status "Inactive".
-resource "aws_iam_access_key" "alice_unknown" {
+# reported: any key of a console user counts, whatever its status (unknown, or Inactive from tfvars).
+resource "aws_iam_access_key" "alice_unknown" { # Noncompliant
   user    = aws_iam_user.alice.name
   status  = var.external_status
   pgp_key = "keybase:alice"
 }
 
-resource "aws_iam_access_key" "alice_tfvars_inactive" {
+resource "aws_iam_access_key" "alice_tfvars_inactive" { # Noncompliant
   user    = aws_iam_user.alice.name
   status  = var.legacy_status
   pgp_key = "keybase:alice"

@@ -21,8 +21,8 @@ public final class AccessKeyForConsoleUser implements Rule {
     for (User u : ctx.model().users()) {
       List<LoginProfile> profiles = ctx.model().loginProfiles(u);
       if (profiles.isEmpty()) continue;
+      // Inactive keys count too: they can be re-activated.
       for (AccessKey key : ctx.model().accessKeys(u)) {
-        if (key.activeBranch().isEmpty()) continue;
         ctx.report(key.resource(), key.resource().header(), "console-user",
             "Access key " + key.resource().address() + " is created for " + u.resource().address()
                 + ", who also signs in to the console: give console users no access keys",

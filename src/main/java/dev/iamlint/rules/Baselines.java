@@ -33,7 +33,8 @@ final class Baselines {
     return rule.parameters().filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast).flatMap(m -> m.get(name));
   }
 
-  static boolean above(Value v, int limit) {
-    return v.asNumber().map(n -> n.compareTo(BigDecimal.valueOf(limit)) > 0).orElse(false);
+  /** The branch of a (possibly conditional) number that is above the limit. */
+  static Optional<Value> above(Value v, int limit) {
+    return v.alternativeWhere(a -> a.asNumber().map(n -> n.compareTo(BigDecimal.valueOf(limit)) > 0).orElse(false));
   }
 }

@@ -27,7 +27,7 @@ public final class KeyRotationCheckMissing implements Rule {
       return;
     }
     Optional<Value> age = Baselines.parameter(rule.get(), "maxAccessKeyAge");
-    age.filter(v -> Baselines.above(v, MAX_DAYS)).ifPresent(v -> ctx.report(rule.get().resource(), v.location(), "age",
+    age.flatMap(v -> Baselines.above(v, MAX_DAYS)).ifPresent(v -> ctx.report(rule.get().resource(), v.location(), "age",
         "Config rule " + IDENTIFIER + " accepts keys up to " + v.displayNumber() + " days old" + v.provenance().suffix()
             + ": rotate within " + MAX_DAYS));
   }

@@ -25,6 +25,7 @@ public final class MfaConditionBypassable implements Rule {
   public void check(RuleContext ctx) {
     for (CustomerPolicy p : ctx.model().customerPolicies()) check(ctx, p.resource(), p.document());
     for (InlinePolicy p : ctx.model().inlinePolicies()) check(ctx, p.resource(), p.document());
+    for (dev.iamlint.model.Role r : ctx.model().roles()) r.trustPolicy().ifPresent(t -> check(ctx, r.resource(), t));
   }
 
   private static void check(RuleContext ctx, ResourceRef resource, PolicyDocument document) {

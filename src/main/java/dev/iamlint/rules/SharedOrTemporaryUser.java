@@ -55,6 +55,8 @@ public final class SharedOrTemporaryUser implements Rule {
             + e.key() + "\": a temporary user; prefer temporary credentials from a role");
         return;
       }
+    }
+    for (Value.MapV.Entry e : entries(tags)) {
       Optional<String> w = e.value().asText().flatMap(SharedOrTemporaryUser::word);
       if (w.isPresent()) {
         ctx.report(u.resource(), e.value().location(), "tag", "User " + u.resource().address() + " is tagged "

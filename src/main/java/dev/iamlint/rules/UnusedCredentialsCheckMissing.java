@@ -30,7 +30,7 @@ public final class UnusedCredentialsCheckMissing implements Rule {
       return;
     }
     Optional<Value> age = Baselines.parameter(rule.get(), "maxCredentialUsageAge");
-    age.filter(v -> Baselines.above(v, MAX_DAYS)).ifPresent(v -> ctx.report(rule.get().resource(), v.location(), "age",
+    age.flatMap(v -> Baselines.above(v, MAX_DAYS)).ifPresent(v -> ctx.report(rule.get().resource(), v.location(), "age",
         "Config rule " + IDENTIFIER + " allows credentials unused for " + v.displayNumber() + " days" + v.provenance().suffix()
             + ": use at most " + MAX_DAYS + " (CIS: 45)"));
   }

@@ -129,18 +129,31 @@ final class DataSources {
     Optional<Value> conditions = block.get("condition");
     if (conditions.isPresent()) {
       Map<String, List<Value.MapV.Entry>> byTest = new LinkedHashMap<>();
+      Map<String, Location> testLocations = new LinkedHashMap<>();
       Location first = conditions.get().location();
+      boolean unknown = false;
       for (Value c : conditions.get().items()) {
         if (!(c instanceof Value.MapV cm)) continue;
         Optional<String> test = cm.get("test").flatMap(Value::asText);
         Optional<String> variable = cm.get("variable").flatMap(Value::asText);
         Value values = cm.get("values").map(DataSources::ampersand).orElseGet(() -> new Value.ListV(List.of(), cm.location(), Provenance.LITERAL));
-        if (test.isEmpty() || variable.isEmpty()) continue;
+        if (test.isEmpty() || variable.isEmpty()) {
+          unknown = true;
+          continue;
+        }
+        testLocations.putIfAbsent(test.get(), cm.location());
         byTest.computeIfAbsent(test.get(), k -> new ArrayList<>()).add(new Value.MapV.Entry(variable.get(), cm.location(), values));
       }
-      List<Value.MapV.Entry> condition = new ArrayList<>();
-      byTest.forEach((test, vars) -> condition.add(new Value.MapV.Entry(test, first, new Value.MapV(vars, first, Provenance.LITERAL))));
-      out.add(new Value.MapV.Entry("Condition", first, new Value.MapV(condition, first, Provenance.LITERAL)));
+      if (unknown) {
+        // A condition block we cannot read may restrict anything: the whole condition is unknown.
+        out.add(new Value.MapV.Entry("Condition", first, ModuleInstance.unknown(Value.Cause.INPUT,
+            "a condition block's test or variable is not known", first)));
+      } else {
+        List<Value.MapV.Entry> condition = new ArrayList<>();
+        byTest.forEach((test, vars) -> condition.add(new Value.MapV.Entry(test, testLocations.get(test),
+            new Value.MapV(vars, testLocations.get(test), Provenance.LITERAL))));
+        out.add(new Value.MapV.Entry("Condition", first, new Value.MapV(condition, first, Provenance.LITERAL)));
+      }
     }
     return new Value.MapV(out, block.location(), block.provenance());
   }

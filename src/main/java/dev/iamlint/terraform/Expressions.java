@@ -167,7 +167,14 @@ final class Expressions {
     Optional<TfFunction> fn = Functions.get(name);
     if (fn.isEmpty()) return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "function " + f.name() + " is not evaluated", at);
     try {
-      return fn.get().call(args, at, module.files());
+      Value result = fn.get().call(args, at, module.files());
+      if (name.equals("jsonencode") && result instanceof Value.Unknown u && args.size() == 1
+          && (args.get(0) instanceof Value.MapV || args.get(0) instanceof Value.ListV)) {
+        // The text is not fully known, the structure is: policy rules judge the structure.
+        return new Value.Str(u.partial().orElse(""), at, Provenance.of("jsonencode of a value with unknown parts"),
+            java.util.Optional.of(args.get(0)));
+      }
+      return result;
     } catch (RuntimeException e) {
       return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, name + " failed: " + e.getClass().getSimpleName(), at);
     }
