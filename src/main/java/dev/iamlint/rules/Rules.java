@@ -14,7 +14,7 @@ public final class Rules {
     return List.of(
         new PasswordPolicyMissing(), new PasswordMinLength(), new PasswordComplexity(), new PasswordMaxAge(),
         new PasswordReuse(), new PasswordChangeDisallowed(), new LoginPasswordPlaintext(), new PasswordResetNotRequired(),
-        new MfaConditionBypassable(),
+        new AssumeRoleWithoutMfa(), new MfaConditionBypassable(),
         new RootAccessKey(),
         new LongLivedAccessKey(), new AccessKeySecretInState(), new MultipleAccessKeys(), new AccessKeyForConsoleUser(),
         new AdminPolicyAttached(), new PrivilegedManagedPolicyAttached(), new PolicyGrantsAdmin(),

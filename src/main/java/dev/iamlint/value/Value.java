@@ -247,7 +247,11 @@ public sealed interface Value {
     if (this instanceof Null) return "null";
     if (this instanceof ListV l) return "a list of " + l.items().size();
     if (this instanceof MapV) return "a map";
-    if (this instanceof Unknown u) return "an unknown value (" + u.reason() + ")";
+    if (this instanceof Unknown u) {
+      // A string with unknown parts reads with "…" for each: "arn:aws:iam::…:root".
+      return u.partial().map(p -> "\"" + p.replace(String.valueOf(Unknown.HOLE), "…") + "\" (" + u.reason() + ")")
+          .orElse("an unknown value (" + u.reason() + ")");
+    }
     OneOf o = (OneOf) this;
     return "one of " + o.alternatives().stream().map(Value::display).toList();
   }
