@@ -33,7 +33,16 @@ public final class Main {
       c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
       return ExitCodes.ERROR;
     });
-    int code = cmd.execute(args);
+    int code;
+    try {
+      code = cmd.execute(args);
+    } catch (RuntimeException | Error e) {
+      // Last line of defence: one line, never a stack trace (unless --debug).
+      if (java.util.Arrays.asList(args).contains("--debug")) e.printStackTrace(err);
+      err.println("iamlint: internal error: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + " (run with --debug for details)");
+      code = ExitCodes.ERROR;
+    }
     out.flush();
     err.flush();
     return code;

@@ -32,6 +32,8 @@ public final class HclParser {
       // Fall through to the precise second pass.
     } catch (HclSyntaxError e) {
       return failed(fileName, e.getMessage(), e.range);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new HclParseResult.Failed("cannot parse: " + e.getClass().getSimpleName(), Location.point(fileName, 1, 1));
     }
     try {
       return new HclParseResult.Parsed(parse(fileName, source, false));
@@ -107,7 +109,7 @@ public final class HclParser {
           if (!filter.openers().isEmpty()) {
             Token opener = filter.openers().peek().token();
             String what = opener.getText().trim();
-            return "'" + what + "' is never closed: the file ends before its end";
+            return "'" + what + "' is never closed before the end of the file";
           }
           return "unexpected end of file";
         }

@@ -21,6 +21,9 @@ final class NewlineFilter implements TokenSource {
   /** An open bracket and whether newlines count inside it. */
   record Opener(Token token, boolean keepsNewlines) {}
 
+  /** Far deeper than any configuration, far shallower than the parser's stack. */
+  static final int MAX_NESTING = 256;
+
   private final HclLexer lexer;
   private final List<Token> lookahead = new ArrayList<>();
   private final Deque<Opener> open = new ArrayDeque<>();
@@ -51,6 +54,17 @@ final class NewlineFilter implements TokenSource {
 
   @Override
   public Token nextToken() {
+    Token t = filtered();
+    if (open.size() > MAX_NESTING) {
+      int line = t.getLine();
+      int column = t.getCharPositionInLine() + 1;
+      throw new HclSyntaxError("limit exceeded: brackets, braces and interpolations nested deeper than " + MAX_NESTING
+          + " levels", new SourceRange(0, 0, line, column, line, column));
+    }
+    return t;
+  }
+
+  private Token filtered() {
     while (true) {
       Token t = pull();
       switch (t.getType()) {

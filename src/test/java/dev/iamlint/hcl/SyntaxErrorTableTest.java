@@ -10,6 +10,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Input → the first error's position and words; every error is located and readable. */
 class SyntaxErrorTableTest {
 
+  @org.junit.jupiter.api.Test
+  void deepNestingIsALocatedLimitNotAStackOverflow() {
+    String source = "a = " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+    HclParseResult.Failed f = assertInstanceOf(HclParseResult.Failed.class, HclParser.parse("t.tf", source));
+    assertTrue(f.message().contains("nested deeper than 256"), f.message());
+    assertEquals(1, f.location().startLine());
+    assertEquals(5 + 256, f.location().startColumn());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
       "unclosed block      | `resource \"a\" \"b\" {\n  x = 1\n`    | 1 | 18 | '{' is never closed",
