@@ -4,6 +4,7 @@ import dev.iamlint.json.JsonLoader;
 import dev.iamlint.model.AccessAnalyzer;
 import dev.iamlint.model.AccessKey;
 import dev.iamlint.model.ConfigRule;
+import dev.iamlint.model.Credentials;
 import dev.iamlint.model.ComputeInstance;
 import dev.iamlint.model.CustomerPolicy;
 import dev.iamlint.model.Group;
@@ -66,6 +67,7 @@ public final class CloudFormationAdapter {
       if (condition.isPresent() && eval.namedCondition(condition.get()).map(b -> !b).orElse(false)) continue;
       ResourceRef ref = new ResourceRef(eval.scope(), r.address(), r.type(), r.declaration().span(),
           r.declaration().key().location());
+      credentials(r, ref);
       out.resources.add(ref);
       switch (r.type()) {
         case "AWS::IAM::User" -> user(r, ref);
@@ -96,6 +98,31 @@ public final class CloudFormationAdapter {
         default -> { }
       }
     }
+  }
+
+  // ---- credentials ----
+
+  /**
+   * Credentials handed to instances (user data, cfn-init files, Authentication metadata) and
+   * access key literals anywhere in a resource's properties.
+   */
+  private void credentials(Template.Resource r, ResourceRef ref) {
+    if (r.type().equals("AWS::EC2::Instance") || r.type().equals("AWS::AutoScaling::LaunchConfiguration")
+        || r.type().equals("AWS::EC2::LaunchTemplate")) {
+      Value userData = eval.eval(r.properties());
+      Credentials.instanceScripts(ref, "The user data of " + r.address(),
+          userData instanceof Value.MapV m ? m.get("UserData").or(() -> m.get("LaunchTemplateData")).orElse(new Value.Null(ref.header(),
+              Provenance.LITERAL)) : userData, out.credentials);
+      r.metadata().ifPresent(meta -> {
+        Value metadata = eval.eval(meta);
+        if (!(metadata instanceof Value.MapV m)) return;
+        m.get("AWS::CloudFormation::Authentication").filter(Value.MapV.class::isInstance)
+            .ifPresent(a -> Credentials.authentication(ref, (Value.MapV) a, out.credentials));
+        m.get("AWS::CloudFormation::Init")
+            .ifPresent(init -> Credentials.instanceScripts(ref, "The cfn-init configuration of " + r.address(), init, out.credentials));
+      });
+    }
+    Credentials.keyLiterals(ref, r.address(), eval.eval(r.properties()), out.credentials);
   }
 
   // ---- identities ----

@@ -16,7 +16,8 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     List<InstanceProfile> instanceProfiles, List<GroupMembership> memberships, List<PolicyAttachment> attachments,
     List<CustomerPolicy> customerPolicies, List<InlinePolicy> inlinePolicies, List<AccessKey> accessKeys,
     List<LoginProfile> loginProfiles, List<Trail> trails, List<ComputeInstance> computeInstances,
-    List<PasswordPolicy> passwordPolicies, List<ConfigRule> configRules, List<AccessAnalyzer> accessAnalyzers) {
+    List<PasswordPolicy> passwordPolicies, List<ConfigRule> configRules, List<AccessAnalyzer> accessAnalyzers,
+    List<StaticCredential> credentials) {
 
   public IamModel {
     resources = List.copyOf(resources);
@@ -35,6 +36,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     passwordPolicies = List.copyOf(passwordPolicies);
     configRules = List.copyOf(configRules);
     accessAnalyzers = List.copyOf(accessAnalyzers);
+    credentials = List.copyOf(credentials);
   }
 
   /**

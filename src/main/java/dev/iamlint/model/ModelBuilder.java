@@ -21,6 +21,7 @@ public final class ModelBuilder {
   public final List<PasswordPolicy> passwordPolicies = new ArrayList<>();
   public final List<ConfigRule> configRules = new ArrayList<>();
   public final List<AccessAnalyzer> accessAnalyzers = new ArrayList<>();
+  public final List<StaticCredential> credentials = new ArrayList<>();
 
   public void addAll(ModelBuilder other) {
     resources.addAll(other.resources);
@@ -39,11 +40,12 @@ public final class ModelBuilder {
     passwordPolicies.addAll(other.passwordPolicies);
     configRules.addAll(other.configRules);
     accessAnalyzers.addAll(other.accessAnalyzers);
+    credentials.addAll(other.credentials);
   }
 
   public IamModel build() {
     return new IamModel(resources, users, groups, roles, instanceProfiles, memberships, attachments,
         customerPolicies, inlinePolicies, accessKeys, loginProfiles, trails, computeInstances, passwordPolicies,
-        configRules, accessAnalyzers);
+        configRules, accessAnalyzers, credentials);
   }
 }

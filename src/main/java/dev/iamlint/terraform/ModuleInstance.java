@@ -96,9 +96,27 @@ public final class ModuleInstance {
     for (ModuleConfig.Decl d : config.resources.values()) out.addAll(toResources(d, "managed"));
     for (ModuleConfig.Decl d : config.dataSources.values()) out.addAll(toResources(d, "data"));
     for (String call : config.moduleCalls.keySet()) {
-      for (ChildModule c : children(call)) out.addAll(c.instance().resources());
+      List<ChildModule> children = children(call);
+      for (ChildModule c : children) out.addAll(c.instance().resources());
+      if (children.isEmpty()) out.add(moduleCall(config.moduleCalls.get(call)));
+    }
+    for (ModuleConfig.Decl p : config.providers) {
+      String name = p.block().labels().isEmpty() ? "?" : p.block().labels().get(0).value();
+      Location at = p.block().range().location(p.file());
+      out.add(new TfResource(scope(), prefix() + "provider." + name, "provider", "provider", name,
+          evalBody(p.block().body(), Scope.EMPTY, p, Set.of()), at, p.block().typeRange().location(p.file()), false, callSites));
     }
     return out;
+  }
+
+  /** A module call whose source is not in the scan: only its arguments can be judged. */
+  private TfResource moduleCall(ModuleConfig.Decl call) {
+    Location at = call.block().range().location(call.file());
+    Location header = call.block().typeRange().location(call.file()).span(call.block().labels().get(0).range().location(call.file()));
+    Value.MapV args = evalBody(call.block().body(), Scope.EMPTY, call, Set.of("source", "version", "count", "for_each",
+        "providers", "depends_on"));
+    return new TfResource(scope(), prefix() + "module." + call.name(), "module", "module", call.name(), args, at, header,
+        false, callSites);
   }
 
   /** Policy documents referenced by managed resources anywhere under this instance. */

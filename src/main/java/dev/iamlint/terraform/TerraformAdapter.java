@@ -3,6 +3,7 @@ package dev.iamlint.terraform;
 import dev.iamlint.model.AccessAnalyzer;
 import dev.iamlint.model.AccessKey;
 import dev.iamlint.model.ConfigRule;
+import dev.iamlint.model.Credentials;
 import dev.iamlint.model.PasswordPolicy;
 import dev.iamlint.model.ComputeInstance;
 import dev.iamlint.model.CustomerPolicy;
@@ -50,6 +51,13 @@ public final class TerraformAdapter {
 
   private void adapt(TfResource r) {
     ResourceRef ref = new ResourceRef(r.scope(), r.address(), r.type(), r.location(), r.header(), r.callSites());
+    if (r.mode().equals("provider") || r.mode().equals("module")) {
+      // Only credentials are judged here: provider keys, module call arguments.
+      Credentials.keyLiterals(ref, r.mode() + " " + r.name(), r.values(), out.credentials);
+      r.values().entries().stream().filter(e -> e.key().startsWith("user_data"))
+          .forEach(e -> Credentials.instanceScripts(ref, "module argument " + e.key(), e.value(), out.credentials));
+      return;
+    }
     if (r.isData()) {
       if (r.type().equals("aws_iam_policy_document") && !documentsInUse.contains(baseAddress(r.address()))) {
         get(r, "json").ifPresent(json -> out.customerPolicies.add(new CustomerPolicy(ref,
@@ -125,6 +133,8 @@ public final class TerraformAdapter {
       case "aws_launch_template" -> compute(r, ref, ComputeInstance.Kind.LAUNCH_TEMPLATE, get(r, "iam_instance_profile")
           .flatMap(b -> b.items().stream().findFirst())
           .flatMap(b -> b instanceof Value.MapV m ? profileOf(m) : Optional.empty()));
+      case "aws_lambda_function" -> get(r, "environment").ifPresent(env ->
+          Credentials.keyLiterals(ref, "the environment of " + r.address(), env, out.credentials));
       case "aws_ssoadmin_managed_policy_attachment" -> {
         Value arn = get(r, "managed_policy_arn").orElseGet(() -> missing(r, "managed_policy_arn"));
         out.attachments.add(new PolicyAttachment(ref, new PrincipalLink(PrincipalKind.PERMISSION_SET,
@@ -229,8 +239,13 @@ public final class TerraformAdapter {
   private void compute(TfResource r, ResourceRef ref, ComputeInstance.Kind kind, Optional<Value> profile) {
     // Started from a launch template: the block is what counts, its id is often known only at apply.
     Optional<Value> template = get(r, "launch_template").flatMap(b -> b.items().stream().findFirst());
-    out.computeInstances.add(new ComputeInstance(ref, kind, profile,
-        get(r, "user_data").or(() -> get(r, "user_data_base64")), template));
+    Optional<Value> userData = get(r, "user_data").or(() -> get(r, "user_data_base64"));
+    out.computeInstances.add(new ComputeInstance(ref, kind, profile, userData, template));
+    userData.ifPresent(u -> {
+      Credentials.instanceScripts(ref, "The user data of " + r.address(), u, out.credentials);
+      Credentials.keyLiterals(ref, "the user data of " + r.address(), u, out.credentials);
+    });
+    get(r, "provisioner").ifPresent(p -> Credentials.instanceScripts(ref, "A provisioner of " + r.address(), p, out.credentials));
   }
 
   // ---- values ----

@@ -1,0 +1,121 @@
+package dev.iamlint.model;
+
+import dev.iamlint.source.Location;
+import dev.iamlint.value.Value;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds credentials in evaluated values, for every format: AWS access key ids
+ * ({@code AKIA}/{@code ASIA} + 16), secret keys under credential-looking names, and scripts that
+ * give an instance static AWS credentials (environment exports, {@code aws configure set},
+ * writes to {@code ~/.aws/credentials} or {@code ~/.aws/config}).
+ */
+public final class Credentials {
+  private static final Pattern KEY_ID = Pattern.compile("\\b((?:AKIA|ASIA)[A-Z0-9]{16})\\b");
+  private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(secret.?(access)?.?key|aws.?secret).*");
+  private static final Pattern SECRET_VALUE = Pattern.compile("[A-Za-z0-9/+=]{40}");
+  private static final Pattern INSTANCE_CREDENTIALS = Pattern.compile(
+      "(?i)(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|aws\\s+configure\\s+set\\s+aws_(access_key_id|secret_access_key)"
+          + "|\\.aws/(credentials|config)\\b|aws_secret_access_key\\s*=)");
+
+  private Credentials() {}
+
+  /** Masks all but the first 4 characters: AKIA**************** */
+  public static String mask(String secret) {
+    return secret.length() <= 4 ? "****" : secret.substring(0, 4) + "*".repeat(secret.length() - 4);
+  }
+
+  /** Access key literals anywhere in a value tree (maps' keys name the secret next to them). */
+  public static void keyLiterals(ResourceRef resource, String where, Value value, List<StaticCredential> out) {
+    walk(resource, where, "", value, out);
+  }
+
+  private static void walk(ResourceRef resource, String where, String name, Value value, List<StaticCredential> out) {
+    if (value instanceof Value.MapV m) {
+      for (Value.MapV.Entry e : m.entries()) walk(resource, where, e.key(), e.value(), out);
+      return;
+    }
+    if (value instanceof Value.ListV l) {
+      for (Value item : l.items()) walk(resource, where, name, item, out);
+      return;
+    }
+    if (value instanceof Value.OneOf o) {
+      for (Value item : o.alternatives()) walk(resource, where, name, item, out);
+      return;
+    }
+    Optional<String> text = value instanceof Value.Str s ? Optional.of(s.value())
+        : value instanceof Value.Unknown u ? u.partial() : Optional.empty();
+    if (text.isEmpty()) return;
+    Matcher m = KEY_ID.matcher(text.get());
+    if (m.find()) {
+      out.add(new StaticCredential(resource, value.location(), StaticCredential.Kind.KEY_LITERAL,
+          "an AWS access key id " + mask(m.group(1)) + " is written in " + where + (name.isEmpty() ? "" : " (" + name + ")")));
+      return;
+    }
+    if (SECRET_NAME.matcher(name).matches() && SECRET_VALUE.matcher(text.get().trim()).matches()) {
+      out.add(new StaticCredential(resource, value.location(), StaticCredential.Kind.KEY_LITERAL,
+          "an AWS secret access key " + mask(text.get().trim()) + " is written in " + where + " (" + name + ")"));
+    }
+  }
+
+  /** Scripts handing static credentials to the workload (user data, provisioners, init files). */
+  public static void instanceScripts(ResourceRef resource, String where, Value value, List<StaticCredential> out) {
+    if (value instanceof Value.MapV m) {
+      for (Value.MapV.Entry e : m.entries()) instanceScripts(resource, where, e.value(), out);
+      return;
+    }
+    if (value instanceof Value.ListV || value instanceof Value.OneOf) {
+      for (Value item : value instanceof Value.ListV l ? l.items() : value.alternatives()) {
+        instanceScripts(resource, where, item, out);
+      }
+      return;
+    }
+    Optional<String> text = (value instanceof Value.Str s ? Optional.of(s.value())
+        : value instanceof Value.Unknown u ? u.partial() : Optional.<String>empty()).map(Credentials::decoded);
+    if (text.isEmpty()) return;
+    Matcher m = INSTANCE_CREDENTIALS.matcher(text.get());
+    if (m.find()) {
+      out.add(new StaticCredential(resource, value.location(), StaticCredential.Kind.INSTANCE_CREDENTIALS,
+          where + " gives the workload static AWS credentials (" + m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")
+              + ")"));
+    }
+  }
+
+  private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{16,}={0,2}");
+
+  /** User data is often base64 (base64encode, user_data_base64): the script is what it decodes to. */
+  static String decoded(String text) {
+    String t = text.trim();
+    if (t.length() % 4 != 0 || !BASE64.matcher(t).matches()) return text;
+    try {
+      String d = new String(java.util.Base64.getDecoder().decode(t), java.nio.charset.StandardCharsets.UTF_8);
+      long printable = d.chars().filter(c -> c >= 0x20 || c == '\n' || c == '\r' || c == '\t').count();
+      return printable == d.length() ? d : text;
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
+  }
+
+  /** Authentication entries of CloudFormation metadata that carry credentials, whatever their value. */
+  public static void authentication(ResourceRef resource, Value.MapV authentication, List<StaticCredential> out) {
+    for (Value.MapV.Entry entry : authentication.entries()) {
+      if (!(entry.value() instanceof Value.MapV config)) continue;
+      for (Value.MapV.Entry field : config.entries()) {
+        String key = field.key().toLowerCase(Locale.ROOT);
+        if (key.equals("accesskeyid") || key.equals("secretkey") || key.equals("password")) {
+          out.add(new StaticCredential(resource, field.keyLocation(), StaticCredential.Kind.INSTANCE_CREDENTIALS,
+              "AWS::CloudFormation::Authentication " + entry.key() + " carries " + field.key()));
+        }
+      }
+    }
+  }
+
+  /** Where a location is, for messages. */
+  static String at(Location l) {
+    return l.file() + ":" + l.startLine();
+  }
+}

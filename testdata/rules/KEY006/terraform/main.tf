@@ -1,0 +1,36 @@
+provider "aws" {
+  region     = "us-east-1"
+  access_key = "AKIAIOSFODNN7EXAMPLE" # Noncompliant {{provider aws (access_key)}}
+  secret_key = var.secret # Noncompliant {{secret access key}}
+}
+
+variable "secret" {
+  default = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+}
+
+resource "aws_lambda_function" "fn" {
+  function_name = "fn"
+  role          = "arn:aws:iam::111122223333:role/fn"
+  runtime       = "python3.12"
+  handler       = "index.handler"
+  filename      = "fn.zip"
+  environment {
+    variables = {
+      KEY = "AKIAIOSFODNN7EXAMPLE" # Noncompliant
+      # compliant: not a key
+      MODE = "production"
+    }
+  }
+}
+
+module "remote" {
+  source  = "terraform-aws-modules/ec2-instance/aws"
+  version = "~> 5.0"
+  key_id  = "AKIAI44QH8DHBEXAMPLE" # Noncompliant {{module remote}}
+}
+
+# compliant: no literal credentials
+provider "aws" {
+  alias  = "eu"
+  region = "eu-west-1"
+}
