@@ -28,6 +28,25 @@ final class Baselines {
     return model.configRules().stream().anyMatch(r -> r.identifier().asText().isEmpty());
   }
 
+  /**
+   * An account baseline needs the AWS Config managed rule {@code identifier} with its
+   * {@code parameter} at most {@code maxDays}: reports the missing rule at the anchor, or the
+   * parameter's value (branch) above the limit. {@code tooOld} phrases the value: "… days".
+   */
+  static void requireConfigRule(dev.iamlint.rule.RuleContext ctx, String identifier, String parameter, int maxDays,
+      String missing, java.util.function.Function<Value, String> tooOld) {
+    if (!ctx.options().accountBaseline()) return;
+    Optional<ConfigRule> rule = managedRule(ctx.model(), identifier);
+    if (rule.isEmpty()) {
+      if (mayExist(ctx.model())) return;
+      anchor(ctx.model()).ifPresent(r -> ctx.report(r, r.header(), "missing",
+          "This account baseline has no AWS Config rule " + identifier + ": " + missing));
+      return;
+    }
+    parameter(rule.get(), parameter).flatMap(v -> above(v, maxDays)).ifPresent(v -> ctx.report(rule.get().resource(),
+        v.location(), "age", "Config rule " + identifier + " " + tooOld.apply(v) + v.provenance().suffix()));
+  }
+
   /** A numeric input parameter of a Config rule, as written (string or number). */
   static Optional<Value> parameter(ConfigRule rule, String name) {
     return rule.parameters().filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast).flatMap(m -> m.get(name));
