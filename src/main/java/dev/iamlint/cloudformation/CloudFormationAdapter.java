@@ -4,6 +4,8 @@ import dev.iamlint.json.JsonLoader;
 import dev.iamlint.model.AccessAnalyzer;
 import dev.iamlint.model.AccessKey;
 import dev.iamlint.model.ConfigRule;
+import dev.iamlint.model.MetricAlarm;
+import dev.iamlint.model.MetricFilter;
 import dev.iamlint.model.Credentials;
 import dev.iamlint.model.ComputeInstance;
 import dev.iamlint.model.CustomerPolicy;
@@ -95,6 +97,17 @@ public final class CloudFormationAdapter {
                 .orElseGet(() -> missing(ref, "SourceIdentifier")),
             prop(r, "InputParameters").map(p -> p instanceof Value.Str ? jsonStructure(p) : p)));
         case "AWS::AccessAnalyzer::Analyzer" -> out.accessAnalyzers.add(new AccessAnalyzer(ref));
+        case "AWS::Logs::MetricFilter" -> out.metricFilters.add(new MetricFilter(ref,
+            prop(r, "FilterName").orElseGet(() -> generatedName(r)),
+            prop(r, "FilterPattern").orElseGet(() -> missing(ref, "FilterPattern")),
+            prop(r, "MetricTransformations").map(Value::items).orElse(List.of()).stream()
+                .filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast)
+                .map(m -> new MetricFilter.Metric(m.get("MetricName").orElseGet(() -> missing(ref, "MetricName")),
+                    m.get("MetricNamespace").orElseGet(() -> missing(ref, "MetricNamespace"))))
+                .toList()));
+        case "AWS::CloudWatch::Alarm" -> out.metricAlarms.add(new MetricAlarm(ref,
+            prop(r, "MetricName").orElseGet(() -> missing(ref, "MetricName")),
+            prop(r, "Namespace").orElseGet(() -> missing(ref, "Namespace"))));
         default -> { }
       }
     }

@@ -17,7 +17,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     List<CustomerPolicy> customerPolicies, List<InlinePolicy> inlinePolicies, List<AccessKey> accessKeys,
     List<LoginProfile> loginProfiles, List<Trail> trails, List<ComputeInstance> computeInstances,
     List<PasswordPolicy> passwordPolicies, List<ConfigRule> configRules, List<AccessAnalyzer> accessAnalyzers,
-    List<StaticCredential> credentials) {
+    List<StaticCredential> credentials, List<MetricFilter> metricFilters, List<MetricAlarm> metricAlarms) {
 
   public IamModel {
     resources = List.copyOf(resources);
@@ -37,6 +37,8 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     configRules = List.copyOf(configRules);
     accessAnalyzers = List.copyOf(accessAnalyzers);
     credentials = List.copyOf(credentials);
+    metricFilters = List.copyOf(metricFilters);
+    metricAlarms = List.copyOf(metricAlarms);
   }
 
   /**

@@ -22,6 +22,8 @@ public final class ModelBuilder {
   public final List<ConfigRule> configRules = new ArrayList<>();
   public final List<AccessAnalyzer> accessAnalyzers = new ArrayList<>();
   public final List<StaticCredential> credentials = new ArrayList<>();
+  public final List<MetricFilter> metricFilters = new ArrayList<>();
+  public final List<MetricAlarm> metricAlarms = new ArrayList<>();
 
   public void addAll(ModelBuilder other) {
     resources.addAll(other.resources);
@@ -41,11 +43,13 @@ public final class ModelBuilder {
     configRules.addAll(other.configRules);
     accessAnalyzers.addAll(other.accessAnalyzers);
     credentials.addAll(other.credentials);
+    metricFilters.addAll(other.metricFilters);
+    metricAlarms.addAll(other.metricAlarms);
   }
 
   public IamModel build() {
     return new IamModel(resources, users, groups, roles, instanceProfiles, memberships, attachments,
         customerPolicies, inlinePolicies, accessKeys, loginProfiles, trails, computeInstances, passwordPolicies,
-        configRules, accessAnalyzers, credentials);
+        configRules, accessAnalyzers, credentials, metricFilters, metricAlarms);
   }
 }

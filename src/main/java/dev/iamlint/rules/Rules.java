@@ -1,5 +1,6 @@
 package dev.iamlint.rules;
 
+import dev.iamlint.iam.ActivityAlarms;
 import dev.iamlint.rule.Rule;
 import java.util.List;
 
@@ -25,6 +26,10 @@ public final class Rules {
         new CloudTrailMissing(), new TrailLoggingDisabled(), new TrailNotMultiRegion(),
         new TrailGlobalEventsExcluded(), new TrailManagementEventsExcluded(), new TrailLogValidationDisabled(),
         new TrailNotEncrypted(), new TrailNoCloudWatchLogs(),
+        new ActivityAlarmMissing("MON001", ActivityAlarms.Control.ROOT_USAGE),
+        new ActivityAlarmMissing("MON002", ActivityAlarms.Control.CONSOLE_WITHOUT_MFA),
+        new ActivityAlarmMissing("MON003", ActivityAlarms.Control.IAM_POLICY_CHANGES),
+        new ActivityAlarmMissing("MON004", ActivityAlarms.Control.TRAIL_CHANGES),
         new RoleTrustsEveryone(), new OidcTrustWithoutSubject(),
         new UnusedCredentialsCheckMissing(), new AccessAnalyzerMissing(), new KeyRotationCheckMissing());
   }

@@ -3,6 +3,8 @@ package dev.iamlint.terraform;
 import dev.iamlint.model.AccessAnalyzer;
 import dev.iamlint.model.AccessKey;
 import dev.iamlint.model.ConfigRule;
+import dev.iamlint.model.MetricAlarm;
+import dev.iamlint.model.MetricFilter;
 import dev.iamlint.model.Credentials;
 import dev.iamlint.model.PasswordPolicy;
 import dev.iamlint.model.ComputeInstance;
@@ -79,6 +81,16 @@ public final class TerraformAdapter {
               .orElseGet(() -> missing(r, "source_identifier")),
           get(r, "input_parameters").map(p -> JsonValues.structure(p).orElse(p))));
       case "aws_accessanalyzer_analyzer" -> out.accessAnalyzers.add(new AccessAnalyzer(ref));
+      case "aws_cloudwatch_log_metric_filter" -> out.metricFilters.add(new MetricFilter(ref,
+          get(r, "name").orElseGet(() -> missing(r, "name")), get(r, "pattern").orElseGet(() -> missing(r, "pattern")),
+          get(r, "metric_transformation").map(Value::items).orElse(List.of()).stream()
+              .filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast)
+              .map(m -> new MetricFilter.Metric(m.get("name").orElseGet(() -> missing(r, "metric_transformation.name")),
+                  m.get("namespace").orElseGet(() -> missing(r, "metric_transformation.namespace"))))
+              .toList()));
+      case "aws_cloudwatch_metric_alarm" -> out.metricAlarms.add(new MetricAlarm(ref,
+          get(r, "metric_name").orElseGet(() -> missing(r, "metric_name")),
+          get(r, "namespace").orElseGet(() -> missing(r, "namespace"))));
       case "aws_iam_group" -> out.groups.add(new Group(ref, get(r, "name").orElseGet(() -> missing(r, "name"))));
       case "aws_iam_role" -> role(r, ref, self);
       case "aws_iam_policy" -> out.customerPolicies.add(new CustomerPolicy(ref,

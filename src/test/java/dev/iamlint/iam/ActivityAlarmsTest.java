@@ -1,0 +1,61 @@
+package dev.iamlint.iam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.iamlint.iam.ActivityAlarms.Control;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Which filter patterns count as a CIS control's: normal form, not text. */
+class ActivityAlarmsTest {
+
+  static Stream<Arguments> patterns() {
+    return Stream.of(
+        Arguments.of(Control.ROOT_USAGE, true,
+            "{ $.userIdentity.type = \"Root\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != \"AwsServiceEvent\" }"),
+        Arguments.of(Control.ROOT_USAGE, true,
+            "{(($.eventType!=AwsServiceEvent))&&($.userIdentity.invokedBy NOT EXISTS)&&($.userIdentity.type=\"Root\")}"),
+        Arguments.of(Control.ROOT_USAGE, false, "{ $.userIdentity.type = \"Root\" && $.eventType != \"AwsServiceEvent\" }"),
+        Arguments.of(Control.ROOT_USAGE, false,
+            "{ $.userIdentity.type = \"Root\" || $.userIdentity.invokedBy NOT EXISTS || $.eventType != \"AwsServiceEvent\" }"),
+        Arguments.of(Control.ROOT_USAGE, false,
+            "{ $.userIdentity.type = \"root\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != \"AwsServiceEvent\" }"),
+        Arguments.of(Control.ROOT_USAGE, false, "Root"),
+        Arguments.of(Control.ROOT_USAGE, false, "{ $.userIdentity.type = \"Root\" && "),
+        Arguments.of(Control.ROOT_USAGE, false, "{ $.userIdentity.type = \"Root }"),
+        Arguments.of(Control.CONSOLE_WITHOUT_MFA, true,
+            "{ ($.eventName = \"ConsoleLogin\") && ($.additionalEventData.MFAUsed != \"Yes\") }"),
+        Arguments.of(Control.CONSOLE_WITHOUT_MFA, true,
+            "{ ($.eventName = \"ConsoleLogin\") && ($.additionalEventData.MFAUsed != \"Yes\") && "
+                + "($.userIdentity.type = \"IAMUser\") && ($.responseElements.ConsoleLogin = \"Success\") }"),
+        Arguments.of(Control.CONSOLE_WITHOUT_MFA, false,
+            "{ ($.eventName = \"ConsoleLogin\") && ($.additionalEventData.MFAUsed != \"Yes\") && ($.userIdentity.type = \"IAMUser\") }"),
+        Arguments.of(Control.CONSOLE_WITHOUT_MFA, false, "{ ($.eventName = \"ConsoleLogin\") }"),
+        Arguments.of(Control.CONSOLE_WITHOUT_MFA, false,
+            "{ ($.eventName = \"ConsoleLogin\") && ($.additionalEventData.MFAUsed = \"Yes\") }"),
+        Arguments.of(Control.TRAIL_CHANGES, true,
+            "{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || "
+                + "($.eventName = StartLogging) || ($.eventName = StopLogging) }"),
+        Arguments.of(Control.TRAIL_CHANGES, true,
+            "{ (($.eventName = StopLogging) || ($.eventName = StartLogging)) || ($.eventName = DeleteTrail) || "
+                + "$.eventName = UpdateTrail || ($.eventName = CreateTrail) || ($.eventName = PutEventSelectors) }"),
+        Arguments.of(Control.TRAIL_CHANGES, false,
+            "{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || "
+                + "($.eventName = StartLogging) }"),
+        Arguments.of(Control.TRAIL_CHANGES, false,
+            "{ ($.eventName = CreateTrail) && ($.eventName = UpdateTrail) && ($.eventName = DeleteTrail) && "
+                + "($.eventName = StartLogging) && ($.eventName = StopLogging) }"),
+        Arguments.of(Control.TRAIL_CHANGES, false,
+            "{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || "
+                + "($.eventName = StartLogging) || ($.eventName != StopLogging) }"),
+        Arguments.of(Control.IAM_POLICY_CHANGES, false, "{ ($.eventName = PutRolePolicy) }"));
+  }
+
+  @ParameterizedTest(name = "{0} {1}: {2}")
+  @MethodSource("patterns")
+  void matchesInNormalForm(Control control, boolean expected, String pattern) {
+    assertEquals(expected, control.matches(pattern));
+  }
+}
