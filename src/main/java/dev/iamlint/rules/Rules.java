@@ -9,7 +9,7 @@ public final class Rules {
   private Rules() {}
 
   /** Rules raised by the tool itself rather than by a rule class (syntax errors). */
-  public static final List<String> TOOL_RULE_IDS = List.of("SYN001");
+  public static final List<String> TOOL_RULE_IDS = List.of("SYN001", "SUP001");
 
   public static List<Rule> all() {
     return List.of(

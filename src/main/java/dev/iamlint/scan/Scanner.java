@@ -42,7 +42,7 @@ import java.util.concurrent.Future;
 public final class Scanner {
 
   /** One file's contribution: its model elements and its syntax error, if any. */
-  private record FileOutcome(ModelBuilder model, Optional<Finding> syntaxError, boolean scanned) {}
+  private record FileOutcome(ModelBuilder model, Optional<Finding> syntaxError, boolean scanned, Suppressions suppressions) {}
 
   public ScanResult scan(ScanRequest request) {
     Discovery discovery = new Discovery(request.workingDirectory(), request.excluded());
@@ -51,9 +51,11 @@ public final class Scanner {
 
     ModelBuilder merged = new ModelBuilder();
     List<Finding> findings = new ArrayList<>();
+    Suppressions suppressions = new Suppressions();
     int files = 0;
     for (FileOutcome o : outcomes) {
       merged.addAll(o.model());
+      suppressions.addAll(o.suppressions());
       o.syntaxError().ifPresent(findings::add);
       if (o.scanned()) files++;
     }
@@ -61,21 +63,23 @@ public final class Scanner {
     IamModel model = merged.build();
 
     List<String> internalErrors = new ArrayList<>();
+    // Every rule runs, selected or not: selection filters the report, and a suppression is judged
+    // stale (SUP001) against all findings, not against the rules one run happened to select.
     for (Rule rule : Rules.all()) {
       RuleMetadata metadata = Catalog.get(rule.id());
-      if (!request.selector().selects(metadata)) continue;
       RuleContext context = new RuleContext(model, request.options(), metadata);
       try {
         rule.check(context);
         findings.addAll(context.findings());
       } catch (RuntimeException e) {
+        if (!request.selector().selects(metadata)) continue;
         internalErrors.add("rule " + rule.id() + " failed: " + e.getClass().getSimpleName()
             + (e.getMessage() == null ? "" : ": " + e.getMessage()));
       }
     }
     List<Finding> reported = new ArrayList<>();
     Set<List<Object>> seen = new java.util.HashSet<>();
-    for (Finding f : findings) {
+    for (Finding f : suppressions.apply(findings, java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
       RuleMetadata metadata = Catalog.get(f.ruleId());
       // A file that does not parse is never silently passed: only --skip-rule hides SYN001.
       boolean selected = f.ruleId().equals("SYN001") ? !request.selector().skips(metadata) : request.selector().selects(metadata);
@@ -122,20 +126,25 @@ public final class Scanner {
 
   private FileOutcome load(ScanRequest request, SourceFile file) {
     ModelBuilder model = new ModelBuilder();
+    Suppressions suppressions = new Suppressions();
+    if (file.kind() == FileKind.TERRAFORM || file.kind() == FileKind.CLOUDFORMATION_YAML) {
+      suppressions.readComments(file.displayPath(), file.text());
+    }
     if (!file.kind().isCloudFormation()) {
       // Terraform is read per module directory (loadTerraform), not file by file.
-      return new FileOutcome(model, Optional.empty(), false);
+      return new FileOutcome(model, Optional.empty(), false, suppressions);
     }
     ParseResult parsed = file.kind() == FileKind.CLOUDFORMATION_JSON
         ? JsonLoader.parse(file.displayPath(), file.text())
         : YamlLoader.parse(file.displayPath(), file.text());
     if (parsed instanceof ParseResult.Failed failed) {
-      return new FileOutcome(model, Optional.of(syntaxError(file, failed)), true);
+      return new FileOutcome(model, Optional.of(syntaxError(file, failed)), true, suppressions);
     }
     Optional<Template> template = Template.of(file.displayPath(), ((ParseResult.Parsed) parsed).root());
-    if (template.isEmpty()) return new FileOutcome(model, Optional.empty(), false);
+    if (template.isEmpty()) return new FileOutcome(model, Optional.empty(), false, suppressions);
     CloudFormationAdapter.adapt(template.get(), request.parameters(), request.partition(), model);
-    return new FileOutcome(model, Optional.empty(), true);
+    suppressions.readMetadata(template.get());
+    return new FileOutcome(model, Optional.empty(), true, suppressions);
   }
 
   /**
