@@ -59,7 +59,7 @@ public final class Scanner {
       o.syntaxError().ifPresent(findings::add);
       if (o.scanned()) files++;
     }
-    files += loadTerraform(request, discovery, discovered.files(), merged, findings);
+    files += loadTerraform(request, discovery, discovered.files(), merged, findings, suppressions);
     IamModel model = merged.build();
 
     List<String> internalErrors = new ArrayList<>();
@@ -127,9 +127,9 @@ public final class Scanner {
   private FileOutcome load(ScanRequest request, SourceFile file) {
     ModelBuilder model = new ModelBuilder();
     Suppressions suppressions = new Suppressions();
-    if (file.kind() == FileKind.TERRAFORM || file.kind() == FileKind.CLOUDFORMATION_YAML) {
-      suppressions.readComments(file.displayPath(), file.text());
-    }
+    // Terraform comments are read with the module directories (loadTerraform): a sibling of a
+    // file passed alone is evaluated too, and its suppressions must hold as well.
+    if (file.kind() == FileKind.CLOUDFORMATION_YAML) suppressions.readComments(file.displayPath(), file.text());
     if (!file.kind().isCloudFormation()) {
       // Terraform is read per module directory (loadTerraform), not file by file.
       return new FileOutcome(model, Optional.empty(), false, suppressions);
@@ -152,7 +152,7 @@ public final class Scanner {
    * pre-commit does) is evaluated with the other files of its directory.
    */
   private int loadTerraform(ScanRequest request, Discovery discovery, List<SourceFile> files, ModelBuilder model,
-      List<Finding> findings) {
+      List<Finding> findings, Suppressions suppressions) {
     Map<Path, Set<Path>> directoriesByRoot = new TreeMap<>();
     Map<Path, List<SourceFile>> plansByRoot = new TreeMap<>();
     Set<Path> planDirectories = new TreeSet<>();
@@ -180,6 +180,9 @@ public final class Scanner {
       List<Path> modules = e.getValue().stream().filter(d -> !planDirectories.contains(d)).toList();
       TerraformLoader.Result result = loader.load(modules);
       model.addAll(result.model());
+      for (Map.Entry<String, String> source : result.sources().entrySet()) {
+        if (!read.contains(source.getKey())) suppressions.readComments(source.getKey(), source.getValue());
+      }
       read.addAll(result.filesRead());
       for (SyntaxError error : result.syntaxErrors()) {
         read.add(error.file());

@@ -36,7 +36,8 @@ public final class TerraformLoader {
   /** Variable values given on the command line, in order, and the environment's TF_VAR_*. */
   public record Options(List<Path> varFiles, Map<String, String> vars, Map<String, String> environment, String partition) {}
 
-  public record Result(ModelBuilder model, List<SyntaxError> syntaxErrors, Set<String> filesRead) {}
+  /** {@code sources}: the text of each HCL file read, by display path (for suppression comments). */
+  public record Result(ModelBuilder model, List<SyntaxError> syntaxErrors, Set<String> filesRead, Map<String, String> sources) {}
 
   private final Path root;
   private final Function<Path, String> display;
@@ -44,6 +45,7 @@ public final class TerraformLoader {
   private final Map<Path, Optional<ModuleConfig>> modules = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<SyntaxError> syntaxErrors = java.util.Collections.synchronizedList(new ArrayList<>());
   private final Set<String> filesRead = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Map<String, String> sources = new java.util.concurrent.ConcurrentHashMap<>();
   private final Path realRoot;
 
   public TerraformLoader(Path root, Function<Path, String> display, Options options) {
@@ -95,7 +97,7 @@ public final class TerraformLoader {
     }
     List<SyntaxError> errors = new ArrayList<>(syntaxErrors);
     errors.sort(java.util.Comparator.comparing(SyntaxError::file));
-    return new Result(model, errors, filesRead);
+    return new Result(model, errors, filesRead, new java.util.TreeMap<>(sources));
   }
 
   private Set<Path> localCalls(Path dir) {
@@ -154,6 +156,7 @@ public final class TerraformLoader {
       }
       return TerraformJson.body(shown, ((ParseResult.Parsed) r).root()).map(b -> new ModuleConfig.File(shown, b));
     }
+    sources.put(shown, text);
     HclParseResult r = HclParser.parse(shown, text);
     if (r instanceof HclParseResult.Failed f) {
       syntaxErrors.add(new SyntaxError(shown, "HCL syntax error: " + f.message(), f.location()));

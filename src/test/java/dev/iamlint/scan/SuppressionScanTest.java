@@ -1,0 +1,41 @@
+package dev.iamlint.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.iamlint.rule.Finding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Suppressions hold however the files reach the scan. */
+class SuppressionScanTest {
+
+  private static final String SUPPRESSED = """
+      # iamlint:ignore ADM001 -- break-glass role, reviewed 2026-11
+      resource "aws_iam_role_policy_attachment" "breakglass" {
+        role       = "breakglass"
+        policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+      }
+      """;
+
+  // Regression: pre-commit passes only the changed file; its directory is evaluated with the
+  // sibling that holds the finding, and that sibling's suppression comment must apply too.
+  @Test
+  void suppressionInASiblingFileAppliesWhenOnlyAnotherFileIsPassed(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("iam.tf"), SUPPRESSED);
+    Files.writeString(dir.resolve("main.tf"), "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n");
+    List<Finding> findings = TestScans.findings(dir.resolve("main.tf"), "ADM001", "SUP001");
+    assertEquals(List.of(), findings);
+  }
+
+  @Test
+  void withoutTheCommentTheSiblingFindingIsReported(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("iam.tf"), SUPPRESSED.lines().skip(1).reduce("", (a, b) -> a + b + "\n"));
+    Files.writeString(dir.resolve("main.tf"), "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n");
+    List<Finding> findings = TestScans.findings(dir.resolve("main.tf"), "ADM001", "SUP001");
+    assertEquals(List.of("ADM001"), findings.stream().map(Finding::ruleId).toList());
+  }
+}
