@@ -49,22 +49,18 @@ public final class FilterPattern {
 
   /** The terms of a conjunction (one term alone is a conjunction of one). */
   public static Optional<Set<Term>> conjunction(Expr e) {
-    if (e instanceof Term t) return Optional.of(Set.of(t));
-    if (!(e instanceof All all)) return Optional.empty();
-    Set<Term> terms = new LinkedHashSet<>();
-    for (Expr x : all.terms()) {
-      if (!(x instanceof Term t)) return Optional.empty();
-      terms.add(t);
-    }
-    return Optional.of(terms);
+    return e instanceof All all ? termsOnly(all.terms()) : e instanceof Term t ? Optional.of(Set.of(t)) : Optional.empty();
   }
 
   /** The terms of a disjunction (one term alone is a disjunction of one). */
   public static Optional<Set<Term>> disjunction(Expr e) {
-    if (e instanceof Term t) return Optional.of(Set.of(t));
-    if (!(e instanceof Any any)) return Optional.empty();
+    return e instanceof Any any ? termsOnly(any.terms()) : e instanceof Term t ? Optional.of(Set.of(t)) : Optional.empty();
+  }
+
+  /** The operands as plain terms, or empty when one of them is itself a conjunction or disjunction. */
+  private static Optional<Set<Term>> termsOnly(Set<Expr> operands) {
     Set<Term> terms = new LinkedHashSet<>();
-    for (Expr x : any.terms()) {
+    for (Expr x : operands) {
       if (!(x instanceof Term t)) return Optional.empty();
       terms.add(t);
     }
