@@ -77,6 +77,10 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--cloudtrail-external", description = "An organization trail is managed elsewhere (turns CT001 off).")
   boolean cloudTrailExternal;
 
+  @Option(names = "--report-unknown",
+      description = "Also report, at info, checks that could not be decided because a value is unknown, with the reason.")
+  boolean reportUnknown;
+
   @Option(names = "--no-color", description = "No colour in text output (also when NO_COLOR is set).")
   boolean noColor;
 
@@ -119,7 +123,7 @@ final class ScanCommand implements Callable<Integer> {
     List<Path> varFiles = variableFiles.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     ScanRequest request = new ScanRequest(cwd, scanPaths, values, variables, varFiles, System.getenv(), partition,
         selector, minSeverity,
-        new ScanOptions(accountBaseline, cloudTrailExternal), p -> false, Math.max(1, threads));
+        new ScanOptions(accountBaseline, cloudTrailExternal, reportUnknown, java.util.Map.of()), p -> false, Math.max(1, threads));
     ScanResult result = new Scanner().scan(request);
 
     List<RuleMetadata> enabled = Catalog.all().stream().filter(selector::selects).toList();

@@ -3,20 +3,24 @@ package dev.iamlint.rule;
 import dev.iamlint.model.IamModel;
 import dev.iamlint.model.ResourceRef;
 import dev.iamlint.source.Location;
+import dev.iamlint.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** What a rule sees: the model, the options, and where to report. */
+/** What a rule sees: the model, the options, its own settings, and where to report. */
 public final class RuleContext {
   private final IamModel model;
   private final ScanOptions options;
   private final RuleMetadata metadata;
+  private final RuleSettings settings;
   private final List<Finding> findings = new ArrayList<>();
 
   public RuleContext(IamModel model, ScanOptions options, RuleMetadata metadata) {
     this.model = model;
     this.options = options;
     this.metadata = metadata;
+    this.settings = options.settings(metadata.id());
   }
 
   public IamModel model() {
@@ -27,17 +31,77 @@ public final class RuleContext {
     return options;
   }
 
-  /** Reports at the rule's default severity. */
-  public void report(ResourceRef resource, Location location, String detail, String message, Related... related) {
-    report(metadata.severity(), resource, location, detail, message, related);
+  /** A numeric parameter of this rule: the configured value, else the catalogue's default. */
+  public int threshold(String name, int defaultValue) {
+    return settings.integer(name).orElse(defaultValue);
   }
 
+  /** A list parameter of this rule: the configured value, else the default. */
+  public List<String> strings(String name, List<String> defaultValue) {
+    return settings.strings(name).orElse(defaultValue);
+  }
+
+  /** Reports at the rule's severity (the catalogue's, or the configured one). */
+  public void report(ResourceRef resource, Location location, String detail, String message, Related... related) {
+    report(settings.severity().orElse(metadata.severity()), resource, location, detail, message, related);
+  }
+
+  /** Reports at a severity the rule chose for this case; a configured severity still wins. */
   public void report(Severity severity, ResourceRef resource, Location location, String detail, String message,
+      Related... related) {
+    add(settings.severity().orElse(severity), resource, location, detail, message, related);
+  }
+
+  private void add(Severity severity, ResourceRef resource, Location location, String detail, String message,
       Related... related) {
     List<Related> all = new ArrayList<>(List.of(related));
     // Inside a module: each call on the way is a place the user may need to look at.
     for (Location call : resource.callSites()) all.add(new Related("through this module call", call));
     findings.add(new Finding(metadata.id(), metadata.slug(), severity, message, location, resource, all, detail));
+  }
+
+  /**
+   * A check this rule could not decide because {@code value} (or one branch of it) is unknown.
+   * Never a certain finding: with {@code --report-unknown} it is reported at info, naming what
+   * was to be checked and why the value is not known; otherwise nothing. {@code question} reads
+   * "whether the password policy's minimum_password_length is at least 14".
+   */
+  public void undecided(ResourceRef resource, Value value, String detail, String question) {
+    if (!options.reportUnknown()) return;
+    Optional<Value> unknown = firstUnknown(value);
+    if (unknown.isEmpty()) return;
+    Value u = unknown.get();
+    add(Severity.INFO, resource, u.location(), "unknown:" + detail,
+        "Not decided " + question + ": " + reason((Value.Unknown) u) + u.provenance().suffix());
+  }
+
+  /** The same, when the rule has already found the value unknown (any kind of value). */
+  public void undecided(ResourceRef resource, Optional<Value> value, String detail, String question) {
+    value.ifPresent(v -> undecided(resource, v, detail, question));
+  }
+
+  /** "variable \"min_len\" has no value", or the partly known text with the reason. */
+  private static String reason(Value.Unknown u) {
+    return u.partial().isPresent() ? "the value is " + u.display() : u.reason();
+  }
+
+  private static Optional<Value> firstUnknown(Value value) {
+    for (Value v : value.alternatives()) {
+      if (v instanceof Value.Unknown) return Optional.of(v);
+      if (v instanceof Value.ListV l) {
+        for (Value item : l.items()) {
+          Optional<Value> inner = firstUnknown(item);
+          if (inner.isPresent()) return inner;
+        }
+      }
+      if (v instanceof Value.MapV m) {
+        for (Value.MapV.Entry e : m.entries()) {
+          Optional<Value> inner = firstUnknown(e.value());
+          if (inner.isPresent()) return inner;
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   public List<Finding> findings() {

@@ -1,10 +1,26 @@
 package dev.iamlint.rule;
 
+import java.util.Map;
+
 /**
- * Project-wide facts rules may depend on. {@code accountBaseline}: the scan describes an
+ * Project-wide facts and choices rules depend on. {@code accountBaseline}: the scan describes an
  * account baseline (project-level rules apply); {@code externalCloudTrail}: an organization
- * trail is managed elsewhere.
+ * trail is managed elsewhere; {@code reportUnknown}: checks that could not be decided because a
+ * value is unknown are reported at info; {@code rules}: per-rule settings from the config.
  */
-public record ScanOptions(boolean accountBaseline, boolean externalCloudTrail) {
+public record ScanOptions(boolean accountBaseline, boolean externalCloudTrail, boolean reportUnknown,
+    Map<String, RuleSettings> rules) {
   public static final ScanOptions DEFAULT = new ScanOptions(false, false);
+
+  public ScanOptions {
+    rules = Map.copyOf(rules);
+  }
+
+  public ScanOptions(boolean accountBaseline, boolean externalCloudTrail) {
+    this(accountBaseline, externalCloudTrail, false, Map.of());
+  }
+
+  public RuleSettings settings(String ruleId) {
+    return rules.getOrDefault(ruleId, RuleSettings.NONE);
+  }
 }

@@ -28,7 +28,14 @@ public final class AdminPolicyAttached implements Rule {
     IamModel model = ctx.model();
     for (PolicyAttachment a : model.attachments()) {
       Optional<Value> admin = a.policy().alternativeWhere(v -> ManagedPolicyArn.awsManagedName(v).filter(ADMIN::equals).isPresent());
-      if (admin.isEmpty()) continue;
+      if (admin.isEmpty()) {
+        // An ARN given as an input without a value may be AdministratorAccess; a reference to a
+        // customer policy is judged by its document (ADM003) instead.
+        a.policy().alternativeWhere(v -> v instanceof Value.Unknown u && u.cause() == Value.Cause.INPUT)
+            .ifPresent(v -> ctx.undecided(a.resource(), v, ADMIN + "|" + Principals.key(model, a.principal()),
+                "whether the policy attached to " + Principals.describe(model, a.principal()) + " is " + ADMIN));
+        continue;
+      }
       boolean exposed = Principals.hasCredentials(model, a.principal());
       String who = Principals.describe(model, a.principal());
       String message = ADMIN + " is attached to " + who + admin.get().provenance().suffix()

@@ -15,9 +15,10 @@ public final class PasswordChangeDisallowed implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (PasswordPolicy p : ctx.model().passwordPolicies()) {
-      p.allowUsersToChange().flatMap(v -> v.alternativeIs(false)).ifPresent(v -> ctx.report(p.resource(), v.location(),
+      p.allowUsersToChange().flatMap(v -> v.alternativeIs(false)).ifPresentOrElse(v -> ctx.report(p.resource(), v.location(),
           "change", "The password policy does not let users change their own password" + v.provenance().suffix()
-              + ": a user who suspects exposure cannot rotate it"));
+              + ": a user who suspects exposure cannot rotate it"),
+          () -> ctx.undecided(p.resource(), p.allowUsersToChange(), "change", "whether allow_users_to_change_password is true"));
     }
   }
 }

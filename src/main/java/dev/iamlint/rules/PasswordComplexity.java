@@ -29,8 +29,9 @@ public final class PasswordComplexity implements Rule {
           ctx.report(p.resource(), p.resource().header(), name,
               "The password policy does not set " + name + " (default false): require it");
         } else {
-          value.get().alternativeIs(false).ifPresent(v -> ctx.report(p.resource(), v.location(), name,
-              "The password policy sets " + name + " to false" + v.provenance().suffix() + ": require it"));
+          value.get().alternativeIs(false).ifPresentOrElse(v -> ctx.report(p.resource(), v.location(), name,
+              "The password policy sets " + name + " to false" + v.provenance().suffix() + ": require it"),
+              () -> ctx.undecided(p.resource(), value.get(), name, "whether " + name + " is true"));
         }
       });
     }

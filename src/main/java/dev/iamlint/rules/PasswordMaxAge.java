@@ -16,16 +16,18 @@ public final class PasswordMaxAge implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
+    int max = ctx.threshold("max_age_days", MAX_AGE_DAYS);
     for (PasswordPolicy p : ctx.model().passwordPolicies()) {
       if (p.maxAge().isEmpty()) {
         ctx.report(p.resource(), p.resource().header(), "max-age",
-            "The password policy does not set max_password_age: passwords never expire (use at most " + MAX_AGE_DAYS + " days)");
+            "The password policy does not set max_password_age: passwords never expire (use at most " + max + " days)");
         continue;
       }
       p.maxAge().get().alternativeWhere(v -> v.asNumber().map(n -> n.signum() == 0
-          || n.compareTo(BigDecimal.valueOf(MAX_AGE_DAYS)) > 0).orElse(false)).ifPresent(v -> ctx.report(p.resource(),
+          || n.compareTo(BigDecimal.valueOf(max)) > 0).orElse(false)).ifPresentOrElse(v -> ctx.report(p.resource(),
           v.location(), "max-age", "The password policy sets max_password_age to " + v.displayNumber() + v.provenance().suffix()
-              + (v.asNumber().orElseThrow().signum() == 0 ? " (never expire)" : "") + ": use at most " + MAX_AGE_DAYS + " days"));
+              + (v.asNumber().orElseThrow().signum() == 0 ? " (never expire)" : "") + ": use at most " + max + " days"),
+          () -> ctx.undecided(p.resource(), p.maxAge().get(), "max-age", "whether max_password_age is between 1 and " + max));
     }
   }
 }

@@ -22,30 +22,33 @@ public final class PasswordMinLength implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
+    int min = ctx.threshold("min_length", MIN_LENGTH);
     for (PasswordPolicy p : ctx.model().passwordPolicies()) {
       if (p.minimumLength().isEmpty()) {
         ctx.report(p.resource(), p.resource().header(), "minimum",
-            "The password policy does not set minimum_password_length (AWS default 8): require at least " + MIN_LENGTH);
+            "The password policy does not set minimum_password_length (AWS default 8): require at least " + min);
         continue;
       }
-      shorter(p.minimumLength().get()).ifPresent(v -> ctx.report(p.resource(), v.location(), "minimum",
+      shorter(p.minimumLength().get(), min).ifPresentOrElse(v -> ctx.report(p.resource(), v.location(), "minimum",
           "The password policy allows passwords of " + v.displayNumber() + " characters" + v.provenance().suffix()
-              + ": require at least " + MIN_LENGTH));
+              + ": require at least " + min),
+          () -> ctx.undecided(p.resource(), p.minimumLength().get(), "minimum",
+              "whether minimum_password_length is at least " + min));
     }
     for (LoginProfile l : ctx.model().loginProfiles()) {
-      l.generatedLength().flatMap(PasswordMinLength::shorter).ifPresent(v -> ctx.report(l.resource(), v.location(),
+      l.generatedLength().flatMap(v -> shorter(v, min)).ifPresent(v -> ctx.report(l.resource(), v.location(),
           "initial-length", "The initial console password of " + l.resource().address() + " is generated with "
-              + v.displayNumber() + " characters" + v.provenance().suffix() + ": use at least " + MIN_LENGTH));
+              + v.displayNumber() + " characters" + v.provenance().suffix() + ": use at least " + min));
       // A literal password (YAML may read one as a number) shorter than the minimum.
       l.password().flatMap(p -> p.alternativeWhere(a -> (a instanceof Value.Str || a instanceof Value.Num)
-              && a.asText().map(t -> t.length() < MIN_LENGTH).orElse(false)))
+              && a.asText().map(t -> t.length() < min).orElse(false)))
           .ifPresent(v -> ctx.report(l.resource(), v.location(), "initial-length",
               "The initial console password of " + l.resource().address() + " has only "
-                  + v.asText().orElseThrow().length() + " characters" + v.provenance().suffix() + ": use at least " + MIN_LENGTH));
+                  + v.asText().orElseThrow().length() + " characters" + v.provenance().suffix() + ": use at least " + min));
     }
   }
 
-  private static Optional<Value> shorter(Value v) {
-    return v.alternativeWhere(a -> a.asNumber().map(n -> n.compareTo(BigDecimal.valueOf(MIN_LENGTH)) < 0).orElse(false));
+  private static Optional<Value> shorter(Value v, int min) {
+    return v.alternativeWhere(a -> a.asNumber().map(n -> n.compareTo(BigDecimal.valueOf(min)) < 0).orElse(false));
   }
 }

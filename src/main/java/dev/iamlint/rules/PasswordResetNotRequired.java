@@ -30,10 +30,12 @@ public final class PasswordResetNotRequired implements Rule {
       }
       Optional<Value> no = p.passwordResetRequired().get().alternativeIs(false)
           .or(() -> p.passwordResetRequired().get().alternativeAbsent());
-      no.ifPresent(v -> ctx.report(p.resource(), v.location(), "reset",
+      no.ifPresentOrElse(v -> ctx.report(p.resource(), v.location(), "reset",
           "The login profile of " + user + (v instanceof Value.Null ? " leaves the password reset unset (the default is no reset)"
               : " turns the password reset off") + v.provenance().suffix()
-              + ": the initial password stays valid after first sign-in"));
+              + ": the initial password stays valid after first sign-in"),
+          () -> ctx.undecided(p.resource(), p.passwordResetRequired().get(), "reset",
+              "whether the login profile of " + user + " requires a password reset"));
     }
   }
 }

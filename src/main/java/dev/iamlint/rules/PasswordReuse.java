@@ -16,16 +16,19 @@ public final class PasswordReuse implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
+    int min = ctx.threshold("min_reuse", MIN_REUSE);
     for (PasswordPolicy p : ctx.model().passwordPolicies()) {
       if (p.reusePrevention().isEmpty()) {
         ctx.report(p.resource(), p.resource().header(), "reuse",
-            "The password policy does not set password_reuse_prevention: old passwords can be reused (remember " + MIN_REUSE + ")");
+            "The password policy does not set password_reuse_prevention: old passwords can be reused (remember " + min + ")");
         continue;
       }
-      p.reusePrevention().get().alternativeWhere(v -> v.asNumber().map(n -> n.compareTo(BigDecimal.valueOf(MIN_REUSE)) < 0)
-          .orElse(false)).ifPresent(v -> ctx.report(p.resource(), v.location(), "reuse",
+      p.reusePrevention().get().alternativeWhere(v -> v.asNumber().map(n -> n.compareTo(BigDecimal.valueOf(min)) < 0)
+          .orElse(false)).ifPresentOrElse(v -> ctx.report(p.resource(), v.location(), "reuse",
           "The password policy remembers only " + v.displayNumber() + " previous passwords" + v.provenance().suffix()
-              + ": remember " + MIN_REUSE));
+              + ": remember " + min),
+          () -> ctx.undecided(p.resource(), p.reusePrevention().get(), "reuse",
+              "whether password_reuse_prevention is at least " + min));
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Statement;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
+import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
 
 /**
@@ -35,8 +36,14 @@ public final class PolicyGrantsAdmin implements Rule {
       if (!s.isAllow()) continue;
       StatementScope.Coverage actions = StatementScope.allActions(s);
       StatementScope.Coverage resources = StatementScope.allResources(s);
-      if (!actions.covers().isTrue() || !resources.covers().isTrue()
-          || !Conditions.unrestricted(s.condition(), true).isTrue()) {
+      Truth unrestricted = Conditions.unrestricted(s.condition(), true);
+      if (!actions.covers().isTrue() || !resources.covers().isTrue() || !unrestricted.isTrue()) {
+        if (!actions.covers().isFalse() && !resources.covers().isFalse() && !unrestricted.isFalse()) {
+          Value unknown = !actions.covers().isTrue() ? s.action().or(s::notAction).orElseThrow()
+              : !resources.covers().isTrue() ? s.resource().or(s::notResource).orElseThrow() : s.condition().orElseThrow();
+          ctx.undecided(resource, unknown, "statement:" + s.sid().flatMap(Value::asText).orElse("#" + index),
+              "whether " + s.label() + " allows every action on every resource");
+        }
         continue;
       }
       Value action = actions.culprit().orElseThrow();

@@ -29,7 +29,12 @@ public final class RoleTrustsEveryone implements Rule {
         index++;
         if (!s.isAllow() || s.principal().isEmpty()) continue;
         Optional<Value> everyone = Principal.everyone(s.principal().get());
-        if (everyone.isEmpty() || !Conditions.unrestricted(s.condition(), true).isTrue()) continue;
+        if (everyone.isEmpty()) {
+          ctx.undecided(role.resource(), s.principal().get(), "trust:" + s.sid().flatMap(Value::asText).orElse("#" + index),
+              "whether role " + role.resource().address() + " can be assumed by anyone");
+          continue;
+        }
+        if (!Conditions.unrestricted(s.condition(), true).isTrue()) continue;
         ctx.report(role.resource(), everyone.get().location(), "trust:" + s.sid().flatMap(Value::asText).orElse("#" + index),
             "Role " + role.resource().address() + " can be assumed by anyone (Principal " + everyone.get().display()
                 + ", no condition restricts the caller)" + everyone.get().provenance().suffix()

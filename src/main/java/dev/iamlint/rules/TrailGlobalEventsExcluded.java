@@ -15,9 +15,11 @@ public final class TrailGlobalEventsExcluded implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Trail t : ctx.model().trails()) {
-      t.globalServiceEvents().flatMap(v -> v.alternativeIs(false)).ifPresent(v -> ctx.report(t.resource(), v.location(),
+      t.globalServiceEvents().flatMap(v -> v.alternativeIs(false)).ifPresentOrElse(v -> ctx.report(t.resource(), v.location(),
           "global-events", "Trail " + t.resource().address() + " excludes global service events" + v.provenance().suffix()
-              + ": IAM, STS and console sign-in events would be lost"));
+              + ": IAM, STS and console sign-in events would be lost"),
+          () -> ctx.undecided(t.resource(), t.globalServiceEvents(), "global-events",
+              "whether trail " + t.resource().address() + " includes global service events"));
     }
   }
 }

@@ -21,9 +21,11 @@ public final class TrailLogValidationDisabled implements Rule {
             what + " does not enable log file validation (" + t.resource().setting("EnableLogFileValidation",
                 "enable_log_file_validation") + " is not set; it is off by default): altered or deleted log files would go unnoticed");
       } else {
-        t.logFileValidation().get().alternativeIs(false).or(() -> t.logFileValidation().get().alternativeAbsent()).ifPresent(v -> ctx.report(t.resource(), v.location(),
+        t.logFileValidation().get().alternativeIs(false).or(() -> t.logFileValidation().get().alternativeAbsent()).ifPresentOrElse(v -> ctx.report(t.resource(), v.location(),
             "validation", what + " disables log file validation" + v.provenance().suffix()
-                + ": altered or deleted log files would go unnoticed"));
+                + ": altered or deleted log files would go unnoticed"),
+            () -> ctx.undecided(t.resource(), t.logFileValidation().get(), "validation",
+                "whether " + what + " validates its log files"));
       }
     }
   }

@@ -15,9 +15,10 @@ public final class TrailLoggingDisabled implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Trail t : ctx.model().trails()) {
-      t.logging().flatMap(v -> v.alternativeIs(false)).ifPresent(v -> ctx.report(t.resource(), v.location(), "logging",
+      t.logging().flatMap(v -> v.alternativeIs(false)).ifPresentOrElse(v -> ctx.report(t.resource(), v.location(), "logging",
           "Trail " + t.resource().address() + " has logging disabled" + v.provenance().suffix()
-              + ": no API activity is recorded"));
+              + ": no API activity is recorded"),
+          () -> ctx.undecided(t.resource(), t.logging(), "logging", "whether trail " + t.resource().address() + " is logging"));
     }
   }
 }

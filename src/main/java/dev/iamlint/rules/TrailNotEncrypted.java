@@ -27,6 +27,7 @@ public final class TrailNotEncrypted implements Rule {
           || v.asText().map(String::isBlank).orElse(false));
       empty.ifPresent(v -> ctx.report(t.resource(), v.location(), "kms",
           what + " sets an empty KMS key id" + v.provenance().suffix() + ": its logs are not encrypted with a KMS key"));
+      // An unknown key id (a key created elsewhere) is a key: only an empty one is judged.
     }
   }
 }

@@ -22,8 +22,9 @@ public final class TrailNotMultiRegion implements Rule {
                 + " is not set; a trail records one region by default): activity in other regions is not recorded");
       } else {
         t.multiRegion().get().alternativeIs(false).or(() -> t.multiRegion().get().alternativeAbsent())
-            .ifPresent(v -> ctx.report(t.resource(), v.location(), "multi-region",
-                what + " is not multi-region" + v.provenance().suffix() + ": activity in other regions is not recorded"));
+            .ifPresentOrElse(v -> ctx.report(t.resource(), v.location(), "multi-region",
+                what + " is not multi-region" + v.provenance().suffix() + ": activity in other regions is not recorded"),
+                () -> ctx.undecided(t.resource(), t.multiRegion().get(), "multi-region", "whether " + what + " is multi-region"));
       }
     }
   }

@@ -82,7 +82,8 @@ public final class Scanner {
     for (Finding f : suppressions.apply(findings, java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
       RuleMetadata metadata = Catalog.get(f.ruleId());
       // A file that does not parse is never silently passed: only --skip-rule hides SYN001.
-      boolean selected = f.ruleId().equals("SYN001") ? !request.selector().skips(metadata) : request.selector().selects(metadata);
+      boolean selected = f.ruleId().equals("SYN001") ? !request.selector().skips(metadata)
+          : request.selector().selects(metadata) && request.options().settings(f.ruleId()).enabled().orElse(true);
       // Alternatives of one condition can yield the very same finding twice: report it once.
       boolean fresh = seen.add(List.of(f.ruleId(), f.location(), f.resource().address(), f.message()));
       if (selected && fresh && f.severity().atLeast(request.minSeverity())) reported.add(f);

@@ -16,6 +16,14 @@ public final class TestScans {
     return new Scanner().scan(request);
   }
 
+  /** With the given options (account baseline, external trail, unknowns, rule settings). */
+  public static ScanResult scan(Path path, dev.iamlint.rule.ScanOptions options, String... rules) {
+    Path abs = path.toAbsolutePath().normalize();
+    ScanRequest r = ScanRequest.of(abs.getParent(), List.of(abs)).withSelector(new RuleSelector(List.of(rules), List.of()));
+    return new Scanner().scan(new ScanRequest(r.workingDirectory(), r.paths(), r.parameters(), r.variables(),
+        r.variableFiles(), r.environment(), r.partition(), r.selector(), r.minSeverity(), options, r.excluded(), r.threads()));
+  }
+
   public static List<Finding> findings(Path path, String... rules) {
     return scan(path, rules).findings();
   }
