@@ -35,6 +35,11 @@ public final class ManagedPolicyDocuments {
         convert(JsonParser.parseString(policy.get().document()), at, Provenance.of("AWS managed policy " + name)))));
   }
 
+  /** A policy document given as JSON text, every element located at {@code at} (tests, examples). */
+  static PolicyDocument parse(String json, Location at) {
+    return PolicyDocument.from(convert(JsonParser.parseString(json), at, Provenance.LITERAL));
+  }
+
   private static Value convert(JsonElement e, Location at, Provenance p) {
     if (e.isJsonObject()) {
       List<Value.MapV.Entry> entries = new ArrayList<>();

@@ -20,7 +20,7 @@ public final class Rules {
         new LongLivedAccessKey(), new AccessKeySecretInState(), new MultipleAccessKeys(), new AccessKeyForConsoleUser(),
         new HardcodedCredentials(),
         new AdminPolicyAttached(), new PrivilegedManagedPolicyAttached(), new PolicyGrantsAdmin(),
-        new PolicyGrantsServiceWildcard(), new PassRoleUnrestricted(),
+        new PolicyGrantsServiceWildcard(), new PrivilegeEscalation(), new PassRoleUnrestricted(),
         new InlineUserPolicy(), new PolicyAttachedToUser(), new UserWithoutGroup(), new SharedOrTemporaryUser(),
         new InstanceWithoutRole(), new InstanceProfileWithoutRole(), new StaticCredentialsOnInstance(),
         new CloudTrailMissing(), new TrailLoggingDisabled(), new TrailNotMultiRegion(),

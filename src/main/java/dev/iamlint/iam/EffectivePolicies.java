@@ -1,0 +1,156 @@
+package dev.iamlint.iam;
+
+import dev.iamlint.model.CustomerPolicy;
+import dev.iamlint.model.Group;
+import dev.iamlint.model.GroupMembership;
+import dev.iamlint.model.IamModel;
+import dev.iamlint.model.InlinePolicy;
+import dev.iamlint.model.PolicyAttachment;
+import dev.iamlint.model.PolicyDocument;
+import dev.iamlint.model.PrincipalKind;
+import dev.iamlint.model.PrincipalLink;
+import dev.iamlint.model.ResourceRef;
+import dev.iamlint.model.Role;
+import dev.iamlint.model.User;
+import dev.iamlint.value.Truth;
+import dev.iamlint.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The identity policies that apply to a principal, wherever they are declared: inline policies
+ * and policies put on it by a standalone policy resource, attached customer managed policies
+ * (followed to their documents), AWS managed policies (their bundled documents), and for a user
+ * those of every group it is in. {@code complete} is false when some policy may apply that
+ * cannot be read (an ARN outside the scan, a membership or link to a name that is not known):
+ * an absence concluded from these sources is then not certain.
+ */
+public record EffectivePolicies(List<Source> sources, boolean complete) {
+
+  public EffectivePolicies {
+    sources = List.copyOf(sources);
+  }
+
+  /**
+   * One policy of the principal. {@code resource} is where it is declared (the policy, the
+   * attachment, or the principal itself); {@code description} names it for messages ("inline
+   * policy \"deploy\" of role r", "AWS managed policy IAMFullAccess"); {@code group} is the
+   * group it comes through, for a user.
+   */
+  public record Source(PolicyDocument document, ResourceRef resource, String description, Optional<Group> group) {}
+
+  public static EffectivePolicies of(IamModel model, User user) {
+    Builder b = new Builder(model);
+    b.principal(PrincipalKind.USER, user.resource(), user.name(), Optional.empty());
+    for (GroupMembership m : model.memberships()) {
+      Truth member = IamModel.designates(m.user(), user.resource(), user.name());
+      if (member.isFalse()) continue;
+      if (!member.isTrue()) {
+        b.complete = false;
+        continue;
+      }
+      Optional<Group> group = model.groups().stream()
+          .filter(g -> IamModel.designates(m.group(), g.resource(), g.name()).isTrue()).findFirst();
+      if (group.isEmpty()) {
+        b.complete = false; // a group declared outside the scan: its policies are not known
+        continue;
+      }
+      b.principal(PrincipalKind.GROUP, group.get().resource(), group.get().name(), group);
+    }
+    return b.build();
+  }
+
+  public static EffectivePolicies of(IamModel model, Role role) {
+    Builder b = new Builder(model);
+    b.principal(PrincipalKind.ROLE, role.resource(), role.name(), Optional.empty());
+    return b.build();
+  }
+
+  public static EffectivePolicies of(IamModel model, Group group) {
+    Builder b = new Builder(model);
+    b.principal(PrincipalKind.GROUP, group.resource(), group.name(), Optional.empty());
+    return b.build();
+  }
+
+  /** The groups a user is certainly in. */
+  public static List<Group> groups(IamModel model, User user) {
+    List<Group> out = new ArrayList<>();
+    for (GroupMembership m : model.memberships()) {
+      if (!IamModel.designates(m.user(), user.resource(), user.name()).isTrue()) continue;
+      model.groups().stream().filter(g -> IamModel.designates(m.group(), g.resource(), g.name()).isTrue())
+          .findFirst().filter(g -> !out.contains(g)).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private static final class Builder {
+    private final IamModel model;
+    private final List<Source> sources = new ArrayList<>();
+    private boolean complete = true;
+
+    Builder(IamModel model) {
+      this.model = model;
+    }
+
+    void principal(PrincipalKind kind, ResourceRef resource, Value name, Optional<Group> via) {
+      String owner = kind.noun() + " " + name.asText().map(n -> "\"" + n + "\"").orElse(resource.address());
+      for (InlinePolicy p : model.inlinePolicies()) {
+        Truth links = links(p.principals(), kind, resource, name);
+        if (links.isFalse()) continue;
+        if (!links.isTrue()) {
+          complete = false;
+          continue;
+        }
+        complete &= p.document().complete();
+        String policy = p.name().asText().map(n -> "inline policy \"" + n + "\"").orElse("inline policy " + p.resource().address());
+        sources.add(new Source(p.document(), p.resource(), policy + " of " + owner, via));
+      }
+      for (PolicyAttachment a : model.attachments()) {
+        Truth links = links(List.of(a.principal()), kind, resource, name);
+        if (links.isFalse()) continue;
+        if (!links.isTrue()) {
+          complete = false;
+          continue;
+        }
+        attached(a, owner, via);
+      }
+    }
+
+    private void attached(PolicyAttachment a, String owner, Optional<Group> via) {
+      for (Value arn : a.policy().alternatives()) {
+        Optional<String> managed = ManagedPolicyArn.awsManagedName(arn);
+        if (managed.isPresent()) {
+          Optional<PolicyDocument> doc = ManagedPolicyDocuments.document(managed.get(), arn.location());
+          if (doc.isPresent()) {
+            sources.add(new Source(doc.get(), a.resource(), "AWS managed policy " + managed.get() + " attached to " + owner, via));
+          } else {
+            complete = false; // a managed policy the bundled catalogue does not know
+          }
+          continue;
+        }
+        Optional<CustomerPolicy> customer = model.customerPolicy(arn);
+        if (customer.isPresent()) {
+          complete &= customer.get().document().complete();
+          String policy = customer.get().name().asText().map(n -> "policy \"" + n + "\"")
+              .orElse("policy " + customer.get().resource().address());
+          sources.add(new Source(customer.get().document(), customer.get().resource(), policy + " attached to " + owner, via));
+        } else {
+          complete = false; // a customer policy outside the scan
+        }
+      }
+    }
+
+    private static Truth links(List<PrincipalLink> links, PrincipalKind kind, ResourceRef resource, Value name) {
+      Truth result = Truth.FALSE;
+      for (PrincipalLink l : links) {
+        if (l.kind() == kind) result = result.or(IamModel.designates(l.target(), resource, name));
+      }
+      return result;
+    }
+
+    EffectivePolicies build() {
+      return new EffectivePolicies(sources, complete);
+    }
+  }
+}

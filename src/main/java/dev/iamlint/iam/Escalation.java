@@ -1,0 +1,113 @@
+package dev.iamlint.iam;
+
+import dev.iamlint.model.PolicyDocument;
+import dev.iamlint.model.Statement;
+import dev.iamlint.value.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which privilege-escalation paths a set of policies allows when taken together. An action
+ * counts as granted by an Allow statement with no restricting condition whose resources reach
+ * other principals or policies: every resource, or a whole resource type ({@code
+ * arn:aws:iam::*:role/*}). A resource named exactly (the principal's own user, one policy) does
+ * not let it reach further and does not count. A Deny takes an action away only where it
+ * certainly applies: unconditional, on every resource. A Deny that may apply (an action or
+ * resource not known) is kept as {@code uncertainDeny}: the paths are then not certain.
+ */
+public final class Escalation {
+  /** {@code *}, or a whole resource type: {@code role/*}, {@code user/*}, {@code function:*}. */
+  private static final Pattern WHOLE_TYPE = Pattern.compile("\\*|[A-Za-z0-9-]+[/:]\\*");
+
+  private Escalation() {}
+
+  /** The statement and element that grant one action. */
+  public record Grant(PolicyDocument document, Statement statement, Value element) {}
+
+  /**
+   * {@code paths}: the paths every action of which is granted; {@code grants}: for each granted
+   * action (lower case), the first statement that grants it; {@code admin}: some statement
+   * grants every action on every resource (other rules report that); {@code uncertainDeny}: a
+   * Deny that may take some of it away, but whose action or resource is not known.
+   */
+  public record Result(List<EscalationPaths.Path> paths, Map<String, Grant> grants, boolean admin,
+      Optional<Statement> uncertainDeny) {
+    public Result {
+      paths = List.copyOf(paths);
+      grants = Map.copyOf(grants);
+    }
+
+    /** The grants that make up {@code path}, in the path's order. */
+    public List<Grant> grantsOf(EscalationPaths.Path path) {
+      return path.actions().stream().map(a -> grants.get(a.toLowerCase(Locale.ROOT))).toList();
+    }
+  }
+
+  public static Result of(List<PolicyDocument> documents) {
+    ActionCatalog catalog = ActionCatalog.bundled();
+    Map<String, Grant> grants = new LinkedHashMap<>();
+    Set<String> denied = new LinkedHashSet<>();
+    boolean admin = false;
+    Optional<Statement> uncertain = Optional.empty();
+    for (PolicyDocument d : documents) {
+      for (Statement s : d.statements()) {
+        if (s.isAllow()) {
+          if (!reachesOthers(s) || !Conditions.unrestricted(s.condition(), true).isTrue()) continue;
+          admin |= StatementScope.allActions(s).covers().isTrue() && StatementScope.allResources(s).covers().isTrue();
+          Value element = s.action().or(s::notAction).orElseThrow();
+          for (String a : Grants.actions(s, catalog)) grants.putIfAbsent(a, new Grant(d, s, element));
+        } else if (s.isDeny()) {
+          if (s.condition().isPresent()) continue; // may not apply: it does not cancel an unconditional Allow
+          dev.iamlint.value.Truth everywhere = StatementScope.allResources(s).covers();
+          boolean known = knownActions(s);
+          if (everywhere.isTrue() && known) {
+            denied.addAll(Grants.actions(s, catalog));
+          } else if (!everywhere.isFalse()) {
+            if (uncertain.isEmpty()) uncertain = Optional.of(s);
+          }
+        }
+      }
+    }
+    denied.forEach(grants::remove);
+    List<EscalationPaths.Path> paths = new ArrayList<>();
+    for (EscalationPaths.Path p : EscalationPaths.bundled().all()) {
+      if (p.actions().stream().allMatch(a -> grants.containsKey(a.toLowerCase(Locale.ROOT)))) paths.add(p);
+    }
+    return new Result(paths, grants, admin && !grants.isEmpty(), uncertain);
+  }
+
+  /** Every resource the statement names is everything, or a whole type of resource. */
+  static boolean reachesOthers(Statement s) {
+    if (StatementScope.allResources(s).covers().isTrue()) return true;
+    if (s.resource().isEmpty()) return false;
+    for (Value item : s.resource().get().items()) {
+      for (Value v : item.alternatives()) {
+        // arn:aws:iam::<unknown account>:role/* still names every role.
+        Optional<String> text = v.asText().or(() -> v instanceof Value.Unknown u ? u.partial() : Optional.empty())
+            .map(String::trim);
+        if (text.isEmpty()) return false;
+        String[] parts = text.get().split(":", 6);
+        if (parts.length < 6 || !parts[0].equals("arn") || !WHOLE_TYPE.matcher(parts[5]).matches()) return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean knownActions(Statement s) {
+    Optional<Value> element = s.action().or(s::notAction);
+    if (element.isEmpty()) return false;
+    for (Value item : element.get().items()) {
+      for (Value v : item.alternatives()) {
+        if (v.asText().isEmpty()) return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.iamlint.rules;
+
+import dev.iamlint.iam.EffectivePolicies;
+import dev.iamlint.iam.Escalation;
+import dev.iamlint.iam.EscalationPaths;
+import dev.iamlint.model.CustomerPolicy;
+import dev.iamlint.model.Group;
+import dev.iamlint.model.PolicyDocument;
+import dev.iamlint.model.ResourceRef;
+import dev.iamlint.model.Role;
+import dev.iamlint.model.Statement;
+import dev.iamlint.model.User;
+import dev.iamlint.rule.Related;
+import dev.iamlint.rule.Rule;
+import dev.iamlint.rule.RuleContext;
+import dev.iamlint.value.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * ADM005: the policies of a principal, taken together (inline, attached, through its groups,
+ * across files), allow a published privilege-escalation path. Reported once per principal at
+ * the statement that grants the path's first action; the message names the path and each
+ * statement that contributes. Administrators (ADM001/ADM003) and a path granted by one AWS
+ * managed policy alone (ADM002) are left to those rules; a user's path granted by one of its
+ * groups alone is reported on the group.
+ */
+public final class PrivilegeEscalation implements Rule {
+
+  @Override
+  public String id() {
+    return "ADM005";
+  }
+
+  @Override
+  public void check(RuleContext ctx) {
+    for (Role r : ctx.model().roles()) {
+      judge(ctx, "Role " + name(r.resource(), r.name()), r.resource(), EffectivePolicies.of(ctx.model(), r));
+    }
+    for (Group g : ctx.model().groups()) {
+      judge(ctx, "Members of group " + name(g.resource(), g.name()), g.resource(), EffectivePolicies.of(ctx.model(), g));
+    }
+    for (User u : ctx.model().users()) {
+      judge(ctx, "User " + name(u.resource(), u.name()), u.resource(), EffectivePolicies.of(ctx.model(), u));
+    }
+    // A customer policy attached to nobody in the scan is attached elsewhere: judged on its own.
+    for (CustomerPolicy p : ctx.model().customerPolicies()) {
+      boolean attached = ctx.model().attachments().stream()
+          .anyMatch(a -> a.policy().alternatives().stream().anyMatch(v -> ctx.model().customerPolicy(v).filter(p::equals).isPresent()));
+      if (attached) continue;
+      String policy = p.name().asText().map(n -> "policy \"" + n + "\"").orElse("policy " + p.resource().address());
+      judge(ctx, "Whoever " + policy + " is attached to", p.resource(),
+          new EffectivePolicies(List.of(new EffectivePolicies.Source(p.document(), p.resource(), policy, Optional.empty())),
+              p.document().complete()));
+    }
+  }
+
+  private static void judge(RuleContext ctx, String who, ResourceRef principal, EffectivePolicies policies) {
+    List<PolicyDocument> documents = policies.sources().stream().map(EffectivePolicies.Source::document).toList();
+    Escalation.Result result = Escalation.of(documents);
+    if (result.admin()) return;
+    List<EscalationPaths.Path> paths = result.paths().stream()
+        .filter(p -> !reportedElsewhere(policies, result.grantsOf(p))).toList();
+    if (paths.isEmpty()) return;
+    EscalationPaths.Path path = paths.get(0);
+    String detail = principal.address() + "|" + path.id();
+    if (result.uncertainDeny().isPresent()) {
+      Statement deny = result.uncertainDeny().get();
+      ctx.undecided(principal, deny.action().or(deny::notAction).or(deny::resource).orElse(deny.effect().orElseThrow()),
+          detail, "whether " + who.toLowerCase(java.util.Locale.ROOT).charAt(0) + who.substring(1)
+              + " can escalate privileges (" + path.id() + "): a Deny (" + deny.label() + ") may take it away");
+      return;
+    }
+    List<Escalation.Grant> grants = result.grantsOf(path);
+    Escalation.Grant first = grants.get(0);
+    EffectivePolicies.Source firstSource = source(policies, first.document());
+    List<String> parts = new ArrayList<>();
+    List<Related> related = new ArrayList<>();
+    Set<Statement> seen = new LinkedHashSet<>();
+    for (int i = 0; i < grants.size(); i++) {
+      Escalation.Grant g = grants.get(i);
+      parts.add(path.actions().get(i) + " from " + source(policies, g.document()).description() + " (" + g.statement().label() + ")");
+      if (seen.add(g.statement()) && g != first) {
+        related.add(new Related("grants " + path.actions().get(i), g.element().location()));
+      }
+    }
+    if (!principal.equals(firstSource.resource())) related.add(new Related("the principal", principal.header()));
+    String more = paths.size() > 1 ? "; also " + (paths.size() - 1) + " more path" + (paths.size() > 2 ? "s" : "")
+        + " (" + String.join(", ", paths.subList(1, Math.min(4, paths.size())).stream().map(EscalationPaths.Path::id).toList())
+        + (paths.size() > 4 ? ", …" : "") + ")" : "";
+    ctx.report(firstSource.resource(), first.element().location(), detail,
+        who + " can escalate " + (who.startsWith("Members") || who.startsWith("Whoever") ? "their" : "its") + " privileges: " + lower(path.description()) + " Granted by " + String.join("; ", parts)
+            + more + ". Limit these actions to named resources or add conditions (" + path.reference() + ")",
+        related.toArray(Related[]::new));
+  }
+
+  /** One AWS managed policy alone (ADM002 names it), or one group alone (reported on the group). */
+  private static boolean reportedElsewhere(EffectivePolicies policies, List<Escalation.Grant> grants) {
+    Set<EffectivePolicies.Source> sources = new LinkedHashSet<>();
+    for (Escalation.Grant g : grants) sources.add(source(policies, g.document()));
+    if (sources.size() == 1 && sources.iterator().next().description().startsWith("AWS managed policy ")) return true;
+    Set<Optional<Group>> groups = new LinkedHashSet<>();
+    for (EffectivePolicies.Source s : sources) groups.add(s.group());
+    return groups.size() == 1 && groups.iterator().next().isPresent();
+  }
+
+  private static EffectivePolicies.Source source(EffectivePolicies policies, PolicyDocument document) {
+    return policies.sources().stream().filter(s -> s.document() == document).findFirst().orElseThrow();
+  }
+
+  private static String name(ResourceRef resource, Value name) {
+    return name.asText().map(n -> "\"" + n + "\" (" + resource.address() + ")").orElse(resource.address());
+  }
+
+  private static String lower(String sentence) {
+    return sentence.isEmpty() ? sentence : Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
+  }
+}

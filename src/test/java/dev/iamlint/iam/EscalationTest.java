@@ -1,0 +1,108 @@
+package dev.iamlint.iam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.iamlint.model.PolicyDocument;
+import dev.iamlint.source.Location;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The escalation engine: every bundled path found when granted, and missed by a near miss. */
+class EscalationTest {
+  private static final Location AT = Location.point("test.json", 1, 1);
+
+  private static PolicyDocument doc(String statements) {
+    return ManagedPolicyDocuments.parse("{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}", AT);
+  }
+
+  private static String allow(List<String> actions, String resource) {
+    return "{\"Effect\":\"Allow\",\"Action\":[" + String.join(",", actions.stream().map(a -> "\"" + a + "\"").toList())
+        + "],\"Resource\":\"" + resource + "\"}";
+  }
+
+  private static List<String> ids(Escalation.Result r) {
+    return r.paths().stream().map(EscalationPaths.Path::id).toList();
+  }
+
+  static Stream<EscalationPaths.Path> paths() {
+    return EscalationPaths.bundled().all().stream();
+  }
+
+  /** Each path is found when its actions are granted on every resource, even one per policy. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("paths")
+  void eachPathIsFoundAcrossPolicies(EscalationPaths.Path path) {
+    List<PolicyDocument> onePerAction = new ArrayList<>();
+    for (String a : path.actions()) onePerAction.add(doc(allow(List.of(a), "*")));
+    Escalation.Result r = Escalation.of(onePerAction);
+    assertTrue(ids(r).contains(path.id()), ids(r).toString());
+    assertEquals(path.actions().size(), r.grantsOf(path).size());
+  }
+
+  /**
+   * Near misses: one action missing (several-action paths), or the actions limited to one named
+   * resource, or an unconditional Deny on every resource.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("paths")
+  void eachPathIsMissedByANearMiss(EscalationPaths.Path path) {
+    if (path.actions().size() > 1) {
+      List<String> lacking = path.actions().subList(0, path.actions().size() - 1);
+      assertFalse(ids(Escalation.of(List.of(doc(allow(lacking, "*"))))).contains(path.id()), "one action missing");
+    }
+    String named = "arn:aws:iam::123456789012:user/alice";
+    assertFalse(ids(Escalation.of(List.of(doc(allow(path.actions(), named))))).contains(path.id()), "one named resource");
+    String deny = "{\"Effect\":\"Deny\",\"Action\":\"" + path.actions().get(0) + "\",\"Resource\":\"*\"}";
+    assertFalse(ids(Escalation.of(List.of(doc(allow(path.actions(), "*")), doc(deny)))).contains(path.id()), "denied");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      wildcard action                 | {"Effect":"Allow","Action":"iam:CreatePolicyV*","Resource":"*"}                                   | iam-create-policy-version
+      lower-case action               | {"Effect":"Allow","Action":"IAM:createaccesskey","Resource":"*"}                                  | iam-create-access-key
+      NotAction leaves iam writes     | {"Effect":"Allow","NotAction":["s3:*","iam:Delete*"],"Resource":"*"}                             | admin
+      whole resource type             | {"Effect":"Allow","Action":"iam:AttachRolePolicy","Resource":"arn:aws:iam::*:role/*"}             | iam-attach-role-policy
+      non-restricting condition       | {"Effect":"Allow","Action":"iam:PutUserPolicy","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}} | iam-put-user-policy
+      restricting condition           | {"Effect":"Allow","Action":"iam:PutUserPolicy","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/team":"x"}}} | none
+      conditional Deny does not cancel| {"Effect":"Allow","Action":"iam:CreateLoginProfile","Resource":"*"},{"Effect":"Deny","Action":"iam:*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"false"}}} | iam-create-login-profile
+      Deny with NotAction keeps one   | {"Effect":"Allow","Action":["iam:CreateAccessKey","iam:AddUserToGroup"],"Resource":"*"},{"Effect":"Deny","NotAction":"iam:AddUserToGroup","Resource":"*"} | iam-add-user-to-group
+      Deny on one resource only       | {"Effect":"Allow","Action":"iam:UpdateAssumeRolePolicy","Resource":"*"},{"Effect":"Deny","Action":"iam:*","Resource":"arn:aws:iam::1:role/x"} | iam-update-assume-role-policy
+      only discovery actions          | {"Effect":"Allow","Action":["iam:Get*","iam:List*"],"Resource":"*"}                                | none
+      """)
+  void table(String name, String statements, String expected) {
+    Escalation.Result r = Escalation.of(List.of(doc(statements)));
+    if (expected.equals("admin")) {
+      assertTrue(r.admin(), name);
+    } else if (expected.equals("none")) {
+      assertEquals(List.of(), ids(r), name);
+    } else {
+      assertTrue(ids(r).contains(expected), name + ": " + ids(r));
+      assertFalse(r.admin(), name);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      AdministratorAccess | admin
+      PowerUserAccess     | paths
+      IAMFullAccess       | paths
+      ReadOnlyAccess      | none
+      SecurityAudit       | none
+      AmazonS3FullAccess  | none
+      """)
+  void managedPolicies(String name, String expected) {
+    PolicyDocument d = ManagedPolicyDocuments.document(name, AT).orElseThrow();
+    Escalation.Result r = Escalation.of(List.of(d));
+    switch (expected) {
+      case "admin" -> assertTrue(r.admin(), name);
+      case "paths" -> assertTrue(!r.admin() && !r.paths().isEmpty(), name + ": " + ids(r));
+      default -> assertEquals(List.of(), ids(r), name);
+    }
+  }
+}
