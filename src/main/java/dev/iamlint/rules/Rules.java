@@ -15,7 +15,7 @@ public final class Rules {
     return List.of(
         new PasswordPolicyMissing(), new PasswordMinLength(), new PasswordComplexity(), new PasswordMaxAge(),
         new PasswordReuse(), new PasswordChangeDisallowed(), new LoginPasswordPlaintext(), new PasswordResetNotRequired(),
-        new AssumeRoleWithoutMfa(), new MfaConditionBypassable(),
+        new ConsoleUserWithoutMfa(), new AssumeRoleWithoutMfa(), new MfaConditionBypassable(),
         new RootAccessKey(),
         new LongLivedAccessKey(), new AccessKeySecretInState(), new MultipleAccessKeys(), new AccessKeyForConsoleUser(),
         new HardcodedCredentials(),

@@ -1,0 +1,75 @@
+# MFA001 - console users (aws_iam_user_login_profile) without an MFA-enforcing Deny in their
+# effective policies, in Terraform: group membership, policy documents in another file, a module.
+
+resource "aws_iam_user" "ivan" {
+  name = "ivan"
+}
+
+resource "aws_iam_user_login_profile" "ivan" { # Noncompliant {{User "ivan" (aws_iam_user.ivan) can sign in to the console, but none of its 2 policies (its 1 group's included) denies access without MFA}}
+  user    = aws_iam_user.ivan.name
+  pgp_key = "keybase:ivan"
+}
+
+resource "aws_iam_user_group_membership" "ivan" {
+  user   = aws_iam_user.ivan.name
+  groups = [aws_iam_group.developers.name]
+}
+
+resource "aws_iam_group" "developers" {
+  name = "developers"
+}
+
+resource "aws_iam_group_policy_attachment" "developers" {
+  group      = aws_iam_group.developers.name
+  policy_arn = "arn:aws:iam::aws:policy/PowerUserAccess"
+}
+
+resource "aws_iam_user_policy" "ivan" {
+  user   = aws_iam_user.ivan.name
+  policy = data.aws_iam_policy_document.mfa_on_delete_only.json
+}
+
+# Compliant: the group "people" carries the MFA policy.
+resource "aws_iam_user" "judy" {
+  name = "judy"
+}
+
+resource "aws_iam_user_login_profile" "judy" {
+  user    = aws_iam_user.judy.name
+  pgp_key = "keybase:judy"
+}
+
+resource "aws_iam_group_membership" "people" {
+  name  = "people"
+  group = aws_iam_group.people.name
+  users = [aws_iam_user.judy.name]
+}
+
+resource "aws_iam_group" "people" {
+  name = "people"
+}
+
+resource "aws_iam_policy" "require_mfa" {
+  name   = "require-mfa"
+  policy = data.aws_iam_policy_document.require_mfa.json
+}
+
+resource "aws_iam_group_policy_attachment" "people" {
+  group      = aws_iam_group.people.name
+  policy_arn = aws_iam_policy.require_mfa.arn
+}
+
+# Not judged: a policy outside the scan may enforce MFA.
+resource "aws_iam_user" "mallory" {
+  name = "mallory"
+}
+
+resource "aws_iam_user_login_profile" "mallory" {
+  user    = aws_iam_user.mallory.name
+  pgp_key = "keybase:mallory"
+}
+
+resource "aws_iam_user_policy_attachment" "mallory" {
+  user       = aws_iam_user.mallory.name
+  policy_arn = "arn:aws:iam::123456789012:policy/org-require-mfa"
+}
