@@ -21,6 +21,7 @@ import dev.iamlint.model.PrincipalKind;
 import dev.iamlint.model.PrincipalLink;
 import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Role;
+import dev.iamlint.model.SecretSink;
 import dev.iamlint.model.SecretExposure;
 import dev.iamlint.model.Trail;
 import dev.iamlint.model.User;
@@ -62,6 +63,7 @@ public final class CloudFormationAdapter {
   }
 
   private void adaptAll() {
+    outputs();
     for (Template.Resource r : template.resources().values()) {
       // A resource whose condition is certainly false is never created.
       Optional<String> condition = r.declaration().value() instanceof MapNode decl
@@ -70,6 +72,7 @@ public final class CloudFormationAdapter {
       ResourceRef ref = new ResourceRef(eval.scope(), r.address(), r.type(), r.declaration().span(),
           r.declaration().key().location());
       credentials(r, ref);
+      secretSinks(r, ref);
       out.resources.add(ref);
       switch (r.type()) {
         case "AWS::IAM::User" -> user(r, ref);
@@ -110,6 +113,42 @@ public final class CloudFormationAdapter {
             prop(r, "Namespace").orElseGet(() -> missing(ref, "Namespace"))));
         default -> { }
       }
+    }
+  }
+
+  // ---- where a secret must not go ----
+
+  private void secretSinks(Template.Resource r, ResourceRef ref) {
+    switch (r.type()) {
+      case "AWS::SSM::Parameter" -> {
+        // CloudFormation creates only String and StringList parameters: neither is encrypted.
+        prop(r, "Value").ifPresent(v -> out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.SSM_PARAMETER,
+            "the plain (String) SSM parameter " + r.address(), v)));
+      }
+      case "AWS::Lambda::Function" -> prop(r, "Environment").ifPresent(v -> out.secretSinks.add(
+          new SecretSink(ref, SecretSink.Kind.LAMBDA_ENVIRONMENT, "the environment of " + r.address(), v)));
+      case "AWS::Serverless::Function" -> globalsOrOwn(r, "Environment").ifPresent(v -> out.secretSinks.add(
+          new SecretSink(ref, SecretSink.Kind.LAMBDA_ENVIRONMENT, "the environment of " + r.address(), v)));
+      case "AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration" -> prop(r, "UserData").ifPresent(v ->
+          out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.USER_DATA, "the user data of " + r.address(), v)));
+      case "AWS::EC2::LaunchTemplate" -> prop(r, "LaunchTemplateData")
+          .flatMap(d -> d instanceof Value.MapV m ? m.get("UserData") : Optional.empty())
+          .ifPresent(v -> out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.USER_DATA, "the user data of " + r.address(), v)));
+      default -> { }
+    }
+  }
+
+  /** Stack outputs: anyone who may describe the stack reads them. */
+  private void outputs() {
+    Optional<Node> outputs = template.root().get("Outputs");
+    if (outputs.isEmpty() || !(outputs.get() instanceof MapNode map)) return;
+    for (MapNode.Entry e : map.entries()) {
+      if (!(e.value() instanceof MapNode output)) continue;
+      Optional<Node> value = output.get("Value");
+      if (value.isEmpty()) continue;
+      ResourceRef ref = new ResourceRef(eval.scope(), "Outputs." + e.name(), "AWS::CloudFormation::Output", e.span(),
+          e.key().location());
+      out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.OUTPUT, "stack output " + e.name(), eval.eval(value.get())));
     }
   }
 

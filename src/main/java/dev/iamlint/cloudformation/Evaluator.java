@@ -300,7 +300,9 @@ public final class Evaluator {
     StringBuilder text = new StringBuilder();
     Provenance provenance = Provenance.LITERAL;
     Optional<Value.Unknown> firstUnknown = Optional.empty();
+    Optional<Reference> reference = Optional.empty();
     for (Value part : parts) {
+      if (part instanceof Value.Unknown pu) reference = Reference.preferred(reference, pu.reference());
       Optional<String> t = part.asText();
       if (t.isPresent()) {
         text.append(t.get());
@@ -319,7 +321,7 @@ public final class Evaluator {
     }
     if (firstUnknown.isEmpty()) return text(text.toString(), at, provenance);
     Value.Unknown u = firstUnknown.get();
-    return new Value.Unknown(u.cause(), u.reason(), u.reference(), Optional.of(text.toString()), at, provenance);
+    return new Value.Unknown(u.cause(), u.reason(), reference, Optional.of(text.toString()), at, provenance);
   }
 
   private Value select(Node arg, Location at) {

@@ -17,7 +17,8 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     List<CustomerPolicy> customerPolicies, List<InlinePolicy> inlinePolicies, List<AccessKey> accessKeys,
     List<LoginProfile> loginProfiles, List<Trail> trails, List<ComputeInstance> computeInstances,
     List<PasswordPolicy> passwordPolicies, List<ConfigRule> configRules, List<AccessAnalyzer> accessAnalyzers,
-    List<StaticCredential> credentials, List<MetricFilter> metricFilters, List<MetricAlarm> metricAlarms) {
+    List<StaticCredential> credentials, List<MetricFilter> metricFilters, List<MetricAlarm> metricAlarms,
+    List<SecretSink> secretSinks) {
 
   public IamModel {
     resources = List.copyOf(resources);
@@ -39,6 +40,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     credentials = List.copyOf(credentials);
     metricFilters = List.copyOf(metricFilters);
     metricAlarms = List.copyOf(metricAlarms);
+    secretSinks = List.copyOf(secretSinks);
   }
 
   /**

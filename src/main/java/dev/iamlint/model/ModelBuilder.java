@@ -24,6 +24,7 @@ public final class ModelBuilder {
   public final List<StaticCredential> credentials = new ArrayList<>();
   public final List<MetricFilter> metricFilters = new ArrayList<>();
   public final List<MetricAlarm> metricAlarms = new ArrayList<>();
+  public final List<SecretSink> secretSinks = new ArrayList<>();
 
   public void addAll(ModelBuilder other) {
     resources.addAll(other.resources);
@@ -45,11 +46,12 @@ public final class ModelBuilder {
     credentials.addAll(other.credentials);
     metricFilters.addAll(other.metricFilters);
     metricAlarms.addAll(other.metricAlarms);
+    secretSinks.addAll(other.secretSinks);
   }
 
   public IamModel build() {
     return new IamModel(resources, users, groups, roles, instanceProfiles, memberships, attachments,
         customerPolicies, inlinePolicies, accessKeys, loginProfiles, trails, computeInstances, passwordPolicies,
-        configRules, accessAnalyzers, credentials, metricFilters, metricAlarms);
+        configRules, accessAnalyzers, credentials, metricFilters, metricAlarms, secretSinks);
   }
 }

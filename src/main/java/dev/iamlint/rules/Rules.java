@@ -17,7 +17,7 @@ public final class Rules {
         new PasswordReuse(), new PasswordChangeDisallowed(), new LoginPasswordPlaintext(), new PasswordResetNotRequired(),
         new ConsoleUserWithoutMfa(), new AssumeRoleWithoutMfa(), new MfaConditionBypassable(),
         new RootAccessKey(),
-        new LongLivedAccessKey(), new AccessKeySecretInState(), new MultipleAccessKeys(), new AccessKeyForConsoleUser(),
+        new LongLivedAccessKey(), new AccessKeySecretExposed(), new AccessKeySecretInState(), new MultipleAccessKeys(), new AccessKeyForConsoleUser(),
         new HardcodedCredentials(),
         new AdminPolicyAttached(), new PrivilegedManagedPolicyAttached(), new PolicyGrantsAdmin(),
         new PolicyGrantsServiceWildcard(), new PrivilegeEscalation(), new PassRoleUnrestricted(),

@@ -38,7 +38,7 @@ final class FnJson {
     m.put("jsonencode", define("jsonencode", 1, 1, (a, at, f) -> {
       Value v = a.get(0);
       Value u = firstUnknown(v);
-      if (u != null) return unknownFrom("jsonencode", u, at, v.provenance());
+      if (u != null) return unknownFrom("jsonencode", v, at, v.provenance());
       return new Value.Str(encode(v, true), at, v.provenance(), Optional.of(v));
     }));
     m.put("jsondecode", define("jsondecode", 1, 1, (a, at, f) -> {

@@ -100,8 +100,21 @@ final class FnSupport {
 
   static Value.Unknown unknownFrom(String fn, Value unknown, Location at, Provenance provenance,
       Optional<String> partial) {
+    // A derived value no longer designates the resource (upper(arn) is not the role), but a
+    // secret stays a secret: base64encode of a key's secret is what data-flow checks (KEY002) follow.
     return new Value.Unknown(causeOf(unknown), fn + " of an unknown value (" + innerReason(unknown) + ")",
-        Optional.empty(), partial, at, provenance);
+        referenceOf(unknown).filter(dev.iamlint.value.Reference::secret), partial, at, provenance);
+  }
+
+  /** The reference a value derived from {@code v} keeps: a secret one anywhere inside, else the first. */
+  static Optional<dev.iamlint.value.Reference> referenceOf(Value v) {
+    if (v instanceof Value.Unknown u) return u.reference();
+    Optional<dev.iamlint.value.Reference> kept = Optional.empty();
+    List<Value> inner = v instanceof Value.OneOf o ? o.alternatives()
+        : v instanceof Value.ListV l ? l.items()
+        : v instanceof Value.MapV m ? m.entries().stream().map(Value.MapV.Entry::value).toList() : List.of();
+    for (Value i : inner) kept = dev.iamlint.value.Reference.preferred(kept, referenceOf(i));
+    return kept;
   }
 
   static Value.Cause causeOf(Value v) {

@@ -100,6 +100,15 @@ public final class ModuleInstance {
       for (ChildModule c : children) out.addAll(c.instance().resources());
       if (children.isEmpty()) out.add(moduleCall(config.moduleCalls.get(call)));
     }
+    // Root outputs are what `terraform output` shows: a value that must not hold a secret.
+    // (A child module's outputs reach no one unless the root passes them on.)
+    if (address.isEmpty()) {
+      // A policy document that only an output passes on is consumed outside the scan: it stays
+      // "not in use", so rules judge it on its own.
+      Set<String> used = new HashSet<>(usedDocuments);
+      for (ModuleConfig.Decl o : config.outputs.values()) out.add(outputOf(o));
+      usedDocuments.retainAll(used);
+    }
     for (ModuleConfig.Decl p : config.providers) {
       String name = p.block().labels().isEmpty() ? "?" : p.block().labels().get(0).value();
       Location at = p.block().range().location(p.file());
@@ -107,6 +116,18 @@ public final class ModuleInstance {
           evalBody(p.block().body(), Scope.EMPTY, p, Set.of()), at, p.block().typeRange().location(p.file()), false, callSites));
     }
     return out;
+  }
+
+  /** A root output as a pseudo resource {@code output.NAME} with its {@code value} and {@code sensitive}. */
+  private TfResource outputOf(ModuleConfig.Decl o) {
+    Location at = o.block().range().location(o.file());
+    Location header = o.block().typeRange().location(o.file()).span(o.block().labels().get(0).range().location(o.file()));
+    List<Value.MapV.Entry> entries = new ArrayList<>();
+    entries.add(new Value.MapV.Entry("value", header, output(o.name(), header)));
+    ModuleConfig.attribute(o.block(), "sensitive").ifPresent(e ->
+        entries.add(new Value.MapV.Entry("sensitive", header, eval(e, Scope.EMPTY, o.file()))));
+    return new TfResource(scope(), "output." + o.name(), "output", "output", o.name(),
+        new Value.MapV(entries, at, Provenance.LITERAL), at, header, false, callSites);
   }
 
   /** A module call whose source is not in the scan: only its arguments can be judged. */

@@ -115,7 +115,9 @@ final class Operators {
     StringBuilder text = new StringBuilder();
     Provenance provenance = Provenance.LITERAL;
     Value.Unknown first = null;
+    Optional<dev.iamlint.value.Reference> reference = Optional.empty();
     for (Value part : parts) {
+      if (part instanceof Value.Unknown pu) reference = dev.iamlint.value.Reference.preferred(reference, pu.reference());
       Optional<String> t = part instanceof Value.Null ? Optional.empty() : part.asText();
       if (t.isPresent()) {
         text.append(part instanceof Value.Num n ? plain(n.value()) : t.get());
@@ -133,7 +135,7 @@ final class Operators {
       }
     }
     if (first == null) return new Value.Str(text.toString(), at, provenance);
-    return new Value.Unknown(first.cause(), first.reason(), first.reference(), Optional.of(text.toString()), at, provenance);
+    return new Value.Unknown(first.cause(), first.reason(), reference.or(first::reference), Optional.of(text.toString()), at, provenance);
   }
 
   static String plain(BigDecimal n) {

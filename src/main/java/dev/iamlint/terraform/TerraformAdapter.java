@@ -21,6 +21,7 @@ import dev.iamlint.model.PrincipalKind;
 import dev.iamlint.model.PrincipalLink;
 import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Role;
+import dev.iamlint.model.SecretSink;
 import dev.iamlint.model.SecretExposure;
 import dev.iamlint.model.Trail;
 import dev.iamlint.model.User;
@@ -58,6 +59,14 @@ public final class TerraformAdapter {
       Credentials.keyLiterals(ref, r.mode() + " " + r.name(), r.values(), out.credentials);
       r.values().entries().stream().filter(e -> e.key().startsWith("user_data"))
           .forEach(e -> Credentials.instanceScripts(ref, "module argument " + e.key(), e.value(), out.credentials));
+      return;
+    }
+    if (r.mode().equals("output")) {
+      boolean sensitive = get(r, "sensitive").flatMap(Value::asBoolean).orElse(false);
+      if (!sensitive) {
+        get(r, "value").ifPresent(v -> out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.OUTPUT,
+            "output \"" + r.name() + "\" (not marked sensitive)", v)));
+      }
       return;
     }
     if (r.isData()) {
@@ -145,8 +154,16 @@ public final class TerraformAdapter {
       case "aws_launch_template" -> compute(r, ref, ComputeInstance.Kind.LAUNCH_TEMPLATE, get(r, "iam_instance_profile")
           .flatMap(b -> b.items().stream().findFirst())
           .flatMap(b -> b instanceof Value.MapV m ? profileOf(m) : Optional.empty()));
-      case "aws_lambda_function" -> get(r, "environment").ifPresent(env ->
-          Credentials.keyLiterals(ref, "the environment of " + r.address(), env, out.credentials));
+      case "aws_lambda_function" -> get(r, "environment").ifPresent(env -> {
+        Credentials.keyLiterals(ref, "the environment of " + r.address(), env, out.credentials);
+        out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.LAMBDA_ENVIRONMENT, "the environment of " + r.address(), env));
+      });
+      case "aws_ssm_parameter" -> {
+        // Only SecureString is encrypted; String and StringList are readable by anyone with ssm:GetParameter.
+        boolean plain = get(r, "type").flatMap(Value::asText).map(t -> !t.equals("SecureString")).orElse(false);
+        if (plain) get(r, "value").or(() -> get(r, "insecure_value")).ifPresent(v -> out.secretSinks.add(
+            new SecretSink(ref, SecretSink.Kind.SSM_PARAMETER, "the plain (not SecureString) SSM parameter " + r.address(), v)));
+      }
       case "aws_ssoadmin_managed_policy_attachment" -> {
         Value arn = get(r, "managed_policy_arn").orElseGet(() -> missing(r, "managed_policy_arn"));
         out.attachments.add(new PolicyAttachment(ref, new PrincipalLink(PrincipalKind.PERMISSION_SET,
@@ -254,6 +271,7 @@ public final class TerraformAdapter {
     Optional<Value> userData = get(r, "user_data").or(() -> get(r, "user_data_base64"));
     out.computeInstances.add(new ComputeInstance(ref, kind, profile, userData, template));
     userData.ifPresent(u -> {
+      out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.USER_DATA, "the user data of " + r.address(), u));
       Credentials.instanceScripts(ref, "The user data of " + r.address(), u, out.credentials);
       Credentials.keyLiterals(ref, "the user data of " + r.address(), u, out.credentials);
     });

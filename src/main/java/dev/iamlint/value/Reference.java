@@ -7,6 +7,25 @@ package dev.iamlint.value;
  * {@code attribute} is empty for a plain {@code Ref}.
  */
 public record Reference(String scope, String address, String attribute) {
+  /**
+   * Attributes that hold a credential (Terraform marks them sensitive): an access key's
+   * secret and SMTP password, CloudFormation's {@code SecretAccessKey}. A value built from
+   * several unknown parts keeps such a reference in preference to others, the way Terraform
+   * keeps a sensitive mark on everything derived from a sensitive value.
+   */
+  private static final java.util.Set<String> SECRET_ATTRIBUTES = java.util.Set.of("secret", "ses_smtp_password_v4",
+      "SecretAccessKey");
+
+  public boolean secret() {
+    return SECRET_ATTRIBUTES.contains(attribute);
+  }
+
+  /** The reference a derived value keeps: a secret one when any part has one, else the first. */
+  public static java.util.Optional<Reference> preferred(java.util.Optional<Reference> kept, java.util.Optional<Reference> next) {
+    if (kept.isEmpty() || (!kept.get().secret() && next.map(Reference::secret).orElse(false))) return next.or(() -> kept);
+    return kept;
+  }
+
   public String describe() {
     return attribute.isEmpty() ? address : address + "." + attribute;
   }

@@ -428,6 +428,19 @@ class FunctionsTest {
     assertEquals(AT, r.location());
   }
 
+  /** A secret stays a secret through functions, the way Terraform keeps a value's sensitive mark. */
+  @Test
+  void anUnknownResultKeepsASecretReference() {
+    Value u = new Value.Unknown(Value.Cause.DEPLOY_TIME, "aws_iam_access_key.k.secret",
+        Optional.of(new Reference("root", "aws_iam_access_key.k", "secret")), Optional.empty(), Location.point("a.tf", 1, 1),
+        Provenance.LITERAL);
+    Value.Unknown r = assertInstanceOf(Value.Unknown.class, call("base64encode", u));
+    assertEquals(Optional.of(new Reference("root", "aws_iam_access_key.k", "secret")), r.reference());
+    Value.Unknown nested = assertInstanceOf(Value.Unknown.class, call("jsonencode",
+        new Value.ListV(List.of(new Value.Str("x", AT, Provenance.LITERAL), u), AT, Provenance.LITERAL)));
+    assertEquals(Optional.of(new Reference("root", "aws_iam_access_key.k", "secret")), nested.reference());
+  }
+
   @Test
   void collectionResultsKeepTheLocationsOfTheirElements() {
     Value a = new Value.Str("a", Location.point("x.tf", 3, 4), Provenance.LITERAL);
