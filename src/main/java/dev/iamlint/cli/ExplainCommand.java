@@ -33,6 +33,11 @@ final class ExplainCommand implements Callable<Integer> {
     section(out, "What it checks", m.description());
     section(out, "Why it matters", m.rationale());
     section(out, "How to fix", m.remediation());
+    if (!m.parameters().isEmpty()) {
+      section(out, "Settings (.iamlint.yaml: rules: { " + m.id() + ": { NAME: VALUE } })", String.join("\n",
+          m.parameters().stream().map(p -> "- " + p.name() + " (" + p.type() + ", default " + p.defaultValue() + "): "
+              + p.description()).toList()));
+    }
     if (!m.references().isEmpty()) section(out, "References", "- " + String.join("\n- ", m.references()));
     if (!m.peers().isEmpty()) section(out, "Equivalent checks in other tools", String.join(", ", m.peers()));
     for (RuleMetadata.Example e : m.examples()) {

@@ -1,5 +1,9 @@
 package dev.iamlint.cli;
 
+import dev.iamlint.config.Config;
+import dev.iamlint.config.ConfigException;
+import dev.iamlint.config.ConfigLoader;
+import dev.iamlint.config.Globs;
 import dev.iamlint.report.Report;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.RuleMetadata;
@@ -21,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,12 +47,19 @@ final class ScanCommand implements Callable<Integer> {
   List<OutputFormat> formats = new ArrayList<>();
 
   @Option(names = "--fail-on", paramLabel = "SEV", converter = SeverityConverter.class,
-      description = "Lowest severity that makes the exit code 1 (default: low).")
-  Severity failOn = Severity.LOW;
+      description = "Lowest severity that makes the exit code 1 (default: low, or fail_on in the config).")
+  Severity failOn;
 
   @Option(names = "--min-severity", paramLabel = "SEV", converter = SeverityConverter.class,
-      description = "Do not report findings below SEV (default: info).")
-  Severity minSeverity = Severity.INFO;
+      description = "Do not report findings below SEV (default: info, or min_severity in the config).")
+  Severity minSeverity;
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+      description = "Config file (default: the nearest .iamlint.yaml from the scan root upwards, up to the repository root).")
+  Path configFile;
+
+  @Option(names = "--no-config", description = "Ignore .iamlint.yaml files.")
+  boolean noConfig;
 
   @Option(names = "--rule", paramLabel = "ID", description = "Only these rules: ids, slugs or prefixes (CT, PWD00*).")
   List<String> rules = new ArrayList<>();
@@ -119,14 +131,29 @@ final class ScanCommand implements Callable<Integer> {
 
     Path cwd = Path.of("").toAbsolutePath();
     List<Path> scanPaths = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+    Config config;
+    try {
+      config = config(cwd, scanPaths);
+    } catch (ConfigException e) {
+      err.println("iamlint: config error: " + e.getMessage());
+      return ExitCodes.ERROR;
+    }
+    // The command line wins over the config file; flags can only switch a setting on.
+    Severity failOnLevel = failOn != null ? failOn : config.failOn().orElse(Severity.LOW);
+    Severity minLevel = minSeverity != null ? minSeverity : config.minSeverity().orElse(Severity.INFO);
+    ScanOptions options = new ScanOptions(accountBaseline || config.accountBaseline().orElse(false),
+        cloudTrailExternal || config.externalCloudTrail().orElse(false),
+        reportUnknown || config.reportUnknown().orElse(false), config.rules());
+    List<java.util.regex.Pattern> excludes = config.exclude().stream().map(Globs::compile).toList();
     RuleSelector selector = new RuleSelector(rules, skipRules);
     List<Path> varFiles = variableFiles.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     ScanRequest request = new ScanRequest(cwd, scanPaths, values, variables, varFiles, System.getenv(), partition,
-        selector, minSeverity,
-        new ScanOptions(accountBaseline, cloudTrailExternal, reportUnknown, java.util.Map.of()), p -> false, Math.max(1, threads));
+        selector, minLevel, options, p -> excludes.stream().anyMatch(g -> Globs.matches(g, p)), Math.max(1, threads),
+        config.ignore(), config.requireReason());
     ScanResult result = new Scanner().scan(request);
 
-    List<RuleMetadata> enabled = Catalog.all().stream().filter(selector::selects).toList();
+    List<RuleMetadata> enabled = Catalog.all().stream().filter(selector::selects)
+        .filter(m -> options.settings(m.id()).enabled().orElse(true)).toList();
     Report report = new Report(Version.current(), result.findings(), result.files(), result.resources(),
         result.errors(), enabled);
     for (OutputFormat format : formats) {
@@ -155,9 +182,25 @@ final class ScanCommand implements Callable<Integer> {
     for (String internal : result.internalErrors()) err.println("iamlint: internal error: " + internal);
     if (!result.internalErrors().isEmpty()) return ExitCodes.ERROR;
     for (Finding f : result.findings()) {
-      if (f.severity().atLeast(failOn)) return ExitCodes.FINDINGS;
+      if (f.severity().atLeast(failOnLevel)) return ExitCodes.FINDINGS;
     }
     return ExitCodes.CLEAN;
+  }
+
+  /** The config named with -c, else the nearest .iamlint.yaml above the first scan path. */
+  private Config config(Path cwd, List<Path> scanPaths) throws ConfigException {
+    if (noConfig) return Config.NONE;
+    Optional<Path> file = configFile != null ? Optional.of(configFile) : ConfigLoader.find(startOf(cwd, scanPaths.get(0)));
+    if (file.isEmpty()) return Config.NONE;
+    if (!Files.isRegularFile(file.get())) throw new ConfigException(file.get() + ": no such file");
+    Path abs = file.get().toAbsolutePath().normalize();
+    String display = abs.startsWith(cwd) ? cwd.relativize(abs).toString().replace('\\', '/') : abs.toString();
+    return ConfigLoader.load(abs, display, Catalog.all());
+  }
+
+  private static Path startOf(Path cwd, Path scanPath) {
+    Path abs = cwd.resolve(scanPath).normalize();
+    return Files.isDirectory(abs) || abs.getParent() == null ? abs : abs.getParent();
   }
 
   private static Report withoutSummary(Report r) {

@@ -41,10 +41,20 @@ public final class RuleMetadataLoader {
             text(resource, e, "format"), text(resource, e, "code"), Boolean.TRUE.equals(e.get("baseline"))));
       }
     }
+    List<RuleMetadata.Parameter> parameters = new ArrayList<>();
+    if (map.get("parameters") instanceof List<?> list) {
+      for (Object o : list) {
+        if (!(o instanceof Map<?, ?> p)) throw new IllegalStateException(resource + ": a parameter is not a map");
+        String type = text(resource, p, "type");
+        if (!type.equals("integer") && !type.equals("patterns")) throw new IllegalStateException(resource + ": parameter type " + type);
+        parameters.add(new RuleMetadata.Parameter(text(resource, p, "name"), type, text(resource, p, "default"),
+            text(resource, p, "description").strip()));
+      }
+    }
     return new RuleMetadata(id, text(resource, map, "slug"), text(resource, map, "title"), severity,
         text(resource, map, "category"), strings(map.get("formats")), text(resource, map, "description").strip(),
         text(resource, map, "rationale").strip(), text(resource, map, "remediation").strip(),
-        strings(map.get("references")), strings(map.get("peers")), examples);
+        strings(map.get("references")), strings(map.get("peers")), examples, parameters);
   }
 
   private static String text(String resource, Map<?, ?> map, String key) {

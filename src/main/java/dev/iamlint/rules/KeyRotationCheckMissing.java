@@ -15,7 +15,8 @@ public final class KeyRotationCheckMissing implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    Baselines.requireConfigRule(ctx, IDENTIFIER, "maxAccessKeyAge", MAX_DAYS, "old access keys go unnoticed",
-        v -> "accepts keys up to " + v.displayNumber() + " days old (rotate within " + MAX_DAYS + ")");
+    int max = ctx.threshold("max_days", MAX_DAYS);
+    Baselines.requireConfigRule(ctx, IDENTIFIER, "maxAccessKeyAge", max, "old access keys go unnoticed",
+        v -> "accepts keys up to " + v.displayNumber() + " days old (rotate within " + max + ")");
   }
 }

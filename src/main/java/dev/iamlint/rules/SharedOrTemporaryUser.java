@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,11 +30,14 @@ public final class SharedOrTemporaryUser implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
+    // Configured patterns (regular expressions, found anywhere in the text) replace the words.
+    List<Pattern> patterns = ctx.strings("patterns", List.of()).stream().map(Pattern::compile).toList();
+    Function<String, Optional<String>> word = patterns.isEmpty() ? SharedOrTemporaryUser::word : t -> matched(t, patterns);
     for (User u : ctx.model().users()) {
-      Optional<Value> named = u.name().alternativeWhere(v -> v.asText().flatMap(SharedOrTemporaryUser::word).isPresent());
-      Optional<String> nameWord = named.flatMap(Value::asText).flatMap(SharedOrTemporaryUser::word);
+      Optional<Value> named = u.name().alternativeWhere(v -> v.asText().flatMap(word).isPresent());
+      Optional<String> nameWord = named.flatMap(Value::asText).flatMap(word);
       String logical = u.resource().address().replaceAll(".*\\.", "").replaceAll("\\[.*", "");
-      Optional<String> idWord = word(logical);
+      Optional<String> idWord = word.apply(logical);
       if (nameWord.isPresent()) {
         ctx.report(u.resource(), named.get().location(), "name", "User name " + named.get().display()
             + named.get().provenance().suffix() + " marks a "
@@ -44,11 +49,19 @@ public final class SharedOrTemporaryUser implements Rule {
             + kind(idWord.get()) + " user (\"" + idWord.get() + "\"): give each person and workload its own identity");
         continue;
       }
-      u.tags().ifPresent(tags -> tag(ctx, u, tags));
+      u.tags().ifPresent(tags -> tag(ctx, u, tags, word));
     }
   }
 
-  private static void tag(RuleContext ctx, User u, Value tags) {
+  private static Optional<String> matched(String text, List<Pattern> patterns) {
+    for (Pattern p : patterns) {
+      Matcher m = p.matcher(text);
+      if (m.find()) return Optional.of(m.group().toLowerCase(Locale.ROOT));
+    }
+    return Optional.empty();
+  }
+
+  private static void tag(RuleContext ctx, User u, Value tags, Function<String, Optional<String>> word) {
     for (Value.MapV.Entry e : entries(tags)) {
       if (EXPIRY_KEY.matcher(e.key()).matches()) {
         ctx.report(u.resource(), e.keyLocation(), "tag", "User " + u.resource().address() + " has an expiry tag \""
@@ -57,7 +70,7 @@ public final class SharedOrTemporaryUser implements Rule {
       }
     }
     for (Value.MapV.Entry e : entries(tags)) {
-      Optional<String> w = e.value().asText().flatMap(SharedOrTemporaryUser::word);
+      Optional<String> w = e.value().asText().flatMap(word);
       if (w.isPresent()) {
         ctx.report(u.resource(), e.value().location(), "tag", "User " + u.resource().address() + " is tagged "
             + e.key() + " = " + e.value().display() + ", a " + kind(w.get()) + " user: give each person its own identity");

@@ -18,8 +18,9 @@ public final class UnusedCredentialsCheckMissing implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    Baselines.requireConfigRule(ctx, IDENTIFIER, "maxCredentialUsageAge", MAX_DAYS,
+    int max = ctx.threshold("max_days", MAX_DAYS);
+    Baselines.requireConfigRule(ctx, IDENTIFIER, "maxCredentialUsageAge", max,
         "unused passwords and keys go unnoticed",
-        v -> "allows credentials unused for " + v.displayNumber() + " days (use at most " + MAX_DAYS + "; CIS: 45)");
+        v -> "allows credentials unused for " + v.displayNumber() + " days (use at most " + max + "; CIS: 45)");
   }
 }

@@ -1,5 +1,6 @@
 package dev.iamlint.scan;
 
+import dev.iamlint.config.Ignore;
 import dev.iamlint.rule.RuleSelector;
 import dev.iamlint.rule.ScanOptions;
 import dev.iamlint.rule.Severity;
@@ -8,13 +9,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** Everything a scan needs to know, independent of how it was asked for (CLI, tests). */
+/**
+ * Everything a scan needs to know, independent of how it was asked for (CLI, tests).
+ * {@code ignores} are the config file's {@code ignore:} entries; {@code requireReason} says
+ * whether a suppression without a reason is refused.
+ */
 public record ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
     Map<String, String> variables, List<Path> variableFiles, Map<String, String> environment,
     String partition, RuleSelector selector, Severity minSeverity, ScanOptions options,
-    Predicate<String> excluded, int threads) {
+    Predicate<String> excluded, int threads, List<Ignore> ignores, boolean requireReason) {
+
+  public ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
+      Map<String, String> variables, List<Path> variableFiles, Map<String, String> environment,
+      String partition, RuleSelector selector, Severity minSeverity, ScanOptions options,
+      Predicate<String> excluded, int threads) {
+    this(workingDirectory, paths, parameters, variables, variableFiles, environment, partition, selector, minSeverity,
+        options, excluded, threads, List.of(), true);
+  }
 
   public ScanRequest {
+    ignores = List.copyOf(ignores);
     paths = List.copyOf(paths);
     parameters = Map.copyOf(parameters);
     variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
@@ -29,6 +43,6 @@ public record ScanRequest(Path workingDirectory, List<Path> paths, Map<String, S
 
   public ScanRequest withSelector(RuleSelector s) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition, s,
-        minSeverity, options, excluded, threads);
+        minSeverity, options, excluded, threads, ignores, requireReason);
   }
 }

@@ -52,6 +52,8 @@ public final class Scanner {
     ModelBuilder merged = new ModelBuilder();
     List<Finding> findings = new ArrayList<>();
     Suppressions suppressions = new Suppressions();
+    suppressions.requireReason(request.requireReason());
+    suppressions.readConfig(request.ignores());
     int files = 0;
     for (FileOutcome o : outcomes) {
       merged.addAll(o.model());
@@ -79,7 +81,8 @@ public final class Scanner {
     }
     List<Finding> reported = new ArrayList<>();
     Set<List<Object>> seen = new java.util.HashSet<>();
-    for (Finding f : suppressions.apply(findings, java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
+    for (Finding f : suppressions.apply(findings, java.time.LocalDate.now(java.time.ZoneOffset.UTC),
+        discovered.files().stream().map(SourceFile::displayPath).toList())) {
       RuleMetadata metadata = Catalog.get(f.ruleId());
       // A file that does not parse is never silently passed: only --skip-rule hides SYN001.
       boolean selected = f.ruleId().equals("SYN001") ? !request.selector().skips(metadata)

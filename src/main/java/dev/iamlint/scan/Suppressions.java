@@ -1,6 +1,8 @@
 package dev.iamlint.scan;
 
 import dev.iamlint.cloudformation.Template;
+import dev.iamlint.config.Globs;
+import dev.iamlint.config.Ignore;
 import dev.iamlint.model.ResourceRef;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.RuleMetadata;
@@ -32,9 +34,15 @@ final class Suppressions {
 
   /** One suppression; {@code line} and {@code nextCodeLine} are 0 for resource metadata. */
   record Directive(Location at, List<String> rules, Optional<String> reason, Optional<String> until, int line,
-      int nextCodeLine, Optional<String> resourceAddress) {
+      int nextCodeLine, Optional<String> resourceAddress, Optional<Scope> configScope) {
+
+    Directive(Location at, List<String> rules, Optional<String> reason, Optional<String> until, int line,
+        int nextCodeLine, Optional<String> resourceAddress) {
+      this(at, rules, reason, until, line, nextCodeLine, resourceAddress, Optional.empty());
+    }
 
     boolean covers(Finding f) {
+      if (configScope.isPresent()) return names(f) && configScope.get().covers(f);
       if (!f.location().file().equals(at.file()) || !names(f)) return false;
       if (resourceAddress.isPresent()) return f.resource().address().equals(resourceAddress.get());
       int findingLine = f.location().startLine();
@@ -45,6 +53,39 @@ final class Suppressions {
     private boolean names(Finding f) {
       return rules.stream().anyMatch(r -> r.equalsIgnoreCase(f.ruleId()) || r.equalsIgnoreCase(f.slug()));
     }
+  }
+
+  /** Where a config {@code ignore:} entry applies: files and resource addresses matching its globs. */
+  record Scope(Optional<Pattern> path, Optional<Pattern> resource) {
+    boolean covers(Finding f) {
+      return path.map(p -> Globs.matches(p, f.location().file())).orElse(true)
+          && resource.map(r -> r.matcher(f.resource().address()).matches()).orElse(true);
+    }
+  }
+
+  private boolean requireReason = true;
+
+  void requireReason(boolean required) {
+    requireReason = required;
+  }
+
+  /** The config file's {@code ignore:} entries. */
+  void readConfig(List<Ignore> ignores) {
+    for (Ignore i : ignores) {
+      directives.add(new Directive(i.at(), i.rules(), i.reason(), i.until(), 0, 0, Optional.empty(),
+          Optional.of(new Scope(i.path().map(Globs::compile), i.resource().map(Suppressions::addressGlob)))));
+    }
+  }
+
+  /** Resource addresses are matched whole, {@code *} across dots and brackets too. */
+  private static Pattern addressGlob(String glob) {
+    StringBuilder re = new StringBuilder();
+    for (char c : glob.toCharArray()) {
+      if (c == '*') re.append(".*");
+      else if (c == '?') re.append('.');
+      else re.append(Pattern.quote(String.valueOf(c)));
+    }
+    return Pattern.compile(re.toString());
   }
 
   private static final Pattern COMMENT = Pattern.compile(
@@ -113,6 +154,15 @@ final class Suppressions {
    * is reported), so a suppression that matches nothing is stale whatever was selected.
    */
   List<Finding> apply(List<Finding> findings, LocalDate today) {
+    return apply(findings, today, List.of());
+  }
+
+  /**
+   * {@code scanned}: the files of this scan. A config entry is judged unused only when its
+   * {@code path} names a scanned file: pre-commit scans a few files, and an entry about the
+   * others is not stale for that.
+   */
+  List<Finding> apply(List<Finding> findings, LocalDate today, List<String> scanned) {
     List<Finding> kept = new ArrayList<>(findings);
     List<Finding> problems = new ArrayList<>();
     for (Directive d : directives) {
@@ -122,7 +172,9 @@ final class Suppressions {
         continue;
       }
       boolean used = kept.removeIf(d::covers);
-      if (!used) {
+      boolean judged = d.configScope().isEmpty() || d.configScope().get().path()
+          .map(p -> scanned.stream().anyMatch(f -> Globs.matches(p, f))).orElse(false);
+      if (!used && judged) {
         problems.add(sup001(d, "the suppression of " + String.join(", ", d.rules())
             + " matches no finding: remove it"));
       }
@@ -131,12 +183,12 @@ final class Suppressions {
     return kept;
   }
 
-  private static Optional<String> validity(Directive d, LocalDate today) {
+  private Optional<String> validity(Directive d, LocalDate today) {
     if (d.rules().isEmpty()) return Optional.of("the suppression names no rule (iamlint:ignore ID[,ID] -- reason)");
     for (String r : d.rules()) {
       if (Catalog.find(r).isEmpty()) return Optional.of("the suppression names no known rule: '" + r + "'");
     }
-    if (d.reason().isEmpty()) {
+    if (d.reason().isEmpty() && requireReason) {
       return Optional.of("the suppression of " + String.join(", ", d.rules())
           + " gives no reason and is not applied (write one after --)");
     }
