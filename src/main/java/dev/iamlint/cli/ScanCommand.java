@@ -11,6 +11,7 @@ import dev.iamlint.rule.RuleSelector;
 import dev.iamlint.rule.ScanOptions;
 import dev.iamlint.rule.Severity;
 import dev.iamlint.rules.Catalog;
+import dev.iamlint.scan.Baseline;
 import dev.iamlint.scan.ScanRequest;
 import dev.iamlint.scan.ScanResult;
 import dev.iamlint.scan.Scanner;
@@ -93,6 +94,17 @@ final class ScanCommand implements Callable<Integer> {
       description = "Also report, at info, checks that could not be decided because a value is unknown, with the reason.")
   boolean reportUnknown;
 
+  @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings that are not in this baseline.")
+  Path baselineFile;
+
+  @Option(names = "--write-baseline", paramLabel = "FILE",
+      description = "Write the current findings as the baseline and exit 0.")
+  Path writeBaselineFile;
+
+  @Option(names = "--show-suppressed",
+      description = "Also list suppressed findings (and those in the baseline) with their reason; they never fail the run.")
+  boolean showSuppressed;
+
   @Option(names = "--no-color", description = "No colour in text output (also when NO_COLOR is set).")
   boolean noColor;
 
@@ -150,11 +162,36 @@ final class ScanCommand implements Callable<Integer> {
     ScanRequest request = new ScanRequest(cwd, scanPaths, values, variables, varFiles, System.getenv(), partition,
         selector, minLevel, options, p -> excludes.stream().anyMatch(g -> Globs.matches(g, p)), Math.max(1, threads),
         config.ignore(), config.requireReason());
+    Optional<Baseline> baseline = Optional.empty();
+    if (baselineFile != null) {
+      try {
+        baseline = Optional.of(Baseline.read(baselineFile));
+      } catch (IOException e) {
+        err.println("iamlint: cannot read baseline: " + e.getMessage());
+        return ExitCodes.ERROR;
+      }
+    }
     ScanResult result = new Scanner().scan(request);
+    if (writeBaselineFile != null) {
+      Baseline.write(writeBaselineFile, result.findings());
+      err.println("iamlint: wrote " + result.findings().size() + " findings to the baseline " + writeBaselineFile);
+      return ExitCodes.CLEAN;
+    }
+    // Findings in the baseline are accepted: hidden like suppressed ones.
+    List<Finding> active = new ArrayList<>();
+    List<Finding> hidden = new ArrayList<>(result.suppressed());
+    for (Finding f : result.findings()) {
+      Optional<Finding> accepted = baseline.flatMap(b -> b.accept(f, baselineFile.toString()));
+      if (accepted.isPresent()) hidden.add(accepted.get());
+      else active.add(f);
+    }
+    List<Finding> shown = new ArrayList<>(active);
+    if (showSuppressed) shown.addAll(hidden);
+    shown.sort(Scanner.ORDER);
 
     List<RuleMetadata> enabled = Catalog.all().stream().filter(selector::selects)
         .filter(m -> options.settings(m.id()).enabled().orElse(true)).toList();
-    Report report = new Report(Version.current(), result.findings(), result.files(), result.resources(),
+    Report report = new Report(Version.current(), shown, result.files(), result.resources(),
         result.errors(), enabled);
     for (OutputFormat format : formats) {
       StringWriter buffer = new StringWriter();
@@ -181,7 +218,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     for (String internal : result.internalErrors()) err.println("iamlint: internal error: " + internal);
     if (!result.internalErrors().isEmpty()) return ExitCodes.ERROR;
-    for (Finding f : result.findings()) {
+    for (Finding f : active) {
       if (f.severity().atLeast(failOnLevel)) return ExitCodes.FINDINGS;
     }
     return ExitCodes.CLEAN;

@@ -14,7 +14,7 @@ public final class CheckstyleReporter implements Reporter {
   @Override
   public void write(Report report, Appendable out) throws IOException {
     Map<String, List<Finding>> byFile = new TreeMap<>();
-    for (Finding f : report.findings()) byFile.computeIfAbsent(f.location().file(), k -> new ArrayList<>()).add(f);
+    for (Finding f : report.active()) byFile.computeIfAbsent(f.location().file(), k -> new ArrayList<>()).add(f);
     out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"8.0\">\n");
     for (Map.Entry<String, List<Finding>> e : byFile.entrySet()) {
       out.append("  <file name=\"").append(Xml.escape(e.getKey())).append("\">\n");

@@ -15,7 +15,8 @@ public final class CompactReporter implements Reporter {
     for (Finding f : report.findings()) {
       out.append(f.location().shortForm()).append(": ").append(level(f.severity())).append(": [")
           .append(f.ruleId()).append("] ").append(oneLine(f.message())).append(" (").append(f.resource().address())
-          .append(")\n");
+          .append(")").append(f.suppression().map(s -> " [suppressed, " + s.kind().label() + ": " + oneLine(s.reason()) + "]")
+              .orElse("")).append('\n');
     }
   }
 

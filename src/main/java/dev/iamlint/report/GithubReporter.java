@@ -11,7 +11,7 @@ public final class GithubReporter implements Reporter {
 
   @Override
   public void write(Report report, Appendable out) throws IOException {
-    for (Finding f : report.findings()) {
+    for (Finding f : report.active()) {
       String command = switch (f.severity()) {
         case CRITICAL, HIGH -> "error";
         case MEDIUM -> "warning";

@@ -12,7 +12,7 @@ public final class GitlabReporter implements Reporter {
   @Override
   public void write(Report report, Appendable out) throws IOException {
     JsonArray issues = new JsonArray();
-    for (Finding f : report.findings()) {
+    for (Finding f : report.active()) {
       JsonObject o = new JsonObject();
       o.addProperty("description", "[" + f.ruleId() + "] " + f.message() + " (" + f.resource().address() + ")");
       o.addProperty("check_name", f.ruleId() + " " + f.slug());

@@ -27,13 +27,14 @@ public final class JsonReporter implements Reporter {
     Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
     for (Finding f : report.findings()) {
       findings.add(finding(f));
-      bySeverity.merge(f.severity(), 1, Integer::sum);
+      if (!f.isSuppressed()) bySeverity.merge(f.severity(), 1, Integer::sum);
     }
     root.add("findings", findings);
     JsonObject summary = new JsonObject();
     summary.addProperty("files", report.files());
     summary.addProperty("resources", report.resources());
-    summary.addProperty("findings", report.findings().size());
+    summary.addProperty("findings", report.active().size());
+    if (!report.suppressed().isEmpty()) summary.addProperty("suppressed", report.suppressed().size());
     JsonObject sev = new JsonObject();
     bySeverity.forEach((k, v) -> sev.addProperty(k.label(), v));
     summary.add("bySeverity", sev);
@@ -71,7 +72,15 @@ public final class JsonReporter implements Reporter {
     }
     o.add("related", related);
     o.addProperty("fingerprint", f.fingerprint());
-    o.add("suppressed", JsonNull.INSTANCE);
+    if (f.suppression().isPresent()) {
+      JsonObject s = new JsonObject();
+      s.addProperty("kind", f.suppression().get().kind().label());
+      s.addProperty("reason", f.suppression().get().reason());
+      f.suppression().get().at().ifPresent(at -> s.add("location", location(at)));
+      o.add("suppressed", s);
+    } else {
+      o.add("suppressed", JsonNull.INSTANCE);
+    }
     return o;
   }
 

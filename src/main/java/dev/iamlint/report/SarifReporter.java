@@ -7,6 +7,7 @@ import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.Related;
 import dev.iamlint.rule.RuleMetadata;
 import dev.iamlint.rule.Severity;
+import dev.iamlint.rule.Suppression;
 import dev.iamlint.source.Location;
 import java.io.IOException;
 import java.util.HashMap;
@@ -121,6 +122,17 @@ public final class SarifReporter implements Reporter {
     props.addProperty("severity", f.severity().label());
     props.addProperty("resourceType", f.resource().type());
     r.add("properties", props);
+    // Code scanning shows a suppressed result as dismissed, with the justification.
+    f.suppression().ifPresent(s -> {
+      JsonObject suppression = new JsonObject();
+      suppression.addProperty("kind", s.kind() == Suppression.Kind.INLINE || s.kind() == Suppression.Kind.METADATA
+          ? "inSource" : "external");
+      suppression.addProperty("status", "accepted");
+      suppression.addProperty("justification", s.reason());
+      JsonArray list = new JsonArray();
+      list.add(suppression);
+      r.add("suppressions", list);
+    });
     return r;
   }
 

@@ -31,23 +31,30 @@ public final class TextReporter implements Reporter {
         out.append(style(BOLD, file)).append('\n');
         currentFile = file;
       }
-      filesWithFindings.add(file);
-      counts.merge(f.severity(), 1, Integer::sum);
+      if (!f.isSuppressed()) {
+        filesWithFindings.add(file);
+        counts.merge(f.severity(), 1, Integer::sum);
+      }
       String position = f.location().startLine() + ":" + f.location().startColumn();
       out.append("  ").append(pad(position, 8)).append(style(colorOf(f.severity()), pad(f.severity().label(), 9)))
           .append(pad(f.ruleId(), 9)).append(CompactReporter.oneLine(f.message())).append('\n');
       out.append("  ").append(pad("", 8 + 9 + 9)).append(style(DIM, "in " + f.resource().address()
           + " (" + f.resource().type() + ")")).append('\n');
+      if (f.suppression().isPresent()) {
+        out.append("  ").append(pad("", 8 + 9 + 9)).append(style(DIM, "suppressed (" + f.suppression().get().kind().label()
+            + "): " + CompactReporter.oneLine(f.suppression().get().reason()))).append('\n');
+      }
     }
     if (!report.findings().isEmpty()) out.append('\n');
     for (var e : report.errors()) {
       out.append(style(colorOf(Severity.HIGH), "error")).append(": ").append(e.file()).append(": ").append(e.message()).append('\n');
     }
-    out.append(summary(report, counts, filesWithFindings.size())).append('\n');
+    String hidden = report.suppressed().isEmpty() ? "" : " " + plural(report.suppressed().size(), "suppressed finding") + " shown.";
+    out.append(summary(report, counts, filesWithFindings.size())).append(hidden).append('\n');
   }
 
   private String summary(Report report, Map<Severity, Integer> counts, int filesWithFindings) {
-    int n = report.findings().size();
+    int n = report.active().size();
     if (n == 0) {
       return "No findings in " + plural(report.files(), "file") + " (" + plural(report.resources(), "resource") + ").";
     }

@@ -11,13 +11,28 @@ import java.util.List;
 /**
  * One reported problem. {@code detail} distinguishes several findings of one rule on one
  * resource (the policy ARN, the statement, the flag) and feeds the fingerprint, which
- * deliberately leaves out line numbers so it survives unrelated edits.
+ * deliberately leaves out line numbers so it survives unrelated edits. {@code suppression} is
+ * set on a finding that a suppression or the baseline hides (shown only with --show-suppressed).
  */
 public record Finding(String ruleId, String slug, Severity severity, String message, Location location,
-    ResourceRef resource, List<Related> related, String detail) {
+    ResourceRef resource, List<Related> related, String detail, java.util.Optional<Suppression> suppression) {
 
   public Finding {
     related = List.copyOf(related);
+  }
+
+  public Finding(String ruleId, String slug, Severity severity, String message, Location location,
+      ResourceRef resource, List<Related> related, String detail) {
+    this(ruleId, slug, severity, message, location, resource, related, detail, java.util.Optional.empty());
+  }
+
+  /** The same finding, suppressed for {@code why}. */
+  public Finding suppressed(Suppression why) {
+    return new Finding(ruleId, slug, severity, message, location, resource, related, detail, java.util.Optional.of(why));
+  }
+
+  public boolean isSuppressed() {
+    return suppression.isPresent();
   }
 
   public String fingerprint() {

@@ -6,11 +6,17 @@ import java.util.List;
 
 /**
  * What a scan found, sorted. {@code internalErrors} are failures of iamlint itself (a rule that
- * threw): they make the exit code 2 but never hide the other findings.
+ * threw): they make the exit code 2 but never hide the other findings. {@code suppressed}: the
+ * findings suppressions hid, marked with their suppression, for --show-suppressed.
  */
 public record ScanResult(List<Finding> findings, int files, int resources, List<FileError> errors,
-    List<String> internalErrors) {
+    List<String> internalErrors, List<Finding> suppressed) {
+  public ScanResult(List<Finding> findings, int files, int resources, List<FileError> errors, List<String> internalErrors) {
+    this(findings, files, resources, errors, internalErrors, List.of());
+  }
+
   public ScanResult {
+    suppressed = List.copyOf(suppressed);
     findings = List.copyOf(findings);
     errors = List.copyOf(errors);
     internalErrors = List.copyOf(internalErrors);

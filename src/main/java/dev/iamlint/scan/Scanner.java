@@ -92,7 +92,17 @@ public final class Scanner {
       if (selected && fresh && f.severity().atLeast(request.minSeverity())) reported.add(f);
     }
     reported.sort(ORDER);
-    return new ScanResult(reported, files, model.resources().size(), discovered.errors(), internalErrors);
+    List<Finding> hidden = new ArrayList<>();
+    Set<List<Object>> seenHidden = new java.util.HashSet<>();
+    for (Finding f : suppressions.hidden()) {
+      if (request.selector().selects(Catalog.get(f.ruleId())) && f.severity().atLeast(request.minSeverity())
+          && request.options().settings(f.ruleId()).enabled().orElse(true)
+          && seenHidden.add(List.of(f.ruleId(), f.location(), f.resource().address(), f.message()))) {
+        hidden.add(f);
+      }
+    }
+    hidden.sort(ORDER);
+    return new ScanResult(reported, files, model.resources().size(), discovered.errors(), internalErrors, hidden);
   }
 
   /** Deterministic: file, position, rule, then message. */

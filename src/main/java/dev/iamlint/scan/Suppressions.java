@@ -6,6 +6,7 @@ import dev.iamlint.config.Ignore;
 import dev.iamlint.model.ResourceRef;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.RuleMetadata;
+import dev.iamlint.rule.Suppression;
 import dev.iamlint.rules.Catalog;
 import dev.iamlint.source.Location;
 import dev.iamlint.tree.ListNode;
@@ -50,6 +51,11 @@ final class Suppressions {
           || (f.resource().location().file().equals(at.file()) && f.resource().location().startLine() == nextCodeLine);
     }
 
+    Suppression.Kind kind() {
+      if (configScope.isPresent()) return Suppression.Kind.CONFIG;
+      return resourceAddress.isPresent() ? Suppression.Kind.METADATA : Suppression.Kind.INLINE;
+    }
+
     private boolean names(Finding f) {
       return rules.stream().anyMatch(r -> r.equalsIgnoreCase(f.ruleId()) || r.equalsIgnoreCase(f.slug()));
     }
@@ -64,6 +70,12 @@ final class Suppressions {
   }
 
   private boolean requireReason = true;
+  private final List<Finding> hidden = new ArrayList<>();
+
+  /** The findings the last {@link #apply} hid, each marked with its suppression. */
+  List<Finding> hidden() {
+    return List.copyOf(hidden);
+  }
 
   void requireReason(boolean required) {
     requireReason = required;
@@ -163,6 +175,7 @@ final class Suppressions {
    * others is not stale for that.
    */
   List<Finding> apply(List<Finding> findings, LocalDate today, List<String> scanned) {
+    hidden.clear();
     List<Finding> kept = new ArrayList<>(findings);
     List<Finding> problems = new ArrayList<>();
     for (Directive d : directives) {
@@ -171,7 +184,14 @@ final class Suppressions {
         problems.add(sup001(d, problem.get()));
         continue;
       }
-      boolean used = kept.removeIf(d::covers);
+      boolean used = false;
+      for (java.util.Iterator<Finding> it = kept.iterator(); it.hasNext();) {
+        Finding f = it.next();
+        if (!d.covers(f)) continue;
+        it.remove();
+        hidden.add(f.suppressed(new Suppression(d.kind(), d.reason().orElse("(no reason required)"), Optional.of(d.at()))));
+        used = true;
+      }
       boolean judged = d.configScope().isEmpty() || d.configScope().get().path()
           .map(p -> scanned.stream().anyMatch(f -> Globs.matches(p, f))).orElse(false);
       if (!used && judged) {

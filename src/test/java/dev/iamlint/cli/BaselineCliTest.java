@@ -1,0 +1,131 @@
+package dev.iamlint.cli;
+
+import static dev.iamlint.cli.CliTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Baselines and --show-suppressed: what a team adopting iamlint on an existing project relies on. */
+class BaselineCliTest {
+  @TempDir
+  Path dir;
+
+  private static final String GROUP = """
+        %s:
+          Type: AWS::IAM::Group
+          Properties:
+            ManagedPolicyArns:
+              - arn:aws:iam::aws:policy/%s
+      """;
+
+  private void template(String... resources) throws IOException {
+    Files.writeString(dir.resolve("stack.yaml"), "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n" + String.join("", resources));
+  }
+
+  private CliTest.Run scan(String... extra) {
+    String[] args = new String[extra.length + 6];
+    args[0] = "scan";
+    args[1] = "--cloudtrail-external";
+    args[2] = "--format";
+    args[3] = "compact";
+    args[4] = "--no-config";
+    System.arraycopy(extra, 0, args, 5, extra.length);
+    args[args.length - 1] = dir.resolve("stack.yaml").toString();
+    return run(args);
+  }
+
+  @Test
+  void aBaselineHidesKnownFindingsAcrossUnrelatedEditsButNotNewOnes() throws IOException {
+    Path baseline = dir.resolve("iamlint-baseline.json");
+    template(GROUP.formatted("Ops", "AdministratorAccess"), GROUP.formatted("Audit", "SecurityAudit"));
+    CliTest.Run written = scan("--write-baseline", baseline.toString());
+    assertEquals(0, written.code(), written.err());
+    assertTrue(written.err().contains("wrote 1 findings to the baseline"), written.err());
+    JsonArray entries = JsonParser.parseString(Files.readString(baseline)).getAsJsonObject().getAsJsonArray("findings");
+    assertEquals("ADM001", entries.get(0).getAsJsonObject().get("ruleId").getAsString());
+
+    assertEquals(0, scan("--baseline", baseline.toString()).code());
+
+    // Unrelated edits: a new resource above, the admin group moved down, another group changed.
+    template(GROUP.formatted("Audit", "ReadOnlyAccess"), "  Bucket:\n    Type: AWS::S3::Bucket\n",
+        GROUP.formatted("Ops", "AdministratorAccess"));
+    CliTest.Run moved = scan("--baseline", baseline.toString());
+    assertEquals(0, moved.code(), "the fingerprint survives unrelated edits: " + moved.out());
+
+    // The substance changes: admin now on another group, and a second admin group.
+    template(GROUP.formatted("Ops", "ReadOnlyAccess"), GROUP.formatted("Deployers", "AdministratorAccess"));
+    CliTest.Run changed = scan("--baseline", baseline.toString());
+    assertEquals(1, changed.code());
+    assertTrue(changed.out().contains("[ADM001]") && changed.out().contains("Resources.Deployers"), changed.out());
+
+    CliTest.Run shown = scan("--baseline", baseline.toString(), "--show-suppressed");
+    assertEquals(1, shown.code(), "accepted findings never fail the run, new ones do");
+    template(GROUP.formatted("Ops", "AdministratorAccess"));
+    CliTest.Run accepted = scan("--baseline", baseline.toString(), "--show-suppressed");
+    assertEquals(0, accepted.code());
+    assertTrue(accepted.out().contains("[suppressed, baseline: in the baseline"), accepted.out());
+  }
+
+  @Test
+  void aBrokenBaselineIsExitTwo() throws IOException {
+    template(GROUP.formatted("Ops", "AdministratorAccess"));
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "{\"not\": \"a baseline\"}");
+    CliTest.Run r = scan("--baseline", bad.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("iamlint: cannot read baseline: "), r.err());
+  }
+
+  @Test
+  void suppressedFindingsAreShownWithTheirReasonOnlyWhenAsked() throws IOException {
+    template("""
+          # iamlint:ignore ADM001 -- break-glass group, reviewed 2026-11
+          Ops:
+            Type: AWS::IAM::Group
+            Properties:
+              ManagedPolicyArns:
+                - arn:aws:iam::aws:policy/AdministratorAccess
+        """);
+    CliTest.Run hidden = scan();
+    assertEquals(0, hidden.code());
+    assertEquals("", hidden.out());
+
+    CliTest.Run json = run("scan", "--no-config", "--cloudtrail-external", "--show-suppressed", "--format", "json",
+        dir.resolve("stack.yaml").toString());
+    assertEquals(0, json.code(), "suppressed findings never fail the run");
+    JsonObject root = JsonParser.parseString(json.out()).getAsJsonObject();
+    JsonObject finding = root.getAsJsonArray("findings").get(0).getAsJsonObject();
+    JsonObject suppressed = finding.getAsJsonObject("suppressed");
+    assertEquals("inline", suppressed.get("kind").getAsString());
+    assertEquals("break-glass group, reviewed 2026-11", suppressed.get("reason").getAsString());
+    assertEquals(3, suppressed.getAsJsonObject("location").get("startLine").getAsInt());
+    assertEquals(0, root.getAsJsonObject("summary").get("findings").getAsInt());
+    assertEquals(1, root.getAsJsonObject("summary").get("suppressed").getAsInt());
+
+    CliTest.Run sarif = run("scan", "--no-config", "--cloudtrail-external", "--show-suppressed", "--format", "sarif",
+        dir.resolve("stack.yaml").toString());
+    JsonObject result = JsonParser.parseString(sarif.out()).getAsJsonObject().getAsJsonArray("runs").get(0)
+        .getAsJsonObject().getAsJsonArray("results").get(0).getAsJsonObject();
+    JsonObject s = result.getAsJsonArray("suppressions").get(0).getAsJsonObject();
+    assertEquals("inSource", s.get("kind").getAsString());
+    assertEquals("break-glass group, reviewed 2026-11", s.get("justification").getAsString());
+
+    CliTest.Run text = run("scan", "--no-config", "--cloudtrail-external", "--show-suppressed", dir.resolve("stack.yaml").toString());
+    assertTrue(text.out().contains("suppressed (inline): break-glass group, reviewed 2026-11"), text.out());
+    assertTrue(text.out().contains("No findings") && text.out().contains("1 suppressed finding shown."), text.out());
+
+    CliTest.Run junit = run("scan", "--no-config", "--cloudtrail-external", "--show-suppressed", "--format", "junit",
+        dir.resolve("stack.yaml").toString());
+    assertTrue(junit.out().contains("<skipped message=\"suppressed (inline): break-glass group, reviewed 2026-11\"/>"), junit.out());
+    assertFalse(junit.out().contains("<failure"), junit.out());
+  }
+}
