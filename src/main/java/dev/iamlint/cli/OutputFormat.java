@@ -4,6 +4,7 @@ import dev.iamlint.report.CheckstyleReporter;
 import dev.iamlint.report.CompactReporter;
 import dev.iamlint.report.GithubReporter;
 import dev.iamlint.report.GitlabReporter;
+import dev.iamlint.report.HtmlReporter;
 import dev.iamlint.report.JUnitReporter;
 import dev.iamlint.report.SarifReporter;
 import dev.iamlint.report.JsonReporter;
@@ -17,7 +18,7 @@ import picocli.CommandLine;
 /** One {@code -f FMT[=FILE]} request. */
 record OutputFormat(String name, Optional<Path> file) {
   static final java.util.List<String> NAMES = java.util.List.of("text", "compact", "json", "sarif", "junit",
-      "checkstyle", "github", "gitlab");
+      "checkstyle", "github", "gitlab", "html");
 
   Reporter reporter(boolean color) {
     return switch (name) {
@@ -28,6 +29,7 @@ record OutputFormat(String name, Optional<Path> file) {
       case "checkstyle" -> new CheckstyleReporter();
       case "github" -> new GithubReporter();
       case "gitlab" -> new GitlabReporter();
+      case "html" -> new HtmlReporter(SourceLines.CURRENT_DIRECTORY);
       default -> new TextReporter(color);
     };
   }

@@ -38,7 +38,7 @@ class ReportFormatsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"text", "compact", "json", "sarif", "junit", "checkstyle", "github", "gitlab"})
+  @ValueSource(strings = {"text", "compact", "json", "sarif", "junit", "checkstyle", "github", "gitlab", "html"})
   void matchesItsGoldenFile(String format) throws IOException {
     String actual = run(format);
     Path golden = GOLDEN.resolve("demo." + format);
@@ -94,6 +94,27 @@ class ReportFormatsTest {
       assertTrue(line.matches("::(error|warning|notice) file=[^,]+,line=\\d+,col=\\d+,endLine=\\d+,endColumn=\\d+,title=[^:]+::.+"),
           line);
     }
+  }
+
+  /** One file that needs nothing else: no script, style, image or font is fetched. */
+  @Test
+  void htmlIsSelfContainedAndShowsEveryFindingWithItsSource() {
+    String html = run("html");
+    assertTrue(html.startsWith("<!DOCTYPE html>") && html.endsWith("</html>\n"));
+    assertTrue(!html.matches("(?s).*(src|href)=\"(https?:|//).*") && !html.contains("@import") && !html.contains("url("),
+        "nothing external");
+    JsonArray findings = JsonParser.parseString(run("json")).getAsJsonObject().getAsJsonArray("findings");
+    for (var f : findings) {
+      JsonObject o = f.getAsJsonObject();
+      assertTrue(html.contains(o.get("fingerprint").getAsString()), "every finding: " + o);
+    }
+    int articles = html.split("<article class=\"finding", -1).length - 1;
+    assertEquals(findings.size(), articles);
+    assertEquals(articles, html.split("tabindex=\"0\"", -1).length - 1, "every finding is focusable");
+    assertTrue(html.contains("<span class=\"line hit\"><span class=\"ln\" aria-hidden=\"true\">10</span>  DeployUser:</span>"),
+        "the source line of a finding is shown and marked");
+    assertTrue(html.contains("Findings by severity") && html.contains("Findings by rule"));
+    assertTrue(!html.contains("\"deploy\"") && html.contains("&quot;deploy&quot;"), "messages are escaped");
   }
 
   @Test
