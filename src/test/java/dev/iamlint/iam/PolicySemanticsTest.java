@@ -1,0 +1,73 @@
+package dev.iamlint.iam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.iamlint.model.PolicyDocument;
+import dev.iamlint.model.Statement;
+import dev.iamlint.source.Location;
+import dev.iamlint.value.Truth;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Statement semantics as tables: action and resource coverage, conditions, MFA enforcement. */
+class PolicySemanticsTest {
+  private static final Location AT = Location.point("t.json", 1, 1);
+
+  private static PolicyDocument doc(String statements) {
+    return ManagedPolicyDocuments.parse("{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}", AT);
+  }
+
+  private static Statement statement(String json) {
+    return doc(json).statements().get(0);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      star                        | {"Effect":"Allow","Action":"*","Resource":"*"}                                     | TRUE  | TRUE
+      star colon star             | {"Effect":"Allow","Action":"*:*","Resource":"arn:aws:*:*:*:*"}                     | TRUE  | TRUE
+      one service                 | {"Effect":"Allow","Action":"s3:*","Resource":"*"}                                   | FALSE | TRUE
+      NotAction keeping iam writes| {"Effect":"Allow","NotAction":"s3:*","Resource":"*"}                                | TRUE  | TRUE
+      NotAction without iam       | {"Effect":"Allow","NotAction":["iam:*","organizations:*"],"Resource":"*"}          | FALSE | TRUE
+      NotResource one bucket      | {"Effect":"Allow","Action":"*","NotResource":"arn:aws:s3:::logs/*"}                | TRUE  | TRUE
+      NotResource star            | {"Effect":"Allow","Action":"*","NotResource":"*"}                                  | TRUE  | FALSE
+      one role                    | {"Effect":"Allow","Action":"*","Resource":"arn:aws:iam::1:role/x"}                 | TRUE  | FALSE
+      list with star              | {"Effect":"Allow","Action":["s3:GetObject","*"],"Resource":["arn:aws:s3:::b","*"]} | TRUE  | TRUE
+      """)
+  void coverage(String name, String json, Truth allActions, Truth allResources) {
+    Statement s = statement(json);
+    assertEquals(allActions, StatementScope.allActions(s).covers(), name + " actions");
+    assertEquals(allResources, StatementScope.allResources(s).covers(), name + " resources");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      no condition                | {"Effect":"Allow","Action":"*","Resource":"*"}                                                                  | TRUE
+      MFA does not narrow callers | {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}      | TRUE
+      TLS and region              | {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"},"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}} | TRUE
+      organization                | {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-123"}}}     | FALSE
+      source ARN                  | {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::b"}}}     | FALSE
+      external id                 | {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"sts:ExternalId":"x1"}}}           | FALSE
+      passed to service           | {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"iam:PassedToService":"ec2.amazonaws.com"}}} | FALSE
+      tag                         | {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/team":"a"}}}      | FALSE
+      ForAllValues in an Allow    | {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":["a"]}}} | TRUE
+      """)
+  void conditions(String name, String json, Truth unrestricted) {
+    Statement s = statement(json);
+    assertEquals(unrestricted, Conditions.unrestricted(s.condition(), true), name);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      BoolIfExists on NotAction   | {"Effect":"Deny","NotAction":["iam:*MFA*"],"Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}} | TRUE
+      BoolIfExists on star        | {"Effect":"Deny","Action":"*","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":false}}}              | TRUE
+      Bool alone misses keys      | {"Effect":"Deny","Action":"*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"false"}}}                    | FALSE
+      Bool and Null together      | {"Effect":"Deny","Action":"*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"false"}}},{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"Null":{"aws:MultiFactorAuthPresent":"true"}}} | TRUE
+      one action only             | {"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}} | FALSE
+      one resource only           | {"Effect":"Deny","Action":"*","Resource":"arn:aws:s3:::b","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}} | FALSE
+      an Allow requiring MFA      | {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}                    | FALSE
+      tests true: not a deny      | {"Effect":"Deny","Action":"*","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"true"}}}             | FALSE
+      """)
+  void mfaEnforcement(String name, String statements, Truth enforced) {
+    assertEquals(enforced, MfaEnforcement.of(java.util.List.of(doc(statements))).enforced(), name);
+  }
+}
