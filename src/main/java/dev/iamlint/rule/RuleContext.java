@@ -75,6 +75,14 @@ public final class RuleContext {
         "Not decided " + question + ": " + reason((Value.Unknown) u) + u.provenance().suffix());
   }
 
+  /**
+   * Something the rule could not judge for another reason than an unknown value (an action the
+   * bundled catalogue does not know): reported at info only with {@code --report-unknown}.
+   */
+  public void notJudged(ResourceRef resource, Location location, String detail, String message) {
+    if (options.reportUnknown()) add(Severity.INFO, resource, location, "unknown:" + detail, message);
+  }
+
   /** The same, when the rule has already found the value unknown (any kind of value). */
   public void undecided(ResourceRef resource, Optional<Value> value, String detail, String question) {
     value.ifPresent(v -> undecided(resource, v, detail, question));

@@ -1,5 +1,6 @@
 package dev.iamlint.rules;
 
+import dev.iamlint.iam.ActionCatalog;
 import dev.iamlint.iam.EffectivePolicies;
 import dev.iamlint.iam.Escalation;
 import dev.iamlint.iam.EscalationPaths;
@@ -46,6 +47,8 @@ public final class PrivilegeEscalation implements Rule {
     for (User u : ctx.model().users()) {
       judge(ctx, "User " + name(u.resource(), u.name()), u.resource(), EffectivePolicies.of(ctx.model(), u));
     }
+    for (CustomerPolicy p : ctx.model().customerPolicies()) unknownActions(ctx, p.resource(), p.document());
+    for (dev.iamlint.model.InlinePolicy p : ctx.model().inlinePolicies()) unknownActions(ctx, p.resource(), p.document());
     // A customer policy attached to nobody in the scan is attached elsewhere: judged on its own.
     for (CustomerPolicy p : ctx.model().customerPolicies()) {
       boolean attached = ctx.model().attachments().stream()
@@ -95,6 +98,27 @@ public final class PrivilegeEscalation implements Rule {
         who + " can escalate " + (who.startsWith("Members") || who.startsWith("Whoever") ? "their" : "its") + " privileges: " + lower(path.description()) + " Granted by " + String.join("; ", parts)
             + more + ". Limit these actions to named resources or add conditions (" + path.reference() + ")",
         related.toArray(Related[]::new));
+  }
+
+  /**
+   * An action that matches nothing in the catalogue is not judged: a typo (harmless in an Allow,
+   * a hole in a Deny) or an action newer than the catalogue. Shown with --report-unknown.
+   */
+  private static void unknownActions(RuleContext ctx, ResourceRef resource, PolicyDocument document) {
+    ActionCatalog catalog = ActionCatalog.bundled();
+    for (Statement s : document.statements()) {
+      Optional<Value> element = s.action().or(s::notAction);
+      if (element.isEmpty()) continue;
+      for (Value item : element.get().items()) {
+        for (Value v : item.alternatives()) {
+          Optional<String> text = v.asText().map(String::trim);
+          if (text.isEmpty() || !catalog.expand(text.get()).isEmpty()) continue;
+          ctx.notJudged(resource, v.location(), "action:" + text.get(), "Action " + v.display() + " in " + s.label()
+              + " matches no action of the bundled catalogue (" + catalog.source() + "): a typo, or an action newer than "
+              + "the catalogue; it is not judged" + (s.isDeny() ? ", and this Deny may not deny what it should" : ""));
+        }
+      }
+    }
   }
 
   /** One AWS managed policy alone (ADM002 names it), or one group alone (reported on the group). */
