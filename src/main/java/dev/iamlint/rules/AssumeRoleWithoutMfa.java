@@ -1,11 +1,9 @@
 package dev.iamlint.rules;
 
-import dev.iamlint.iam.ManagedPolicyArn;
-import dev.iamlint.iam.StatementScope;
+import dev.iamlint.iam.EffectivePolicies;
+import dev.iamlint.iam.Escalation;
 import dev.iamlint.iam.Wildcard;
 import dev.iamlint.model.IamModel;
-import dev.iamlint.model.InlinePolicy;
-import dev.iamlint.model.PolicyAttachment;
 import dev.iamlint.model.Role;
 import dev.iamlint.model.Statement;
 import dev.iamlint.rule.Rule;
@@ -129,20 +127,11 @@ public final class AssumeRoleWithoutMfa implements Rule {
   }
 
   /** AdministratorAccess, or an inline or attached customer policy that allows everything. */
+  /** Admin-equivalent or able to escalate, judged over all the role's policies by the IAM engine. */
   private static boolean privileged(IamModel model, Role role) {
-    for (PolicyAttachment a : model.attachments()) {
-      if (IamModel.designates(a.principal().target(), role.resource(), role.name()).isTrue()
-          && ManagedPolicyArn.isAwsManaged(a.policy(), "AdministratorAccess").isTrue()) {
-        return true;
-      }
-    }
-    for (InlinePolicy p : model.inlinePolicies()) {
-      boolean mine = p.principals().stream().anyMatch(l -> IamModel.designates(l.target(), role.resource(), role.name()).isTrue());
-      if (mine && p.document().statements().stream().anyMatch(s -> s.isAllow()
-          && StatementScope.allActions(s).covers().isTrue() && StatementScope.allResources(s).covers().isTrue())) {
-        return true;
-      }
-    }
-    return false;
+    Escalation.Result r = Escalation.of(EffectivePolicies.of(model, role).sources().stream()
+        .map(EffectivePolicies.Source::document).toList());
+    return r.admin() || !r.paths().isEmpty();
   }
+
 }
