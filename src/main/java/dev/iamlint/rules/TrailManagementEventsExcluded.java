@@ -49,30 +49,40 @@ public final class TrailManagementEventsExcluded implements Rule {
         + " management events" + r.from() + ": record all of them";
   }
 
-  /** What the basic selectors record together; empty when a setting is unknown. */
+  /**
+   * What the basic selectors record together; empty when a setting is unknown. A setting that
+   * depends on a condition counts by its worst branch, which is the one reported.
+   */
   private static Optional<Recorded> basic(Trail t) {
     Set<Kind> recorded = EnumSet.noneOf(Kind.class);
     Location culprit = t.eventSelectors().get(0).location();
     String from = "";
     boolean pointed = false;
     for (Trail.EventSelector s : t.eventSelectors()) {
-      Optional<Boolean> include = s.includeManagementEvents().flatMap(Value::asBoolean);
-      if (s.includeManagementEvents().isPresent() && include.isEmpty()) return Optional.empty();
-      if (include.isPresent() && !include.get()) {
-        if (!pointed) {
-          culprit = s.includeManagementEvents().get().location();
-          from = s.includeManagementEvents().get().provenance().suffix();
+      if (s.includeManagementEvents().isPresent()) {
+        Value include = s.includeManagementEvents().get();
+        Optional<Value> excluded = include.alternativeIs(false);
+        if (excluded.isEmpty() && include.alternatives().stream().anyMatch(v -> v.asBoolean().isEmpty())) return Optional.empty();
+        if (excluded.isPresent()) {
+          if (!pointed) {
+            culprit = excluded.get().location();
+            from = excluded.get().provenance().suffix();
+            pointed = true;
+          }
+          continue;
+        }
+      }
+      Set<Kind> kinds = EnumSet.allOf(Kind.class);
+      if (s.readWriteType().isPresent()) {
+        Value type = s.readWriteType().get();
+        Optional<Value> narrow = type.alternativeWhere(v -> v.asText().map(x -> kinds(x).size() < 2).orElse(false));
+        if (narrow.isEmpty() && type.alternatives().stream().anyMatch(v -> v.asText().isEmpty())) return Optional.empty();
+        if (narrow.isPresent()) {
+          kinds = kinds(narrow.get().asText().orElseThrow());
+          culprit = narrow.get().location();
+          from = narrow.get().provenance().suffix();
           pointed = true;
         }
-        continue;
-      }
-      Optional<String> type = s.readWriteType().flatMap(Value::asText);
-      if (s.readWriteType().isPresent() && type.isEmpty()) return Optional.empty();
-      Set<Kind> kinds = kinds(type.orElse("All"));
-      if (kinds.size() < 2 && s.readWriteType().isPresent()) {
-        culprit = s.readWriteType().get().location();
-        from = s.readWriteType().get().provenance().suffix();
-        pointed = true;
       }
       recorded.addAll(kinds);
     }
