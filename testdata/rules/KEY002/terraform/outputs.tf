@@ -14,3 +14,13 @@ output "key_id" {
 output "mailer_settings" {
   value = module.mailer.settings # Noncompliant {{The SMTP password of access key aws_iam_access_key.ci (ses_smtp_password_v4) flows into output "mailer_settings"}}
 }
+
+# Not judged: whether the output is sensitive depends on a variable without a value.
+variable "hide_secret" {
+  type = bool
+}
+
+output "maybe_hidden" {
+  value     = aws_iam_access_key.ci.secret
+  sensitive = var.hide_secret
+}

@@ -73,3 +73,30 @@ resource "aws_iam_user_policy_attachment" "mallory" {
   user       = aws_iam_user.mallory.name
   policy_arn = "arn:aws:iam::123456789012:policy/org-require-mfa"
 }
+
+# Not judged: the tested value is a variable without a value.
+variable "mfa_value" {
+  type = string
+}
+
+resource "aws_iam_user" "nina" {
+  name = "nina"
+}
+
+resource "aws_iam_user_login_profile" "nina" {
+  user    = aws_iam_user.nina.name
+  pgp_key = "keybase:nina"
+}
+
+resource "aws_iam_user_policy" "nina" {
+  user = aws_iam_user.nina.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Deny"
+      NotAction = ["iam:*MFA*", "sts:GetSessionToken"]
+      Resource  = "*"
+      Condition = { BoolIfExists = { "aws:MultiFactorAuthPresent" = var.mfa_value } }
+    }]
+  })
+}

@@ -4,6 +4,7 @@ import dev.iamlint.config.Config;
 import dev.iamlint.config.ConfigException;
 import dev.iamlint.config.ConfigLoader;
 import dev.iamlint.config.Globs;
+import dev.iamlint.config.Ignore;
 import dev.iamlint.report.Report;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.RuleMetadata;
@@ -156,12 +157,16 @@ final class ScanCommand implements Callable<Integer> {
     ScanOptions options = new ScanOptions(accountBaseline || config.accountBaseline().orElse(false),
         cloudTrailExternal || config.externalCloudTrail().orElse(false),
         reportUnknown || config.reportUnknown().orElse(false), config.rules());
-    List<java.util.regex.Pattern> excludes = config.exclude().stream().map(Globs::compile).toList();
+    // Globs in the config are relative to the directory of the config file.
+    Path base = config.file().map(f -> f.toAbsolutePath().normalize().getParent()).orElse(cwd);
+    List<java.util.regex.Pattern> excludes = config.exclude().stream().map(g -> Globs.compile(Globs.under(base, g))).toList();
+    List<Ignore> ignores = config.ignore().stream().map(i -> new Ignore(i.rules(), i.path().map(g -> Globs.under(base, g)),
+        i.resource(), i.reason(), i.until(), i.at())).toList();
     RuleSelector selector = new RuleSelector(rules, skipRules);
     List<Path> varFiles = variableFiles.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     ScanRequest request = new ScanRequest(cwd, scanPaths, values, variables, varFiles, System.getenv(), partition,
         selector, minLevel, options, p -> excludes.stream().anyMatch(g -> Globs.matches(g, p)), Math.max(1, threads),
-        config.ignore(), config.requireReason());
+        ignores, config.requireReason());
     Optional<Baseline> baseline = Optional.empty();
     if (baselineFile != null) {
       try {
@@ -173,15 +178,19 @@ final class ScanCommand implements Callable<Integer> {
     }
     ScanResult result = new Scanner().scan(request);
     if (writeBaselineFile != null) {
-      Baseline.write(writeBaselineFile, result.findings());
-      err.println("iamlint: wrote " + result.findings().size() + " findings to the baseline " + writeBaselineFile);
-      return ExitCodes.CLEAN;
+      // A file that does not parse is never accepted: it would hide everything in it for good.
+      List<Finding> accepted = result.findings().stream().filter(f -> !f.ruleId().equals("SYN001")).toList();
+      Baseline.write(writeBaselineFile, accepted);
+      err.println("iamlint: wrote " + accepted.size() + " findings to the baseline " + writeBaselineFile);
+      for (String internal : result.internalErrors()) err.println("iamlint: internal error: " + internal);
+      return result.internalErrors().isEmpty() ? ExitCodes.CLEAN : ExitCodes.ERROR;
     }
     // Findings in the baseline are accepted: hidden like suppressed ones.
     List<Finding> active = new ArrayList<>();
     List<Finding> hidden = new ArrayList<>(result.suppressed());
     for (Finding f : result.findings()) {
-      Optional<Finding> accepted = baseline.flatMap(b -> b.accept(f, baselineFile.toString()));
+      Optional<Finding> accepted = f.ruleId().equals("SYN001") ? Optional.empty()
+          : baseline.flatMap(b -> b.accept(f, baselineFile.toString()));
       if (accepted.isPresent()) hidden.add(accepted.get());
       else active.add(f);
     }

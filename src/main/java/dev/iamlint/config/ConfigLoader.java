@@ -153,6 +153,7 @@ public final class ConfigLoader {
         rule(new ScalarNode(r, ScalarNode.Kind.STRING, ruleNode.location()), "ignore[].rule");
         rules.add(r);
       }
+      if (rules.isEmpty()) throw error(ruleNode.location(), "'ignore[].rule' names no rule");
       Optional<String> path = optional(entry, "path", n -> glob(n, "ignore[].path"));
       Optional<String> resource = optional(entry, "resource", n -> glob(n, "ignore[].resource"));
       Optional<String> reason = optional(entry, "reason", n -> string(n, "ignore[].reason")).filter(s -> !s.isBlank());
@@ -188,8 +189,12 @@ public final class ConfigLoader {
   }
 
   private MapNode map(Node n, String what) throws ConfigException {
-    if (n instanceof MapNode m) return m;
-    throw error(n.location(), what + " must be a map of keys to values");
+    if (!(n instanceof MapNode m)) throw error(n.location(), what + " must be a map of keys to values");
+    Set<String> seen = new java.util.HashSet<>();
+    for (MapNode.Entry e : m.entries()) {
+      if (!seen.add(e.name())) throw error(e.key().location(), "duplicate key '" + e.name() + "' in " + what);
+    }
+    return m;
   }
 
   private List<Node> list(Node n, String key) throws ConfigException {
@@ -198,7 +203,12 @@ public final class ConfigLoader {
   }
 
   private boolean bool(Node n, String key) throws ConfigException {
-    if (n instanceof ScalarNode s && s.kind() == ScalarNode.Kind.BOOLEAN) return Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT));
+    if (n instanceof ScalarNode s && s.kind() == ScalarNode.Kind.BOOLEAN) {
+      // YAML 1.1 also spells booleans yes/no, on/off, y/n.
+      String t = s.text().toLowerCase(Locale.ROOT);
+      if (Set.of("true", "yes", "on", "y").contains(t)) return true;
+      if (Set.of("false", "no", "off", "n").contains(t)) return false;
+    }
     throw error(n.location(), "'" + key + "' must be true or false");
   }
 

@@ -31,6 +31,18 @@ public final class Globs {
     return Pattern.compile(re.toString());
   }
 
+  /**
+   * The glob as an absolute one under {@code base} (the directory of the config file that
+   * wrote it): {@code examples/**} becomes {@code /repo/examples/**}, and a glob without a slash,
+   * which matches a name anywhere, {@code /repo/**}{@code /*.tf}.
+   */
+  public static String under(java.nio.file.Path base, String glob) {
+    String g = glob.startsWith("./") ? glob.substring(2) : glob;
+    String root = base.toAbsolutePath().normalize().toString().replace('\\', '/');
+    if (root.endsWith("/")) root = root.substring(0, root.length() - 1);
+    return g.contains("/") ? root + "/" + g : root + "/**/" + g;
+  }
+
   /** Whether {@code path} (slash-separated, relative) or a directory above it matches. */
   public static boolean matches(Pattern glob, String path) {
     String p = path.replace('\\', '/');

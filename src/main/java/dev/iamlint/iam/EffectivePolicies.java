@@ -36,9 +36,25 @@ public record EffectivePolicies(List<Source> sources, boolean complete) {
    * One policy of the principal. {@code resource} is where it is declared (the policy, the
    * attachment, or the principal itself); {@code description} names it for messages ("inline
    * policy \"deploy\" of role r", "AWS managed policy IAMFullAccess"); {@code group} is the
-   * group it comes through, for a user.
+   * group it comes through, for a user; {@code conditional} marks one branch of an attachment
+   * whose policy depends on a condition ({@code var.prod ? a.arn : b.arn}): it may not apply.
    */
-  public record Source(PolicyDocument document, ResourceRef resource, String description, Optional<Group> group) {}
+  public record Source(PolicyDocument document, ResourceRef resource, String description, Optional<Group> group,
+      boolean conditional) {
+    public Source(PolicyDocument document, ResourceRef resource, String description, Optional<Group> group) {
+      this(document, resource, description, group, false);
+    }
+  }
+
+  /** The documents of the policies that certainly apply (not one branch of a condition). */
+  public List<PolicyDocument> certainDocuments() {
+    return sources.stream().filter(s -> !s.conditional()).map(Source::document).toList();
+  }
+
+  /** The documents of every policy that may apply. */
+  public List<PolicyDocument> documents() {
+    return sources.stream().map(Source::document).toList();
+  }
 
   public static EffectivePolicies of(IamModel model, User user) {
     Builder b = new Builder(model);
@@ -118,12 +134,14 @@ public record EffectivePolicies(List<Source> sources, boolean complete) {
     }
 
     private void attached(PolicyAttachment a, String owner, Optional<Group> via) {
+      boolean conditional = a.policy().alternatives().size() > 1;
       for (Value arn : a.policy().alternatives()) {
         Optional<String> managed = ManagedPolicyArn.awsManagedName(arn);
         if (managed.isPresent()) {
           Optional<PolicyDocument> doc = ManagedPolicyDocuments.document(managed.get(), arn.location());
           if (doc.isPresent()) {
-            sources.add(new Source(doc.get(), a.resource(), "AWS managed policy " + managed.get() + " attached to " + owner, via));
+            sources.add(new Source(doc.get(), a.resource(), "AWS managed policy " + managed.get() + " attached to " + owner, via,
+                conditional));
           } else {
             complete = false; // a managed policy the bundled catalogue does not know
           }
@@ -134,7 +152,8 @@ public record EffectivePolicies(List<Source> sources, boolean complete) {
           complete &= customer.get().document().complete();
           String policy = customer.get().name().asText().map(n -> "policy \"" + n + "\"")
               .orElse("policy " + customer.get().resource().address());
-          sources.add(new Source(customer.get().document(), customer.get().resource(), policy + " attached to " + owner, via));
+          sources.add(new Source(customer.get().document(), customer.get().resource(), policy + " attached to " + owner, via,
+              conditional));
         } else {
           complete = false; // a customer policy outside the scan
         }

@@ -34,12 +34,13 @@ public final class Escalation {
   /**
    * {@code paths}: the paths every action of which is granted; {@code grants}: for each granted
    * action (lower case), the first statement that grants it; {@code admin}: some statement
-   * grants every action on every resource (other rules report that); {@code uncertainDeny}: a
-   * Deny that may take some of it away, but whose action or resource is not known.
+   * grants every action on every resource (other rules report that); {@code uncertainDenies}:
+   * Denies that may take some of it away, but whose action or resource is not known.
    */
   public record Result(List<EscalationPaths.Path> paths, Map<String, Grant> grants, boolean admin,
-      Optional<Statement> uncertainDeny) {
+      List<Statement> uncertainDenies) {
     public Result {
+      uncertainDenies = List.copyOf(uncertainDenies);
       paths = List.copyOf(paths);
       grants = Map.copyOf(grants);
     }
@@ -55,22 +56,38 @@ public final class Escalation {
     Map<String, Grant> grants = new LinkedHashMap<>();
     Set<String> denied = new LinkedHashSet<>();
     boolean admin = false;
-    Optional<Statement> uncertain = Optional.empty();
+    List<Statement> uncertain = new ArrayList<>();
     for (PolicyDocument d : documents) {
       for (Statement s : d.statements()) {
         if (s.isAllow()) {
-          if (!reachesOthers(s) || !Conditions.unrestricted(s.condition(), true).isTrue()) continue;
-          admin |= StatementScope.allActions(s).covers().isTrue() && StatementScope.allResources(s).covers().isTrue();
-          Value element = s.action().or(s::notAction).orElseThrow();
-          for (String a : Grants.actions(s, catalog)) grants.putIfAbsent(a, new Grant(d, s, element));
+          if (!Conditions.unrestricted(s.condition(), true).isTrue()) continue;
+          Optional<Value> found = s.action().or(s::notAction);
+          if (found.isEmpty()) continue;
+          Value element = found.get();
+          if (reachesOthers(s)) {
+            admin |= StatementScope.allActions(s).covers().isTrue() && StatementScope.allResources(s).covers().isTrue();
+            for (String a : Grants.actions(s, catalog)) grants.putIfAbsent(a, new Grant(d, s, element));
+          } else if (onSelf(s)) {
+            // Writing a policy onto oneself is the shortest escalation of all.
+            for (String a : Grants.actions(s, catalog)) {
+              if (SELF_POLICY_WRITES.contains(a)) grants.putIfAbsent(a, new Grant(d, s, element));
+            }
+          }
         } else if (s.isDeny()) {
           if (s.condition().isPresent()) continue; // may not apply: it does not cancel an unconditional Allow
-          dev.iamlint.value.Truth everywhere = StatementScope.allResources(s).covers();
+          if (s.notResource().isPresent()) continue; // denies all but some resources: the path may go through those
           boolean known = knownActions(s);
-          if (everywhere.isTrue() && known) {
+          if (StatementScope.allResources(s).covers().isTrue() && known) {
             denied.addAll(Grants.actions(s, catalog));
-          } else if (!everywhere.isFalse()) {
-            if (uncertain.isEmpty()) uncertain = Optional.of(s);
+          } else if (known && wholeTypes(s).isPresent()) {
+            // Deny iam:PassRole on arn:aws:iam::*:role/*: every resource the action acts on.
+            Set<String> types = wholeTypes(s).get();
+            for (String a : Grants.actions(s, catalog)) {
+              List<String> acted = catalog.action(a).map(ActionCatalog.Action::resourceTypes).orElse(List.of());
+              if (!acted.isEmpty() && types.containsAll(acted)) denied.add(a);
+            }
+          } else if (!known || !StatementScope.allResources(s).covers().isFalse()) {
+            uncertain.add(s);
           }
         }
       }
@@ -81,6 +98,38 @@ public final class Escalation {
       if (p.actions().stream().allMatch(a -> grants.containsKey(a.toLowerCase(Locale.ROOT)))) paths.add(p);
     }
     return new Result(paths, grants, admin && !grants.isEmpty(), uncertain);
+  }
+
+  private static final Set<String> SELF_POLICY_WRITES = Set.of("iam:putuserpolicy", "iam:attachuserpolicy");
+
+  /** Resources that name the caller's own user through a policy variable. */
+  private static boolean onSelf(Statement s) {
+    if (s.resource().isEmpty()) return false;
+    for (Value item : s.resource().get().items()) {
+      for (Value v : item.alternatives()) {
+        Optional<String> text = v.asText().or(() -> v instanceof Value.Unknown u ? u.partial() : Optional.empty());
+        if (text.isPresent() && text.get().contains(":user/${aws:username}")) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The resource types a statement covers whole ({@code role/*} → role), when each resource is one. */
+  private static Optional<Set<String>> wholeTypes(Statement s) {
+    if (s.resource().isEmpty()) return Optional.empty();
+    Set<String> types = new LinkedHashSet<>();
+    for (Value item : s.resource().get().items()) {
+      for (Value v : item.alternatives()) {
+        Optional<String> text = v.asText().or(() -> v instanceof Value.Unknown u ? u.partial() : Optional.empty());
+        if (text.isEmpty()) return Optional.empty();
+        String[] parts = text.get().trim().split(":", 6);
+        if (parts.length < 6 || !parts[0].equals("arn") || !WHOLE_TYPE.matcher(parts[5]).matches() || parts[5].equals("*")) {
+          return Optional.empty();
+        }
+        types.add(parts[5].substring(0, parts[5].length() - 2));
+      }
+    }
+    return Optional.of(types);
   }
 
   /** Every resource the statement names is everything, or a whole type of resource. */

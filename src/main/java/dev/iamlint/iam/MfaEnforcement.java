@@ -39,40 +39,63 @@ public final class MfaEnforcement {
           unknown = unknown.or(s::condition);
           continue;
         }
-        if (!broad.isTrue()) {
-          unknown = unknown.or(() -> s.action().or(s::resource));
+        // Only a Deny whose one condition is the MFA test always applies without MFA: any other
+        // condition is ANDed and narrows it (a region, TLS), and Bool "false" with Null "true"
+        // in one statement can never both hold.
+        Optional<Test> test = loneMfaTest(operators);
+        if (test.isEmpty()) continue;
+        if (test.get().value().isEmpty() || !broad.isTrue()) {
+          Value why = test.get().value().isEmpty() ? test.get().raw()
+              : s.action().or(s::notAction).or(s::resource).orElse(test.get().raw());
+          unknown = unknown.or(() -> Optional.of(why));
           continue;
         }
-        for (Value.MapV.Entry op : operators.entries()) {
-          String operator = op.key().toLowerCase(Locale.ROOT);
-          Optional<Boolean> tested = tested(op.value());
-          if (tested.isEmpty()) continue;
-          if (operator.equals("boolifexists") && !tested.get()) return new Verdict(Truth.TRUE, Optional.of(s), Optional.empty());
-          if (operator.equals("bool") && !tested.get()) boolFalse = boolFalse.or(() -> Optional.of(s));
-          if (operator.equals("null") && tested.get()) nullTrue = nullTrue.or(() -> Optional.of(s));
-        }
+        boolean tested = test.get().value().get();
+        if (test.get().operator().equals("boolifexists") && !tested) return new Verdict(Truth.TRUE, Optional.of(s), Optional.empty());
+        if (test.get().operator().equals("bool") && !tested) boolFalse = boolFalse.or(() -> Optional.of(s));
+        if (test.get().operator().equals("null") && tested) nullTrue = nullTrue.or(() -> Optional.of(s));
       }
     }
     if (boolFalse.isPresent() && nullTrue.isPresent()) return new Verdict(Truth.TRUE, boolFalse, Optional.empty());
     return new Verdict(unknown.isPresent() ? Truth.UNKNOWN : Truth.FALSE, Optional.empty(), unknown);
   }
 
-  /** The boolean a condition block tests aws:MultiFactorAuthPresent against, when it does. */
-  private static Optional<Boolean> tested(Value keys) {
-    if (!(keys instanceof Value.MapV m)) return Optional.empty();
-    for (Value.MapV.Entry k : m.entries()) {
-      if (!k.key().toLowerCase(Locale.ROOT).equals(KEY)) continue;
-      for (Value v : k.value().items()) {
-        Optional<Boolean> b = v.asBoolean();
-        if (b.isPresent()) return b;
+  /** The MFA key test of a condition block; {@code value} is empty when the tested value is unknown. */
+  private record Test(String operator, Optional<Boolean> value, Value raw) {}
+
+  /** The condition's only test, when it is a test of aws:MultiFactorAuthPresent. */
+  private static Optional<Test> loneMfaTest(Value.MapV operators) {
+    if (operators.entries().size() != 1) return Optional.empty();
+    Value.MapV.Entry op = operators.entries().get(0);
+    if (!(op.value() instanceof Value.MapV keys) || keys.entries().size() != 1) return Optional.empty();
+    Value.MapV.Entry k = keys.entries().get(0);
+    if (!k.key().toLowerCase(Locale.ROOT).equals(KEY)) return Optional.empty();
+    Optional<Boolean> value = Optional.empty();
+    for (Value v : k.value().items()) {
+      for (Value alt : v.alternatives()) {
+        Optional<Boolean> b = alt.asBoolean();
+        if (b.isEmpty()) return Optional.of(new Test(op.key().toLowerCase(Locale.ROOT), Optional.empty(), alt));
+        if (value.isEmpty()) value = b;
       }
     }
-    return Optional.empty();
+    return value.map(b -> new Test(op.key().toLowerCase(Locale.ROOT), Optional.of(b), k.value()));
   }
 
   /** {@code *} or a NotAction, on every resource. */
   private static Truth coversEverything(Statement s) {
-    Truth actions = s.notAction().isPresent() ? Truth.TRUE : StatementScope.allActions(s).covers();
+    Truth actions = s.notAction().isPresent() ? notEverythingExcluded(s.notAction().get()) : StatementScope.allActions(s).covers();
     return actions.and(StatementScope.allResources(s).covers());
+  }
+
+  /** A NotAction denies something unless it excludes every action ({@code *}, {@code *:*}). */
+  private static Truth notEverythingExcluded(Value notAction) {
+    for (Value item : notAction.items()) {
+      for (Value v : item.alternatives()) {
+        Optional<String> t = v.asText().map(String::trim);
+        if (t.isEmpty()) return Truth.UNKNOWN;
+        if (t.get().equals("*") || t.get().equals("*:*")) return Truth.FALSE;
+      }
+    }
+    return Truth.TRUE;
   }
 }

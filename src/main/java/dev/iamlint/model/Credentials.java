@@ -25,6 +25,16 @@ public final class Credentials {
   private Credentials() {}
 
   /** Masks all but the first 4 characters: AKIA**************** */
+  /**
+   * A line of source with every access key id and every 40-character secret-shaped string
+   * masked: reports that show source (html) must not print the credential they report.
+   */
+  public static String maskLine(String line) {
+    String out = KEY_ID.matcher(line).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(mask(m.group(1))));
+    return Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])").matcher(out)
+        .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(mask(m.group())));
+  }
+
   public static String mask(String secret) {
     return secret.length() <= 4 ? "****" : secret.substring(0, 4) + "*".repeat(secret.length() - 4);
   }

@@ -1,5 +1,6 @@
 package dev.iamlint.report;
 
+import dev.iamlint.model.Credentials;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.Related;
 import dev.iamlint.rule.RuleMetadata;
@@ -157,7 +158,7 @@ public final class HtmlReporter implements Reporter {
     for (int i = from; i <= to; i++) {
       boolean hit = i >= start && i <= last;
       out.append("<span class=\"line").append(hit ? " hit" : "").append("\"><span class=\"ln\" aria-hidden=\"true\">")
-          .append(String.valueOf(i)).append("</span>").append(esc(lines.get(i - 1))).append("</span>");
+          .append(String.valueOf(i)).append("</span>").append(esc(Credentials.maskLine(lines.get(i - 1)))).append("</span>");
     }
     out.append("</code></pre>\n");
   }

@@ -129,8 +129,7 @@ public final class AssumeRoleWithoutMfa implements Rule {
   /** AdministratorAccess, or an inline or attached customer policy that allows everything. */
   /** Admin-equivalent or able to escalate, judged over all the role's policies by the IAM engine. */
   private static boolean privileged(IamModel model, Role role) {
-    Escalation.Result r = Escalation.of(EffectivePolicies.of(model, role).sources().stream()
-        .map(EffectivePolicies.Source::document).toList());
+    Escalation.Result r = Escalation.of(EffectivePolicies.of(model, role).certainDocuments());
     return r.admin() || !r.paths().isEmpty();
   }
 

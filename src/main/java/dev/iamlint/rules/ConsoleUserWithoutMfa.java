@@ -28,13 +28,15 @@ public final class ConsoleUserWithoutMfa implements Rule {
       if (profiles.isEmpty()) continue;
       LoginProfile profile = profiles.get(0);
       EffectivePolicies policies = EffectivePolicies.of(ctx.model(), user);
-      MfaEnforcement.Verdict verdict = MfaEnforcement.of(policies.sources().stream().map(EffectivePolicies.Source::document).toList());
+      MfaEnforcement.Verdict verdict = MfaEnforcement.of(policies.certainDocuments());
+      // A policy attached only in one branch of a condition may be the one that enforces MFA.
+      if (!verdict.enforced().isTrue() && MfaEnforcement.of(policies.documents()).enforced().isTrue()) continue;
       String who = user.name().asText().map(n -> "User \"" + n + "\" (" + user.resource().address() + ")")
           .orElse("User " + user.resource().address());
       if (verdict.enforced().isTrue()) continue;
       if (verdict.enforced() == Truth.UNKNOWN) {
         ctx.undecided(profile.resource(), verdict.unknown().orElseThrow(), "mfa",
-            "whether " + who + " must use MFA: a Deny statement is not fully known");
+            "whether " + Character.toLowerCase(who.charAt(0)) + who.substring(1) + " must use MFA: a Deny statement is not fully known");
         continue;
       }
       if (!policies.complete()) continue; // a policy outside the scan may enforce MFA

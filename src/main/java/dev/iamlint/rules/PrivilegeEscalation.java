@@ -4,6 +4,7 @@ import dev.iamlint.iam.ActionCatalog;
 import dev.iamlint.iam.EffectivePolicies;
 import dev.iamlint.iam.Escalation;
 import dev.iamlint.iam.EscalationPaths;
+import dev.iamlint.iam.StatementScope;
 import dev.iamlint.model.CustomerPolicy;
 import dev.iamlint.model.Group;
 import dev.iamlint.model.PolicyDocument;
@@ -62,19 +63,29 @@ public final class PrivilegeEscalation implements Rule {
   }
 
   private static void judge(RuleContext ctx, String who, ResourceRef principal, EffectivePolicies policies) {
-    List<PolicyDocument> documents = policies.sources().stream().map(EffectivePolicies.Source::document).toList();
-    Escalation.Result result = Escalation.of(documents);
+    Escalation.Result result = Escalation.of(policies.certainDocuments());
     if (result.admin()) return;
     List<EscalationPaths.Path> paths = result.paths().stream()
         .filter(p -> !reportedElsewhere(policies, result.grantsOf(p))).toList();
-    if (paths.isEmpty()) return;
+    String whoLower = Character.toLowerCase(who.charAt(0)) + who.substring(1);
+    if (paths.isEmpty()) {
+      // A path through a policy attached only in one branch of a condition is not certain.
+      Escalation.Result maybe = Escalation.of(policies.documents());
+      maybe.paths().stream().filter(p -> !maybe.admin()).findFirst().ifPresent(p -> conditionalPolicy(policies)
+          .ifPresent(arn -> ctx.undecided(principal, arn, principal.address() + "|" + p.id(),
+              "whether " + whoLower + " can escalate privileges (" + p.id() + "): it depends on which policy is attached")));
+      return;
+    }
     EscalationPaths.Path path = paths.get(0);
-    String detail = principal.address() + "|" + path.id();
-    if (result.uncertainDeny().isPresent()) {
-      Statement deny = result.uncertainDeny().get();
-      ctx.undecided(principal, deny.action().or(deny::notAction).or(deny::resource).orElse(deny.effect().orElseThrow()),
-          detail, "whether " + who.toLowerCase(java.util.Locale.ROOT).charAt(0) + who.substring(1)
-              + " can escalate privileges (" + path.id() + "): a Deny (" + deny.label() + ") may take it away");
+    // Every open path is part of the finding: a new one is a new finding, even for a baseline.
+    String detail = principal.address() + "|" + String.join(",", paths.stream().map(EscalationPaths.Path::id).sorted().toList());
+    Optional<Statement> deny = result.uncertainDenies().stream().filter(d -> mayDeny(d, paths)).findFirst();
+    if (deny.isPresent()) {
+      Statement d = deny.get();
+      Value unknown = d.action().or(d::notAction).filter(v -> !v.isKnown() || v.items().stream().anyMatch(i -> !i.isKnown()))
+          .or(d::resource).orElse(d.effect().orElseThrow());
+      ctx.undecided(principal, unknown, detail, "whether " + whoLower + " can escalate privileges (" + path.id()
+          + "): a Deny (" + d.label() + ") may take it away");
       return;
     }
     List<Escalation.Grant> grants = result.grantsOf(path);
@@ -121,11 +132,41 @@ public final class PrivilegeEscalation implements Rule {
     }
   }
 
-  /** One AWS managed policy alone (ADM002 names it), or one group alone (reported on the group). */
+  /** Whether a Deny that is not fully known may cover one of the paths' actions. */
+  private static boolean mayDeny(Statement deny, List<EscalationPaths.Path> paths) {
+    Optional<Value> element = deny.action().or(deny::notAction);
+    if (element.isEmpty() || deny.notAction().isPresent()) return true;
+    for (Value item : element.get().items()) {
+      for (Value v : item.alternatives()) {
+        Optional<String> t = v.asText().map(String::trim);
+        if (t.isEmpty()) return true;
+        for (EscalationPaths.Path p : paths) {
+          if (p.actions().stream().anyMatch(a -> dev.iamlint.iam.Wildcard.matchesIgnoreCase(t.get(), a))) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** An unknown standing for an attachment whose policy depends on a condition, when there is one. */
+  private static Optional<Value> conditionalPolicy(EffectivePolicies policies) {
+    return policies.sources().stream().filter(EffectivePolicies.Source::conditional).findFirst()
+        .map(s -> new Value.Unknown(Value.Cause.INPUT, "the attached policy depends on a condition (" + s.description() + ")",
+            Optional.empty(), Optional.empty(), s.resource().header(), dev.iamlint.value.Provenance.LITERAL));
+  }
+
+  /**
+   * A path ADM002 reports at the attachment (one AWS managed policy granting it on every
+   * resource), or one group alone grants (reported on the group).
+   */
   private static boolean reportedElsewhere(EffectivePolicies policies, List<Escalation.Grant> grants) {
     Set<EffectivePolicies.Source> sources = new LinkedHashSet<>();
     for (Escalation.Grant g : grants) sources.add(source(policies, g.document()));
-    if (sources.size() == 1 && sources.iterator().next().description().startsWith("AWS managed policy ")) return true;
+    if (sources.size() == 1 && sources.iterator().next().description().startsWith("AWS managed policy ")
+        && grants.stream().allMatch(g -> StatementScope.allResources(g.statement()).covers().isTrue()
+            && dev.iamlint.iam.Conditions.unrestricted(g.statement().condition(), true).isTrue())) {
+      return true;
+    }
     Set<Optional<Group>> groups = new LinkedHashSet<>();
     for (EffectivePolicies.Source s : sources) groups.add(s.group());
     return groups.size() == 1 && groups.iterator().next().isPresent();

@@ -21,7 +21,7 @@ public final class StaticCredentialsOnInstance implements Rule {
   public void check(RuleContext ctx) {
     for (StaticCredential c : ctx.model().credentials()) {
       if (c.kind() != StaticCredential.Kind.INSTANCE_CREDENTIALS) continue;
-      ctx.report(c.resource(), c.location(), "instance:" + c.location().startLine(), HardcodedCredentials.capitalize(c.description())
+      ctx.report(c.resource(), c.location(), "instance:" + c.description(), HardcodedCredentials.capitalize(c.description())
           + ": give the instance a role (instance profile) instead of static keys");
     }
   }

@@ -53,7 +53,7 @@ public final class Scanner {
     List<Finding> findings = new ArrayList<>();
     Suppressions suppressions = new Suppressions();
     suppressions.requireReason(request.requireReason());
-    suppressions.readConfig(request.ignores());
+    suppressions.readConfig(request.ignores(), request.workingDirectory());
     int files = 0;
     for (FileOutcome o : outcomes) {
       merged.addAll(o.model());

@@ -62,9 +62,9 @@ final class Suppressions {
   }
 
   /** Where a config {@code ignore:} entry applies: files and resource addresses matching its globs. */
-  record Scope(Optional<Pattern> path, Optional<Pattern> resource) {
+  record Scope(Optional<Pattern> path, Optional<Pattern> resource, java.nio.file.Path workingDirectory) {
     boolean covers(Finding f) {
-      return path.map(p -> Globs.matches(p, f.location().file())).orElse(true)
+      return path.map(p -> Globs.matches(p, absolute(workingDirectory, f.location().file()))).orElse(true)
           && resource.map(r -> r.matcher(f.resource().address()).matches()).orElse(true);
     }
   }
@@ -81,12 +81,17 @@ final class Suppressions {
     requireReason = required;
   }
 
-  /** The config file's {@code ignore:} entries. */
-  void readConfig(List<Ignore> ignores) {
+  /** The config file's {@code ignore:} entries; their path globs are absolute (see Globs.under). */
+  void readConfig(List<Ignore> ignores, java.nio.file.Path workingDirectory) {
     for (Ignore i : ignores) {
       directives.add(new Directive(i.at(), i.rules(), i.reason(), i.until(), 0, 0, Optional.empty(),
-          Optional.of(new Scope(i.path().map(Globs::compile), i.resource().map(Suppressions::addressGlob)))));
+          Optional.of(new Scope(i.path().map(Globs::compile), i.resource().map(Suppressions::addressGlob), workingDirectory))));
     }
+  }
+
+  /** A finding's or scanned file's path (relative to the working directory, or absolute) made absolute. */
+  static String absolute(java.nio.file.Path workingDirectory, String file) {
+    return workingDirectory.resolve(file).toAbsolutePath().normalize().toString().replace('\\', '/');
   }
 
   /** Resource addresses are matched whole, {@code *} across dots and brackets too. */
@@ -193,7 +198,8 @@ final class Suppressions {
         used = true;
       }
       boolean judged = d.configScope().isEmpty() || d.configScope().get().path()
-          .map(p -> scanned.stream().anyMatch(f -> Globs.matches(p, f))).orElse(false);
+          .map(p -> scanned.stream().anyMatch(f -> Globs.matches(p, absolute(d.configScope().get().workingDirectory(), f))))
+          .orElse(false);
       if (!used && judged) {
         problems.add(sup001(d, "the suppression of " + String.join(", ", d.rules())
             + " matches no finding: remove it"));

@@ -63,6 +63,7 @@ public final class Discovery {
       if (Files.isDirectory(absolute)) {
         walk(absolute, files, errors, seen);
       } else {
+        if (excluded.test(absolute(absolute))) continue;
         Path root = absolute.getParent() == null ? absolute : absolute.getParent();
         // A file named explicitly is read even when its extension is unusual for YAML.
         consider(absolute, root, true, files, errors, seen);
@@ -87,7 +88,7 @@ public final class Discovery {
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
           if (!dir.equals(root)) {
             String name = dir.getFileName().toString();
-            if (SKIPPED_DIRECTORIES.contains(name) || excluded.test(relative(root, dir) + "/")) {
+            if (SKIPPED_DIRECTORIES.contains(name) || excluded.test(absolute(dir) + "/")) {
               return FileVisitResult.SKIP_SUBTREE;
             }
           }
@@ -96,7 +97,7 @@ public final class Discovery {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (excluded.test(relative(root, file))) return FileVisitResult.CONTINUE;
+          if (excluded.test(absolute(file))) return FileVisitResult.CONTINUE;
           if (attrs.isSymbolicLink()) {
             Optional<Path> target = realPathInside(file, realRoot);
             // Linked directories are never entered; linked files only inside the root.
@@ -237,8 +238,9 @@ public final class Discovery {
     }
   }
 
-  private static String relative(Path root, Path p) {
-    return root.relativize(p).toString().replace('\\', '/');
+  /** The normalized absolute path, '/'-separated: what the exclusion predicate is asked about. */
+  private static String absolute(Path p) {
+    return p.toAbsolutePath().normalize().toString().replace('\\', '/');
   }
 
   /** Relative to the working directory when under it, else absolute; '/'-separated. */

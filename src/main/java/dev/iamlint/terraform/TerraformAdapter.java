@@ -62,8 +62,10 @@ public final class TerraformAdapter {
       return;
     }
     if (r.mode().equals("output")) {
-      boolean sensitive = get(r, "sensitive").flatMap(Value::asBoolean).orElse(false);
-      if (!sensitive) {
+      // Only an output certainly not sensitive is a readable place; sensitive = var.x may hide it.
+      boolean shown = get(r, "sensitive").map(v -> v.alternatives().stream().allMatch(a -> a.asBoolean().map(b -> !b)
+          .orElse(false))).orElse(true);
+      if (shown) {
         get(r, "value").ifPresent(v -> out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.OUTPUT,
             "output \"" + r.name() + "\" (not marked sensitive)", v)));
       }

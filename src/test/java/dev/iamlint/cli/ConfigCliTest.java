@@ -121,6 +121,28 @@ class ConfigCliTest {
     assertFalse(relaxed.has("ADM001") || relaxed.has("SUP001"), relaxed.out());
   }
 
+  /** Globs are relative to the config file's directory, whatever directory is scanned or current. */
+  @Test
+  void globsAreRelativeToTheConfigFile() throws IOException {
+    Path infra = dir.resolve("infra");
+    Files.createDirectories(infra.resolve("legacy"));
+    Files.createDirectories(infra.resolve("modules"));
+    Files.writeString(infra.resolve("legacy/old.tf"), "resource \"aws_iam_user\" \"old\" {\n  name = \"old\"\n}\n");
+    Files.writeString(infra.resolve("modules/users.tf"), "resource \"aws_iam_user\" \"tmp\" {\n  name = \"tmp\"\n}\n");
+    Files.writeString(infra.resolve(".iamlint.yaml"), """
+        cloudtrail: external
+        exclude: ["legacy/**"]
+        ignore:
+          - { rule: USR004, path: "modules/*.tf", reason: "test users of the module examples" }
+        """);
+    CliTest.Run r = run("scan", "--format", "compact", infra.toString());
+    assertFalse(r.out().contains("old.tf"), "excluded: " + r.out());
+    assertFalse(r.out().contains("[USR004]"), "ignored: " + r.out());
+    assertTrue(r.out().contains("modules/users.tf") && r.out().contains("[USR003]"), r.out());
+    CliTest.Run file = run("scan", "--format", "compact", infra.resolve("legacy/old.tf").toString());
+    assertFalse(file.out().contains("old.tf"), "a file passed by name is excluded too (pre-commit): " + file.out());
+  }
+
   @Test
   void commandLineFlagsWinOverTheConfig() throws IOException {
     assertEquals(1, scan("fail_on: critical\n", "--fail-on", "low").code());

@@ -63,6 +63,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void yamlOneOneBooleansKeepTheirMeaning() throws ConfigException {
+    Config c = parse("report_unknown: yes\nrequire_reason: off\nrules:\n  MON001: { enabled: on }\n");
+    assertEquals(Optional.of(true), c.reportUnknown());
+    assertEquals(false, c.requireReason());
+    assertEquals(Optional.of(true), c.rules().get("MON001").enabled());
+  }
+
+  @Test
   void anEmptyFileIsAnEmptyConfig() throws ConfigException {
     Config c = parse("# nothing yet\n");
     assertTrue(c.rules().isEmpty() && c.ignore().isEmpty() && c.requireReason());
@@ -86,6 +94,9 @@ class ConfigLoaderTest {
       ignore without rule    | `ignore:\\n  - { reason: x }`                       | .iamlint.yaml:2:5: an 'ignore' entry needs 'rule'
       ignore unknown rule    | `ignore:\\n  - { rule: NOPE01, reason: x }`        | .iamlint.yaml:2:13: unknown rule 'NOPE01' in 'ignore[].rule'
       ignore bad date        | `ignore:\\n  - { rule: ADM001, until: 2027-13-01 }` | .iamlint.yaml:2:28: 'ignore[].until' must be a date YYYY-MM-DD
+      duplicate key          | `fail_on: low\nfail_on: high`                       | .iamlint.yaml:2:1: duplicate key 'fail_on' in the config
+      duplicate setting      | `rules:\n  PWD002: { min_length: 16, min_length: 8 }` | .iamlint.yaml:2:29: duplicate key 'min_length'
+      empty ignore rule      | `ignore:\n  - { rule: "", reason: x }`            | .iamlint.yaml:2:13: 'ignore[].rule' names no rule
       not a map              | `- a\\n- b`                                         | .iamlint.yaml:1:1: the config must be a map
       not YAML               | `rules: [`                                          | .iamlint.yaml:1:
       """)

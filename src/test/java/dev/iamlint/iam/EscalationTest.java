@@ -73,6 +73,11 @@ class EscalationTest {
       conditional Deny does not cancel| {"Effect":"Allow","Action":"iam:CreateLoginProfile","Resource":"*"},{"Effect":"Deny","Action":"iam:*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"false"}}} | iam-create-login-profile
       Deny with NotAction keeps one   | {"Effect":"Allow","Action":["iam:CreateAccessKey","iam:AddUserToGroup"],"Resource":"*"},{"Effect":"Deny","NotAction":"iam:AddUserToGroup","Resource":"*"} | iam-add-user-to-group
       Deny on one resource only       | {"Effect":"Allow","Action":"iam:UpdateAssumeRolePolicy","Resource":"*"},{"Effect":"Deny","Action":"iam:*","Resource":"arn:aws:iam::1:role/x"} | iam-update-assume-role-policy
+      a policy onto oneself           | {"Effect":"Allow","Action":"iam:PutUserPolicy","Resource":"arn:aws:iam::1:user/${aws:username}"} | iam-put-user-policy
+      keys for oneself only           | {"Effect":"Allow","Action":"iam:CreateAccessKey","Resource":"arn:aws:iam::1:user/${aws:username}"} | none
+      Deny with NotResource keeps it  | {"Effect":"Allow","Action":"iam:PutRolePolicy","Resource":"*"},{"Effect":"Deny","Action":"iam:*","NotResource":"arn:aws:iam::*:role/*"} | iam-put-role-policy
+      Deny on every role              | {"Effect":"Allow","Action":["iam:PassRole","ec2:RunInstances"],"Resource":"*"},{"Effect":"Deny","Action":"iam:PassRole","Resource":"arn:aws:iam::*:role/*"} | none
+      Deny on roles keeps user paths  | {"Effect":"Allow","Action":"iam:CreateAccessKey","Resource":"*"},{"Effect":"Deny","Action":"iam:*","Resource":"arn:aws:iam::*:role/*"} | iam-create-access-key
       only discovery actions          | {"Effect":"Allow","Action":["iam:Get*","iam:List*"],"Resource":"*"}                                | none
       """)
   void table(String name, String statements, String expected) {

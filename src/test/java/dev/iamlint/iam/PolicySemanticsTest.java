@@ -65,6 +65,10 @@ class PolicySemanticsTest {
       one action only             | {"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}} | FALSE
       one resource only           | {"Effect":"Deny","Action":"*","Resource":"arn:aws:s3:::b","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}} | FALSE
       an Allow requiring MFA      | {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}                    | FALSE
+      region narrows the Deny     | {"Effect":"Deny","NotAction":"iam:*MFA*","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"},"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}} | FALSE
+      second key, same operator   | {"Effect":"Deny","NotAction":"iam:*MFA*","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false","aws:SecureTransport":"true"}}} | FALSE
+      NotAction star denies nothing | {"Effect":"Deny","NotAction":"*","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}        | FALSE
+      Bool and Null in one statement | {"Effect":"Deny","Action":"*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"false"},"Null":{"aws:MultiFactorAuthPresent":"true"}}} | FALSE
       tests true: not a deny      | {"Effect":"Deny","Action":"*","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"true"}}}             | FALSE
       """)
   void mfaEnforcement(String name, String statements, Truth enforced) {
