@@ -35,3 +35,14 @@ resource "aws_cloudtrail" "t" {
   enable_log_file_validation = true
   kms_key_id                 = "k"
 }
+
+variable "versions_arn" {
+  type = string
+}
+resource "aws_iam_role_policy" "versions" {
+  role = aws_iam_role.r.id
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "iam:CreatePolicyVersion", Resource = var.versions_arn }]
+  })
+}

@@ -2,6 +2,7 @@ package dev.iamlint.iam;
 
 import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.Statement;
+import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,11 +36,13 @@ public final class Escalation {
    * {@code paths}: the paths every action of which is granted; {@code grants}: for each granted
    * action (lower case), the first statement that grants it; {@code admin}: some statement
    * grants every action on every resource (other rules report that); {@code uncertainDenies}:
-   * Denies that may take some of it away, but whose action or resource is not known.
+   * Denies that may take some of it away, but whose action or resource is not known;
+   * {@code maybe}: actions an Allow grants if its unknown resource or condition turns out broad.
    */
   public record Result(List<EscalationPaths.Path> paths, Map<String, Grant> grants, boolean admin,
-      List<Statement> uncertainDenies) {
+      List<Statement> uncertainDenies, Map<String, Grant> maybe) {
     public Result {
+      maybe = Map.copyOf(maybe);
       uncertainDenies = List.copyOf(uncertainDenies);
       paths = List.copyOf(paths);
       grants = Map.copyOf(grants);
@@ -57,13 +60,20 @@ public final class Escalation {
     Set<String> denied = new LinkedHashSet<>();
     boolean admin = false;
     List<Statement> uncertain = new ArrayList<>();
+    Map<String, Grant> maybe = new LinkedHashMap<>();
     for (PolicyDocument d : documents) {
       for (Statement s : d.statements()) {
         if (s.isAllow()) {
-          if (!Conditions.unrestricted(s.condition(), true).isTrue()) continue;
           Optional<Value> found = s.action().or(s::notAction);
           if (found.isEmpty()) continue;
           Value element = found.get();
+          Truth unrestricted = Conditions.unrestricted(s.condition(), true);
+          if (unrestricted.isFalse()) continue;
+          if (!unrestricted.isTrue() || (!reachesOthers(s) && mayReachOthers(s))) {
+            Value unknown = !unrestricted.isTrue() ? s.condition().orElseThrow() : s.resource().orElseThrow();
+            for (String a : Grants.actions(s, catalog)) maybe.putIfAbsent(a, new Grant(d, s, unknown));
+            continue;
+          }
           if (reachesOthers(s)) {
             admin |= StatementScope.allActions(s).covers().isTrue() && StatementScope.allResources(s).covers().isTrue();
             for (String a : Grants.actions(s, catalog)) grants.putIfAbsent(a, new Grant(d, s, element));
@@ -97,7 +107,8 @@ public final class Escalation {
     for (EscalationPaths.Path p : EscalationPaths.bundled().all()) {
       if (p.actions().stream().allMatch(a -> grants.containsKey(a.toLowerCase(Locale.ROOT)))) paths.add(p);
     }
-    return new Result(paths, grants, admin && !grants.isEmpty(), uncertain);
+    denied.forEach(maybe::remove);
+    return new Result(paths, grants, admin && !grants.isEmpty(), uncertain, maybe);
   }
 
   private static final Set<String> SELF_POLICY_WRITES = Set.of("iam:putuserpolicy", "iam:attachuserpolicy");
@@ -147,6 +158,25 @@ public final class Escalation {
       }
     }
     return true;
+  }
+
+  /** Some resource is not known at all, and every known one reaches others. */
+  private static boolean mayReachOthers(Statement s) {
+    if (s.resource().isEmpty()) return false;
+    boolean unknown = false;
+    for (Value item : s.resource().get().items()) {
+      for (Value v : item.alternatives()) {
+        Optional<String> text = v.asText().or(() -> v instanceof Value.Unknown u ? u.partial() : Optional.empty()).map(String::trim);
+        if (text.isEmpty()) {
+          unknown = true;
+          continue;
+        }
+        if (text.get().equals("*")) continue;
+        String[] parts = text.get().split(":", 6);
+        if (parts.length < 6 || !parts[0].equals("arn") || !WHOLE_TYPE.matcher(parts[5]).matches()) return false;
+      }
+    }
+    return unknown;
   }
 
   private static boolean knownActions(Statement s) {

@@ -69,6 +69,18 @@ public final class PrivilegeEscalation implements Rule {
         .filter(p -> !reportedElsewhere(policies, result.grantsOf(p))).toList();
     String whoLower = Character.toLowerCase(who.charAt(0)) + who.substring(1);
     if (paths.isEmpty()) {
+      // A path that needs a grant whose resource or condition is not known is not certain.
+      for (EscalationPaths.Path p : EscalationPaths.bundled().all()) {
+        List<String> lower = p.actions().stream().map(a -> a.toLowerCase(java.util.Locale.ROOT)).toList();
+        if (!lower.stream().allMatch(a -> result.grants().containsKey(a) || result.maybe().containsKey(a))
+            || lower.stream().allMatch(a -> result.grants().containsKey(a))) {
+          continue;
+        }
+        Escalation.Grant g = lower.stream().filter(a -> !result.grants().containsKey(a)).map(result.maybe()::get).findFirst().orElseThrow();
+        ctx.undecided(principal, g.element(), principal.address() + "|" + p.id(), "whether " + whoLower
+            + " can escalate privileges (" + p.id() + "): " + g.statement().label() + " has a resource or condition that is not known");
+        return;
+      }
       // A path through a policy attached only in one branch of a condition is not certain.
       Escalation.Result maybe = Escalation.of(policies.documents());
       maybe.paths().stream().filter(p -> !maybe.admin()).findFirst().ifPresent(p -> conditionalPolicy(policies)

@@ -25,6 +25,7 @@ class ReportUnknownTest {
       terraform     | PWD002   | 7  | whether minimum_password_length is at least 14: variable "min_len" has no value
       terraform     | ADM001   | 17 | whether the policy attached to role "r" (aws_iam_role.r) is AdministratorAccess: variable "policy_arn" has no value
       terraform     | TRUST001 | 23 | whether role aws_iam_role.r can be assumed by anyone: variable "principal" has no value
+      terraform     | ADM005   | 46 | can escalate privileges (iam-create-policy-version): statement at line
       terraform     | CT002    | 33 | whether trail aws_cloudtrail.t is logging: variable "logging" has no value
       template.yaml | ADM001   | 22 | whether the policy attached to role Resources.Role is AdministratorAccess: parameter PolicyArn has no default and no value was given
       template.yaml | TRUST001 | 19 | whether role Resources.Role can be assumed by anyone: parameter TrustedPrincipal has no default and no value was given
