@@ -56,10 +56,58 @@ public record EffectivePolicies(List<Source> sources, boolean complete) {
     return sources.stream().map(Source::document).toList();
   }
 
+  /** The links of one model, indexed once: rules ask for every principal of a large project. */
+  private record Indexes(IamModel model, LinkIndex<InlinePolicy> inline, LinkIndex<PolicyAttachment> attachments,
+      LinkIndex<GroupMembership> memberships, java.util.Map<String, CustomerPolicy> policies) {}
+
+  private static volatile Indexes last;
+
+  private static Indexes indexes(IamModel model) {
+    Indexes current = last;
+    if (current != null && current.model() == model) return current;
+    Indexes built = new Indexes(model, new LinkIndex<>(model.inlinePolicies(), InlinePolicy::principals),
+        new LinkIndex<>(model.attachments(), a -> List.of(a.principal())),
+        new LinkIndex<>(model.memberships(), m -> List.of(new PrincipalLink(PrincipalKind.USER, m.user()))),
+        policiesByKey(model));
+    last = built;
+    return built;
+  }
+
+  private static java.util.Map<String, CustomerPolicy> policiesByKey(IamModel model) {
+    java.util.Map<String, CustomerPolicy> out = new java.util.HashMap<>();
+    for (CustomerPolicy p : model.customerPolicies()) {
+      out.putIfAbsent("ref|" + p.resource().scope() + "|" + p.resource().address(), p);
+      p.name().asText().ifPresent(n -> out.putIfAbsent("name|" + n.toLowerCase(java.util.Locale.ROOT), p));
+    }
+    return out;
+  }
+
+  /**
+   * The customer managed policy a value (an ARN, a name, a reference) designates, as
+   * {@link IamModel#customerPolicy} decides, found through an index for the common shapes.
+   */
+  public static Optional<CustomerPolicy> customerPolicy(IamModel model, Value ref) {
+    java.util.Map<String, CustomerPolicy> byKey = indexes(model).policies();
+    if (ref instanceof Value.Unknown u && u.reference().isPresent()) {
+      CustomerPolicy p = byKey.get("ref|" + u.reference().get().scope() + "|" + u.reference().get().address());
+      if (p != null && IamModel.designates(ref, p.resource(), p.name()).isTrue()) return Optional.of(p);
+      return Optional.empty(); // a reference designates only the declaration it points at
+    }
+    Optional<String> text = ref.asText();
+    if (text.isPresent()) {
+      String t = text.get();
+      String last = t.startsWith("arn:") && t.lastIndexOf('/') >= 0 ? t.substring(t.lastIndexOf('/') + 1) : t;
+      CustomerPolicy p = byKey.get("name|" + last.toLowerCase(java.util.Locale.ROOT));
+      if (p != null && IamModel.designates(ref, p.resource(), p.name()).isTrue()) return Optional.of(p);
+      return Optional.empty(); // a known name designates only a policy of that name
+    }
+    return model.customerPolicy(ref);
+  }
+
   public static EffectivePolicies of(IamModel model, User user) {
     Builder b = new Builder(model);
     b.principal(PrincipalKind.USER, user.resource(), user.name(), Optional.empty());
-    for (GroupMembership m : model.memberships()) {
+    for (GroupMembership m : indexes(model).memberships().candidates(PrincipalKind.USER, user.resource(), user.name())) {
       Truth member = IamModel.designates(m.user(), user.resource(), user.name());
       if (member.isFalse()) continue;
       if (!member.isTrue()) {
@@ -92,7 +140,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete) {
   /** The groups a user is certainly in. */
   public static List<Group> groups(IamModel model, User user) {
     List<Group> out = new ArrayList<>();
-    for (GroupMembership m : model.memberships()) {
+    for (GroupMembership m : indexes(model).memberships().candidates(PrincipalKind.USER, user.resource(), user.name())) {
       if (!IamModel.designates(m.user(), user.resource(), user.name()).isTrue()) continue;
       model.groups().stream().filter(g -> IamModel.designates(m.group(), g.resource(), g.name()).isTrue())
           .findFirst().filter(g -> !out.contains(g)).ifPresent(out::add);
@@ -111,7 +159,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete) {
 
     void principal(PrincipalKind kind, ResourceRef resource, Value name, Optional<Group> via) {
       String owner = kind.noun() + " " + name.asText().map(n -> "\"" + n + "\"").orElse(resource.address());
-      for (InlinePolicy p : model.inlinePolicies()) {
+      for (InlinePolicy p : indexes(model).inline().candidates(kind, resource, name)) {
         Truth links = links(p.principals(), kind, resource, name);
         if (links.isFalse()) continue;
         if (!links.isTrue()) {
@@ -122,7 +170,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete) {
         String policy = p.name().asText().map(n -> "inline policy \"" + n + "\"").orElse("inline policy " + p.resource().address());
         sources.add(new Source(p.document(), p.resource(), policy + " of " + owner, via));
       }
-      for (PolicyAttachment a : model.attachments()) {
+      for (PolicyAttachment a : indexes(model).attachments().candidates(kind, resource, name)) {
         Truth links = links(List.of(a.principal()), kind, resource, name);
         if (links.isFalse()) continue;
         if (!links.isTrue()) {
@@ -147,7 +195,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete) {
           }
           continue;
         }
-        Optional<CustomerPolicy> customer = model.customerPolicy(arn);
+        Optional<CustomerPolicy> customer = customerPolicy(model, arn);
         if (customer.isPresent()) {
           complete &= customer.get().document().complete();
           String policy = customer.get().name().asText().map(n -> "policy \"" + n + "\"")

@@ -71,15 +71,15 @@ public final class Escalation {
           if (unrestricted.isFalse()) continue;
           if (!unrestricted.isTrue() || (!reachesOthers(s) && mayReachOthers(s))) {
             Value unknown = !unrestricted.isTrue() ? s.condition().orElseThrow() : s.resource().orElseThrow();
-            for (String a : Grants.actions(s, catalog)) maybe.putIfAbsent(a, new Grant(d, s, unknown));
+            for (String a : pathActions(s)) maybe.putIfAbsent(a, new Grant(d, s, unknown));
             continue;
           }
           if (reachesOthers(s)) {
             admin |= StatementScope.allActions(s).covers().isTrue() && StatementScope.allResources(s).covers().isTrue();
-            for (String a : Grants.actions(s, catalog)) grants.putIfAbsent(a, new Grant(d, s, element));
+            for (String a : pathActions(s)) grants.putIfAbsent(a, new Grant(d, s, element));
           } else if (onSelf(s)) {
             // Writing a policy onto oneself is the shortest escalation of all.
-            for (String a : Grants.actions(s, catalog)) {
+            for (String a : pathActions(s)) {
               if (SELF_POLICY_WRITES.contains(a)) grants.putIfAbsent(a, new Grant(d, s, element));
             }
           }
@@ -88,11 +88,11 @@ public final class Escalation {
           if (s.notResource().isPresent()) continue; // denies all but some resources: the path may go through those
           boolean known = knownActions(s);
           if (StatementScope.allResources(s).covers().isTrue() && known) {
-            denied.addAll(Grants.actions(s, catalog));
+            denied.addAll(pathActions(s));
           } else if (known && wholeTypes(s).isPresent()) {
             // Deny iam:PassRole on arn:aws:iam::*:role/*: every resource the action acts on.
             Set<String> types = wholeTypes(s).get();
-            for (String a : Grants.actions(s, catalog)) {
+            for (String a : pathActions(s)) {
               List<String> acted = catalog.action(a).map(ActionCatalog.Action::resourceTypes).orElse(List.of());
               if (!acted.isEmpty() && types.containsAll(acted)) denied.add(a);
             }
@@ -109,6 +109,39 @@ public final class Escalation {
     }
     denied.forEach(maybe::remove);
     return new Result(paths, grants, admin && !grants.isEmpty(), uncertain, maybe);
+  }
+
+  /** Every action some path needs, lower case: the only ones the analysis has to follow. */
+  private static final class PathActions {
+    static final List<String> ALL = EscalationPaths.bundled().all().stream().flatMap(p -> p.actions().stream())
+        .map(a -> a.toLowerCase(Locale.ROOT)).distinct().sorted().toList();
+  }
+
+  /**
+   * The path actions a statement names (Action patterns matching them; NotAction not excluding
+   * them): the same as expanding through the catalogue, limited to what matters here.
+   */
+  private static List<String> pathActions(Statement s) {
+    List<String> patterns = new ArrayList<>();
+    Optional<Value> element = s.action().or(s::notAction);
+    if (element.isEmpty()) return List.of();
+    int items = 0;
+    for (Value item : element.get().items()) {
+      items++;
+      for (Value v : item.alternatives()) v.asText().map(String::trim).ifPresent(patterns::add);
+    }
+    List<String> out = new ArrayList<>();
+    if (s.action().isPresent()) {
+      for (String a : PathActions.ALL) {
+        if (patterns.stream().anyMatch(p -> Wildcard.matchesIgnoreCase(p, a))) out.add(a);
+      }
+    } else {
+      if (patterns.size() < items) return List.of(); // an unknown exclusion may exclude anything
+      for (String a : PathActions.ALL) {
+        if (patterns.stream().noneMatch(p -> Wildcard.matchesIgnoreCase(p, a))) out.add(a);
+      }
+    }
+    return out;
   }
 
   private static final Set<String> SELF_POLICY_WRITES = Set.of("iam:putuserpolicy", "iam:attachuserpolicy");

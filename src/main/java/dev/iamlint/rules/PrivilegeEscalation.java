@@ -51,10 +51,12 @@ public final class PrivilegeEscalation implements Rule {
     for (CustomerPolicy p : ctx.model().customerPolicies()) unknownActions(ctx, p.resource(), p.document());
     for (dev.iamlint.model.InlinePolicy p : ctx.model().inlinePolicies()) unknownActions(ctx, p.resource(), p.document());
     // A customer policy attached to nobody in the scan is attached elsewhere: judged on its own.
+    java.util.Set<CustomerPolicy> attachedPolicies = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (dev.iamlint.model.PolicyAttachment a : ctx.model().attachments()) {
+      for (Value v : a.policy().alternatives()) EffectivePolicies.customerPolicy(ctx.model(), v).ifPresent(attachedPolicies::add);
+    }
     for (CustomerPolicy p : ctx.model().customerPolicies()) {
-      boolean attached = ctx.model().attachments().stream()
-          .anyMatch(a -> a.policy().alternatives().stream().anyMatch(v -> ctx.model().customerPolicy(v).filter(p::equals).isPresent()));
-      if (attached) continue;
+      if (attachedPolicies.contains(p)) continue;
       String policy = p.name().asText().map(n -> "policy \"" + n + "\"").orElse("policy " + p.resource().address());
       judge(ctx, "Whoever " + policy + " is attached to", p.resource(),
           new EffectivePolicies(List.of(new EffectivePolicies.Source(p.document(), p.resource(), policy, Optional.empty())),
