@@ -68,3 +68,50 @@ resource "aws_iam_role_policy" "guarded" {
     }
   JSON
 }
+
+# Compliant: a permissions boundary that allows no IAM writes caps the role's iam:* grant.
+resource "aws_iam_role" "bounded" {
+  name                 = "bounded"
+  assume_role_policy   = data.aws_iam_policy_document.ec2_trust.json
+  permissions_boundary = aws_iam_policy.boundary.arn
+}
+
+resource "aws_iam_role_policy" "bounded" {
+  role   = aws_iam_role.bounded.id
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:*", Resource = "*" }] })
+}
+
+resource "aws_iam_policy" "boundary" {
+  name = "workload-boundary"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["s3:*", "logs:*", "iam:Get*", "iam:List*"], Resource = "*" }]
+  })
+}
+
+# Not judged: the boundary lives outside the scan.
+resource "aws_iam_role" "bounded_elsewhere" {
+  name                 = "bounded-elsewhere"
+  assume_role_policy   = data.aws_iam_policy_document.ec2_trust.json
+  permissions_boundary = "arn:aws:iam::123456789012:policy/org-boundary"
+}
+
+resource "aws_iam_role_policy" "bounded_elsewhere" {
+  role   = aws_iam_role.bounded_elsewhere.id
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:CreatePolicyVersion", Resource = "*" }] })
+}
+
+# A boundary that still allows the path: reported.
+resource "aws_iam_role" "loosely_bounded" {
+  name                 = "loosely-bounded"
+  assume_role_policy   = data.aws_iam_policy_document.ec2_trust.json
+  permissions_boundary = "arn:aws:iam::aws:policy/PowerUserAccess"
+}
+
+resource "aws_iam_role_policy" "loosely_bounded" {
+  role = aws_iam_role.loosely_bounded.id
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "ssm:SendCommand", Resource = "*" }] # Noncompliant {{Role "loosely-bounded" (aws_iam_role.loosely_bounded) can escalate its privileges: run commands}}
+  })
+}

@@ -17,6 +17,7 @@ import dev.iamlint.model.LoginProfile;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.model.PolicyAttachment;
 import dev.iamlint.model.PolicyDocument;
+import dev.iamlint.model.PermissionsBoundary;
 import dev.iamlint.model.PrincipalKind;
 import dev.iamlint.model.PrincipalLink;
 import dev.iamlint.model.ResourceRef;
@@ -182,6 +183,7 @@ public final class CloudFormationAdapter {
   private void user(Template.Resource r, ResourceRef ref) {
     Value self = self(r);
     out.users.add(new User(ref, prop(r, "UserName").orElseGet(() -> generatedName(r)), prop(r, "Tags")));
+    prop(r, "PermissionsBoundary").ifPresent(b -> out.boundaries.add(new PermissionsBoundary(ref, b)));
     prop(r, "Groups").ifPresent(groups -> {
       for (Value g : groups.items()) out.memberships.add(new GroupMembership(ref, self, g, g.location()));
     });
@@ -206,6 +208,7 @@ public final class CloudFormationAdapter {
   private void role(Template.Resource r, ResourceRef ref) {
     Optional<PolicyDocument> trust = prop(r, "AssumeRolePolicyDocument").map(this::document);
     out.roles.add(new Role(ref, prop(r, "RoleName").orElseGet(() -> generatedName(r)), trust, false));
+    prop(r, "PermissionsBoundary").ifPresent(b -> out.boundaries.add(new PermissionsBoundary(ref, b)));
     inlinePolicies(r, ref, PrincipalKind.ROLE);
     managedPolicyArns(r, ref, PrincipalKind.ROLE);
   }

@@ -26,10 +26,46 @@ import java.util.Optional;
  * cannot be read (an ARN outside the scan, a membership or link to a name that is not known):
  * an absence concluded from these sources is then not certain.
  */
-public record EffectivePolicies(List<Source> sources, boolean complete) {
+public record EffectivePolicies(List<Source> sources, boolean complete, Boundary boundary) {
 
   public EffectivePolicies {
     sources = List.copyOf(sources);
+  }
+
+  public EffectivePolicies(List<Source> sources, boolean complete) {
+    this(sources, complete, Boundary.NONE);
+  }
+
+  /**
+   * The permissions boundary of a user or role: none, the documents of its policy (each branch
+   * of a condition included), or a policy that cannot be read ({@code unknown} says which).
+   */
+  public record Boundary(List<PolicyDocument> documents, Optional<Value> unknown, boolean present) {
+    public static final Boundary NONE = new Boundary(List.of(), Optional.empty(), false);
+
+    public Boundary {
+      documents = List.copyOf(documents);
+    }
+
+    public boolean known() {
+      return !present || unknown.isEmpty();
+    }
+  }
+
+  private static Boundary boundary(IamModel model, ResourceRef principal) {
+    Optional<dev.iamlint.model.PermissionsBoundary> b = model.boundaries().stream()
+        .filter(x -> x.principal().scope().equals(principal.scope()) && x.principal().address().equals(principal.address()))
+        .findFirst();
+    if (b.isEmpty()) return Boundary.NONE;
+    List<PolicyDocument> docs = new ArrayList<>();
+    for (Value arn : b.get().policy().alternatives()) {
+      Optional<String> managed = ManagedPolicyArn.awsManagedName(arn);
+      Optional<PolicyDocument> doc = managed.isPresent() ? ManagedPolicyDocuments.document(managed.get(), arn.location())
+          : customerPolicy(model, arn).map(CustomerPolicy::document);
+      if (doc.isEmpty() || !doc.get().complete()) return new Boundary(List.of(), Optional.of(arn), true);
+      docs.add(doc.get());
+    }
+    return new Boundary(docs, Optional.empty(), true);
   }
 
   /**
@@ -122,13 +158,13 @@ public record EffectivePolicies(List<Source> sources, boolean complete) {
       }
       b.principal(PrincipalKind.GROUP, group.get().resource(), group.get().name(), group);
     }
-    return b.build();
+    return b.build(boundary(model, user.resource()));
   }
 
   public static EffectivePolicies of(IamModel model, Role role) {
     Builder b = new Builder(model);
     b.principal(PrincipalKind.ROLE, role.resource(), role.name(), Optional.empty());
-    return b.build();
+    return b.build(boundary(model, role.resource()));
   }
 
   public static EffectivePolicies of(IamModel model, Group group) {
@@ -217,7 +253,11 @@ public record EffectivePolicies(List<Source> sources, boolean complete) {
     }
 
     EffectivePolicies build() {
-      return new EffectivePolicies(sources, complete);
+      return build(Boundary.NONE);
+    }
+
+    EffectivePolicies build(Boundary boundary) {
+      return new EffectivePolicies(sources, complete, boundary);
     }
   }
 }

@@ -55,6 +55,15 @@ public final class Escalation {
   }
 
   public static Result of(List<PolicyDocument> documents) {
+    return of(documents, Optional.empty());
+  }
+
+  /**
+   * With a permissions boundary: only the actions the boundary also allows (any of its Allow
+   * statements, whatever their resource or condition: a boundary is judged generously) and
+   * does not deny everywhere stay granted.
+   */
+  public static Result of(List<PolicyDocument> documents, Optional<List<PolicyDocument>> boundary) {
     ActionCatalog catalog = ActionCatalog.bundled();
     Map<String, Grant> grants = new LinkedHashMap<>();
     Set<String> denied = new LinkedHashSet<>();
@@ -108,6 +117,27 @@ public final class Escalation {
       if (p.actions().stream().allMatch(a -> grants.containsKey(a.toLowerCase(Locale.ROOT)))) paths.add(p);
     }
     denied.forEach(maybe::remove);
+    if (boundary.isPresent()) {
+      Set<String> allowed = new LinkedHashSet<>();
+      Set<String> capped = new LinkedHashSet<>();
+      boolean allowsAll = false;
+      for (PolicyDocument d : boundary.get()) {
+        for (Statement s : d.statements()) {
+          if (s.isAllow()) {
+            allowed.addAll(pathActions(s));
+            allowsAll |= StatementScope.allActions(s).covers().isTrue() && s.notAction().isEmpty();
+          } else if (s.isDeny() && s.condition().isEmpty() && s.notResource().isEmpty()
+              && StatementScope.allResources(s).covers().isTrue()) {
+            capped.addAll(pathActions(s));
+          }
+        }
+      }
+      allowed.removeAll(capped);
+      grants.keySet().retainAll(allowed);
+      maybe.keySet().retainAll(allowed);
+      admin &= allowsAll && capped.isEmpty();
+      paths.removeIf(p -> !p.actions().stream().allMatch(a -> grants.containsKey(a.toLowerCase(Locale.ROOT))));
+    }
     return new Result(paths, grants, admin && !grants.isEmpty(), uncertain, maybe);
   }
 

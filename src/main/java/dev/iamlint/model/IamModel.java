@@ -18,7 +18,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     List<LoginProfile> loginProfiles, List<Trail> trails, List<ComputeInstance> computeInstances,
     List<PasswordPolicy> passwordPolicies, List<ConfigRule> configRules, List<AccessAnalyzer> accessAnalyzers,
     List<StaticCredential> credentials, List<MetricFilter> metricFilters, List<MetricAlarm> metricAlarms,
-    List<SecretSink> secretSinks) {
+    List<SecretSink> secretSinks, List<PermissionsBoundary> boundaries) {
 
   public IamModel {
     resources = List.copyOf(resources);
@@ -41,6 +41,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     metricFilters = List.copyOf(metricFilters);
     metricAlarms = List.copyOf(metricAlarms);
     secretSinks = List.copyOf(secretSinks);
+    boundaries = List.copyOf(boundaries);
   }
 
   /**

@@ -25,6 +25,7 @@ public final class ModelBuilder {
   public final List<MetricFilter> metricFilters = new ArrayList<>();
   public final List<MetricAlarm> metricAlarms = new ArrayList<>();
   public final List<SecretSink> secretSinks = new ArrayList<>();
+  public final List<PermissionsBoundary> boundaries = new ArrayList<>();
 
   public void addAll(ModelBuilder other) {
     resources.addAll(other.resources);
@@ -47,11 +48,12 @@ public final class ModelBuilder {
     metricFilters.addAll(other.metricFilters);
     metricAlarms.addAll(other.metricAlarms);
     secretSinks.addAll(other.secretSinks);
+    boundaries.addAll(other.boundaries);
   }
 
   public IamModel build() {
     return new IamModel(resources, users, groups, roles, instanceProfiles, memberships, attachments,
         customerPolicies, inlinePolicies, accessKeys, loginProfiles, trails, computeInstances, passwordPolicies,
-        configRules, accessAnalyzers, credentials, metricFilters, metricAlarms, secretSinks);
+        configRules, accessAnalyzers, credentials, metricFilters, metricAlarms, secretSinks, boundaries);
   }
 }

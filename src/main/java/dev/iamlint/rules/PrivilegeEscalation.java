@@ -65,7 +65,9 @@ public final class PrivilegeEscalation implements Rule {
   }
 
   private static void judge(RuleContext ctx, String who, ResourceRef principal, EffectivePolicies policies) {
-    Escalation.Result result = Escalation.of(policies.certainDocuments());
+    EffectivePolicies.Boundary boundary = policies.boundary();
+    Optional<List<PolicyDocument>> cap = boundary.present() && boundary.known() ? Optional.of(boundary.documents()) : Optional.empty();
+    Escalation.Result result = Escalation.of(policies.certainDocuments(), cap);
     if (result.admin()) return;
     List<EscalationPaths.Path> paths = result.paths().stream()
         .filter(p -> !reportedElsewhere(policies, result.grantsOf(p))).toList();
@@ -84,13 +86,20 @@ public final class PrivilegeEscalation implements Rule {
         return;
       }
       // A path through a policy attached only in one branch of a condition is not certain.
-      Escalation.Result maybe = Escalation.of(policies.documents());
+      Escalation.Result maybe = Escalation.of(policies.documents(), cap);
       maybe.paths().stream().filter(p -> !maybe.admin()).findFirst().ifPresent(p -> conditionalPolicy(policies)
           .ifPresent(arn -> ctx.undecided(principal, arn, principal.address() + "|" + p.id(),
               "whether " + whoLower + " can escalate privileges (" + p.id() + "): it depends on which policy is attached")));
       return;
     }
     EscalationPaths.Path path = paths.get(0);
+    if (!boundary.known()) {
+      Value b = boundary.unknown().orElseThrow();
+      ctx.notJudged(principal, b.location(), principal.address() + "|" + path.id(), "Not decided whether " + whoLower
+          + " can escalate privileges (" + path.id() + "): its permissions boundary " + b.display()
+          + " is not in the scan" + b.provenance().suffix());
+      return;
+    }
     // Every open path is part of the finding: a new one is a new finding, even for a baseline.
     String detail = principal.address() + "|" + String.join(",", paths.stream().map(EscalationPaths.Path::id).sorted().toList());
     Optional<Statement> deny = result.uncertainDenies().stream().filter(d -> mayDeny(d, paths)).findFirst();

@@ -7,6 +7,7 @@ import dev.iamlint.model.MetricAlarm;
 import dev.iamlint.model.MetricFilter;
 import dev.iamlint.model.Credentials;
 import dev.iamlint.model.PasswordPolicy;
+import dev.iamlint.model.PermissionsBoundary;
 import dev.iamlint.model.ComputeInstance;
 import dev.iamlint.model.CustomerPolicy;
 import dev.iamlint.model.Group;
@@ -81,7 +82,10 @@ public final class TerraformAdapter {
     out.resources.add(ref);
     Value self = self(r);
     switch (r.type()) {
-      case "aws_iam_user" -> out.users.add(new User(ref, get(r, "name").orElseGet(() -> missing(r, "name")), get(r, "tags")));
+      case "aws_iam_user" -> {
+        out.users.add(new User(ref, get(r, "name").orElseGet(() -> missing(r, "name")), get(r, "tags")));
+        get(r, "permissions_boundary").ifPresent(b -> out.boundaries.add(new PermissionsBoundary(ref, b)));
+      }
       case "aws_iam_account_password_policy" -> out.passwordPolicies.add(new PasswordPolicy(ref,
           get(r, "minimum_password_length"), get(r, "require_uppercase_characters"), get(r, "require_lowercase_characters"),
           get(r, "require_numbers"), get(r, "require_symbols"), get(r, "max_password_age"),
@@ -181,6 +185,7 @@ public final class TerraformAdapter {
   private void role(TfResource r, ResourceRef ref, Value self) {
     Value name = get(r, "name").orElseGet(() -> generated(r));
     out.roles.add(new Role(ref, name, get(r, "assume_role_policy").map(this::document), false));
+    get(r, "permissions_boundary").ifPresent(b -> out.boundaries.add(new PermissionsBoundary(ref, b)));
     PrincipalLink link = new PrincipalLink(PrincipalKind.ROLE, self);
     for (Value block : get(r, "inline_policy").map(Value::items).orElse(List.of())) {
       if (!(block instanceof Value.MapV m) || m.get("policy").isEmpty()) continue;

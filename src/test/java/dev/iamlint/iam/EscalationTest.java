@@ -92,6 +92,21 @@ class EscalationTest {
     }
   }
 
+  /** A permissions boundary keeps only what it also allows. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      boundary without iam writes  | {"Effect":"Allow","Action":["s3:*","iam:Get*"],"Resource":"*"}                         | none
+      boundary allowing the path   | {"Effect":"Allow","Action":"iam:CreatePolicyVersion","Resource":"arn:aws:iam::1:policy/x"} | iam-create-policy-version
+      boundary denying iam         | {"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","Action":"iam:*","Resource":"*"} | no-iam
+      """)
+  void permissionsBoundary(String name, String boundary, String expected) {
+    Escalation.Result r = Escalation.of(List.of(doc(allow(List.of("*"), "*"))), java.util.Optional.of(List.of(doc(boundary))));
+    assertFalse(r.admin(), name + ": not admin under a boundary that limits it");
+    if (expected.equals("none")) assertEquals(List.of(), ids(r), name);
+    else if (expected.equals("no-iam")) assertTrue(!ids(r).isEmpty() && ids(r).stream().noneMatch(i -> i.startsWith("iam-")), name + ": " + ids(r));
+    else assertTrue(ids(r).contains(expected), name + ": " + ids(r));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       AdministratorAccess | admin
