@@ -14,6 +14,11 @@ public interface FileAccess {
 
   boolean exists(String path);
 
+  /** How reports name the file {@code path} designates, when it can be read. */
+  default Optional<String> display(String path) {
+    return Optional.empty();
+  }
+
   /** The directory relative paths are resolved against: the root module's, where Terraform runs. */
   Path moduleDirectory();
 

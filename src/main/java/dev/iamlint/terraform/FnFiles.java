@@ -24,7 +24,11 @@ final class FnFiles {
     m.put("file", define("file", 1, 1, (a, at, f) -> {
       String path = str(a.get(0), "the path");
       Optional<String> text = f.read(path);
-      return text.isPresent() ? mkStr(text.get(), at) : missing(path, at);
+      if (text.isEmpty()) return missing(path, at);
+      // A JSON document keeps the places of its elements in the file it was read from.
+      Optional<Value> structure = f.display(path).flatMap(shown -> JsonValues.fromFile(shown, text.get(),
+          JsonValues.lineCount(text.get()), dev.iamlint.value.Provenance.of("read by file()", at)));
+      return new Value.Str(text.get(), at, dev.iamlint.value.Provenance.LITERAL, structure);
     }));
     m.put("fileexists", define("fileexists", 1, 1, (a, at, f) -> {
       String path = str(a.get(0), "the path");

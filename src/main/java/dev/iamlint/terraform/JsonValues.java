@@ -35,6 +35,30 @@ public final class JsonValues {
   }
 
   /**
+   * The JSON structure of a file read by {@code file()} or rendered by {@code templatefile()},
+   * located in that file ({@code display}) so findings point at the statement element there.
+   * A rendered template is placed line for line; empty when the text is not JSON or a template
+   * changed its number of lines.
+   */
+  public static Optional<Value> fromFile(String display, String text, int fileLines, Provenance provenance) {
+    String trimmed = text.trim();
+    if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) return Optional.empty();
+    String[] lines = text.split("\n", -1);
+    int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
+    if (count != fileLines || count < 2) return Optional.empty();
+    ParseResult parsed = JsonLoader.parse(display, text);
+    if (!(parsed instanceof ParseResult.Parsed p)) return Optional.empty();
+    Location whole = new Location(display, 1, 1, count, lines[count - 1].length() + 1);
+    return Optional.of(convert(p.root(), whole, 1, provenance));
+  }
+
+  /** Lines of a file's text, as {@link #fromFile} counts them. */
+  public static int lineCount(String text) {
+    String[] lines = text.split("\n", -1);
+    return text.endsWith("\n") ? lines.length - 1 : lines.length;
+  }
+
+  /**
    * Where line 1 of the string's text is in the file. A heredoc's text starts on the line after
    * its opening marker; a quoted string on its own line.
    */

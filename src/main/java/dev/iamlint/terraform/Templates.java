@@ -37,7 +37,14 @@ final class Templates {
     Value v = module.eval(template, scope, path.get());
     // The rendered template keeps its own text; no trailing newline is added by templatefile.
     if (v instanceof Value.Str s && !text.get().endsWith("\n") && s.value().endsWith("\n")) {
-      return new Value.Str(s.value().substring(0, s.value().length() - 1), at, s.provenance());
+      v = new Value.Str(s.value().substring(0, s.value().length() - 1), at, s.provenance());
+    }
+    if (v instanceof Value.Str s) {
+      // A rendered JSON document keeps the places of its elements in the template, line for line.
+      String rendered = s.value();
+      Optional<Value> structure = module.files().display(path.get()).flatMap(shown -> JsonValues.fromFile(shown, rendered,
+          JsonValues.lineCount(text.get()), dev.iamlint.value.Provenance.of("rendered by templatefile()", at)));
+      if (structure.isPresent()) return new Value.Str(rendered, at, dev.iamlint.value.Provenance.LITERAL, structure);
     }
     return v.withOrigin(at, dev.iamlint.value.Provenance.LITERAL);
   }

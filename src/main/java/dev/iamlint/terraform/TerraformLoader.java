@@ -243,6 +243,12 @@ public final class TerraformLoader {
     public Path moduleDirectory() {
       return dir;
     }
+
+    @Override
+    public Optional<String> display(String path) {
+      Path p = dir.resolve(path).normalize();
+      return Files.isRegularFile(p) && inside(p) ? Optional.of(TerraformLoader.this.display(p)) : Optional.empty();
+    }
   }
 
   String display(Path p) {
