@@ -38,7 +38,11 @@ public final class AssumeRoleWithoutMfa implements Rule {
         index++;
         if (!s.isAllow() || s.principal().isEmpty() || !assumes(s)) continue;
         Optional<Value> principal = awsPrincipal(s.principal().get());
-        if (principal.isEmpty()) continue;
+        if (principal.isEmpty()) {
+          ctx.undecided(role.resource(), s.principal().get(), "assume:" + s.sid().flatMap(Value::asText).orElse("#" + index),
+              "whether role " + role.resource().address() + " can be assumed without MFA by the principal of " + s.label());
+          continue;
+        }
         Optional<Boolean> mfa = conditionTests(s, "aws:multifactorauthpresent", "aws:multifactorauthage");
         Optional<Boolean> externalId = conditionTests(s, "sts:externalid");
         if (mfa.isEmpty() || externalId.isEmpty() || mfa.get() || inert(s)) continue;

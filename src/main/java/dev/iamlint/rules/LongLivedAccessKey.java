@@ -21,7 +21,11 @@ public final class LongLivedAccessKey implements Rule {
   public void check(RuleContext ctx) {
     for (AccessKey key : ctx.model().accessKeys()) {
       Optional<Optional<Value>> active = key.activeBranch();
-      if (active.isEmpty()) continue;
+      if (active.isEmpty()) {
+        key.status().ifPresent(s -> ctx.undecided(key.resource(), s, "key",
+            "whether access key " + key.resource().address() + " is active"));
+        continue;
+      }
       String user = Principals.describe(ctx.model(), new PrincipalLink(PrincipalKind.USER, key.user()));
       ctx.report(key.resource(), active.get().map(Value::location).orElse(key.resource().header()), "key",
           "Access key " + key.resource().address() + " is a long-lived credential for " + user
