@@ -44,11 +44,14 @@ final class Suppressions {
 
     boolean covers(Finding f) {
       if (configScope.isPresent()) return names(f) && configScope.get().covers(f);
-      if (!f.location().file().equals(at.file()) || !names(f)) return false;
+      if (!names(f)) return false;
+      // Above the resource block: the whole resource, even a finding placed in another file
+      // (a policy read by file()).
+      boolean aboveResource = f.resource().location().file().equals(at.file()) && f.resource().location().startLine() == nextCodeLine;
+      if (!f.location().file().equals(at.file())) return resourceAddress.isEmpty() && aboveResource;
       if (resourceAddress.isPresent()) return f.resource().address().equals(resourceAddress.get());
       int findingLine = f.location().startLine();
-      return findingLine == line || findingLine == nextCodeLine
-          || (f.resource().location().file().equals(at.file()) && f.resource().location().startLine() == nextCodeLine);
+      return findingLine == line || findingLine == nextCodeLine || aboveResource;
     }
 
     Suppression.Kind kind() {

@@ -31,6 +31,30 @@ class SuppressionScanTest {
     assertEquals(List.of(), findings);
   }
 
+  // Regression: a policy read by file() is reported in the JSON file; the comment above the
+  // resource that reads it still covers it.
+  @Test
+  void aCommentAboveTheResourceCoversAFindingInTheFileItReads(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("admin.json"), """
+        {
+          "Version": "2012-10-17",
+          "Statement": [{ "Effect": "Allow", "Action": "*", "Resource": "*" }]
+        }
+        """);
+    Files.writeString(dir.resolve("main.tf"), """
+        # iamlint:ignore ADM003 -- bootstrap admin, reviewed 2026-11
+        resource "aws_iam_policy" "admin" {
+          name   = "admin"
+          policy = file("${path.module}/admin.json")
+        }
+        """);
+    assertEquals(List.of(), TestScans.findings(dir, "ADM003", "SUP001"));
+    Files.writeString(dir.resolve("main.tf"), Files.readString(dir.resolve("main.tf")).lines().skip(1)
+        .reduce("", (a, b) -> a + b + "\n"));
+    List<Finding> reported = TestScans.findings(dir, "ADM003");
+    assertEquals(List.of("admin.json"), reported.stream().map(f -> Path.of(f.location().file()).getFileName().toString()).toList());
+  }
+
   @Test
   void withoutTheCommentTheSiblingFindingIsReported(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("iam.tf"), SUPPRESSED.lines().skip(1).reduce("", (a, b) -> a + b + "\n"));
