@@ -398,3 +398,25 @@ module "reader_policy" {
   name   = "module-reader"
   action = "s3:GetObject"
 }
+
+# Compliant: a policy used only as a permissions boundary grants nothing, even "*" on "*"
+# (the usual shape of a boundary: allow everything, deny what the workload must never do).
+resource "aws_iam_policy" "workload_boundary" {
+  name = "workload-boundary"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Effect = "Allow", Action = "*", Resource = "*" },
+      { Effect = "Deny", Action = ["iam:*", "organizations:*"], Resource = "*" }
+    ]
+  })
+}
+
+resource "aws_iam_role" "bounded_workload" {
+  name                 = "bounded-workload"
+  permissions_boundary = aws_iam_policy.workload_boundary.arn
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }]
+  })
+}

@@ -100,3 +100,27 @@ resource "aws_iam_user_policy" "nina" {
     }]
   })
 }
+
+# Not judged: the user's name is an input and a policy names "arn:aws:iam::<unknown>:user/olga",
+# which may be this user.
+variable "olga_name" {
+  type = string
+}
+
+variable "account_id" {
+  type = string
+}
+
+resource "aws_iam_user" "olga" {
+  name = var.olga_name
+}
+
+resource "aws_iam_user_login_profile" "olga" {
+  user    = aws_iam_user.olga.name
+  pgp_key = "keybase:olga"
+}
+
+resource "aws_iam_user_policy" "olga_mfa" {
+  user   = "arn:aws:iam::${var.account_id}:user/olga"
+  policy = data.aws_iam_policy_document.require_mfa.json
+}

@@ -59,10 +59,12 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
     if (b.isEmpty()) return Boundary.NONE;
     List<PolicyDocument> docs = new ArrayList<>();
     for (Value arn : b.get().policy().alternatives()) {
+      // No boundary in this branch ("" or null, as Terraform reads them): nothing is capped.
+      if (arn instanceof Value.Null || arn.asText().map(String::isBlank).orElse(false)) return Boundary.NONE;
       Optional<String> managed = ManagedPolicyArn.awsManagedName(arn);
       Optional<PolicyDocument> doc = managed.isPresent() ? ManagedPolicyDocuments.document(managed.get(), arn.location())
           : customerPolicy(model, arn).map(CustomerPolicy::document);
-      if (doc.isEmpty() || !doc.get().complete()) return new Boundary(List.of(), Optional.of(arn), true);
+      if (doc.isEmpty() || !doc.get().complete() || !fullyKnown(doc.get())) return new Boundary(List.of(), Optional.of(arn), true);
       docs.add(doc.get());
     }
     return new Boundary(docs, Optional.empty(), true);
@@ -138,6 +140,34 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
       return Optional.empty(); // a known name designates only a policy of that name
     }
     return model.customerPolicy(ref);
+  }
+
+  /** Every statement's effect and action element known: a boundary is judged only then. */
+  private static boolean fullyKnown(PolicyDocument d) {
+    for (dev.iamlint.model.Statement s : d.statements()) {
+      if (!s.isAllow() && !s.isDeny()) return false;
+      Optional<Value> element = s.action().or(s::notAction);
+      if (element.isEmpty()) return false;
+      for (Value item : element.get().items()) {
+        for (Value v : item.alternatives()) {
+          if (v.asText().isEmpty()) return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Customer policies used as a permissions boundary somewhere, and not attached as identity policies. */
+  public static java.util.Set<CustomerPolicy> boundaryOnly(IamModel model) {
+    java.util.Set<CustomerPolicy> boundaries = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (dev.iamlint.model.PermissionsBoundary b : model.boundaries()) {
+      for (Value v : b.policy().alternatives()) customerPolicy(model, v).ifPresent(boundaries::add);
+    }
+    if (boundaries.isEmpty()) return boundaries;
+    for (PolicyAttachment a : model.attachments()) {
+      for (Value v : a.policy().alternatives()) customerPolicy(model, v).ifPresent(boundaries::remove);
+    }
+    return boundaries;
   }
 
   public static EffectivePolicies of(IamModel model, User user) {

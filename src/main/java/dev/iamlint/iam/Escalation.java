@@ -118,24 +118,29 @@ public final class Escalation {
     }
     denied.forEach(maybe::remove);
     if (boundary.isPresent()) {
+      // Each document is one branch of the boundary: what any branch lets through may apply.
       Set<String> allowed = new LinkedHashSet<>();
-      Set<String> capped = new LinkedHashSet<>();
       boolean allowsAll = false;
       for (PolicyDocument d : boundary.get()) {
+        Set<String> branch = new LinkedHashSet<>();
+        Set<String> capped = new LinkedHashSet<>();
+        boolean everything = false;
         for (Statement s : d.statements()) {
           if (s.isAllow()) {
-            allowed.addAll(pathActions(s));
-            allowsAll |= StatementScope.allActions(s).covers().isTrue() && s.notAction().isEmpty();
+            branch.addAll(pathActions(s));
+            everything |= StatementScope.allActions(s).covers().isTrue() && s.notAction().isEmpty();
           } else if (s.isDeny() && s.condition().isEmpty() && s.notResource().isEmpty()
               && StatementScope.allResources(s).covers().isTrue()) {
             capped.addAll(pathActions(s));
           }
         }
+        branch.removeAll(capped);
+        allowed.addAll(branch);
+        allowsAll |= everything && capped.isEmpty();
       }
-      allowed.removeAll(capped);
       grants.keySet().retainAll(allowed);
       maybe.keySet().retainAll(allowed);
-      admin &= allowsAll && capped.isEmpty();
+      admin &= allowsAll;
       paths.removeIf(p -> !p.actions().stream().allMatch(a -> grants.containsKey(a.toLowerCase(Locale.ROOT))));
     }
     return new Result(paths, grants, admin && !grants.isEmpty(), uncertain, maybe);
@@ -223,23 +228,15 @@ public final class Escalation {
     return true;
   }
 
-  /** Some resource is not known at all, and every known one reaches others. */
+  /** Some resource is not known at all: it may be {@code *}. */
   private static boolean mayReachOthers(Statement s) {
     if (s.resource().isEmpty()) return false;
-    boolean unknown = false;
     for (Value item : s.resource().get().items()) {
       for (Value v : item.alternatives()) {
-        Optional<String> text = v.asText().or(() -> v instanceof Value.Unknown u ? u.partial() : Optional.empty()).map(String::trim);
-        if (text.isEmpty()) {
-          unknown = true;
-          continue;
-        }
-        if (text.get().equals("*")) continue;
-        String[] parts = text.get().split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn") || !WHOLE_TYPE.matcher(parts[5]).matches()) return false;
+        if (v.asText().or(() -> v instanceof Value.Unknown u ? u.partial() : Optional.empty()).isEmpty()) return true;
       }
     }
-    return unknown;
+    return false;
   }
 
   private static boolean knownActions(Statement s) {

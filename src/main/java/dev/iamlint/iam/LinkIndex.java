@@ -54,13 +54,7 @@ final class LinkIndex<T> {
     if (v instanceof Value.Unknown u) {
       if (u.reference().isPresent()) return Optional.of(kind + "|ref|" + u.reference().get().scope() + "|" + u.reference().get().address());
       if (u.cause() == Value.Cause.UNDECLARED) return Optional.of(kind + "|none");
-      if (u.partial().isPresent()) {
-        String partial = u.partial().get();
-        int slash = partial.lastIndexOf('/');
-        if (partial.startsWith("arn:") && slash >= 0 && partial.indexOf(Value.Unknown.HOLE, slash) < 0) {
-          return Optional.of(kind + "|name|" + partial.substring(slash + 1).toLowerCase(Locale.ROOT));
-        }
-      }
+      // A partial ARN may designate a principal whose own name is not known: always a candidate.
       return Optional.empty();
     }
     Optional<String> text = v.asText();

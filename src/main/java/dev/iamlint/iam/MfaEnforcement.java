@@ -75,6 +75,8 @@ public final class MfaEnforcement {
       for (Value alt : v.alternatives()) {
         Optional<Boolean> b = alt.asBoolean();
         if (b.isEmpty()) return Optional.of(new Test(op.key().toLowerCase(Locale.ROOT), Optional.empty(), alt));
+        // Branches of a condition that test different values: which one applies is not known.
+        if (value.isPresent() && !value.equals(b)) return Optional.of(new Test(op.key().toLowerCase(Locale.ROOT), Optional.empty(), alt));
         if (value.isEmpty()) value = b;
       }
     }

@@ -39,6 +39,7 @@ public final class AssumeRoleWithoutMfa implements Rule {
         if (!s.isAllow() || s.principal().isEmpty() || !assumes(s)) continue;
         Optional<Value> principal = awsPrincipal(s.principal().get());
         if (principal.isEmpty()) {
+          if (!mayBeAws(s.principal().get())) continue;
           ctx.undecided(role.resource(), s.principal().get(), "assume:" + s.sid().flatMap(Value::asText).orElse("#" + index),
               "whether role " + role.resource().address() + " can be assumed without MFA by the principal of " + s.label());
           continue;
@@ -66,6 +67,15 @@ public final class AssumeRoleWithoutMfa implements Rule {
   }
 
   /** The first AWS principal (not a service or identity provider); empty when there is none or it is unknown. */
+  /** A principal that is not known, or whose AWS entry is not: it may name AWS principals. */
+  private static boolean mayBeAws(Value principal) {
+    for (Value alternative : principal.alternatives()) {
+      if (alternative instanceof Value.Unknown) return true;
+      if (alternative instanceof Value.MapV m && m.entryIgnoreCase("AWS").isPresent()) return true;
+    }
+    return false;
+  }
+
   private static Optional<Value> awsPrincipal(Value principal) {
     for (Value alternative : principal.alternatives()) {
       if (alternative instanceof Value.MapV m) {

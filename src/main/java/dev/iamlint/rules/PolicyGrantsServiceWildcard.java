@@ -29,7 +29,11 @@ public final class PolicyGrantsServiceWildcard implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    for (CustomerPolicy p : ctx.model().customerPolicies()) check(ctx, p.resource(), p.name(), p.document());
+    // A policy used only as a permissions boundary grants nothing: it is not judged as a grant.
+    java.util.Set<CustomerPolicy> boundaries = dev.iamlint.iam.EffectivePolicies.boundaryOnly(ctx.model());
+    for (CustomerPolicy p : ctx.model().customerPolicies()) {
+      if (!boundaries.contains(p)) check(ctx, p.resource(), p.name(), p.document());
+    }
     for (InlinePolicy p : ctx.model().inlinePolicies()) check(ctx, p.resource(), p.name(), p.document());
   }
 

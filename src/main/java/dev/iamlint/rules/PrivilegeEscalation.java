@@ -55,6 +55,7 @@ public final class PrivilegeEscalation implements Rule {
     for (dev.iamlint.model.PolicyAttachment a : ctx.model().attachments()) {
       for (Value v : a.policy().alternatives()) EffectivePolicies.customerPolicy(ctx.model(), v).ifPresent(attachedPolicies::add);
     }
+    attachedPolicies.addAll(EffectivePolicies.boundaryOnly(ctx.model())); // a boundary grants nothing
     for (CustomerPolicy p : ctx.model().customerPolicies()) {
       if (attachedPolicies.contains(p)) continue;
       String policy = p.name().asText().map(n -> "policy \"" + n + "\"").orElse("policy " + p.resource().address());

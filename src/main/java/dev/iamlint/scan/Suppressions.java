@@ -48,7 +48,9 @@ final class Suppressions {
       // Above the resource block: the whole resource, even a finding placed in another file
       // (a policy read by file()).
       boolean aboveResource = f.resource().location().file().equals(at.file()) && f.resource().location().startLine() == nextCodeLine;
-      if (!f.location().file().equals(at.file())) return resourceAddress.isEmpty() && aboveResource;
+      // A comment inside the resource (on the file() call) covers findings placed in the file it reads.
+      boolean insideResource = f.resource().location().file().equals(at.file()) && f.resource().location().contains(line);
+      if (!f.location().file().equals(at.file())) return resourceAddress.isEmpty() && (aboveResource || insideResource);
       if (resourceAddress.isPresent()) return f.resource().address().equals(resourceAddress.get());
       int findingLine = f.location().startLine();
       return findingLine == line || findingLine == nextCodeLine || aboveResource;

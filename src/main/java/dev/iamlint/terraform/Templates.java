@@ -39,7 +39,9 @@ final class Templates {
     if (v instanceof Value.Str s && !text.get().endsWith("\n") && s.value().endsWith("\n")) {
       v = new Value.Str(s.value().substring(0, s.value().length() - 1), at, s.provenance());
     }
-    if (v instanceof Value.Str s) {
+    // Directives (%{ for }, %{ if }) move lines around: only a template of plain ${} substitutions
+    // keeps its lines in place.
+    if (v instanceof Value.Str s && !text.get().contains("%{")) {
       // A rendered JSON document keeps the places of its elements in the template, line for line.
       String rendered = s.value();
       Optional<Value> structure = module.files().display(path.get()).flatMap(shown -> JsonValues.fromFile(shown, rendered,

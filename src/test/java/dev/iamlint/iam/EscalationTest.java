@@ -100,6 +100,20 @@ class EscalationTest {
       boundary denying iam         | {"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","Action":"iam:*","Resource":"*"} | no-iam
       """)
   void permissionsBoundary(String name, String boundary, String expected) {
+    permissionsBoundaryCase(name, boundary, expected);
+  }
+
+  /** A boundary that depends on a condition: what any branch lets through may apply. */
+  @org.junit.jupiter.api.Test
+  void aConditionalBoundaryCapsOnlyWhatEveryBranchCaps() {
+    PolicyDocument denyIam = doc("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"iam:*\",\"Resource\":\"*\"}");
+    PolicyDocument allowAll = doc("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}");
+    List<PolicyDocument> identity = List.of(doc(allow(List.of("iam:CreatePolicyVersion"), "*")));
+    assertEquals(List.of(), ids(Escalation.of(identity, java.util.Optional.of(List.of(denyIam)))));
+    assertTrue(ids(Escalation.of(identity, java.util.Optional.of(List.of(denyIam, allowAll)))).contains("iam-create-policy-version"));
+  }
+
+  private void permissionsBoundaryCase(String name, String boundary, String expected) {
     Escalation.Result r = Escalation.of(List.of(doc(allow(List.of("*"), "*"))), java.util.Optional.of(List.of(doc(boundary))));
     assertFalse(r.admin(), name + ": not admin under a boundary that limits it");
     if (expected.equals("none")) assertEquals(List.of(), ids(r), name);

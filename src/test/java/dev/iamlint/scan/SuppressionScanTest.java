@@ -53,6 +53,10 @@ class SuppressionScanTest {
         .reduce("", (a, b) -> a + b + "\n"));
     List<Finding> reported = TestScans.findings(dir, "ADM003");
     assertEquals(List.of("admin.json"), reported.stream().map(f -> Path.of(f.location().file()).getFileName().toString()).toList());
+    // A comment on the file() call itself covers it too.
+    Files.writeString(dir.resolve("main.tf"), Files.readString(dir.resolve("main.tf"))
+        .replace("policy = file(\"${path.module}/admin.json\")", "policy = file(\"${path.module}/admin.json\") # iamlint:ignore ADM003 -- bootstrap"));
+    assertEquals(List.of(), TestScans.findings(dir, "ADM003", "SUP001"));
   }
 
   @Test
