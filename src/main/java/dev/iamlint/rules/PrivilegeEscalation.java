@@ -87,6 +87,7 @@ public final class PrivilegeEscalation implements Rule {
         return;
       }
       // A path through a policy attached only in one branch of a condition is not certain.
+      if (policies.sources().stream().noneMatch(EffectivePolicies.Source::conditional)) return;
       Escalation.Result maybe = Escalation.of(policies.documents(), cap);
       maybe.paths().stream().filter(p -> !maybe.admin()).findFirst().ifPresent(p -> conditionalPolicy(policies)
           .ifPresent(arn -> ctx.undecided(principal, arn, principal.address() + "|" + p.id(),
