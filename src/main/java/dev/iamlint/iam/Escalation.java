@@ -186,7 +186,7 @@ public final class Escalation {
     if (s.resource().isEmpty()) return false;
     for (Value item : s.resource().get().items()) {
       for (Value v : item.alternatives()) {
-        Optional<String> text = v.asText().or(() -> v instanceof Value.Unknown u ? u.partial() : Optional.empty());
+        Optional<String> text = resourceText(v);
         if (text.isPresent() && text.get().contains(":user/${aws:username}")) return true;
       }
     }
@@ -199,7 +199,7 @@ public final class Escalation {
     Set<String> types = new LinkedHashSet<>();
     for (Value item : s.resource().get().items()) {
       for (Value v : item.alternatives()) {
-        Optional<String> text = v.asText().or(() -> v instanceof Value.Unknown u ? u.partial() : Optional.empty());
+        Optional<String> text = resourceText(v);
         if (text.isEmpty()) return Optional.empty();
         String[] parts = text.get().trim().split(":", 6);
         if (parts.length < 6 || !parts[0].equals("arn") || !WHOLE_TYPE.matcher(parts[5]).matches() || parts[5].equals("*")) {
@@ -218,7 +218,7 @@ public final class Escalation {
     for (Value item : s.resource().get().items()) {
       for (Value v : item.alternatives()) {
         // arn:aws:iam::<unknown account>:role/* still names every role.
-        Optional<String> text = v.asText().or(() -> v instanceof Value.Unknown u ? u.partial() : Optional.empty())
+        Optional<String> text = resourceText(v)
             .map(String::trim);
         if (text.isEmpty()) return false;
         String[] parts = text.get().split(":", 6);
@@ -228,12 +228,17 @@ public final class Escalation {
     return true;
   }
 
+  /** A resource's text, or the known part of it ({@code arn:aws:iam::…:role/*} still names every role). */
+  private static Optional<String> resourceText(Value v) {
+    return v.asText().or(() -> v instanceof Value.Unknown u ? u.partial() : Optional.empty());
+  }
+
   /** Some resource is not known at all: it may be {@code *}. */
   private static boolean mayReachOthers(Statement s) {
     if (s.resource().isEmpty()) return false;
     for (Value item : s.resource().get().items()) {
       for (Value v : item.alternatives()) {
-        if (v.asText().or(() -> v instanceof Value.Unknown u ? u.partial() : Optional.empty()).isEmpty()) return true;
+        if (resourceText(v).isEmpty()) return true;
       }
     }
     return false;
