@@ -102,7 +102,8 @@ resource "aws_iam_policy" "per_team" {
   })
 }
 
-# A role's inline_policy block with NotResource; Deny is compliant.
+# A role's inline_policy block with NotResource; a Deny is not reported, and one that applies
+# only under a condition takes nothing away.
 resource "aws_iam_role" "builder" {
   name = "builder"
   assume_role_policy = jsonencode({
@@ -115,7 +116,7 @@ resource "aws_iam_role" "builder" {
       Version = "2012-10-17"
       Statement = [
         { Effect = "Allow", Action = "iam:PassRole", NotResource = "arn:aws:iam::123456789012:role/admin" }, # Noncompliant
-        { Effect = "Deny", Action = "iam:PassRole", Resource = "*" },
+        { Effect = "Deny", Action = "iam:PassRole", Resource = "*", Condition = { Bool = { "aws:SecureTransport" = "false" } } },
       ]
     })
   }

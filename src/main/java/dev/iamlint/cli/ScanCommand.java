@@ -95,6 +95,11 @@ final class ScanCommand implements Callable<Integer> {
       description = "Also report, at info, checks that could not be decided because a value is unknown, with the reason.")
   boolean reportUnknown;
 
+  @Option(names = "--as-of", paramLabel = "DATE",
+      description = "Judge policies as on this day (YYYY-MM-DD, UTC; default: today): a statement whose time window "
+          + "(aws:CurrentTime, aws:EpochTime, aws:TokenIssueTime) is shut on that day grants nothing.")
+  String asOf;
+
   @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings that are not in this baseline.")
   Path baselineFile;
 
@@ -154,9 +159,18 @@ final class ScanCommand implements Callable<Integer> {
     // The command line wins over the config file; flags can only switch a setting on.
     Severity failOnLevel = failOn != null ? failOn : config.failOn().orElse(Severity.LOW);
     Severity minLevel = minSeverity != null ? minSeverity : config.minSeverity().orElse(Severity.INFO);
+    java.time.LocalDate day = ScanOptions.today();
+    if (asOf != null) {
+      try {
+        day = java.time.LocalDate.parse(asOf.trim());
+      } catch (java.time.format.DateTimeParseException e) {
+        err.println("iamlint: --as-of: '" + asOf + "' is not a date (YYYY-MM-DD)");
+        return ExitCodes.ERROR;
+      }
+    }
     ScanOptions options = new ScanOptions(accountBaseline || config.accountBaseline().orElse(false),
         cloudTrailExternal || config.externalCloudTrail().orElse(false),
-        reportUnknown || config.reportUnknown().orElse(false), config.rules());
+        reportUnknown || config.reportUnknown().orElse(false), config.rules(), day);
     // Globs in the config are relative to the directory of the config file.
     Path base = config.file().map(f -> f.toAbsolutePath().normalize().getParent()).orElse(cwd);
     List<java.util.regex.Pattern> excludes = config.exclude().stream().map(g -> Globs.compile(Globs.under(base, g))).toList();

@@ -255,7 +255,8 @@ public final class CloudFormationAdapter {
   private void managedPolicy(Template.Resource r, ResourceRef ref) {
     Value doc = prop(r, "PolicyDocument").orElseGet(() -> missing(ref, "PolicyDocument"));
     out.customerPolicies.add(new CustomerPolicy(ref,
-        prop(r, "ManagedPolicyName").orElseGet(() -> generatedName(r)), document(doc)));
+        prop(r, "ManagedPolicyName").orElseGet(() -> generatedName(r)), document(doc),
+        CustomerPolicy.arnResource(prop(r, "Path"), prop(r, "ManagedPolicyName"))));
     for (PrincipalLink principal : principals(r)) {
       out.attachments.add(new PolicyAttachment(ref, principal, self(r), principal.target().location()));
     }

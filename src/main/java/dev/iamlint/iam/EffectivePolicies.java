@@ -78,10 +78,21 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
    * whose policy depends on a condition ({@code var.prod ? a.arn : b.arn}): it may not apply.
    */
   public record Source(PolicyDocument document, ResourceRef resource, String description, Optional<Group> group,
-      boolean conditional) {
+      boolean conditional, Optional<String> arnResource) {
     public Source(PolicyDocument document, ResourceRef resource, String description, Optional<Group> group) {
       this(document, resource, description, group, false);
     }
+
+    public Source(PolicyDocument document, ResourceRef resource, String description, Optional<Group> group,
+        boolean conditional) {
+      this(document, resource, description, group, conditional, Optional.empty());
+    }
+  }
+
+  /** The customer managed policies that certainly apply, by their ARN: a resource pattern may reach them. */
+  public List<Escalation.OwnPolicy> ownPolicies() {
+    return sources.stream().filter(s -> !s.conditional()).flatMap(s -> s.arnResource().stream())
+        .distinct().map(Escalation.OwnPolicy::new).toList();
   }
 
   /** The documents of the policies that certainly apply (not one branch of a condition). */
@@ -168,6 +179,29 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
       for (Value v : a.policy().alternatives()) customerPolicy(model, v).ifPresent(boundaries::remove);
     }
     return boundaries;
+  }
+
+  /**
+   * The Denies that apply wherever {@code document} applies, one set per principal it is put on:
+   * the document's own and those of the principal's other policies that certainly apply. A
+   * principal that is not in the scan, or a policy put on nobody in the scan, has the document's own.
+   */
+  public static List<CertainDenies> deniesWherever(IamModel model, PolicyDocument document, List<PrincipalLink> principals) {
+    List<CertainDenies> out = new ArrayList<>();
+    for (PrincipalLink link : principals) {
+      List<PolicyDocument> docs = new ArrayList<>(List.of(document));
+      Optional<EffectivePolicies> of = switch (link.kind()) {
+        case USER -> model.user(link.target()).map(u -> of(model, u));
+        case ROLE -> model.role(link.target()).map(r -> of(model, r));
+        case GROUP -> model.groups().stream().filter(g -> IamModel.designates(link.target(), g.resource(), g.name()).isTrue())
+            .findFirst().map(g -> of(model, g));
+        case PERMISSION_SET -> Optional.empty();
+      };
+      of.ifPresent(p -> p.certainDocuments().stream().filter(d -> d != document).forEach(docs::add));
+      out.add(CertainDenies.of(docs));
+    }
+    if (out.isEmpty()) out.add(CertainDenies.of(List.of(document)));
+    return out;
   }
 
   public static EffectivePolicies of(IamModel model, User user) {
@@ -267,7 +301,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
           String policy = customer.get().name().asText().map(n -> "policy \"" + n + "\"")
               .orElse("policy " + customer.get().resource().address());
           sources.add(new Source(customer.get().document(), customer.get().resource(), policy + " attached to " + owner, via,
-              conditional));
+              conditional, customer.get().arnResource()));
         } else {
           complete = false; // a customer policy outside the scan
         }

@@ -4,6 +4,7 @@ import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.Statement;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,8 +55,35 @@ public final class Escalation {
     }
   }
 
+  /**
+   * What the analysis knows of the principal beyond its policies: the day it is judged on
+   * (statements shut in time on that day grant nothing; empty: not judged), and the customer
+   * managed policies it holds, which a resource pattern such as {@code policy/team-*} may reach.
+   */
+  public record Context(Optional<LocalDate> day, List<OwnPolicy> ownPolicies) {
+    public static final Context NONE = new Context(Optional.empty(), List.of());
+
+    public Context {
+      ownPolicies = List.copyOf(ownPolicies);
+    }
+
+    public static Context on(LocalDate day) {
+      return new Context(Optional.of(day), List.of());
+    }
+  }
+
+  /** A customer managed policy of the principal, by the resource part of its ARN ({@code policy/team-admin}). */
+  public record OwnPolicy(String resource) {}
+
+  /** Writing a new version of a policy, or choosing an older one: on a policy one holds, that is escalation. */
+  private static final Set<String> OWN_POLICY_WRITES = Set.of("iam:createpolicyversion", "iam:setdefaultpolicyversion");
+
   public static Result of(List<PolicyDocument> documents) {
     return of(documents, Optional.empty());
+  }
+
+  public static Result of(List<PolicyDocument> documents, Optional<List<PolicyDocument>> boundary) {
+    return of(documents, boundary, Context.NONE);
   }
 
   /**
@@ -63,18 +91,16 @@ public final class Escalation {
    * statements, whatever their resource or condition: a boundary is judged generously) and
    * does not deny everywhere stay granted.
    */
-  public static Result of(List<PolicyDocument> documents, Optional<List<PolicyDocument>> boundary) {
-    ActionCatalog catalog = ActionCatalog.bundled();
+  public static Result of(List<PolicyDocument> documents, Optional<List<PolicyDocument>> boundary, Context context) {
     Map<String, Grant> grants = new LinkedHashMap<>();
-    Set<String> denied = new LinkedHashSet<>();
     boolean admin = false;
-    List<Statement> uncertain = new ArrayList<>();
     Map<String, Grant> maybe = new LinkedHashMap<>();
     for (PolicyDocument d : documents) {
       for (Statement s : d.statements()) {
         if (s.isAllow()) {
           Optional<Value> found = s.action().or(s::notAction);
           if (found.isEmpty()) continue;
+          if (context.day().isPresent() && TimeWindows.closed(s, context.day().get())) continue;
           Value element = found.get();
           Truth unrestricted = Conditions.unrestricted(s.condition(), true);
           if (unrestricted.isFalse()) continue;
@@ -85,38 +111,31 @@ public final class Escalation {
           }
           if (reachesOthers(s)) {
             admin |= StatementScope.allActions(s).covers().isTrue() && StatementScope.allResources(s).covers().isTrue();
-            for (String a : pathActions(s)) grants.putIfAbsent(a, new Grant(d, s, element));
+            for (String a : pathActions(s)) grants.putIfAbsent(a, new Grant(d, s, naming(element, s, a)));
           } else if (onSelf(s)) {
             // Writing a policy onto oneself is the shortest escalation of all.
             for (String a : pathActions(s)) {
-              if (SELF_POLICY_WRITES.contains(a)) grants.putIfAbsent(a, new Grant(d, s, element));
+              if (SELF_POLICY_WRITES.contains(a)) grants.putIfAbsent(a, new Grant(d, s, naming(element, s, a)));
             }
-          }
-        } else if (s.isDeny()) {
-          if (s.condition().isPresent()) continue; // may not apply: it does not cancel an unconditional Allow
-          if (s.notResource().isPresent()) continue; // denies all but some resources: the path may go through those
-          boolean known = knownActions(s);
-          if (StatementScope.allResources(s).covers().isTrue() && known) {
-            denied.addAll(pathActions(s));
-          } else if (known && wholeTypes(s).isPresent()) {
-            // Deny iam:PassRole on arn:aws:iam::*:role/*: every resource the action acts on.
-            Set<String> types = wholeTypes(s).get();
+          } else if (!context.ownPolicies().isEmpty()) {
+            // iam:CreatePolicyVersion on policy/team-* while holding policy/team-admin: one's own policy.
             for (String a : pathActions(s)) {
-              List<String> acted = catalog.action(a).map(ActionCatalog.Action::resourceTypes).orElse(List.of());
-              if (!acted.isEmpty() && types.containsAll(acted)) denied.add(a);
+              if (!OWN_POLICY_WRITES.contains(a)) continue;
+              Truth own = reachesOwnPolicy(s, context.ownPolicies());
+              if (own.isTrue()) grants.putIfAbsent(a, new Grant(d, s, naming(element, s, a)));
+              else if (!own.isFalse()) maybe.putIfAbsent(a, new Grant(d, s, s.resource().orElseThrow()));
             }
-          } else if (!known || !StatementScope.allResources(s).covers().isFalse()) {
-            uncertain.add(s);
           }
         }
       }
     }
-    denied.forEach(grants::remove);
+    CertainDenies denies = CertainDenies.of(documents);
+    grants.keySet().removeIf(denies::denies);
     List<EscalationPaths.Path> paths = new ArrayList<>();
     for (EscalationPaths.Path p : EscalationPaths.bundled().all()) {
       if (p.actions().stream().allMatch(a -> grants.containsKey(a.toLowerCase(Locale.ROOT)))) paths.add(p);
     }
-    denied.forEach(maybe::remove);
+    maybe.keySet().removeIf(denies::denies);
     if (boundary.isPresent()) {
       // Each document is one branch of the boundary: what any branch lets through may apply.
       Set<String> allowed = new LinkedHashSet<>();
@@ -143,7 +162,7 @@ public final class Escalation {
       admin &= allowsAll;
       paths.removeIf(p -> !p.actions().stream().allMatch(a -> grants.containsKey(a.toLowerCase(Locale.ROOT))));
     }
-    return new Result(paths, grants, admin && !grants.isEmpty(), uncertain, maybe);
+    return new Result(paths, grants, admin && !grants.isEmpty(), denies.uncertain(), maybe);
   }
 
   /** Every action some path needs, lower case: the only ones the analysis has to follow. */
@@ -179,6 +198,20 @@ public final class Escalation {
     return out;
   }
 
+  /**
+   * The value that grants {@code action}: the item of the Action list whose pattern names it (a
+   * finding points at that line, not at the start of the list), or the NotAction element.
+   */
+  private static Value naming(Value element, Statement s, String action) {
+    if (s.action().isEmpty()) return element;
+    for (Value item : element.items()) {
+      for (Value v : item.alternatives()) {
+        if (v.asText().map(t -> Wildcard.matchesIgnoreCase(t.trim(), action)).orElse(false)) return v;
+      }
+    }
+    return element;
+  }
+
   private static final Set<String> SELF_POLICY_WRITES = Set.of("iam:putuserpolicy", "iam:attachuserpolicy");
 
   /** Resources that name the caller's own user through a policy variable. */
@@ -193,22 +226,49 @@ public final class Escalation {
     return false;
   }
 
-  /** The resource types a statement covers whole ({@code role/*} → role), when each resource is one. */
-  private static Optional<Set<String>> wholeTypes(Statement s) {
-    if (s.resource().isEmpty()) return Optional.empty();
-    Set<String> types = new LinkedHashSet<>();
+  /**
+   * Whether a resource of the statement is the ARN of one of {@code own}: partition {@code aws}
+   * (or not known: one deployment has one partition), service iam, no region, any account, and
+   * the resource part matching {@code policy<path><name>}. An account that is written (or not
+   * known) may or may not be the principal's: UNKNOWN; a policy of account {@code aws} never is.
+   */
+  private static Truth reachesOwnPolicy(Statement s, List<OwnPolicy> own) {
+    if (s.resource().isEmpty()) return Truth.FALSE;
+    Truth result = Truth.FALSE;
     for (Value item : s.resource().get().items()) {
       for (Value v : item.alternatives()) {
-        Optional<String> text = resourceText(v);
-        if (text.isEmpty()) return Optional.empty();
-        String[] parts = text.get().trim().split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn") || !WHOLE_TYPE.matcher(parts[5]).matches() || parts[5].equals("*")) {
-          return Optional.empty();
+        Optional<String> text = resourceText(v).map(String::trim);
+        if (text.isEmpty()) {
+          result = result.or(Truth.UNKNOWN);
+          continue;
         }
-        types.add(parts[5].substring(0, parts[5].length() - 2));
+        result = result.or(reachesOwnPolicy(text.get(), own));
       }
     }
-    return Optional.of(types);
+    return result;
+  }
+
+  private static Truth reachesOwnPolicy(String arn, List<OwnPolicy> own) {
+    String hole = String.valueOf(Value.Unknown.HOLE);
+    String[] parts = arn.split(":", 6);
+    if (parts.length < 6 || !parts[0].equals("arn")) return Truth.FALSE;
+    if (!parts[1].contains(hole) && !Wildcard.matches(parts[1], "aws")) return Truth.FALSE;
+    if (!Wildcard.matchesIgnoreCase(parts[2], "iam") || !Wildcard.matches(parts[3], "")) return Truth.FALSE;
+    Truth account;
+    if (parts[4].chars().allMatch(c -> c == '*')) {
+      account = Truth.TRUE;
+    } else if (parts[4].contains(hole) || parts[4].matches("[0-9*?]+")) {
+      account = Truth.UNKNOWN; // the principal's account is not known
+    } else {
+      return Truth.FALSE;
+    }
+    if (parts[5].contains(hole)) {
+      String known = parts[5].substring(0, parts[5].indexOf(hole));
+      boolean may = own.stream().anyMatch(p -> Wildcard.matches(known + "*", p.resource()));
+      return may ? Truth.UNKNOWN : Truth.FALSE;
+    }
+    boolean matches = own.stream().anyMatch(p -> Wildcard.matches(parts[5], p.resource()));
+    return matches ? account : Truth.FALSE;
   }
 
   /** Every resource the statement names is everything, or a whole type of resource. */
@@ -229,7 +289,7 @@ public final class Escalation {
   }
 
   /** A resource's text, or the known part of it ({@code arn:aws:iam::…:role/*} still names every role). */
-  private static Optional<String> resourceText(Value v) {
+  static Optional<String> resourceText(Value v) {
     return v.asText().or(() -> v instanceof Value.Unknown u ? u.partial() : Optional.empty());
   }
 
@@ -242,16 +302,5 @@ public final class Escalation {
       }
     }
     return false;
-  }
-
-  private static boolean knownActions(Statement s) {
-    Optional<Value> element = s.action().or(s::notAction);
-    if (element.isEmpty()) return false;
-    for (Value item : element.get().items()) {
-      for (Value v : item.alternatives()) {
-        if (v.asText().isEmpty()) return false;
-      }
-    }
-    return true;
   }
 }

@@ -4,9 +4,11 @@ import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.Statement;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,6 +35,11 @@ public final class Grants {
       granted.addAll(actions(s, catalog));
     }
     return granted;
+  }
+
+  /** Lower-case ids of the catalogue actions a statement names, NotAction expanded to everything else. */
+  public static Set<String> actionsOf(Statement s) {
+    return actions(s, ActionCatalog.bundled());
   }
 
   /** Lower-case action ids a statement names, NotAction expanded to everything else. */
@@ -69,6 +76,41 @@ public final class Grants {
     return out;
   }
 
+  /**
+   * What makes a document privileged, in words (ADM002): every action, a {@code NotAction} on
+   * every resource, a privilege-escalation path, iam:PassRole on every role, or every action of a
+   * privileged service; empty when it is none of these.
+   */
+  public static Optional<String> privileged(PolicyDocument document) {
+    for (Statement s : document.statements()) {
+      if (s.isAllow() && s.condition().isEmpty() && StatementScope.allResources(s).covers().isTrue()
+          && StatementScope.allActions(s).covers().isTrue()) {
+        return Optional.of(s.notAction().isPresent()
+            ? "every action except " + displays(s.notAction().get()) + " on every resource, which is administrator access"
+            : "every action on every resource");
+      }
+    }
+    for (Statement s : document.statements()) {
+      if (s.isAllow() && s.condition().isEmpty() && s.notAction().isPresent() && StatementScope.allResources(s).covers().isTrue()) {
+        return Optional.of("every action except " + displays(s.notAction().get()) + " on every resource");
+      }
+    }
+    Set<String> granted = broadActions(document);
+    List<EscalationPaths.Path> paths = escalationPaths(granted);
+    if (!paths.isEmpty()) return Optional.of("a privilege-escalation path (" + paths.get(0).description() + ")");
+    if (granted.contains("iam:passrole")) return Optional.of("iam:PassRole on every role without an iam:PassedToService condition");
+    List<String> services = wholeServices(granted);
+    if (!services.isEmpty()) {
+      return Optional.of("every action of " + String.join(", ", services.subList(0, Math.min(5, services.size())))
+          + (services.size() > 5 ? " and " + (services.size() - 5) + " more services" : "") + " on every resource");
+    }
+    return Optional.empty();
+  }
+
+  private static String displays(Value element) {
+    return String.join(", ", element.items().stream().map(Value::display).toList());
+  }
+
   /** How many of the granted actions change something (write or permissions management). */
   public static long writes(Set<String> granted) {
     ActionCatalog catalog = ActionCatalog.bundled();
@@ -78,7 +120,7 @@ public final class Grants {
         .count();
   }
 
-  /** Services all of whose actions are granted, among those that have actions changing something. */
+  /** Privileged services all of whose actions are granted, among those that have actions changing something. */
   public static List<String> wholeServices(Set<String> granted) {
     Set<String> services = new LinkedHashSet<>();
     for (String a : granted) services.add(a.substring(0, a.indexOf(':')));
@@ -88,7 +130,9 @@ public final class Grants {
       List<ActionCatalog.Action> all = catalog.service(svc);
       boolean changes = all.stream().anyMatch(a -> a.level() == ActionCatalog.AccessLevel.WRITE
           || a.level() == ActionCatalog.AccessLevel.PERMISSIONS_MANAGEMENT);
-      if (changes && all.stream().allMatch(a -> granted.contains(a.id().toLowerCase(Locale.ROOT)))) out.add(svc);
+      if (changes && isPrivilegedService(svc) && all.stream().allMatch(a -> granted.contains(a.id().toLowerCase(Locale.ROOT)))) {
+        out.add(svc);
+      }
     }
     return out;
   }
@@ -98,38 +142,67 @@ public final class Grants {
   }
 
   /**
-   * The service a statement grants wholesale, with the action value responsible: {@code svc:*},
-   * a pattern covering all of a service's write and permissions-management actions, or
-   * {@code *} limited to one service's resources.
+   * The privileged services a statement grants wholesale, each with the first action value
+   * responsible, in the order written: {@code svc:*}, a pattern covering all of a service's
+   * write and permissions-management actions, or {@code *} limited to one service's resources.
    */
-  public static Optional<ServiceGrant> serviceWildcard(Statement s) {
-    if (s.action().isEmpty()) return Optional.empty();
+  public static List<ServiceGrant> serviceWildcards(Statement s) {
+    if (s.action().isEmpty()) return List.of();
     ActionCatalog catalog = ActionCatalog.bundled();
     Optional<String> resourceService = resourceService(s);
     boolean allResources = StatementScope.allResources(s).covers().isTrue();
-    if (!allResources && resourceService.isEmpty()) return Optional.empty();
+    if (!allResources && resourceService.isEmpty()) return List.of();
+    Map<String, ServiceGrant> out = new LinkedHashMap<>();
     for (Value item : s.action().get().items()) {
       for (Value v : item.alternatives()) {
         Optional<String> text = v.asText().map(String::trim);
         if (text.isEmpty()) continue;
         String pattern = text.get();
         if ((pattern.equals("*") || pattern.equals("*:*")) && resourceService.isPresent() && !allResources) {
-          return Optional.of(new ServiceGrant(resourceService.get(), v));
+          if (isPrivilegedService(resourceService.get())) out.putIfAbsent(resourceService.get(), new ServiceGrant(resourceService.get(), v));
+          continue;
         }
         int colon = pattern.indexOf(':');
         if (colon <= 0) continue;
         String service = pattern.substring(0, colon).toLowerCase(Locale.ROOT);
         if (service.contains("*") || service.contains("?") || !catalog.knowsService(service)) continue;
         if (!allResources && !resourceService.get().equals(service)) continue;
+        if (!isPrivilegedService(service)) continue;
         if (pattern.substring(colon + 1).equals("*") || coversWrites(catalog, service, pattern)) {
-          return Optional.of(new ServiceGrant(service, v));
+          out.putIfAbsent(service, new ServiceGrant(service, v));
         }
       }
     }
-    return Optional.empty();
+    return List.copyOf(out.values());
   }
 
   public record ServiceGrant(String service, Value action) {}
+
+  /**
+   * Whether a whole-service grant of {@code service} is privileged, decided by the catalogue:
+   * the service has a Permissions management action (it changes who may do what: iam, s3 bucket
+   * policies, kms key policies …), or an action that acts on a resource type the catalogue names
+   * (stored data, secrets, keys, parameters, databases, instances …). A service with neither only
+   * opens a channel to AWS (ssmmessages, ec2messages, support, support-console, tiros …):
+   * granting all of it reaches no data and no permission. A few services hold data or secrets
+   * although their catalogue entry names no resource type: they count as privileged.
+   */
+  public static boolean isPrivilegedService(String service) {
+    return PRIVILEGED.computeIfAbsent(service.toLowerCase(Locale.ROOT), svc -> {
+      if (STORES_WITHOUT_RESOURCE_TYPES.contains(svc)) return true;
+      return ActionCatalog.bundled().service(svc).stream().anyMatch(a -> a.level() == ActionCatalog.AccessLevel.PERMISSIONS_MANAGEMENT
+          || !a.resourceTypes().isEmpty());
+    });
+  }
+
+  /**
+   * Services that read or write stored data or secrets, whose catalogue actions name no resource
+   * type: the IAM Identity Center directory (users, passwords, group memberships that carry
+   * permission sets), Route 53 domains (transfer codes, name servers), AWS Backup's storage
+   * (backup data) and Snowball (jobs that copy S3 data onto a shipped device, their unlock codes).
+   */
+  static final Set<String> STORES_WITHOUT_RESOURCE_TYPES = Set.of("sso-directory", "route53domains", "backup-storage", "snowball");
+  private static final Map<String, Boolean> PRIVILEGED = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static boolean coversWrites(ActionCatalog catalog, String service, String pattern) {
     List<ActionCatalog.Action> writes = catalog.service(service).stream()

@@ -2,12 +2,17 @@ package dev.iamlint.iam;
 
 import java.util.Locale;
 
-/** IAM's {@code *} and {@code ?} wildcards; action names compare case-insensitively. */
+/** IAM's {@code *} and {@code ?} wildcards; action names compare case-insensitively, ARNs case-sensitively. */
 public final class Wildcard {
   private Wildcard() {}
 
   public static boolean matchesIgnoreCase(String pattern, String text) {
     return matches(pattern.toLowerCase(Locale.ROOT), text.toLowerCase(Locale.ROOT), 0, 0);
+  }
+
+  /** Case-sensitive, as IAM compares the resource part of an ARN. */
+  public static boolean matches(String pattern, String text) {
+    return matches(pattern, text, 0, 0);
   }
 
   private static boolean matches(String p, String t, int pi, int ti) {

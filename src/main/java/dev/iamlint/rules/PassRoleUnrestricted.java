@@ -1,22 +1,22 @@
 package dev.iamlint.rules;
 
+import dev.iamlint.iam.GrantingPolicy;
 import dev.iamlint.iam.StatementScope;
 import dev.iamlint.iam.Wildcard;
-import dev.iamlint.model.CustomerPolicy;
-import dev.iamlint.model.InlinePolicy;
-import dev.iamlint.model.PolicyDocument;
-import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Statement;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
+import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * ADM006: iam:PassRole (directly or through a wildcard such as iam:Pass*, iam:*, *) allowed on
  * every role without an iam:PassedToService condition: the principal can hand any role, admin
- * ones included, to a service it controls.
+ * ones included, to a service it controls. Not when a certain Deny takes iam:PassRole away
+ * wherever the policy applies, or the statement is shut in time on the scan date.
  */
 public final class PassRoleUnrestricted implements Rule {
   private static final String PASS_ROLE = "iam:PassRole";
@@ -28,24 +28,30 @@ public final class PassRoleUnrestricted implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    // A policy used only as a permissions boundary grants nothing: it is not judged as a grant.
-    java.util.Set<CustomerPolicy> boundaries = dev.iamlint.iam.EffectivePolicies.boundaryOnly(ctx.model());
-    for (CustomerPolicy p : ctx.model().customerPolicies()) {
-      if (!boundaries.contains(p)) check(ctx, p.resource(), p.document());
-    }
-    for (InlinePolicy p : ctx.model().inlinePolicies()) check(ctx, p.resource(), p.document());
+    for (GrantingPolicy p : GrantingPolicy.all(ctx.model())) check(ctx, p);
   }
 
-  private static void check(RuleContext ctx, ResourceRef resource, PolicyDocument document) {
+  private static void check(RuleContext ctx, GrantingPolicy p) {
     int index = 0;
-    for (Statement s : document.statements()) {
+    for (Statement s : p.document().statements()) {
       index++;
-      if (!s.isAllow() || !StatementScope.allResources(s).covers().isTrue() || passedToService(s)) continue;
+      if (!GrantingPolicy.grantsOn(s, ctx.options().asOf()) || !StatementScope.allResources(s).covers().isTrue()
+          || passedToService(s)) {
+        continue;
+      }
       Optional<Value> grant = passRole(s);
       if (grant.isEmpty()) continue;
+      String detail = "passrole:" + s.sid().flatMap(Value::asText).orElse("#" + index);
+      Truth denied = p.denied(List.of(PASS_ROLE.toLowerCase(Locale.ROOT)));
+      if (denied.isTrue()) continue;
+      if (!denied.isFalse()) {
+        ctx.notJudged(p.resource(), grant.get().location(), detail, "Not decided whether iam:PassRole is allowed on every role ("
+            + s.label() + "): a Deny whose action or resource is not known may take it away");
+        continue;
+      }
       String through = s.action().isPresent() ? grant.get().display()
           : "NotAction excluding " + String.join(", ", grant.get().items().stream().map(Value::display).toList());
-      ctx.report(resource, grant.get().location(), "passrole:" + s.sid().flatMap(Value::asText).orElse("#" + index),
+      ctx.report(p.resource(), grant.get().location(), detail,
           "iam:PassRole is allowed on every role (through " + through + ", " + s.label() + ")"
               + grant.get().provenance().suffix() + ": limit Resource to the roles to pass and add an iam:PassedToService condition");
     }

@@ -1,11 +1,9 @@
 package dev.iamlint.rules;
 
 import dev.iamlint.iam.Conditions;
+import dev.iamlint.iam.Grants;
+import dev.iamlint.iam.GrantingPolicy;
 import dev.iamlint.iam.StatementScope;
-import dev.iamlint.model.CustomerPolicy;
-import dev.iamlint.model.InlinePolicy;
-import dev.iamlint.model.PolicyDocument;
-import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Statement;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
@@ -14,7 +12,9 @@ import dev.iamlint.value.Value;
 
 /**
  * ADM003: a customer policy (managed or inline) allows every action on every resource with no
- * condition that narrows it. Reported once per statement, at the action element.
+ * condition that narrows it. Reported once per statement, at the action element. A statement
+ * shut in time on the scan date, or whose actions a certain Deny takes away wherever the policy
+ * applies, grants nothing.
  */
 public final class PolicyGrantsAdmin implements Rule {
 
@@ -25,41 +25,43 @@ public final class PolicyGrantsAdmin implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    // A policy used only as a permissions boundary grants nothing: it is not judged as a grant.
-    java.util.Set<CustomerPolicy> boundaries = dev.iamlint.iam.EffectivePolicies.boundaryOnly(ctx.model());
-    for (CustomerPolicy p : ctx.model().customerPolicies()) {
-      if (!boundaries.contains(p)) check(ctx, p.resource(), p.name(), p.document());
-    }
-    for (InlinePolicy p : ctx.model().inlinePolicies()) check(ctx, p.resource(), p.name(), p.document());
+    for (GrantingPolicy p : GrantingPolicy.all(ctx.model())) check(ctx, p);
   }
 
-  private static void check(RuleContext ctx, ResourceRef resource, Value name, PolicyDocument document) {
+  private static void check(RuleContext ctx, GrantingPolicy p) {
     int index = -1;
-    for (Statement s : document.statements()) {
+    for (Statement s : p.document().statements()) {
       index++;
-      if (!s.isAllow()) continue;
+      if (!GrantingPolicy.grantsOn(s, ctx.options().asOf())) continue;
       StatementScope.Coverage actions = StatementScope.allActions(s);
       StatementScope.Coverage resources = StatementScope.allResources(s);
       Truth unrestricted = Conditions.unrestricted(s.condition(), true);
+      String detail = "statement:" + s.sid().flatMap(Value::asText).orElse("#" + index);
+      String question = "whether " + s.label() + " allows every action on every resource";
       if (!actions.covers().isTrue() || !resources.covers().isTrue() || !unrestricted.isTrue()) {
         if (!actions.covers().isFalse() && !resources.covers().isFalse() && !unrestricted.isFalse()) {
           Value unknown = !actions.covers().isTrue() ? s.action().or(s::notAction).orElseThrow()
               : !resources.covers().isTrue() ? s.resource().or(s::notResource).orElseThrow() : s.condition().orElseThrow();
-          ctx.undecided(resource, unknown, "statement:" + s.sid().flatMap(Value::asText).orElse("#" + index),
-              "whether " + s.label() + " allows every action on every resource");
+          ctx.undecided(p.resource(), unknown, detail, question);
         }
         continue;
       }
+      Truth denied = p.denied(Grants.actionsOf(s));
+      if (denied.isTrue()) continue;
       Value action = actions.culprit().orElseThrow();
+      if (!denied.isFalse()) {
+        ctx.notJudged(p.resource(), action.location(), detail, "Not decided " + question
+            + ": a Deny whose action or resource is not known may take it away");
+        continue;
+      }
       String what = s.notAction().isPresent() && s.action().isEmpty()
           ? "every action except " + texts(action) + " (NotAction), IAM policy writes included,"
           : "every action (" + action.display() + ")";
       String where = s.notResource().isPresent() && s.resource().isEmpty()
           ? "every resource except " + texts(s.notResource().get()) + " (NotResource)"
           : "every resource";
-      String policy = name.asText().map(n -> "Policy \"" + n + "\"").orElse("The policy of " + resource.address());
-      String detail = "statement:" + s.sid().flatMap(Value::asText).orElse("#" + index);
-      ctx.report(resource, action.location(), detail,
+      String policy = p.name().asText().map(n -> "Policy \"" + n + "\"").orElse("The policy of " + p.resource().address());
+      ctx.report(p.resource(), action.location(), detail,
           policy + " allows " + what + " on " + where + " without a restricting condition (" + s.label() + ")"
               + action.provenance().suffix() + s.provenance().suffix());
     }

@@ -1,24 +1,28 @@
 package dev.iamlint.rules;
 
+import dev.iamlint.iam.ActionCatalog;
 import dev.iamlint.iam.Conditions;
 import dev.iamlint.iam.Grants;
+import dev.iamlint.iam.GrantingPolicy;
 import dev.iamlint.iam.StatementScope;
-import dev.iamlint.model.CustomerPolicy;
-import dev.iamlint.model.InlinePolicy;
-import dev.iamlint.model.PolicyDocument;
-import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Statement;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
 import dev.iamlint.rule.Severity;
+import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * ADM004: an Allow statement grants every action of a service ({@code s3:*}, a pattern covering
- * all its write actions, or {@code *} on that service's resources only) on all of its resources,
- * unconditionally. High for iam, sts, organizations and kms. Statements that grant everything
- * are ADM003's.
+ * ADM004: an Allow statement grants every action of a privileged service ({@code s3:*}, a
+ * pattern covering all its write actions, or {@code *} on that service's resources only) on all
+ * of its resources, unconditionally. One finding per statement names every such service; high
+ * when one is iam, sts, organizations or kms. Statements that grant everything are ADM003's;
+ * a service whose actions a certain Deny takes away wherever the policy applies is not granted.
  */
 public final class PolicyGrantsServiceWildcard implements Rule {
 
@@ -29,30 +33,52 @@ public final class PolicyGrantsServiceWildcard implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    // A policy used only as a permissions boundary grants nothing: it is not judged as a grant.
-    java.util.Set<CustomerPolicy> boundaries = dev.iamlint.iam.EffectivePolicies.boundaryOnly(ctx.model());
-    for (CustomerPolicy p : ctx.model().customerPolicies()) {
-      if (!boundaries.contains(p)) check(ctx, p.resource(), p.name(), p.document());
-    }
-    for (InlinePolicy p : ctx.model().inlinePolicies()) check(ctx, p.resource(), p.name(), p.document());
+    for (GrantingPolicy p : GrantingPolicy.all(ctx.model())) check(ctx, p);
   }
 
-  private static void check(RuleContext ctx, ResourceRef resource, Value name, PolicyDocument document) {
+  private static void check(RuleContext ctx, GrantingPolicy p) {
     int index = 0;
-    for (Statement s : document.statements()) {
+    for (Statement s : p.document().statements()) {
       index++;
-      if (!s.isAllow() || !Conditions.unrestricted(s.condition(), true).isTrue()) continue;
-      boolean admin = StatementScope.allActions(s).covers().isTrue() && StatementScope.allResources(s).covers().isTrue();
-      if (admin) continue;
-      Optional<Grants.ServiceGrant> grant = Grants.serviceWildcard(s);
-      if (grant.isEmpty()) continue;
-      String service = grant.get().service();
-      Value action = grant.get().action();
-      String policy = name.asText().map(n -> "Policy \"" + n + "\"").orElse("The policy of " + resource.address());
-      ctx.report(Grants.isCriticalService(service) ? Severity.HIGH : Severity.MEDIUM, resource, action.location(),
-          "service:" + service + ":" + s.sid().flatMap(Value::asText).orElse("#" + index),
-          policy + " grants every " + service + " action (" + action.display() + ") on all its resources (" + s.label() + ")"
-              + action.provenance().suffix() + ": name the actions and resources the workload needs");
+      if (!GrantingPolicy.grantsOn(s, ctx.options().asOf()) || !Conditions.unrestricted(s.condition(), true).isTrue()) continue;
+      if (StatementScope.allActions(s).covers().isTrue() && StatementScope.allResources(s).covers().isTrue()) continue;
+      List<Grants.ServiceGrant> wildcards = Grants.serviceWildcards(s);
+      if (wildcards.isEmpty()) continue;
+      List<Grants.ServiceGrant> granted = new ArrayList<>();
+      boolean undecided = false;
+      Set<String> actions = Grants.actionsOf(s);
+      for (Grants.ServiceGrant g : wildcards) {
+        Truth denied = p.denied(ofService(actions, g.service()));
+        if (denied.isFalse()) granted.add(g);
+        else undecided |= !denied.isTrue();
+      }
+      String sid = s.sid().flatMap(Value::asText).orElse("#" + index);
+      if (granted.isEmpty()) {
+        if (undecided) ctx.notJudged(p.resource(), s.location(), "service:" + sid, "Not decided whether " + s.label()
+            + " grants every action of a service: a Deny whose action or resource is not known may take it away");
+        continue;
+      }
+      Value first = granted.get(0).action();
+      String services = granted.stream().map(Grants.ServiceGrant::service).collect(Collectors.joining(","));
+      String what = words(granted.stream().map(g -> "every " + g.service() + " action (" + g.action().display() + ")").toList());
+      String policy = p.name().asText().map(n -> "Policy \"" + n + "\"").orElse("The policy of " + p.resource().address());
+      boolean critical = granted.stream().anyMatch(g -> Grants.isCriticalService(g.service()));
+      ctx.report(critical ? Severity.HIGH : Severity.MEDIUM, p.resource(), first.location(), "service:" + services + ":" + sid,
+          policy + " grants " + what + " on all " + (granted.size() == 1 ? "its" : "their") + " resources (" + s.label() + ")"
+              + first.provenance().suffix() + ": name the actions and resources the workload needs");
     }
+  }
+
+  /** The granted actions of one service (lower-case ids start with its prefix). */
+  private static List<String> ofService(Set<String> actions, String service) {
+    String prefix = service.toLowerCase(Locale.ROOT) + ":";
+    List<String> out = actions.stream().filter(a -> a.startsWith(prefix)).toList();
+    // "*" on one service's resources: every action of the service.
+    return out.isEmpty() ? ActionCatalog.bundled().service(service).stream().map(a -> a.id().toLowerCase(Locale.ROOT)).toList() : out;
+  }
+
+  private static String words(List<String> parts) {
+    if (parts.size() == 1) return parts.get(0);
+    return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
   }
 }

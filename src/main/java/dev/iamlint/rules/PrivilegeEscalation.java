@@ -1,6 +1,7 @@
 package dev.iamlint.rules;
 
 import dev.iamlint.iam.ActionCatalog;
+import dev.iamlint.iam.CertainDenies;
 import dev.iamlint.iam.EffectivePolicies;
 import dev.iamlint.iam.Escalation;
 import dev.iamlint.iam.EscalationPaths;
@@ -68,7 +69,8 @@ public final class PrivilegeEscalation implements Rule {
   private static void judge(RuleContext ctx, String who, ResourceRef principal, EffectivePolicies policies) {
     EffectivePolicies.Boundary boundary = policies.boundary();
     Optional<List<PolicyDocument>> cap = boundary.present() && boundary.known() ? Optional.of(boundary.documents()) : Optional.empty();
-    Escalation.Result result = Escalation.of(policies.certainDocuments(), cap);
+    Escalation.Context context = new Escalation.Context(Optional.of(ctx.options().asOf()), policies.ownPolicies());
+    Escalation.Result result = Escalation.of(policies.certainDocuments(), cap, context);
     if (result.admin()) return;
     List<EscalationPaths.Path> paths = result.paths().stream()
         .filter(p -> !reportedElsewhere(policies, result.grantsOf(p))).toList();
@@ -88,7 +90,7 @@ public final class PrivilegeEscalation implements Rule {
       }
       // A path through a policy attached only in one branch of a condition is not certain.
       if (policies.sources().stream().noneMatch(EffectivePolicies.Source::conditional)) return;
-      Escalation.Result maybe = Escalation.of(policies.documents(), cap);
+      Escalation.Result maybe = Escalation.of(policies.documents(), cap, context);
       maybe.paths().stream().filter(p -> !maybe.admin()).findFirst().ifPresent(p -> conditionalPolicy(policies)
           .ifPresent(arn -> ctx.undecided(principal, arn, principal.address() + "|" + p.id(),
               "whether " + whoLower + " can escalate privileges (" + p.id() + "): it depends on which policy is attached")));
@@ -104,7 +106,8 @@ public final class PrivilegeEscalation implements Rule {
     }
     // Every open path is part of the finding: a new one is a new finding, even for a baseline.
     String detail = principal.address() + "|" + String.join(",", paths.stream().map(EscalationPaths.Path::id).sorted().toList());
-    Optional<Statement> deny = result.uncertainDenies().stream().filter(d -> mayDeny(d, paths)).findFirst();
+    Optional<Statement> deny = CertainDenies.mayDeny(result.uncertainDenies(),
+        paths.stream().flatMap(p -> p.actions().stream()).toList());
     if (deny.isPresent()) {
       Statement d = deny.get();
       Value unknown = d.action().or(d::notAction).filter(v -> !v.isKnown() || v.items().stream().anyMatch(i -> !i.isKnown()))
@@ -155,22 +158,6 @@ public final class PrivilegeEscalation implements Rule {
         }
       }
     }
-  }
-
-  /** Whether a Deny that is not fully known may cover one of the paths' actions. */
-  private static boolean mayDeny(Statement deny, List<EscalationPaths.Path> paths) {
-    Optional<Value> element = deny.action().or(deny::notAction);
-    if (element.isEmpty() || deny.notAction().isPresent()) return true;
-    for (Value item : element.get().items()) {
-      for (Value v : item.alternatives()) {
-        Optional<String> t = v.asText().map(String::trim);
-        if (t.isEmpty()) return true;
-        for (EscalationPaths.Path p : paths) {
-          if (p.actions().stream().anyMatch(a -> dev.iamlint.iam.Wildcard.matchesIgnoreCase(t.get(), a))) return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** An unknown standing for an attachment whose policy depends on a condition, when there is one. */

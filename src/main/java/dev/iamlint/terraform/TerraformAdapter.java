@@ -110,7 +110,8 @@ public final class TerraformAdapter {
       case "aws_iam_role" -> role(r, ref, self);
       case "aws_iam_policy" -> out.customerPolicies.add(new CustomerPolicy(ref,
           get(r, "name").or(() -> get(r, "name_prefix")).orElseGet(() -> generated(r)),
-          document(get(r, "policy").orElseGet(() -> missing(r, "policy")))));
+          document(get(r, "policy").orElseGet(() -> missing(r, "policy"))),
+          CustomerPolicy.arnResource(get(r, "path"), get(r, "name"))));
       case "aws_iam_user_policy" -> inline(r, ref, PrincipalKind.USER, "user");
       case "aws_iam_group_policy" -> inline(r, ref, PrincipalKind.GROUP, "group");
       case "aws_iam_role_policy" -> inline(r, ref, PrincipalKind.ROLE, "role");

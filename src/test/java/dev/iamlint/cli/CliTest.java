@@ -130,6 +130,34 @@ class CliTest {
         "two formats on stdout");
   }
 
+  /** --as-of picks the day time windows are judged on; a date that cannot be read is exit 2, one line. */
+  @Test
+  void asOfDecidesTimeWindows() throws IOException {
+    Path tf = dir.resolve("window");
+    Files.createDirectories(tf);
+    Files.writeString(tf.resolve("main.tf"), """
+        resource "aws_iam_policy" "temporary_admin" {
+          name = "temporary-admin"
+          policy = jsonencode({
+            Version = "2012-10-17"
+            Statement = [{
+              Effect = "Allow", Action = "*", Resource = "*"
+              Condition = { DateLessThan = { "aws:CurrentTime" = "2025-01-01T00:00:00Z" } }
+            }]
+          })
+        }
+        """);
+    Run open = run("scan", "--format", "compact", "--rule", "ADM003", "--as-of", "2024-12-31", tf.toString());
+    assertEquals(1, open.code(), open.err());
+    assertTrue(open.out().contains("[ADM003] Policy \"temporary-admin\" allows every action"), open.out());
+    Run closed = run("scan", "--format", "compact", "--rule", "ADM003", "--as-of", "2025-01-01", tf.toString());
+    assertEquals(0, closed.code(), closed.out() + closed.err());
+    assertEquals("", closed.out());
+    Run bad = run("scan", "--format", "compact", "--as-of", "2025-02-30", tf.toString());
+    assertEquals(2, bad.code());
+    assertEquals("iamlint: --as-of: '2025-02-30' is not a date (YYYY-MM-DD)", bad.err().strip());
+  }
+
   @Test
   void severalFormatsInOneRunEachWrittenOnce() throws IOException {
     Path json = dir.resolve("out/report.json");

@@ -74,4 +74,40 @@ class PolicySemanticsTest {
   void mfaEnforcement(String name, String statements, Truth enforced) {
     assertEquals(enforced, MfaEnforcement.of(java.util.List.of(doc(statements))).enforced(), name);
   }
+
+  /** Time windows, judged as on a given day (UTC): a statement shut on that day grants nothing. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      no condition                      | 2026-06-15 | {}                                                                              | false
+      ended before the day              | 2026-06-15 | {"DateLessThan":{"aws:CurrentTime":"2020-01-01T00:00:00Z"}}                      | true
+      ends at the day's start           | 2026-06-15 | {"DateLessThan":{"aws:CurrentTime":"2026-06-15T00:00:00Z"}}                      | true
+      ends during the day               | 2026-06-15 | {"DateLessThan":{"aws:CurrentTime":"2026-06-15T12:00:00Z"}}                      | false
+      equals at the day's start         | 2026-06-15 | {"DateLessThanEquals":{"aws:CurrentTime":"2026-06-15T00:00:00Z"}}                | false
+      date only                         | 2026-06-15 | {"DateLessThan":{"aws:CurrentTime":"2026-06-14"}}                                | true
+      with an offset                    | 2026-06-15 | {"DateLessThan":{"aws:CurrentTime":"2026-06-15T01:00:00+02:00"}}                 | true
+      ended, other day                  | 2019-06-15 | {"DateLessThan":{"aws:CurrentTime":"2020-01-01T00:00:00Z"}}                      | false
+      values are ORed                   | 2026-06-15 | {"DateLessThan":{"aws:CurrentTime":["2020-01-01","2030-01-01"]}}                 | false
+      every value ended                 | 2026-06-15 | {"DateLessThan":{"aws:CurrentTime":["2020-01-01","2021-01-01"]}}                 | true
+      opens after the day               | 2026-06-15 | {"DateGreaterThan":{"aws:CurrentTime":"2026-06-16T00:00:00Z"}}                   | true
+      opens during the day              | 2026-06-15 | {"DateGreaterThanEquals":{"aws:CurrentTime":"2026-06-15T18:00:00Z"}}             | false
+      opened long ago                   | 2026-06-15 | {"DateGreaterThan":{"aws:CurrentTime":"2020-01-01"}}                             | false
+      operator names ignore case        | 2026-06-15 | {"datelessthan":{"AWS:CurrentTime":"2020-01-01"}}                                | true
+      IfExists on the current time      | 2026-06-15 | {"DateLessThanIfExists":{"aws:CurrentTime":"2020-01-01"}}                        | true
+      epoch seconds as a date           | 2026-06-15 | {"DateLessThan":{"aws:EpochTime":"1577836800"}}                                  | true
+      epoch with a numeric operator     | 2026-06-15 | {"NumericLessThanEquals":{"aws:EpochTime":1577836800}}                           | true
+      numeric on the current time       | 2026-06-15 | {"NumericLessThan":{"aws:CurrentTime":1577836800}}                               | false
+      tokens long expired               | 2026-06-15 | {"DateLessThan":{"aws:TokenIssueTime":"2026-06-13T00:00:00Z"}}                   | true
+      tokens may still be valid         | 2026-06-15 | {"DateLessThan":{"aws:TokenIssueTime":"2026-06-14T00:00:00Z"}}                   | false
+      IfExists lets keys through        | 2026-06-15 | {"DateLessThanIfExists":{"aws:TokenIssueTime":"2020-01-01"}}                     | false
+      tokens not issued yet             | 2026-06-15 | {"DateGreaterThan":{"aws:TokenIssueTime":"2030-01-01"}}                          | true
+      tokens since 2020                 | 2026-06-15 | {"DateGreaterThan":{"aws:TokenIssueTime":"2020-01-01"}}                          | false
+      other key                         | 2026-06-15 | {"DateLessThan":{"aws:MultiFactorAuthAge":"2020-01-01"}}                         | false
+      set operator                      | 2026-06-15 | {"ForAnyValue:DateLessThan":{"aws:CurrentTime":"2020-01-01"}}                    | false
+      unreadable date                   | 2026-06-15 | {"DateLessThan":{"aws:CurrentTime":"yesterday"}}                                 | false
+      another test ANDed                | 2026-06-15 | {"DateLessThan":{"aws:CurrentTime":"2020-01-01"},"Bool":{"aws:SecureTransport":"true"}} | true
+      """)
+  void timeWindows(String name, String day, String condition, boolean closed) {
+    Statement s = statement("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":" + condition + "}");
+    assertEquals(closed, TimeWindows.closed(s, java.time.LocalDate.parse(day)), name);
+  }
 }

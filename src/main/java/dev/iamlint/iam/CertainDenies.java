@@ -1,0 +1,172 @@
+package dev.iamlint.iam;
+
+import dev.iamlint.model.PolicyDocument;
+import dev.iamlint.model.Statement;
+import dev.iamlint.value.Truth;
+import dev.iamlint.value.Value;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The Deny statements of a set of policies that certainly take an action away: unconditional,
+ * without {@code NotResource}, every action known, on every resource or on whole resource types
+ * ({@code arn:aws:iam::*:role/*} covers iam:PassRole, which acts on roles only). A conditional
+ * Deny may not apply and a {@code NotResource} Deny leaves some resources: they take nothing
+ * away. A Deny whose action or resource is not known may take something away: it is {@link
+ * #uncertain()}, and what it might cover is not certainly granted.
+ */
+public final class CertainDenies {
+  /** {@code *}, or a whole resource type: {@code role/*}, {@code user/*}, {@code function:*}. */
+  private static final Pattern WHOLE_TYPE = Pattern.compile("\\*|[A-Za-z0-9-]+[/:]\\*");
+
+  /**
+   * One certain Deny: its action patterns (lower case; for {@code NotAction}, the exclusions)
+   * and the resource types it covers whole, empty for every resource.
+   */
+  private record Deny(Statement statement, List<String> patterns, boolean notAction, Optional<Set<String>> types) {
+    boolean names(String action) {
+      boolean listed = patterns.stream().anyMatch(p -> Wildcard.matchesIgnoreCase(p, action));
+      return notAction != listed;
+    }
+  }
+
+  public static final CertainDenies NONE = new CertainDenies(List.of(), List.of());
+
+  private final List<Deny> denies;
+  private final List<Statement> uncertain;
+
+  private CertainDenies(List<Deny> denies, List<Statement> uncertain) {
+    this.denies = List.copyOf(denies);
+    this.uncertain = List.copyOf(uncertain);
+  }
+
+  public static CertainDenies of(List<PolicyDocument> documents) {
+    List<Deny> denies = new ArrayList<>();
+    List<Statement> uncertain = new ArrayList<>();
+    for (PolicyDocument d : documents) {
+      for (Statement s : d.statements()) {
+        if (!s.isDeny()) continue;
+        if (s.condition().isPresent()) continue; // may not apply: it does not cancel an unconditional Allow
+        if (s.notResource().isPresent()) continue; // denies all but some resources: the grant may go through those
+        Optional<List<String>> patterns = knownPatterns(s);
+        boolean everywhere = StatementScope.allResources(s).covers().isTrue();
+        if (patterns.isPresent() && everywhere) {
+          denies.add(new Deny(s, patterns.get(), s.action().isEmpty(), Optional.empty()));
+        } else if (patterns.isPresent() && wholeTypes(s).isPresent()) {
+          denies.add(new Deny(s, patterns.get(), s.action().isEmpty(), wholeTypes(s)));
+        } else if (patterns.isEmpty() || !StatementScope.allResources(s).covers().isFalse()) {
+          uncertain.add(s);
+        }
+      }
+    }
+    return new CertainDenies(denies, uncertain);
+  }
+
+  /** Whether some certain Deny takes {@code action} away on every resource it acts on. */
+  public boolean denies(String action) {
+    for (Deny d : denies) {
+      if (!d.names(action)) continue;
+      if (d.types().isEmpty()) return true;
+      List<String> acted = ActionCatalog.bundled().action(action).map(ActionCatalog.Action::resourceTypes).orElse(List.of());
+      if (!acted.isEmpty() && d.types().get().containsAll(acted)) return true;
+    }
+    return false;
+  }
+
+  /** Whether every one of {@code actions} is taken away (false for none). */
+  public boolean deniesAll(Collection<String> actions) {
+    if (denies.isEmpty() || actions.isEmpty()) return false;
+    for (String a : actions) {
+      if (!denies(a)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Whether Denies take all of {@code actions} away wherever a policy applies ({@code wherever}:
+   * one set per principal it is on): TRUE when every set certainly does, UNKNOWN when every set
+   * does or may (a Deny not fully known), FALSE when some principal certainly keeps the grant.
+   */
+  public static Truth cancel(List<CertainDenies> wherever, Collection<String> actions) {
+    if (wherever.isEmpty() || wherever.stream().allMatch(CertainDenies::isEmpty)) return Truth.FALSE;
+    Truth result = Truth.TRUE;
+    for (CertainDenies d : wherever) {
+      if (d.deniesAll(actions)) continue;
+      if (d.mayDeny(actions).isEmpty()) return Truth.FALSE;
+      result = Truth.UNKNOWN;
+    }
+    return result;
+  }
+
+  /** The Deny statements behind {@link #cancel}, for messages: the certain ones of the first set. */
+  public List<Statement> statements() {
+    return denies.stream().map(Deny::statement).toList();
+  }
+
+  public boolean isEmpty() {
+    return denies.isEmpty() && uncertain.isEmpty();
+  }
+
+  /** The Denies whose action or resource is not known: they may take something away. */
+  public List<Statement> uncertain() {
+    return uncertain;
+  }
+
+  /** An uncertain Deny that may cover one of {@code actions}: its actions are not known, or one of its patterns names one. */
+  public Optional<Statement> mayDeny(Collection<String> actions) {
+    return mayDeny(uncertain, actions);
+  }
+
+  /** Among {@code uncertain} Denies, one that may cover one of {@code actions}. */
+  public static Optional<Statement> mayDeny(List<Statement> uncertain, Collection<String> actions) {
+    for (Statement d : uncertain) {
+      Optional<Value> element = d.action().or(d::notAction);
+      if (element.isEmpty() || d.notAction().isPresent()) return Optional.of(d);
+      for (Value item : element.get().items()) {
+        for (Value v : item.alternatives()) {
+          Optional<String> t = v.asText().map(String::trim);
+          if (t.isEmpty() || actions.stream().anyMatch(a -> Wildcard.matchesIgnoreCase(t.get(), a))) return Optional.of(d);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The action (or NotAction) patterns, when every one is known. */
+  private static Optional<List<String>> knownPatterns(Statement s) {
+    Optional<Value> element = s.action().or(s::notAction);
+    if (element.isEmpty()) return Optional.empty();
+    List<String> out = new ArrayList<>();
+    for (Value item : element.get().items()) {
+      for (Value v : item.alternatives()) {
+        Optional<String> text = v.asText();
+        if (text.isEmpty()) return Optional.empty();
+        out.add(text.get().trim());
+      }
+    }
+    return Optional.of(out);
+  }
+
+  /** The resource types a statement covers whole ({@code role/*} → role), when each resource is one. */
+  private static Optional<Set<String>> wholeTypes(Statement s) {
+    if (s.resource().isEmpty()) return Optional.empty();
+    Set<String> types = new LinkedHashSet<>();
+    for (Value item : s.resource().get().items()) {
+      for (Value v : item.alternatives()) {
+        Optional<String> text = Escalation.resourceText(v);
+        if (text.isEmpty()) return Optional.empty();
+        String[] parts = text.get().trim().split(":", 6);
+        if (parts.length < 6 || !parts[0].equals("arn") || !WHOLE_TYPE.matcher(parts[5]).matches() || parts[5].equals("*")) {
+          return Optional.empty();
+        }
+        types.add(parts[5].substring(0, parts[5].length() - 2));
+      }
+    }
+    return Optional.of(types);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.iamlint.iam;
+
+import dev.iamlint.model.CustomerPolicy;
+import dev.iamlint.model.IamModel;
+import dev.iamlint.model.InlinePolicy;
+import dev.iamlint.model.PolicyAttachment;
+import dev.iamlint.model.PolicyDocument;
+import dev.iamlint.model.PrincipalLink;
+import dev.iamlint.model.ResourceRef;
+import dev.iamlint.model.Statement;
+import dev.iamlint.value.Truth;
+import dev.iamlint.value.Value;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A customer policy (managed or inline) judged as a grant where it is declared, as ADM003,
+ * ADM004 and ADM006 do: a policy used only as a permissions boundary grants nothing and is left
+ * out. Whether a statement really grants takes in the day ({@link TimeWindows}) and the Denies
+ * wherever the policy applies ({@link CertainDenies#cancel}): its own document's, and those of
+ * every principal of the scan it is put on.
+ */
+public final class GrantingPolicy {
+  private final IamModel model;
+  private final ResourceRef resource;
+  private final Value name;
+  private final PolicyDocument document;
+  private final List<PrincipalLink> principals;
+  private List<CertainDenies> denies;
+
+  private GrantingPolicy(IamModel model, ResourceRef resource, Value name, PolicyDocument document,
+      List<PrincipalLink> principals) {
+    this.model = model;
+    this.resource = resource;
+    this.name = name;
+    this.document = document;
+    this.principals = List.copyOf(principals);
+  }
+
+  /** Every customer managed and inline policy of the model, boundaries excepted, in model order. */
+  public static List<GrantingPolicy> all(IamModel model) {
+    Set<CustomerPolicy> boundaries = EffectivePolicies.boundaryOnly(model);
+    Map<CustomerPolicy, List<PrincipalLink>> attached = new IdentityHashMap<>();
+    for (PolicyAttachment a : model.attachments()) {
+      for (Value v : a.policy().alternatives()) {
+        EffectivePolicies.customerPolicy(model, v).ifPresent(p -> attached.computeIfAbsent(p, k -> new ArrayList<>()).add(a.principal()));
+      }
+    }
+    List<GrantingPolicy> out = new ArrayList<>();
+    for (CustomerPolicy p : model.customerPolicies()) {
+      if (boundaries.contains(p)) continue;
+      out.add(new GrantingPolicy(model, p.resource(), p.name(), p.document(), attached.getOrDefault(p, List.of())));
+    }
+    for (InlinePolicy p : model.inlinePolicies()) {
+      out.add(new GrantingPolicy(model, p.resource(), p.name(), p.document(), p.principals()));
+    }
+    return out;
+  }
+
+  public ResourceRef resource() {
+    return resource;
+  }
+
+  public Value name() {
+    return name;
+  }
+
+  public PolicyDocument document() {
+    return document;
+  }
+
+  /** An Allow statement that is not shut in time on {@code day}. */
+  public static boolean grantsOn(Statement s, LocalDate day) {
+    return s.isAllow() && !TimeWindows.closed(s, day);
+  }
+
+  /**
+   * Whether certain Denies take all of {@code actions} away wherever this policy applies: TRUE
+   * cancels a finding, UNKNOWN makes it undecided (a Deny not fully known may cover it).
+   */
+  public Truth denied(Collection<String> actions) {
+    if (denies == null) denies = EffectivePolicies.deniesWherever(model, document, principals);
+    return CertainDenies.cancel(denies, actions);
+  }
+}
