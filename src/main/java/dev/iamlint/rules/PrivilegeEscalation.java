@@ -5,14 +5,14 @@ import dev.iamlint.iam.CertainDenies;
 import dev.iamlint.iam.EffectivePolicies;
 import dev.iamlint.iam.Escalation;
 import dev.iamlint.iam.EscalationPaths;
+import dev.iamlint.iam.PolicyHolders;
+import dev.iamlint.iam.RoleChains;
 import dev.iamlint.iam.StatementScope;
 import dev.iamlint.model.CustomerPolicy;
 import dev.iamlint.model.Group;
 import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.ResourceRef;
-import dev.iamlint.model.Role;
 import dev.iamlint.model.Statement;
-import dev.iamlint.model.User;
 import dev.iamlint.rule.Related;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
@@ -29,7 +29,8 @@ import java.util.Set;
  * the statement that grants the path's first action; the message names the path and each
  * statement that contributes. Administrators (ADM001/ADM003) and a path granted by one AWS
  * managed policy alone (ADM002) are left to those rules; a user's path granted by one of its
- * groups alone is reported on the group.
+ * groups alone is reported on the group. A policy that no principal of the scan holds is judged
+ * on its own; a principal that can assume an admin role of the scan (role chaining) has a path.
  */
 public final class PrivilegeEscalation implements Rule {
 
@@ -40,33 +41,16 @@ public final class PrivilegeEscalation implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    for (Role r : ctx.model().roles()) {
-      judge(ctx, "Role " + name(r.resource(), r.name()), r.resource(), EffectivePolicies.of(ctx.model(), r));
-    }
-    for (Group g : ctx.model().groups()) {
-      judge(ctx, "Members of group " + name(g.resource(), g.name()), g.resource(), EffectivePolicies.of(ctx.model(), g));
-    }
-    for (User u : ctx.model().users()) {
-      judge(ctx, "User " + name(u.resource(), u.name()), u.resource(), EffectivePolicies.of(ctx.model(), u));
-    }
+    RoleChains chains = new RoleChains(ctx.model(), ctx.options().asOf());
+    for (PolicyHolders.Holder h : PolicyHolders.all(ctx.model())) judge(ctx, h, chains);
     for (CustomerPolicy p : ctx.model().customerPolicies()) unknownActions(ctx, p.resource(), p.document());
     for (dev.iamlint.model.InlinePolicy p : ctx.model().inlinePolicies()) unknownActions(ctx, p.resource(), p.document());
-    // A customer policy attached to nobody in the scan is attached elsewhere: judged on its own.
-    java.util.Set<CustomerPolicy> attachedPolicies = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    for (dev.iamlint.model.PolicyAttachment a : ctx.model().attachments()) {
-      for (Value v : a.policy().alternatives()) EffectivePolicies.customerPolicy(ctx.model(), v).ifPresent(attachedPolicies::add);
-    }
-    attachedPolicies.addAll(EffectivePolicies.boundaryOnly(ctx.model())); // a boundary grants nothing
-    for (CustomerPolicy p : ctx.model().customerPolicies()) {
-      if (attachedPolicies.contains(p)) continue;
-      String policy = p.name().asText().map(n -> "policy \"" + n + "\"").orElse("policy " + p.resource().address());
-      judge(ctx, "Whoever " + policy + " is attached to", p.resource(),
-          new EffectivePolicies(List.of(new EffectivePolicies.Source(p.document(), p.resource(), policy, Optional.empty())),
-              p.document().complete()));
-    }
   }
 
-  private static void judge(RuleContext ctx, String who, ResourceRef principal, EffectivePolicies policies) {
+  private static void judge(RuleContext ctx, PolicyHolders.Holder holder, RoleChains chains) {
+    String who = holder.who();
+    ResourceRef principal = holder.resource();
+    EffectivePolicies policies = holder.policies();
     EffectivePolicies.Boundary boundary = policies.boundary();
     Optional<List<PolicyDocument>> cap = boundary.present() && boundary.known() ? Optional.of(boundary.documents()) : Optional.empty();
     Escalation.Context context = new Escalation.Context(Optional.of(ctx.options().asOf()), policies.ownPolicies());
@@ -76,6 +60,11 @@ public final class PrivilegeEscalation implements Rule {
         .filter(p -> !reportedElsewhere(policies, result.grantsOf(p))).toList();
     String whoLower = Character.toLowerCase(who.charAt(0)) + who.substring(1);
     if (paths.isEmpty()) {
+      Optional<RoleChains.Chain> chain = holder.kind().flatMap(k -> chains.toAdmin(k, principal, holder.name(), policies));
+      if (chain.isPresent()) {
+        reportChain(ctx, holder, chain.get());
+        return;
+      }
       // A path that needs a grant whose resource or condition is not known is not certain.
       for (EscalationPaths.Path p : EscalationPaths.bundled().all()) {
         List<String> lower = p.actions().stream().map(a -> a.toLowerCase(java.util.Locale.ROOT)).toList();
@@ -136,6 +125,27 @@ public final class PrivilegeEscalation implements Rule {
     ctx.report(firstSource.resource(), first.element().location(), detail,
         who + " can escalate " + (who.startsWith("Members") || who.startsWith("Whoever") ? "their" : "its") + " privileges: " + lower(path.description()) + " Granted by " + String.join("; ", parts)
             + more + ". Limit these actions to named resources or add conditions (" + path.reference() + ")",
+        related.toArray(Related[]::new));
+  }
+
+  /** Role chaining into a role with administrator access, located where the first hop opens. */
+  private static void reportChain(RuleContext ctx, PolicyHolders.Holder holder, RoleChains.Chain chain) {
+    List<RoleChains.Hop> hops = chain.hops();
+    StringBuilder how = new StringBuilder();
+    List<Related> related = new ArrayList<>();
+    for (int i = 0; i < hops.size(); i++) {
+      RoleChains.Hop hop = hops.get(i);
+      how.append(i == 0 ? "it can assume role " : ", and from there role ").append(name(hop.role().resource(), hop.role().name()))
+          .append(", ").append(hop.how());
+      if (i > 0) related.add(new Related("lets the chain into role " + hop.role().resource().address(), hop.opener().location()));
+    }
+    RoleChains.Hop first = hops.get(0);
+    RoleChains.Hop last = hops.get(hops.size() - 1);
+    if (!holder.resource().equals(first.at())) related.add(new Related("the principal", holder.resource().header()));
+    ctx.report(first.at(), first.opener().location(), holder.resource().address() + "|assume-role:" + last.role().resource().address(),
+        holder.who() + " can escalate its privileges: " + how + "; that role has every action on every resource"
+            + first.opener().provenance().suffix() + ". Limit the trust policies to the principals that need them, or deny "
+            + "sts:AssumeRole (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining)",
         related.toArray(Related[]::new));
   }
 

@@ -92,6 +92,27 @@ class EscalationTest {
     }
   }
 
+  /** A resource pattern that reaches a customer managed policy the principal holds (policy/team-admin). */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      prefix pattern reaches it       | iam:CreatePolicyVersion    | arn:aws:iam::*:policy/team-*                 | certain
+      exact name                      | iam:SetDefaultPolicyVersion | arn:aws:iam::*:policy/team-admin            | certain
+      any partition                   | iam:CreatePolicyVersion    | arn:*:iam::*:policy/*-admin                  | certain
+      another prefix                  | iam:CreatePolicyVersion    | arn:aws:iam::*:policy/ops-*                  | none
+      ARNs compare case-sensitively   | iam:CreatePolicyVersion    | arn:aws:iam::*:policy/Team-*                 | none
+      another partition               | iam:CreatePolicyVersion    | arn:aws-cn:iam::*:policy/team-*              | none
+      AWS managed policies            | iam:CreatePolicyVersion    | arn:aws:iam::aws:policy/team-*               | none
+      a written account may not be it | iam:CreatePolicyVersion    | arn:aws:iam::123456789012:policy/team-*      | maybe
+      other actions do not count      | iam:DeletePolicyVersion    | arn:aws:iam::*:policy/team-*                 | none
+      """)
+  void ownPolicies(String name, String action, String resource, String expected) {
+    Escalation.Context context = new Escalation.Context(java.util.Optional.empty(), List.of(new Escalation.OwnPolicy("policy/team-admin")));
+    Escalation.Result r = Escalation.of(List.of(doc(allow(List.of(action), resource))), java.util.Optional.empty(), context);
+    boolean path = !ids(r).isEmpty();
+    boolean maybe = r.maybe().containsKey(action.toLowerCase(java.util.Locale.ROOT));
+    assertEquals(expected, path ? "certain" : maybe ? "maybe" : "none", name + ": " + ids(r));
+  }
+
   /** A permissions boundary keeps only what it also allows. */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """

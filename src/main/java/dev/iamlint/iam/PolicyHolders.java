@@ -1,0 +1,97 @@
+package dev.iamlint.iam;
+
+import dev.iamlint.model.CustomerPolicy;
+import dev.iamlint.model.Group;
+import dev.iamlint.model.IamModel;
+import dev.iamlint.model.InlinePolicy;
+import dev.iamlint.model.PrincipalKind;
+import dev.iamlint.model.PrincipalLink;
+import dev.iamlint.model.ResourceRef;
+import dev.iamlint.model.Role;
+import dev.iamlint.model.User;
+import dev.iamlint.value.Value;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who holds the identity policies of the scan, as the escalation analysis judges them: every
+ * role, group and user with its effective policies, and, for a policy that no principal of the
+ * scan holds (attached to nobody, or put on a principal declared elsewhere: CloudFormation
+ * {@code Roles: [a-literal-name]}, a Terraform {@code aws_iam_role_policy} on a literal role),
+ * whoever holds it, judged on that policy alone.
+ */
+public final class PolicyHolders {
+  private PolicyHolders() {}
+
+  /**
+   * {@code who} names the holder for messages ("Role \"ci\" (aws_iam_role.ci)", "Whoever policy
+   * \"x\" is attached to"); {@code kind} and {@code name} are empty for a holder that is not a
+   * principal of the scan; {@code resource} is the principal's declaration, or the policy's.
+   */
+  public record Holder(String who, ResourceRef resource, Optional<PrincipalKind> kind, Value name,
+      EffectivePolicies policies) {}
+
+  public static List<Holder> all(IamModel model) {
+    List<Holder> out = new ArrayList<>();
+    for (Role r : model.roles()) {
+      out.add(new Holder("Role " + name(r.resource(), r.name()), r.resource(), Optional.of(PrincipalKind.ROLE), r.name(),
+          EffectivePolicies.of(model, r)));
+    }
+    for (Group g : model.groups()) {
+      out.add(new Holder("Members of group " + name(g.resource(), g.name()), g.resource(), Optional.of(PrincipalKind.GROUP),
+          g.name(), EffectivePolicies.of(model, g)));
+    }
+    for (User u : model.users()) {
+      out.add(new Holder("User " + name(u.resource(), u.name()), u.resource(), Optional.of(PrincipalKind.USER), u.name(),
+          EffectivePolicies.of(model, u)));
+    }
+    // What the principals of the scan hold, by where each policy is declared.
+    Set<ResourceRef> held = new HashSet<>();
+    for (Holder h : out) h.policies().sources().forEach(source -> held.add(source.resource()));
+    Set<CustomerPolicy> boundaries = EffectivePolicies.boundaryOnly(model); // a boundary grants nothing
+    for (CustomerPolicy p : model.customerPolicies()) {
+      if (held.contains(p.resource()) || boundaries.contains(p)) continue;
+      String policy = p.name().asText().map(n -> "policy \"" + n + "\"").orElse("policy " + p.resource().address());
+      out.add(alone("Whoever " + policy + " is attached to", p.resource(),
+          new EffectivePolicies.Source(p.document(), p.resource(), policy, Optional.empty(), false, p.arnResource())));
+    }
+    for (InlinePolicy p : model.inlinePolicies()) {
+      if (p.principals().isEmpty() || held.contains(p.resource()) || p.principals().stream().anyMatch(l -> mayBeInScan(model, l))) {
+        continue;
+      }
+      List<String> holders = p.principals().stream().map(l -> Principals.describe(model, l)).distinct().toList();
+      String policy = p.name().asText().map(n -> "inline policy \"" + n + "\"").orElse("inline policy " + p.resource().address());
+      boolean outside = p.principals().stream().allMatch(l -> Principals.declaration(model, l).isEmpty());
+      String who = String.join(" and ", holders) + " (" + (outside ? "declared outside the scan; " : "") + "judged on " + policy
+          + " alone)";
+      out.add(alone(Character.toUpperCase(who.charAt(0)) + who.substring(1), p.resource(),
+          new EffectivePolicies.Source(p.document(), p.resource(), policy + " of " + String.join(" and ", holders), Optional.empty())));
+    }
+    return out;
+  }
+
+  private static Holder alone(String who, ResourceRef resource, EffectivePolicies.Source source) {
+    Value none = new Value.Null(resource.header(), dev.iamlint.value.Provenance.LITERAL);
+    return new Holder(who, resource, Optional.empty(), none, new EffectivePolicies(List.of(source), source.document().complete()));
+  }
+
+  /**
+   * A link that may name a user, group or role of the scan: a reference to one, a name of one,
+   * or a value that is not known. A literal name that none has, or a permission set, does not.
+   */
+  private static boolean mayBeInScan(IamModel model, PrincipalLink link) {
+    return switch (link.kind()) {
+      case USER -> model.users().stream().anyMatch(u -> !IamModel.designates(link.target(), u.resource(), u.name()).isFalse());
+      case ROLE -> model.roles().stream().anyMatch(r -> !IamModel.designates(link.target(), r.resource(), r.name()).isFalse());
+      case GROUP -> model.groups().stream().anyMatch(g -> !IamModel.designates(link.target(), g.resource(), g.name()).isFalse());
+      case PERMISSION_SET -> false;
+    };
+  }
+
+  private static String name(ResourceRef resource, Value name) {
+    return name.asText().map(n -> "\"" + n + "\" (" + resource.address() + ")").orElse(resource.address());
+  }
+}

@@ -1,0 +1,194 @@
+package dev.iamlint.iam;
+
+import dev.iamlint.model.IamModel;
+import dev.iamlint.model.PolicyDocument;
+import dev.iamlint.model.PrincipalKind;
+import dev.iamlint.model.ResourceRef;
+import dev.iamlint.model.Role;
+import dev.iamlint.model.Statement;
+import dev.iamlint.value.Value;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Role chaining: a user or role that can assume a role of the scan with administrator access,
+ * directly or through other roles of the scan, can escalate to it. One hop from P to role R
+ * needs R's trust policy to name P (its ARN or a reference to it) in an unconditional Allow of
+ * sts:AssumeRole, and either P's own policies allowing sts:AssumeRole on R, or the trust naming
+ * P by a reference within the scan: within one account a role's trust policy that names the
+ * caller is enough (IAM evaluates a resource-based policy naming the principal on its own),
+ * unless a permissions boundary limits the caller. A certain Deny of sts:AssumeRole stops it.
+ * A trust of the account root, of {@code *}, or under a condition is not followed: whether
+ * the caller is let in depends on what cannot be read here.
+ */
+public final class RoleChains {
+  private static final String ASSUME_ROLE = "sts:AssumeRole";
+
+  /**
+   * One hop: {@code role} is assumed; {@code opener} is the value that lets the previous
+   * principal in (the trust policy's principal, or the identity statement's action), declared
+   * in {@code at}; {@code how} says which, for messages.
+   */
+  public record Hop(Role role, Value opener, ResourceRef at, String how) {}
+
+  /** The hops from the principal to a role with administrator access, the last one admin. */
+  public record Chain(List<Hop> hops) {
+    public Chain {
+      hops = List.copyOf(hops);
+    }
+  }
+
+  private final IamModel model;
+  private final LocalDate day;
+  private final Map<String, Boolean> admin = new HashMap<>();
+  private final Map<String, EffectivePolicies> policies = new HashMap<>();
+
+  public RoleChains(IamModel model, LocalDate day) {
+    this.model = model;
+    this.day = day;
+  }
+
+  /** The shortest chain from the principal (a user or role of the scan) to an admin role, if any. */
+  public Optional<Chain> toAdmin(PrincipalKind kind, ResourceRef resource, Value name, EffectivePolicies own) {
+    if (kind != PrincipalKind.ROLE && kind != PrincipalKind.USER) return Optional.empty();
+    record Node(PrincipalKind kind, ResourceRef resource, Value name, EffectivePolicies policies, List<Hop> path) {}
+    Deque<Node> queue = new ArrayDeque<>();
+    Set<String> seen = new HashSet<>();
+    seen.add(key(resource));
+    queue.add(new Node(kind, resource, name, own, List.of()));
+    while (!queue.isEmpty()) {
+      Node n = queue.poll();
+      for (Role r : model.roles()) {
+        if (seen.contains(key(r.resource()))) continue;
+        Optional<Hop> hop = hop(n.kind(), n.resource(), n.name(), n.policies(), r);
+        if (hop.isEmpty()) continue;
+        seen.add(key(r.resource()));
+        List<Hop> path = new ArrayList<>(n.path());
+        path.add(hop.get());
+        if (isAdmin(r)) return Optional.of(new Chain(path));
+        queue.add(new Node(PrincipalKind.ROLE, r.resource(), r.name(), policiesOf(r), path));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Hop> hop(PrincipalKind kind, ResourceRef resource, Value name, EffectivePolicies from, Role to) {
+    if (to.trustPolicy().isEmpty()) return Optional.empty();
+    Optional<Value> named = Optional.empty();
+    for (Statement s : to.trustPolicy().get().statements()) {
+      if (!s.isAllow() || s.condition().isPresent() || s.principal().isEmpty() || !namesAssumeRole(s)) continue;
+      named = named.or(() -> awsPrincipalNaming(s.principal().get(), kind, resource, name));
+    }
+    if (named.isEmpty() || from.boundary().present()) return Optional.empty(); // a boundary may not allow the call
+    List<PolicyDocument> docs = from.certainDocuments();
+    if (CertainDenies.of(docs).denies(ASSUME_ROLE)) return Optional.empty();
+    Optional<Found> allowed = identityAllows(docs, to);
+    if (allowed.isPresent()) {
+      ResourceRef at = from.sources().stream().filter(src -> src.document() == allowed.get().document()).findFirst()
+          .map(EffectivePolicies.Source::resource).orElse(resource);
+      return Optional.of(new Hop(to, allowed.get().action(), at, "whose trust policy names it and which its policies let it assume"));
+    }
+    boolean byReference = named.get() instanceof Value.Unknown u && u.reference().isPresent();
+    return byReference ? Optional.of(new Hop(to, named.get(), to.resource(), "whose trust policy names it")) : Optional.empty();
+  }
+
+  private record Found(PolicyDocument document, Value action) {}
+
+  /** The AWS principal value of a trust statement that names this principal (a reference to it, or its ARN). */
+  private static Optional<Value> awsPrincipalNaming(Value principal, PrincipalKind kind, ResourceRef resource, Value name) {
+    for (Value alternative : principal.alternatives()) {
+      if (!(alternative instanceof Value.MapV map)) continue;
+      Optional<Value.MapV.Entry> aws = map.entryIgnoreCase("AWS");
+      if (aws.isEmpty()) continue;
+      for (Value item : aws.get().value().items()) {
+        for (Value v : item.alternatives()) {
+          if (names(v, kind, resource, name)) return Optional.of(v);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A reference to the principal, or an ARN of its kind ending with its name. */
+  private static boolean names(Value v, PrincipalKind kind, ResourceRef resource, Value name) {
+    if (!IamModel.designates(v, resource, name).isTrue()) return false;
+    if (v instanceof Value.Unknown u && u.reference().isPresent()) return true;
+    Optional<String> text = Escalation.resourceText(v);
+    String type = kind == PrincipalKind.ROLE ? ":role/" : ":user/";
+    return text.isPresent() && text.get().startsWith("arn:") && text.get().contains(type);
+  }
+
+  private static boolean namesAssumeRole(Statement s) {
+    if (s.action().isEmpty()) return false;
+    for (Value item : s.action().get().items()) {
+      for (Value v : item.alternatives()) {
+        if (v.asText().map(t -> Wildcard.matchesIgnoreCase(t.trim(), ASSUME_ROLE)).orElse(false)) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The action value of an unconditional Allow in {@code docs} that grants sts:AssumeRole on
+   * {@code role}: on every resource, on every role ({@code role/*}), or on the role itself.
+   */
+  private Optional<Found> identityAllows(List<PolicyDocument> docs, Role role) {
+    for (PolicyDocument d : docs) {
+      for (Statement s : d.statements()) {
+        if (!s.isAllow() || s.action().isEmpty() || TimeWindows.closed(s, day)) continue;
+        if (!Conditions.unrestricted(s.condition(), true).isTrue() || !reaches(s, role)) continue;
+        for (Value item : s.action().get().items()) {
+          for (Value v : item.alternatives()) {
+            if (v.asText().map(t -> Wildcard.matchesIgnoreCase(t.trim(), ASSUME_ROLE)).orElse(false)) return Optional.of(new Found(d, v));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean reaches(Statement s, Role role) {
+    if (StatementScope.allResources(s).covers().isTrue()) return true;
+    if (s.resource().isEmpty()) return false;
+    for (Value item : s.resource().get().items()) {
+      for (Value v : item.alternatives()) {
+        if (names(v, PrincipalKind.ROLE, role.resource(), role.name())) return true;
+        Optional<String> text = Escalation.resourceText(v).map(String::trim);
+        if (text.isEmpty()) continue;
+        String[] parts = text.get().split(":", 6);
+        if (parts.length == 6 && parts[0].equals("arn") && Wildcard.matchesIgnoreCase(parts[2], "iam")
+            && (parts[5].equals("role/*") || parts[5].equals("*"))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Every action on every resource, with no boundary that is unknown or limits it. */
+  private boolean isAdmin(Role r) {
+    return admin.computeIfAbsent(key(r.resource()), k -> {
+      EffectivePolicies p = policiesOf(r);
+      EffectivePolicies.Boundary b = p.boundary();
+      if (!b.known()) return false;
+      Optional<List<PolicyDocument>> cap = b.present() ? Optional.of(b.documents()) : Optional.empty();
+      return Escalation.of(p.certainDocuments(), cap, Escalation.Context.on(day)).admin();
+    });
+  }
+
+  private EffectivePolicies policiesOf(Role r) {
+    return policies.computeIfAbsent(key(r.resource()), k -> EffectivePolicies.of(model, r));
+  }
+
+  private static String key(ResourceRef r) {
+    return r.scope() + "|" + r.address();
+  }
+}
