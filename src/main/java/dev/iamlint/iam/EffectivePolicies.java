@@ -76,6 +76,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
    * policy \"deploy\" of role r", "AWS managed policy IAMFullAccess"); {@code group} is the
    * group it comes through, for a user; {@code conditional} marks one branch of an attachment
    * whose policy depends on a condition ({@code var.prod ? a.arn : b.arn}): it may not apply.
+   * {@code arnResource} is, for a customer managed policy, the resource part of its ARN.
    */
   public record Source(PolicyDocument document, ResourceRef resource, String description, Optional<Group> group,
       boolean conditional, Optional<String> arnResource) {

@@ -79,10 +79,13 @@ public final class PolicyHolders {
   }
 
   /**
-   * A link that may name a user, group or role of the scan: a reference to one, a name of one,
-   * or a value that is not known. A literal name that none has, or a permission set, does not.
+   * A link that may name a user, group or role of the scan: a reference, a value that is not
+   * known, or a name (or ARN) one of them has. Only a literal name that none has is outside the
+   * scan; a permission set is never judged as a principal of its own, so it counts as outside.
    */
   private static boolean mayBeInScan(IamModel model, PrincipalLink link) {
+    if (link.kind() == PrincipalKind.PERMISSION_SET) return false;
+    if (link.target().alternatives().stream().anyMatch(v -> v.asText().isEmpty())) return true;
     return switch (link.kind()) {
       case USER -> model.users().stream().anyMatch(u -> !IamModel.designates(link.target(), u.resource(), u.name()).isFalse());
       case ROLE -> model.roles().stream().anyMatch(r -> !IamModel.designates(link.target(), r.resource(), r.name()).isFalse());
