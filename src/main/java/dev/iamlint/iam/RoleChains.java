@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,10 +51,47 @@ public final class RoleChains {
   private final LocalDate day;
   private final Map<String, Boolean> admin = new HashMap<>();
   private final Map<String, EffectivePolicies> policies = new HashMap<>();
+  /** Unconditional sts:AssumeRole trusts, by the principal they name: its reference or its name. */
+  private final Map<String, List<Trust>> trusts = new HashMap<>();
+
+  /** One AWS principal value of a role's trust policy. */
+  private record Trust(Role role, Value principal) {}
 
   public RoleChains(IamModel model, LocalDate day) {
     this.model = model;
     this.day = day;
+    for (Role r : model.roles()) {
+      if (r.trustPolicy().isEmpty()) continue;
+      for (Statement s : r.trustPolicy().get().statements()) {
+        if (!s.isAllow() || s.condition().isPresent() || s.principal().isEmpty() || !namesAssumeRole(s)) continue;
+        for (Value alternative : s.principal().get().alternatives()) {
+          if (!(alternative instanceof Value.MapV map)) continue;
+          Optional<Value.MapV.Entry> aws = map.entryIgnoreCase("AWS");
+          if (aws.isEmpty()) continue;
+          for (Value item : aws.get().value().items()) {
+            for (Value v : item.alternatives()) trustKey(v).ifPresent(k -> trusts.computeIfAbsent(k, x -> new ArrayList<>()).add(new Trust(r, v)));
+          }
+        }
+      }
+    }
+  }
+
+  /** A reference's declaration, or the name at the end of an ARN: what the value can name. */
+  private static Optional<String> trustKey(Value v) {
+    if (v instanceof Value.Unknown u && u.reference().isPresent()) {
+      return Optional.of("ref|" + u.reference().get().scope() + "|" + u.reference().get().address());
+    }
+    Optional<String> text = Escalation.resourceText(v).map(String::trim);
+    if (text.isEmpty() || !text.get().startsWith("arn:") || text.get().lastIndexOf('/') < 0) return Optional.empty();
+    String last = text.get().substring(text.get().lastIndexOf('/') + 1);
+    return last.indexOf(Value.Unknown.HOLE) >= 0 ? Optional.empty() : Optional.of("name|" + last.toLowerCase(Locale.ROOT));
+  }
+
+  /** The trusts that may name this principal; {@link #names} decides. */
+  private List<Trust> naming(ResourceRef resource, Value name) {
+    List<Trust> out = new ArrayList<>(trusts.getOrDefault("ref|" + resource.scope() + "|" + resource.address(), List.of()));
+    name.asText().ifPresent(n -> out.addAll(trusts.getOrDefault("name|" + n.toLowerCase(Locale.ROOT), List.of())));
+    return out;
   }
 
   /** The shortest chain from the principal (a user or role of the scan) to an admin role, if any. */
@@ -66,9 +104,10 @@ public final class RoleChains {
     queue.add(new Node(kind, resource, name, own, List.of()));
     while (!queue.isEmpty()) {
       Node n = queue.poll();
-      for (Role r : model.roles()) {
-        if (seen.contains(key(r.resource()))) continue;
-        Optional<Hop> hop = hop(n.kind(), n.resource(), n.name(), n.policies(), r);
+      for (Trust t : naming(n.resource(), n.name())) {
+        Role r = t.role();
+        if (seen.contains(key(r.resource())) || !names(t.principal(), n.kind(), n.resource(), n.name())) continue;
+        Optional<Hop> hop = hop(n.resource(), n.policies(), r, t.principal());
         if (hop.isEmpty()) continue;
         seen.add(key(r.resource()));
         List<Hop> path = new ArrayList<>(n.path());
@@ -80,14 +119,9 @@ public final class RoleChains {
     return Optional.empty();
   }
 
-  private Optional<Hop> hop(PrincipalKind kind, ResourceRef resource, Value name, EffectivePolicies from, Role to) {
-    if (to.trustPolicy().isEmpty()) return Optional.empty();
-    Optional<Value> named = Optional.empty();
-    for (Statement s : to.trustPolicy().get().statements()) {
-      if (!s.isAllow() || s.condition().isPresent() || s.principal().isEmpty() || !namesAssumeRole(s)) continue;
-      named = named.or(() -> awsPrincipalNaming(s.principal().get(), kind, resource, name));
-    }
-    if (named.isEmpty() || from.boundary().present()) return Optional.empty(); // a boundary may not allow the call
+  /** The hop into {@code to}, whose trust names the principal through {@code named}, when it is certain. */
+  private Optional<Hop> hop(ResourceRef resource, EffectivePolicies from, Role to, Value named) {
+    if (from.boundary().present()) return Optional.empty(); // a boundary may not allow the call
     List<PolicyDocument> docs = from.certainDocuments();
     if (CertainDenies.of(docs).denies(ASSUME_ROLE)) return Optional.empty();
     Optional<Found> allowed = identityAllows(docs, to);
@@ -96,26 +130,11 @@ public final class RoleChains {
           .map(EffectivePolicies.Source::resource).orElse(resource);
       return Optional.of(new Hop(to, allowed.get().action(), at, "whose trust policy names it and which its policies let it assume"));
     }
-    boolean byReference = named.get() instanceof Value.Unknown u && u.reference().isPresent();
-    return byReference ? Optional.of(new Hop(to, named.get(), to.resource(), "whose trust policy names it")) : Optional.empty();
+    boolean byReference = named instanceof Value.Unknown u && u.reference().isPresent();
+    return byReference ? Optional.of(new Hop(to, named, to.resource(), "whose trust policy names it")) : Optional.empty();
   }
 
   private record Found(PolicyDocument document, Value action) {}
-
-  /** The AWS principal value of a trust statement that names this principal (a reference to it, or its ARN). */
-  private static Optional<Value> awsPrincipalNaming(Value principal, PrincipalKind kind, ResourceRef resource, Value name) {
-    for (Value alternative : principal.alternatives()) {
-      if (!(alternative instanceof Value.MapV map)) continue;
-      Optional<Value.MapV.Entry> aws = map.entryIgnoreCase("AWS");
-      if (aws.isEmpty()) continue;
-      for (Value item : aws.get().value().items()) {
-        for (Value v : item.alternatives()) {
-          if (names(v, kind, resource, name)) return Optional.of(v);
-        }
-      }
-    }
-    return Optional.empty();
-  }
 
   /** A reference to the principal, or an ARN of its kind ending with its name. */
   private static boolean names(Value v, PrincipalKind kind, ResourceRef resource, Value name) {
