@@ -1,6 +1,7 @@
 package dev.iamlint.iam;
 
 import dev.iamlint.model.PolicyDocument;
+import dev.iamlint.model.Role;
 import dev.iamlint.model.Statement;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
@@ -27,6 +28,16 @@ public final class ServiceRolePolicies {
   private static final Pattern SERVICE = Pattern.compile("(?i)([a-z0-9.-]+)\\.amazonaws\\.com(?:\\.cn)?");
 
   private ServiceRolePolicies() {}
+
+  /**
+   * Whether {@code role} can be assumed only by the service the policy {@code name} is written
+   * for. The execution role SAM creates for a function without {@code AssumeRolePolicyDocument}
+   * trusts {@code lambda.amazonaws.com} alone.
+   */
+  public static Truth intendedUse(String name, Role role) {
+    if (role.implicit() && role.trustPolicy().isEmpty()) return Truth.of(spells(name, "lambda.amazonaws.com"));
+    return intendedUse(name, role.trustPolicy());
+  }
 
   /**
    * Whether the role whose trust policy is {@code trust} can be assumed only by the service the

@@ -1,6 +1,5 @@
 package dev.iamlint.rules;
 
-import dev.iamlint.iam.ActionCatalog;
 import dev.iamlint.iam.Conditions;
 import dev.iamlint.iam.Grants;
 import dev.iamlint.iam.GrantingPolicy;
@@ -72,9 +71,7 @@ public final class PolicyGrantsServiceWildcard implements Rule {
   /** The granted actions of one service (lower-case ids start with its prefix). */
   private static List<String> ofService(Set<String> actions, String service) {
     String prefix = service.toLowerCase(Locale.ROOT) + ":";
-    List<String> out = actions.stream().filter(a -> a.startsWith(prefix)).toList();
-    // "*" on one service's resources: every action of the service.
-    return out.isEmpty() ? ActionCatalog.bundled().service(service).stream().map(a -> a.id().toLowerCase(Locale.ROOT)).toList() : out;
+    return actions.stream().filter(a -> a.startsWith(prefix)).toList();
   }
 
   private static String words(List<String> parts) {

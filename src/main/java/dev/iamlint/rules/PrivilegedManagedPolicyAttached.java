@@ -63,6 +63,6 @@ public final class PrivilegedManagedPolicyAttached implements Rule {
     boolean serviceRole = ManagedPolicyCatalog.bundled().byName(name).map(p -> p.path().equals(SERVICE_ROLE_PATH)).orElse(false);
     if (!serviceRole || a.principal().kind() != PrincipalKind.ROLE) return Truth.FALSE;
     Optional<Role> role = ctx.model().role(a.principal().target());
-    return role.isEmpty() ? Truth.FALSE : ServiceRolePolicies.intendedUse(name, role.get().trustPolicy());
+    return role.isEmpty() ? Truth.FALSE : ServiceRolePolicies.intendedUse(name, role.get());
   }
 }
