@@ -60,6 +60,7 @@ public final class CloudFormationAdapter {
   /** Adds the template's elements to {@code out}. */
   public static void adapt(Template template, Map<String, String> parameters, String partition, ModelBuilder out) {
     Evaluator evaluator = new Evaluator(template, parameters, partition);
+    out.deployments.add(dev.iamlint.model.Deployment.of(evaluator.scope()));
     new CloudFormationAdapter(evaluator, out, partition).adaptAll();
   }
 

@@ -10,16 +10,19 @@ import java.util.List;
  * {@code location} spans the whole declaration and {@code header} is its name (the logical id,
  * the block labels): where a finding about a missing attribute points.
  * {@code callSites} are the module calls that lead to it, outermost first (Terraform modules).
+ * {@code deployment} is the id of the {@link Deployment} it belongs to (the Terraform root
+ * module, plan or template that deploys it).
  */
 public record ResourceRef(String scope, String address, String type, Location location, Location header,
-    List<Location> callSites) {
+    List<Location> callSites, String deployment) {
 
   public ResourceRef {
     callSites = List.copyOf(callSites);
   }
 
+  /** An element of a unit that is its own deployment, named by its scope (a template, a file). */
   public ResourceRef(String scope, String address, String type, Location location, Location header) {
-    this(scope, address, type, location, header, List.of());
+    this(scope, address, type, location, header, List.of(), scope);
   }
 
   /** CloudFormation resources have AWS::/Alexa:: types; the rest is Terraform. */

@@ -6,6 +6,7 @@ import dev.iamlint.model.PrincipalKind;
 import dev.iamlint.model.PrincipalLink;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
+import java.util.Optional;
 
 /**
  * PWD007: the initial console password can be read from the source or the state: a literal, an
@@ -22,7 +23,7 @@ public final class LoginPasswordPlaintext implements Rule {
   public void check(RuleContext ctx) {
     for (LoginProfile p : ctx.model().loginProfiles()) {
       if (!p.passwordExposure().exposed()) continue;
-      String user = Principals.describe(ctx.model(), new PrincipalLink(PrincipalKind.USER, p.user()));
+      String user = Principals.describe(ctx.model(), new PrincipalLink(PrincipalKind.USER, p.user()), Optional.of(p.resource()));
       ctx.report(p.resource(), p.passwordExposure().location(), "password",
           "The console password of " + user + " is " + p.passwordExposure().description()
               + (p.resource().type().startsWith("AWS::")

@@ -1,5 +1,6 @@
 package dev.iamlint.terraform;
 
+import dev.iamlint.model.Deployment;
 import dev.iamlint.model.AccessAnalyzer;
 import dev.iamlint.model.AccessKey;
 import dev.iamlint.model.ConfigRule;
@@ -41,20 +42,27 @@ import java.util.Set;
 public final class TerraformAdapter {
   private final ModelBuilder out;
   private final Set<String> documentsInUse;
+  private final Deployment deployment;
 
-  private TerraformAdapter(ModelBuilder out, Set<String> documentsInUse) {
+  private TerraformAdapter(ModelBuilder out, Set<String> documentsInUse, Deployment deployment) {
     this.out = out;
     this.documentsInUse = documentsInUse;
+    this.deployment = deployment;
   }
 
-  /** Adds the resources to {@code out}; policy documents not in {@code documentsInUse} are judged on their own. */
-  public static void adapt(List<TfResource> resources, Set<String> documentsInUse, ModelBuilder out) {
-    TerraformAdapter a = new TerraformAdapter(out, documentsInUse);
+  /**
+   * Adds the resources of one deployment to {@code out}; policy documents not in {@code
+   * documentsInUse} are judged on their own.
+   */
+  public static void adapt(List<TfResource> resources, Set<String> documentsInUse, Deployment deployment, ModelBuilder out) {
+    out.deployments.add(deployment);
+    TerraformAdapter a = new TerraformAdapter(out, documentsInUse, deployment);
     for (TfResource r : resources) a.adapt(r);
   }
 
   private void adapt(TfResource r) {
-    ResourceRef ref = new ResourceRef(r.scope(), r.address(), r.type(), r.location(), r.header(), r.callSites());
+    ResourceRef ref = new ResourceRef(r.scope(), r.address(), r.type(), r.location(), r.header(), r.callSites(),
+        deployment.id());
     if (r.mode().equals("provider") || r.mode().equals("module")) {
       // Only credentials are judged here: provider keys, module call arguments.
       Credentials.keyLiterals(ref, r.mode() + " " + r.name(), r.values(), out.credentials);
