@@ -95,6 +95,10 @@ public final class CloudFormationAdapter {
         case "AWS::AutoScaling::LaunchConfiguration" -> out.computeInstances.add(new ComputeInstance(ref,
             ComputeInstance.Kind.LAUNCH_CONFIGURATION, prop(r, "IamInstanceProfile"), prop(r, "UserData"), Optional.empty()));
         case "AWS::EC2::LaunchTemplate" -> launchTemplate(r, ref);
+        case "AWS::EKS::Nodegroup" -> serviceLaunch(ref, "EKS managed node group", prop(r, "LaunchTemplate"), "Id", "Name");
+        case "AWS::Batch::ComputeEnvironment" -> prop(r, "ComputeResources").filter(Value.MapV.class::isInstance)
+            .map(Value.MapV.class::cast).ifPresent(c -> serviceLaunch(ref, "AWS Batch compute environment",
+                c.get("LaunchTemplate"), "LaunchTemplateId", "LaunchTemplateName"));
         case "AWS::Serverless::Function" -> samFunction(r, ref);
         case "AWS::SSO::PermissionSet" -> permissionSet(r, ref);
         case "AWS::Config::ConfigRule" -> out.configRules.add(new ConfigRule(ref,
@@ -385,6 +389,13 @@ public final class CloudFormationAdapter {
   }
 
   /** The profile must be there in every branch of the template data to count as given. */
+  /** A service's launch template specification: the template it starts instances from, by id or name. */
+  private void serviceLaunch(ResourceRef ref, String service, Optional<Value> specification, String id, String name) {
+    specification.filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast)
+        .flatMap(m -> m.get(id).or(() -> m.get(name)))
+        .ifPresent(t -> out.serviceLaunches.add(new dev.iamlint.model.ServiceLaunch(ref, service, t)));
+  }
+
   private void launchTemplate(Template.Resource r, ResourceRef ref) {
     Optional<Value> data = prop(r, "LaunchTemplateData");
     Optional<Value> profile = Optional.empty();
@@ -399,7 +410,8 @@ public final class CloudFormationAdapter {
       }
       if (!profiles.isEmpty() && profiles.size() == data.get().alternatives().size()) profile = Optional.of(profiles.get(0));
     }
-    out.computeInstances.add(new ComputeInstance(ref, ComputeInstance.Kind.LAUNCH_TEMPLATE, profile, userData, Optional.empty()));
+    out.computeInstances.add(new ComputeInstance(ref, ComputeInstance.Kind.LAUNCH_TEMPLATE, profile, userData, Optional.empty(),
+        prop(r, "LaunchTemplateName")));
   }
 
   // ---- SAM ----

@@ -18,7 +18,8 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     List<LoginProfile> loginProfiles, List<Trail> trails, List<ComputeInstance> computeInstances,
     List<PasswordPolicy> passwordPolicies, List<ConfigRule> configRules, List<AccessAnalyzer> accessAnalyzers,
     List<StaticCredential> credentials, List<MetricFilter> metricFilters, List<MetricAlarm> metricAlarms,
-    List<SecretSink> secretSinks, List<PermissionsBoundary> boundaries, List<Deployment> deployments) {
+    List<SecretSink> secretSinks, List<PermissionsBoundary> boundaries, List<Deployment> deployments,
+    List<ServiceLaunch> serviceLaunches) {
 
   public IamModel {
     resources = List.copyOf(resources);
@@ -43,6 +44,19 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     secretSinks = List.copyOf(secretSinks);
     boundaries = List.copyOf(boundaries);
     deployments = List.copyOf(deployments);
+    serviceLaunches = List.copyOf(serviceLaunches);
+  }
+
+  /**
+   * Whether {@code service} starts instances from {@code template}: TRUE by its reference, UNKNOWN
+   * when the template id the service names is not known.
+   */
+  public Truth launches(ServiceLaunch service, ComputeInstance template) {
+    if (template.kind() != ComputeInstance.Kind.LAUNCH_TEMPLATE || !sameAccount(service.resource(), template.resource())) {
+      return Truth.FALSE;
+    }
+    return designates(service.template(), template.resource(), template.name()
+        .orElseGet(() -> new Value.Null(template.resource().header(), dev.iamlint.value.Provenance.LITERAL)));
   }
 
   /**

@@ -173,12 +173,20 @@ public final class ModuleInstance {
     ModuleConfig.Decl decl = config.variables.get(name);
     Optional<Expression> type = decl == null ? Optional.empty() : ModuleConfig.attribute(decl.block(), "type");
     Value v = inputs.get(name);
-    if (v == null && decl != null) {
+    Optional<Value> defaultValue = Optional.empty();
+    if (decl != null) {
       Optional<Expression> def = ModuleConfig.attribute(decl.block(), "default");
-      if (def.isPresent()) {
+      if (def.isPresent() && (v == null || (notNullable(decl) && mayBeNull(v)))) {
         Value d = eval(def.get(), Scope.EMPTY, decl.file());
-        v = d.withOrigin(d.location(), Provenance.of("default of variable " + name, def.get().range().location(decl.file())));
+        defaultValue = Optional.of(d.withOrigin(d.location(), Provenance.of("default of variable " + name,
+            def.get().range().location(decl.file()))));
       }
+    }
+    if (v == null) {
+      v = defaultValue.orElse(null);
+    } else if (defaultValue.isPresent()) {
+      // nullable = false: Terraform gives the default to a caller that passes null.
+      v = nullTakes(v, defaultValue.get());
     }
     if (v == null) {
       if (decl == null) return unknown(Value.Cause.UNDECLARED, "variable \"" + name + "\" is not declared", use);
@@ -188,6 +196,27 @@ public final class ModuleInstance {
     if (type.isPresent()) v = Types.convert(type.get(), v, this, decl.file());
     // Scalars are reported where they are used; the provenance says where the value was written.
     return v instanceof Value.MapV || v instanceof Value.ListV ? v : v.withOrigin(use, Provenance.LITERAL);
+  }
+
+  private static boolean notNullable(ModuleConfig.Decl decl) {
+    return ModuleConfig.attribute(decl.block(), "nullable")
+        .filter(e -> e instanceof Expression.Literal l && l.kind() == Expression.Literal.Kind.BOOL && l.text().equals("false"))
+        .isPresent();
+  }
+
+  private static boolean mayBeNull(Value v) {
+    return v.alternatives().stream().anyMatch(Value.Null.class::isInstance);
+  }
+
+  /** {@code v} with each null alternative replaced by {@code replacement}. */
+  private static Value nullTakes(Value v, Value replacement) {
+    if (v instanceof Value.Null) return replacement;
+    if (v instanceof Value.OneOf o) {
+      List<Value> alternatives = new ArrayList<>();
+      for (Value a : o.alternatives()) alternatives.add(a instanceof Value.Null ? replacement : a);
+      return new Value.OneOf(alternatives, o.location(), o.provenance());
+    }
+    return v;
   }
 
   private Value local(String name, Location use) {

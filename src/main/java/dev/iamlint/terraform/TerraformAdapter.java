@@ -1,6 +1,7 @@
 package dev.iamlint.terraform;
 
 import dev.iamlint.model.Deployment;
+import dev.iamlint.model.ServiceLaunch;
 import dev.iamlint.model.AccessAnalyzer;
 import dev.iamlint.model.AccessKey;
 import dev.iamlint.model.ConfigRule;
@@ -168,6 +169,10 @@ public final class TerraformAdapter {
       case "aws_launch_template" -> compute(r, ref, ComputeInstance.Kind.LAUNCH_TEMPLATE, get(r, "iam_instance_profile")
           .flatMap(b -> b.items().stream().findFirst())
           .flatMap(b -> b instanceof Value.MapV m ? profileOf(m) : Optional.empty()));
+      case "aws_eks_node_group" -> serviceLaunch(ref, "EKS managed node group", get(r, "launch_template"), "id", "name");
+      case "aws_batch_compute_environment" -> get(r, "compute_resources").flatMap(b -> b.items().stream().findFirst())
+          .filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast).ifPresent(c -> serviceLaunch(ref,
+              "AWS Batch compute environment", c.get("launch_template"), "launch_template_id", "launch_template_name"));
       case "aws_lambda_function" -> get(r, "environment").ifPresent(env -> {
         Credentials.keyLiterals(ref, "the environment of " + r.address(), env, out.credentials);
         out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.LAMBDA_ENVIRONMENT, "the environment of " + r.address(), env));
@@ -280,11 +285,18 @@ public final class TerraformAdapter {
     return name.or(() -> arn);
   }
 
+  /** A service's {@code launch_template} block: the template it starts instances from, by id or name. */
+  private void serviceLaunch(ResourceRef ref, String service, Optional<Value> blocks, String id, String name) {
+    blocks.flatMap(b -> b.items().stream().findFirst()).filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast)
+        .flatMap(b -> b.get(id).filter(v -> !(v instanceof Value.Null)).or(() -> b.get(name)))
+        .ifPresent(t -> out.serviceLaunches.add(new ServiceLaunch(ref, service, t)));
+  }
+
   private void compute(TfResource r, ResourceRef ref, ComputeInstance.Kind kind, Optional<Value> profile) {
     // Started from a launch template: the block is what counts, its id is often known only at apply.
     Optional<Value> template = get(r, "launch_template").flatMap(b -> b.items().stream().findFirst());
     Optional<Value> userData = get(r, "user_data").or(() -> get(r, "user_data_base64"));
-    out.computeInstances.add(new ComputeInstance(ref, kind, profile, userData, template));
+    out.computeInstances.add(new ComputeInstance(ref, kind, profile, userData, template, get(r, "name")));
     userData.ifPresent(u -> {
       out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.USER_DATA, "the user data of " + r.address(), u));
       Credentials.instanceScripts(ref, "The user data of " + r.address(), u, out.credentials);
