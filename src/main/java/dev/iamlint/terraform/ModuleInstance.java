@@ -593,6 +593,10 @@ public final class ModuleInstance {
     consumed.add(next - used + 1);
     Optional<Value> v = chosen.values().get(attr.get());
     if (v.isEmpty()) return computed(chosen.address(), attr.get(), at);
+    if (attr.get().equals("name") && GeneratedNames.generates(chosen.address(), chosen.values())) {
+      // No name given: the provider generates one. The element exists; its name is known after apply.
+      v = Optional.of(GeneratedNames.orGenerated(v.get(), computed(chosen.address(), attr.get(), at)));
+    }
     // An unknown argument still belongs to this instance: keep the link for the model.
     if (v.get() instanceof Value.Unknown u && u.reference().isEmpty()) {
       return new Value.Unknown(u.cause(), u.reason(), Optional.of(new Reference(scope(), chosen.address(), attr.get())),
