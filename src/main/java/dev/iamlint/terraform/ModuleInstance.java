@@ -291,7 +291,8 @@ public final class ModuleInstance {
     Location at = block.range().location(file);
     if (count.isPresent()) {
       Value n = eval(count.get(), Scope.EMPTY, file);
-      Optional<BigDecimal> number = n.asNumber();
+      // A count chosen by a condition that cannot be decided is still known when every branch agrees.
+      Optional<BigDecimal> number = agreed(n.alternatives().stream().map(Value::asNumber).toList());
       if (number.isEmpty()) {
         Value index = unknown(Value.Cause.INPUT, "count.index of an unknown count (" + reason(n) + ")", at);
         return List.of(new Binding("[*]", Optional.of(index), Scope.EMPTY.with("count.index", index), true));
@@ -305,28 +306,67 @@ public final class ModuleInstance {
     }
     if (forEach.isPresent()) {
       Value collection = eval(forEach.get(), Scope.EMPTY, file);
-      List<Binding> out = new ArrayList<>();
-      if (collection instanceof Value.MapV m) {
-        for (Value.MapV.Entry e : m.entries()) {
-          Value key = new Value.Str(e.key(), e.keyLocation(), Provenance.of("each.key"));
-          out.add(new Binding("[\"" + e.key() + "\"]", Optional.of(key),
-              Scope.EMPTY.with("each.key", key).with("each.value", e.value()), false));
-        }
-        return out;
-      }
-      if (collection instanceof Value.ListV l && l.items().stream().allMatch(v -> v.asText().isPresent())) {
-        for (Value item : l.items()) {
-          String k = item.asText().orElseThrow();
-          out.add(new Binding("[\"" + k + "\"]", Optional.of(item), Scope.EMPTY.with("each.key", item).with("each.value", item), false));
-        }
-        return out;
-      }
+      // Each branch of an undecidable condition gives its instances; they are known when every
+      // branch gives the same keys (two empty maps create nothing), each.value one of theirs.
+      List<Optional<List<Binding>>> branches = collection.alternatives().stream().map(this::forEachBindings).toList();
+      Optional<List<Binding>> agreed = mergeBranches(branches, at);
+      if (agreed.isPresent()) return agreed.get();
       Value unknownKey = unknown(Value.Cause.INPUT, "each.key of an unknown for_each (" + reason(collection) + ")", at);
       Value unknownValue = unknown(Value.Cause.INPUT, "each.value of an unknown for_each (" + reason(collection) + ")", at);
       return List.of(new Binding("[*]", Optional.of(unknownKey),
           Scope.EMPTY.with("each.key", unknownKey).with("each.value", unknownValue), true));
     }
     return List.of(new Binding("", Optional.empty(), Scope.EMPTY, false));
+  }
+
+  private static <T> Optional<T> agreed(List<Optional<T>> values) {
+    if (values.isEmpty() || values.stream().anyMatch(Optional::isEmpty)) return Optional.empty();
+    T first = values.get(0).get();
+    return values.stream().allMatch(v -> v.get().equals(first)) ? Optional.of(first) : Optional.empty();
+  }
+
+  /** The instances of one known for_each collection (a map, or a set of strings); empty when it is not known. */
+  private Optional<List<Binding>> forEachBindings(Value collection) {
+    List<Binding> out = new ArrayList<>();
+    if (collection instanceof Value.MapV m) {
+      for (Value.MapV.Entry e : m.entries()) {
+        Value key = new Value.Str(e.key(), e.keyLocation(), Provenance.of("each.key"));
+        out.add(new Binding("[\"" + e.key() + "\"]", Optional.of(key),
+            Scope.EMPTY.with("each.key", key).with("each.value", e.value()), false));
+      }
+      return Optional.of(out);
+    }
+    if (collection instanceof Value.ListV l && l.items().stream().allMatch(v -> v.asText().isPresent())) {
+      for (Value item : l.items()) {
+        String k = item.asText().orElseThrow();
+        out.add(new Binding("[\"" + k + "\"]", Optional.of(item), Scope.EMPTY.with("each.key", item).with("each.value", item), false));
+      }
+      return Optional.of(out);
+    }
+    return Optional.empty();
+  }
+
+  /** One branch's bindings, or the bindings all branches agree on (same keys, each.value one of theirs). */
+  private static Optional<List<Binding>> mergeBranches(List<Optional<List<Binding>>> branches, Location at) {
+    if (branches.isEmpty() || branches.stream().anyMatch(Optional::isEmpty)) return Optional.empty();
+    List<Binding> first = branches.get(0).get();
+    if (branches.size() == 1) return Optional.of(first);
+    List<String> keys = first.stream().map(Binding::suffix).toList();
+    for (Optional<List<Binding>> b : branches) {
+      if (!b.get().stream().map(Binding::suffix).toList().equals(keys)) return Optional.empty();
+    }
+    List<Binding> out = new ArrayList<>();
+    for (int i = 0; i < first.size(); i++) {
+      List<Value> values = new ArrayList<>();
+      for (Optional<List<Binding>> b : branches) {
+        b.get().get(i).scope().get("each.value").ifPresent(values::add);
+      }
+      Value value = values.size() == 1 ? values.get(0) : new Value.OneOf(values, at, Provenance.LITERAL);
+      Binding base = first.get(i);
+      Value key = base.key().orElseThrow();
+      out.add(new Binding(base.suffix(), base.key(), Scope.EMPTY.with("each.key", key).with("each.value", value), false));
+    }
+    return Optional.of(out);
   }
 
   List<ChildModule> children(String name) {

@@ -63,7 +63,7 @@ public final class TerraformAdapter {
 
   private void adapt(TfResource r) {
     ResourceRef ref = new ResourceRef(r.scope(), r.address(), r.type(), r.location(), r.header(), r.callSites(),
-        deployment.id());
+        deployment.id(), existence(r));
     if (r.mode().equals("provider") || r.mode().equals("module")) {
       // Only credentials are judged here: provider keys, module call arguments.
       Credentials.keyLiterals(ref, r.mode() + " " + r.name(), r.values(), out.credentials);
@@ -283,6 +283,17 @@ public final class TerraformAdapter {
     Optional<Value> name = block.get("name").filter(v -> !(v instanceof Value.Null));
     if (arn.isPresent() && !arn.get().asText().map(String::isBlank).orElse(false)) return arn;
     return name.or(() -> arn);
+  }
+
+  /**
+   * Why an instance may not exist, as "X exists (…)": it stands for the instances of a count or for_each that is
+   * not known (its address has {@code [*]}, its own or a module call's), which may be none.
+   */
+  private static Optional<String> existence(TfResource r) {
+    if (!r.symbolic() && !r.address().contains("[*]")) return Optional.empty();
+    int star = r.address().indexOf("[*]");
+    String counted = star < 0 ? r.address() : r.address().substring(0, star);
+    return Optional.of(counted + " exists (its count or for_each is not known)");
   }
 
   /** A service's {@code launch_template} block: the template it starts instances from, by id or name. */
