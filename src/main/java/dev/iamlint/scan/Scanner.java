@@ -88,7 +88,7 @@ public final class Scanner {
       boolean selected = f.ruleId().equals("SYN001") ? !request.selector().skips(metadata)
           : request.selector().selects(metadata) && request.options().settings(f.ruleId()).enabled().orElse(true);
       // Alternatives of one condition can yield the very same finding twice: report it once.
-      boolean fresh = seen.add(List.of(f.ruleId(), f.location(), f.resource().address(), f.message()));
+      boolean fresh = seen.add(List.of(f.ruleId(), f.location(), f.resource().address(), f.resource().deployment(), f.message()));
       if (selected && fresh && f.severity().atLeast(request.minSeverity())) reported.add(f);
     }
     reported.sort(ORDER);
@@ -97,7 +97,7 @@ public final class Scanner {
     for (Finding f : suppressions.hidden()) {
       if (request.selector().selects(Catalog.get(f.ruleId())) && f.severity().atLeast(request.minSeverity())
           && request.options().settings(f.ruleId()).enabled().orElse(true)
-          && seenHidden.add(List.of(f.ruleId(), f.location(), f.resource().address(), f.message()))) {
+          && seenHidden.add(List.of(f.ruleId(), f.location(), f.resource().address(), f.resource().deployment(), f.message()))) {
         hidden.add(f);
       }
     }
@@ -112,7 +112,8 @@ public final class Scanner {
       .thenComparingInt(f -> f.location().startColumn())
       .thenComparing(Finding::ruleId)
       .thenComparing(f -> f.resource().address())
-      .thenComparing(Finding::message);
+      .thenComparing(Finding::message)
+      .thenComparing(f -> f.resource().deployment());
 
   private List<FileOutcome> loadAll(ScanRequest request, List<SourceFile> files) {
     int threads = Math.max(1, Math.min(request.threads(), files.size()));

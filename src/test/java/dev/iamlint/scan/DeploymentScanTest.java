@@ -74,4 +74,33 @@ class DeploymentScanTest {
     List<String> messages = TestScans.findings(dir, "ADM001").stream().map(Finding::message).toList();
     assertEquals(List.of("AdministratorAccess is attached to role \"AWSAFTExecution\" (aws_iam_role.role)"), messages);
   }
+
+  // Regression: two example roots calling the same module gave their findings one fingerprint
+  // (same rule, file and address), so a baseline or GitLab merged them.
+  @Test
+  void findingsInAModuleSharedByTwoRootModulesHaveDistinctFingerprints(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("main.tf"), ADMIN_ROLE_MODULE);
+    for (String example : List.of("basic", "complete")) {
+      Files.createDirectories(dir.resolve("examples/" + example));
+      Files.writeString(dir.resolve("examples/" + example + "/main.tf"), """
+          provider "aws" {
+            region = "eu-west-1"
+          }
+          module "role" {
+            source = "../.."
+          }
+          """);
+    }
+    List<Finding> findings = TestScans.findings(dir, "ADM001");
+    assertEquals(2, findings.size(), findings::toString);
+    assertEquals(2, findings.stream().map(Finding::fingerprint).distinct().count());
+    // A resource in its own root module keeps the fingerprint it always had (no deployment in it).
+    Path alone = Files.createDirectories(dir.resolve("alone"));
+    Files.writeString(alone.resolve("main.tf"), ADMIN_ROLE_MODULE);
+    Finding own = TestScans.findings(alone, "ADM001").get(0);
+    assertEquals(new Finding(own.ruleId(), own.slug(), own.severity(), own.message(), own.location(),
+        new dev.iamlint.model.ResourceRef(own.resource().scope(), own.resource().address(), own.resource().type(),
+            own.resource().location(), own.resource().header(), own.resource().callSites(), own.resource().file()),
+        own.related(), own.detail()).fingerprint(), own.fingerprint());
+  }
 }
