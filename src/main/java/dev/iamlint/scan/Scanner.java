@@ -87,8 +87,9 @@ public final class Scanner {
       // A file that does not parse is never silently passed: only --skip-rule hides SYN001.
       boolean selected = f.ruleId().equals("SYN001") ? !request.selector().skips(metadata)
           : request.selector().selects(metadata) && request.options().settings(f.ruleId()).enabled().orElse(true);
-      // Alternatives of one condition can yield the very same finding twice: report it once.
-      boolean fresh = seen.add(List.of(f.ruleId(), f.location(), f.resource().address(), f.resource().deployment(), f.message()));
+      // Alternatives of one condition, or root modules sharing a module, can yield the very same
+      // finding twice: report it once (the first deployment in path order).
+      boolean fresh = seen.add(List.of(f.ruleId(), f.location(), f.resource().address(), f.message()));
       if (selected && fresh && f.severity().atLeast(request.minSeverity())) reported.add(f);
     }
     reported.sort(ORDER);
@@ -97,7 +98,7 @@ public final class Scanner {
     for (Finding f : suppressions.hidden()) {
       if (request.selector().selects(Catalog.get(f.ruleId())) && f.severity().atLeast(request.minSeverity())
           && request.options().settings(f.ruleId()).enabled().orElse(true)
-          && seenHidden.add(List.of(f.ruleId(), f.location(), f.resource().address(), f.resource().deployment(), f.message()))) {
+          && seenHidden.add(List.of(f.ruleId(), f.location(), f.resource().address(), f.message()))) {
         hidden.add(f);
       }
     }
