@@ -305,10 +305,7 @@ public final class CloudFormationAdapter {
       out.addAll(branches(l.items().get(2)));
       return out;
     }
-    if (node instanceof MapNode m && !(m.entries().size() == 1 && (m.entries().get(0).name().equals("Ref")
-        || m.entries().get(0).name().startsWith("Fn::")))) {
-      return List.of(m);
-    }
+    if (node instanceof MapNode m && !Evaluator.isFunction(m)) return List.of(m);
     return List.of();
   }
 

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
 public final class Evaluator {
 
   private static final Pattern DYNAMIC_REFERENCE = Pattern.compile("\\{\\{resolve:[^}]*}}");
+  /** Keys of the directives of AWS's packaging tool rain (YAML {@code !Rain::Embed}, JSON {@code "Rain::Embed"}). */
+  private static final String RAIN_DIRECTIVE = "Rain::";
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
   /** Intrinsics nest a few levels in real templates; this only stops pathological input. */
   private static final int MAX_DEPTH = 64;
@@ -81,10 +83,11 @@ public final class Evaluator {
       return new Value.ListV(items, l.location(), Provenance.LITERAL);
     }
     MapNode map = (MapNode) node;
-    if (map.entries().size() == 1) {
+    if (isFunction(map)) {
       MapNode.Entry only = map.entries().get(0);
       String fn = only.name();
-      if (fn.equals("Ref") || fn.startsWith("Fn::")) return intrinsic(fn, only.value(), map.location());
+      return fn.startsWith(RAIN_DIRECTIVE) ? rainDirective(fn, only.value(), map.location())
+          : intrinsic(fn, only.value(), map.location());
     }
     List<Value.MapV.Entry> entries = new ArrayList<>();
     for (MapNode.Entry e : map.entries()) {
@@ -157,6 +160,16 @@ public final class Evaluator {
       case "Fn::GetAZs" -> unknown(Value.Cause.DEPLOY_TIME, "availability zones of the deploy region", at);
       default -> unknown(Value.Cause.UNSUPPORTED, fn + " is not evaluated", at);
     };
+  }
+
+  /**
+   * A directive of rain ({@code !Rain::Embed file}, {@code Rain::Module}, ...): {@code rain pkg}
+   * replaces it with content iamlint does not read, so its value is unknown.
+   */
+  private static Value rainDirective(String directive, Node arg, Location at) {
+    String argument = arg instanceof ScalarNode s ? " " + s.text() : "";
+    // An input of the template in effect: the packaging step supplies it before deploy.
+    return unknown(Value.Cause.INPUT, "!" + directive + argument + " is filled in by rain pkg (needs rain pkg)", at);
   }
 
   private Value ref(Node arg, Location at) {
@@ -440,6 +453,13 @@ public final class Evaluator {
   }
 
   // ---- helpers ----
+
+  /** A map that is a function call (an intrinsic, a condition, a rain directive), not a map value. */
+  static boolean isFunction(MapNode map) {
+    if (map.entries().size() != 1) return false;
+    String key = map.entries().get(0).name();
+    return key.equals("Ref") || key.startsWith("Fn::") || key.startsWith(RAIN_DIRECTIVE);
+  }
 
   static boolean isNoValue(Value v) {
     return v instanceof Value.Null n && !n.provenance().steps().isEmpty()

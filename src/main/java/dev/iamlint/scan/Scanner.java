@@ -220,7 +220,8 @@ public final class Scanner {
     Location whole = new Location(file.displayPath(), 1, 1, lines, 1);
     ResourceRef resource = new ResourceRef(file.displayPath(), file.displayPath(), "file", whole, failed.location());
     String kind = file.kind() == FileKind.CLOUDFORMATION_JSON ? "JSON" : "YAML";
-    String message = (failed.limit() ? "" : kind + " syntax error: ") + failed.message();
+    // A limit or an unsupported tag says what it is; only a grammar error is a "syntax error".
+    String message = (failed.problem() == ParseResult.Problem.SYNTAX ? kind + " syntax error: " : "") + failed.message();
     return new Finding(syn.id(), syn.slug(), syn.severity(), message, failed.location(), resource, List.of(),
         "syntax");
   }
