@@ -13,8 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Files that are not plain CloudFormation as written: templates for rain and tags
- * CloudFormation does not know. Each is worded for what it is.
+ * Files that are not plain CloudFormation as written: templates for rain, Jinja template
+ * sources, and tags CloudFormation does not know. Each is worded for what it is.
  */
 class TemplateSourcesTest {
   private static final Path SYN = Path.of("testdata/rules/SYN001");
@@ -41,5 +41,28 @@ class TemplateSourcesTest {
     assertEquals(38, notes.get(0).location().startLine());
     assertTrue(notes.get(0).message().contains("!Rain::Constant AdminPolicyArn is filled in by rain pkg (needs rain pkg)"),
         notes.get(0).message());
+  }
+
+  @Test
+  void aJinjaTemplateSourceIsAnInfoNoteOnlyWhenAsked() {
+    Path source = SYN.resolve("jinja-cookiecutter-source.yaml");
+    assertEquals(List.of(), TestScans.findings(source, "SYN001"));
+    List<Finding> notes = TestScans.scan(source, REPORT_UNKNOWN, "SYN001").findings();
+    assertEquals(1, notes.size(), notes::toString);
+    Finding f = notes.get(0);
+    assertEquals(Severity.INFO, f.severity());
+    assertEquals("Not judged: a Jinja template source (cookiecutter), not YAML until it is rendered"
+        + " ({{cookiecutter.runtime}} at line 13); render it to check it", f.message());
+    assertEquals(13, f.location().startLine());
+    assertEquals(18, f.location().startColumn());
+  }
+
+  @Test
+  void anErrorThatRenderingKeepsIsStillASyntaxError() {
+    List<Finding> found = TestScans.scan(SYN.resolve("jinja-source-with-real-error.yaml"), REPORT_UNKNOWN, "SYN001").findings();
+    assertEquals(1, found.size(), found::toString);
+    assertEquals(Severity.HIGH, found.get(0).severity());
+    assertEquals(16, found.get(0).location().startLine());
+    assertTrue(found.get(0).message().startsWith("YAML syntax error: "), found.get(0).message());
   }
 }
