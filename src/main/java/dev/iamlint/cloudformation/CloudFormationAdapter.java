@@ -38,12 +38,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Maps the resources of one template into the common model. Only this class knows
  * CloudFormation's resource types and property names; rules see the model.
  */
 public final class CloudFormationAdapter {
+
+  /** Up to the closing braces, which may follow a Fn::Sub variable's own brace. */
+  private static final Pattern PLAIN_SSM_REFERENCE = Pattern.compile("\\{\\{resolve:ssm:\\S*?}}(?!})");
 
   private final Evaluator eval;
   private final Template template;
@@ -338,6 +343,12 @@ public final class CloudFormationAdapter {
         return whenTrue.exposed() ? whenTrue : exposure(l.items().get(2));
       }
     }
+    Optional<String> plainSsm = plainSsmReference(node);
+    if (plainSsm.isPresent()) {
+      // ssm (unlike ssm-secure) resolves only String parameters: stored unencrypted, read in clear.
+      return new SecretExposure(SecretExposure.Kind.STORED_IN_CLEAR, "the plain String SSM parameter \""
+          + plainSsm.get() + "\", which anyone allowed ssm:GetParameter reads in clear", at);
+    }
     Value value = eval.eval(node);
     for (Value alternative : value.alternatives()) {
       if (alternative instanceof Value.Str || alternative instanceof Value.Num || alternative instanceof Value.Bool) {
@@ -351,6 +362,21 @@ public final class CloudFormationAdapter {
       return new SecretExposure(SecretExposure.Kind.PROTECTED, "a dynamic reference", at);
     }
     return new SecretExposure(SecretExposure.Kind.UNKNOWN, value.display(), at);
+  }
+
+  /** A {@code {{resolve:ssm:...}}} reference written anywhere in the value (also inside Fn::Sub or Fn::Join). */
+  private static Optional<String> plainSsmReference(Node node) {
+    if (node instanceof ScalarNode s) {
+      Matcher m = PLAIN_SSM_REFERENCE.matcher(s.text());
+      return m.find() ? Optional.of(m.group()) : Optional.empty();
+    }
+    List<Node> children = node instanceof ListNode l ? l.items()
+        : ((MapNode) node).entries().stream().map(MapNode.Entry::value).toList();
+    for (Node child : children) {
+      Optional<String> found = plainSsmReference(child);
+      if (found.isPresent()) return found;
+    }
+    return Optional.empty();
   }
 
   // ---- CloudTrail and EC2 ----
