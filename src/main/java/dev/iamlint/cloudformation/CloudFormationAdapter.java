@@ -26,6 +26,7 @@ import dev.iamlint.model.SecretSink;
 import dev.iamlint.model.SecretExposure;
 import dev.iamlint.model.Trail;
 import dev.iamlint.model.User;
+import dev.iamlint.source.LineIndex;
 import dev.iamlint.source.Location;
 import dev.iamlint.tree.ListNode;
 import dev.iamlint.tree.MapNode;
@@ -38,6 +39,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -512,7 +515,7 @@ public final class CloudFormationAdapter {
       if (json.isPresent() && json.get().trim().startsWith("{")) {
         ParseResult parsed = JsonLoader.parse(template.file(), json.get());
         if (parsed instanceof ParseResult.Parsed p) {
-          alternatives.add(eval.eval(relocate(p.root(), v.location())));
+          alternatives.add(eval.eval(inString(p.root(), v.location(), json.get())));
           continue;
         }
       }
@@ -526,23 +529,42 @@ public final class CloudFormationAdapter {
   private Value jsonStructure(Value v) {
     if (v instanceof Value.Str s) {
       ParseResult parsed = JsonLoader.parse(template.file(), s.value());
-      if (parsed instanceof ParseResult.Parsed p) return eval.eval(relocate(p.root(), s.location()));
+      if (parsed instanceof ParseResult.Parsed p) return eval.eval(inString(p.root(), s.location(), s.value()));
     }
     return v;
   }
 
-  /** Positions inside a JSON string are reported at the string itself. */
-  private static Node relocate(Node node, Location at) {
+  /**
+   * The JSON parsed from {@code text}, the string evaluated at {@code string}, located in the
+   * template: each element where it is written inside the string (also through a Fn::Sub), or at
+   * the string itself when the string was assembled otherwise.
+   */
+  private Node inString(Node json, Location string, String text) {
+    Optional<IntFunction<Location>> positions = eval.positions(string, text);
+    if (positions.isEmpty()) return relocate(json, l -> string);
+    LineIndex lines = new LineIndex(text);
+    IntFunction<Location> at = positions.get();
+    return relocate(json, l -> {
+      int start = lines.offset(l.startLine(), l.startColumn());
+      int end = Math.max(start, lines.offset(l.endLine(), l.endColumn()) - 1);
+      Location first = at.apply(start);
+      Location last = at.apply(end);
+      return new Location(first.file(), first.startLine(), first.startColumn(), last.startLine(), last.startColumn() + 1);
+    });
+  }
+
+  private static Node relocate(Node node, UnaryOperator<Location> place) {
+    Location at = place.apply(node.location());
     if (node instanceof ScalarNode s) return new ScalarNode(s.text(), s.kind(), at);
     if (node instanceof ListNode l) {
       List<Node> items = new ArrayList<>();
-      for (Node item : l.items()) items.add(relocate(item, at));
+      for (Node item : l.items()) items.add(relocate(item, place));
       return new ListNode(items, at);
     }
     MapNode m = (MapNode) node;
     List<MapNode.Entry> entries = new ArrayList<>();
     for (MapNode.Entry e : m.entries()) {
-      entries.add(new MapNode.Entry((ScalarNode) relocate(e.key(), at), relocate(e.value(), at)));
+      entries.add(new MapNode.Entry((ScalarNode) relocate(e.key(), place), relocate(e.value(), place)));
     }
     return new MapNode(entries, at);
   }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,12 +40,22 @@ public final class Evaluator {
   private final Map<String, String> givenParameters;
   private final String partition;
   private final Set<String> conditionsInProgress = new HashSet<>();
+  private final StringOrigins origins;
   private int depth;
 
   public Evaluator(Template template, Map<String, String> givenParameters, String partition) {
     this.template = template;
     this.givenParameters = givenParameters;
     this.partition = partition;
+    this.origins = new StringOrigins(template.file(), template.source());
+  }
+
+  /**
+   * Where each character of {@code text} is written in the template, when it is a string this
+   * evaluator produced at {@code at} from a scalar or a {@code Fn::Sub} and may hold JSON.
+   */
+  Optional<IntFunction<Location>> positions(Location at, String text) {
+    return origins.positions(at, text);
   }
 
   public Template template() {
@@ -115,6 +126,9 @@ public final class Evaluator {
         return new Value.Null(s.location(), Provenance.LITERAL);
       }
       default -> {
+        if (StringOrigins.mayHoldJson(s.text())) {
+          origins.record(s.location(), s.text(), List.of(new StringOrigins.Run(0, s.text().length(), s, 0, true)));
+        }
         return text(s.text(), s.location(), Provenance.LITERAL);
       }
     }
@@ -264,11 +278,14 @@ public final class Evaluator {
     }
     if (!(textNode instanceof ScalarNode s)) return unknown(Value.Cause.UNSUPPORTED, "Fn::Sub of a computed string", at);
     List<Value> parts = new ArrayList<>();
+    List<Written> written = new ArrayList<>();
     String text = s.text();
     Matcher m = SUB_VARIABLE.matcher(text);
     int last = 0;
     while (m.find()) {
       parts.add(new Value.Str(text.substring(last, m.start()), at, Provenance.LITERAL));
+      written.add(new Written(last, true));
+      written.add(new Written(m.start(), false));
       String name = m.group(1).trim();
       if (name.startsWith("!")) {
         parts.add(new Value.Str("${" + name.substring(1) + "}", at, Provenance.LITERAL));
@@ -285,7 +302,33 @@ public final class Evaluator {
       last = m.end();
     }
     parts.add(new Value.Str(text.substring(last), at, Provenance.LITERAL));
+    written.add(new Written(last, true));
+    if (StringOrigins.mayHoldJson(text)) recordSub(s, parts, written, at);
     return concat(parts, at, "Fn::Sub");
+  }
+
+  /** Where a part of a Fn::Sub is written in its template string: literal text, or a ${variable}. */
+  private record Written(int offset, boolean literal) {}
+
+  /** The runs of a Fn::Sub result: literal text from the template string, each variable at its ${. */
+  private void recordSub(ScalarNode template, List<Value> parts, List<Written> written, Location at) {
+    List<StringOrigins.Run> runs = new ArrayList<>();
+    StringBuilder result = new StringBuilder();
+    for (int i = 0; i < parts.size(); i++) {
+      String piece = piece(parts.get(i));
+      Written w = written.get(i);
+      runs.add(new StringOrigins.Run(result.length(), result.length() + piece.length(), template, w.offset(), w.literal()));
+      result.append(piece);
+    }
+    origins.record(at, result.toString(), runs);
+  }
+
+  /** What {@link #concat} appends for a part: its text, its partly known text, or a hole. */
+  private static String piece(Value part) {
+    Optional<String> t = part.asText();
+    if (t.isPresent()) return t.get();
+    if (part instanceof Value.Unknown u && u.partial().isPresent()) return u.partial().get();
+    return String.valueOf(Value.Unknown.HOLE);
   }
 
   private Value join(Node arg, Location at) {

@@ -156,7 +156,7 @@ public final class Scanner {
     if (parsed instanceof ParseResult.Failed failed) {
       return new FileOutcome(model, unparsed(request, file, failed), true, suppressions);
     }
-    Optional<Template> template = Template.of(file.displayPath(), ((ParseResult.Parsed) parsed).root());
+    Optional<Template> template = Template.of(file.displayPath(), ((ParseResult.Parsed) parsed).root(), file.text());
     if (template.isEmpty()) return new FileOutcome(model, Optional.empty(), false, suppressions);
     CloudFormationAdapter.adapt(template.get(), request.parameters(), request.partition(), model);
     suppressions.readMetadata(template.get());
