@@ -1,5 +1,5 @@
-# Two root modules give the same known user name a key each: IAM names are unique per
-# account, so that is one user with two keys.
+# Two root modules give the same user a key each: IAM names are unique per account, and
+# the other root module names this user without declaring it.
 provider "aws" {
   region = "eu-west-1"
 }

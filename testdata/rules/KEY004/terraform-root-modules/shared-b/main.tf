@@ -1,14 +1,10 @@
-# Two root modules give the same known user name a key each: IAM names are unique per
-# account, so that is one user with two keys.
+# A key for a user this root module does not declare: the user "ci-deployer" declared by the
+# other root module, which now has two keys.
 provider "aws" {
   region = "eu-west-1"
 }
 
-resource "aws_iam_user" "deployer" {
-  name = "ci-deployer"
-}
-
 resource "aws_iam_access_key" "key" { # Noncompliant {{"ci-deployer" has 2 active access keys}}
-  user    = aws_iam_user.deployer.name
+  user    = "ci-deployer"
   pgp_key = "keybase:ops"
 }

@@ -1,6 +1,7 @@
 package dev.iamlint.cloudformation;
 
 import dev.iamlint.json.JsonLoader;
+import dev.iamlint.model.Deployment;
 import dev.iamlint.model.AccessAnalyzer;
 import dev.iamlint.model.AccessKey;
 import dev.iamlint.model.ConfigRule;
@@ -68,7 +69,7 @@ public final class CloudFormationAdapter {
   /** Adds the template's elements to {@code out}. */
   public static void adapt(Template template, Map<String, String> parameters, String partition, ModelBuilder out) {
     Evaluator evaluator = new Evaluator(template, parameters, partition);
-    out.deployments.add(dev.iamlint.model.Deployment.of(evaluator.scope()));
+    out.deployments.add(Deployment.of(evaluator.scope()));
     new CloudFormationAdapter(evaluator, out, partition).adaptAll();
   }
 
@@ -78,9 +79,13 @@ public final class CloudFormationAdapter {
       // A resource whose condition is certainly false is never created.
       Optional<String> condition = r.declaration().value() instanceof MapNode decl
           ? decl.get("Condition").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text()) : Optional.empty();
-      if (condition.isPresent() && eval.namedCondition(condition.get()).map(b -> !b).orElse(false)) continue;
+      Optional<Boolean> created = condition.flatMap(eval::namedCondition);
+      if (condition.isPresent() && created.map(b -> !b).orElse(false)) continue;
+      // A condition that cannot be decided (a parameter without default) may leave it out.
+      Optional<String> mayNotExist = condition.isPresent() && created.isEmpty()
+          ? Optional.of(r.address() + " exists (its Condition " + condition.get() + " cannot be decided)") : Optional.empty();
       ResourceRef ref = new ResourceRef(eval.scope(), r.address(), r.type(), r.declaration().span(),
-          r.declaration().key().location());
+          r.declaration().key().location(), List.of(), eval.scope(), mayNotExist);
       credentials(r, ref);
       secretSinks(r, ref);
       out.resources.add(ref);

@@ -1,11 +1,14 @@
 package dev.iamlint.model;
 
+import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Reference;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The common model of everything scanned, whatever the format. Elements refer to each other by
@@ -19,7 +22,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     List<PasswordPolicy> passwordPolicies, List<ConfigRule> configRules, List<AccessAnalyzer> accessAnalyzers,
     List<StaticCredential> credentials, List<MetricFilter> metricFilters, List<MetricAlarm> metricAlarms,
     List<SecretSink> secretSinks, List<PermissionsBoundary> boundaries, List<Deployment> deployments,
-    List<ServiceLaunch> serviceLaunches) {
+    List<ServiceLaunch> serviceLaunches, Map<String, Deployment> deploymentsById) {
 
   public IamModel {
     resources = List.copyOf(resources);
@@ -45,6 +48,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     boundaries = List.copyOf(boundaries);
     deployments = List.copyOf(deployments);
     serviceLaunches = List.copyOf(serviceLaunches);
+    deploymentsById = Map.copyOf(deploymentsById);
   }
 
   /**
@@ -52,11 +56,9 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
    * when the template id the service names is not known.
    */
   public Truth launches(ServiceLaunch service, ComputeInstance template) {
-    if (template.kind() != ComputeInstance.Kind.LAUNCH_TEMPLATE || !sameAccount(service.resource(), template.resource())) {
-      return Truth.FALSE;
-    }
-    return designates(service.template(), template.resource(), template.name()
-        .orElseGet(() -> new Value.Null(template.resource().header(), dev.iamlint.value.Provenance.LITERAL)));
+    if (template.kind() != ComputeInstance.Kind.LAUNCH_TEMPLATE) return Truth.FALSE;
+    return designates(service.template(), service.resource(), template.resource(), template.name()
+        .orElseGet(() -> new Value.Null(template.resource().header(), Provenance.LITERAL)));
   }
 
   /**
@@ -98,6 +100,22 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     return Truth.FALSE;
   }
 
+  /**
+   * Whether {@code ref}, written in element {@code from}, designates {@code target}. Across
+   * deployments only a reference or a known name can: an unknown name written in one root module
+   * never matches an element of another, and deployments pinned to different accounts share nothing.
+   */
+  public Truth designates(Value ref, ResourceRef from, ResourceRef target, Value name) {
+    if (from.deployment().equals(target.deployment())) return designates(ref, target, name);
+    if (!sameAccount(from, target)) return Truth.FALSE;
+    Truth result = Truth.FALSE;
+    for (Value alternative : ref.alternatives()) {
+      if (alternative instanceof Value.Unknown u && u.reference().isEmpty()) continue;
+      result = result.or(designatesOne(alternative, target, name));
+    }
+    return result;
+  }
+
   /** {@code arn:aws:iam::123:user/path/alice} names user {@code alice}. */
   private static boolean arnNames(String text, String name) {
     if (!text.startsWith("arn:")) return false;
@@ -130,23 +148,23 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
 
   /** The user {@code ref} designates, as written in element {@code from} (the nearest declaration wins). */
   public Optional<User> user(Value ref, Optional<ResourceRef> from) {
-    return nearest(users, from, User::resource, u -> designates(ref, u.resource(), u.name()));
+    return nearest(users, from, User::resource, User::name, ref);
   }
 
   public Optional<Role> role(Value ref, Optional<ResourceRef> from) {
-    return nearest(roles, from, Role::resource, r -> designates(ref, r.resource(), r.name()));
+    return nearest(roles, from, Role::resource, Role::name, ref);
   }
 
   public Optional<Group> group(Value ref, Optional<ResourceRef> from) {
-    return nearest(groups, from, Group::resource, g -> designates(ref, g.resource(), g.name()));
+    return nearest(groups, from, Group::resource, Group::name, ref);
   }
 
   public Optional<InstanceProfile> instanceProfile(Value ref, Optional<ResourceRef> from) {
-    return nearest(instanceProfiles, from, InstanceProfile::resource, p -> designates(ref, p.resource(), p.name()));
+    return nearest(instanceProfiles, from, InstanceProfile::resource, InstanceProfile::name, ref);
   }
 
   public Optional<CustomerPolicy> customerPolicy(Value ref, Optional<ResourceRef> from) {
-    return nearest(customerPolicies, from, CustomerPolicy::resource, p -> designates(ref, p.resource(), p.name()));
+    return nearest(customerPolicies, from, CustomerPolicy::resource, CustomerPolicy::name, ref);
   }
 
   /**
@@ -156,12 +174,13 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
    * instance's own role, never the first one found.
    */
   private <T> Optional<T> nearest(List<T> items, Optional<ResourceRef> from,
-      java.util.function.Function<T, ResourceRef> resource, java.util.function.Function<T, Truth> designated) {
+      Function<T, ResourceRef> resource, Function<T, Value> name, Value ref) {
     T sameDeployment = null;
     T anywhere = null;
     for (T item : items) {
       ResourceRef r = resource.apply(item);
-      if (!designated.apply(item).isTrue() || (from.isPresent() && !sameAccount(from.get(), r))) continue;
+      Truth designated = from.isPresent() ? designates(ref, from.get(), r, name.apply(item)) : designates(ref, r, name.apply(item));
+      if (!designated.isTrue()) continue;
       if (from.isEmpty()) return Optional.of(item);
       if (r.scope().equals(from.get().scope())) return Optional.of(item);
       if (sameDeployment == null && r.deployment().equals(from.get().deployment())) sameDeployment = item;
@@ -172,10 +191,8 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
 
   /** The deployment an element belongs to (an element of no known deployment is its own). */
   public Deployment deploymentOf(ResourceRef r) {
-    for (Deployment d : deployments) {
-      if (d.id().equals(r.deployment())) return d;
-    }
-    return Deployment.of(r.deployment());
+    Deployment d = deploymentsById.get(r.deployment());
+    return d != null ? d : Deployment.of(r.deployment());
   }
 
   /**
@@ -199,24 +216,25 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
   public Truth inSomeGroup(User user) {
     Truth result = Truth.FALSE;
     for (GroupMembership m : memberships) {
-      if (!sameAccount(m.resource(), user.resource())) continue;
-      result = result.or(designates(m.user(), user.resource(), user.name()));
+      result = result.or(designates(m.user(), m.resource(), user.resource(), user.name()));
     }
     return result;
   }
 
+  /** The user's login profiles that certainly exist (one that may not be created decides nothing). */
   public List<LoginProfile> loginProfiles(User user) {
     List<LoginProfile> out = new ArrayList<>();
     for (LoginProfile p : loginProfiles) {
-      if (designates(p.user(), user.resource(), user.name()).isTrue() && sameAccount(p.resource(), user.resource())) out.add(p);
+      if (p.resource().mayNotExist().isEmpty() && designates(p.user(), p.resource(), user.resource(), user.name()).isTrue()) out.add(p);
     }
     return out;
   }
 
+  /** The user's access keys that certainly exist (one that may not be created decides nothing). */
   public List<AccessKey> accessKeys(User user) {
     List<AccessKey> out = new ArrayList<>();
     for (AccessKey k : accessKeys) {
-      if (designates(k.user(), user.resource(), user.name()).isTrue() && sameAccount(k.resource(), user.resource())) out.add(k);
+      if (k.resource().mayNotExist().isEmpty() && designates(k.user(), k.resource(), user.resource(), user.name()).isTrue()) out.add(k);
     }
     return out;
   }

@@ -59,6 +59,7 @@ public final class ModelBuilder {
     return new IamModel(resources, users, groups, roles, instanceProfiles, memberships, attachments,
         customerPolicies, inlinePolicies, accessKeys, loginProfiles, trails, computeInstances, passwordPolicies,
         configRules, accessAnalyzers, credentials, metricFilters, metricAlarms, secretSinks, boundaries,
-        deployments, serviceLaunches);
+        deployments, serviceLaunches,
+        deployments.stream().collect(java.util.stream.Collectors.toMap(Deployment::id, d -> d, (a, b) -> a)));
   }
 }

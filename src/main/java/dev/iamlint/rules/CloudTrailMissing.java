@@ -25,7 +25,7 @@ public final class CloudTrailMissing implements Rule {
     boolean baseline = ctx.options().accountBaseline();
     Optional<ResourceRef> first = ctx.model().iamResources().stream()
         .filter(r -> baseline || ctx.model().deployed(r))
-        .min(Comparator.comparing(ResourceRef::location));
+        .min(Baselines.CERTAIN_FIRST);
     if (first.isEmpty() && baseline) {
       first = ctx.model().resources().stream().min(Comparator.comparing(ResourceRef::location));
     }

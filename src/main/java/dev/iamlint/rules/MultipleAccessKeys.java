@@ -30,7 +30,8 @@ public final class MultipleAccessKeys implements Rule {
   public void check(RuleContext ctx) {
     Map<UserIdentity, List<AccessKey>> byUser = new LinkedHashMap<>();
     for (AccessKey key : ctx.model().accessKeys()) {
-      if (!key.certainlyActive()) continue;
+      // A key that may not be created (unknown count) makes no pair certain.
+      if (!key.certainlyActive() || key.resource().mayNotExist().isPresent()) continue;
       identity(ctx.model(), key).ifPresent(u -> byUser.computeIfAbsent(u, k -> new ArrayList<>()).add(key));
     }
     for (Map.Entry<UserIdentity, List<AccessKey>> e : byUser.entrySet()) {
@@ -50,25 +51,21 @@ public final class MultipleAccessKeys implements Rule {
   }
 
   /**
-   * Who a key belongs to. A known name is the user (IAM names are unique per account, whatever
-   * file declares them); a user whose name is not known is only its own declaration: the same
-   * address in two root modules or templates is two users.
+   * Who a key belongs to: the user it designates (by reference or by name, nearest first), else
+   * the name it gives within its own deployment. Two root modules that each declare a user of
+   * the same name cannot both apply in one account, so their users are two; a key naming a user
+   * it does not declare joins the user declared elsewhere.
    */
   private record UserIdentity(String key, String display) {}
 
   private static Optional<UserIdentity> identity(IamModel model, AccessKey key) {
-    // The same name in deployments pinned to different accounts is a different user.
-    String account = "@" + String.join(",", model.deploymentOf(key.resource()).accounts());
     Optional<User> user = model.user(key.user(), Optional.of(key.resource()));
     if (user.isPresent()) {
-      Optional<String> name = user.get().name().asText();
-      if (name.isPresent()) {
-        return Optional.of(new UserIdentity("name:" + name.get().toLowerCase(Locale.ROOT) + account, "\"" + name.get() + "\""));
-      }
       ResourceRef r = user.get().resource();
-      return Optional.of(new UserIdentity("declared:" + r.scope() + "|" + r.address(), r.address()));
+      String display = user.get().name().asText().map(n -> "\"" + n + "\"").orElse(r.address());
+      return Optional.of(new UserIdentity("declared:" + r.scope() + "|" + r.address(), display));
     }
-    return key.user().asText().map(t -> new UserIdentity("name:" + t.toLowerCase(Locale.ROOT) + account,
+    return key.user().asText().map(t -> new UserIdentity("name:" + t.toLowerCase(Locale.ROOT) + "|" + key.resource().deployment(),
         "\"" + t.toLowerCase(Locale.ROOT) + "\""));
   }
 

@@ -24,7 +24,7 @@ public final class PasswordPolicyMissing implements Rule {
     if (!ctx.model().passwordPolicies().isEmpty()) return;
     Optional<LoginProfile> first = ctx.model().loginProfiles().stream()
         .filter(p -> ctx.options().accountBaseline() || ctx.model().deployed(p.resource()))
-        .min(Comparator.comparing(LoginProfile::location));
+        .min(Comparator.comparing(LoginProfile::resource, Baselines.CERTAIN_FIRST));
     if (first.isPresent()) {
       ResourceRef r = first.get().resource();
       boolean cloudFormation = r.type().startsWith("AWS::");

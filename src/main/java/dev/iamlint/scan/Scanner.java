@@ -83,7 +83,7 @@ public final class Scanner {
     }
     List<Finding> reported = new ArrayList<>();
     Set<List<Object>> seen = new java.util.HashSet<>();
-    for (Finding f : suppressions.apply(findings, java.time.LocalDate.now(java.time.ZoneOffset.UTC),
+    for (Finding f : suppressions.apply(SharedModules.distinguish(findings), java.time.LocalDate.now(java.time.ZoneOffset.UTC),
         discovered.files().stream().map(SourceFile::displayPath).toList())) {
       RuleMetadata metadata = Catalog.get(f.ruleId());
       // A file that does not parse is never silently passed: only --skip-rule hides SYN001.

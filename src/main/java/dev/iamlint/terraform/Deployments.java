@@ -20,8 +20,13 @@ final class Deployments {
   private Deployments() {}
 
   static Deployment of(String id, ModuleConfig root, List<TfResource> resources) {
-    boolean configured = root.backend || resources.stream().anyMatch(r -> r.mode().equals("provider"));
+    boolean configured = root.backend || resources.stream().anyMatch(Deployments::configures);
     return new Deployment(id, !configured, accounts(resources));
+  }
+
+  /** A provider block that configures something: one with only {@code alias} is a proxy that configures nothing. */
+  private static boolean configures(TfResource r) {
+    return r.mode().equals("provider") && r.values().entries().stream().anyMatch(e -> !e.key().equals("alias"));
   }
 
   static Deployment plan(String id, List<TfResource> resources) {

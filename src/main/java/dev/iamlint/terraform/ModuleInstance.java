@@ -346,23 +346,26 @@ public final class ModuleInstance {
     return Optional.empty();
   }
 
-  /** One branch's bindings, or the bindings all branches agree on (same keys, each.value one of theirs). */
+  /**
+   * One branch's bindings, or the bindings all branches agree on: the same keys (in any order:
+   * map keys are unordered), each.value one of the branches' values for that key.
+   */
   private static Optional<List<Binding>> mergeBranches(List<Optional<List<Binding>>> branches, Location at) {
     if (branches.isEmpty() || branches.stream().anyMatch(Optional::isEmpty)) return Optional.empty();
     List<Binding> first = branches.get(0).get();
     if (branches.size() == 1) return Optional.of(first);
-    List<String> keys = first.stream().map(Binding::suffix).toList();
+    Set<String> keys = new HashSet<>(first.stream().map(Binding::suffix).toList());
     for (Optional<List<Binding>> b : branches) {
-      if (!b.get().stream().map(Binding::suffix).toList().equals(keys)) return Optional.empty();
+      if (!new HashSet<>(b.get().stream().map(Binding::suffix).toList()).equals(keys)) return Optional.empty();
     }
     List<Binding> out = new ArrayList<>();
-    for (int i = 0; i < first.size(); i++) {
+    for (Binding base : first) {
       List<Value> values = new ArrayList<>();
       for (Optional<List<Binding>> b : branches) {
-        b.get().get(i).scope().get("each.value").ifPresent(values::add);
+        b.get().stream().filter(x -> x.suffix().equals(base.suffix())).findFirst()
+            .flatMap(x -> x.scope().get("each.value")).ifPresent(values::add);
       }
       Value value = values.size() == 1 ? values.get(0) : new Value.OneOf(values, at, Provenance.LITERAL);
-      Binding base = first.get(i);
       Value key = base.key().orElseThrow();
       out.add(new Binding(base.suffix(), base.key(), Scope.EMPTY.with("each.key", key).with("each.value", value), false));
     }

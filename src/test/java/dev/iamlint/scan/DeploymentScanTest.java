@@ -99,13 +99,14 @@ class DeploymentScanTest {
         "AdministratorAccess is attached to role \"complete\" (module.role.aws_iam_role.role)"),
         findings.stream().map(Finding::message).toList());
     assertEquals(2, findings.stream().map(Finding::fingerprint).distinct().count());
-    // A resource in its own root module keeps the fingerprint it always had (no deployment in it).
-    Path alone = Files.createDirectories(dir.resolve("alone"));
-    Files.writeString(alone.resolve("main.tf"), ADMIN_ROLE_MODULE);
-    Finding own = TestScans.findings(alone, "ADM001").get(0);
-    assertEquals(new Finding(own.ruleId(), own.slug(), own.severity(), own.message(), own.location(),
-        new dev.iamlint.model.ResourceRef(own.resource().scope(), own.resource().address(), own.resource().type(),
-            own.resource().location(), own.resource().header(), own.resource().callSites(), own.resource().file()),
-        own.related(), own.detail()).fingerprint(), own.fingerprint());
+    // Only the colliding findings carry their deployment: a module called by one root keeps the
+    // fingerprint it always had (rule, file, address, detail), so existing baselines still match.
+    Path single = Files.createDirectories(dir.resolve("single"));
+    Files.createDirectories(single.resolve("modules/iam"));
+    Files.writeString(single.resolve("modules/iam/main.tf"), ADMIN_ROLE_MODULE);
+    Files.createDirectories(single.resolve("live/prod"));
+    Files.writeString(single.resolve("live/prod/main.tf"), "module \"iam\" {\n  source = \"../../modules/iam\"\n}\n");
+    Finding own = TestScans.findings(single, "ADM001").get(0);
+    assertEquals("AdministratorAccess|module.iam.aws_iam_role.role", own.detail());
   }
 }
