@@ -161,3 +161,18 @@ data "aws_iam_policy_document" "handed_out" {
 output "handed_out" {
   value = data.aws_iam_policy_document.handed_out.json
 }
+
+# The provider leaves empty lists out of the JSON: only not_resources is rendered, and only not_actions.
+data "aws_iam_policy_document" "excluding" {
+  statement {
+    actions       = []
+    not_actions   = ["iam:*"]
+    resources     = []
+    not_resources = ["arn:aws:s3:::audit/*"]
+  }
+}
+
+resource "aws_iam_policy" "excluding" {
+  name   = "excluding"
+  policy = data.aws_iam_policy_document.excluding.json
+}

@@ -151,8 +151,12 @@ final class PolicyGrammar {
     if (e.isEmpty()) return Presence.ABSENT;
     List<Value> alternatives = e.get().value().alternatives();
     if (alternatives.stream().allMatch(Value.Null.class::isInstance)) return Presence.ABSENT;
-    // An unknown value may turn out null (absent): it decides neither way.
-    if (alternatives.stream().anyMatch(v -> v instanceof Value.Null || v instanceof Value.Unknown)) return Presence.UNDECIDED;
+    // An unknown value may turn out null (absent): it decides neither way. So does an empty
+    // list, which the provider leaves out of a policy-document data source's JSON.
+    if (alternatives.stream().anyMatch(v -> v instanceof Value.Null || v instanceof Value.Unknown
+        || (v instanceof Value.ListV l && l.items().isEmpty()))) {
+      return Presence.UNDECIDED;
+    }
     return Presence.PRESENT;
   }
 

@@ -41,6 +41,7 @@ class PolicyGrammarTest {
       trust without resource      | TRUST    | {"Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}           |
       trust without action        | TRUST    | {"Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"}}]}                                     | the statement at line 1 has neither Action nor NotAction
       unknown use, no resource    | UNKNOWN  | {"Statement":[{"Effect":"Allow","Action":"sts:AssumeRole"}]}                                                       |
+      empty list is not claimed   | IDENTITY | {"Statement":[{"Effect":"Allow","Action":[],"NotAction":"s3:*","Resource":[],"NotResource":"arn:aws:s3:::b"}]} |
       null resource is absent     | IDENTITY | {"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":null}]}                                                 | the statement at line 1 has neither Resource nor NotResource
       operators with set and IfExists | IDENTITY | {"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"ForAnyValue:StringLikeIfExists":{"k":"v"},"ForAllValues:ArnEquals":{"k":"v"},"NumericLessThanEqualsIfExists":{"k":1},"Null":{"k":"true"},"BinaryEquals":{"k":"AA=="},"NotIpAddress":{"k":"10.0.0.0/8"},"DateNotEquals":{"k":"2020-01-01"},"Bool":{"k":"true"}}}]} |
       operator case is not claimed | IDENTITY | {"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"stringequals":{"k":"v"}}}]}          |
