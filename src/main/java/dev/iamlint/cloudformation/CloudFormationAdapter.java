@@ -27,6 +27,7 @@ import dev.iamlint.model.SecretSink;
 import dev.iamlint.model.SecretExposure;
 import dev.iamlint.model.Trail;
 import dev.iamlint.model.User;
+import dev.iamlint.source.LineIndex;
 import dev.iamlint.source.Location;
 import dev.iamlint.tree.ListNode;
 import dev.iamlint.tree.MapNode;
@@ -39,12 +40,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Maps the resources of one template into the common model. Only this class knows
  * CloudFormation's resource types and property names; rules see the model.
  */
 public final class CloudFormationAdapter {
+
+  /** Up to the closing braces, which may follow a Fn::Sub variable's own brace. */
+  private static final Pattern PLAIN_SSM_REFERENCE = Pattern.compile("\\{\\{resolve:ssm:\\S*?}}(?!})");
 
   private final Evaluator eval;
   private final Template template;
@@ -61,6 +69,7 @@ public final class CloudFormationAdapter {
   /** Adds the template's elements to {@code out}. */
   public static void adapt(Template template, Map<String, String> parameters, String partition, ModelBuilder out) {
     Evaluator evaluator = new Evaluator(template, parameters, partition);
+    out.deployments.add(dev.iamlint.model.Deployment.of(evaluator.scope()));
     new CloudFormationAdapter(evaluator, out, partition).adaptAll();
   }
 
@@ -95,6 +104,10 @@ public final class CloudFormationAdapter {
         case "AWS::AutoScaling::LaunchConfiguration" -> out.computeInstances.add(new ComputeInstance(ref,
             ComputeInstance.Kind.LAUNCH_CONFIGURATION, prop(r, "IamInstanceProfile"), prop(r, "UserData"), Optional.empty()));
         case "AWS::EC2::LaunchTemplate" -> launchTemplate(r, ref);
+        case "AWS::EKS::Nodegroup" -> serviceLaunch(ref, "EKS managed node group", prop(r, "LaunchTemplate"), "Id", "Name");
+        case "AWS::Batch::ComputeEnvironment" -> prop(r, "ComputeResources").filter(Value.MapV.class::isInstance)
+            .map(Value.MapV.class::cast).ifPresent(c -> serviceLaunch(ref, "AWS Batch compute environment",
+                c.get("LaunchTemplate"), "LaunchTemplateId", "LaunchTemplateName"));
         case "AWS::Serverless::Function" -> samFunction(r, ref);
         case "AWS::SSO::PermissionSet" -> permissionSet(r, ref);
         case "AWS::Config::ConfigRule" -> out.configRules.add(new ConfigRule(ref,
@@ -301,10 +314,7 @@ public final class CloudFormationAdapter {
       out.addAll(branches(l.items().get(2)));
       return out;
     }
-    if (node instanceof MapNode m && !(m.entries().size() == 1 && (m.entries().get(0).name().equals("Ref")
-        || m.entries().get(0).name().startsWith("Fn::")))) {
-      return List.of(m);
-    }
+    if (node instanceof MapNode m && !Evaluator.isFunction(m)) return List.of(m);
     return List.of();
   }
 
@@ -337,6 +347,12 @@ public final class CloudFormationAdapter {
         return whenTrue.exposed() ? whenTrue : exposure(l.items().get(2));
       }
     }
+    Optional<String> plainSsm = plainSsmReference(node);
+    if (plainSsm.isPresent()) {
+      // ssm (unlike ssm-secure) resolves only String parameters: stored unencrypted, read in clear.
+      return new SecretExposure(SecretExposure.Kind.STORED_IN_CLEAR, "the plain String SSM parameter \""
+          + plainSsm.get() + "\", which anyone allowed ssm:GetParameter reads in clear", at);
+    }
     Value value = eval.eval(node);
     for (Value alternative : value.alternatives()) {
       if (alternative instanceof Value.Str || alternative instanceof Value.Num || alternative instanceof Value.Bool) {
@@ -350,6 +366,21 @@ public final class CloudFormationAdapter {
       return new SecretExposure(SecretExposure.Kind.PROTECTED, "a dynamic reference", at);
     }
     return new SecretExposure(SecretExposure.Kind.UNKNOWN, value.display(), at);
+  }
+
+  /** A {@code {{resolve:ssm:...}}} reference written anywhere in the value (also inside Fn::Sub or Fn::Join). */
+  private static Optional<String> plainSsmReference(Node node) {
+    if (node instanceof ScalarNode s) {
+      Matcher m = PLAIN_SSM_REFERENCE.matcher(s.text());
+      return m.find() ? Optional.of(m.group()) : Optional.empty();
+    }
+    List<Node> children = node instanceof ListNode l ? l.items()
+        : ((MapNode) node).entries().stream().map(MapNode.Entry::value).toList();
+    for (Node child : children) {
+      Optional<String> found = plainSsmReference(child);
+      if (found.isPresent()) return found;
+    }
+    return Optional.empty();
   }
 
   // ---- CloudTrail and EC2 ----
@@ -385,6 +416,13 @@ public final class CloudFormationAdapter {
   }
 
   /** The profile must be there in every branch of the template data to count as given. */
+  /** A service's launch template specification: the template it starts instances from, by id or name. */
+  private void serviceLaunch(ResourceRef ref, String service, Optional<Value> specification, String id, String name) {
+    specification.filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast)
+        .flatMap(m -> m.get(id).or(() -> m.get(name)))
+        .ifPresent(t -> out.serviceLaunches.add(new dev.iamlint.model.ServiceLaunch(ref, service, t)));
+  }
+
   private void launchTemplate(Template.Resource r, ResourceRef ref) {
     Optional<Value> data = prop(r, "LaunchTemplateData");
     Optional<Value> profile = Optional.empty();
@@ -399,7 +437,8 @@ public final class CloudFormationAdapter {
       }
       if (!profiles.isEmpty() && profiles.size() == data.get().alternatives().size()) profile = Optional.of(profiles.get(0));
     }
-    out.computeInstances.add(new ComputeInstance(ref, ComputeInstance.Kind.LAUNCH_TEMPLATE, profile, userData, Optional.empty()));
+    out.computeInstances.add(new ComputeInstance(ref, ComputeInstance.Kind.LAUNCH_TEMPLATE, profile, userData, Optional.empty(),
+        prop(r, "LaunchTemplateName")));
   }
 
   // ---- SAM ----
@@ -483,7 +522,7 @@ public final class CloudFormationAdapter {
       if (json.isPresent()) {
         ParseResult parsed = JsonLoader.parse(template.file(), json.get());
         if (parsed instanceof ParseResult.Parsed p) {
-          alternatives.add(eval.eval(relocate(p.root(), v.location())));
+          alternatives.add(eval.eval(inString(p.root(), v.location(), json.get())));
           continue;
         }
         // Unknown parts inside JSON strings cannot make the text JSON; elsewhere they might.
@@ -506,23 +545,42 @@ public final class CloudFormationAdapter {
   private Value jsonStructure(Value v) {
     if (v instanceof Value.Str s) {
       ParseResult parsed = JsonLoader.parse(template.file(), s.value());
-      if (parsed instanceof ParseResult.Parsed p) return eval.eval(relocate(p.root(), s.location()));
+      if (parsed instanceof ParseResult.Parsed p) return eval.eval(inString(p.root(), s.location(), s.value()));
     }
     return v;
   }
 
-  /** Positions inside a JSON string are reported at the string itself. */
-  private static Node relocate(Node node, Location at) {
+  /**
+   * The JSON parsed from {@code text}, the string evaluated at {@code string}, located in the
+   * template: each element where it is written inside the string (also through a Fn::Sub), or at
+   * the string itself when the string was assembled otherwise.
+   */
+  private Node inString(Node json, Location string, String text) {
+    Optional<IntFunction<Location>> positions = eval.positions(string, text);
+    if (positions.isEmpty()) return relocate(json, l -> string);
+    LineIndex lines = new LineIndex(text);
+    IntFunction<Location> at = positions.get();
+    return relocate(json, l -> {
+      int start = lines.offset(l.startLine(), l.startColumn());
+      int end = Math.max(start, lines.offset(l.endLine(), l.endColumn()) - 1);
+      Location first = at.apply(start);
+      Location last = at.apply(end);
+      return new Location(first.file(), first.startLine(), first.startColumn(), last.startLine(), last.startColumn() + 1);
+    });
+  }
+
+  private static Node relocate(Node node, UnaryOperator<Location> place) {
+    Location at = place.apply(node.location());
     if (node instanceof ScalarNode s) return new ScalarNode(s.text(), s.kind(), at);
     if (node instanceof ListNode l) {
       List<Node> items = new ArrayList<>();
-      for (Node item : l.items()) items.add(relocate(item, at));
+      for (Node item : l.items()) items.add(relocate(item, place));
       return new ListNode(items, at);
     }
     MapNode m = (MapNode) node;
     List<MapNode.Entry> entries = new ArrayList<>();
     for (MapNode.Entry e : m.entries()) {
-      entries.add(new MapNode.Entry((ScalarNode) relocate(e.key(), at), relocate(e.value(), at)));
+      entries.add(new MapNode.Entry((ScalarNode) relocate(e.key(), place), relocate(e.value(), place)));
     }
     return new MapNode(entries, at);
   }

@@ -18,9 +18,11 @@ public final class Credentials {
   private static final Pattern KEY_ID = Pattern.compile("\\b((?:AKIA|ASIA)[A-Z0-9]{16})\\b");
   private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(secret.?(access)?.?key|aws.?secret).*");
   private static final Pattern SECRET_VALUE = Pattern.compile("[A-Za-z0-9/+=]{40}");
+  // ~/.aws/config also holds harmless settings (region, endpoints): a script that writes it counts
+  // only with a key in it; a file provisioner's destination path counts as it is.
   private static final Pattern INSTANCE_CREDENTIALS = Pattern.compile(
       "(?i)(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|aws\\s+configure\\s+set\\s+aws_(access_key_id|secret_access_key)"
-          + "|\\.aws/(credentials|config)\\b|aws_secret_access_key\\s*=)");
+          + "|\\.aws/credentials\\b|aws_secret_access_key\\s*=|^\\S*\\.aws/config$)");
 
   private Credentials() {}
 
@@ -106,7 +108,7 @@ public final class Credentials {
     Optional<String> text = (value instanceof Value.Str s ? Optional.of(s.value())
         : value instanceof Value.Unknown u ? u.partial() : Optional.<String>empty()).map(Credentials::decoded);
     if (text.isEmpty()) return;
-    Matcher m = INSTANCE_CREDENTIALS.matcher(text.get());
+    Matcher m = INSTANCE_CREDENTIALS.matcher(text.get().strip());
     if (m.find()) {
       out.add(new StaticCredential(resource, value.location(), StaticCredential.Kind.INSTANCE_CREDENTIALS,
           where + " gives the workload static AWS credentials (" + m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")

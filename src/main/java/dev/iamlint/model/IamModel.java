@@ -18,7 +18,8 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     List<LoginProfile> loginProfiles, List<Trail> trails, List<ComputeInstance> computeInstances,
     List<PasswordPolicy> passwordPolicies, List<ConfigRule> configRules, List<AccessAnalyzer> accessAnalyzers,
     List<StaticCredential> credentials, List<MetricFilter> metricFilters, List<MetricAlarm> metricAlarms,
-    List<SecretSink> secretSinks, List<PermissionsBoundary> boundaries) {
+    List<SecretSink> secretSinks, List<PermissionsBoundary> boundaries, List<Deployment> deployments,
+    List<ServiceLaunch> serviceLaunches) {
 
   public IamModel {
     resources = List.copyOf(resources);
@@ -42,6 +43,20 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     metricAlarms = List.copyOf(metricAlarms);
     secretSinks = List.copyOf(secretSinks);
     boundaries = List.copyOf(boundaries);
+    deployments = List.copyOf(deployments);
+    serviceLaunches = List.copyOf(serviceLaunches);
+  }
+
+  /**
+   * Whether {@code service} starts instances from {@code template}: TRUE by its reference, UNKNOWN
+   * when the template id the service names is not known.
+   */
+  public Truth launches(ServiceLaunch service, ComputeInstance template) {
+    if (template.kind() != ComputeInstance.Kind.LAUNCH_TEMPLATE || !sameAccount(service.resource(), template.resource())) {
+      return Truth.FALSE;
+    }
+    return designates(service.template(), template.resource(), template.name()
+        .orElseGet(() -> new Value.Null(template.resource().header(), dev.iamlint.value.Provenance.LITERAL)));
   }
 
   /**
@@ -98,25 +113,93 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
   }
 
   public Optional<User> user(Value ref) {
-    return users.stream().filter(u -> designates(ref, u.resource(), u.name()).isTrue()).findFirst();
+    return user(ref, Optional.empty());
   }
 
   public Optional<Role> role(Value ref) {
-    return roles.stream().filter(r -> designates(ref, r.resource(), r.name()).isTrue()).findFirst();
+    return role(ref, Optional.empty());
   }
 
   public Optional<InstanceProfile> instanceProfile(Value ref) {
-    return instanceProfiles.stream().filter(p -> designates(ref, p.resource(), p.name()).isTrue()).findFirst();
+    return instanceProfile(ref, Optional.empty());
   }
 
   public Optional<CustomerPolicy> customerPolicy(Value ref) {
-    return customerPolicies.stream().filter(p -> designates(ref, p.resource(), p.name()).isTrue()).findFirst();
+    return customerPolicy(ref, Optional.empty());
+  }
+
+  /** The user {@code ref} designates, as written in element {@code from} (the nearest declaration wins). */
+  public Optional<User> user(Value ref, Optional<ResourceRef> from) {
+    return nearest(users, from, User::resource, u -> designates(ref, u.resource(), u.name()));
+  }
+
+  public Optional<Role> role(Value ref, Optional<ResourceRef> from) {
+    return nearest(roles, from, Role::resource, r -> designates(ref, r.resource(), r.name()));
+  }
+
+  public Optional<Group> group(Value ref, Optional<ResourceRef> from) {
+    return nearest(groups, from, Group::resource, g -> designates(ref, g.resource(), g.name()));
+  }
+
+  public Optional<InstanceProfile> instanceProfile(Value ref, Optional<ResourceRef> from) {
+    return nearest(instanceProfiles, from, InstanceProfile::resource, p -> designates(ref, p.resource(), p.name()));
+  }
+
+  public Optional<CustomerPolicy> customerPolicy(Value ref, Optional<ResourceRef> from) {
+    return nearest(customerPolicies, from, CustomerPolicy::resource, p -> designates(ref, p.resource(), p.name()));
+  }
+
+  /**
+   * Of the elements a value designates, the one declared nearest to the element that names it:
+   * in the same module instance or template, else the same deployment, else anywhere. The same
+   * name written in two module instances (a role created in each of four accounts) names the
+   * instance's own role, never the first one found.
+   */
+  private <T> Optional<T> nearest(List<T> items, Optional<ResourceRef> from,
+      java.util.function.Function<T, ResourceRef> resource, java.util.function.Function<T, Truth> designated) {
+    T sameDeployment = null;
+    T anywhere = null;
+    for (T item : items) {
+      ResourceRef r = resource.apply(item);
+      if (!designated.apply(item).isTrue() || (from.isPresent() && !sameAccount(from.get(), r))) continue;
+      if (from.isEmpty()) return Optional.of(item);
+      if (r.scope().equals(from.get().scope())) return Optional.of(item);
+      if (sameDeployment == null && r.deployment().equals(from.get().deployment())) sameDeployment = item;
+      if (anywhere == null) anywhere = item;
+    }
+    return Optional.ofNullable(sameDeployment != null ? sameDeployment : anywhere);
+  }
+
+  /** The deployment an element belongs to (an element of no known deployment is its own). */
+  public Deployment deploymentOf(ResourceRef r) {
+    for (Deployment d : deployments) {
+      if (d.id().equals(r.deployment())) return d;
+    }
+    return Deployment.of(r.deployment());
+  }
+
+  /**
+   * Whether two elements may live in the same account: not when their deployments are known to
+   * target different accounts. An IAM name is unique per account, not across accounts.
+   */
+  public boolean sameAccount(ResourceRef a, ResourceRef b) {
+    if (a.deployment().equals(b.deployment())) return true;
+    return !deploymentOf(a).certainlyApartFrom(deploymentOf(b));
+  }
+
+  /**
+   * Whether project-level rules (PWD001, CT001, MON*, REV*) judge what this element's project
+   * lacks: it belongs to a deployment, not to a reusable module scanned as a library.
+   */
+  public boolean deployed(ResourceRef r) {
+    return !deploymentOf(r).library();
   }
 
   /** Whether the user is in at least one group: TRUE, FALSE, or UNKNOWN when a membership names an unknown user. */
   public Truth inSomeGroup(User user) {
     Truth result = Truth.FALSE;
     for (GroupMembership m : memberships) {
+      if (!sameAccount(m.resource(), user.resource())) continue;
       result = result.or(designates(m.user(), user.resource(), user.name()));
     }
     return result;
@@ -125,7 +208,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
   public List<LoginProfile> loginProfiles(User user) {
     List<LoginProfile> out = new ArrayList<>();
     for (LoginProfile p : loginProfiles) {
-      if (designates(p.user(), user.resource(), user.name()).isTrue()) out.add(p);
+      if (designates(p.user(), user.resource(), user.name()).isTrue() && sameAccount(p.resource(), user.resource())) out.add(p);
     }
     return out;
   }
@@ -133,7 +216,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
   public List<AccessKey> accessKeys(User user) {
     List<AccessKey> out = new ArrayList<>();
     for (AccessKey k : accessKeys) {
-      if (designates(k.user(), user.resource(), user.name()).isTrue()) out.add(k);
+      if (designates(k.user(), user.resource(), user.name()).isTrue() && sameAccount(k.resource(), user.resource())) out.add(k);
     }
     return out;
   }

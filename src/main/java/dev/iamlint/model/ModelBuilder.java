@@ -26,6 +26,8 @@ public final class ModelBuilder {
   public final List<MetricAlarm> metricAlarms = new ArrayList<>();
   public final List<SecretSink> secretSinks = new ArrayList<>();
   public final List<PermissionsBoundary> boundaries = new ArrayList<>();
+  public final List<Deployment> deployments = new ArrayList<>();
+  public final List<ServiceLaunch> serviceLaunches = new ArrayList<>();
 
   public void addAll(ModelBuilder other) {
     resources.addAll(other.resources);
@@ -49,11 +51,14 @@ public final class ModelBuilder {
     metricAlarms.addAll(other.metricAlarms);
     secretSinks.addAll(other.secretSinks);
     boundaries.addAll(other.boundaries);
+    deployments.addAll(other.deployments);
+    serviceLaunches.addAll(other.serviceLaunches);
   }
 
   public IamModel build() {
     return new IamModel(resources, users, groups, roles, instanceProfiles, memberships, attachments,
         customerPolicies, inlinePolicies, accessKeys, loginProfiles, trails, computeInstances, passwordPolicies,
-        configRules, accessAnalyzers, credentials, metricFilters, metricAlarms, secretSinks, boundaries);
+        configRules, accessAnalyzers, credentials, metricFilters, metricAlarms, secretSinks, boundaries,
+        deployments, serviceLaunches);
   }
 }

@@ -37,11 +37,22 @@ public record Finding(String ruleId, String slug, Severity severity, String mess
 
   public String fingerprint() {
     String key = ruleId + "\u0000" + resource.file() + "\u0000" + resource.address() + "\u0000" + detail;
+    // A module shared by several root modules (examples/a and examples/b calling ../..) gives the
+    // same file and address in each: the deployment tells the findings apart.
+    if (!insideItsDeployment(resource)) key += "\u0000" + resource.deployment();
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
+  }
+
+  private static boolean insideItsDeployment(ResourceRef resource) {
+    if (resource.deployment().equals(resource.file())) return true;
+    java.nio.file.Path file = java.nio.file.Path.of(resource.file()).normalize();
+    java.nio.file.Path deployment = java.nio.file.Path.of(resource.deployment()).normalize();
+    if (deployment.toString().isEmpty()) return !file.isAbsolute() && !file.startsWith("..");
+    return file.startsWith(deployment);
   }
 }

@@ -54,6 +54,13 @@ public final class RuleContext {
 
   private void add(Severity severity, ResourceRef resource, Location location, String detail, String message,
       Related... related) {
+    // An element that may not be created at all makes nothing about it certain.
+    if (resource.mayNotExist().isPresent() && severity != Severity.INFO) {
+      if (!options.reportUnknown()) return;
+      severity = Severity.INFO;
+      detail = "unknown:" + detail;
+      message = "Not decided whether " + resource.mayNotExist().get() + ". If it does: " + message;
+    }
     List<Related> all = new ArrayList<>(List.of(related));
     // Inside a module: each call on the way is a place the user may need to look at.
     for (Location call : resource.callSites()) all.add(new Related("through this module call", call));

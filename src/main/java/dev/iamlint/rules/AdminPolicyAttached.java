@@ -32,16 +32,16 @@ public final class AdminPolicyAttached implements Rule {
         // An ARN given as an input without a value may be AdministratorAccess; a reference to a
         // customer policy is judged by its document (ADM003) instead.
         a.policy().alternativeWhere(v -> v instanceof Value.Unknown u && u.cause() == Value.Cause.INPUT)
-            .ifPresent(v -> ctx.undecided(a.resource(), v, ADMIN + "|" + Principals.key(model, a.principal()),
-                "whether the policy attached to " + Principals.describe(model, a.principal()) + " is " + ADMIN));
+            .ifPresent(v -> ctx.undecided(a.resource(), v, ADMIN + "|" + Principals.key(model, a.principal(), Optional.of(a.resource())),
+                "whether the policy attached to " + Principals.describe(model, a.principal(), Optional.of(a.resource())) + " is " + ADMIN));
         continue;
       }
-      boolean exposed = Principals.hasCredentials(model, a.principal());
-      String who = Principals.describe(model, a.principal());
+      boolean exposed = Principals.hasCredentials(model, a.principal(), Optional.of(a.resource()));
+      String who = Principals.describe(model, a.principal(), Optional.of(a.resource()));
       String message = ADMIN + " is attached to " + who + admin.get().provenance().suffix()
           + (exposed ? ": the user has console access or an access key" : "");
       ctx.report(exposed ? Severity.CRITICAL : Severity.HIGH, a.resource(), a.location(),
-          ADMIN + "|" + Principals.key(model, a.principal()), message);
+          ADMIN + "|" + Principals.key(model, a.principal(), Optional.of(a.resource())), message);
     }
   }
 }

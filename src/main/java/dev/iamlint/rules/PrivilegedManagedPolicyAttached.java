@@ -37,8 +37,8 @@ public final class PrivilegedManagedPolicyAttached implements Rule {
         if (document.isEmpty()) continue;
         Optional<String> grants = privileged(document.get());
         if (grants.isEmpty()) continue;
-        ctx.report(a.resource(), a.location(), name.get() + "|" + Principals.key(ctx.model(), a.principal()),
-            "AWS managed policy " + name.get() + " is attached to " + Principals.describe(ctx.model(), a.principal())
+        ctx.report(a.resource(), a.location(), name.get() + "|" + Principals.key(ctx.model(), a.principal(), Optional.of(a.resource())),
+            "AWS managed policy " + name.get() + " is attached to " + Principals.describe(ctx.model(), a.principal(), Optional.of(a.resource()))
                 + arn.provenance().suffix() + ": it grants " + grants.get());
         break;
       }

@@ -309,8 +309,12 @@ final class Expressions {
     if (step instanceof Expression.GetAttr g) {
       if (current instanceof Value.MapV m) {
         Optional<Value> v = m.get(g.name());
-        if (v.isPresent()) return v.get();
         Optional<String> instance = ModuleInstance.instanceOf(m);
+        if (v.isPresent() && instance.isPresent() && g.name().equals("name") && GeneratedNames.generates(instance.get(), m)) {
+          // No name given: the provider generates one. The element exists; its name is known after apply.
+          return GeneratedNames.orGenerated(v.get(), module.computed(instance.get(), g.name(), at));
+        }
+        if (v.isPresent()) return v.get();
         if (instance.isPresent()) return module.computed(instance.get(), g.name(), at);
         return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "this object has no attribute \"" + g.name() + "\"", at);
       }

@@ -1,5 +1,7 @@
 package dev.iamlint.terraform;
 
+import dev.iamlint.model.Deployment;
+import dev.iamlint.model.ServiceLaunch;
 import dev.iamlint.model.AccessAnalyzer;
 import dev.iamlint.model.AccessKey;
 import dev.iamlint.model.ConfigRule;
@@ -42,20 +44,27 @@ import java.util.Set;
 public final class TerraformAdapter {
   private final ModelBuilder out;
   private final Set<String> documentsInUse;
+  private final Deployment deployment;
 
-  private TerraformAdapter(ModelBuilder out, Set<String> documentsInUse) {
+  private TerraformAdapter(ModelBuilder out, Set<String> documentsInUse, Deployment deployment) {
     this.out = out;
     this.documentsInUse = documentsInUse;
+    this.deployment = deployment;
   }
 
-  /** Adds the resources to {@code out}; policy documents not in {@code documentsInUse} are judged on their own. */
-  public static void adapt(List<TfResource> resources, Set<String> documentsInUse, ModelBuilder out) {
-    TerraformAdapter a = new TerraformAdapter(out, documentsInUse);
+  /**
+   * Adds the resources of one deployment to {@code out}; policy documents not in {@code
+   * documentsInUse} are judged on their own.
+   */
+  public static void adapt(List<TfResource> resources, Set<String> documentsInUse, Deployment deployment, ModelBuilder out) {
+    out.deployments.add(deployment);
+    TerraformAdapter a = new TerraformAdapter(out, documentsInUse, deployment);
     for (TfResource r : resources) a.adapt(r);
   }
 
   private void adapt(TfResource r) {
-    ResourceRef ref = new ResourceRef(r.scope(), r.address(), r.type(), r.location(), r.header(), r.callSites());
+    ResourceRef ref = new ResourceRef(r.scope(), r.address(), r.type(), r.location(), r.header(), r.callSites(),
+        deployment.id(), existence(r));
     if (r.mode().equals("provider") || r.mode().equals("module")) {
       // Only credentials are judged here: provider keys, module call arguments.
       Credentials.keyLiterals(ref, r.mode() + " " + r.name(), r.values(), out.credentials);
@@ -162,6 +171,10 @@ public final class TerraformAdapter {
       case "aws_launch_template" -> compute(r, ref, ComputeInstance.Kind.LAUNCH_TEMPLATE, get(r, "iam_instance_profile")
           .flatMap(b -> b.items().stream().findFirst())
           .flatMap(b -> b instanceof Value.MapV m ? profileOf(m) : Optional.empty()));
+      case "aws_eks_node_group" -> serviceLaunch(ref, "EKS managed node group", get(r, "launch_template"), "id", "name");
+      case "aws_batch_compute_environment" -> get(r, "compute_resources").flatMap(b -> b.items().stream().findFirst())
+          .filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast).ifPresent(c -> serviceLaunch(ref,
+              "AWS Batch compute environment", c.get("launch_template"), "launch_template_id", "launch_template_name"));
       case "aws_lambda_function" -> get(r, "environment").ifPresent(env -> {
         Credentials.keyLiterals(ref, "the environment of " + r.address(), env, out.credentials);
         out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.LAMBDA_ENVIRONMENT, "the environment of " + r.address(), env));
@@ -274,11 +287,29 @@ public final class TerraformAdapter {
     return name.or(() -> arn);
   }
 
+  /**
+   * Why an instance may not exist, as "X exists (…)": it stands for the instances of a count or for_each that is
+   * not known (its address has {@code [*]}, its own or a module call's), which may be none.
+   */
+  private static Optional<String> existence(TfResource r) {
+    if (!r.symbolic() && !r.address().contains("[*]")) return Optional.empty();
+    int star = r.address().indexOf("[*]");
+    String counted = star < 0 ? r.address() : r.address().substring(0, star);
+    return Optional.of(counted + " exists (its count or for_each is not known)");
+  }
+
+  /** A service's {@code launch_template} block: the template it starts instances from, by id or name. */
+  private void serviceLaunch(ResourceRef ref, String service, Optional<Value> blocks, String id, String name) {
+    blocks.flatMap(b -> b.items().stream().findFirst()).filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast)
+        .flatMap(b -> b.get(id).filter(v -> !(v instanceof Value.Null)).or(() -> b.get(name)))
+        .ifPresent(t -> out.serviceLaunches.add(new ServiceLaunch(ref, service, t)));
+  }
+
   private void compute(TfResource r, ResourceRef ref, ComputeInstance.Kind kind, Optional<Value> profile) {
     // Started from a launch template: the block is what counts, its id is often known only at apply.
     Optional<Value> template = get(r, "launch_template").flatMap(b -> b.items().stream().findFirst());
     Optional<Value> userData = get(r, "user_data").or(() -> get(r, "user_data_base64"));
-    out.computeInstances.add(new ComputeInstance(ref, kind, profile, userData, template));
+    out.computeInstances.add(new ComputeInstance(ref, kind, profile, userData, template, get(r, "name")));
     userData.ifPresent(u -> {
       out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.USER_DATA, "the user data of " + r.address(), u));
       Credentials.instanceScripts(ref, "The user data of " + r.address(), u, out.credentials);
