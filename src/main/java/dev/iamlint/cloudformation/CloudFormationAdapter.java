@@ -528,7 +528,8 @@ public final class CloudFormationAdapter {
         // Unknown parts inside JSON strings cannot make the text JSON; elsewhere they might.
         ParseResult.Failed f = (ParseResult.Failed) parsed;
         if (!f.limit() && (v instanceof Value.Str || JsonLoader.onlyInStrings(json.get(), Value.Unknown.HOLE))) {
-          unreadable.add(PolicyDefect.notJson(v.location(), f.message(), v.provenance(), certain));
+          unreadable.add(PolicyDefect.notJson(inString(f.location(), v.location(), json.get()), f.message(),
+              v.provenance(), certain));
         }
       }
       alternatives.add(v);
@@ -567,6 +568,14 @@ public final class CloudFormationAdapter {
       Location last = at.apply(end);
       return new Location(first.file(), first.startLine(), first.startColumn(), last.startLine(), last.startColumn() + 1);
     });
+  }
+
+  /** Where a position of the text, as the JSON parser gives it, is in the template. */
+  private Location inString(Location inText, Location string, String text) {
+    Optional<IntFunction<Location>> positions = eval.positions(string, text);
+    if (positions.isEmpty()) return string;
+    int offset = new LineIndex(text).offset(inText.startLine(), inText.startColumn());
+    return positions.get().apply(Math.min(offset, Math.max(0, text.length() - 1)));
   }
 
   private static Node relocate(Node node, UnaryOperator<Location> place) {
