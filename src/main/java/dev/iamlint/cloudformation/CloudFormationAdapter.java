@@ -17,6 +17,7 @@ import dev.iamlint.model.InstanceProfile;
 import dev.iamlint.model.LoginProfile;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.model.PolicyAttachment;
+import dev.iamlint.model.PolicyDefect;
 import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.PermissionsBoundary;
 import dev.iamlint.model.PrincipalKind;
@@ -224,7 +225,7 @@ public final class CloudFormationAdapter {
   }
 
   private void role(Template.Resource r, ResourceRef ref) {
-    Optional<PolicyDocument> trust = prop(r, "AssumeRolePolicyDocument").map(this::document);
+    Optional<PolicyDocument> trust = prop(r, "AssumeRolePolicyDocument").map(d -> document(d, PolicyDocument.Use.TRUST));
     out.roles.add(new Role(ref, prop(r, "RoleName").orElseGet(() -> generatedName(r)), trust, false));
     prop(r, "PermissionsBoundary").ifPresent(b -> out.boundaries.add(new PermissionsBoundary(ref, b)));
     inlinePolicies(r, ref, PrincipalKind.ROLE);
@@ -238,7 +239,7 @@ public final class CloudFormationAdapter {
           if (!(alternative instanceof Value.MapV p)) continue;
           Value doc = p.get("PolicyDocument").orElseGet(() -> missing(ref, "PolicyDocument"));
           out.inlinePolicies.add(new InlinePolicy(ref, List.of(new PrincipalLink(kind, self(r))),
-              p.get("PolicyName").orElseGet(() -> missing(ref, "PolicyName")), document(doc), alternative.location(), false));
+              p.get("PolicyName").orElseGet(() -> missing(ref, "PolicyName")), identity(doc), alternative.location(), false));
         }
       }
     });
@@ -259,7 +260,7 @@ public final class CloudFormationAdapter {
       for (Value arn : arns.items()) out.attachments.add(new PolicyAttachment(ref, self, arn, arn.location()));
     });
     prop(r, "InlinePolicy").ifPresent(doc -> out.inlinePolicies.add(new InlinePolicy(ref, List.of(self),
-        prop(r, "Name").orElseGet(() -> generatedName(r)), document(doc), doc.location(), false)));
+        prop(r, "Name").orElseGet(() -> generatedName(r)), identity(doc), doc.location(), false)));
   }
 
   /** {@code AWS::IAM::Policy}: an inline policy put on every principal it lists. */
@@ -267,13 +268,13 @@ public final class CloudFormationAdapter {
     List<PrincipalLink> principals = principals(r);
     Value doc = prop(r, "PolicyDocument").orElseGet(() -> missing(ref, "PolicyDocument"));
     out.inlinePolicies.add(new InlinePolicy(ref, principals,
-        prop(r, "PolicyName").orElseGet(() -> missing(ref, "PolicyName")), document(doc), ref.location(), true));
+        prop(r, "PolicyName").orElseGet(() -> missing(ref, "PolicyName")), identity(doc), ref.location(), true));
   }
 
   private void managedPolicy(Template.Resource r, ResourceRef ref) {
     Value doc = prop(r, "PolicyDocument").orElseGet(() -> missing(ref, "PolicyDocument"));
     out.customerPolicies.add(new CustomerPolicy(ref,
-        prop(r, "ManagedPolicyName").orElseGet(() -> generatedName(r)), document(doc)));
+        prop(r, "ManagedPolicyName").orElseGet(() -> generatedName(r)), identity(doc)));
     for (PrincipalLink principal : principals(r)) {
       out.attachments.add(new PolicyAttachment(ref, principal, self(r), principal.target().location()));
     }
@@ -455,7 +456,8 @@ public final class CloudFormationAdapter {
   private void samFunction(Template.Resource r, ResourceRef ref) {
     if (prop(r, "Role").isPresent()) return;
     Value self = self(r);
-    out.roles.add(new Role(ref, generatedName(r), globalsOrOwn(r, "AssumeRolePolicyDocument").map(this::document), true));
+    out.roles.add(new Role(ref, generatedName(r), globalsOrOwn(r, "AssumeRolePolicyDocument")
+        .map(d -> document(d, PolicyDocument.Use.TRUST)), true));
     PrincipalLink role = new PrincipalLink(PrincipalKind.ROLE, self);
     // Policies and Role are not supported in Globals: only the function's own count.
     Optional<Value> policies = prop(r, "Policies");
@@ -468,7 +470,7 @@ public final class CloudFormationAdapter {
                   s.provenance().then(Provenance.of("SAM managed policy name " + s.value())));
           out.attachments.add(new PolicyAttachment(ref, role, arn, s.location()));
         } else if (p instanceof Value.MapV m && m.entryIgnoreCase("Statement").isPresent()) {
-          out.inlinePolicies.add(new InlinePolicy(ref, List.of(role), generatedName(r), document(m), m.location(), false));
+          out.inlinePolicies.add(new InlinePolicy(ref, List.of(role), generatedName(r), identity(m), m.location(), false));
         } else if (!(p instanceof Value.MapV)) {
           out.attachments.add(new PolicyAttachment(ref, role, p, p.location()));
         }
@@ -510,24 +512,39 @@ public final class CloudFormationAdapter {
         ref.header(), Provenance.LITERAL);
   }
 
-  /** A policy document; a JSON string (allowed by CloudFormation) is read as the map it holds. */
-  private PolicyDocument document(Value value) {
+  /**
+   * A policy document used as {@code use}; a JSON string (allowed by CloudFormation) is read as
+   * the map it holds, and a string that is not JSON is a defect located at the string.
+   */
+  private PolicyDocument document(Value value, PolicyDocument.Use use) {
     List<Value> alternatives = new ArrayList<>();
+    List<PolicyDefect> unreadable = new ArrayList<>();
+    boolean certain = value.alternatives().size() == 1;
     for (Value v : value.alternatives()) {
       // A JSON string; from a Fn::Sub with unknown parts, the unknown parts stay unknown strings.
-      Optional<String> json = v instanceof Value.Str s ? Optional.of(s.value())
-          : v instanceof Value.Unknown u ? u.partial() : Optional.empty();
-      if (json.isPresent() && json.get().trim().startsWith("{")) {
+      Optional<String> json = v instanceof Value.Str s ? Optional.of(s.value()).filter(t -> !t.isBlank())
+          : v instanceof Value.Unknown u ? u.partial().filter(t -> t.trim().startsWith("{")) : Optional.empty();
+      if (json.isPresent()) {
         ParseResult parsed = JsonLoader.parse(template.file(), json.get());
         if (parsed instanceof ParseResult.Parsed p) {
           alternatives.add(eval.eval(inString(p.root(), v.location(), json.get())));
           continue;
         }
+        // Unknown parts inside JSON strings cannot make the text JSON; elsewhere they might.
+        ParseResult.Failed f = (ParseResult.Failed) parsed;
+        if (!f.limit() && (v instanceof Value.Str || JsonLoader.onlyInStrings(json.get(), Value.Unknown.HOLE))) {
+          unreadable.add(PolicyDefect.notJson(inString(f.location(), v.location(), json.get()), f.message(),
+              v.provenance(), certain));
+        }
       }
       alternatives.add(v);
     }
     Value doc = alternatives.size() == 1 ? alternatives.get(0) : new Value.OneOf(alternatives, value.location(), value.provenance());
-    return PolicyDocument.from(doc);
+    return PolicyDocument.from(doc, use, unreadable);
+  }
+
+  private PolicyDocument identity(Value value) {
+    return document(value, PolicyDocument.Use.IDENTITY);
   }
 
   /** A JSON string as the map it holds, located at the string; the string itself when it is not JSON. */
@@ -556,6 +573,14 @@ public final class CloudFormationAdapter {
       Location last = at.apply(end);
       return new Location(first.file(), first.startLine(), first.startColumn(), last.startLine(), last.startColumn() + 1);
     });
+  }
+
+  /** Where a position of the text, as the JSON parser gives it, is in the template. */
+  private Location inString(Location inText, Location string, String text) {
+    Optional<IntFunction<Location>> positions = eval.positions(string, text);
+    if (positions.isEmpty()) return string;
+    int offset = new LineIndex(text).offset(inText.startLine(), inText.startColumn());
+    return positions.get().apply(Math.min(offset, Math.max(0, text.length() - 1)));
   }
 
   private static Node relocate(Node node, UnaryOperator<Location> place) {

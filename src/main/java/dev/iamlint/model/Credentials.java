@@ -62,16 +62,35 @@ public final class Credentials {
     Optional<String> text = value instanceof Value.Str s ? Optional.of(s.value())
         : value instanceof Value.Unknown u ? u.partial() : Optional.empty();
     if (text.isEmpty()) return;
-    Matcher m = KEY_ID.matcher(text.get());
+    // User data is often given base64-encoded: the key is in the script it decodes to.
+    String plain = decoded(text.get());
+    boolean encoded = !plain.equals(text.get());
+    Matcher m = KEY_ID.matcher(plain);
     if (m.find()) {
+      Optional<String> secret = secretBeside(plain);
+      String detail = encoded ? (name.isEmpty() ? " (base64-decoded)" : " (" + name + ", base64-decoded)")
+          : name.isEmpty() ? "" : " (" + name + ")";
       out.add(new StaticCredential(resource, value.location(), StaticCredential.Kind.KEY_LITERAL,
-          "an AWS access key id " + mask(m.group(1)) + " is written in " + where + (name.isEmpty() ? "" : " (" + name + ")")));
+          "an AWS access key id " + mask(m.group(1)) + secret.map(x -> " and its secret access key " + mask(x) + " are")
+              .orElse(" is") + " written in " + where + detail));
       return;
     }
     if (SECRET_NAME.matcher(name).matches() && SECRET_VALUE.matcher(text.get().trim()).matches()) {
       out.add(new StaticCredential(resource, value.location(), StaticCredential.Kind.KEY_LITERAL,
           "an AWS secret access key " + mask(text.get().trim()) + " is written in " + where + " (" + name + ")"));
     }
+  }
+
+  /** A secret-key-shaped word (40 characters, both cases) in a text that holds a key id: its pair. */
+  private static final Pattern SECRET_WORD = Pattern.compile("(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])");
+
+  private static Optional<String> secretBeside(String text) {
+    Matcher m = SECRET_WORD.matcher(text);
+    while (m.find()) {
+      String w = m.group();
+      if (w.chars().anyMatch(Character::isUpperCase) && w.chars().anyMatch(Character::isLowerCase)) return Optional.of(w);
+    }
+    return Optional.empty();
   }
 
   /** Scripts handing static credentials to the workload (user data, provisioners, init files). */

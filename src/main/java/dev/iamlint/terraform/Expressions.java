@@ -110,7 +110,8 @@ final class Expressions {
     if (t.wrapped().isPresent()) return sub(t.wrapped().get());
     List<Value> parts = new ArrayList<>();
     render(t.parts(), parts);
-    return Operators.concat(parts, at(t));
+    // A JSON text keeps its elements where it is written, wherever the string is used later.
+    return JsonValues.written(Operators.concat(parts, at(t)));
   }
 
   private void render(List<TemplatePart> parts, List<Value> out) {

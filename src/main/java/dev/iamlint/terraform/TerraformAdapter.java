@@ -19,6 +19,7 @@ import dev.iamlint.model.InstanceProfile;
 import dev.iamlint.model.LoginProfile;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.model.PolicyAttachment;
+import dev.iamlint.model.PolicyDefect;
 import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.PrincipalKind;
 import dev.iamlint.model.PrincipalLink;
@@ -84,7 +85,8 @@ public final class TerraformAdapter {
     if (r.isData()) {
       if (r.type().equals("aws_iam_policy_document") && !documentsInUse.contains(baseAddress(r.address()))) {
         get(r, "json").ifPresent(json -> out.customerPolicies.add(new CustomerPolicy(ref,
-            new Value.Str("data." + r.type() + "." + r.name(), r.header(), Provenance.LITERAL), document(json))));
+            new Value.Str("data." + r.type() + "." + r.name(), r.header(), Provenance.LITERAL),
+            document(json, PolicyDocument.Use.UNKNOWN))));
       }
       return;
     }
@@ -119,7 +121,7 @@ public final class TerraformAdapter {
       case "aws_iam_role" -> role(r, ref, self);
       case "aws_iam_policy" -> out.customerPolicies.add(new CustomerPolicy(ref,
           get(r, "name").or(() -> get(r, "name_prefix")).orElseGet(() -> generated(r)),
-          document(get(r, "policy").orElseGet(() -> missing(r, "policy")))));
+          identity(get(r, "policy").orElseGet(() -> missing(r, "policy")))));
       case "aws_iam_user_policy" -> inline(r, ref, PrincipalKind.USER, "user");
       case "aws_iam_group_policy" -> inline(r, ref, PrincipalKind.GROUP, "group");
       case "aws_iam_role_policy" -> inline(r, ref, PrincipalKind.ROLE, "role");
@@ -190,20 +192,20 @@ public final class TerraformAdapter {
       }
       case "aws_ssoadmin_permission_set_inline_policy" -> get(r, "inline_policy").ifPresent(doc ->
           out.inlinePolicies.add(new InlinePolicy(ref, List.of(new PrincipalLink(PrincipalKind.PERMISSION_SET,
-              get(r, "permission_set_arn").orElse(self))), generated(r), document(doc), doc.location(), false)));
+              get(r, "permission_set_arn").orElse(self))), generated(r), identity(doc), doc.location(), false)));
       default -> { }
     }
   }
 
   private void role(TfResource r, ResourceRef ref, Value self) {
     Value name = get(r, "name").orElseGet(() -> generated(r));
-    out.roles.add(new Role(ref, name, get(r, "assume_role_policy").map(this::document), false));
+    out.roles.add(new Role(ref, name, get(r, "assume_role_policy").map(p -> document(p, PolicyDocument.Use.TRUST)), false));
     get(r, "permissions_boundary").ifPresent(b -> out.boundaries.add(new PermissionsBoundary(ref, b)));
     PrincipalLink link = new PrincipalLink(PrincipalKind.ROLE, self);
     for (Value block : get(r, "inline_policy").map(Value::items).orElse(List.of())) {
       if (!(block instanceof Value.MapV m) || m.get("policy").isEmpty()) continue;
       out.inlinePolicies.add(new InlinePolicy(ref, List.of(link), m.get("name").orElseGet(() -> generated(r)),
-          document(m.get("policy").get()), m.location(), false));
+          identity(m.get("policy").get()), m.location(), false));
     }
     for (Value arn : get(r, "managed_policy_arns").map(Value::items).orElse(List.of())) {
       out.attachments.add(new PolicyAttachment(ref, link, arn, arn.location()));
@@ -214,7 +216,7 @@ public final class TerraformAdapter {
     Value target = get(r, principal).orElseGet(() -> missing(r, principal));
     Value policy = get(r, "policy").orElseGet(() -> missing(r, "policy"));
     out.inlinePolicies.add(new InlinePolicy(ref, List.of(new PrincipalLink(kind, target)),
-        get(r, "name").orElseGet(() -> generated(r)), document(policy), r.header(), false));
+        get(r, "name").orElseGet(() -> generated(r)), identity(policy), r.header(), false));
   }
 
   private void attach(TfResource r, ResourceRef ref, PrincipalKind kind, String principal, String arnName) {
@@ -338,12 +340,39 @@ public final class TerraformAdapter {
         r.header(), Provenance.LITERAL);
   }
 
-  /** A policy argument: JSON text (from jsonencode, a heredoc, a file, a data source) read into a document. */
-  private PolicyDocument document(Value value) {
+  /**
+   * A policy argument: JSON text (from jsonencode, a heredoc, a file, a data source) read into a
+   * document used as {@code use}; text that is not JSON is a defect located where the parser stopped.
+   */
+  private PolicyDocument document(Value value, PolicyDocument.Use use) {
     List<Value> alternatives = new ArrayList<>();
-    for (Value v : value.alternatives()) alternatives.add(JsonValues.structure(v).orElse(v));
-    Value doc = alternatives.size() == 1 ? alternatives.get(0) : new Value.OneOf(alternatives, value.location(), value.provenance());
-    return PolicyDocument.from(doc);
+    List<Value> checked = new ArrayList<>();
+    List<PolicyDefect> unreadable = new ArrayList<>();
+    boolean certain = value.alternatives().size() == 1;
+    for (Value v : value.alternatives()) {
+      JsonValues.Reading reading = JsonValues.read(v);
+      if (reading instanceof JsonValues.Structure s) {
+        // The known parts of a text with unknown parts are checked for what IAM rejects; what
+        // such a document grants is left undecided, as before.
+        alternatives.add(s.partial() ? v : s.value());
+        checked.add(s.value());
+      } else {
+        alternatives.add(v);
+        checked.add(v);
+        if (reading instanceof JsonValues.NotJson n) {
+          unreadable.add(PolicyDefect.notJson(n.location(), n.message(), v.provenance(), certain));
+        }
+      }
+    }
+    return PolicyDocument.from(choice(alternatives, value), choice(checked, value), use, unreadable);
+  }
+
+  private static Value choice(List<Value> alternatives, Value of) {
+    return alternatives.size() == 1 ? alternatives.get(0) : new Value.OneOf(alternatives, of.location(), of.provenance());
+  }
+
+  private PolicyDocument identity(Value value) {
+    return document(value, PolicyDocument.Use.IDENTITY);
   }
 
   /** {@code data.x.y["k"]} → {@code data.x.y}: documents in use are tracked per declaration. */
