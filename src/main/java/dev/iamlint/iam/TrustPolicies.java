@@ -1,0 +1,69 @@
+package dev.iamlint.iam;
+
+import dev.iamlint.model.IamModel;
+import dev.iamlint.model.PolicyDocument;
+import dev.iamlint.model.ResourceRef;
+import dev.iamlint.model.Role;
+import dev.iamlint.model.Statement;
+import dev.iamlint.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The trust policies of a scan, and the statements in them that let principals assume a role. */
+public final class TrustPolicies {
+  private TrustPolicies() {}
+
+  /** A trust policy where it takes effect: the role it belongs to. */
+  public record Trust(ResourceRef resource, Optional<Role> role, PolicyDocument document) {
+
+    /** How messages name what the policy lets principals assume: "role aws_iam_role.ci". */
+    public String name() {
+      return "role " + resource.address();
+    }
+
+    /** The same at the start of a sentence. */
+    public String subject() {
+      return Character.toUpperCase(name().charAt(0)) + name().substring(1);
+    }
+  }
+
+  /**
+   * An {@code Allow} statement with a {@code Principal}. {@code index} numbers the statements of
+   * the document from 1: with the Sid, it keeps fingerprints stable when statements are edited.
+   */
+  public record Grant(Trust trust, Statement statement, Value principal, int index) {
+
+    /** The fingerprint detail of a finding about this statement: {@code kind:Sid} or {@code kind:#index}. */
+    public String detail(String kind) {
+      return kind + ":" + statement.sid().flatMap(Value::asText).orElse("#" + index);
+    }
+  }
+
+  /** Every trust policy of the scan. */
+  public static List<Trust> trusts(IamModel model) {
+    List<Trust> out = new ArrayList<>();
+    for (Role role : model.roles()) {
+      role.trustPolicy().ifPresent(t -> out.add(new Trust(role.resource(), Optional.of(role), t)));
+    }
+    return out;
+  }
+
+  /** Every Allow statement with a Principal in a trust policy of the scan. */
+  public static List<Grant> grants(IamModel model) {
+    List<Grant> out = new ArrayList<>();
+    for (Trust trust : trusts(model)) out.addAll(grants(trust));
+    return out;
+  }
+
+  /** The Allow statements with a Principal of one trust policy. */
+  public static List<Grant> grants(Trust trust) {
+    List<Grant> out = new ArrayList<>();
+    int index = 0;
+    for (Statement s : trust.document().statements()) {
+      index++;
+      if (s.isAllow() && s.principal().isPresent()) out.add(new Grant(trust, s, s.principal().get(), index));
+    }
+    return out;
+  }
+}
