@@ -111,6 +111,7 @@ public final class Principal {
       if (ACCOUNT_ID.matcher(s).matches()) return new Entry(type, v, Kind.ACCOUNT, new Account.Id(s));
       return arn(type, v, s);
     }
+    if (v instanceof Value.Unknown u && deployingAccount(u)) return new Entry(type, v, Kind.ACCOUNT, new Account.Deploying());
     if (v instanceof Value.Unknown u && u.reference().isPresent()) {
       // A role or user declared in the scan is deployed with it, into the same account.
       Optional<ResourceRef> declared = model.declaration(v);
@@ -154,10 +155,14 @@ public final class Principal {
     if (!field.equals(HOLE) || !(v instanceof Value.Unknown u) || u.partial().isEmpty()) return NOT_KNOWN;
     String partial = u.partial().get();
     if (partial.indexOf(Value.Unknown.HOLE) != partial.lastIndexOf(Value.Unknown.HOLE)) return NOT_KNOWN;
-    boolean pseudo = u.reason().startsWith("pseudo parameter AWS::AccountId ");
-    boolean caller = u.reference().filter(r -> r.address().matches("(.*\\.)?data\\.aws_caller_identity\\.[^.]+")
-        && (r.attribute().equals("account_id") || r.attribute().equals("id"))).isPresent();
-    return pseudo || caller ? new Account.Deploying() : NOT_KNOWN;
+    return deployingAccount(u) ? new Account.Deploying() : NOT_KNOWN;
+  }
+
+  /** {@code ${AWS::AccountId}} or the account id of {@code data.aws_caller_identity}, as the evaluators leave them. */
+  private static boolean deployingAccount(Value.Unknown u) {
+    return u.reason().startsWith("pseudo parameter AWS::AccountId ")
+        || u.reference().filter(r -> r.address().matches("(.*\\.)?data\\.aws_caller_identity\\.[^.]+")
+            && (r.attribute().equals("account_id") || r.attribute().equals("id"))).isPresent();
   }
 
   /**
