@@ -5,6 +5,7 @@ import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Role;
 import dev.iamlint.model.Statement;
+import dev.iamlint.model.TrustDocument;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +15,19 @@ import java.util.Optional;
 public final class TrustPolicies {
   private TrustPolicies() {}
 
-  /** A trust policy where it takes effect: the role it belongs to. */
+  /**
+   * A trust policy where it takes effect: the role it belongs to, or none for a trust document
+   * that no role of the scan uses (judged on its own: it may be consumed outside the scan).
+   */
   public record Trust(ResourceRef resource, Optional<Role> role, PolicyDocument document) {
 
-    /** How messages name what the policy lets principals assume: "role aws_iam_role.ci". */
+    /**
+     * How messages name what the policy lets principals assume: "role aws_iam_role.ci", "a role
+     * with the trust policy data.aws_iam_policy_document.ci (used by no role in the scan)".
+     */
     public String name() {
-      return "role " + resource.address();
+      return role.isPresent() ? "role " + resource.address()
+          : "a role with the trust policy " + resource.address() + " (used by no role in the scan)";
     }
 
     /** The same at the start of a sentence. */
@@ -46,6 +54,7 @@ public final class TrustPolicies {
     for (Role role : model.roles()) {
       role.trustPolicy().ifPresent(t -> out.add(new Trust(role.resource(), Optional.of(role), t)));
     }
+    for (TrustDocument d : model.trustDocuments()) out.add(new Trust(d.resource(), Optional.empty(), d.document()));
     return out;
   }
 

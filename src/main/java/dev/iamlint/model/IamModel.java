@@ -19,7 +19,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     List<PasswordPolicy> passwordPolicies, List<ConfigRule> configRules, List<AccessAnalyzer> accessAnalyzers,
     List<StaticCredential> credentials, List<MetricFilter> metricFilters, List<MetricAlarm> metricAlarms,
     List<SecretSink> secretSinks, List<PermissionsBoundary> boundaries, List<Deployment> deployments,
-    List<ServiceLaunch> serviceLaunches) {
+    List<ServiceLaunch> serviceLaunches, List<TrustDocument> trustDocuments) {
 
   public IamModel {
     resources = List.copyOf(resources);
@@ -45,6 +45,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     boundaries = List.copyOf(boundaries);
     deployments = List.copyOf(deployments);
     serviceLaunches = List.copyOf(serviceLaunches);
+    trustDocuments = List.copyOf(trustDocuments);
   }
 
   /**
