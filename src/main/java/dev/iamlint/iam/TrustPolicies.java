@@ -65,6 +65,31 @@ public final class TrustPolicies {
     return out;
   }
 
+  /**
+   * Whether only principals of the deploying account can assume the role, and only with MFA:
+   * every statement of its trust policy is a Deny, or an Allow whose principals are all the
+   * account's root, users or roles and whose condition requires MFA in every branch. No service,
+   * identity provider, other or unknown account. The dedicated admin role ADM001's fix
+   * recommends. {@code accountId}: the configured deploying account, if any.
+   */
+  public static boolean sameAccountWithMfa(Role role, IamModel model, Optional<String> accountId) {
+    if (role.trustPolicy().isEmpty() || !role.trustPolicy().get().complete()) return false;
+    boolean allows = false;
+    for (Statement s : role.trustPolicy().get().statements()) {
+      if (s.isDeny()) continue;
+      if (!s.isAllow() || s.principal().isEmpty() || s.notPrincipal().isPresent()) return false;
+      List<Principal.Entry> entries = Principal.entries(s.principal().get(), model);
+      if (entries.isEmpty()) return false;
+      for (Principal.Entry e : entries) {
+        boolean iam = e.kind() == Principal.Kind.ACCOUNT || e.kind() == Principal.Kind.USER || e.kind() == Principal.Kind.ROLE;
+        if (!iam || !e.sameAccount(accountId).isTrue()) return false;
+      }
+      if (!TrustConditions.of(s.condition()).stream().allMatch(d -> d.mfa().isTrue())) return false;
+      allows = true;
+    }
+    return allows;
+  }
+
   /** The Allow statements with a Principal of one trust policy. */
   public static List<Grant> grants(Trust trust) {
     List<Grant> out = new ArrayList<>();

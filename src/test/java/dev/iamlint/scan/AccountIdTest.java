@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.ScanOptions;
+import dev.iamlint.rule.Severity;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,5 +32,11 @@ class AccountIdTest {
     assertEquals(13, same.get(0).location().startLine());
     assertTrue(same.get(0).message().contains("can be assumed by \"arn:aws:iam::111122223333:root\" without MFA: require"),
         same.get(0).message());
+  }
+
+  @Test
+  void anAdminRoleOfTheConfiguredAccountWithMfaIsTheRecommendedPattern() {
+    assertEquals(List.of(Severity.HIGH), scan(Optional.empty(), "ADM001").stream().map(Finding::severity).toList());
+    assertEquals(List.of(Severity.INFO), scan(Optional.of("111122223333"), "ADM001").stream().map(Finding::severity).toList());
   }
 }
