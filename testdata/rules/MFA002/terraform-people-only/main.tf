@@ -97,3 +97,53 @@ resource "aws_iam_role" "same_account_external_id" {
     }]
   })
 }
+
+# compliant: the user's own policy denies everything without MFA, sts:AssumeRole included
+resource "aws_iam_user" "auditor" {
+  name = "auditor"
+}
+
+resource "aws_iam_user_policy" "auditor_mfa" {
+  name = "require-mfa"
+  user = aws_iam_user.auditor.name
+  policy = jsonencode({
+    Statement = [{
+      Effect    = "Deny"
+      NotAction = ["iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "sts:GetSessionToken"]
+      Resource  = "*"
+      Condition = { BoolIfExists = { "aws:MultiFactorAuthPresent" = "false" } }
+    }]
+  })
+}
+
+resource "aws_iam_role" "for_auditor" {
+  name = "for-auditor"
+  assume_role_policy = jsonencode({
+    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = aws_iam_user.auditor.arn } }]
+  })
+}
+
+# near miss: the user's MFA Deny leaves out sts:AssumeRole
+resource "aws_iam_user" "builder" {
+  name = "builder"
+}
+
+resource "aws_iam_user_policy" "builder_mfa" {
+  name = "require-mfa"
+  user = aws_iam_user.builder.name
+  policy = jsonencode({
+    Statement = [{
+      Effect    = "Deny"
+      NotAction = ["iam:*", "sts:AssumeRole"]
+      Resource  = "*"
+      Condition = { BoolIfExists = { "aws:MultiFactorAuthPresent" = "false" } }
+    }]
+  })
+}
+
+resource "aws_iam_role" "for_builder" {
+  name = "for-builder"
+  assume_role_policy = jsonencode({
+    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = aws_iam_user.builder.arn } }] # Noncompliant {{can be assumed by user aws_iam_user.builder without MFA}}
+  })
+}

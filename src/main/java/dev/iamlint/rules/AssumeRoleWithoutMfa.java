@@ -2,6 +2,7 @@ package dev.iamlint.rules;
 
 import dev.iamlint.iam.EffectivePolicies;
 import dev.iamlint.iam.Escalation;
+import dev.iamlint.iam.MfaEnforcement;
 import dev.iamlint.iam.Principal;
 import dev.iamlint.iam.TrustConditions;
 import dev.iamlint.iam.TrustPolicies;
@@ -9,6 +10,7 @@ import dev.iamlint.iam.Wildcard;
 import dev.iamlint.model.IamModel;
 import dev.iamlint.model.Role;
 import dev.iamlint.model.Statement;
+import dev.iamlint.model.User;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
 import dev.iamlint.rule.Severity;
@@ -40,7 +42,7 @@ public final class AssumeRoleWithoutMfa implements Rule {
       Optional<Principal.Entry> undecided = Optional.empty();
       Optional<Principal.Entry> exposed = Optional.empty();
       for (Principal.Entry e : Principal.entries(g.principal(), ctx.model())) {
-        Truth t = exposed(e, demands, ctx.options().accountId());
+        Truth t = exposed(e, demands, ctx.options().accountId()).and(mfaNotEnforced(ctx.model(), e));
         if (t.isTrue()) {
           exposed = Optional.of(e);
           break;
@@ -70,6 +72,21 @@ public final class AssumeRoleWithoutMfa implements Rule {
       any = any.or(d.rolesOnly().not().and(d.mfa().not()).and(d.inert().not()).and(same.or(d.externalId().not())));
     }
     return e.kind().person().and(any);
+  }
+
+  /**
+   * A user declared in the scan whose own policies deny everything without MFA (as MFA001 asks)
+   * cannot assume the role without MFA either. UNKNOWN when its policies are not all known.
+   */
+  private static Truth mfaNotEnforced(IamModel model, Principal.Entry e) {
+    if (e.kind() != Principal.Kind.USER) return Truth.TRUE;
+    Optional<User> user = model.user(e.value());
+    if (user.isEmpty()) return Truth.TRUE;
+    EffectivePolicies policies = EffectivePolicies.of(model, user.get());
+    Truth enforced = MfaEnforcement.requiredFor(policies.certainDocuments(), "sts:AssumeRole");
+    if (!enforced.isTrue() && MfaEnforcement.requiredFor(policies.documents(), "sts:AssumeRole").isTrue()) enforced = Truth.UNKNOWN;
+    if (enforced.isFalse() && !policies.complete()) enforced = Truth.UNKNOWN;
+    return enforced.not();
   }
 
   private static void report(RuleContext ctx, TrustPolicies.Grant g, Principal.Entry e) {
