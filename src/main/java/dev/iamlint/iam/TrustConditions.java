@@ -70,7 +70,8 @@ public final class TrustConditions {
             if (operator.equals("numericlessthan") || operator.equals("numericlessthanequals")) mfa = Truth.TRUE;
           }
           case EXTERNAL_ID -> {
-            if (!operator.contains("not") && !operator.startsWith("null")) externalId = Truth.TRUE;
+            // A negated test, a Null test or an IfExists test holds without any external id.
+            if (!operator.contains("not") && !operator.startsWith("null") && !operator.endsWith("ifexists")) externalId = Truth.TRUE;
             inert = inert.or(neverMatches(operator, values));
           }
           case PRINCIPAL_ARN -> {
