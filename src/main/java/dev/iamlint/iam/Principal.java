@@ -50,15 +50,19 @@ public final class Principal {
     /**
      * Whether this entry admits only principals of the deploying account: FALSE for another
      * account, UNKNOWN when the account is not known. Everyone includes the deploying account
-     * (TRUE); an entry that is not an account, user or role is FALSE. {@code deployingAccount}
-     * is the configured account id, when there is one; without it a literal account id is
-     * another account.
+     * (TRUE); an entry that is not an account, user or role is FALSE. {@code deploying}: the
+     * account ids the deployment may target, when known (see
+     * {@link TrustPolicies#deployingAccounts}); without them a literal account id is another
+     * account.
      */
-    public Truth sameAccount(Optional<String> deployingAccount) {
+    public Truth sameAccount(List<String> deploying) {
       if (kind == Kind.EVERYONE) return Truth.TRUE;
       if (kind != Kind.ACCOUNT && kind != Kind.USER && kind != Kind.ROLE) return kind == Kind.UNKNOWN ? Truth.UNKNOWN : Truth.FALSE;
       if (account instanceof Account.Deploying) return Truth.TRUE;
-      if (account instanceof Account.Id id) return Truth.of(deployingAccount.map(id.id()::equals).orElse(false));
+      if (account instanceof Account.Id id) {
+        if (!deploying.contains(id.id())) return Truth.FALSE;
+        return deploying.size() == 1 ? Truth.TRUE : Truth.UNKNOWN;
+      }
       return Truth.UNKNOWN;
     }
   }

@@ -30,6 +30,15 @@ public final class TrustPolicies {
           : "a role with the trust policy " + resource.address() + " (used by no role in the scan)";
     }
 
+    /**
+     * The account ids the trust's deployment targets: the configured {@code account_id}, else
+     * the accounts its Terraform providers are pinned to ({@code allowed_account_ids}, the
+     * account of {@code assume_role}); empty when not known.
+     */
+    public List<String> deployingAccounts(IamModel model, Optional<String> configured) {
+      return configured.map(List::of).orElseGet(() -> model.deploymentOf(resource).accounts());
+    }
+
     /** The same at the start of a sentence. */
     public String subject() {
       return Character.toUpperCase(name().charAt(0)) + name().substring(1);
@@ -74,6 +83,8 @@ public final class TrustPolicies {
    */
   public static boolean sameAccountWithMfa(Role role, IamModel model, Optional<String> accountId) {
     if (role.trustPolicy().isEmpty() || !role.trustPolicy().get().complete()) return false;
+    List<String> deploying = new Trust(role.resource(), Optional.of(role), role.trustPolicy().get())
+        .deployingAccounts(model, accountId);
     boolean allows = false;
     for (Statement s : role.trustPolicy().get().statements()) {
       if (s.isDeny()) continue;
@@ -82,7 +93,7 @@ public final class TrustPolicies {
       if (entries.isEmpty()) return false;
       for (Principal.Entry e : entries) {
         boolean iam = e.kind() == Principal.Kind.ACCOUNT || e.kind() == Principal.Kind.USER || e.kind() == Principal.Kind.ROLE;
-        if (!iam || !e.sameAccount(accountId).isTrue()) return false;
+        if (!iam || !e.sameAccount(deploying).isTrue()) return false;
       }
       if (!TrustConditions.of(s.condition()).stream().allMatch(d -> d.mfa().isTrue())) return false;
       allows = true;

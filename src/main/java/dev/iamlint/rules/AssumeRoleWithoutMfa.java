@@ -39,10 +39,11 @@ public final class AssumeRoleWithoutMfa implements Rule {
     for (TrustPolicies.Grant g : TrustPolicies.grants(ctx.model())) {
       if (!assumes(g.statement())) continue;
       List<TrustConditions.Demands> demands = TrustConditions.of(g.statement().condition());
+      List<String> deploying = g.trust().deployingAccounts(ctx.model(), ctx.options().accountId());
       Optional<Principal.Entry> undecided = Optional.empty();
       Optional<Principal.Entry> exposed = Optional.empty();
       for (Principal.Entry e : Principal.entries(g.principal(), ctx.model())) {
-        Truth t = exposed(e, demands, ctx.options().accountId()).and(mfaNotEnforced(ctx.model(), e));
+        Truth t = exposed(e, demands, deploying).and(mfaNotEnforced(ctx.model(), g.trust(), e));
         if (t.isTrue()) {
           exposed = Optional.of(e);
           break;
@@ -50,7 +51,7 @@ public final class AssumeRoleWithoutMfa implements Rule {
         if (t == Truth.UNKNOWN && undecided.isEmpty()) undecided = Optional.of(e);
       }
       if (exposed.isPresent()) {
-        report(ctx, g, exposed.get());
+        report(ctx, g, exposed.get(), deploying);
       } else if (undecided.isPresent()) {
         Value unknown = undecided.get().value() instanceof Value.Unknown ? undecided.get().value()
             : g.statement().condition().orElse(undecided.get().value());
@@ -65,8 +66,8 @@ public final class AssumeRoleWithoutMfa implements Rule {
    * it can be a person, the branch does not limit the caller to roles, does not require MFA, is
    * not inert, and (for another account) does not require an external id.
    */
-  private static Truth exposed(Principal.Entry e, List<TrustConditions.Demands> demands, Optional<String> account) {
-    Truth same = e.sameAccount(account);
+  private static Truth exposed(Principal.Entry e, List<TrustConditions.Demands> demands, List<String> deploying) {
+    Truth same = e.sameAccount(deploying);
     Truth any = Truth.FALSE;
     for (TrustConditions.Demands d : demands) {
       any = any.or(d.rolesOnly().not().and(d.mfa().not()).and(d.inert().not()).and(same.or(d.externalId().not())));
@@ -78,9 +79,9 @@ public final class AssumeRoleWithoutMfa implements Rule {
    * A user declared in the scan whose own policies deny everything without MFA (as MFA001 asks)
    * cannot assume the role without MFA either. UNKNOWN when its policies are not all known.
    */
-  private static Truth mfaNotEnforced(IamModel model, Principal.Entry e) {
+  private static Truth mfaNotEnforced(IamModel model, TrustPolicies.Trust trust, Principal.Entry e) {
     if (e.kind() != Principal.Kind.USER) return Truth.TRUE;
-    Optional<User> user = model.user(e.value());
+    Optional<User> user = model.user(e.value(), Optional.of(trust.resource()));
     if (user.isEmpty()) return Truth.TRUE;
     EffectivePolicies policies = EffectivePolicies.of(model, user.get());
     Truth enforced = MfaEnforcement.requiredFor(policies.certainDocuments(), "sts:AssumeRole");
@@ -89,8 +90,8 @@ public final class AssumeRoleWithoutMfa implements Rule {
     return enforced.not();
   }
 
-  private static void report(RuleContext ctx, TrustPolicies.Grant g, Principal.Entry e) {
-    boolean otherAccount = e.sameAccount(ctx.options().accountId()).isFalse();
+  private static void report(RuleContext ctx, TrustPolicies.Grant g, Principal.Entry e, List<String> deploying) {
+    boolean otherAccount = e.sameAccount(deploying).isFalse();
     boolean privileged = g.trust().role().map(r -> privileged(ctx.model(), r)).orElse(false);
     ctx.report(privileged ? Severity.HIGH : Severity.MEDIUM, g.trust().resource(), e.value().location(), g.detail("assume"),
         g.trust().subject() + (privileged ? ", which is privileged," : "") + " can be assumed by "

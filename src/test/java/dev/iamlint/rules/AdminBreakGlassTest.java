@@ -22,6 +22,7 @@ class AdminBreakGlassTest {
       break-glass.yaml      | {26=INFO, 44=HIGH, 59=HIGH, 72=HIGH, 85=HIGH}
       break-glass.json      | {26=INFO, 54=HIGH, 91=HIGH}
       terraform-break-glass | {27=INFO, 40=HIGH, 62=HIGH}
+      terraform-pinned-account | {18=INFO, 31=HIGH}
       """)
   void infoOnlyForTheRecommendedPattern(String fixture, String expected) {
     Map<Integer, Severity> actual = new TreeMap<>();
