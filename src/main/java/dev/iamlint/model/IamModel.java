@@ -22,7 +22,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     List<PasswordPolicy> passwordPolicies, List<ConfigRule> configRules, List<AccessAnalyzer> accessAnalyzers,
     List<StaticCredential> credentials, List<MetricFilter> metricFilters, List<MetricAlarm> metricAlarms,
     List<SecretSink> secretSinks, List<PermissionsBoundary> boundaries, List<Deployment> deployments,
-    List<ServiceLaunch> serviceLaunches, Map<String, Deployment> deploymentsById) {
+    List<ServiceLaunch> serviceLaunches, List<TrustDocument> trustDocuments, Map<String, Deployment> deploymentsById) {
 
   public IamModel {
     resources = List.copyOf(resources);
@@ -49,6 +49,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     deployments = List.copyOf(deployments);
     serviceLaunches = List.copyOf(serviceLaunches);
     deploymentsById = Map.copyOf(deploymentsById);
+    trustDocuments = List.copyOf(trustDocuments);
   }
 
   /**

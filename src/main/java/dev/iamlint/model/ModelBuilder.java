@@ -28,6 +28,7 @@ public final class ModelBuilder {
   public final List<PermissionsBoundary> boundaries = new ArrayList<>();
   public final List<Deployment> deployments = new ArrayList<>();
   public final List<ServiceLaunch> serviceLaunches = new ArrayList<>();
+  public final List<TrustDocument> trustDocuments = new ArrayList<>();
 
   public void addAll(ModelBuilder other) {
     resources.addAll(other.resources);
@@ -53,13 +54,14 @@ public final class ModelBuilder {
     boundaries.addAll(other.boundaries);
     deployments.addAll(other.deployments);
     serviceLaunches.addAll(other.serviceLaunches);
+    trustDocuments.addAll(other.trustDocuments);
   }
 
   public IamModel build() {
     return new IamModel(resources, users, groups, roles, instanceProfiles, memberships, attachments,
         customerPolicies, inlinePolicies, accessKeys, loginProfiles, trails, computeInstances, passwordPolicies,
         configRules, accessAnalyzers, credentials, metricFilters, metricAlarms, secretSinks, boundaries,
-        deployments, serviceLaunches,
+        deployments, serviceLaunches, trustDocuments,
         deployments.stream().collect(java.util.stream.Collectors.toMap(Deployment::id, d -> d, (a, b) -> a)));
   }
 }

@@ -91,6 +91,23 @@ public record PolicyDocument(Location location, Optional<Value> version, List<St
     return s.entryIgnoreCase(name).map(Value.MapV.Entry::value).filter(v -> !(v instanceof Value.Null));
   }
 
+  /**
+   * Whether this is a role trust policy: every statement names a principal (identity policies
+   * have none) and an {@code sts:AssumeRole*} action (resource policies of other services do not).
+   * A statement whose actions are not known leaves the answer false.
+   */
+  public boolean isTrustPolicy() {
+    if (statements.isEmpty()) return false;
+    for (Statement s : statements) {
+      if (s.principal().isEmpty() && s.notPrincipal().isEmpty()) return false;
+      boolean assumes = s.action().map(a -> a.items().stream().flatMap(v -> v.alternatives().stream())
+          .anyMatch(v -> v.asText().map(t -> t.trim().toLowerCase(java.util.Locale.ROOT))
+              .filter(t -> t.startsWith("sts:assumerole") || t.equals("sts:*")).isPresent())).orElse(false);
+      if (!assumes) return false;
+    }
+    return true;
+  }
+
   public static PolicyDocument empty(Location location) {
     return new PolicyDocument(location, Optional.empty(), List.of(), false, List.of());
   }

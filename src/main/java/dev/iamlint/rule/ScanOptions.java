@@ -1,19 +1,26 @@
 package dev.iamlint.rule;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Project-wide facts and choices rules depend on. {@code accountBaseline}: the scan describes an
  * account baseline (project-level rules apply); {@code externalCloudTrail}: an organization
  * trail is managed elsewhere; {@code reportUnknown}: checks that could not be decided because a
- * value is unknown are reported at info; {@code rules}: per-rule settings from the config.
+ * value is unknown are reported at info; {@code rules}: per-rule settings from the config;
+ * {@code accountId}: the account the project deploys into, when the config names it.
  */
 public record ScanOptions(boolean accountBaseline, boolean externalCloudTrail, boolean reportUnknown,
-    Map<String, RuleSettings> rules) {
+    Map<String, RuleSettings> rules, Optional<String> accountId) {
   public static final ScanOptions DEFAULT = new ScanOptions(false, false);
 
   public ScanOptions {
     rules = Map.copyOf(rules);
+  }
+
+  public ScanOptions(boolean accountBaseline, boolean externalCloudTrail, boolean reportUnknown,
+      Map<String, RuleSettings> rules) {
+    this(accountBaseline, externalCloudTrail, reportUnknown, rules, Optional.empty());
   }
 
   public ScanOptions(boolean accountBaseline, boolean externalCloudTrail) {

@@ -2,8 +2,10 @@ package dev.iamlint.rules;
 
 import dev.iamlint.iam.ManagedPolicyArn;
 import dev.iamlint.iam.Principals;
+import dev.iamlint.iam.TrustPolicies;
 import dev.iamlint.model.IamModel;
 import dev.iamlint.model.PolicyAttachment;
+import dev.iamlint.model.PrincipalKind;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
 import dev.iamlint.rule.Severity;
@@ -13,7 +15,7 @@ import java.util.Optional;
 /**
  * ADM001: the AWS managed policy AdministratorAccess is attached to a principal, by ARN in any
  * partition or path, or by name (SAM). Critical when the principal is a user with console
- * access or an access key.
+ * access or an access key; info for a role that only its own account can assume, with MFA.
  */
 public final class AdminPolicyAttached implements Rule {
   private static final String ADMIN = "AdministratorAccess";
@@ -36,12 +38,18 @@ public final class AdminPolicyAttached implements Rule {
                 "whether the policy attached to " + Principals.describe(model, a.principal(), Optional.of(a.resource())) + " is " + ADMIN));
         continue;
       }
-      boolean exposed = Principals.hasCredentials(model, a.principal(), Optional.of(a.resource()));
-      String who = Principals.describe(model, a.principal(), Optional.of(a.resource()));
+      Optional<dev.iamlint.model.ResourceRef> from = Optional.of(a.resource());
+      boolean exposed = Principals.hasCredentials(model, a.principal(), from);
+      // The dedicated admin role the fix recommends: worth knowing about, not a problem.
+      boolean breakGlass = a.principal().kind() == PrincipalKind.ROLE && model.role(a.principal().target(), from)
+          .filter(r -> TrustPolicies.sameAccountWithMfa(r, model, ctx.options().accountId())).isPresent();
+      String who = Principals.describe(model, a.principal(), from);
       String message = ADMIN + " is attached to " + who + admin.get().provenance().suffix()
-          + (exposed ? ": the user has console access or an access key" : "");
-      ctx.report(exposed ? Severity.CRITICAL : Severity.HIGH, a.resource(), a.location(),
-          ADMIN + "|" + Principals.key(model, a.principal(), Optional.of(a.resource())), message);
+          + (exposed ? ": the user has console access or an access key" : "")
+          + (breakGlass ? ": only principals of the role's own account can assume it, and only with MFA "
+              + "(a dedicated admin role, as recommended)" : "");
+      ctx.report(exposed ? Severity.CRITICAL : breakGlass ? Severity.INFO : Severity.HIGH, a.resource(), a.location(),
+          ADMIN + "|" + Principals.key(model, a.principal(), from), message);
     }
   }
 }

@@ -95,20 +95,23 @@ public final class ModuleInstance {
     List<TfResource> out = new ArrayList<>();
     for (ModuleConfig.Decl d : config.resources.values()) out.addAll(toResources(d, "managed"));
     for (ModuleConfig.Decl d : config.dataSources.values()) out.addAll(toResources(d, "data"));
+    List<ModuleConfig.Decl> outside = new ArrayList<>();
     for (String call : config.moduleCalls.keySet()) {
       List<ChildModule> children = children(call);
       for (ChildModule c : children) out.addAll(c.instance().resources());
-      if (children.isEmpty()) out.add(moduleCall(config.moduleCalls.get(call)));
+      if (children.isEmpty()) outside.add(config.moduleCalls.get(call));
     }
+    // A policy document that only an output or a module outside the scan receives is consumed
+    // outside the scan: it stays "not in use", so rules judge it on its own. (Evaluated last, so
+    // that every use inside the scan has been seen.)
+    Set<String> used = new HashSet<>(usedDocuments);
+    for (ModuleConfig.Decl call : outside) out.add(moduleCall(call));
     // Root outputs are what `terraform output` shows: a value that must not hold a secret.
     // (A child module's outputs reach no one unless the root passes them on.)
     if (address.isEmpty()) {
-      // A policy document that only an output passes on is consumed outside the scan: it stays
-      // "not in use", so rules judge it on its own.
-      Set<String> used = new HashSet<>(usedDocuments);
       for (ModuleConfig.Decl o : config.outputs.values()) out.add(outputOf(o));
-      usedDocuments.retainAll(used);
     }
+    usedDocuments.retainAll(used);
     for (ModuleConfig.Decl p : config.providers) {
       String name = p.block().labels().isEmpty() ? "?" : p.block().labels().get(0).value();
       Location at = p.block().range().location(p.file());

@@ -28,6 +28,7 @@ import dev.iamlint.model.Role;
 import dev.iamlint.model.SecretSink;
 import dev.iamlint.model.SecretExposure;
 import dev.iamlint.model.Trail;
+import dev.iamlint.model.TrustDocument;
 import dev.iamlint.model.User;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Reference;
@@ -84,9 +85,12 @@ public final class TerraformAdapter {
     }
     if (r.isData()) {
       if (r.type().equals("aws_iam_policy_document") && !documentsInUse.contains(baseAddress(r.address()))) {
-        get(r, "json").ifPresent(json -> out.customerPolicies.add(new CustomerPolicy(ref,
-            new Value.Str("data." + r.type() + "." + r.name(), r.header(), Provenance.LITERAL),
-            document(json, PolicyDocument.Use.UNKNOWN))));
+        get(r, "json").map(json -> document(json, PolicyDocument.Use.UNKNOWN)).ifPresent(d -> {
+          // A trust policy grants no permission to anyone: it is judged as a trust policy only.
+          if (d.isTrustPolicy()) out.trustDocuments.add(new TrustDocument(ref, d));
+          else out.customerPolicies.add(new CustomerPolicy(ref,
+              new Value.Str("data." + r.type() + "." + r.name(), r.header(), Provenance.LITERAL), d));
+        });
       }
       return;
     }

@@ -33,6 +33,7 @@ class ReportUnknownTest {
       template.yaml | ADM005   | 40 | Action "s3:DeleteBuckt" in statement at line 39 matches no action of the bundled catalogue
       template.yaml | KEY001   | 46 | whether access key Resources.Key is active: parameter KeyStatus has no default
       template.yaml | MFA002   | 21 | whether role Resources.Role can be assumed without MFA by the principal of statement at line 19
+      trust-account.yaml | MFA002 | 14 | whether role Resources.Role can be assumed without MFA by the principal of statement at line 12: the value is "arn:aws:iam::…:root" (parameter ManagementAccountId has no default
       template.yaml | CT002    | 29 | whether trail Resources.Trail is logging: parameter Logging has no default and no value was given
       """)
   void anUnknownValueIsAnInfoFindingOnlyWhenAsked(String target, String rule, int line, String text) {
