@@ -2,6 +2,7 @@ package dev.iamlint.cloudformation;
 
 import dev.iamlint.json.JsonLoader;
 import dev.iamlint.model.Deployment;
+import dev.iamlint.model.ServiceLaunch;
 import dev.iamlint.model.AccessAnalyzer;
 import dev.iamlint.model.AccessKey;
 import dev.iamlint.model.ConfigRule;
@@ -420,14 +421,14 @@ public final class CloudFormationAdapter {
         prop(r, "CloudWatchLogsLogGroupArn"), prop(r, "CloudWatchLogsRoleArn"), selectors, advanced));
   }
 
-  /** The profile must be there in every branch of the template data to count as given. */
   /** A service's launch template specification: the template it starts instances from, by id or name. */
   private void serviceLaunch(ResourceRef ref, String service, Optional<Value> specification, String id, String name) {
     specification.filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast)
         .flatMap(m -> m.get(id).or(() -> m.get(name)))
-        .ifPresent(t -> out.serviceLaunches.add(new dev.iamlint.model.ServiceLaunch(ref, service, t)));
+        .ifPresent(t -> out.serviceLaunches.add(new ServiceLaunch(ref, service, t)));
   }
 
+  /** The profile must be there in every branch of the template data to count as given. */
   private void launchTemplate(Template.Resource r, ResourceRef ref) {
     Optional<Value> data = prop(r, "LaunchTemplateData");
     Optional<Value> profile = Optional.empty();

@@ -312,7 +312,7 @@ final class Expressions {
         Optional<String> instance = ModuleInstance.instanceOf(m);
         if (v.isPresent() && instance.isPresent() && g.name().equals("name") && GeneratedNames.generates(instance.get(), m)) {
           // No name given: the provider generates one. The element exists; its name is known after apply.
-          return GeneratedNames.orGenerated(v.get(), module.computed(instance.get(), g.name(), at));
+          return ModuleInstance.nullTakes(v.get(), module.computed(instance.get(), g.name(), at));
         }
         if (v.isPresent()) return v.get();
         if (instance.isPresent()) return module.computed(instance.get(), g.name(), at);

@@ -1,8 +1,6 @@
 package dev.iamlint.terraform;
 
 import dev.iamlint.value.Value;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,16 +23,5 @@ final class GeneratedNames {
     if (values.get("name_prefix").isPresent()) return true;
     Matcher m = TYPE.matcher(address);
     return m.find() && TYPES.contains(m.group(1));
-  }
-
-  /** {@code name} with every null alternative replaced by the provider-generated name. */
-  static Value orGenerated(Value name, Value generated) {
-    if (name instanceof Value.Null) return generated;
-    if (name instanceof Value.OneOf o) {
-      List<Value> alternatives = new ArrayList<>();
-      for (Value a : o.alternatives()) alternatives.add(a instanceof Value.Null ? generated : a);
-      return new Value.OneOf(alternatives, o.location(), o.provenance());
-    }
-    return name;
   }
 }

@@ -212,7 +212,7 @@ public final class ModuleInstance {
   }
 
   /** {@code v} with each null alternative replaced by {@code replacement}. */
-  private static Value nullTakes(Value v, Value replacement) {
+  static Value nullTakes(Value v, Value replacement) {
     if (v instanceof Value.Null) return replacement;
     if (v instanceof Value.OneOf o) {
       List<Value> alternatives = new ArrayList<>();
@@ -641,7 +641,7 @@ public final class ModuleInstance {
     if (v.isEmpty()) return computed(chosen.address(), attr.get(), at);
     if (attr.get().equals("name") && GeneratedNames.generates(chosen.address(), chosen.values())) {
       // No name given: the provider generates one. The element exists; its name is known after apply.
-      v = Optional.of(GeneratedNames.orGenerated(v.get(), computed(chosen.address(), attr.get(), at)));
+      v = Optional.of(ModuleInstance.nullTakes(v.get(), computed(chosen.address(), attr.get(), at)));
     }
     // An unknown argument still belongs to this instance: keep the link for the model.
     if (v.get() instanceof Value.Unknown u && u.reference().isEmpty()) {
