@@ -66,7 +66,7 @@ public final class Credentials {
     String plain = decoded(text.get());
     boolean encoded = !plain.equals(text.get());
     Matcher m = KEY_ID.matcher(plain);
-    if (m.find()) {
+    if (m.find() && !documentationExample(m.group(1))) {
       Optional<String> secret = secretBeside(plain);
       String detail = encoded ? (name.isEmpty() ? " (base64-decoded)" : " (" + name + ", base64-decoded)")
           : name.isEmpty() ? "" : " (" + name + ")";
@@ -75,7 +75,8 @@ public final class Credentials {
               .orElse(" is") + " written in " + where + detail));
       return;
     }
-    if (SECRET_NAME.matcher(name).matches() && SECRET_VALUE.matcher(text.get().trim()).matches()) {
+    if (SECRET_NAME.matcher(name).matches() && SECRET_VALUE.matcher(text.get().trim()).matches()
+        && !documentationExample(text.get().trim())) {
       out.add(new StaticCredential(resource, value.location(), StaticCredential.Kind.KEY_LITERAL,
           "an AWS secret access key " + mask(text.get().trim()) + " is written in " + where + " (" + name + ")"));
     }
@@ -91,6 +92,15 @@ public final class Credentials {
       if (w.chars().anyMatch(Character::isUpperCase) && w.chars().anyMatch(Character::isLowerCase)) return Optional.of(w);
     }
     return Optional.empty();
+  }
+
+  /**
+   * AWS's documentation writes its example key pair with an EXAMPLE suffix
+   * ({@code AKIAIOSFODNN7EXAMPLE}, {@code wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY}): a placeholder
+   * that grants nothing and cannot be deactivated, not a leaked credential.
+   */
+  private static boolean documentationExample(String credential) {
+    return credential.endsWith("EXAMPLE") || credential.endsWith("EXAMPLEKEY");
   }
 
   /** Scripts handing static credentials to the workload (user data, provisioners, init files). */
