@@ -46,3 +46,14 @@ resource "aws_iam_role_policy" "versions" {
     Statement = [{ Effect = "Allow", Action = "iam:CreatePolicyVersion", Resource = var.versions_arn }]
   })
 }
+
+variable "create_inline" {
+  type = bool
+}
+
+resource "aws_iam_user_policy" "maybe" {
+  count  = var.create_inline ? 1 : 0
+  name   = "maybe"
+  user   = "ci"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })
+}

@@ -1,11 +1,11 @@
 provider "aws" {
   region     = "us-east-1"
-  access_key = "AKIAIOSFODNN7EXAMPLE" # Noncompliant {{provider aws (access_key)}}
+  access_key = "AKIAZQ4TN3XK7PLWV2QH" # Noncompliant {{provider aws (access_key)}}
   secret_key = var.secret # Noncompliant {{secret access key}}
 }
 
 variable "secret" {
-  default = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+  default = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ3xT9vLk2"
 }
 
 resource "aws_lambda_function" "fn" {
@@ -16,7 +16,7 @@ resource "aws_lambda_function" "fn" {
   filename      = "fn.zip"
   environment {
     variables = {
-      KEY = "AKIAIOSFODNN7EXAMPLE" # Noncompliant
+      KEY = "AKIAZQ4TN3XK7PLWV2QH" # Noncompliant
       # compliant: not a key
       MODE = "production"
     }
@@ -26,7 +26,7 @@ resource "aws_lambda_function" "fn" {
 module "remote" {
   source  = "terraform-aws-modules/ec2-instance/aws"
   version = "~> 5.0"
-  key_id  = "AKIAI44QH8DHBEXAMPLE" # Noncompliant {{module remote}}
+  key_id  = "AKIAWM5RJ8DHBT3KQ7LN" # Noncompliant {{module remote}}
 }
 
 # compliant: no literal credentials

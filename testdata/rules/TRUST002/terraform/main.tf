@@ -15,7 +15,7 @@ resource "aws_iam_role" "deploy" {
     Version = "2012-10-17"
     Statement = [{
       Effect    = "Allow"
-      Principal = { Federated = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" } # Noncompliant {{Role aws_iam_role.deploy trusts tokens from arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com}}
+      Principal = { Federated = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" } # Noncompliant {{Role aws_iam_role.deploy trusts tokens from "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"}}
       Action    = "sts:AssumeRoleWithWebIdentity"
       Condition = {
         StringEquals = { "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com" }

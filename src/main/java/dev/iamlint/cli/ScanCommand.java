@@ -170,7 +170,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     ScanOptions options = new ScanOptions(accountBaseline || config.accountBaseline().orElse(false),
         cloudTrailExternal || config.externalCloudTrail().orElse(false),
-        reportUnknown || config.reportUnknown().orElse(false), config.rules(), day);
+        reportUnknown || config.reportUnknown().orElse(false), config.rules(), config.accountId(), day);
     // Globs in the config are relative to the directory of the config file.
     Path base = config.file().map(f -> f.toAbsolutePath().normalize().getParent()).orElse(cwd);
     List<java.util.regex.Pattern> excludes = config.exclude().stream().map(g -> Globs.compile(Globs.under(base, g))).toList();

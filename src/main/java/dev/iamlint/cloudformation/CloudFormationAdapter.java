@@ -1,6 +1,8 @@
 package dev.iamlint.cloudformation;
 
 import dev.iamlint.json.JsonLoader;
+import dev.iamlint.model.Deployment;
+import dev.iamlint.model.ServiceLaunch;
 import dev.iamlint.model.AccessAnalyzer;
 import dev.iamlint.model.AccessKey;
 import dev.iamlint.model.ConfigRule;
@@ -16,6 +18,7 @@ import dev.iamlint.model.InstanceProfile;
 import dev.iamlint.model.LoginProfile;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.model.PolicyAttachment;
+import dev.iamlint.model.PolicyDefect;
 import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.PermissionsBoundary;
 import dev.iamlint.model.PrincipalKind;
@@ -26,6 +29,7 @@ import dev.iamlint.model.SecretSink;
 import dev.iamlint.model.SecretExposure;
 import dev.iamlint.model.Trail;
 import dev.iamlint.model.User;
+import dev.iamlint.source.LineIndex;
 import dev.iamlint.source.Location;
 import dev.iamlint.tree.ListNode;
 import dev.iamlint.tree.MapNode;
@@ -38,12 +42,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Maps the resources of one template into the common model. Only this class knows
  * CloudFormation's resource types and property names; rules see the model.
  */
 public final class CloudFormationAdapter {
+
+  /** Up to the closing braces, which may follow a Fn::Sub variable's own brace. */
+  private static final Pattern PLAIN_SSM_REFERENCE = Pattern.compile("\\{\\{resolve:ssm:\\S*?}}(?!})");
 
   private final Evaluator eval;
   private final Template template;
@@ -60,6 +71,7 @@ public final class CloudFormationAdapter {
   /** Adds the template's elements to {@code out}. */
   public static void adapt(Template template, Map<String, String> parameters, String partition, ModelBuilder out) {
     Evaluator evaluator = new Evaluator(template, parameters, partition);
+    out.deployments.add(Deployment.of(evaluator.scope()));
     new CloudFormationAdapter(evaluator, out, partition).adaptAll();
   }
 
@@ -69,9 +81,13 @@ public final class CloudFormationAdapter {
       // A resource whose condition is certainly false is never created.
       Optional<String> condition = r.declaration().value() instanceof MapNode decl
           ? decl.get("Condition").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text()) : Optional.empty();
-      if (condition.isPresent() && eval.namedCondition(condition.get()).map(b -> !b).orElse(false)) continue;
+      Optional<Boolean> created = condition.flatMap(eval::namedCondition);
+      if (condition.isPresent() && created.map(b -> !b).orElse(false)) continue;
+      // A condition that cannot be decided (a parameter without default) may leave it out.
+      Optional<String> mayNotExist = condition.isPresent() && created.isEmpty()
+          ? Optional.of(r.address() + " exists (its Condition " + condition.get() + " cannot be decided)") : Optional.empty();
       ResourceRef ref = new ResourceRef(eval.scope(), r.address(), r.type(), r.declaration().span(),
-          r.declaration().key().location());
+          r.declaration().key().location(), List.of(), eval.scope(), mayNotExist);
       credentials(r, ref);
       secretSinks(r, ref);
       out.resources.add(ref);
@@ -94,6 +110,10 @@ public final class CloudFormationAdapter {
         case "AWS::AutoScaling::LaunchConfiguration" -> out.computeInstances.add(new ComputeInstance(ref,
             ComputeInstance.Kind.LAUNCH_CONFIGURATION, prop(r, "IamInstanceProfile"), prop(r, "UserData"), Optional.empty()));
         case "AWS::EC2::LaunchTemplate" -> launchTemplate(r, ref);
+        case "AWS::EKS::Nodegroup" -> serviceLaunch(ref, "EKS managed node group", prop(r, "LaunchTemplate"), "Id", "Name");
+        case "AWS::Batch::ComputeEnvironment" -> prop(r, "ComputeResources").filter(Value.MapV.class::isInstance)
+            .map(Value.MapV.class::cast).ifPresent(c -> serviceLaunch(ref, "AWS Batch compute environment",
+                c.get("LaunchTemplate"), "LaunchTemplateId", "LaunchTemplateName"));
         case "AWS::Serverless::Function" -> samFunction(r, ref);
         case "AWS::SSO::PermissionSet" -> permissionSet(r, ref);
         case "AWS::Config::ConfigRule" -> out.configRules.add(new ConfigRule(ref,
@@ -206,7 +226,7 @@ public final class CloudFormationAdapter {
   }
 
   private void role(Template.Resource r, ResourceRef ref) {
-    Optional<PolicyDocument> trust = prop(r, "AssumeRolePolicyDocument").map(this::document);
+    Optional<PolicyDocument> trust = prop(r, "AssumeRolePolicyDocument").map(d -> document(d, PolicyDocument.Use.TRUST));
     out.roles.add(new Role(ref, prop(r, "RoleName").orElseGet(() -> generatedName(r)), trust, false));
     prop(r, "PermissionsBoundary").ifPresent(b -> out.boundaries.add(new PermissionsBoundary(ref, b)));
     inlinePolicies(r, ref, PrincipalKind.ROLE);
@@ -220,7 +240,7 @@ public final class CloudFormationAdapter {
           if (!(alternative instanceof Value.MapV p)) continue;
           Value doc = p.get("PolicyDocument").orElseGet(() -> missing(ref, "PolicyDocument"));
           out.inlinePolicies.add(new InlinePolicy(ref, List.of(new PrincipalLink(kind, self(r))),
-              p.get("PolicyName").orElseGet(() -> missing(ref, "PolicyName")), document(doc), alternative.location(), false));
+              p.get("PolicyName").orElseGet(() -> missing(ref, "PolicyName")), identity(doc), alternative.location(), false));
         }
       }
     });
@@ -241,7 +261,7 @@ public final class CloudFormationAdapter {
       for (Value arn : arns.items()) out.attachments.add(new PolicyAttachment(ref, self, arn, arn.location()));
     });
     prop(r, "InlinePolicy").ifPresent(doc -> out.inlinePolicies.add(new InlinePolicy(ref, List.of(self),
-        prop(r, "Name").orElseGet(() -> generatedName(r)), document(doc), doc.location(), false)));
+        prop(r, "Name").orElseGet(() -> generatedName(r)), identity(doc), doc.location(), false)));
   }
 
   /** {@code AWS::IAM::Policy}: an inline policy put on every principal it lists. */
@@ -249,13 +269,13 @@ public final class CloudFormationAdapter {
     List<PrincipalLink> principals = principals(r);
     Value doc = prop(r, "PolicyDocument").orElseGet(() -> missing(ref, "PolicyDocument"));
     out.inlinePolicies.add(new InlinePolicy(ref, principals,
-        prop(r, "PolicyName").orElseGet(() -> missing(ref, "PolicyName")), document(doc), ref.location(), true));
+        prop(r, "PolicyName").orElseGet(() -> missing(ref, "PolicyName")), identity(doc), ref.location(), true));
   }
 
   private void managedPolicy(Template.Resource r, ResourceRef ref) {
     Value doc = prop(r, "PolicyDocument").orElseGet(() -> missing(ref, "PolicyDocument"));
     out.customerPolicies.add(new CustomerPolicy(ref,
-        prop(r, "ManagedPolicyName").orElseGet(() -> generatedName(r)), document(doc),
+        prop(r, "ManagedPolicyName").orElseGet(() -> generatedName(r)), identity(doc),
         CustomerPolicy.arnResource(prop(r, "Path"), prop(r, "ManagedPolicyName"))));
     for (PrincipalLink principal : principals(r)) {
       out.attachments.add(new PolicyAttachment(ref, principal, self(r), principal.target().location()));
@@ -301,10 +321,7 @@ public final class CloudFormationAdapter {
       out.addAll(branches(l.items().get(2)));
       return out;
     }
-    if (node instanceof MapNode m && !(m.entries().size() == 1 && (m.entries().get(0).name().equals("Ref")
-        || m.entries().get(0).name().startsWith("Fn::")))) {
-      return List.of(m);
-    }
+    if (node instanceof MapNode m && !Evaluator.isFunction(m)) return List.of(m);
     return List.of();
   }
 
@@ -337,6 +354,12 @@ public final class CloudFormationAdapter {
         return whenTrue.exposed() ? whenTrue : exposure(l.items().get(2));
       }
     }
+    Optional<String> plainSsm = plainSsmReference(node);
+    if (plainSsm.isPresent()) {
+      // ssm (unlike ssm-secure) resolves only String parameters: stored unencrypted, read in clear.
+      return new SecretExposure(SecretExposure.Kind.STORED_IN_CLEAR, "the plain String SSM parameter \""
+          + plainSsm.get() + "\", which anyone allowed ssm:GetParameter reads in clear", at);
+    }
     Value value = eval.eval(node);
     for (Value alternative : value.alternatives()) {
       if (alternative instanceof Value.Str || alternative instanceof Value.Num || alternative instanceof Value.Bool) {
@@ -350,6 +373,21 @@ public final class CloudFormationAdapter {
       return new SecretExposure(SecretExposure.Kind.PROTECTED, "a dynamic reference", at);
     }
     return new SecretExposure(SecretExposure.Kind.UNKNOWN, value.display(), at);
+  }
+
+  /** A {@code {{resolve:ssm:...}}} reference written anywhere in the value (also inside Fn::Sub or Fn::Join). */
+  private static Optional<String> plainSsmReference(Node node) {
+    if (node instanceof ScalarNode s) {
+      Matcher m = PLAIN_SSM_REFERENCE.matcher(s.text());
+      return m.find() ? Optional.of(m.group()) : Optional.empty();
+    }
+    List<Node> children = node instanceof ListNode l ? l.items()
+        : ((MapNode) node).entries().stream().map(MapNode.Entry::value).toList();
+    for (Node child : children) {
+      Optional<String> found = plainSsmReference(child);
+      if (found.isPresent()) return found;
+    }
+    return Optional.empty();
   }
 
   // ---- CloudTrail and EC2 ----
@@ -384,6 +422,13 @@ public final class CloudFormationAdapter {
         prop(r, "CloudWatchLogsLogGroupArn"), prop(r, "CloudWatchLogsRoleArn"), selectors, advanced));
   }
 
+  /** A service's launch template specification: the template it starts instances from, by id or name. */
+  private void serviceLaunch(ResourceRef ref, String service, Optional<Value> specification, String id, String name) {
+    specification.filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast)
+        .flatMap(m -> m.get(id).or(() -> m.get(name)))
+        .ifPresent(t -> out.serviceLaunches.add(new ServiceLaunch(ref, service, t)));
+  }
+
   /** The profile must be there in every branch of the template data to count as given. */
   private void launchTemplate(Template.Resource r, ResourceRef ref) {
     Optional<Value> data = prop(r, "LaunchTemplateData");
@@ -399,7 +444,8 @@ public final class CloudFormationAdapter {
       }
       if (!profiles.isEmpty() && profiles.size() == data.get().alternatives().size()) profile = Optional.of(profiles.get(0));
     }
-    out.computeInstances.add(new ComputeInstance(ref, ComputeInstance.Kind.LAUNCH_TEMPLATE, profile, userData, Optional.empty()));
+    out.computeInstances.add(new ComputeInstance(ref, ComputeInstance.Kind.LAUNCH_TEMPLATE, profile, userData, Optional.empty(),
+        prop(r, "LaunchTemplateName")));
   }
 
   // ---- SAM ----
@@ -412,7 +458,8 @@ public final class CloudFormationAdapter {
   private void samFunction(Template.Resource r, ResourceRef ref) {
     if (prop(r, "Role").isPresent()) return;
     Value self = self(r);
-    out.roles.add(new Role(ref, generatedName(r), globalsOrOwn(r, "AssumeRolePolicyDocument").map(this::document), true));
+    out.roles.add(new Role(ref, generatedName(r), globalsOrOwn(r, "AssumeRolePolicyDocument")
+        .map(d -> document(d, PolicyDocument.Use.TRUST)), true));
     PrincipalLink role = new PrincipalLink(PrincipalKind.ROLE, self);
     // Policies and Role are not supported in Globals: only the function's own count.
     Optional<Value> policies = prop(r, "Policies");
@@ -425,7 +472,7 @@ public final class CloudFormationAdapter {
                   s.provenance().then(Provenance.of("SAM managed policy name " + s.value())));
           out.attachments.add(new PolicyAttachment(ref, role, arn, s.location()));
         } else if (p instanceof Value.MapV m && m.entryIgnoreCase("Statement").isPresent()) {
-          out.inlinePolicies.add(new InlinePolicy(ref, List.of(role), generatedName(r), document(m), m.location(), false));
+          out.inlinePolicies.add(new InlinePolicy(ref, List.of(role), generatedName(r), identity(m), m.location(), false));
         } else if (!(p instanceof Value.MapV)) {
           out.attachments.add(new PolicyAttachment(ref, role, p, p.location()));
         }
@@ -467,47 +514,89 @@ public final class CloudFormationAdapter {
         ref.header(), Provenance.LITERAL);
   }
 
-  /** A policy document; a JSON string (allowed by CloudFormation) is read as the map it holds. */
-  private PolicyDocument document(Value value) {
+  /**
+   * A policy document used as {@code use}; a JSON string (allowed by CloudFormation) is read as
+   * the map it holds, and a string that is not JSON is a defect located at the string.
+   */
+  private PolicyDocument document(Value value, PolicyDocument.Use use) {
     List<Value> alternatives = new ArrayList<>();
+    List<PolicyDefect> unreadable = new ArrayList<>();
+    boolean certain = value.alternatives().size() == 1;
     for (Value v : value.alternatives()) {
       // A JSON string; from a Fn::Sub with unknown parts, the unknown parts stay unknown strings.
-      Optional<String> json = v instanceof Value.Str s ? Optional.of(s.value())
-          : v instanceof Value.Unknown u ? u.partial() : Optional.empty();
-      if (json.isPresent() && json.get().trim().startsWith("{")) {
+      Optional<String> json = v instanceof Value.Str s ? Optional.of(s.value()).filter(t -> !t.isBlank())
+          : v instanceof Value.Unknown u ? u.partial().filter(t -> t.trim().startsWith("{")) : Optional.empty();
+      if (json.isPresent()) {
         ParseResult parsed = JsonLoader.parse(template.file(), json.get());
         if (parsed instanceof ParseResult.Parsed p) {
-          alternatives.add(eval.eval(relocate(p.root(), v.location())));
+          alternatives.add(eval.eval(inString(p.root(), v.location(), json.get())));
           continue;
+        }
+        // Unknown parts inside JSON strings cannot make the text JSON; elsewhere they might.
+        ParseResult.Failed f = (ParseResult.Failed) parsed;
+        if (!f.limit() && (v instanceof Value.Str || JsonLoader.onlyInStrings(json.get(), Value.Unknown.HOLE))) {
+          unreadable.add(PolicyDefect.notJson(inString(f.location(), v.location(), json.get()), f.message(),
+              v.provenance(), certain));
         }
       }
       alternatives.add(v);
     }
     Value doc = alternatives.size() == 1 ? alternatives.get(0) : new Value.OneOf(alternatives, value.location(), value.provenance());
-    return PolicyDocument.from(doc);
+    return PolicyDocument.from(doc, use, unreadable);
+  }
+
+  private PolicyDocument identity(Value value) {
+    return document(value, PolicyDocument.Use.IDENTITY);
   }
 
   /** A JSON string as the map it holds, located at the string; the string itself when it is not JSON. */
   private Value jsonStructure(Value v) {
     if (v instanceof Value.Str s) {
       ParseResult parsed = JsonLoader.parse(template.file(), s.value());
-      if (parsed instanceof ParseResult.Parsed p) return eval.eval(relocate(p.root(), s.location()));
+      if (parsed instanceof ParseResult.Parsed p) return eval.eval(inString(p.root(), s.location(), s.value()));
     }
     return v;
   }
 
-  /** Positions inside a JSON string are reported at the string itself. */
-  private static Node relocate(Node node, Location at) {
+  /**
+   * The JSON parsed from {@code text}, the string evaluated at {@code string}, located in the
+   * template: each element where it is written inside the string (also through a Fn::Sub), or at
+   * the string itself when the string was assembled otherwise.
+   */
+  private Node inString(Node json, Location string, String text) {
+    Optional<IntFunction<Location>> positions = eval.positions(string, text);
+    if (positions.isEmpty()) return relocate(json, l -> string);
+    LineIndex lines = new LineIndex(text);
+    IntFunction<Location> at = positions.get();
+    return relocate(json, l -> {
+      int start = lines.offset(l.startLine(), l.startColumn());
+      int end = Math.max(start, lines.offset(l.endLine(), l.endColumn()) - 1);
+      Location first = at.apply(start);
+      Location last = at.apply(end);
+      return new Location(first.file(), first.startLine(), first.startColumn(), last.startLine(), last.startColumn() + 1);
+    });
+  }
+
+  /** Where a position of the text, as the JSON parser gives it, is in the template. */
+  private Location inString(Location inText, Location string, String text) {
+    Optional<IntFunction<Location>> positions = eval.positions(string, text);
+    if (positions.isEmpty()) return string;
+    int offset = new LineIndex(text).offset(inText.startLine(), inText.startColumn());
+    return positions.get().apply(Math.min(offset, Math.max(0, text.length() - 1)));
+  }
+
+  private static Node relocate(Node node, UnaryOperator<Location> place) {
+    Location at = place.apply(node.location());
     if (node instanceof ScalarNode s) return new ScalarNode(s.text(), s.kind(), at);
     if (node instanceof ListNode l) {
       List<Node> items = new ArrayList<>();
-      for (Node item : l.items()) items.add(relocate(item, at));
+      for (Node item : l.items()) items.add(relocate(item, place));
       return new ListNode(items, at);
     }
     MapNode m = (MapNode) node;
     List<MapNode.Entry> entries = new ArrayList<>();
     for (MapNode.Entry e : m.entries()) {
-      entries.add(new MapNode.Entry((ScalarNode) relocate(e.key(), at), relocate(e.value(), at)));
+      entries.add(new MapNode.Entry((ScalarNode) relocate(e.key(), place), relocate(e.value(), place)));
     }
     return new MapNode(entries, at);
   }

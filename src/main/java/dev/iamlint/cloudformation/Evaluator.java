@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,8 @@ import java.util.regex.Pattern;
 public final class Evaluator {
 
   private static final Pattern DYNAMIC_REFERENCE = Pattern.compile("\\{\\{resolve:[^}]*}}");
+  /** Keys of the directives of AWS's packaging tool rain (YAML {@code !Rain::Embed}, JSON {@code "Rain::Embed"}). */
+  private static final String RAIN_DIRECTIVE = "Rain::";
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
   /** Intrinsics nest a few levels in real templates; this only stops pathological input. */
   private static final int MAX_DEPTH = 64;
@@ -37,12 +40,22 @@ public final class Evaluator {
   private final Map<String, String> givenParameters;
   private final String partition;
   private final Set<String> conditionsInProgress = new HashSet<>();
+  private final StringOrigins origins;
   private int depth;
 
   public Evaluator(Template template, Map<String, String> givenParameters, String partition) {
     this.template = template;
     this.givenParameters = givenParameters;
     this.partition = partition;
+    this.origins = new StringOrigins(template.file(), template.source());
+  }
+
+  /**
+   * Where each character of {@code text} is written in the template, when it is a string this
+   * evaluator produced at {@code at} from a scalar or a {@code Fn::Sub} and may hold JSON.
+   */
+  Optional<IntFunction<Location>> positions(Location at, String text) {
+    return origins.positions(at, text);
   }
 
   public Template template() {
@@ -81,10 +94,11 @@ public final class Evaluator {
       return new Value.ListV(items, l.location(), Provenance.LITERAL);
     }
     MapNode map = (MapNode) node;
-    if (map.entries().size() == 1) {
+    if (isFunction(map)) {
       MapNode.Entry only = map.entries().get(0);
       String fn = only.name();
-      if (fn.equals("Ref") || fn.startsWith("Fn::")) return intrinsic(fn, only.value(), map.location());
+      return fn.startsWith(RAIN_DIRECTIVE) ? rainDirective(fn, only.value(), map.location())
+          : intrinsic(fn, only.value(), map.location());
     }
     List<Value.MapV.Entry> entries = new ArrayList<>();
     for (MapNode.Entry e : map.entries()) {
@@ -112,6 +126,9 @@ public final class Evaluator {
         return new Value.Null(s.location(), Provenance.LITERAL);
       }
       default -> {
+        if (StringOrigins.mayHoldJson(s.text())) {
+          origins.record(s.location(), s.text(), List.of(new StringOrigins.Run(0, s.text().length(), s, 0, true)));
+        }
         return text(s.text(), s.location(), Provenance.LITERAL);
       }
     }
@@ -157,6 +174,16 @@ public final class Evaluator {
       case "Fn::GetAZs" -> unknown(Value.Cause.DEPLOY_TIME, "availability zones of the deploy region", at);
       default -> unknown(Value.Cause.UNSUPPORTED, fn + " is not evaluated", at);
     };
+  }
+
+  /**
+   * A directive of rain ({@code !Rain::Embed file}, {@code Rain::Module}, ...): {@code rain pkg}
+   * replaces it with content iamlint does not read, so its value is unknown.
+   */
+  private static Value rainDirective(String directive, Node arg, Location at) {
+    String argument = arg instanceof ScalarNode s ? " " + s.text() : "";
+    // An input of the template in effect: the packaging step supplies it before deploy.
+    return unknown(Value.Cause.INPUT, "!" + directive + argument + " is filled in by rain pkg (needs rain pkg)", at);
   }
 
   private Value ref(Node arg, Location at) {
@@ -251,11 +278,14 @@ public final class Evaluator {
     }
     if (!(textNode instanceof ScalarNode s)) return unknown(Value.Cause.UNSUPPORTED, "Fn::Sub of a computed string", at);
     List<Value> parts = new ArrayList<>();
+    List<Written> written = new ArrayList<>();
     String text = s.text();
     Matcher m = SUB_VARIABLE.matcher(text);
     int last = 0;
     while (m.find()) {
       parts.add(new Value.Str(text.substring(last, m.start()), at, Provenance.LITERAL));
+      written.add(new Written(last, true));
+      written.add(new Written(m.start(), false));
       String name = m.group(1).trim();
       if (name.startsWith("!")) {
         parts.add(new Value.Str("${" + name.substring(1) + "}", at, Provenance.LITERAL));
@@ -272,7 +302,33 @@ public final class Evaluator {
       last = m.end();
     }
     parts.add(new Value.Str(text.substring(last), at, Provenance.LITERAL));
+    written.add(new Written(last, true));
+    if (StringOrigins.mayHoldJson(text)) recordSub(s, parts, written, at);
     return concat(parts, at, "Fn::Sub");
+  }
+
+  /** Where a part of a Fn::Sub is written in its template string: literal text, or a ${variable}. */
+  private record Written(int offset, boolean literal) {}
+
+  /** The runs of a Fn::Sub result: literal text from the template string, each variable at its ${. */
+  private void recordSub(ScalarNode template, List<Value> parts, List<Written> written, Location at) {
+    List<StringOrigins.Run> runs = new ArrayList<>();
+    StringBuilder result = new StringBuilder();
+    for (int i = 0; i < parts.size(); i++) {
+      String piece = piece(parts.get(i));
+      Written w = written.get(i);
+      runs.add(new StringOrigins.Run(result.length(), result.length() + piece.length(), template, w.offset(), w.literal()));
+      result.append(piece);
+    }
+    origins.record(at, result.toString(), runs);
+  }
+
+  /** What {@link #concat} appends for a part: its text, its partly known text, or a hole. */
+  private static String piece(Value part) {
+    Optional<String> t = part.asText();
+    if (t.isPresent()) return t.get();
+    if (part instanceof Value.Unknown u && u.partial().isPresent()) return u.partial().get();
+    return String.valueOf(Value.Unknown.HOLE);
   }
 
   private Value join(Node arg, Location at) {
@@ -440,6 +496,13 @@ public final class Evaluator {
   }
 
   // ---- helpers ----
+
+  /** A map that is a function call (an intrinsic, a condition, a rain directive), not a map value. */
+  static boolean isFunction(MapNode map) {
+    if (map.entries().size() != 1) return false;
+    String key = map.entries().get(0).name();
+    return key.equals("Ref") || key.startsWith("Fn::") || key.startsWith(RAIN_DIRECTIVE);
+  }
 
   static boolean isNoValue(Value v) {
     return v instanceof Value.Null n && !n.provenance().steps().isEmpty()

@@ -23,6 +23,7 @@ public final class Template {
   }
 
   private final String file;
+  private final String source;
   private final MapNode root;
   private final Map<String, Parameter> parameters = new LinkedHashMap<>();
   private final Map<String, Resource> resources = new LinkedHashMap<>();
@@ -30,8 +31,9 @@ public final class Template {
   private final Optional<MapNode> mappings;
   private final Optional<MapNode> globals;
 
-  private Template(String file, MapNode root) {
+  private Template(String file, MapNode root, String source) {
     this.file = file;
+    this.source = source;
     this.root = root;
     root.map("Parameters").ifPresent(section -> section.entries().forEach(e -> {
       MapNode decl = e.value() instanceof MapNode m ? m : new MapNode(java.util.List.of(), e.value().location());
@@ -56,16 +58,26 @@ public final class Template {
    * or with a {@code Resources} map whose entries have an {@code AWS::} type.
    */
   public static Optional<Template> of(String file, Node root) {
+    return of(file, root, "");
+  }
+
+  /** The same, with the text it was read from: strings that hold JSON are then located inside. */
+  public static Optional<Template> of(String file, Node root, String source) {
     if (!(root instanceof MapNode map)) return Optional.empty();
     boolean versioned = map.get("AWSTemplateFormatVersion").isPresent();
     boolean awsResources = map.map("Resources").map(r -> r.entries().stream().anyMatch(e ->
         e.value() instanceof MapNode m && m.get("Type").filter(ScalarNode.class::isInstance)
             .map(t -> ((ScalarNode) t).text().startsWith("AWS::")).orElse(false))).orElse(false);
-    return versioned || awsResources ? Optional.of(new Template(file, map)) : Optional.empty();
+    return versioned || awsResources ? Optional.of(new Template(file, map, source)) : Optional.empty();
   }
 
   public String file() {
     return file;
+  }
+
+  /** The text the template was read from; empty when it is not known. */
+  public String source() {
+    return source;
   }
 
   public MapNode root() {

@@ -13,10 +13,11 @@ import java.util.Optional;
  */
 public record Config(Optional<Path> file, Optional<Boolean> accountBaseline, Optional<Boolean> externalCloudTrail,
     Optional<Severity> failOn, Optional<Severity> minSeverity, Optional<Boolean> reportUnknown,
-    Map<String, RuleSettings> rules, List<String> exclude, List<Ignore> ignore, boolean requireReason) {
+    Map<String, RuleSettings> rules, List<String> exclude, List<Ignore> ignore, boolean requireReason,
+    Optional<String> accountId) {
 
   public static final Config NONE = new Config(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-      Optional.empty(), Optional.empty(), Map.of(), List.of(), List.of(), true);
+      Optional.empty(), Optional.empty(), Map.of(), List.of(), List.of(), true, Optional.empty());
 
   public Config {
     rules = Map.copyOf(rules);

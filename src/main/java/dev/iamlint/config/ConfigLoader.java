@@ -35,7 +35,7 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigLoader {
   public static final String FILE_NAME = ".iamlint.yaml";
   private static final long MAX_BYTES = 1024 * 1024;
-  private static final Set<String> TOP_KEYS = Set.of("account_baseline", "cloudtrail", "fail_on", "min_severity",
+  private static final Set<String> TOP_KEYS = Set.of("account_baseline", "account_id", "cloudtrail", "fail_on", "min_severity",
       "report_unknown", "rules", "exclude", "ignore", "require_reason");
   private static final Set<String> IGNORE_KEYS = Set.of("rule", "path", "resource", "reason", "until");
 
@@ -79,7 +79,7 @@ public final class ConfigLoader {
     Node root = ((ParseResult.Parsed) parsed).root();
     if (root instanceof ScalarNode s && s.kind() == ScalarNode.Kind.NULL) {
       return new Config(Optional.of(path), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-          Optional.empty(), Map.of(), List.of(), List.of(), true);
+          Optional.empty(), Map.of(), List.of(), List.of(), true, Optional.empty());
     }
     return loader.config(path, root);
   }
@@ -95,6 +95,11 @@ public final class ConfigLoader {
       if (!v.equals("project") && !v.equals("external")) throw error(n.location(), "'cloudtrail' must be project or external, not '" + v + "'");
       return v.equals("external");
     });
+    Optional<String> accountId = optional(map, "account_id", n -> {
+      String v = string(n, "account_id");
+      if (!v.matches("\\d{12}")) throw error(n.location(), "'account_id' must be a 12-digit AWS account id, not '" + v + "'");
+      return v;
+    });
     Optional<Severity> failOn = optional(map, "fail_on", n -> severity(n, "fail_on"));
     Optional<Severity> minSeverity = optional(map, "min_severity", n -> severity(n, "min_severity"));
     Optional<Boolean> reportUnknown = optional(map, "report_unknown", n -> bool(n, "report_unknown"));
@@ -103,7 +108,7 @@ public final class ConfigLoader {
     List<String> exclude = optional(map, "exclude", n -> globs(n, "exclude")).orElse(List.of());
     List<Ignore> ignore = optional(map, "ignore", this::ignores).orElse(List.of());
     return new Config(Optional.of(path), baseline, external, failOn, minSeverity, reportUnknown, rules, exclude, ignore,
-        requireReason);
+        requireReason, accountId);
   }
 
   private Map<String, RuleSettings> rules(Node node) throws ConfigException {

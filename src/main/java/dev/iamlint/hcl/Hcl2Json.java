@@ -125,7 +125,7 @@ public final class Hcl2Json {
     StringBuilder sb = new StringBuilder();
     for (TemplatePart p : parts) {
       if (p instanceof TemplatePart.Text t) {
-        sb.append(t.text());
+        sb.append(escapeTemplateText(t.text()));
       } else if (p instanceof TemplatePart.Interpolation i) {
         sb.append(stringPart(i.expression()));
       } else if (p instanceof TemplatePart.If f) {
@@ -141,6 +141,14 @@ public final class Hcl2Json {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * Literal text as HCL's JSON syntax writes it: its strings are templates too, so the converter
+   * escapes a literal "${" as "$${" and a literal "%{" as "%%{".
+   */
+  static String escapeTemplateText(String text) {
+    return text.replace("${", "$${").replace("%{", "%%{");
   }
 
   private String stringPart(Expression e) throws Unconvertible {

@@ -45,12 +45,12 @@ public final class ActivityAlarms {
 
     private final String activity;
     private final String reference;
-    private final Predicate<FilterPattern.Expr> matches;
+    private final Shape shape;
 
-    Control(String activity, String reference, Predicate<FilterPattern.Expr> matches) {
+    Control(String activity, String reference, Shape shape) {
       this.activity = activity;
       this.reference = reference;
-      this.matches = matches;
+      this.shape = shape;
     }
 
     public String activity() {
@@ -63,9 +63,23 @@ public final class ActivityAlarms {
 
     /** Whether a filter pattern is this control's (true only for patterns read in full). */
     public boolean matches(String pattern) {
-      return FilterPattern.parse(pattern).filter(matches).isPresent();
+      return FilterPattern.parse(pattern).filter(shape.matches()).isPresent();
+    }
+
+    /**
+     * Whether a pattern with unknown parts ({@link Value.Unknown#HOLE}) is certainly not this
+     * control's, whatever those parts are: its known beginning is not a JSON pattern, or fixes
+     * a term that no CIS version of the control has (every term of a pattern must be one).
+     */
+    public boolean cannotMatch(String partial) {
+      int hole = partial.indexOf(Value.Unknown.HOLE);
+      FilterPattern.Start start = FilterPattern.start(hole < 0 ? partial : partial.substring(0, hole));
+      return !start.json() || start.heads().stream().anyMatch(h -> !shape.admits().test(h));
     }
   }
+
+  /** A control's patterns: which expressions match, and which terms may appear in one that does. */
+  private record Shape(Predicate<FilterPattern.Expr> matches, Predicate<FilterPattern.Head> admits) {}
 
   /** Whether the project alarms on the control's activity, with what it found toward it. */
   public record Coverage(Truth covered, List<MetricFilter> matchingFilters) {
@@ -96,6 +110,7 @@ public final class ActivityAlarms {
     Truth result = Truth.FALSE;
     for (Value v : pattern.alternatives()) {
       if (v instanceof Value.Str s) result = result.or(Truth.of(control.matches(s.value())));
+      else if (v instanceof Value.Unknown u && u.partial().isPresent() && control.cannotMatch(u.partial().get())) continue;
       else if (!absent(v)) result = result.or(Truth.UNKNOWN);
     }
     return result;
@@ -130,14 +145,19 @@ public final class ActivityAlarms {
     return v instanceof Value.Unknown u && u.cause() == Value.Cause.UNDECLARED;
   }
 
-  private static Predicate<FilterPattern.Expr> conjunctionOf(List<Set<Term>> versions) {
-    return e -> FilterPattern.conjunction(e).map(versions::contains).orElse(false);
+  /** Exactly the terms of one CIS version, joined with {@code &&}. */
+  private static Shape conjunctionOf(List<Set<Term>> versions) {
+    return new Shape(e -> FilterPattern.conjunction(e).map(versions::contains).orElse(false),
+        h -> versions.stream().flatMap(Set::stream).anyMatch(t -> t.selector().equals(h.selector()) && t.op().equals(h.op())
+            && h.value().map(t.value()::equals).orElse(true)));
   }
 
-  private static Predicate<FilterPattern.Expr> eventNames(Set<String> required) {
-    return e -> FilterPattern.disjunction(e)
+  /** {@code $.eventName = X} terms joined with {@code ||}, the required names among them. */
+  private static Shape eventNames(Set<String> required) {
+    return new Shape(e -> FilterPattern.disjunction(e)
         .filter(terms -> terms.stream().allMatch(t -> t.selector().equals("$.eventName") && t.op().equals("=")))
         .map(terms -> terms.stream().map(Term::value).toList().containsAll(required))
-        .orElse(false);
+        .orElse(false),
+        h -> h.selector().equals("$.eventName") && h.op().equals("="));
   }
 }

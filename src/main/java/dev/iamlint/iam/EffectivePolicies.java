@@ -182,20 +182,24 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
     return boundaries;
   }
 
+  /** A principal a policy is put on, as named in element {@code from} (the attachment or the inline policy). */
+  public record PutOn(PrincipalLink principal, ResourceRef from) {}
+
   /**
    * The Denies that apply wherever {@code document} applies, one set per principal it is put on:
    * the document's own and those of the principal's other policies that certainly apply. A
    * principal that is not in the scan, or a policy put on nobody in the scan, has the document's own.
    */
-  public static List<CertainDenies> deniesWherever(IamModel model, PolicyDocument document, List<PrincipalLink> principals) {
+  public static List<CertainDenies> deniesWherever(IamModel model, PolicyDocument document, List<PutOn> principals) {
     List<CertainDenies> out = new ArrayList<>();
-    for (PrincipalLink link : principals) {
+    for (PutOn on : principals) {
       List<PolicyDocument> docs = new ArrayList<>(List.of(document));
-      Optional<EffectivePolicies> of = switch (link.kind()) {
-        case USER -> model.user(link.target()).map(u -> of(model, u));
-        case ROLE -> model.role(link.target()).map(r -> of(model, r));
-        case GROUP -> model.groups().stream().filter(g -> IamModel.designates(link.target(), g.resource(), g.name()).isTrue())
-            .findFirst().map(g -> of(model, g));
+      Value target = on.principal().target();
+      Optional<ResourceRef> from = Optional.of(on.from());
+      Optional<EffectivePolicies> of = switch (on.principal().kind()) {
+        case USER -> model.user(target, from).map(u -> of(model, u));
+        case ROLE -> model.role(target, from).map(r -> of(model, r));
+        case GROUP -> model.group(target, from).map(g -> of(model, g));
         case PERMISSION_SET -> Optional.empty();
       };
       of.ifPresent(p -> p.certainDocuments().stream().filter(d -> d != document).forEach(docs::add));

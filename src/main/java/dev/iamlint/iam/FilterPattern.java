@@ -26,15 +26,29 @@ public final class FilterPattern {
   /** Terms joined with {@code ||}. */
   public record Any(Set<Expr> terms) implements Expr {}
 
+  /** A term whose selector and operator are known; its value may not be. */
+  public record Head(String selector, String op, Optional<String> value) {}
+
+  /**
+   * What the known beginning of a pattern already fixes, whatever its unknown rest is.
+   * {@code json} is false when that beginning is not a JSON pattern ({@code {…}}): then it
+   * matches no control. {@code heads}: the terms every completion that parses contains.
+   */
+  public record Start(boolean json, List<Head> heads) {}
+
   private final String text;
+  /** Reading only the known beginning of a pattern: {@link #heads} collects the terms it fixes. */
+  private final boolean prefix;
+  private final List<Head> heads = new ArrayList<>();
   private int pos;
 
-  private FilterPattern(String text) {
+  private FilterPattern(String text, boolean prefix) {
     this.text = text;
+    this.prefix = prefix;
   }
 
   public static Optional<Expr> parse(String pattern) {
-    FilterPattern p = new FilterPattern(pattern);
+    FilterPattern p = new FilterPattern(pattern, false);
     try {
       p.skip();
       if (!p.take("{")) return Optional.empty();
@@ -45,6 +59,26 @@ public final class FilterPattern {
     } catch (IllegalArgumentException malformed) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Reads the known beginning of a pattern whose rest is unknown. The reader is deterministic
+   * and never looks back, so a term whose selector and operator are followed by known text is
+   * read the same way in every completion: each completion either contains it or does not
+   * parse. (The unknown rest may hold anything, quotes and operators included: nothing after its
+   * start is fixed.)
+   */
+  public static Start start(String known) {
+    FilterPattern p = new FilterPattern(known, true);
+    p.skip();
+    if (p.pos == known.length()) return new Start(true, List.of());
+    if (!p.take("{")) return new Start(false, List.of());
+    try {
+      p.or();
+    } catch (IllegalArgumentException endOfKnownText) {
+      // Where the known text ends, or a mistake in it: what was read before holds either way.
+    }
+    return new Start(true, List.copyOf(p.heads));
   }
 
   /** The terms of a conjunction (one term alone is a conjunction of one). */
@@ -100,21 +134,44 @@ public final class FilterPattern {
     if (!text.startsWith("$", pos)) throw new IllegalArgumentException("selector expected");
     int start = pos;
     while (pos < text.length() && !Character.isWhitespace(text.charAt(pos)) && "=!<>()&|}".indexOf(text.charAt(pos)) < 0) pos++;
+    known();
     String selector = text.substring(start, pos);
     if (takeWord("NOT")) {
       if (!takeWord("EXISTS")) throw new IllegalArgumentException("EXISTS expected");
-      return new Term(selector, "NOT EXISTS", "");
+      known();
+      return fixed(new Term(selector, "NOT EXISTS", ""));
     }
     if (takeWord("IS")) {
       skip();
       int w = pos;
       while (pos < text.length() && Character.isLetter(text.charAt(pos))) pos++;
-      return new Term(selector, "IS", text.substring(w, pos).toUpperCase(java.util.Locale.ROOT));
+      known();
+      return fixed(new Term(selector, "IS", text.substring(w, pos).toUpperCase(java.util.Locale.ROOT)));
     }
     for (String op : List.of("!=", "<=", ">=", "=", "<", ">")) {
-      if (take(op)) return new Term(selector, op, value());
+      if (take(op)) {
+        // "<" at the end of the known text may still be "<=".
+        if (op.length() == 1 && !op.equals("=")) known();
+        if (prefix) heads.add(new Head(selector, op, Optional.empty()));
+        return fixed(new Term(selector, op, value()));
+      }
     }
     throw new IllegalArgumentException("operator expected");
+  }
+
+  /** Reading a known beginning: the token just read may go on in the unknown rest. */
+  private void known() {
+    if (prefix && pos >= text.length()) throw new IllegalArgumentException("end of the known text");
+  }
+
+  /** A term read in full (its value ended before the known text did): its value is fixed too. */
+  private Term fixed(Term t) {
+    if (prefix) {
+      known();
+      heads.removeIf(h -> h.selector().equals(t.selector()) && h.op().equals(t.op()) && h.value().isEmpty());
+      heads.add(new Head(t.selector(), t.op(), Optional.of(t.value())));
+    }
+    return t;
   }
 
   private String value() {

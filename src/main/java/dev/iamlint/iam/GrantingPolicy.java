@@ -5,7 +5,6 @@ import dev.iamlint.model.IamModel;
 import dev.iamlint.model.InlinePolicy;
 import dev.iamlint.model.PolicyAttachment;
 import dev.iamlint.model.PolicyDocument;
-import dev.iamlint.model.PrincipalLink;
 import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Statement;
 import dev.iamlint.value.Truth;
@@ -30,11 +29,11 @@ public final class GrantingPolicy {
   private final ResourceRef resource;
   private final Value name;
   private final PolicyDocument document;
-  private final List<PrincipalLink> principals;
+  private final List<EffectivePolicies.PutOn> principals;
   private List<CertainDenies> denies;
 
   private GrantingPolicy(IamModel model, ResourceRef resource, Value name, PolicyDocument document,
-      List<PrincipalLink> principals) {
+      List<EffectivePolicies.PutOn> principals) {
     this.model = model;
     this.resource = resource;
     this.name = name;
@@ -45,10 +44,11 @@ public final class GrantingPolicy {
   /** Every customer managed and inline policy of the model, boundaries excepted, in model order. */
   public static List<GrantingPolicy> all(IamModel model) {
     Set<CustomerPolicy> boundaries = EffectivePolicies.boundaryOnly(model);
-    Map<CustomerPolicy, List<PrincipalLink>> attached = new IdentityHashMap<>();
+    Map<CustomerPolicy, List<EffectivePolicies.PutOn>> attached = new IdentityHashMap<>();
     for (PolicyAttachment a : model.attachments()) {
       for (Value v : a.policy().alternatives()) {
-        EffectivePolicies.customerPolicy(model, v).ifPresent(p -> attached.computeIfAbsent(p, k -> new ArrayList<>()).add(a.principal()));
+        EffectivePolicies.customerPolicy(model, v).ifPresent(p -> attached.computeIfAbsent(p, k -> new ArrayList<>())
+            .add(new EffectivePolicies.PutOn(a.principal(), a.resource())));
       }
     }
     List<GrantingPolicy> out = new ArrayList<>();
@@ -57,7 +57,8 @@ public final class GrantingPolicy {
       out.add(new GrantingPolicy(model, p.resource(), p.name(), p.document(), attached.getOrDefault(p, List.of())));
     }
     for (InlinePolicy p : model.inlinePolicies()) {
-      out.add(new GrantingPolicy(model, p.resource(), p.name(), p.document(), p.principals()));
+      out.add(new GrantingPolicy(model, p.resource(), p.name(), p.document(),
+          p.principals().stream().map(l -> new EffectivePolicies.PutOn(l, p.resource())).toList()));
     }
     return out;
   }

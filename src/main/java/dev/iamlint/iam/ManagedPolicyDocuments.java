@@ -40,6 +40,11 @@ public final class ManagedPolicyDocuments {
     return PolicyDocument.from(convert(JsonParser.parseString(json), at, Provenance.LITERAL));
   }
 
+  /** A document given as JSON text, every element located at {@code at}, as a value (tests). */
+  static Value value(String json, Location at) {
+    return convert(JsonParser.parseString(json), at, Provenance.LITERAL);
+  }
+
   private static Value convert(JsonElement e, Location at, Provenance p) {
     if (e.isJsonObject()) {
       List<Value.MapV.Entry> entries = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.Statement;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -58,6 +59,25 @@ public final class MfaEnforcement {
     }
     if (boolFalse.isPresent() && nullTrue.isPresent()) return new Verdict(Truth.TRUE, boolFalse, Optional.empty());
     return new Verdict(unknown.isPresent() ? Truth.UNKNOWN : Truth.FALSE, Optional.empty(), unknown);
+  }
+
+  /**
+   * Whether a principal with these policies can call {@code action} only with MFA: an
+   * enforcing Deny covers the action (a NotAction Deny leaves out what it lists). UNKNOWN when
+   * the enforcement is not known or a listed action is not.
+   */
+  public static Truth requiredFor(Iterable<PolicyDocument> documents, String action) {
+    Verdict v = of(documents);
+    if (!v.enforced().isTrue()) return v.enforced();
+    Statement s = v.statement().orElseThrow();
+    Optional<Value> listed = s.notAction().or(s::action);
+    Truth matches = Truth.FALSE;
+    for (Value item : listed.map(Value::items).orElse(List.of())) {
+      for (Value a : item.alternatives()) {
+        matches = matches.or(a.asText().map(t -> Truth.of(Wildcard.matchesIgnoreCase(t.trim(), action))).orElse(Truth.UNKNOWN));
+      }
+    }
+    return s.notAction().isPresent() ? matches.not() : matches;
   }
 
   /** The MFA key test of a condition block; {@code value} is empty when the tested value is unknown. */

@@ -14,11 +14,19 @@ public final class Principals {
 
   /** {@code user "deploy"}, {@code role Resources.CiRole}: the principal as a reader knows it. */
   public static String describe(IamModel model, PrincipalLink link) {
+    return describe(model, link, Optional.empty());
+  }
+
+  /**
+   * The principal {@code link} names, as written in element {@code from}: a name written in a
+   * module instance names that instance's own principal (see {@link IamModel#user(Value, Optional)}).
+   */
+  public static String describe(IamModel model, PrincipalLink link, Optional<ResourceRef> from) {
     String noun = link.kind().noun();
-    Optional<ResourceRef> declared = declaration(model, link);
+    Optional<ResourceRef> declared = declaration(model, link, from);
     Optional<String> name = link.target().asText();
     if (declared.isPresent()) {
-      Optional<String> declaredName = declaredName(model, link);
+      Optional<String> declaredName = declaredName(model, link, from);
       return declaredName.map(n -> noun + " \"" + n + "\" (" + declared.get().address() + ")")
           .orElse(noun + " " + declared.get().address());
     }
@@ -29,30 +37,34 @@ public final class Principals {
 
   /** A stable key for fingerprints: the declaration's address, else the name. */
   public static String key(IamModel model, PrincipalLink link) {
-    return declaration(model, link).map(ResourceRef::address)
+    return key(model, link, Optional.empty());
+  }
+
+  public static String key(IamModel model, PrincipalLink link, Optional<ResourceRef> from) {
+    return declaration(model, link, from).map(ResourceRef::address)
         .or(() -> link.target().asText())
         .orElse(link.kind().noun() + "?");
   }
 
   public static Optional<ResourceRef> declaration(IamModel model, PrincipalLink link) {
+    return declaration(model, link, Optional.empty());
+  }
+
+  public static Optional<ResourceRef> declaration(IamModel model, PrincipalLink link, Optional<ResourceRef> from) {
     Optional<ResourceRef> typed = switch (link.kind()) {
-      case USER -> model.user(link.target()).map(User::resource);
-      case ROLE -> model.role(link.target()).map(r -> r.resource());
-      case GROUP -> model.groups().stream()
-          .filter(g -> IamModel.designates(link.target(), g.resource(), g.name()).isTrue())
-          .findFirst().map(g -> g.resource());
+      case USER -> model.user(link.target(), from).map(User::resource);
+      case ROLE -> model.role(link.target(), from).map(r -> r.resource());
+      case GROUP -> model.group(link.target(), from).map(g -> g.resource());
       case PERMISSION_SET -> Optional.empty();
     };
     return typed.or(() -> model.declaration(link.target()));
   }
 
-  private static Optional<String> declaredName(IamModel model, PrincipalLink link) {
+  private static Optional<String> declaredName(IamModel model, PrincipalLink link, Optional<ResourceRef> from) {
     Optional<Value> name = switch (link.kind()) {
-      case USER -> model.user(link.target()).map(User::name);
-      case ROLE -> model.role(link.target()).map(r -> r.name());
-      case GROUP -> model.groups().stream()
-          .filter(g -> IamModel.designates(link.target(), g.resource(), g.name()).isTrue())
-          .findFirst().map(g -> g.name());
+      case USER -> model.user(link.target(), from).map(User::name);
+      case ROLE -> model.role(link.target(), from).map(r -> r.name());
+      case GROUP -> model.group(link.target(), from).map(g -> g.name());
       case PERMISSION_SET -> Optional.empty();
     };
     return name.flatMap(Value::asText);
@@ -60,8 +72,12 @@ public final class Principals {
 
   /** A user who can sign in to the console or holds an access key: the most exposed kind. */
   public static boolean hasCredentials(IamModel model, PrincipalLink link) {
+    return hasCredentials(model, link, Optional.empty());
+  }
+
+  public static boolean hasCredentials(IamModel model, PrincipalLink link, Optional<ResourceRef> from) {
     if (link.kind() != PrincipalKind.USER) return false;
-    Optional<User> user = model.user(link.target());
+    Optional<User> user = model.user(link.target(), from);
     return user.isPresent() && (!model.loginProfiles(user.get()).isEmpty() || !model.accessKeys(user.get()).isEmpty());
   }
 }

@@ -106,8 +106,8 @@ public final class RoleChains {
       Node n = queue.poll();
       for (Trust t : naming(n.resource(), n.name())) {
         Role r = t.role();
-        if (seen.contains(key(r.resource())) || !names(t.principal(), n.kind(), n.resource(), n.name())) continue;
-        Optional<Hop> hop = hop(n.resource(), n.policies(), r, t.principal());
+        if (seen.contains(key(r.resource())) || !names(t.principal(), r.resource(), n.kind(), n.resource(), n.name())) continue;
+        Optional<Hop> hop = hop(n.policies(), r, t.principal());
         if (hop.isEmpty()) continue;
         seen.add(key(r.resource()));
         List<Hop> path = new ArrayList<>(n.path());
@@ -120,25 +120,24 @@ public final class RoleChains {
   }
 
   /** The hop into {@code to}, whose trust names the principal through {@code named}, when it is certain. */
-  private Optional<Hop> hop(ResourceRef resource, EffectivePolicies from, Role to, Value named) {
+  private Optional<Hop> hop(EffectivePolicies from, Role to, Value named) {
     if (from.boundary().present()) return Optional.empty(); // a boundary may not allow the call
-    List<PolicyDocument> docs = from.certainDocuments();
-    if (CertainDenies.of(docs).denies(ASSUME_ROLE)) return Optional.empty();
-    Optional<Found> allowed = identityAllows(docs, to);
+    if (CertainDenies.of(from.certainDocuments()).denies(ASSUME_ROLE)) return Optional.empty();
+    Optional<Found> allowed = identityAllows(from, to);
     if (allowed.isPresent()) {
-      ResourceRef at = from.sources().stream().filter(src -> src.document() == allowed.get().document()).findFirst()
-          .map(EffectivePolicies.Source::resource).orElse(resource);
-      return Optional.of(new Hop(to, allowed.get().action(), at, "whose trust policy names it and which its policies let it assume"));
+      return Optional.of(new Hop(to, allowed.get().action(), allowed.get().at(),
+          "whose trust policy names it and which its policies let it assume"));
     }
     boolean byReference = named instanceof Value.Unknown u && u.reference().isPresent();
     return byReference ? Optional.of(new Hop(to, named, to.resource(), "whose trust policy names it")) : Optional.empty();
   }
 
-  private record Found(PolicyDocument document, Value action) {}
+  /** The action value that allows the call, and the policy it is written in. */
+  private record Found(Value action, ResourceRef at) {}
 
-  /** A reference to the principal, or an ARN of its kind ending with its name. */
-  private static boolean names(Value v, PrincipalKind kind, ResourceRef resource, Value name) {
-    if (!IamModel.designates(v, resource, name).isTrue()) return false;
+  /** A reference to the principal, or an ARN of its kind ending with its name, as written in element {@code from}. */
+  private boolean names(Value v, ResourceRef from, PrincipalKind kind, ResourceRef resource, Value name) {
+    if (!model.designates(v, from, resource, name).isTrue()) return false;
     if (v instanceof Value.Unknown u && u.reference().isPresent()) return true;
     Optional<String> text = Escalation.resourceText(v);
     String type = kind == PrincipalKind.ROLE ? ":role/" : ":user/";
@@ -156,17 +155,21 @@ public final class RoleChains {
   }
 
   /**
-   * The action value of an unconditional Allow in {@code docs} that grants sts:AssumeRole on
-   * {@code role}: on every resource, on every role ({@code role/*}), or on the role itself.
+   * The action value of an unconditional Allow among the principal's certain policies that grants
+   * sts:AssumeRole on {@code role}: on every resource, on every role ({@code role/*}), or on the
+   * role itself.
    */
-  private Optional<Found> identityAllows(List<PolicyDocument> docs, Role role) {
-    for (PolicyDocument d : docs) {
-      for (Statement s : d.statements()) {
+  private Optional<Found> identityAllows(EffectivePolicies from, Role role) {
+    for (EffectivePolicies.Source source : from.sources()) {
+      if (source.conditional()) continue;
+      for (Statement s : source.document().statements()) {
         if (!s.isAllow() || s.action().isEmpty() || TimeWindows.closed(s, day)) continue;
-        if (!Conditions.unrestricted(s.condition(), true).isTrue() || !reaches(s, role)) continue;
+        if (!Conditions.unrestricted(s.condition(), true).isTrue() || !reaches(s, source.resource(), role)) continue;
         for (Value item : s.action().get().items()) {
           for (Value v : item.alternatives()) {
-            if (v.asText().map(t -> Wildcard.matchesIgnoreCase(t.trim(), ASSUME_ROLE)).orElse(false)) return Optional.of(new Found(d, v));
+            if (v.asText().map(t -> Wildcard.matchesIgnoreCase(t.trim(), ASSUME_ROLE)).orElse(false)) {
+              return Optional.of(new Found(v, source.resource()));
+            }
           }
         }
       }
@@ -174,12 +177,12 @@ public final class RoleChains {
     return Optional.empty();
   }
 
-  private static boolean reaches(Statement s, Role role) {
+  private boolean reaches(Statement s, ResourceRef from, Role role) {
     if (StatementScope.allResources(s).covers().isTrue()) return true;
     if (s.resource().isEmpty()) return false;
     for (Value item : s.resource().get().items()) {
       for (Value v : item.alternatives()) {
-        if (names(v, PrincipalKind.ROLE, role.resource(), role.name())) return true;
+        if (names(v, from, PrincipalKind.ROLE, role.resource(), role.name())) return true;
         Optional<String> text = Escalation.resourceText(v).map(String::trim);
         if (text.isEmpty()) continue;
         String[] parts = text.get().split(":", 6);

@@ -17,6 +17,7 @@ import dev.iamlint.tree.ScalarNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads JSON into a located {@link Node} tree with Jackson's streaming parser. */
 public final class JsonLoader {
@@ -62,11 +63,66 @@ public final class JsonLoader {
           at == null ? Location.point(file, 1, 1) : point(file, at), true);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
+      if (at != null) {
+        Optional<ParseResult.Failed> comma = trailingComma(file, text, at.getLineNr(), at.getColumnNr());
+        if (comma.isPresent()) return comma.get();
+      }
       return new ParseResult.Failed(firstLine(e.getOriginalMessage()),
           at == null ? Location.point(file, 1, 1) : point(file, at), false);
     } catch (IOException e) {
       return new ParseResult.Failed("cannot read JSON: " + e.getMessage(), Location.point(file, 1, 1), false);
     }
+  }
+
+  /**
+   * The commonest JSON mistake, said plainly and located at the comma: a {@code ,} right before
+   * the {@code }} or {@code ]} the parser stopped at.
+   */
+  private static Optional<ParseResult.Failed> trailingComma(String file, String text, int line, int column) {
+    int index = 0;
+    for (int l = 1; l < line; l++) {
+      int newline = text.indexOf('\n', index);
+      if (newline < 0) return Optional.empty();
+      index = newline + 1;
+    }
+    index += column - 1;
+    if (index < 0 || index >= text.length() || (text.charAt(index) != '}' && text.charAt(index) != ']')) {
+      return Optional.empty();
+    }
+    int before = index - 1;
+    while (before >= 0 && Character.isWhitespace(text.charAt(before))) before--;
+    if (before < 0 || text.charAt(before) != ',') return Optional.empty();
+    int commaLine = 1;
+    int lineStart = 0;
+    for (int i = 0; i < before; i++) {
+      if (text.charAt(i) == '\n') {
+        commaLine++;
+        lineStart = i + 1;
+      }
+    }
+    return Optional.of(new ParseResult.Failed("a trailing comma before '" + text.charAt(index) + "' (JSON allows none)",
+        Location.point(file, commaLine, before - lineStart + 1), false));
+  }
+
+  /**
+   * Whether every occurrence of {@code c} in {@code text} lies inside a JSON string literal (the
+   * placeholder of an unknown part: there it is part of a string value, elsewhere it may stand
+   * for any syntax).
+   */
+  public static boolean onlyInStrings(String text, char c) {
+    boolean inString = false;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (inString) {
+        if (ch == '\\') i++;
+        else if (ch == '"') inString = false;
+      } else if (ch == '"') {
+        inString = true;
+      } else if (ch == c) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Node read(JsonParser p, JsonToken token, String file) throws IOException {
@@ -131,6 +187,8 @@ public final class JsonLoader {
     int nl = message.indexOf('\n');
     String m = nl < 0 ? message : message.substring(0, nl);
     m = m.replaceAll("\\s*\\(`[^`]*`[^)]*\\)", "").replaceAll(" at \\[Source:.*", "").replaceAll("\\s*\\(start marker.*", "");
+    // "Unexpected character ('}' (code 125))" reads "Unexpected character '}'".
+    m = m.replaceAll("\\(('.{1,2}') \\(code \\d+\\)\\)", "$1").replaceAll(" \\(code \\d+\\)", "");
     return m.replace("Unexpected end-of-input", "unexpected end of input").trim();
   }
 }

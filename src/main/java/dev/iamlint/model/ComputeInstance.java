@@ -6,9 +6,15 @@ import java.util.Optional;
 /**
  * Something that launches EC2 instances, and the instance profile it gives them.
  * {@code launchTemplate} is the launch template an instance is started from, which may give the profile.
+ * {@code name} is the element's own name when it has one (a launch template's), by which others may name it.
  */
 public record ComputeInstance(ResourceRef resource, Kind kind, Optional<Value> instanceProfile,
-    Optional<Value> userData, Optional<Value> launchTemplate) {
+    Optional<Value> userData, Optional<Value> launchTemplate, Optional<Value> name) {
+
+  public ComputeInstance(ResourceRef resource, Kind kind, Optional<Value> instanceProfile, Optional<Value> userData,
+      Optional<Value> launchTemplate) {
+    this(resource, kind, instanceProfile, userData, launchTemplate, Optional.empty());
+  }
 
   public enum Kind {
     INSTANCE("instance"), LAUNCH_TEMPLATE("launch template"), LAUNCH_CONFIGURATION("launch configuration"),

@@ -18,9 +18,11 @@ public final class Credentials {
   private static final Pattern KEY_ID = Pattern.compile("\\b((?:AKIA|ASIA)[A-Z0-9]{16})\\b");
   private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(secret.?(access)?.?key|aws.?secret).*");
   private static final Pattern SECRET_VALUE = Pattern.compile("[A-Za-z0-9/+=]{40}");
+  // ~/.aws/config also holds harmless settings (region, endpoints): a script that writes it counts
+  // only with a key in it; a file provisioner's destination path counts as it is.
   private static final Pattern INSTANCE_CREDENTIALS = Pattern.compile(
       "(?i)(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|aws\\s+configure\\s+set\\s+aws_(access_key_id|secret_access_key)"
-          + "|\\.aws/(credentials|config)\\b|aws_secret_access_key\\s*=)");
+          + "|\\.aws/credentials\\b|aws_secret_access_key\\s*=|^\\S*\\.aws/config$)");
 
   private Credentials() {}
 
@@ -60,16 +62,45 @@ public final class Credentials {
     Optional<String> text = value instanceof Value.Str s ? Optional.of(s.value())
         : value instanceof Value.Unknown u ? u.partial() : Optional.empty();
     if (text.isEmpty()) return;
-    Matcher m = KEY_ID.matcher(text.get());
-    if (m.find()) {
+    // User data is often given base64-encoded: the key is in the script it decodes to.
+    String plain = decoded(text.get());
+    boolean encoded = !plain.equals(text.get());
+    Matcher m = KEY_ID.matcher(plain);
+    if (m.find() && !documentationExample(m.group(1))) {
+      Optional<String> secret = secretBeside(plain);
+      String detail = encoded ? (name.isEmpty() ? " (base64-decoded)" : " (" + name + ", base64-decoded)")
+          : name.isEmpty() ? "" : " (" + name + ")";
       out.add(new StaticCredential(resource, value.location(), StaticCredential.Kind.KEY_LITERAL,
-          "an AWS access key id " + mask(m.group(1)) + " is written in " + where + (name.isEmpty() ? "" : " (" + name + ")")));
+          "an AWS access key id " + mask(m.group(1)) + secret.map(x -> " and its secret access key " + mask(x) + " are")
+              .orElse(" is") + " written in " + where + detail));
       return;
     }
-    if (SECRET_NAME.matcher(name).matches() && SECRET_VALUE.matcher(text.get().trim()).matches()) {
+    if (SECRET_NAME.matcher(name).matches() && SECRET_VALUE.matcher(text.get().trim()).matches()
+        && !documentationExample(text.get().trim())) {
       out.add(new StaticCredential(resource, value.location(), StaticCredential.Kind.KEY_LITERAL,
           "an AWS secret access key " + mask(text.get().trim()) + " is written in " + where + " (" + name + ")"));
     }
+  }
+
+  /** A secret-key-shaped word (40 characters, both cases) in a text that holds a key id: its pair. */
+  private static final Pattern SECRET_WORD = Pattern.compile("(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])");
+
+  private static Optional<String> secretBeside(String text) {
+    Matcher m = SECRET_WORD.matcher(text);
+    while (m.find()) {
+      String w = m.group();
+      if (w.chars().anyMatch(Character::isUpperCase) && w.chars().anyMatch(Character::isLowerCase)) return Optional.of(w);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * AWS's documentation writes its example key pair with an EXAMPLE suffix
+   * ({@code AKIAIOSFODNN7EXAMPLE}, {@code wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY}): a placeholder
+   * that grants nothing and cannot be deactivated, not a leaked credential.
+   */
+  private static boolean documentationExample(String credential) {
+    return credential.endsWith("EXAMPLE") || credential.endsWith("EXAMPLEKEY");
   }
 
   /** Scripts handing static credentials to the workload (user data, provisioners, init files). */
@@ -87,7 +118,7 @@ public final class Credentials {
     Optional<String> text = (value instanceof Value.Str s ? Optional.of(s.value())
         : value instanceof Value.Unknown u ? u.partial() : Optional.<String>empty()).map(Credentials::decoded);
     if (text.isEmpty()) return;
-    Matcher m = INSTANCE_CREDENTIALS.matcher(text.get());
+    Matcher m = INSTANCE_CREDENTIALS.matcher(text.get().strip());
     if (m.find()) {
       out.add(new StaticCredential(resource, value.location(), StaticCredential.Kind.INSTANCE_CREDENTIALS,
           where + " gives the workload static AWS credentials (" + m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")

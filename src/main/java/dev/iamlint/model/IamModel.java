@@ -1,11 +1,14 @@
 package dev.iamlint.model;
 
+import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Reference;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The common model of everything scanned, whatever the format. Elements refer to each other by
@@ -18,7 +21,8 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     List<LoginProfile> loginProfiles, List<Trail> trails, List<ComputeInstance> computeInstances,
     List<PasswordPolicy> passwordPolicies, List<ConfigRule> configRules, List<AccessAnalyzer> accessAnalyzers,
     List<StaticCredential> credentials, List<MetricFilter> metricFilters, List<MetricAlarm> metricAlarms,
-    List<SecretSink> secretSinks, List<PermissionsBoundary> boundaries) {
+    List<SecretSink> secretSinks, List<PermissionsBoundary> boundaries, List<Deployment> deployments,
+    List<ServiceLaunch> serviceLaunches, List<TrustDocument> trustDocuments, Map<String, Deployment> deploymentsById) {
 
   public IamModel {
     resources = List.copyOf(resources);
@@ -42,6 +46,20 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     metricAlarms = List.copyOf(metricAlarms);
     secretSinks = List.copyOf(secretSinks);
     boundaries = List.copyOf(boundaries);
+    deployments = List.copyOf(deployments);
+    serviceLaunches = List.copyOf(serviceLaunches);
+    deploymentsById = Map.copyOf(deploymentsById);
+    trustDocuments = List.copyOf(trustDocuments);
+  }
+
+  /**
+   * Whether {@code service} starts instances from {@code template}: TRUE by its reference, UNKNOWN
+   * when the template id the service names is not known.
+   */
+  public Truth launches(ServiceLaunch service, ComputeInstance template) {
+    if (template.kind() != ComputeInstance.Kind.LAUNCH_TEMPLATE) return Truth.FALSE;
+    return designates(service.template(), service.resource(), template.resource(), template.name()
+        .orElseGet(() -> new Value.Null(template.resource().header(), Provenance.LITERAL)));
   }
 
   /**
@@ -83,6 +101,22 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     return Truth.FALSE;
   }
 
+  /**
+   * Whether {@code ref}, written in element {@code from}, designates {@code target}. Across
+   * deployments only a reference or a known name can: an unknown name written in one root module
+   * never matches an element of another, and deployments pinned to different accounts share nothing.
+   */
+  public Truth designates(Value ref, ResourceRef from, ResourceRef target, Value name) {
+    if (from.deployment().equals(target.deployment())) return designates(ref, target, name);
+    if (!sameAccount(from, target)) return Truth.FALSE;
+    Truth result = Truth.FALSE;
+    for (Value alternative : ref.alternatives()) {
+      if (alternative instanceof Value.Unknown u && u.reference().isEmpty()) continue;
+      result = result.or(designatesOne(alternative, target, name));
+    }
+    return result;
+  }
+
   /** {@code arn:aws:iam::123:user/path/alice} names user {@code alice}. */
   private static boolean arnNames(String text, String name) {
     if (!text.startsWith("arn:")) return false;
@@ -98,42 +132,110 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
   }
 
   public Optional<User> user(Value ref) {
-    return users.stream().filter(u -> designates(ref, u.resource(), u.name()).isTrue()).findFirst();
+    return user(ref, Optional.empty());
   }
 
   public Optional<Role> role(Value ref) {
-    return roles.stream().filter(r -> designates(ref, r.resource(), r.name()).isTrue()).findFirst();
+    return role(ref, Optional.empty());
   }
 
   public Optional<InstanceProfile> instanceProfile(Value ref) {
-    return instanceProfiles.stream().filter(p -> designates(ref, p.resource(), p.name()).isTrue()).findFirst();
+    return instanceProfile(ref, Optional.empty());
   }
 
   public Optional<CustomerPolicy> customerPolicy(Value ref) {
-    return customerPolicies.stream().filter(p -> designates(ref, p.resource(), p.name()).isTrue()).findFirst();
+    return customerPolicy(ref, Optional.empty());
+  }
+
+  /** The user {@code ref} designates, as written in element {@code from} (the nearest declaration wins). */
+  public Optional<User> user(Value ref, Optional<ResourceRef> from) {
+    return nearest(users, from, User::resource, User::name, ref);
+  }
+
+  public Optional<Role> role(Value ref, Optional<ResourceRef> from) {
+    return nearest(roles, from, Role::resource, Role::name, ref);
+  }
+
+  public Optional<Group> group(Value ref, Optional<ResourceRef> from) {
+    return nearest(groups, from, Group::resource, Group::name, ref);
+  }
+
+  public Optional<InstanceProfile> instanceProfile(Value ref, Optional<ResourceRef> from) {
+    return nearest(instanceProfiles, from, InstanceProfile::resource, InstanceProfile::name, ref);
+  }
+
+  public Optional<CustomerPolicy> customerPolicy(Value ref, Optional<ResourceRef> from) {
+    return nearest(customerPolicies, from, CustomerPolicy::resource, CustomerPolicy::name, ref);
+  }
+
+  /**
+   * Of the elements a value designates, the one declared nearest to the element that names it:
+   * in the same module instance or template, else the same deployment, else anywhere. The same
+   * name written in two module instances (a role created in each of four accounts) names the
+   * instance's own role, never the first one found.
+   */
+  private <T> Optional<T> nearest(List<T> items, Optional<ResourceRef> from,
+      Function<T, ResourceRef> resource, Function<T, Value> name, Value ref) {
+    T sameDeployment = null;
+    T anywhere = null;
+    for (T item : items) {
+      ResourceRef r = resource.apply(item);
+      Truth designated = from.isPresent() ? designates(ref, from.get(), r, name.apply(item)) : designates(ref, r, name.apply(item));
+      if (!designated.isTrue()) continue;
+      if (from.isEmpty()) return Optional.of(item);
+      if (r.scope().equals(from.get().scope())) return Optional.of(item);
+      if (sameDeployment == null && r.deployment().equals(from.get().deployment())) sameDeployment = item;
+      if (anywhere == null) anywhere = item;
+    }
+    return Optional.ofNullable(sameDeployment != null ? sameDeployment : anywhere);
+  }
+
+  /** The deployment an element belongs to (an element of no known deployment is its own). */
+  public Deployment deploymentOf(ResourceRef r) {
+    Deployment d = deploymentsById.get(r.deployment());
+    return d != null ? d : Deployment.of(r.deployment());
+  }
+
+  /**
+   * Whether two elements may live in the same account: not when their deployments are known to
+   * target different accounts. An IAM name is unique per account, not across accounts.
+   */
+  public boolean sameAccount(ResourceRef a, ResourceRef b) {
+    if (a.deployment().equals(b.deployment())) return true;
+    return !deploymentOf(a).certainlyApartFrom(deploymentOf(b));
+  }
+
+  /**
+   * Whether project-level rules (PWD001, CT001, MON*, REV*) judge what this element's project
+   * lacks: it belongs to a deployment, not to a reusable module scanned as a library.
+   */
+  public boolean deployed(ResourceRef r) {
+    return !deploymentOf(r).library();
   }
 
   /** Whether the user is in at least one group: TRUE, FALSE, or UNKNOWN when a membership names an unknown user. */
   public Truth inSomeGroup(User user) {
     Truth result = Truth.FALSE;
     for (GroupMembership m : memberships) {
-      result = result.or(designates(m.user(), user.resource(), user.name()));
+      result = result.or(designates(m.user(), m.resource(), user.resource(), user.name()));
     }
     return result;
   }
 
+  /** The user's login profiles that certainly exist (one that may not be created decides nothing). */
   public List<LoginProfile> loginProfiles(User user) {
     List<LoginProfile> out = new ArrayList<>();
     for (LoginProfile p : loginProfiles) {
-      if (designates(p.user(), user.resource(), user.name()).isTrue()) out.add(p);
+      if (p.resource().mayNotExist().isEmpty() && designates(p.user(), p.resource(), user.resource(), user.name()).isTrue()) out.add(p);
     }
     return out;
   }
 
+  /** The user's access keys that certainly exist (one that may not be created decides nothing). */
   public List<AccessKey> accessKeys(User user) {
     List<AccessKey> out = new ArrayList<>();
     for (AccessKey k : accessKeys) {
-      if (designates(k.user(), user.resource(), user.name()).isTrue()) out.add(k);
+      if (k.resource().mayNotExist().isEmpty() && designates(k.user(), k.resource(), user.resource(), user.name()).isTrue()) out.add(k);
     }
     return out;
   }

@@ -2,6 +2,7 @@ package dev.iamlint.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Collects the elements adapters produce, then freezes them into an {@link IamModel}. */
 public final class ModelBuilder {
@@ -26,6 +27,9 @@ public final class ModelBuilder {
   public final List<MetricAlarm> metricAlarms = new ArrayList<>();
   public final List<SecretSink> secretSinks = new ArrayList<>();
   public final List<PermissionsBoundary> boundaries = new ArrayList<>();
+  public final List<Deployment> deployments = new ArrayList<>();
+  public final List<ServiceLaunch> serviceLaunches = new ArrayList<>();
+  public final List<TrustDocument> trustDocuments = new ArrayList<>();
 
   public void addAll(ModelBuilder other) {
     resources.addAll(other.resources);
@@ -49,11 +53,16 @@ public final class ModelBuilder {
     metricAlarms.addAll(other.metricAlarms);
     secretSinks.addAll(other.secretSinks);
     boundaries.addAll(other.boundaries);
+    deployments.addAll(other.deployments);
+    serviceLaunches.addAll(other.serviceLaunches);
+    trustDocuments.addAll(other.trustDocuments);
   }
 
   public IamModel build() {
     return new IamModel(resources, users, groups, roles, instanceProfiles, memberships, attachments,
         customerPolicies, inlinePolicies, accessKeys, loginProfiles, trails, computeInstances, passwordPolicies,
-        configRules, accessAnalyzers, credentials, metricFilters, metricAlarms, secretSinks, boundaries);
+        configRules, accessAnalyzers, credentials, metricFilters, metricAlarms, secretSinks, boundaries,
+        deployments, serviceLaunches, trustDocuments,
+        deployments.stream().collect(Collectors.toMap(Deployment::id, d -> d, (a, b) -> a)));
   }
 }

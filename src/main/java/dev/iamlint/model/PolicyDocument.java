@@ -9,17 +9,52 @@ import java.util.Optional;
 /**
  * A policy document in any shape a format writes it, read into statements. {@code complete} is
  * false when part of the document could not be evaluated (an unknown statement list, a
- * document that is not a map): rules then never conclude from an absence.
+ * document that is not a map): rules then never conclude from an absence. {@code defects} are
+ * what IAM would reject in it; a document certainly rejected grants and denies nothing, so it
+ * keeps no statements and is not complete (its defects are the finding, not what it says).
  */
 public record PolicyDocument(Location location, Optional<Value> version, List<Statement> statements,
-    boolean complete) {
+    boolean complete, List<PolicyDefect> defects) {
+
+  /** Where a document takes effect, which decides the elements its statements must have. */
+  public enum Use {
+    /** Attached to a user, group, role or permission set: statements need Resource or NotResource. */
+    IDENTITY,
+    /** A role's trust policy: statements have no Resource. */
+    TRUST,
+    /** Used outside the scan (a policy-document data source handed out through an output): either. */
+    UNKNOWN
+  }
 
   public PolicyDocument {
     statements = List.copyOf(statements);
+    defects = List.copyOf(defects);
   }
 
-  /** Reads an evaluated document. Strings holding JSON must be turned into maps by the adapter. */
+  /** Reads an evaluated identity policy. Strings holding JSON must be turned into maps by the adapter. */
   public static PolicyDocument from(Value document) {
+    return from(document, Use.IDENTITY, List.of());
+  }
+
+  /**
+   * Reads an evaluated document used as {@code use}. {@code unreadable} are the defects of text
+   * the adapter could not read as JSON (an alternative it left as text).
+   */
+  public static PolicyDocument from(Value document, Use use, List<PolicyDefect> unreadable) {
+    return from(document, document, use, unreadable);
+  }
+
+  /**
+   * As {@link #from(Value, Use, List)}, with the defects found in {@code checked}: the same
+   * document where an adapter read more of it for the grammar than it gives the analysis (the
+   * known parts of a text that also has unknown parts).
+   */
+  public static PolicyDocument from(Value document, Value checked, Use use, List<PolicyDefect> unreadable) {
+    List<PolicyDefect> defects = new ArrayList<>(unreadable);
+    defects.addAll(PolicyGrammar.check(checked, use));
+    if (defects.stream().anyMatch(PolicyDefect::certain)) {
+      return new PolicyDocument(document.location(), Optional.empty(), List.of(), false, defects);
+    }
     List<Statement> statements = new ArrayList<>();
     boolean complete = true;
     Optional<Value> version = Optional.empty();
@@ -43,7 +78,7 @@ public record PolicyDocument(Location location, Optional<Value> version, List<St
         }
       }
     }
-    return new PolicyDocument(document.location(), version, statements, complete);
+    return new PolicyDocument(document.location(), version, statements, complete, defects);
   }
 
   private static Statement statement(Value.MapV s) {
@@ -56,7 +91,24 @@ public record PolicyDocument(Location location, Optional<Value> version, List<St
     return s.entryIgnoreCase(name).map(Value.MapV.Entry::value).filter(v -> !(v instanceof Value.Null));
   }
 
+  /**
+   * Whether this is a role trust policy: every statement names a principal (identity policies
+   * have none) and an {@code sts:AssumeRole*} action (resource policies of other services do not).
+   * A statement whose actions are not known leaves the answer false.
+   */
+  public boolean isTrustPolicy() {
+    if (statements.isEmpty()) return false;
+    for (Statement s : statements) {
+      if (s.principal().isEmpty() && s.notPrincipal().isEmpty()) return false;
+      boolean assumes = s.action().map(a -> a.items().stream().flatMap(v -> v.alternatives().stream())
+          .anyMatch(v -> v.asText().map(t -> t.trim().toLowerCase(java.util.Locale.ROOT))
+              .filter(t -> t.startsWith("sts:assumerole") || t.equals("sts:*")).isPresent())).orElse(false);
+      if (!assumes) return false;
+    }
+    return true;
+  }
+
   public static PolicyDocument empty(Location location) {
-    return new PolicyDocument(location, Optional.empty(), List.of(), false);
+    return new PolicyDocument(location, Optional.empty(), List.of(), false, List.of());
   }
 }

@@ -2,6 +2,7 @@ package dev.iamlint.model;
 
 import dev.iamlint.source.Location;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The declared resource an element of the model comes from. {@code scope} is the namespace its
@@ -10,16 +11,26 @@ import java.util.List;
  * {@code location} spans the whole declaration and {@code header} is its name (the logical id,
  * the block labels): where a finding about a missing attribute points.
  * {@code callSites} are the module calls that lead to it, outermost first (Terraform modules).
+ * {@code deployment} is the id of the {@link Deployment} it belongs to (the Terraform root
+ * module, plan or template that deploys it). {@code mayNotExist} says why the element may not be
+ * created at all (a {@code count} or {@code for_each} that is not known): what is found about it
+ * is then undecided, never certain.
  */
 public record ResourceRef(String scope, String address, String type, Location location, Location header,
-    List<Location> callSites) {
+    List<Location> callSites, String deployment, Optional<String> mayNotExist) {
 
   public ResourceRef {
     callSites = List.copyOf(callSites);
   }
 
+  public ResourceRef(String scope, String address, String type, Location location, Location header,
+      List<Location> callSites, String deployment) {
+    this(scope, address, type, location, header, callSites, deployment, Optional.empty());
+  }
+
+  /** An element of a unit that is its own deployment, named by its scope (a template, a file). */
   public ResourceRef(String scope, String address, String type, Location location, Location header) {
-    this(scope, address, type, location, header, List.of());
+    this(scope, address, type, location, header, List.of(), scope);
   }
 
   /** CloudFormation resources have AWS::/Alexa:: types; the rest is Terraform. */

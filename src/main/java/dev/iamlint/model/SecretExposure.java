@@ -14,7 +14,10 @@ public record SecretExposure(Kind kind, String description, Location location) {
     INPUT_DEFAULT,
     /** The secret is an input that is shown in clear (no NoEcho). */
     INPUT_VISIBLE,
-    /** The secret is generated and stored unencrypted (Terraform state without pgp_key). */
+    /**
+     * The secret is stored unencrypted where others can read it: generated into Terraform state
+     * without pgp_key, or read from a plain String SSM parameter.
+     */
     STORED_IN_CLEAR,
     /** Dynamic reference, masked input, or encrypted output. */
     PROTECTED,

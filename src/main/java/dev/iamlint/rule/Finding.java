@@ -26,6 +26,11 @@ public record Finding(String ruleId, String slug, Severity severity, String mess
     this(ruleId, slug, severity, message, location, resource, related, detail, java.util.Optional.empty());
   }
 
+  /** The same finding with a longer {@code detail}: it tells apart findings that would share a fingerprint. */
+  public Finding withDetail(String more) {
+    return new Finding(ruleId, slug, severity, message, location, resource, related, detail + more, suppression);
+  }
+
   /** The same finding, suppressed for {@code why}. */
   public Finding suppressed(Suppression why) {
     return new Finding(ruleId, slug, severity, message, location, resource, related, detail, java.util.Optional.of(why));

@@ -49,11 +49,31 @@ public final class RuleContext {
   /** Reports at a severity the rule chose for this case; a configured severity still wins. */
   public void report(Severity severity, ResourceRef resource, Location location, String detail, String message,
       Related... related) {
-    add(settings.severity().orElse(severity), resource, location, detail, message, related);
+    add(settings.severity().orElse(severity), resource, location, detail, message, true, related);
+  }
+
+  /**
+   * Reports what is written in the source itself (a credential literal): it is exposed to
+   * whoever reads the code whether or not the resource around it is ever created.
+   */
+  public void reportWritten(ResourceRef resource, Location location, String detail, String message) {
+    add(settings.severity().orElse(metadata.severity()), resource, location, detail, message, false);
   }
 
   private void add(Severity severity, ResourceRef resource, Location location, String detail, String message,
       Related... related) {
+    add(severity, resource, location, detail, message, true, related);
+  }
+
+  private void add(Severity severity, ResourceRef resource, Location location, String detail, String message,
+      boolean needsExistence, Related... related) {
+    // An element that may not be created at all makes nothing about it certain.
+    if (needsExistence && resource.mayNotExist().isPresent() && severity != Severity.INFO) {
+      if (!options.reportUnknown()) return;
+      severity = Severity.INFO;
+      detail = "unknown:" + detail;
+      message = "Not decided whether " + resource.mayNotExist().get() + ". If it does: " + message;
+    }
     List<Related> all = new ArrayList<>(List.of(related));
     // Inside a module: each call on the way is a place the user may need to look at.
     for (Location call : resource.callSites()) all.add(new Related("through this module call", call));

@@ -3,17 +3,19 @@ package dev.iamlint.rule;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Project-wide facts and choices rules depend on. {@code accountBaseline}: the scan describes an
  * account baseline (project-level rules apply); {@code externalCloudTrail}: an organization
  * trail is managed elsewhere; {@code reportUnknown}: checks that could not be decided because a
  * value is unknown are reported at info; {@code rules}: per-rule settings from the config;
+ * {@code accountId}: the account the project deploys into, when the config names it;
  * {@code asOf}: the day (UTC) policies are judged on, for statements open only in a time window
  * ({@code --as-of}, else the clock's date).
  */
 public record ScanOptions(boolean accountBaseline, boolean externalCloudTrail, boolean reportUnknown,
-    Map<String, RuleSettings> rules, LocalDate asOf) {
+    Map<String, RuleSettings> rules, Optional<String> accountId, LocalDate asOf) {
   public static final ScanOptions DEFAULT = new ScanOptions(false, false);
 
   public ScanOptions {
@@ -21,8 +23,13 @@ public record ScanOptions(boolean accountBaseline, boolean externalCloudTrail, b
   }
 
   public ScanOptions(boolean accountBaseline, boolean externalCloudTrail, boolean reportUnknown,
+      Map<String, RuleSettings> rules, Optional<String> accountId) {
+    this(accountBaseline, externalCloudTrail, reportUnknown, rules, accountId, today());
+  }
+
+  public ScanOptions(boolean accountBaseline, boolean externalCloudTrail, boolean reportUnknown,
       Map<String, RuleSettings> rules) {
-    this(accountBaseline, externalCloudTrail, reportUnknown, rules, today());
+    this(accountBaseline, externalCloudTrail, reportUnknown, rules, Optional.empty());
   }
 
   public ScanOptions(boolean accountBaseline, boolean externalCloudTrail) {
@@ -31,7 +38,7 @@ public record ScanOptions(boolean accountBaseline, boolean externalCloudTrail, b
 
   /** The same options, judged on another day. */
   public ScanOptions withAsOf(LocalDate day) {
-    return new ScanOptions(accountBaseline, externalCloudTrail, reportUnknown, rules, day);
+    return new ScanOptions(accountBaseline, externalCloudTrail, reportUnknown, rules, accountId, day);
   }
 
   /** The clock's date in UTC: what a scan without {@code --as-of} is judged on. */

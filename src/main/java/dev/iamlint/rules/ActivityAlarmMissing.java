@@ -33,7 +33,9 @@ public final class ActivityAlarmMissing implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
+    // A trail in a reusable module does not make the module an account that needs alarms.
     Optional<ResourceRef> at = ctx.model().trails().stream().map(Trail::resource)
+        .filter(r -> ctx.options().accountBaseline() || ctx.model().deployed(r))
         .min(Comparator.comparing(ResourceRef::location));
     if (at.isEmpty() && !ctx.options().accountBaseline()) return;
     if (at.isEmpty()) at = ctx.model().resources().stream().min(Comparator.comparing(ResourceRef::location));

@@ -12,10 +12,18 @@ import java.util.Optional;
 final class Baselines {
   private Baselines() {}
 
+  /**
+   * Where a project-level finding is placed: an element that certainly exists before one that may
+   * not be created (which would make the finding undecided), then the first in the source.
+   */
+  static final Comparator<ResourceRef> CERTAIN_FIRST = Comparator
+      .comparing((ResourceRef r) -> r.mayNotExist().isPresent())
+      .thenComparing(ResourceRef::location);
+
   /** The resource a project-level finding is located at: the first IAM resource, else the first resource. */
   static Optional<ResourceRef> anchor(IamModel model) {
-    return model.iamResources().stream().min(Comparator.comparing(ResourceRef::location))
-        .or(() -> model.resources().stream().min(Comparator.comparing(ResourceRef::location)));
+    return model.iamResources().stream().min(CERTAIN_FIRST)
+        .or(() -> model.resources().stream().min(CERTAIN_FIRST));
   }
 
   static Optional<ConfigRule> managedRule(IamModel model, String identifier) {

@@ -7,9 +7,10 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * CT001: the project defines IAM identities or policies (or is an account baseline) and no
- * trail at all. One finding per scan, at the first IAM resource. Off when the organization trail
- * is managed elsewhere ({@code cloudtrail: external}).
+ * CT001: the project deploys IAM identities or policies (or is an account baseline) and no
+ * trail at all. One finding per scan, at the first IAM resource of a deployment: a reusable
+ * module is not an account, so the IAM it defines does not call for a trail of its own. Off
+ * when the organization trail is managed elsewhere ({@code cloudtrail: external}).
  */
 public final class CloudTrailMissing implements Rule {
 
@@ -21,9 +22,11 @@ public final class CloudTrailMissing implements Rule {
   @Override
   public void check(RuleContext ctx) {
     if (ctx.options().externalCloudTrail() || !ctx.model().trails().isEmpty()) return;
+    boolean baseline = ctx.options().accountBaseline();
     Optional<ResourceRef> first = ctx.model().iamResources().stream()
-        .min(Comparator.comparing(ResourceRef::location));
-    if (first.isEmpty() && ctx.options().accountBaseline()) {
+        .filter(r -> baseline || ctx.model().deployed(r))
+        .min(Baselines.CERTAIN_FIRST);
+    if (first.isEmpty() && baseline) {
       first = ctx.model().resources().stream().min(Comparator.comparing(ResourceRef::location));
     }
     first.ifPresent(r -> ctx.report(r, r.header(), "no-trail",

@@ -20,7 +20,7 @@ public final class HardcodedCredentials implements Rule {
   public void check(RuleContext ctx) {
     for (StaticCredential c : ctx.model().credentials()) {
       if (c.kind() != StaticCredential.Kind.KEY_LITERAL) continue;
-      ctx.report(c.resource(), c.location(), "key:" + c.description(), capitalize(c.description())
+      ctx.reportWritten(c.resource(), c.location(), "key:" + c.description(), capitalize(c.description())
           + ": anyone who can read the source has the key; deactivate it and use roles or a secrets manager");
     }
   }

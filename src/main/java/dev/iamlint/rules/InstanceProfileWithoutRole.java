@@ -42,7 +42,7 @@ public final class InstanceProfileWithoutRole implements Rule {
             what + " refers to an instance profile that is not declared: " + missing.get().reason());
         continue;
       }
-      ctx.model().instanceProfile(profile).filter(p -> p.roles().isEmpty()).ifPresent(p ->
+      ctx.model().instanceProfile(profile, Optional.of(c.resource())).filter(p -> p.roles().isEmpty()).ifPresent(p ->
           ctx.report(c.resource(), profile.location(), "profile-without-role",
               what + " uses instance profile " + p.resource().address() + ", which has no role",
               new Related("instance profile defined here", p.resource().header())));

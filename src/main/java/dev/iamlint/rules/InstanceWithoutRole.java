@@ -1,13 +1,18 @@
 package dev.iamlint.rules;
 
 import dev.iamlint.model.ComputeInstance;
+import dev.iamlint.model.ServiceLaunch;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
+import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
+import java.util.Optional;
 
 /**
  * EC2001: an instance, launch template or launch configuration with no instance profile. An
- * instance started from a launch template is not judged: the template is (or is external).
+ * instance started from a launch template is not judged: the template is (or is external). A
+ * launch template that an EKS managed node group or an AWS Batch compute environment starts
+ * instances from gets its role from that service.
  */
 public final class InstanceWithoutRole implements Rule {
 
@@ -22,6 +27,14 @@ public final class InstanceWithoutRole implements Rule {
       // Started from a launch template: the template gives the profile, or it is judged itself.
       if (c.launchTemplate().isPresent()) continue;
       String what = "EC2 " + c.kind().noun() + " " + c.resource().address();
+      Optional<ServiceLaunch> service = launchedBy(ctx, c, Truth.TRUE);
+      if (service.isPresent()) continue;
+      Optional<ServiceLaunch> maybe = launchedBy(ctx, c, Truth.UNKNOWN);
+      if (maybe.isPresent()) {
+        ctx.undecided(c.resource(), maybe.get().template(), "no-profile", "whether " + what + " needs an instance profile ("
+            + maybe.get().service() + " " + maybe.get().resource().address() + " may start instances from it with its own role)");
+        continue;
+      }
       if (c.instanceProfile().isEmpty()) {
         ctx.report(c.resource(), c.resource().header(), "no-profile",
             what + " has no instance profile: its workload gets no role and tends to be given static keys");
@@ -33,5 +46,10 @@ public final class InstanceWithoutRole implements Rule {
               + (v instanceof Value.Null ? "" : " (an empty name)") + v.provenance().suffix()
               + ": its workload gets no role and tends to be given static keys"));
     }
+  }
+
+  /** A service that starts instances from the template with its own role, as certain as {@code truth}. */
+  private static Optional<ServiceLaunch> launchedBy(RuleContext ctx, ComputeInstance template, Truth truth) {
+    return ctx.model().serviceLaunches().stream().filter(s -> ctx.model().launches(s, template) == truth).findFirst();
   }
 }

@@ -4,12 +4,15 @@ import dev.iamlint.iam.Principals;
 import dev.iamlint.model.LoginProfile;
 import dev.iamlint.model.PrincipalKind;
 import dev.iamlint.model.PrincipalLink;
+import dev.iamlint.model.SecretExposure;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
+import java.util.Optional;
 
 /**
  * PWD007: the initial console password can be read from the source or the state: a literal, an
- * input's default, an input shown in clear, or a generated password stored unencrypted.
+ * input's default, an input shown in clear, a plain String SSM parameter, or a generated password
+ * stored unencrypted.
  */
 public final class LoginPasswordPlaintext implements Rule {
 
@@ -22,12 +25,17 @@ public final class LoginPasswordPlaintext implements Rule {
   public void check(RuleContext ctx) {
     for (LoginProfile p : ctx.model().loginProfiles()) {
       if (!p.passwordExposure().exposed()) continue;
-      String user = Principals.describe(ctx.model(), new PrincipalLink(PrincipalKind.USER, p.user()));
+      String user = Principals.describe(ctx.model(), new PrincipalLink(PrincipalKind.USER, p.user()), Optional.of(p.resource()));
       ctx.report(p.resource(), p.passwordExposure().location(), "password",
-          "The console password of " + user + " is " + p.passwordExposure().description()
-              + (p.resource().type().startsWith("AWS::")
-                  ? ": anyone who can read it can sign in; use a dynamic reference or a NoEcho parameter without default"
-                  : ": anyone who can read the state can sign in; set pgp_key"));
+          "The console password of " + user + " is " + p.passwordExposure().description() + advice(p));
     }
+  }
+
+  private static String advice(LoginProfile p) {
+    if (!p.resource().type().startsWith("AWS::")) return ": anyone who can read the state can sign in; set pgp_key";
+    if (p.passwordExposure().kind() == SecretExposure.Kind.STORED_IN_CLEAR) {
+      return ": anyone who can read the parameter can sign in; use {{resolve:ssm-secure:...}} or {{resolve:secretsmanager:...}}";
+    }
+    return ": anyone who can read it can sign in; use a dynamic reference or a NoEcho parameter without default";
   }
 }

@@ -26,7 +26,7 @@ public final class LongLivedAccessKey implements Rule {
             "whether access key " + key.resource().address() + " is active"));
         continue;
       }
-      String user = Principals.describe(ctx.model(), new PrincipalLink(PrincipalKind.USER, key.user()));
+      String user = Principals.describe(ctx.model(), new PrincipalLink(PrincipalKind.USER, key.user()), Optional.of(key.resource()));
       ctx.report(key.resource(), active.get().map(Value::location).orElse(key.resource().header()), "key",
           "Access key " + key.resource().address() + " is a long-lived credential for " + user
               + active.get().map(v -> v.provenance().suffix()).orElse("")

@@ -1,5 +1,6 @@
 package dev.iamlint.rules;
 
+import dev.iamlint.iam.TrustPolicies;
 import dev.iamlint.model.CustomerPolicy;
 import dev.iamlint.model.InlinePolicy;
 import dev.iamlint.model.PolicyDocument;
@@ -25,7 +26,7 @@ public final class MfaConditionBypassable implements Rule {
   public void check(RuleContext ctx) {
     for (CustomerPolicy p : ctx.model().customerPolicies()) check(ctx, p.resource(), p.document());
     for (InlinePolicy p : ctx.model().inlinePolicies()) check(ctx, p.resource(), p.document());
-    for (dev.iamlint.model.Role r : ctx.model().roles()) r.trustPolicy().ifPresent(t -> check(ctx, r.resource(), t));
+    for (TrustPolicies.Trust t : TrustPolicies.trusts(ctx.model())) check(ctx, t.resource(), t.document());
   }
 
   private static void check(RuleContext ctx, ResourceRef resource, PolicyDocument document) {

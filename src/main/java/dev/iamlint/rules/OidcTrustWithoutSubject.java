@@ -1,8 +1,7 @@
 package dev.iamlint.rules;
 
 import dev.iamlint.iam.Principal;
-import dev.iamlint.model.Role;
-import dev.iamlint.model.Statement;
+import dev.iamlint.iam.TrustPolicies;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
 import dev.iamlint.value.Value;
@@ -23,24 +22,18 @@ public final class OidcTrustWithoutSubject implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    for (Role role : ctx.model().roles()) {
-      if (role.trustPolicy().isEmpty()) continue;
-      int index = 0;
-      for (Statement s : role.trustPolicy().get().statements()) {
-        index++;
-        if (!s.isAllow() || s.principal().isEmpty()) continue;
-        Optional<Value> provider = Principal.federated(s.principal().get()).stream()
-            .filter(v -> Principal.oidcProvider(v, ctx.model()).isPresent()).findFirst();
-        if (provider.isEmpty()) continue;
-        String name = Principal.oidcProvider(provider.get(), ctx.model()).orElseThrow();
-        boolean cognito = name.toLowerCase(Locale.ROOT).equals("cognito-identity.amazonaws.com");
-        Optional<Boolean> subject = subjectCondition(s.condition(), cognito);
-        if (subject.isEmpty() || subject.get()) continue;
-        ctx.report(role.resource(), provider.get().location(), "oidc:" + s.sid().flatMap(Value::asText).orElse("#" + index),
-            "Role " + role.resource().address() + " trusts tokens from " + name + " without a condition on the subject ("
-                + (cognito ? "cognito-identity.amazonaws.com:aud" : "…:sub")
-                + "): anyone with a token from that provider can assume it");
-      }
+    for (TrustPolicies.Grant g : TrustPolicies.grants(ctx.model())) {
+      Optional<Value> provider = Principal.federated(g.principal()).stream()
+          .filter(v -> Principal.oidcProvider(v, ctx.model()).isPresent()).findFirst();
+      if (provider.isEmpty()) continue;
+      boolean cognito = provider.get().asText().map(t -> t.toLowerCase(Locale.ROOT).equals("cognito-identity.amazonaws.com"))
+          .orElse(false);
+      Optional<Boolean> subject = subjectCondition(g.statement().condition(), cognito);
+      if (subject.isEmpty() || subject.get()) continue;
+      ctx.report(g.trust().resource(), provider.get().location(), g.detail("oidc"),
+          g.trust().subject() + " trusts tokens from " + Principal.describe(provider.get(), ctx.model())
+              + " without a condition on the subject (" + (cognito ? "cognito-identity.amazonaws.com:aud" : "…:sub")
+              + "): anyone with a token from that provider can assume it");
     }
   }
 

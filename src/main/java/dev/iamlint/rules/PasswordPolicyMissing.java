@@ -8,8 +8,9 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * PWD001: console users are created (or the project is an account baseline) but no account
- * password policy is defined. CloudFormation cannot declare one: the message says so.
+ * PWD001: console users are created by a deployment (or the project is an account baseline)
+ * but no account password policy is defined; a reusable module's login profiles do not make it
+ * an account. CloudFormation cannot declare one: the message says so.
  */
 public final class PasswordPolicyMissing implements Rule {
 
@@ -21,7 +22,9 @@ public final class PasswordPolicyMissing implements Rule {
   @Override
   public void check(RuleContext ctx) {
     if (!ctx.model().passwordPolicies().isEmpty()) return;
-    Optional<LoginProfile> first = ctx.model().loginProfiles().stream().min(Comparator.comparing(LoginProfile::location));
+    Optional<LoginProfile> first = ctx.model().loginProfiles().stream()
+        .filter(p -> ctx.options().accountBaseline() || ctx.model().deployed(p.resource()))
+        .min(Comparator.comparing(LoginProfile::resource, Baselines.CERTAIN_FIRST));
     if (first.isPresent()) {
       ResourceRef r = first.get().resource();
       boolean cloudFormation = r.type().startsWith("AWS::");

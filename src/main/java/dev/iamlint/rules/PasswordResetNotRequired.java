@@ -20,7 +20,7 @@ public final class PasswordResetNotRequired implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (LoginProfile p : ctx.model().loginProfiles()) {
-      String user = Principals.describe(ctx.model(), new PrincipalLink(PrincipalKind.USER, p.user()));
+      String user = Principals.describe(ctx.model(), new PrincipalLink(PrincipalKind.USER, p.user()), Optional.of(p.resource()));
       if (p.passwordResetRequired().isEmpty()) {
         ctx.report(p.resource(), p.location(), "reset",
             "The login profile of " + user + " does not require a password reset ("

@@ -9,6 +9,7 @@ import dev.iamlint.iam.ServiceRolePolicies;
 import dev.iamlint.model.PolicyAttachment;
 import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.PrincipalKind;
+import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Role;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
@@ -41,17 +42,18 @@ public final class PrivilegedManagedPolicyAttached implements Rule {
         if (document.isEmpty()) continue;
         Optional<String> grants = Grants.privileged(document.get());
         if (grants.isEmpty()) continue;
-        String detail = name.get() + "|" + Principals.key(ctx.model(), a.principal());
+        Optional<ResourceRef> from = Optional.of(a.resource());
+        String detail = name.get() + "|" + Principals.key(ctx.model(), a.principal(), from);
         Truth intended = intendedUse(ctx, a, name.get());
         if (intended.isTrue()) continue;
         if (!intended.isFalse()) {
           ctx.notJudged(a.resource(), a.location(), detail, "Not decided whether the service-role policy " + name.get()
               + " is attached to a role only its service can assume: the trust policy of "
-              + Principals.describe(ctx.model(), a.principal()) + " is not fully known");
+              + Principals.describe(ctx.model(), a.principal(), from) + " is not fully known");
           continue;
         }
         ctx.report(a.resource(), a.location(), detail,
-            "AWS managed policy " + name.get() + " is attached to " + Principals.describe(ctx.model(), a.principal())
+            "AWS managed policy " + name.get() + " is attached to " + Principals.describe(ctx.model(), a.principal(), from)
                 + arn.provenance().suffix() + ": it grants " + grants.get());
         break;
       }
@@ -62,7 +64,7 @@ public final class PrivilegedManagedPolicyAttached implements Rule {
   private static Truth intendedUse(RuleContext ctx, PolicyAttachment a, String name) {
     boolean serviceRole = ManagedPolicyCatalog.bundled().byName(name).map(p -> p.path().equals(SERVICE_ROLE_PATH)).orElse(false);
     if (!serviceRole || a.principal().kind() != PrincipalKind.ROLE) return Truth.FALSE;
-    Optional<Role> role = ctx.model().role(a.principal().target());
+    Optional<Role> role = ctx.model().role(a.principal().target(), Optional.of(a.resource()));
     return role.isEmpty() ? Truth.FALSE : ServiceRolePolicies.intendedUse(name, role.get());
   }
 }

@@ -26,7 +26,7 @@ public final class RootAccessKey implements Rule {
   public void check(RuleContext ctx) {
     for (AccessKey key : ctx.model().accessKeys()) {
       Optional<Value> root = key.user().alternativeWhere(RootAccessKey::isRoot)
-          .or(() -> ctx.model().user(key.user()).map(u -> u.name()).filter(RootAccessKey::isRoot));
+          .or(() -> ctx.model().user(key.user(), Optional.of(key.resource())).map(u -> u.name()).filter(RootAccessKey::isRoot));
       if (root.isEmpty()) continue;
       Value at = key.user().alternatives().contains(root.get()) ? root.get() : key.user();
       ctx.report(key.resource(), at.location(), "root-key",

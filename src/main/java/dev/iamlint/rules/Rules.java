@@ -31,6 +31,7 @@ public final class Rules {
         new ActivityAlarmMissing("MON003", ActivityAlarms.Control.IAM_POLICY_CHANGES),
         new ActivityAlarmMissing("MON004", ActivityAlarms.Control.TRAIL_CHANGES),
         new RoleTrustsEveryone(), new OidcTrustWithoutSubject(),
-        new UnusedCredentialsCheckMissing(), new AccessAnalyzerMissing(), new KeyRotationCheckMissing());
+        new UnusedCredentialsCheckMissing(), new AccessAnalyzerMissing(), new KeyRotationCheckMissing(),
+        new PolicyDocumentInvalid());
   }
 }

@@ -10,9 +10,11 @@ import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
 import dev.iamlint.rule.RuleMetadata;
+import dev.iamlint.rule.Severity;
 import dev.iamlint.rules.Catalog;
 import dev.iamlint.rules.Rules;
 import dev.iamlint.source.Discovery;
+import dev.iamlint.source.JinjaMarkup;
 import dev.iamlint.source.Location;
 import dev.iamlint.source.SourceFile;
 import dev.iamlint.tree.ParseResult;
@@ -81,13 +83,14 @@ public final class Scanner {
     }
     List<Finding> reported = new ArrayList<>();
     Set<List<Object>> seen = new java.util.HashSet<>();
-    for (Finding f : suppressions.apply(findings, java.time.LocalDate.now(java.time.ZoneOffset.UTC),
+    for (Finding f : suppressions.apply(SharedModules.distinguish(findings), java.time.LocalDate.now(java.time.ZoneOffset.UTC),
         discovered.files().stream().map(SourceFile::displayPath).toList())) {
       RuleMetadata metadata = Catalog.get(f.ruleId());
       // A file that does not parse is never silently passed: only --skip-rule hides SYN001.
       boolean selected = f.ruleId().equals("SYN001") ? !request.selector().skips(metadata)
           : request.selector().selects(metadata) && request.options().settings(f.ruleId()).enabled().orElse(true);
-      // Alternatives of one condition can yield the very same finding twice: report it once.
+      // Alternatives of one condition, or root modules sharing a module, can yield the very same
+      // finding twice: report it once (the first deployment in path order).
       boolean fresh = seen.add(List.of(f.ruleId(), f.location(), f.resource().address(), f.message()));
       if (selected && fresh && f.severity().atLeast(request.minSeverity())) reported.add(f);
     }
@@ -112,7 +115,8 @@ public final class Scanner {
       .thenComparingInt(f -> f.location().startColumn())
       .thenComparing(Finding::ruleId)
       .thenComparing(f -> f.resource().address())
-      .thenComparing(Finding::message);
+      .thenComparing(Finding::message)
+      .thenComparing(f -> f.resource().deployment());
 
   private List<FileOutcome> loadAll(ScanRequest request, List<SourceFile> files) {
     int threads = Math.max(1, Math.min(request.threads(), files.size()));
@@ -148,17 +152,64 @@ public final class Scanner {
       // Terraform is read per module directory (loadTerraform), not file by file.
       return new FileOutcome(model, Optional.empty(), false, suppressions);
     }
-    ParseResult parsed = file.kind() == FileKind.CLOUDFORMATION_JSON
-        ? JsonLoader.parse(file.displayPath(), file.text())
-        : YamlLoader.parse(file.displayPath(), file.text());
+    ParseResult parsed = parse(file, file.text());
     if (parsed instanceof ParseResult.Failed failed) {
-      return new FileOutcome(model, Optional.of(syntaxError(file, failed)), true, suppressions);
+      return new FileOutcome(model, unparsed(request, file, failed), true, suppressions);
     }
-    Optional<Template> template = Template.of(file.displayPath(), ((ParseResult.Parsed) parsed).root());
+    Optional<Template> template = Template.of(file.displayPath(), ((ParseResult.Parsed) parsed).root(), file.text());
     if (template.isEmpty()) return new FileOutcome(model, Optional.empty(), false, suppressions);
     CloudFormationAdapter.adapt(template.get(), request.parameters(), request.partition(), model);
     suppressions.readMetadata(template.get());
     return new FileOutcome(model, Optional.empty(), true, suppressions);
+  }
+
+  private static ParseResult parse(SourceFile file, String text) {
+    return file.kind() == FileKind.CLOUDFORMATION_JSON
+        ? JsonLoader.parse(file.displayPath(), text)
+        : YamlLoader.parse(file.displayPath(), text);
+  }
+
+  /**
+   * A file that does not parse is a syntax error, unless its Jinja markup is what breaks it: then
+   * it is the source of a template (cookiecutter, {@code sam init}) that is CloudFormation only
+   * once rendered, and it is not judged (an info note with {@code --report-unknown}). An error
+   * that remains once the markup is set aside is one the rendering keeps: still reported.
+   */
+  private static Optional<Finding> unparsed(ScanRequest request, SourceFile file, ParseResult.Failed failed) {
+    Optional<JinjaMarkup.SetAside> jinja = failed.problem() == ParseResult.Problem.SYNTAX
+        ? JinjaMarkup.setAside(file.displayPath(), file.text()) : Optional.empty();
+    if (jinja.isEmpty()) return Optional.of(syntaxError(file, failed));
+    ParseResult rendered = parse(file, jinja.get().text());
+    if (rendered instanceof ParseResult.Failed remaining) {
+      // The parser accepted everything before the first error, so an error that is not further on
+      // is that same error (markup in a script, say, has nothing to do with it) or an artifact.
+      if (remaining.location().compareTo(failed.location()) <= 0) return Optional.of(syntaxError(file, failed));
+      ParseResult.Failed located = new ParseResult.Failed(remaining.message()
+          + " (with the Jinja markup of this template source set aside)", remaining.location(), remaining.problem());
+      return Optional.of(syntaxError(file, located));
+    }
+    if (!request.options().reportUnknown()) return Optional.empty();
+    return Optional.of(templateSource(file, jinja.get(), failed.location()));
+  }
+
+  /** The info note on a Jinja template source: where its markup stops the parser, and what to do. */
+  private static Finding templateSource(SourceFile file, JinjaMarkup.SetAside jinja, Location failure) {
+    RuleMetadata syn = Catalog.get("SYN001");
+    JinjaMarkup.Tag tag = jinja.nearest(failure);
+    int lines = Math.max(1, (int) file.text().lines().count());
+    Location whole = new Location(file.displayPath(), 1, 1, lines, 1);
+    ResourceRef resource = new ResourceRef(file.displayPath(), file.displayPath(), "file", whole, tag.location());
+    String kind = file.kind() == FileKind.CLOUDFORMATION_JSON ? "JSON" : "YAML";
+    String message = "Not judged: a Jinja template source" + (jinja.cookiecutter() ? " (cookiecutter)" : "")
+        + ", not " + kind + " until it is rendered (" + shorten(tag.text()) + " at line " + tag.location().startLine()
+        + "); render it to check it";
+    return new Finding(syn.id(), syn.slug(), Severity.INFO, message, tag.location(), resource, List.of(),
+        "unknown:template-source");
+  }
+
+  private static String shorten(String tag) {
+    String oneLine = tag.replaceAll("\\s+", " ");
+    return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
   }
 
   /**
@@ -218,7 +269,8 @@ public final class Scanner {
     Location whole = new Location(file.displayPath(), 1, 1, lines, 1);
     ResourceRef resource = new ResourceRef(file.displayPath(), file.displayPath(), "file", whole, failed.location());
     String kind = file.kind() == FileKind.CLOUDFORMATION_JSON ? "JSON" : "YAML";
-    String message = (failed.limit() ? "" : kind + " syntax error: ") + failed.message();
+    // A limit or an unsupported tag says what it is; only a grammar error is a "syntax error".
+    String message = (failed.problem() == ParseResult.Problem.SYNTAX ? kind + " syntax error: " : "") + failed.message();
     return new Finding(syn.id(), syn.slug(), syn.severity(), message, failed.location(), resource, List.of(),
         "syntax");
   }

@@ -110,7 +110,8 @@ final class Expressions {
     if (t.wrapped().isPresent()) return sub(t.wrapped().get());
     List<Value> parts = new ArrayList<>();
     render(t.parts(), parts);
-    return Operators.concat(parts, at(t));
+    // A JSON text keeps its elements where it is written, wherever the string is used later.
+    return JsonValues.written(Operators.concat(parts, at(t)));
   }
 
   private void render(List<TemplatePart> parts, List<Value> out) {
@@ -308,8 +309,12 @@ final class Expressions {
     if (step instanceof Expression.GetAttr g) {
       if (current instanceof Value.MapV m) {
         Optional<Value> v = m.get(g.name());
-        if (v.isPresent()) return v.get();
         Optional<String> instance = ModuleInstance.instanceOf(m);
+        if (v.isPresent() && instance.isPresent() && g.name().equals("name") && GeneratedNames.generates(instance.get(), m)) {
+          // No name given: the provider generates one. The element exists; its name is known after apply.
+          return ModuleInstance.nullTakes(v.get(), module.computed(instance.get(), g.name(), at));
+        }
+        if (v.isPresent()) return v.get();
         if (instance.isPresent()) return module.computed(instance.get(), g.name(), at);
         return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "this object has no attribute \"" + g.name() + "\"", at);
       }

@@ -50,6 +50,8 @@ public final class ModuleConfig {
   final Map<String, Decl> moduleCalls = new LinkedHashMap<>();
   final Map<String, Decl> outputs = new LinkedHashMap<>();
   final List<Decl> providers = new ArrayList<>();
+  /** A {@code terraform { backend "x" {} }} or {@code cloud {}} block: the directory is run as a root. */
+  boolean backend;
   /** Attributes and blocks merged in from override files, with the file they come from. */
   private final Map<Object, String> overrideFiles = new java.util.IdentityHashMap<>();
 
@@ -83,6 +85,9 @@ public final class ModuleConfig {
         case "module" -> put(moduleCalls, key(b, 1), new Decl(b, f.displayPath()), override);
         case "output" -> put(outputs, key(b, 1), new Decl(b, f.displayPath()), override);
         case "provider" -> providers.add(new Decl(b, f.displayPath()));
+        // A backend or cloud block (.tf.json writes them as attributes): the directory is run as a root.
+        case "terraform" -> backend |= b.body().blocks().stream().anyMatch(t -> t.type().equals("backend") || t.type().equals("cloud"))
+            || b.body().attributes().stream().anyMatch(a -> a.name().equals("backend") || a.name().equals("cloud"));
         case "locals" -> {
           for (Body.Attribute a : b.body().attributes()) locals.put(a.name(), new Local(a, f.displayPath()));
         }

@@ -95,20 +95,23 @@ public final class ModuleInstance {
     List<TfResource> out = new ArrayList<>();
     for (ModuleConfig.Decl d : config.resources.values()) out.addAll(toResources(d, "managed"));
     for (ModuleConfig.Decl d : config.dataSources.values()) out.addAll(toResources(d, "data"));
+    List<ModuleConfig.Decl> outside = new ArrayList<>();
     for (String call : config.moduleCalls.keySet()) {
       List<ChildModule> children = children(call);
       for (ChildModule c : children) out.addAll(c.instance().resources());
-      if (children.isEmpty()) out.add(moduleCall(config.moduleCalls.get(call)));
+      if (children.isEmpty()) outside.add(config.moduleCalls.get(call));
     }
+    // A policy document that only an output or a module outside the scan receives is consumed
+    // outside the scan: it stays "not in use", so rules judge it on its own. (Evaluated last, so
+    // that every use inside the scan has been seen.)
+    Set<String> used = new HashSet<>(usedDocuments);
+    for (ModuleConfig.Decl call : outside) out.add(moduleCall(call));
     // Root outputs are what `terraform output` shows: a value that must not hold a secret.
     // (A child module's outputs reach no one unless the root passes them on.)
     if (address.isEmpty()) {
-      // A policy document that only an output passes on is consumed outside the scan: it stays
-      // "not in use", so rules judge it on its own.
-      Set<String> used = new HashSet<>(usedDocuments);
       for (ModuleConfig.Decl o : config.outputs.values()) out.add(outputOf(o));
-      usedDocuments.retainAll(used);
     }
+    usedDocuments.retainAll(used);
     for (ModuleConfig.Decl p : config.providers) {
       String name = p.block().labels().isEmpty() ? "?" : p.block().labels().get(0).value();
       Location at = p.block().range().location(p.file());
@@ -173,12 +176,20 @@ public final class ModuleInstance {
     ModuleConfig.Decl decl = config.variables.get(name);
     Optional<Expression> type = decl == null ? Optional.empty() : ModuleConfig.attribute(decl.block(), "type");
     Value v = inputs.get(name);
-    if (v == null && decl != null) {
+    Optional<Value> defaultValue = Optional.empty();
+    if (decl != null) {
       Optional<Expression> def = ModuleConfig.attribute(decl.block(), "default");
-      if (def.isPresent()) {
+      if (def.isPresent() && (v == null || (notNullable(decl) && mayBeNull(v)))) {
         Value d = eval(def.get(), Scope.EMPTY, decl.file());
-        v = d.withOrigin(d.location(), Provenance.of("default of variable " + name, def.get().range().location(decl.file())));
+        defaultValue = Optional.of(d.withOrigin(d.location(), Provenance.of("default of variable " + name,
+            def.get().range().location(decl.file()))));
       }
+    }
+    if (v == null) {
+      v = defaultValue.orElse(null);
+    } else if (defaultValue.isPresent()) {
+      // nullable = false: Terraform gives the default to a caller that passes null.
+      v = nullTakes(v, defaultValue.get());
     }
     if (v == null) {
       if (decl == null) return unknown(Value.Cause.UNDECLARED, "variable \"" + name + "\" is not declared", use);
@@ -188,6 +199,27 @@ public final class ModuleInstance {
     if (type.isPresent()) v = Types.convert(type.get(), v, this, decl.file());
     // Scalars are reported where they are used; the provenance says where the value was written.
     return v instanceof Value.MapV || v instanceof Value.ListV ? v : v.withOrigin(use, Provenance.LITERAL);
+  }
+
+  private static boolean notNullable(ModuleConfig.Decl decl) {
+    return ModuleConfig.attribute(decl.block(), "nullable")
+        .filter(e -> e instanceof Expression.Literal l && l.kind() == Expression.Literal.Kind.BOOL && l.text().equals("false"))
+        .isPresent();
+  }
+
+  private static boolean mayBeNull(Value v) {
+    return v.alternatives().stream().anyMatch(Value.Null.class::isInstance);
+  }
+
+  /** {@code v} with each null alternative replaced by {@code replacement}. */
+  static Value nullTakes(Value v, Value replacement) {
+    if (v instanceof Value.Null) return replacement;
+    if (v instanceof Value.OneOf o) {
+      List<Value> alternatives = new ArrayList<>();
+      for (Value a : o.alternatives()) alternatives.add(a instanceof Value.Null ? replacement : a);
+      return new Value.OneOf(alternatives, o.location(), o.provenance());
+    }
+    return v;
   }
 
   private Value local(String name, Location use) {
@@ -262,7 +294,8 @@ public final class ModuleInstance {
     Location at = block.range().location(file);
     if (count.isPresent()) {
       Value n = eval(count.get(), Scope.EMPTY, file);
-      Optional<BigDecimal> number = n.asNumber();
+      // A count chosen by a condition that cannot be decided is still known when every branch agrees.
+      Optional<BigDecimal> number = agreed(n.alternatives().stream().map(Value::asNumber).toList());
       if (number.isEmpty()) {
         Value index = unknown(Value.Cause.INPUT, "count.index of an unknown count (" + reason(n) + ")", at);
         return List.of(new Binding("[*]", Optional.of(index), Scope.EMPTY.with("count.index", index), true));
@@ -276,28 +309,70 @@ public final class ModuleInstance {
     }
     if (forEach.isPresent()) {
       Value collection = eval(forEach.get(), Scope.EMPTY, file);
-      List<Binding> out = new ArrayList<>();
-      if (collection instanceof Value.MapV m) {
-        for (Value.MapV.Entry e : m.entries()) {
-          Value key = new Value.Str(e.key(), e.keyLocation(), Provenance.of("each.key"));
-          out.add(new Binding("[\"" + e.key() + "\"]", Optional.of(key),
-              Scope.EMPTY.with("each.key", key).with("each.value", e.value()), false));
-        }
-        return out;
-      }
-      if (collection instanceof Value.ListV l && l.items().stream().allMatch(v -> v.asText().isPresent())) {
-        for (Value item : l.items()) {
-          String k = item.asText().orElseThrow();
-          out.add(new Binding("[\"" + k + "\"]", Optional.of(item), Scope.EMPTY.with("each.key", item).with("each.value", item), false));
-        }
-        return out;
-      }
+      // Each branch of an undecidable condition gives its instances; they are known when every
+      // branch gives the same keys (two empty maps create nothing), each.value one of theirs.
+      List<Optional<List<Binding>>> branches = collection.alternatives().stream().map(this::forEachBindings).toList();
+      Optional<List<Binding>> agreed = mergeBranches(branches, at);
+      if (agreed.isPresent()) return agreed.get();
       Value unknownKey = unknown(Value.Cause.INPUT, "each.key of an unknown for_each (" + reason(collection) + ")", at);
       Value unknownValue = unknown(Value.Cause.INPUT, "each.value of an unknown for_each (" + reason(collection) + ")", at);
       return List.of(new Binding("[*]", Optional.of(unknownKey),
           Scope.EMPTY.with("each.key", unknownKey).with("each.value", unknownValue), true));
     }
     return List.of(new Binding("", Optional.empty(), Scope.EMPTY, false));
+  }
+
+  private static <T> Optional<T> agreed(List<Optional<T>> values) {
+    if (values.isEmpty() || values.stream().anyMatch(Optional::isEmpty)) return Optional.empty();
+    T first = values.get(0).get();
+    return values.stream().allMatch(v -> v.get().equals(first)) ? Optional.of(first) : Optional.empty();
+  }
+
+  /** The instances of one known for_each collection (a map, or a set of strings); empty when it is not known. */
+  private Optional<List<Binding>> forEachBindings(Value collection) {
+    List<Binding> out = new ArrayList<>();
+    if (collection instanceof Value.MapV m) {
+      for (Value.MapV.Entry e : m.entries()) {
+        Value key = new Value.Str(e.key(), e.keyLocation(), Provenance.of("each.key"));
+        out.add(new Binding("[\"" + e.key() + "\"]", Optional.of(key),
+            Scope.EMPTY.with("each.key", key).with("each.value", e.value()), false));
+      }
+      return Optional.of(out);
+    }
+    if (collection instanceof Value.ListV l && l.items().stream().allMatch(v -> v.asText().isPresent())) {
+      for (Value item : l.items()) {
+        String k = item.asText().orElseThrow();
+        out.add(new Binding("[\"" + k + "\"]", Optional.of(item), Scope.EMPTY.with("each.key", item).with("each.value", item), false));
+      }
+      return Optional.of(out);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * One branch's bindings, or the bindings all branches agree on: the same keys (in any order:
+   * map keys are unordered), each.value one of the branches' values for that key.
+   */
+  private static Optional<List<Binding>> mergeBranches(List<Optional<List<Binding>>> branches, Location at) {
+    if (branches.isEmpty() || branches.stream().anyMatch(Optional::isEmpty)) return Optional.empty();
+    List<Binding> first = branches.get(0).get();
+    if (branches.size() == 1) return Optional.of(first);
+    Set<String> keys = new HashSet<>(first.stream().map(Binding::suffix).toList());
+    for (Optional<List<Binding>> b : branches) {
+      if (!new HashSet<>(b.get().stream().map(Binding::suffix).toList()).equals(keys)) return Optional.empty();
+    }
+    List<Binding> out = new ArrayList<>();
+    for (Binding base : first) {
+      List<Value> values = new ArrayList<>();
+      for (Optional<List<Binding>> b : branches) {
+        b.get().stream().filter(x -> x.suffix().equals(base.suffix())).findFirst()
+            .flatMap(x -> x.scope().get("each.value")).ifPresent(values::add);
+      }
+      Value value = values.size() == 1 ? values.get(0) : new Value.OneOf(values, at, Provenance.LITERAL);
+      Value key = base.key().orElseThrow();
+      out.add(new Binding(base.suffix(), base.key(), Scope.EMPTY.with("each.key", key).with("each.value", value), false));
+    }
+    return Optional.of(out);
   }
 
   List<ChildModule> children(String name) {
@@ -564,6 +639,10 @@ public final class ModuleInstance {
     consumed.add(next - used + 1);
     Optional<Value> v = chosen.values().get(attr.get());
     if (v.isEmpty()) return computed(chosen.address(), attr.get(), at);
+    if (attr.get().equals("name") && GeneratedNames.generates(chosen.address(), chosen.values())) {
+      // No name given: the provider generates one. The element exists; its name is known after apply.
+      v = Optional.of(ModuleInstance.nullTakes(v.get(), computed(chosen.address(), attr.get(), at)));
+    }
     // An unknown argument still belongs to this instance: keep the link for the model.
     if (v.get() instanceof Value.Unknown u && u.reference().isEmpty()) {
       return new Value.Unknown(u.cause(), u.reason(), Optional.of(new Reference(scope(), chosen.address(), attr.get())),

@@ -52,7 +52,8 @@ public final class PlanLoader {
     List<TfResource> resources = new ArrayList<>();
     root.map("planned_values").flatMap(p -> p.map("root_module"))
         .ifPresent(m -> module(file, m, unknowns, references, sources, resources));
-    TerraformAdapter.adapt(resources, Set.of(), out);
+    // A plan is what `terraform plan` made of a root module: always a deployment.
+    TerraformAdapter.adapt(resources, Set.of(), Deployments.plan(file, resources), out);
     return Optional.empty();
   }
 

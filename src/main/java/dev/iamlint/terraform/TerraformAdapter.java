@@ -1,5 +1,7 @@
 package dev.iamlint.terraform;
 
+import dev.iamlint.model.Deployment;
+import dev.iamlint.model.ServiceLaunch;
 import dev.iamlint.model.AccessAnalyzer;
 import dev.iamlint.model.AccessKey;
 import dev.iamlint.model.ConfigRule;
@@ -17,6 +19,7 @@ import dev.iamlint.model.InstanceProfile;
 import dev.iamlint.model.LoginProfile;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.model.PolicyAttachment;
+import dev.iamlint.model.PolicyDefect;
 import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.PrincipalKind;
 import dev.iamlint.model.PrincipalLink;
@@ -25,6 +28,7 @@ import dev.iamlint.model.Role;
 import dev.iamlint.model.SecretSink;
 import dev.iamlint.model.SecretExposure;
 import dev.iamlint.model.Trail;
+import dev.iamlint.model.TrustDocument;
 import dev.iamlint.model.User;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Reference;
@@ -41,20 +45,27 @@ import java.util.Set;
 public final class TerraformAdapter {
   private final ModelBuilder out;
   private final Set<String> documentsInUse;
+  private final Deployment deployment;
 
-  private TerraformAdapter(ModelBuilder out, Set<String> documentsInUse) {
+  private TerraformAdapter(ModelBuilder out, Set<String> documentsInUse, Deployment deployment) {
     this.out = out;
     this.documentsInUse = documentsInUse;
+    this.deployment = deployment;
   }
 
-  /** Adds the resources to {@code out}; policy documents not in {@code documentsInUse} are judged on their own. */
-  public static void adapt(List<TfResource> resources, Set<String> documentsInUse, ModelBuilder out) {
-    TerraformAdapter a = new TerraformAdapter(out, documentsInUse);
+  /**
+   * Adds the resources of one deployment to {@code out}; policy documents not in {@code
+   * documentsInUse} are judged on their own.
+   */
+  public static void adapt(List<TfResource> resources, Set<String> documentsInUse, Deployment deployment, ModelBuilder out) {
+    out.deployments.add(deployment);
+    TerraformAdapter a = new TerraformAdapter(out, documentsInUse, deployment);
     for (TfResource r : resources) a.adapt(r);
   }
 
   private void adapt(TfResource r) {
-    ResourceRef ref = new ResourceRef(r.scope(), r.address(), r.type(), r.location(), r.header(), r.callSites());
+    ResourceRef ref = new ResourceRef(r.scope(), r.address(), r.type(), r.location(), r.header(), r.callSites(),
+        deployment.id(), existence(r));
     if (r.mode().equals("provider") || r.mode().equals("module")) {
       // Only credentials are judged here: provider keys, module call arguments.
       Credentials.keyLiterals(ref, r.mode() + " " + r.name(), r.values(), out.credentials);
@@ -74,8 +85,12 @@ public final class TerraformAdapter {
     }
     if (r.isData()) {
       if (r.type().equals("aws_iam_policy_document") && !documentsInUse.contains(baseAddress(r.address()))) {
-        get(r, "json").ifPresent(json -> out.customerPolicies.add(new CustomerPolicy(ref,
-            new Value.Str("data." + r.type() + "." + r.name(), r.header(), Provenance.LITERAL), document(json))));
+        get(r, "json").map(json -> document(json, PolicyDocument.Use.UNKNOWN)).ifPresent(d -> {
+          // A trust policy grants no permission to anyone: it is judged as a trust policy only.
+          if (d.isTrustPolicy()) out.trustDocuments.add(new TrustDocument(ref, d));
+          else out.customerPolicies.add(new CustomerPolicy(ref,
+              new Value.Str("data." + r.type() + "." + r.name(), r.header(), Provenance.LITERAL), d));
+        });
       }
       return;
     }
@@ -110,7 +125,7 @@ public final class TerraformAdapter {
       case "aws_iam_role" -> role(r, ref, self);
       case "aws_iam_policy" -> out.customerPolicies.add(new CustomerPolicy(ref,
           get(r, "name").or(() -> get(r, "name_prefix")).orElseGet(() -> generated(r)),
-          document(get(r, "policy").orElseGet(() -> missing(r, "policy"))),
+          identity(get(r, "policy").orElseGet(() -> missing(r, "policy"))),
           CustomerPolicy.arnResource(get(r, "path"), get(r, "name"))));
       case "aws_iam_user_policy" -> inline(r, ref, PrincipalKind.USER, "user");
       case "aws_iam_group_policy" -> inline(r, ref, PrincipalKind.GROUP, "group");
@@ -161,6 +176,10 @@ public final class TerraformAdapter {
       case "aws_launch_template" -> compute(r, ref, ComputeInstance.Kind.LAUNCH_TEMPLATE, get(r, "iam_instance_profile")
           .flatMap(b -> b.items().stream().findFirst())
           .flatMap(b -> b instanceof Value.MapV m ? profileOf(m) : Optional.empty()));
+      case "aws_eks_node_group" -> serviceLaunch(ref, "EKS managed node group", get(r, "launch_template"), "id", "name");
+      case "aws_batch_compute_environment" -> get(r, "compute_resources").flatMap(b -> b.items().stream().findFirst())
+          .filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast).ifPresent(c -> serviceLaunch(ref,
+              "AWS Batch compute environment", c.get("launch_template"), "launch_template_id", "launch_template_name"));
       case "aws_lambda_function" -> get(r, "environment").ifPresent(env -> {
         Credentials.keyLiterals(ref, "the environment of " + r.address(), env, out.credentials);
         out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.LAMBDA_ENVIRONMENT, "the environment of " + r.address(), env));
@@ -178,20 +197,20 @@ public final class TerraformAdapter {
       }
       case "aws_ssoadmin_permission_set_inline_policy" -> get(r, "inline_policy").ifPresent(doc ->
           out.inlinePolicies.add(new InlinePolicy(ref, List.of(new PrincipalLink(PrincipalKind.PERMISSION_SET,
-              get(r, "permission_set_arn").orElse(self))), generated(r), document(doc), doc.location(), false)));
+              get(r, "permission_set_arn").orElse(self))), generated(r), identity(doc), doc.location(), false)));
       default -> { }
     }
   }
 
   private void role(TfResource r, ResourceRef ref, Value self) {
     Value name = get(r, "name").orElseGet(() -> generated(r));
-    out.roles.add(new Role(ref, name, get(r, "assume_role_policy").map(this::document), false));
+    out.roles.add(new Role(ref, name, get(r, "assume_role_policy").map(p -> document(p, PolicyDocument.Use.TRUST)), false));
     get(r, "permissions_boundary").ifPresent(b -> out.boundaries.add(new PermissionsBoundary(ref, b)));
     PrincipalLink link = new PrincipalLink(PrincipalKind.ROLE, self);
     for (Value block : get(r, "inline_policy").map(Value::items).orElse(List.of())) {
       if (!(block instanceof Value.MapV m) || m.get("policy").isEmpty()) continue;
       out.inlinePolicies.add(new InlinePolicy(ref, List.of(link), m.get("name").orElseGet(() -> generated(r)),
-          document(m.get("policy").get()), m.location(), false));
+          identity(m.get("policy").get()), m.location(), false));
     }
     for (Value arn : get(r, "managed_policy_arns").map(Value::items).orElse(List.of())) {
       out.attachments.add(new PolicyAttachment(ref, link, arn, arn.location()));
@@ -202,7 +221,7 @@ public final class TerraformAdapter {
     Value target = get(r, principal).orElseGet(() -> missing(r, principal));
     Value policy = get(r, "policy").orElseGet(() -> missing(r, "policy"));
     out.inlinePolicies.add(new InlinePolicy(ref, List.of(new PrincipalLink(kind, target)),
-        get(r, "name").orElseGet(() -> generated(r)), document(policy), r.header(), false));
+        get(r, "name").orElseGet(() -> generated(r)), identity(policy), r.header(), false));
   }
 
   private void attach(TfResource r, ResourceRef ref, PrincipalKind kind, String principal, String arnName) {
@@ -273,11 +292,29 @@ public final class TerraformAdapter {
     return name.or(() -> arn);
   }
 
+  /**
+   * Why an instance may not exist, as "X exists (…)": it stands for the instances of a count or for_each that is
+   * not known (its address has {@code [*]}, its own or a module call's), which may be none.
+   */
+  private static Optional<String> existence(TfResource r) {
+    if (!r.symbolic() && !r.address().contains("[*]")) return Optional.empty();
+    int star = r.address().indexOf("[*]");
+    String counted = star < 0 ? r.address() : r.address().substring(0, star);
+    return Optional.of(counted + " exists (its count or for_each is not known)");
+  }
+
+  /** A service's {@code launch_template} block: the template it starts instances from, by id or name. */
+  private void serviceLaunch(ResourceRef ref, String service, Optional<Value> blocks, String id, String name) {
+    blocks.flatMap(b -> b.items().stream().findFirst()).filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast)
+        .flatMap(b -> b.get(id).filter(v -> !(v instanceof Value.Null)).or(() -> b.get(name)))
+        .ifPresent(t -> out.serviceLaunches.add(new ServiceLaunch(ref, service, t)));
+  }
+
   private void compute(TfResource r, ResourceRef ref, ComputeInstance.Kind kind, Optional<Value> profile) {
     // Started from a launch template: the block is what counts, its id is often known only at apply.
     Optional<Value> template = get(r, "launch_template").flatMap(b -> b.items().stream().findFirst());
     Optional<Value> userData = get(r, "user_data").or(() -> get(r, "user_data_base64"));
-    out.computeInstances.add(new ComputeInstance(ref, kind, profile, userData, template));
+    out.computeInstances.add(new ComputeInstance(ref, kind, profile, userData, template, get(r, "name")));
     userData.ifPresent(u -> {
       out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.USER_DATA, "the user data of " + r.address(), u));
       Credentials.instanceScripts(ref, "The user data of " + r.address(), u, out.credentials);
@@ -308,12 +345,39 @@ public final class TerraformAdapter {
         r.header(), Provenance.LITERAL);
   }
 
-  /** A policy argument: JSON text (from jsonencode, a heredoc, a file, a data source) read into a document. */
-  private PolicyDocument document(Value value) {
+  /**
+   * A policy argument: JSON text (from jsonencode, a heredoc, a file, a data source) read into a
+   * document used as {@code use}; text that is not JSON is a defect located where the parser stopped.
+   */
+  private PolicyDocument document(Value value, PolicyDocument.Use use) {
     List<Value> alternatives = new ArrayList<>();
-    for (Value v : value.alternatives()) alternatives.add(JsonValues.structure(v).orElse(v));
-    Value doc = alternatives.size() == 1 ? alternatives.get(0) : new Value.OneOf(alternatives, value.location(), value.provenance());
-    return PolicyDocument.from(doc);
+    List<Value> checked = new ArrayList<>();
+    List<PolicyDefect> unreadable = new ArrayList<>();
+    boolean certain = value.alternatives().size() == 1;
+    for (Value v : value.alternatives()) {
+      JsonValues.Reading reading = JsonValues.read(v);
+      if (reading instanceof JsonValues.Structure s) {
+        // The known parts of a text with unknown parts are checked for what IAM rejects; what
+        // such a document grants is left undecided, as before.
+        alternatives.add(s.partial() ? v : s.value());
+        checked.add(s.value());
+      } else {
+        alternatives.add(v);
+        checked.add(v);
+        if (reading instanceof JsonValues.NotJson n) {
+          unreadable.add(PolicyDefect.notJson(n.location(), n.message(), v.provenance(), certain));
+        }
+      }
+    }
+    return PolicyDocument.from(choice(alternatives, value), choice(checked, value), use, unreadable);
+  }
+
+  private static Value choice(List<Value> alternatives, Value of) {
+    return alternatives.size() == 1 ? alternatives.get(0) : new Value.OneOf(alternatives, of.location(), of.provenance());
+  }
+
+  private PolicyDocument identity(Value value) {
+    return document(value, PolicyDocument.Use.IDENTITY);
   }
 
   /** {@code data.x.y["k"]} → {@code data.x.y}: documents in use are tracked per declaration. */

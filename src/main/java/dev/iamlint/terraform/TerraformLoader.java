@@ -93,7 +93,7 @@ public final class TerraformLoader {
       if (config.isEmpty()) continue;
       ModuleInstance instance = ModuleInstance.root(new LocalProject(dir), config.get());
       List<TfResource> resources = instance.resources();
-      TerraformAdapter.adapt(resources, instance.documentsInUse(), model);
+      TerraformAdapter.adapt(resources, instance.documentsInUse(), Deployments.of(display(dir), config.get(), resources), model);
     }
     List<SyntaxError> errors = new ArrayList<>(syntaxErrors);
     errors.sort(java.util.Comparator.comparing(SyntaxError::file));

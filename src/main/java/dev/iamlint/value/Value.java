@@ -24,7 +24,10 @@ public sealed interface Value {
   /**
    * A string. {@code encoded} keeps the structured value a string was encoded from
    * ({@code jsonencode({...})}), so a policy document written as an HCL object keeps the
-   * locations of its elements after it became JSON text.
+   * locations of its elements after it became JSON text; for a JSON text written in a heredoc
+   * or a file, the structure it holds, located there. A string with the same text as
+   * {@code encoded} is that text as written elsewhere (JSON that does not parse, kept where it
+   * is written so that its problems are located there).
    */
   record Str(String value, Location location, Provenance provenance, Optional<Value> encoded) implements Value {
     public Str(String value, Location location, Provenance provenance) {

@@ -54,9 +54,21 @@ public final class YamlLoader {
 
   /** Short forms whose long form is not simply {@code Fn::Name}. */
   private static final Map<String, String> SPECIAL_SHORT_FORMS = Map.of("!Ref", "Ref", "!Condition", "Condition");
+  /**
+   * The intrinsic functions, the language extensions, and the functions of the {@code Rules}
+   * section ({@code !ValueOf}, {@code !EachMemberIn}, ...), which CloudFormation accepts there only.
+   */
   private static final Set<String> FN_SHORT_FORMS = Set.of("Base64", "Cidr", "FindInMap", "GetAtt",
       "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "If", "Equals", "Not",
-      "And", "Or", "Length", "ToJsonString", "ForEach");
+      "And", "Or", "Length", "ToJsonString", "ForEach",
+      "Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll");
+  /**
+   * AWS's packaging tool rain ({@code rain pkg}) replaces its directives ({@code !Rain::Embed
+   * file}, {@code !Rain::Module}, {@code !Rain::S3}, ...) before deploy. They are kept as
+   * {@code {Rain::Name: argument}}: the evaluator makes them unknown values, the rest of the
+   * template is judged as written.
+   */
+  private static final String RAIN_PREFIX = "!Rain::";
 
   private static final String ONLY_INTRINSICS =
       "CloudFormation accepts only its intrinsic function tags (!Ref, !Sub, !GetAtt, ...)";
@@ -72,7 +84,10 @@ public final class YamlLoader {
       root = yaml.compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      return new ParseResult.Failed(message(e), point(file, mark), false);
+      Optional<String> tag = globalTag(e);
+      return tag.isPresent()
+          ? new ParseResult.Failed(unsupportedTagMessage(tag.get()), point(file, mark), ParseResult.Problem.UNSUPPORTED_TAG)
+          : new ParseResult.Failed(message(e), point(file, mark), false);
     } catch (YAMLException e) {
       return limitFailure(file, text, e);
     } catch (RuntimeException | StackOverflowError e) {
@@ -84,7 +99,7 @@ public final class YamlLoader {
     try {
       return new ParseResult.Parsed(new Converter(file, text).convert(root));
     } catch (ConversionException e) {
-      return new ParseResult.Failed(e.getMessage(), e.location, e.limit);
+      return new ParseResult.Failed(e.getMessage(), e.location, e.problem);
     }
   }
 
@@ -164,6 +179,19 @@ public final class YamlLoader {
     return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options);
   }
 
+  /** The tag of a "Global tag is not allowed" refusal (a {@code !!java...} tag), shown as written. */
+  private static Optional<String> globalTag(MarkedYAMLException e) {
+    String problem = (e.getContext() == null ? "" : e.getContext()) + " " + (e.getProblem() == null ? "" : e.getProblem());
+    int at = problem.indexOf("Global tag is not allowed: ");
+    if (at < 0) return Optional.empty();
+    String tag = problem.substring(at + "Global tag is not allowed: ".length()).trim().split("\\s+")[0];
+    return Optional.of(tag.startsWith(YAML_TAG_PREFIX) ? "!!" + tag.substring(YAML_TAG_PREFIX.length()) : tag);
+  }
+
+  private static String unsupportedTagMessage(String tag) {
+    return "unsupported YAML tag " + tag + ": " + ONLY_INTRINSICS;
+  }
+
   private static String message(MarkedYAMLException e) {
     StringBuilder sb = new StringBuilder();
     if (e.getContext() != null) sb.append(e.getContext());
@@ -172,13 +200,7 @@ public final class YamlLoader {
       sb.append(e.getProblem());
     }
     String m = sb.length() == 0 ? "invalid YAML" : sb.toString();
-    m = m.replaceAll("\\s+", " ").trim();
-    int global = m.indexOf("Global tag is not allowed: ");
-    if (global >= 0) {
-      String tag = m.substring(global + "Global tag is not allowed: ".length()).replace(YAML_TAG_PREFIX, "!!");
-      return "unsupported YAML tag " + tag + ": " + ONLY_INTRINSICS;
-    }
-    return m;
+    return m.replaceAll("\\s+", " ").trim();
   }
 
   static Location point(String file, Mark mark) {
@@ -189,12 +211,12 @@ public final class YamlLoader {
   private static final class ConversionException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final transient Location location;
-    final boolean limit;
+    final ParseResult.Problem problem;
 
-    ConversionException(String message, Location location, boolean limit) {
+    ConversionException(String message, Location location, ParseResult.Problem problem) {
       super(message, null, false, false);
       this.location = location;
-      this.limit = limit;
+      this.problem = problem;
     }
   }
 
@@ -213,10 +235,10 @@ public final class YamlLoader {
     Node convert(org.yaml.snakeyaml.nodes.Node node) {
       if (++nodes > MAX_NODES) {
         throw new ConversionException("limit exceeded: more than " + MAX_NODES + " nodes after alias expansion",
-            location(node), true);
+            location(node), ParseResult.Problem.LIMIT);
       }
       if (!onPath.add(node)) {
-        throw new ConversionException("recursive alias: a node contains itself", location(node), false);
+        throw new ConversionException("recursive alias: a node contains itself", location(node), ParseResult.Problem.SYNTAX);
       }
       try {
         String tag = node.getTag().getValue();
@@ -237,8 +259,8 @@ public final class YamlLoader {
 
     private ConversionException unsupportedTag(String tag, org.yaml.snakeyaml.nodes.Node node) {
       String shown = tag.startsWith(YAML_TAG_PREFIX) ? "!!" + tag.substring(YAML_TAG_PREFIX.length()) : tag;
-      return new ConversionException("unsupported YAML tag " + shown + ": " + ONLY_INTRINSICS,
-          location(node).start(), false);
+      return new ConversionException(unsupportedTagMessage(shown), location(node).start(),
+          ParseResult.Problem.UNSUPPORTED_TAG);
     }
 
     private Node plain(org.yaml.snakeyaml.nodes.Node node) {
@@ -273,7 +295,9 @@ public final class YamlLoader {
 
     private Node shortForm(String tag, org.yaml.snakeyaml.nodes.Node node) {
       String name = SPECIAL_SHORT_FORMS.get(tag);
-      if (name == null) {
+      if (name == null && tag.startsWith(RAIN_PREFIX) && tag.length() > RAIN_PREFIX.length()) {
+        name = tag.substring(1);
+      } else if (name == null) {
         String bare = tag.substring(1);
         if (!FN_SHORT_FORMS.contains(bare)) throw unsupportedTag(tag, node);
         name = "Fn::" + bare;

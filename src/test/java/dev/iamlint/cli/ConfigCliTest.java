@@ -21,6 +21,10 @@ class ConfigCliTest {
   void project() throws IOException {
     Files.createDirectories(dir.resolve(".git")); // the repository root: the config search stops here
     Files.writeString(dir.resolve("main.tf"), """
+        provider "aws" {
+          region = "eu-west-1"
+        }
+
         resource "aws_iam_account_password_policy" "p" {
           minimum_password_length      = 15
           password_reuse_prevention    = 24

@@ -21,8 +21,8 @@ class HtmlReportTest {
     Files.writeString(dir.resolve("main.tf"), """
         provider "aws" {
           region     = "eu-west-1"
-          access_key = "AKIAIOSFODNN7EXAMPLE"
-          secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+          access_key = "AKIAZQ4TN3XK7PLWV2QH"
+          secret_key = "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"
         }
         """);
     Path html = dir.resolve("report.html");
@@ -30,8 +30,8 @@ class HtmlReportTest {
     assertEquals(1, r.code(), r.err());
     String page = Files.readString(html);
     assertTrue(page.contains("[KEY006]") || page.contains(">KEY006<"), "the finding is there");
-    assertFalse(page.contains("AKIAIOSFODNN7EXAMPLE"), "key id masked");
-    assertFalse(page.contains("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), "secret masked");
+    assertFalse(page.contains("AKIAZQ4TN3XK7PLWV2QH"), "key id masked");
+    assertFalse(page.contains("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ3xT9vLk2"), "secret masked");
     assertTrue(page.contains("AKIA****************") && page.contains("wJal************************************"), page);
   }
 }

@@ -26,6 +26,7 @@ class ConfigLoaderTest {
   void readsEveryKeyOfTheInterface() throws ConfigException {
     Config c = parse("""
         account_baseline: true
+        account_id: "111122223333"
         cloudtrail: external
         fail_on: medium
         min_severity: low
@@ -46,6 +47,7 @@ class ConfigLoaderTest {
         """);
     assertEquals(Optional.of(true), c.accountBaseline());
     assertEquals(Optional.of(true), c.externalCloudTrail());
+    assertEquals(Optional.of("111122223333"), c.accountId());
     assertEquals(Optional.of(Severity.MEDIUM), c.failOn());
     assertEquals(Optional.of(Severity.LOW), c.minSeverity());
     assertEquals(Optional.of(true), c.reportUnknown());
@@ -59,7 +61,7 @@ class ConfigLoaderTest {
     assertEquals(2, c.ignore().size());
     assertEquals(List.of("USR003", "KEY001"), c.ignore().get(1).rules());
     assertEquals(Optional.of("legacy/*.tf"), c.ignore().get(1).path());
-    assertEquals(16, c.ignore().get(1).at().startLine());
+    assertEquals(17, c.ignore().get(1).at().startLine());
   }
 
   @Test
@@ -82,6 +84,7 @@ class ConfigLoaderTest {
       unknown top key        | `fail_on: low\\nfailon: high`                        | .iamlint.yaml:2:1: unknown key 'failon'
       wrong type             | `account_baseline: yes please`                      | .iamlint.yaml:1:19: 'account_baseline' must be true or false
       bad severity           | `fail_on: urgent`                                   | .iamlint.yaml:1:10: 'fail_on' must be one of critical, high, medium, low, info, not 'urgent'
+      account id not 12 digits | `account_id: 1234`                               | .iamlint.yaml:1:13: 'account_id' must be a 12-digit AWS account id, not '1234'
       cloudtrail value       | `cloudtrail: organization`                          | .iamlint.yaml:1:13: 'cloudtrail' must be project or external
       unknown rule           | `rules:\\n  ADM999: { enabled: false }`            | .iamlint.yaml:2:3: unknown rule 'ADM999' in 'rules'
       unknown rule setting   | `rules:\\n  PWD002: { min_len: 16 }`               | .iamlint.yaml:2:13: unknown key 'rules.PWD002.min_len' (PWD002 takes enabled, min_length, severity)

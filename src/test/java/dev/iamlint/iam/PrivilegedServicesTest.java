@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.source.Location;
 import dev.iamlint.value.Truth;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -131,7 +132,8 @@ class PrivilegedServicesTest {
       everyone                  | {"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"}                                                      | FALSE
       """)
   void intendedUse(String name, String statements, Truth expected) {
-    PolicyDocument trust = ManagedPolicyDocuments.parse("{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}", AT);
+    PolicyDocument trust = PolicyDocument.from(ManagedPolicyDocuments.value("{\"Version\":\"2012-10-17\",\"Statement\":["
+        + statements + "]}", AT), PolicyDocument.Use.TRUST, List.of());
     assertEquals(expected, ServiceRolePolicies.intendedUse("AWSGlueServiceRole", Optional.of(trust)), name);
   }
 }

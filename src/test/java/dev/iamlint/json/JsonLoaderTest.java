@@ -35,11 +35,26 @@ class JsonLoaderTest {
       "trailing garbage   | {\"a\": 1} x         | 1 | 11",
       "missing comma      | {\"a\": 1 \"b\": 2}  | 1 | 9",
       "empty              | ''                   | 1 | 1",
+      "trailing comma     | {\"a\": [1, 2,]}   | 1 | 12",
   })
   void syntaxErrorsAreLocated(String name, String json, int line, int column) {
     ParseResult.Failed f = assertInstanceOf(ParseResult.Failed.class, JsonLoader.parse("t.json", json));
     assertEquals(line, f.location().startLine(), f.message());
     assertEquals(column, f.location().startColumn(), f.message());
+  }
+
+  @Test
+  void trailingCommaIsNamedAtTheComma() {
+    ParseResult.Failed f = assertInstanceOf(ParseResult.Failed.class, JsonLoader.parse("t.json", "{\n  \"a\": 1,\n}\n"));
+    assertEquals("a trailing comma before '}' (JSON allows none)", f.message());
+    assertEquals(2, f.location().startLine());
+    assertEquals(9, f.location().startColumn());
+  }
+
+  @Test
+  void jacksonCodesAreLeftOut() {
+    ParseResult.Failed f = assertInstanceOf(ParseResult.Failed.class, JsonLoader.parse("t.json", "{\"a\": \"\\d\"}"));
+    assertEquals("Unrecognized character escape 'd'", f.message());
   }
 
   @Test

@@ -110,8 +110,13 @@ class TerraformEvaluationTest {
           user  = "svc"
         }
         """);
-    List<String> found = scan("KEY001");
-    assertEquals(List.of("KEY001 main.tf:2 aws_iam_access_key.k[*]"), found);
+    // The symbolic instance may stand for none (rules.md, "Uncertain existence"): nothing certain.
+    assertEquals(List.of(), scan("KEY001"));
+    ScanRequest asked = new ScanRequest(dir, List.of(dir), Map.of(), Map.of(), List.of(), Map.of(), "aws",
+        new RuleSelector(List.of("KEY001"), List.of()), dev.iamlint.rule.Severity.INFO,
+        new dev.iamlint.rule.ScanOptions(false, false, true, Map.of()), p -> false, 1);
+    assertEquals(List.of("KEY001 main.tf:2 aws_iam_access_key.k[*]"), lines(new Scanner().scan(asked).findings()),
+        "reported as undecided with --report-unknown");
   }
 
   @Test
@@ -340,5 +345,49 @@ class TerraformEvaluationTest {
         """);
     assertEquals(List.of("ADM001 plan.json:5 aws_iam_user_policy_attachment.a"), scan("ADM001"));
     assertTrue(files.isEmpty());
+  }
+
+  // Regression: a module argument passed as null to a variable declared nullable = false takes
+  // the default, as Terraform does (EKS node groups: "false branch ... (null)" with default true).
+  @Test
+  void nullPassedToANonNullableVariableTakesTheDefault() throws IOException {
+    write("m/main.tf", """
+        variable "policy" {
+          type     = string
+          default  = "arn:aws:iam::aws:policy/AdministratorAccess"
+          nullable = false
+        }
+        variable "loose" {
+          type    = string
+          default = "arn:aws:iam::aws:policy/AdministratorAccess"
+        }
+        resource "aws_iam_role_policy_attachment" "strict" {
+          role       = "ci"
+          policy_arn = var.policy
+        }
+        resource "aws_iam_role_policy_attachment" "loose" {
+          role       = "ci"
+          policy_arn = var.loose
+        }
+        """);
+    write("main.tf", """
+        variable "readonly" {
+          type = bool
+        }
+        module "direct" {
+          source = "./m"
+          policy = null
+          loose  = null
+        }
+        module "branch" {
+          source = "./m"
+          policy = var.readonly ? "arn:aws:iam::aws:policy/ReadOnlyAccess" : null
+          loose  = var.readonly ? "arn:aws:iam::aws:policy/ReadOnlyAccess" : null
+        }
+        """);
+    // nullable = false: both the null argument and the null branch take the default;
+    // a nullable variable keeps the null the caller passed.
+    assertEquals(List.of("ADM001 m/main.tf:12 module.branch.aws_iam_role_policy_attachment.strict",
+        "ADM001 m/main.tf:12 module.direct.aws_iam_role_policy_attachment.strict"), scan("ADM001"));
   }
 }

@@ -52,6 +52,14 @@ class YamlLoaderTest {
       "!Cidr [10.0.0.0/16, 4, 8]       | {Fn::Cidr: [10.0.0.0/16, 4, 8]}",
       "!ImportValue Shared             | {Fn::ImportValue: Shared}",
       "!Transform {Name: M}            | {Fn::Transform: {Name: M}}",
+      "!ValueOf [Subnets, VpcId]       | {Fn::ValueOf: [Subnets, VpcId]}",
+      "!ValueOfAll [T, Tags]           | {Fn::ValueOfAll: [T, Tags]}",
+      "!RefAll AWS::EC2::VPC::Id       | {Fn::RefAll: AWS::EC2::VPC::Id}",
+      "!EachMemberEquals [a, b]        | {Fn::EachMemberEquals: [a, b]}",
+      "!EachMemberIn [a, b]            | {Fn::EachMemberIn: [a, b]}",
+      "!Contains [[a], a]              | {Fn::Contains: [[a], a]}",
+      "!Rain::Embed handler.py         | {Rain::Embed: handler.py}",
+      "!Rain::S3 {Path: src}           | {Rain::S3: {Path: src}}",
   })
   void shortFormTagsBecomeLongForms(String yaml, String expected) {
     assertEquals(expected.trim(), render(parse("v: " + yaml.trim())).replaceFirst("^\\{v: ", "").replaceFirst("}$", ""));
@@ -84,6 +92,7 @@ class YamlLoaderTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "unknown short tag    | v: !Foo x                    | 1 | 4 | unsupported YAML tag !Foo",
+      "rain without a name  | v: !Rain:: x                 | 1 | 4 | unsupported YAML tag !Rain::",
       "java type tag        | v: !!java.io.File [x]        | 1 | 4 | unsupported YAML tag !!java.io.File",
       "unclosed sequence    | a: [1, 2\\nb: 3              | 2 | 2 | ',' or ']'",
       "tab indentation      | a:\\n\\tb: 1                 | 2 | 1 | \\t",
@@ -95,6 +104,8 @@ class YamlLoaderTest {
     assertEquals(line, f.location().startLine(), f.message());
     assertEquals(column, f.location().startColumn(), f.message());
     assertTrue(f.message().contains(words), f.message());
+    assertEquals(words.startsWith("unsupported YAML tag") ? ParseResult.Problem.UNSUPPORTED_TAG : ParseResult.Problem.SYNTAX,
+        f.problem());
   }
 
   @Test

@@ -1,0 +1,153 @@
+package dev.iamlint.source;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Jinja markup in a YAML or JSON file: statements ({@code {%- if cookiecutter.x %}}), expressions
+ * ({@code {{ cookiecutter.name }}}) and comments ({@code {# ... #}}). Such a file is the source of
+ * a template (cookiecutter, {@code sam init}) that is CloudFormation only once rendered.
+ *
+ * <p>The markup is set aside without changing a line or a column: statements and comments become
+ * blanks, expressions a same-length placeholder. A file that parses only once its markup is set
+ * aside fails because of the markup; one that still fails has an error the rendering keeps.
+ * CloudFormation dynamic references ({@code {{resolve:...}}}) and GitHub expressions
+ * ({@code ${{ ... }}}) are not Jinja, and {@code {% raw %}} blocks are left as written.
+ */
+public final class JinjaMarkup {
+
+  /** Far longer than any real tag: an opening brace without its close is not markup. */
+  private static final int MAX_TAG_LENGTH = 2000;
+
+  /**
+   * {@code text} is the file with its markup set aside; {@code tags} are where each tag is
+   * written, in order, with the tag's text; {@code cookiecutter} when a tag names cookiecutter's
+   * variables.
+   */
+  public record SetAside(String text, List<Tag> tags, boolean cookiecutter) {
+    public SetAside {
+      tags = List.copyOf(tags);
+    }
+
+    /** The tag on the line of {@code at}, else the last one before it, else the first. */
+    public Tag nearest(Location at) {
+      Tag best = tags.get(0);
+      for (Tag t : tags) {
+        if (t.location().startLine() > at.startLine()) break;
+        best = t;
+      }
+      return best;
+    }
+  }
+
+  public record Tag(String text, Location location) {}
+
+  private JinjaMarkup() {}
+
+  /** The text with its Jinja markup set aside; empty when it has none. */
+  public static Optional<SetAside> setAside(String file, String text) {
+    StringBuilder out = new StringBuilder(text);
+    List<Tag> tags = new ArrayList<>();
+    Set<Integer> statementLines = new HashSet<>();
+    Occurrences closers = new Occurrences(text, List.of("%}", "}}", "#}", "\n"));
+    boolean cookiecutter = false;
+    boolean raw = false;
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        line++;
+        lineStart = i + 1;
+        continue;
+      }
+      if (c != '{' || i + 1 >= text.length()) continue;
+      char next = text.charAt(i + 1);
+      String close = switch (next) {
+        case '%' -> "%}";
+        case '{' -> "}}";
+        case '#' -> "#}";
+        default -> "";
+      };
+      if (close.isEmpty()) continue;
+      if (next == '{' && (text.startsWith("{{resolve:", i) || (i > 0 && text.charAt(i - 1) == '$'))) {
+        i++;
+        continue;
+      }
+      int end = closers.next(close, i + 2);
+      // Expressions stay on one line; statements and comments may span lines.
+      int limit = next == '{' ? closers.next("\n", i) : Math.min(text.length(), i + MAX_TAG_LENGTH);
+      if (end < 0 || (limit >= 0 && end + 2 > limit)) continue;
+      String tag = text.substring(i, end + 2);
+      String inner = tag.substring(2, tag.length() - 2).replaceAll("^[-+]|[-+]$", "").trim();
+      if (next == '%' && (inner.equals("endraw") || inner.startsWith("endraw "))) {
+        raw = false;
+      } else if (raw) {
+        continue;
+      } else if (next == '%' && (inner.equals("raw") || inner.startsWith("raw "))) {
+        raw = true;
+      }
+      if (next == '{' && inner.isEmpty()) continue;
+      cookiecutter |= inner.contains("cookiecutter.");
+      tags.add(new Tag(tag, Location.point(file, line, i - lineStart + 1)));
+      if (next != '{') statementLines.add(line);
+      for (int k = i; k < end + 2; k++) {
+        char t = text.charAt(k);
+        if (t == '\n') {
+          line++;
+          lineStart = k + 1;
+        } else {
+          out.setCharAt(k, next == '{' ? '1' : ' ');
+        }
+      }
+      i = end + 1;
+    }
+    if (tags.isEmpty()) return Optional.empty();
+    return Optional.of(new SetAside(emptyBlankLines(out.toString(), statementLines), tags, cookiecutter));
+  }
+
+  /**
+   * A line that held only statements or comments becomes empty, as rendering leaves it: a line
+   * of blanks inside a block scalar would change the scalar's indentation.
+   */
+  private static String emptyBlankLines(String text, Set<Integer> lines) {
+    String[] split = text.split("\n", -1);
+    for (int line : lines) {
+      String l = split[line - 1];
+      if (l.isBlank()) split[line - 1] = l.endsWith("\r") ? "\r" : "";
+    }
+    return String.join("\n", split);
+  }
+
+  /**
+   * Where each closing sequence occurs, found in one pass: asked with ever larger offsets, so the
+   * whole scan stays linear however many unclosed braces a file holds.
+   */
+  private static final class Occurrences {
+    private final Map<String, int[]> at = new HashMap<>();
+    private final Map<String, Integer> cursor = new HashMap<>();
+
+    Occurrences(String text, List<String> needles) {
+      for (String n : needles) {
+        List<Integer> found = new ArrayList<>();
+        for (int i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) found.add(i);
+        at.put(n, found.stream().mapToInt(Integer::intValue).toArray());
+        cursor.put(n, 0);
+      }
+    }
+
+    /** The first occurrence of {@code needle} at or after {@code from}; -1 when there is none. */
+    int next(String needle, int from) {
+      int[] list = at.get(needle);
+      int c = cursor.get(needle);
+      while (c < list.length && list[c] < from) c++;
+      cursor.put(needle, c);
+      return c < list.length ? list[c] : -1;
+    }
+  }
+}

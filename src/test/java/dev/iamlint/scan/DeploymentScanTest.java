@@ -1,0 +1,112 @@
+package dev.iamlint.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.iamlint.rule.Finding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which principal a finding names when the same name or address exists in several places. */
+class DeploymentScanTest {
+
+  private static final String ADMIN_ROLE_MODULE = """
+      resource "aws_iam_role" "role" {
+        name = "AWSAFTExecution"
+        assume_role_policy = jsonencode({
+          Version   = "2012-10-17"
+          Statement = [{ Effect = "Allow", Principal = { Service = "codebuild.amazonaws.com" }, Action = "sts:AssumeRole" }]
+        })
+      }
+
+      resource "aws_iam_role_policy_attachment" "admin" {
+        role       = aws_iam_role.role.name
+        policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+      }
+      """;
+
+  // Regression: a module creating a role of one literal name, called once per account; each
+  // attachment named the first instance's role.
+  @Test
+  void aNameWrittenInAModuleInstanceNamesThatInstancesOwnPrincipal(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("admin-role"));
+    Files.writeString(dir.resolve("admin-role/main.tf"), ADMIN_ROLE_MODULE);
+    Files.writeString(dir.resolve("main.tf"), """
+        provider "aws" {
+          region = "eu-west-1"
+        }
+        module "audit" {
+          source = "./admin-role"
+        }
+        module "log_archive" {
+          source = "./admin-role"
+        }
+        """);
+    List<String> messages = TestScans.findings(dir, "ADM001").stream().map(Finding::message).sorted().toList();
+    assertEquals(List.of(
+        "AdministratorAccess is attached to role \"AWSAFTExecution\" (module.audit.aws_iam_role.role)",
+        "AdministratorAccess is attached to role \"AWSAFTExecution\" (module.log_archive.aws_iam_role.role)"),
+        messages);
+  }
+
+  // Regression: a Terraform root and a CloudFormation template beside it both declare role
+  // "deployer"; the Terraform attachment named the template's role.
+  @Test
+  void aTerraformAttachmentNamesTheRoleOfItsOwnDeployment(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("role.yaml"), """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          DeployerRole:
+            Type: AWS::IAM::Role
+            Properties:
+              RoleName: AWSAFTExecution
+              AssumeRolePolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Principal: { Service: codebuild.amazonaws.com }
+                    Action: sts:AssumeRole
+        """);
+    Files.writeString(dir.resolve("main.tf"), ADMIN_ROLE_MODULE);
+    List<String> messages = TestScans.findings(dir, "ADM001").stream().map(Finding::message).toList();
+    assertEquals(List.of("AdministratorAccess is attached to role \"AWSAFTExecution\" (aws_iam_role.role)"), messages);
+  }
+
+  // Regression: two example roots calling the same module gave their findings one fingerprint
+  // (same rule, file and address), so a baseline or GitLab merged them. The very same finding
+  // from both is reported once.
+  @Test
+  void findingsInAModuleSharedByTwoRootModulesHaveDistinctFingerprints(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("main.tf"), "variable \"name\" {\n  type = string\n}\n"
+        + ADMIN_ROLE_MODULE.replace("name = \"AWSAFTExecution\"", "name = var.name"));
+    for (String example : List.of("basic", "complete", "copy")) {
+      Files.createDirectories(dir.resolve("examples/" + example));
+      Files.writeString(dir.resolve("examples/" + example + "/main.tf"), """
+          provider "aws" {
+            region = "eu-west-1"
+          }
+          module "role" {
+            source = "../.."
+            name   = "%s"
+          }
+          """.formatted(example.equals("copy") ? "basic" : example));
+    }
+    List<Finding> findings = TestScans.findings(dir, "ADM001");
+    assertEquals(List.of("AdministratorAccess is attached to role \"basic\" (module.role.aws_iam_role.role)",
+        "AdministratorAccess is attached to role \"complete\" (module.role.aws_iam_role.role)"),
+        findings.stream().map(Finding::message).toList());
+    assertEquals(2, findings.stream().map(Finding::fingerprint).distinct().count());
+    // Only the colliding findings carry their deployment: a module called by one root keeps the
+    // fingerprint it always had (rule, file, address, detail), so existing baselines still match.
+    Path single = Files.createDirectories(dir.resolve("single"));
+    Files.createDirectories(single.resolve("modules/iam"));
+    Files.writeString(single.resolve("modules/iam/main.tf"), ADMIN_ROLE_MODULE);
+    Files.createDirectories(single.resolve("live/prod"));
+    Files.writeString(single.resolve("live/prod/main.tf"), "module \"iam\" {\n  source = \"../../modules/iam\"\n}\n");
+    Finding own = TestScans.findings(single, "ADM001").get(0);
+    assertEquals("AdministratorAccess|module.iam.aws_iam_role.role", own.detail());
+  }
+}

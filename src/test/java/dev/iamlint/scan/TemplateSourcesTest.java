@@ -1,0 +1,68 @@
+package dev.iamlint.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.iamlint.rule.Finding;
+import dev.iamlint.rule.ScanOptions;
+import dev.iamlint.rule.Severity;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Files that are not plain CloudFormation as written: templates for rain, Jinja template
+ * sources, and tags CloudFormation does not know. Each is worded for what it is.
+ */
+class TemplateSourcesTest {
+  private static final Path SYN = Path.of("testdata/rules/SYN001");
+  private static final ScanOptions REPORT_UNKNOWN = new ScanOptions(false, false, true, Map.of());
+
+  @Test
+  void anUnknownTagIsNamedAtTheTagAndIsNotCalledASyntaxError() {
+    List<Finding> found = TestScans.findings(SYN.resolve("unknown-tag-like-rain.yaml"), "SYN001");
+    assertEquals(1, found.size(), found::toString);
+    Finding f = found.get(0);
+    assertEquals(Severity.HIGH, f.severity());
+    assertTrue(f.message().startsWith("unsupported YAML tag !RainEmbed: "), f.message());
+    assertFalse(f.message().contains("syntax error"), f.message());
+    assertEquals(11, f.location().startLine());
+    assertEquals(18, f.location().startColumn());
+  }
+
+  @Test
+  void aRainDirectiveIsAnUnknownValueThatNeedsRainPkg() {
+    Path template = Path.of("testdata/rules/ADM001/rain-template.yaml");
+    List<Finding> notes = TestScans.scan(template, REPORT_UNKNOWN, "ADM001").findings().stream()
+        .filter(f -> f.severity() == Severity.INFO).toList();
+    assertEquals(1, notes.size(), notes::toString);
+    assertEquals(38, notes.get(0).location().startLine());
+    assertTrue(notes.get(0).message().contains("!Rain::Constant AdminPolicyArn is filled in by rain pkg (needs rain pkg)"),
+        notes.get(0).message());
+  }
+
+  @Test
+  void aJinjaTemplateSourceIsAnInfoNoteOnlyWhenAsked() {
+    Path source = SYN.resolve("jinja-cookiecutter-source.yaml");
+    assertEquals(List.of(), TestScans.findings(source, "SYN001"));
+    List<Finding> notes = TestScans.scan(source, REPORT_UNKNOWN, "SYN001").findings();
+    assertEquals(1, notes.size(), notes::toString);
+    Finding f = notes.get(0);
+    assertEquals(Severity.INFO, f.severity());
+    assertEquals("Not judged: a Jinja template source (cookiecutter), not YAML until it is rendered"
+        + " ({{cookiecutter.runtime}} at line 13); render it to check it", f.message());
+    assertEquals(13, f.location().startLine());
+    assertEquals(18, f.location().startColumn());
+  }
+
+  @Test
+  void anErrorThatRenderingKeepsIsStillASyntaxError() {
+    List<Finding> found = TestScans.scan(SYN.resolve("jinja-source-with-real-error.yaml"), REPORT_UNKNOWN, "SYN001").findings();
+    assertEquals(1, found.size(), found::toString);
+    assertEquals(Severity.HIGH, found.get(0).severity());
+    assertEquals(16, found.get(0).location().startLine());
+    assertTrue(found.get(0).message().startsWith("YAML syntax error: "), found.get(0).message());
+  }
+}

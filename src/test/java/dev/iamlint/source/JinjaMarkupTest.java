@@ -1,0 +1,53 @@
+package dev.iamlint.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JinjaMarkupTest {
+
+  /**
+   * Input → the text with its markup set aside, "-" when there is none. Line breaks are written
+   * {@code ~}, the blanks of the result {@code _}.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "a: {{ x }}-v1 | a:_1111111-v1",
+      "a: 1~{%- if x %}~b: 2~{%- endif %}~c: 3 | a:_1~~b:_2~~c:_3",
+      "a: {% if x %}y{% endif %} | a:___________y___________",
+      "a: {# note #}b | a:___________b",
+      "'{% raw %}{{ x }}{% endraw %}' | '_________{{_x_}}____________'",
+      "a: '{{resolve:ssm:/p}}' | -",
+      "a: ${{ github.ref }} | -",
+      "a: {{ x | -",
+      "a: {b: {}} | -",
+  })
+  void markupIsSetAsideWithoutMovingLinesOrColumns(String input, String expected) {
+    Optional<JinjaMarkup.SetAside> s = JinjaMarkup.setAside("t.yaml", input.replace("~", "\n"));
+    assertEquals(expected.equals("-") ? "-" : expected.replace("~", "\n").replace('_', ' '), s.map(JinjaMarkup.SetAside::text).orElse("-"));
+  }
+
+  @Test
+  @Timeout(5)
+  void unclosedBracesAreLinear() {
+    String text = "a: " + "{{ {% {# ".repeat(500_000) + "\n" + "{{ x }}";
+    assertEquals(1, JinjaMarkup.setAside("t.yaml", text).orElseThrow().tags().size());
+  }
+
+  @Test
+  void tagsAreLocatedAndCookiecutterIsRecognised() {
+    JinjaMarkup.SetAside s = JinjaMarkup.setAside("t.yaml", "a: 1\n  b: {{ cookiecutter.name }}\n{% if x %}\n").orElseThrow();
+    assertEquals(2, s.tags().size());
+    assertEquals(Location.point("t.yaml", 2, 6), s.tags().get(0).location());
+    assertEquals("{{ cookiecutter.name }}", s.tags().get(0).text());
+    assertTrue(s.cookiecutter());
+    assertEquals(s.tags().get(1), s.nearest(Location.point("t.yaml", 5, 1)));
+    assertFalse(JinjaMarkup.setAside("t.yaml", "a: {{ name }}").orElseThrow().cookiecutter());
+  }
+}

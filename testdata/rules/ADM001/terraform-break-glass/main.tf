@@ -1,0 +1,63 @@
+# ADM001 - a dedicated admin role that only its own account can assume, with MFA: info with the
+# reason. Near misses stay high.
+data "aws_caller_identity" "current" {}
+
+data "aws_iam_policy_document" "break_glass" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:MultiFactorAuthPresent"
+      values   = ["true"]
+    }
+  }
+}
+
+resource "aws_iam_role" "break_glass" {
+  name               = "break-glass"
+  assume_role_policy = data.aws_iam_policy_document.break_glass.json
+}
+
+resource "aws_iam_role_policy_attachment" "break_glass" {
+  role       = aws_iam_role.break_glass.name
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess" # Noncompliant {{AdministratorAccess is attached to role "break-glass" (aws_iam_role.break_glass): only principals of the role's own account can assume it, and only with MFA}}
+}
+
+# near miss: no MFA condition
+resource "aws_iam_role" "admin" {
+  name = "admin"
+  assume_role_policy = jsonencode({
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRole"
+      Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }
+    }]
+  })
+  managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"] # Noncompliant {{AdministratorAccess is attached to role "admin" (aws_iam_role.admin)}}
+}
+
+# near miss: MFA required, but a variable without a value names the account
+variable "trusted_account_id" {
+  type = string
+}
+
+resource "aws_iam_role" "cross_account_admin" {
+  name = "cross-account-admin"
+  assume_role_policy = jsonencode({
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRole"
+      Principal = { AWS = "arn:aws:iam::${var.trusted_account_id}:root" }
+      Condition = { Bool = { "aws:MultiFactorAuthPresent" = "true" } }
+    }]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "cross_account_admin" {
+  role       = aws_iam_role.cross_account_admin.name
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess" # Noncompliant {{AdministratorAccess is attached to role "cross-account-admin" (aws_iam_role.cross_account_admin)}}
+}

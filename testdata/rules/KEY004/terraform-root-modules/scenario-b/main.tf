@@ -1,0 +1,18 @@
+# Two scenarios, each its own root module: a user whose name is not known is its own user,
+# never merged with the user of the same address in the other root module.
+provider "aws" {
+  region = "eu-west-1"
+}
+
+variable "id" {
+  type = string
+}
+
+resource "aws_iam_user" "u" {
+  name = "user-b-${var.id}"
+}
+
+resource "aws_iam_access_key" "key_b" {
+  user    = aws_iam_user.u.name
+  pgp_key = "keybase:ops"
+}
