@@ -1,5 +1,6 @@
 package dev.iamlint.iam;
 
+import dev.iamlint.model.PrincipalKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -20,10 +22,23 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * let a principal gain more privilege. Read from {@code escalation-paths.yaml}, written by hand.
  */
 public final class EscalationPaths {
-  /** {@code actions} are exact catalogue ids such as {@code iam:PassRole}, all needed together. */
-  public record Path(String id, String description, List<String> actions, String reference) {
+  /**
+   * {@code actions} are exact catalogue ids such as {@code iam:PassRole}, all needed together;
+   * {@code subjects} the kinds of principal the path is open to (empty: any).
+   */
+  public record Path(String id, String description, List<String> actions, String reference, Set<PrincipalKind> subjects) {
     public Path {
       actions = List.copyOf(actions);
+      subjects = Set.copyOf(subjects);
+    }
+
+    public Path(String id, String description, List<String> actions, String reference) {
+      this(id, description, actions, reference, Set.of());
+    }
+
+    /** Whether a principal of this kind can take the path (a policy whose holder is not known: any). */
+    public boolean opensTo(Optional<PrincipalKind> kind) {
+      return subjects.isEmpty() || kind.map(subjects::contains).orElse(true);
     }
   }
 
@@ -76,7 +91,11 @@ public final class EscalationPaths {
         String reference = text(m, "reference");
         if (!reference.startsWith("https://")) throw new IllegalStateException(FILE + ": path " + id + " reference");
         if (!ids.add(id)) throw new IllegalStateException(FILE + ": duplicate path " + id);
-        paths.add(new Path(id, text(m, "description"), actions, reference));
+        Set<PrincipalKind> subjects = new HashSet<>();
+        if (m.get("subjects") instanceof List<?> kinds) {
+          for (Object k : kinds) subjects.add(PrincipalKind.valueOf(String.valueOf(k).toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+        }
+        paths.add(new Path(id, text(m, "description"), actions, reference, subjects));
       }
       return new EscalationPaths(paths);
     } catch (IOException e) {

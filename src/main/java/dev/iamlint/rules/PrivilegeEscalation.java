@@ -56,7 +56,7 @@ public final class PrivilegeEscalation implements Rule {
     Escalation.Context context = new Escalation.Context(Optional.of(ctx.options().asOf()), policies.ownPolicies());
     Escalation.Result result = Escalation.of(policies.certainDocuments(), cap, context);
     if (result.admin()) return;
-    List<EscalationPaths.Path> paths = result.paths().stream()
+    List<EscalationPaths.Path> paths = result.paths().stream().filter(p -> p.opensTo(holder.kind()))
         .filter(p -> !reportedElsewhere(policies, result.grantsOf(p))).toList();
     String whoLower = Character.toLowerCase(who.charAt(0)) + who.substring(1);
     if (paths.isEmpty()) {
@@ -67,6 +67,7 @@ public final class PrivilegeEscalation implements Rule {
       }
       // A path that needs a grant whose resource or condition is not known is not certain.
       for (EscalationPaths.Path p : EscalationPaths.bundled().all()) {
+        if (!p.opensTo(holder.kind())) continue;
         List<String> lower = p.actions().stream().map(a -> a.toLowerCase(java.util.Locale.ROOT)).toList();
         if (!lower.stream().allMatch(a -> result.grants().containsKey(a) || result.maybe().containsKey(a))
             || lower.stream().allMatch(a -> result.grants().containsKey(a))) {
@@ -80,7 +81,7 @@ public final class PrivilegeEscalation implements Rule {
       // A path through a policy attached only in one branch of a condition is not certain.
       if (policies.sources().stream().noneMatch(EffectivePolicies.Source::conditional)) return;
       Escalation.Result maybe = Escalation.of(policies.documents(), cap, context);
-      maybe.paths().stream().filter(p -> !maybe.admin()).findFirst().ifPresent(p -> conditionalPolicy(policies)
+      maybe.paths().stream().filter(p -> !maybe.admin() && p.opensTo(holder.kind())).findFirst().ifPresent(p -> conditionalPolicy(policies)
           .ifPresent(arn -> ctx.undecided(principal, arn, principal.address() + "|" + p.id(),
               "whether " + whoLower + " can escalate privileges (" + p.id() + "): it depends on which policy is attached")));
       return;
