@@ -190,6 +190,7 @@ public final class Grants {
   public static boolean isPrivilegedService(String service) {
     return PRIVILEGED.computeIfAbsent(service.toLowerCase(Locale.ROOT), svc -> {
       if (STORES_WITHOUT_RESOURCE_TYPES.contains(svc)) return true;
+      if (CAPACITY_ONLY.contains(svc)) return false;
       return ActionCatalog.bundled().service(svc).stream().anyMatch(a -> a.level() == ActionCatalog.AccessLevel.PERMISSIONS_MANAGEMENT
           || !a.resourceTypes().isEmpty());
     });
@@ -202,6 +203,12 @@ public final class Grants {
    * (backup data) and Snowball (jobs that copy S3 data onto a shipped device, their unlock codes).
    */
   static final Set<String> STORES_WITHOUT_RESOURCE_TYPES = Set.of("sso-directory", "route53domains", "backup-storage", "snowball");
+  /**
+   * Services whose resource types hold neither data nor secrets and that manage no permission:
+   * Application Auto Scaling's targets and policies only change capacity (the role ECS and
+   * DynamoDB scaling need), never read or write what the scaled resource stores.
+   */
+  static final Set<String> CAPACITY_ONLY = Set.of("application-autoscaling");
   private static final Map<String, Boolean> PRIVILEGED = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static boolean coversWrites(ActionCatalog catalog, String service, String pattern) {

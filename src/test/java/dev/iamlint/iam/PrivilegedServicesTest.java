@@ -43,6 +43,8 @@ class PrivilegedServicesTest {
       supportplans    | false | support plans
       tiros           | false | Reachability Analyzer queries
       arsenal         | false | on-premises agent registration
+      application-autoscaling | false | scaling targets and policies: capacity, no data, no permissions
+      xray            | true  | trace data, which carries request details
       no-such-service | false | unknown to the catalogue
       """)
   void privilegedServices(String service, boolean privileged, String why) {
