@@ -213,14 +213,13 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
     Builder b = new Builder(model);
     b.principal(PrincipalKind.USER, user.resource(), user.name(), Optional.empty());
     for (GroupMembership m : indexes(model).memberships().candidates(PrincipalKind.USER, user.resource(), user.name())) {
-      Truth member = IamModel.designates(m.user(), user.resource(), user.name());
+      Truth member = model.designates(m.user(), m.resource(), user.resource(), user.name());
       if (member.isFalse()) continue;
       if (!member.isTrue()) {
         b.complete = false;
         continue;
       }
-      Optional<Group> group = model.groups().stream()
-          .filter(g -> IamModel.designates(m.group(), g.resource(), g.name()).isTrue()).findFirst();
+      Optional<Group> group = model.group(m.group(), Optional.of(m.resource()));
       if (group.isEmpty()) {
         b.complete = false; // a group declared outside the scan: its policies are not known
         continue;
@@ -246,9 +245,8 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
   public static List<Group> groups(IamModel model, User user) {
     List<Group> out = new ArrayList<>();
     for (GroupMembership m : indexes(model).memberships().candidates(PrincipalKind.USER, user.resource(), user.name())) {
-      if (!IamModel.designates(m.user(), user.resource(), user.name()).isTrue()) continue;
-      model.groups().stream().filter(g -> IamModel.designates(m.group(), g.resource(), g.name()).isTrue())
-          .findFirst().filter(g -> !out.contains(g)).ifPresent(out::add);
+      if (!model.designates(m.user(), m.resource(), user.resource(), user.name()).isTrue()) continue;
+      model.group(m.group(), Optional.of(m.resource())).filter(g -> !out.contains(g)).ifPresent(out::add);
     }
     return out;
   }
@@ -265,7 +263,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
     void principal(PrincipalKind kind, ResourceRef resource, Value name, Optional<Group> via) {
       String owner = kind.noun() + " " + name.asText().map(n -> "\"" + n + "\"").orElse(resource.address());
       for (InlinePolicy p : indexes(model).inline().candidates(kind, resource, name)) {
-        Truth links = links(p.principals(), kind, resource, name);
+        Truth links = links(model, p.principals(), p.resource(), kind, resource, name);
         if (links.isFalse()) continue;
         if (!links.isTrue()) {
           complete = false;
@@ -276,7 +274,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
         sources.add(new Source(p.document(), p.resource(), policy + " of " + owner, via));
       }
       for (PolicyAttachment a : indexes(model).attachments().candidates(kind, resource, name)) {
-        Truth links = links(List.of(a.principal()), kind, resource, name);
+        Truth links = links(model, List.of(a.principal()), a.resource(), kind, resource, name);
         if (links.isFalse()) continue;
         if (!links.isTrue()) {
           complete = false;
@@ -313,10 +311,15 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
       }
     }
 
-    private static Truth links(List<PrincipalLink> links, PrincipalKind kind, ResourceRef resource, Value name) {
+    /**
+     * Whether links written in element {@code from} name the principal. Across root modules only
+     * a reference or a known name does, and never across deployments pinned to other accounts.
+     */
+    private static Truth links(IamModel model, List<PrincipalLink> links, ResourceRef from, PrincipalKind kind,
+        ResourceRef resource, Value name) {
       Truth result = Truth.FALSE;
       for (PrincipalLink l : links) {
-        if (l.kind() == kind) result = result.or(IamModel.designates(l.target(), resource, name));
+        if (l.kind() == kind) result = result.or(model.designates(l.target(), from, resource, name));
       }
       return result;
     }

@@ -109,4 +109,34 @@ class DeploymentScanTest {
     Finding own = TestScans.findings(single, "ADM001").get(0);
     assertEquals("AdministratorAccess|module.iam.aws_iam_role.role", own.detail());
   }
+
+  // Regression (review): the policies of two root modules pinned to different accounts were
+  // combined into one user's escalation path.
+  @Test
+  void policiesOfDeploymentsPinnedToOtherAccountsAreNotCombined(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("dev"));
+    Files.createDirectories(dir.resolve("prod"));
+    String provider = "provider \"aws\" {\n  region = \"eu-west-1\"\n  allowed_account_ids = [\"%s\"]\n}\n";
+    Files.writeString(dir.resolve("dev/main.tf"), provider.formatted("222222222222") + """
+        resource "aws_iam_user_policy" "pass" {
+          name   = "pass"
+          user   = "alice"
+          policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:PassRole", Resource = "*" }] })
+        }
+        """);
+    Files.writeString(dir.resolve("prod/main.tf"), provider.formatted("111111111111") + """
+        resource "aws_iam_user" "alice" {
+          name = "alice"
+        }
+        resource "aws_iam_user_policy" "run" {
+          name   = "run"
+          user   = aws_iam_user.alice.name
+          policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "ec2:RunInstances", Resource = "*" }] })
+        }
+        """);
+    assertEquals(List.of(), TestScans.findings(dir, "ADM005"));
+    // Near miss: the same two policies in one account combine into the path.
+    Files.writeString(dir.resolve("dev/main.tf"), Files.readString(dir.resolve("dev/main.tf")).replace("222222222222", "111111111111"));
+    assertEquals(1, TestScans.findings(dir, "ADM005").size());
+  }
 }
