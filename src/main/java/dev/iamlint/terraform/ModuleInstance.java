@@ -159,7 +159,7 @@ public final class ModuleInstance {
       Location header = d.block().typeRange().location(d.file()).span(
           d.block().labels().get(d.block().labels().size() - 1).range().location(d.file()));
       out.add(new TfResource(scope(), i.address(), mode, d.type(), d.name(), i.values(),
-          d.block().range().location(d.file()), header, i.symbolic(), callSites));
+          d.block().range().location(d.file()), header, i.symbolic(), callSites, unknownCount(i)));
     }
     if (out.isEmpty() && key.isEmpty()) return List.of();
     return out;
@@ -284,6 +284,22 @@ public final class ModuleInstance {
       inProgress.remove(key);
     }
   }
+
+  /**
+   * Why a symbolic instance's count or for_each is not known, with where the value came from
+   * ("variable \"create\" has no value (from variable create (main.tf:3))"), for messages.
+   */
+  private static Optional<String> unknownCount(Instance i) {
+    if (!i.symbolic() || !(i.key().orElse(null) instanceof Value.Unknown u)) return Optional.empty();
+    String reason = u.reason();
+    int open = reason.indexOf(" (");
+    if (open >= 0 && reason.endsWith(")") && reason.startsWith(COUNT_MARK_PREFIXES.get(0)) || reason.startsWith(COUNT_MARK_PREFIXES.get(1))) {
+      reason = reason.substring(open + 2, reason.length() - 1);
+    }
+    return Optional.of(reason + u.provenance().suffix());
+  }
+
+  private static final List<String> COUNT_MARK_PREFIXES = List.of("count.index of an unknown count", "each.key of an unknown for_each");
 
   /** How count/for_each expand a block: each instance's address suffix, key and names in scope. */
   record Binding(String suffix, Optional<Value> key, Scope scope, boolean symbolic) {}
@@ -726,6 +742,10 @@ public final class ModuleInstance {
   }
 
   static String reason(Value v) {
+    if (v instanceof Value.OneOf o && !o.alternatives().isEmpty()) {
+      // The branches of an undecidable condition: say why it cannot be decided.
+      return v.display() + o.alternatives().get(0).provenance().suffix();
+    }
     return v instanceof Value.Unknown u ? u.reason() : v.display();
   }
 

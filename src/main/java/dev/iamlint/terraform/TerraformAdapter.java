@@ -300,7 +300,8 @@ public final class TerraformAdapter {
     if (!r.symbolic() && !r.address().contains("[*]")) return Optional.empty();
     int star = r.address().indexOf("[*]");
     String counted = star < 0 ? r.address() : r.address().substring(0, star);
-    return Optional.of(counted + " exists (its count or for_each is not known)");
+    return Optional.of(counted + " exists (its count or for_each is not known"
+        + r.unknownCount().map(why -> ": " + why).orElse("") + ")");
   }
 
   /** A service's {@code launch_template} block: the template it starts instances from, by id or name. */

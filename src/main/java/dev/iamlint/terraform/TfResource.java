@@ -11,7 +11,14 @@ import dev.iamlint.value.Value;
  * {@code symbolic} marks the one instance that stands for an unknown count or for_each.
  */
 public record TfResource(String scope, String address, String mode, String type, String name, Value.MapV values,
-    Location location, Location header, boolean symbolic, java.util.List<Location> callSites) {
+    Location location, Location header, boolean symbolic, java.util.List<Location> callSites,
+    java.util.Optional<String> unknownCount) {
+
+  /** {@code unknownCount}: for a symbolic instance, why its count or for_each is not known and where that came from. */
+  public TfResource(String scope, String address, String mode, String type, String name, Value.MapV values,
+      Location location, Location header, boolean symbolic, java.util.List<Location> callSites) {
+    this(scope, address, mode, type, name, values, location, header, symbolic, callSites, java.util.Optional.empty());
+  }
 
   public TfResource(String scope, String address, String mode, String type, String name, Value.MapV values,
       Location location, Location header, boolean symbolic) {
