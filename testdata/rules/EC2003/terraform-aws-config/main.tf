@@ -34,3 +34,23 @@ resource "aws_instance" "copied_config" {
     destination = "/home/ec2-user/.aws/config" # Noncompliant {{A provisioner}}
   }
 }
+
+# A local-exec provisioner runs on the operator's machine; a file provisioner's source is a path
+# there too: neither hands the instance credentials.
+resource "aws_instance" "operator_side" {
+  ami                  = "ami-0abcdef1234567890"
+  instance_type        = "t3.micro"
+  iam_instance_profile = "app"
+
+  provisioner "local-exec" {
+    command = "aws ec2 wait instance-running --instance-ids ${self.id}"
+    environment = {
+      AWS_CONFIG_FILE = "/home/ci/.aws/config"
+    }
+  }
+
+  provisioner "file" {
+    source      = "files/.aws/config"
+    destination = "/etc/app/settings.ini"
+  }
+}

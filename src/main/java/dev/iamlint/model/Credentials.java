@@ -19,10 +19,11 @@ public final class Credentials {
   private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(secret.?(access)?.?key|aws.?secret).*");
   private static final Pattern SECRET_VALUE = Pattern.compile("[A-Za-z0-9/+=]{40}");
   // ~/.aws/config also holds harmless settings (region, endpoints): a script that writes it counts
-  // only with a key in it; a file provisioner's destination path counts as it is.
+  // only with a key in it; a file provisioner's destination path counts as it is (see destination).
   private static final Pattern INSTANCE_CREDENTIALS = Pattern.compile(
       "(?i)(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|aws\\s+configure\\s+set\\s+aws_(access_key_id|secret_access_key)"
-          + "|\\.aws/credentials\\b|aws_secret_access_key\\s*=|^\\S*\\.aws/config$)");
+          + "|\\.aws/credentials\\b|aws_secret_access_key\\s*=)");
+  private static final Pattern CREDENTIAL_FILE = Pattern.compile("\\.aws/(credentials|config)$");
 
   private Credentials() {}
 
@@ -106,7 +107,17 @@ public final class Credentials {
   /** Scripts handing static credentials to the workload (user data, provisioners, init files). */
   public static void instanceScripts(ResourceRef resource, String where, Value value, List<StaticCredential> out) {
     if (value instanceof Value.MapV m) {
-      for (Value.MapV.Entry e : m.entries()) instanceScripts(resource, where, e.value(), out);
+      // A local-exec provisioner (a command, no inline script) runs on the operator's machine,
+      // not on the instance; a file provisioner's source is a path on that machine too.
+      if (m.get("command").isPresent() && m.get("inline").isEmpty() && m.get("destination").isEmpty()) return;
+      for (Value.MapV.Entry e : m.entries()) {
+        if (e.key().equals("source")) continue;
+        if (e.key().equals("destination")) {
+          destination(resource, where, e.value(), out);
+          continue;
+        }
+        instanceScripts(resource, where, e.value(), out);
+      }
       return;
     }
     if (value instanceof Value.ListV || value instanceof Value.OneOf) {
@@ -123,6 +134,20 @@ public final class Credentials {
       out.add(new StaticCredential(resource, value.location(), StaticCredential.Kind.INSTANCE_CREDENTIALS,
           where + " gives the workload static AWS credentials (" + m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")
               + ")"));
+    }
+  }
+
+  /** A file provisioner that copies a file, its content unseen, to ~/.aws/credentials or ~/.aws/config. */
+  private static void destination(ResourceRef resource, String where, Value value, List<StaticCredential> out) {
+    for (Value v : value.alternatives()) {
+      Optional<String> path = v.asText().map(String::strip);
+      Matcher m = path.map(CREDENTIAL_FILE::matcher).filter(Matcher::find).orElse(null);
+      if (m != null) {
+        // Worded as before (the detail feeds the fingerprint): "(.aws/credentials)".
+        out.add(new StaticCredential(resource, v.location(), StaticCredential.Kind.INSTANCE_CREDENTIALS,
+            where + " gives the workload static AWS credentials (" + m.group().toLowerCase(Locale.ROOT) + ")"));
+        return;
+      }
     }
   }
 
