@@ -29,8 +29,15 @@ final class Deployments {
     return r.mode().equals("provider") && r.values().entries().stream().anyMatch(e -> !e.key().equals("alias"));
   }
 
-  static Deployment plan(String id, List<TfResource> resources) {
-    return new Deployment(id, false, accounts(resources));
+  /** A plan is what `terraform plan` made of a root module: always a deployment. */
+  static Deployment plan(String id, List<String> accounts) {
+    return new Deployment(id, false, accounts);
+  }
+
+  /** The account of a role ARN ({@code arn:aws:iam::123456789012:role/x}). */
+  static Optional<String> roleAccount(String arn) {
+    Matcher m = ROLE_ACCOUNT.matcher(arn);
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   /**
@@ -59,11 +66,8 @@ final class Deployments {
     Optional<Value> assume = provider.get("assume_role");
     if (assume.isPresent() && assume.get() instanceof Value.ListV blocks && blocks.items().size() == 1
         && blocks.items().get(0) instanceof Value.MapV block) {
-      Optional<String> arn = block.get("role_arn").flatMap(Value::asText);
-      if (arn.isPresent()) {
-        Matcher m = ROLE_ACCOUNT.matcher(arn.get());
-        if (m.find()) return Optional.of(List.of(m.group(1)));
-      }
+      Optional<String> account = block.get("role_arn").flatMap(Value::asText).flatMap(Deployments::roleAccount);
+      if (account.isPresent()) return Optional.of(List.of(account.get()));
     }
     return Optional.empty();
   }

@@ -53,7 +53,7 @@ public final class PlanLoader {
     root.map("planned_values").flatMap(p -> p.map("root_module"))
         .ifPresent(m -> module(file, m, unknowns, references, sources, resources));
     // A plan is what `terraform plan` made of a root module: always a deployment.
-    TerraformAdapter.adapt(resources, Set.of(), Deployments.plan(file, resources), out);
+    TerraformAdapter.adapt(resources, Set.of(), Deployments.plan(file, providerAccounts(root)), out);
     return Optional.empty();
   }
 
@@ -208,6 +208,34 @@ public final class PlanLoader {
         .filter(java.util.Objects::nonNull).findFirst();
     return new Value.Unknown(Value.Cause.DEPLOY_TIME, address + "." + argument + " is known only after apply", ref,
         Optional.empty(), at, Provenance.LITERAL);
+  }
+
+  /**
+   * The accounts the plan's AWS providers are pinned to, from the configuration's constant
+   * {@code allowed_account_ids} or the account of {@code assume_role.role_arn}; empty when any
+   * AWS provider is not pinned (or the plan has no configuration).
+   */
+  private static List<String> providerAccounts(MapNode root) {
+    Optional<MapNode> providers = root.map("configuration").flatMap(c -> c.map("provider_config"));
+    if (providers.isEmpty()) return List.of();
+    java.util.TreeSet<String> accounts = new java.util.TreeSet<>();
+    for (MapNode.Entry e : providers.get().entries()) {
+      if (!(e.value() instanceof MapNode provider) || !text(provider, "name").orElse(e.name()).equals("aws")) continue;
+      Optional<MapNode> expressions = provider.map("expressions");
+      List<String> pinned = expressions.flatMap(x -> x.map("allowed_account_ids")).flatMap(a -> a.get("constant_value"))
+          .filter(ListNode.class::isInstance).map(l -> ((ListNode) l).items().stream()
+              .filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text()).toList())
+          .orElse(List.of());
+      if (pinned.isEmpty()) {
+        pinned = expressions.flatMap(x -> x.get("assume_role")).filter(ListNode.class::isInstance)
+            .flatMap(l -> ((ListNode) l).items().stream().findFirst()).filter(MapNode.class::isInstance)
+            .flatMap(b -> ((MapNode) b).map("role_arn")).flatMap(r -> text(r, "constant_value"))
+            .flatMap(Deployments::roleAccount).map(List::of).orElse(List.of());
+      }
+      if (pinned.isEmpty()) return List.of();
+      accounts.addAll(pinned);
+    }
+    return List.copyOf(accounts);
   }
 
   private static Optional<String> text(MapNode m, String key) {

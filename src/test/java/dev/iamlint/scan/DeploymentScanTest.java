@@ -139,4 +139,34 @@ class DeploymentScanTest {
     Files.writeString(dir.resolve("dev/main.tf"), Files.readString(dir.resolve("dev/main.tf")).replace("222222222222", "111111111111"));
     assertEquals(1, TestScans.findings(dir, "ADM005").size());
   }
+
+  // Regression (review): plans had no pinned accounts, so plans of two accounts were combined.
+  @Test
+  void plansPinnedToOtherAccountsAreNotCombined(@TempDir Path dir) throws IOException {
+    String plan = """
+        {
+          "format_version": "1.2",
+          "configuration": {"provider_config": {"aws": {"name": "aws", "expressions": {
+            "allowed_account_ids": {"constant_value": ["%s"]}}}}},
+          "planned_values": {"root_module": {"resources": [%s]}}
+        }
+        """;
+    String pass = """
+        {"address": "aws_iam_user_policy.pass", "mode": "managed", "type": "aws_iam_user_policy", "name": "pass",
+         "values": {"name": "pass", "user": "alice",
+           "policy": "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Action\\":\\"iam:PassRole\\",\\"Resource\\":\\"*\\"}]}"}}""";
+    String run = """
+        {"address": "aws_iam_user.alice", "mode": "managed", "type": "aws_iam_user", "name": "alice",
+         "values": {"name": "alice"}},
+        {"address": "aws_iam_user_policy.run", "mode": "managed", "type": "aws_iam_user_policy", "name": "run",
+         "values": {"name": "run", "user": "alice",
+           "policy": "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Action\\":\\"ec2:RunInstances\\",\\"Resource\\":\\"*\\"}]}"}}""";
+    Files.createDirectories(dir.resolve("dev"));
+    Files.createDirectories(dir.resolve("prod"));
+    Files.writeString(dir.resolve("dev/plan.json"), plan.formatted("222222222222", pass));
+    Files.writeString(dir.resolve("prod/plan.json"), plan.formatted("111111111111", run));
+    assertEquals(List.of(), TestScans.findings(dir, "ADM005"));
+    Files.writeString(dir.resolve("dev/plan.json"), plan.formatted("111111111111", pass));
+    assertEquals(1, TestScans.findings(dir, "ADM005").size(), "the same account: one path");
+  }
 }
