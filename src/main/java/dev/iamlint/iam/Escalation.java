@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +50,7 @@ public final class Escalation {
 
     /** The grants that make up {@code path}, in the path's order. */
     public List<Grant> grantsOf(EscalationPaths.Path path) {
-      return path.actions().stream().map(a -> grants.get(a.toLowerCase(Locale.ROOT))).toList();
+      return path.keys().stream().map(grants::get).toList();
     }
   }
 
@@ -133,7 +132,7 @@ public final class Escalation {
     grants.keySet().removeIf(denies::denies);
     List<EscalationPaths.Path> paths = new ArrayList<>();
     for (EscalationPaths.Path p : EscalationPaths.bundled().all()) {
-      if (p.actions().stream().allMatch(a -> grants.containsKey(a.toLowerCase(Locale.ROOT)))) paths.add(p);
+      if (grants.keySet().containsAll(p.keys())) paths.add(p);
     }
     maybe.keySet().removeIf(denies::denies);
     if (boundary.isPresent()) {
@@ -160,15 +159,15 @@ public final class Escalation {
       grants.keySet().retainAll(allowed);
       maybe.keySet().retainAll(allowed);
       admin &= allowsAll;
-      paths.removeIf(p -> !p.actions().stream().allMatch(a -> grants.containsKey(a.toLowerCase(Locale.ROOT))));
+      paths.removeIf(p -> !grants.keySet().containsAll(p.keys()));
     }
     return new Result(paths, grants, admin && !grants.isEmpty(), denies.uncertain(), maybe);
   }
 
   /** Every action some path needs, lower case: the only ones the analysis has to follow. */
   private static final class PathActions {
-    static final List<String> ALL = EscalationPaths.bundled().all().stream().flatMap(p -> p.actions().stream())
-        .map(a -> a.toLowerCase(Locale.ROOT)).distinct().sorted().toList();
+    static final List<String> ALL = EscalationPaths.bundled().all().stream().flatMap(p -> p.keys().stream())
+        .distinct().sorted().toList();
   }
 
   /**

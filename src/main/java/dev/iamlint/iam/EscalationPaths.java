@@ -26,10 +26,17 @@ public final class EscalationPaths {
    * {@code actions} are exact catalogue ids such as {@code iam:PassRole}, all needed together;
    * {@code subjects} the kinds of principal the path is open to (empty: any).
    */
-  public record Path(String id, String description, List<String> actions, String reference, Set<PrincipalKind> subjects) {
+  public record Path(String id, String description, List<String> actions, String reference, Set<PrincipalKind> subjects,
+      List<String> keys) {
     public Path {
       actions = List.copyOf(actions);
       subjects = Set.copyOf(subjects);
+      keys = List.copyOf(keys);
+    }
+
+    /** {@code keys}: the actions in lower case, as grants are keyed (looked up for every principal). */
+    public Path(String id, String description, List<String> actions, String reference, Set<PrincipalKind> subjects) {
+      this(id, description, actions, reference, subjects, actions.stream().map(a -> a.toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
     public Path(String id, String description, List<String> actions, String reference) {

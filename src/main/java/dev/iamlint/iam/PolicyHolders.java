@@ -87,9 +87,10 @@ public final class PolicyHolders {
     if (link.kind() == PrincipalKind.PERMISSION_SET) return false;
     if (link.target().alternatives().stream().anyMatch(v -> v.asText().isEmpty())) return true;
     return switch (link.kind()) {
-      case USER -> model.users().stream().anyMatch(u -> !IamModel.designates(link.target(), u.resource(), u.name()).isFalse());
-      case ROLE -> model.roles().stream().anyMatch(r -> !IamModel.designates(link.target(), r.resource(), r.name()).isFalse());
-      case GROUP -> model.groups().stream().anyMatch(g -> !IamModel.designates(link.target(), g.resource(), g.name()).isFalse());
+      // Every alternative is a known name here: a name designates a principal or it does not.
+      case USER -> model.user(link.target()).isPresent();
+      case ROLE -> model.role(link.target()).isPresent();
+      case GROUP -> model.group(link.target(), Optional.empty()).isPresent();
       case PERMISSION_SET -> false;
     };
   }

@@ -6,7 +6,6 @@ import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -22,7 +21,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     List<PasswordPolicy> passwordPolicies, List<ConfigRule> configRules, List<AccessAnalyzer> accessAnalyzers,
     List<StaticCredential> credentials, List<MetricFilter> metricFilters, List<MetricAlarm> metricAlarms,
     List<SecretSink> secretSinks, List<PermissionsBoundary> boundaries, List<Deployment> deployments,
-    List<ServiceLaunch> serviceLaunches, List<TrustDocument> trustDocuments, Map<String, Deployment> deploymentsById) {
+    List<ServiceLaunch> serviceLaunches, List<TrustDocument> trustDocuments, ModelIndex index) {
 
   public IamModel {
     resources = List.copyOf(resources);
@@ -48,7 +47,6 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     boundaries = List.copyOf(boundaries);
     deployments = List.copyOf(deployments);
     serviceLaunches = List.copyOf(serviceLaunches);
-    deploymentsById = Map.copyOf(deploymentsById);
     trustDocuments = List.copyOf(trustDocuments);
   }
 
@@ -149,30 +147,30 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
 
   /** The user {@code ref} designates, as written in element {@code from} (the nearest declaration wins). */
   public Optional<User> user(Value ref, Optional<ResourceRef> from) {
-    return nearest(users, from, User::resource, User::name, ref);
+    return nearest(index.users.of(ref), from, User::resource, User::name, ref);
   }
 
   public Optional<Role> role(Value ref, Optional<ResourceRef> from) {
-    return nearest(roles, from, Role::resource, Role::name, ref);
+    return nearest(index.roles.of(ref), from, Role::resource, Role::name, ref);
   }
 
   public Optional<Group> group(Value ref, Optional<ResourceRef> from) {
-    return nearest(groups, from, Group::resource, Group::name, ref);
+    return nearest(index.groups.of(ref), from, Group::resource, Group::name, ref);
   }
 
   public Optional<InstanceProfile> instanceProfile(Value ref, Optional<ResourceRef> from) {
-    return nearest(instanceProfiles, from, InstanceProfile::resource, InstanceProfile::name, ref);
+    return nearest(index.instanceProfiles.of(ref), from, InstanceProfile::resource, InstanceProfile::name, ref);
   }
 
   public Optional<CustomerPolicy> customerPolicy(Value ref, Optional<ResourceRef> from) {
-    return nearest(customerPolicies, from, CustomerPolicy::resource, CustomerPolicy::name, ref);
+    return nearest(index.customerPolicies.of(ref), from, CustomerPolicy::resource, CustomerPolicy::name, ref);
   }
 
   /**
    * Of the elements a value designates, the one declared nearest to the element that names it:
    * in the same module instance or template, else the same deployment, else anywhere. The same
    * name written in two module instances (a role created in each of four accounts) names the
-   * instance's own role, never the first one found.
+   * instance's own role, never the first one found. {@code items} are the index's candidates.
    */
   private <T> Optional<T> nearest(List<T> items, Optional<ResourceRef> from,
       Function<T, ResourceRef> resource, Function<T, Value> name, Value ref) {
@@ -192,7 +190,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
 
   /** The deployment an element belongs to (an element of no known deployment is its own). */
   public Deployment deploymentOf(ResourceRef r) {
-    Deployment d = deploymentsById.get(r.deployment());
+    Deployment d = index.deployments.get(r.deployment());
     return d != null ? d : Deployment.of(r.deployment());
   }
 

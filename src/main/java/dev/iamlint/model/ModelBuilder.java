@@ -2,7 +2,6 @@ package dev.iamlint.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Collects the elements adapters produce, then freezes them into an {@link IamModel}. */
 public final class ModelBuilder {
@@ -63,6 +62,6 @@ public final class ModelBuilder {
         customerPolicies, inlinePolicies, accessKeys, loginProfiles, trails, computeInstances, passwordPolicies,
         configRules, accessAnalyzers, credentials, metricFilters, metricAlarms, secretSinks, boundaries,
         deployments, serviceLaunches, trustDocuments,
-        deployments.stream().collect(Collectors.toMap(Deployment::id, d -> d, (a, b) -> a)));
+        new ModelIndex(deployments, users, roles, groups, instanceProfiles, customerPolicies));
   }
 }

@@ -68,7 +68,7 @@ public final class PrivilegeEscalation implements Rule {
       // A path that needs a grant whose resource or condition is not known is not certain.
       for (EscalationPaths.Path p : EscalationPaths.bundled().all()) {
         if (!p.opensTo(holder.kind())) continue;
-        List<String> lower = p.actions().stream().map(a -> a.toLowerCase(java.util.Locale.ROOT)).toList();
+        List<String> lower = p.keys();
         if (!lower.stream().allMatch(a -> result.grants().containsKey(a) || result.maybe().containsKey(a))
             || lower.stream().allMatch(a -> result.grants().containsKey(a))) {
           continue;

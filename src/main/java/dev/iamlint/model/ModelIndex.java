@@ -1,0 +1,90 @@
+package dev.iamlint.model;
+
+import dev.iamlint.value.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Indexes the model's lookups so that finding the element a value names costs a map access, not
+ * a pass over every element (a model of thousands of roles asked once per policy was quadratic).
+ * An index only narrows the candidates; {@link IamModel#designates} still decides.
+ */
+public final class ModelIndex {
+  final Map<String, Deployment> deployments = new HashMap<>();
+  final Candidates<User> users;
+  final Candidates<Role> roles;
+  final Candidates<Group> groups;
+  final Candidates<InstanceProfile> instanceProfiles;
+  final Candidates<CustomerPolicy> customerPolicies;
+
+  ModelIndex(List<Deployment> deployments, List<User> users, List<Role> roles, List<Group> groups,
+      List<InstanceProfile> instanceProfiles, List<CustomerPolicy> customerPolicies) {
+    for (Deployment d : deployments) this.deployments.putIfAbsent(d.id(), d);
+    this.users = new Candidates<>(users, User::resource, User::name);
+    this.roles = new Candidates<>(roles, Role::resource, Role::name);
+    this.groups = new Candidates<>(groups, Group::resource, Group::name);
+    this.instanceProfiles = new Candidates<>(instanceProfiles, InstanceProfile::resource, InstanceProfile::name);
+    this.customerPolicies = new Candidates<>(customerPolicies, CustomerPolicy::resource, CustomerPolicy::name);
+  }
+
+  /** The elements of one kind a value may designate: by its reference, its name, or the name an ARN ends with. */
+  static final class Candidates<T> {
+    private final List<T> items;
+    private final Map<String, List<Integer>> byKey = new HashMap<>();
+
+    Candidates(List<T> items, Function<T, ResourceRef> resource, Function<T, Value> name) {
+      this.items = List.copyOf(items);
+      for (int i = 0; i < this.items.size(); i++) {
+        ResourceRef r = resource.apply(this.items.get(i));
+        byKey.computeIfAbsent(reference(r.scope(), r.address()), k -> new ArrayList<>()).add(i);
+        int index = i;
+        name.apply(this.items.get(i)).asText()
+            .ifPresent(n -> byKey.computeIfAbsent(named(n), k -> new ArrayList<>()).add(index));
+      }
+    }
+
+    /** In their original order, so that the first match stays the first. */
+    List<T> of(Value ref) {
+      TreeSet<Integer> found = new TreeSet<>();
+      for (Value v : ref.alternatives()) {
+        for (String key : keys(v)) found.addAll(byKey.getOrDefault(key, List.of()));
+      }
+      List<T> out = new ArrayList<>(found.size());
+      for (int i : found) out.add(items.get(i));
+      return out;
+    }
+
+    /** The keys under which {@code IamModel.designates} can find a match for one alternative. */
+    private static List<String> keys(Value v) {
+      if (v instanceof Value.Unknown u) {
+        if (u.reference().isPresent()) return List.of(reference(u.reference().get().scope(), u.reference().get().address()));
+        return u.partial().flatMap(Candidates::arnName).map(n -> List.of(named(n))).orElse(List.of());
+      }
+      Optional<String> text = v.asText();
+      if (text.isEmpty()) return List.of();
+      List<String> keys = new ArrayList<>(List.of(named(text.get())));
+      arnName(text.get()).ifPresent(n -> keys.add(named(n)));
+      return keys;
+    }
+
+    private static Optional<String> arnName(String text) {
+      int slash = text.lastIndexOf('/');
+      if (!text.startsWith("arn:") || slash < 0 || text.indexOf(Value.Unknown.HOLE, slash) >= 0) return Optional.empty();
+      return Optional.of(text.substring(slash + 1));
+    }
+
+    private static String reference(String scope, String address) {
+      return "ref|" + scope + "|" + address;
+    }
+
+    private static String named(String name) {
+      return "name|" + name.toLowerCase(Locale.ROOT);
+    }
+  }
+}
