@@ -13,6 +13,9 @@ import dev.iamlint.rule.ScanOptions;
 import dev.iamlint.rule.Severity;
 import dev.iamlint.rules.Catalog;
 import dev.iamlint.scan.Baseline;
+import dev.iamlint.scan.GitChanges;
+import dev.iamlint.scan.ProjectScope;
+import dev.iamlint.source.ProjectRoot;
 import dev.iamlint.scan.ScanRequest;
 import dev.iamlint.scan.ScanResult;
 import dev.iamlint.scan.Scanner;
@@ -117,6 +120,20 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Text output: findings only, no summary.")
   boolean quiet;
 
+  @Option(names = "--project-root", paramLabel = "DIR",
+      description = "The project a partial scan is judged against (default: the nearest directory upwards holding "
+          + ".git or .iamlint.yaml). The whole project is read; only the scanned paths are reported.")
+  Path projectRoot;
+
+  @Option(names = "--changed-since", paramLabel = "REF",
+      description = "Report only findings in files changed since the merge base of REF and HEAD (committed, staged, "
+          + "unstaged or untracked), judged against the whole project. Needs git.")
+  String changedSince;
+
+  @Option(names = "--changed-lines",
+      description = "With --changed-since: only findings whose location meets a changed line.")
+  boolean changedLines;
+
   @Option(names = "--threads", paramLabel = "N", description = "Files loaded in parallel (default: number of cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -181,6 +198,15 @@ final class ScanCommand implements Callable<Integer> {
     ScanRequest request = new ScanRequest(cwd, scanPaths, values, variables, varFiles, System.getenv(), partition,
         selector, minLevel, options, p -> excludes.stream().anyMatch(g -> Globs.matches(g, p)), Math.max(1, threads),
         ignores, config.requireReason());
+    Optional<ProjectScope> scope;
+    try {
+      scope = scope(cwd, scanPaths);
+    } catch (GitChanges.Failure | CommandLine.ParameterException e) {
+      if (e instanceof CommandLine.ParameterException p) throw p;
+      err.println("iamlint: " + e.getMessage());
+      return ExitCodes.ERROR;
+    }
+    if (scope.isPresent()) request = request.withScope(scope.get());
     Optional<Baseline> baseline = Optional.empty();
     if (baselineFile != null) {
       try {
@@ -245,6 +271,44 @@ final class ScanCommand implements Callable<Integer> {
       if (f.severity().atLeast(failOnLevel)) return ExitCodes.FINDINGS;
     }
     return ExitCodes.CLEAN;
+  }
+
+  /**
+   * What a scan of part of a project reports: the scanned paths (or the changed files among
+   * them), judged against the whole project. Empty for a scan of a whole project, or of paths
+   * in no project (no .git or .iamlint.yaml above them): then what is scanned is all there is.
+   */
+  private Optional<ProjectScope> scope(Path cwd, List<Path> scanPaths) throws GitChanges.Failure {
+    List<Path> absolute = scanPaths.stream().map(p -> cwd.resolve(p).normalize()).toList();
+    Optional<Path> root;
+    if (projectRoot != null) {
+      Path r = cwd.resolve(projectRoot).normalize();
+      if (!Files.isDirectory(r)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--project-root: " + projectRoot + " is not a directory");
+      }
+      for (int i = 0; i < absolute.size(); i++) {
+        if (!ProjectRoot.contains(r, absolute.get(i))) {
+          throw new CommandLine.ParameterException(spec.commandLine(), scanPaths.get(i) + " lies outside the project root "
+              + projectRoot);
+        }
+      }
+      root = Optional.of(r);
+    } else {
+      root = ProjectRoot.find(absolute);
+    }
+    if (changedLines && changedSince == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--changed-lines needs --changed-since REF");
+    }
+    if (changedSince != null) {
+      Path start = root.orElseGet(() -> ProjectRoot.commonDirectory(absolute).orElse(cwd));
+      GitChanges.Changes changes = GitChanges.since(start, changedSince, changedLines);
+      Path r = root.orElse(changes.toplevel());
+      List<Path> changed = changes.files().stream()
+          .filter(f -> ProjectRoot.contains(r, f) && absolute.stream().anyMatch(f::startsWith)).toList();
+      return Optional.of(new ProjectScope(r, changed, changes.lines()));
+    }
+    if (root.isEmpty() || ProjectRoot.coveredBy(root.get(), absolute)) return Optional.empty();
+    return Optional.of(ProjectScope.of(root.get(), absolute));
   }
 
   /** The config named with -c, else the nearest .iamlint.yaml above the first scan path. */

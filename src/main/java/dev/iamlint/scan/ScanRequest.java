@@ -7,17 +7,28 @@ import dev.iamlint.rule.Severity;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * Everything a scan needs to know, independent of how it was asked for (CLI, tests).
  * {@code ignores} are the config file's {@code ignore:} entries; {@code requireReason} says
- * whether a suppression without a reason is refused.
+ * whether a suppression without a reason is refused. With a {@code scope}, {@code paths} are not
+ * read on their own: the scope's project is, and the scope says what is reported.
  */
 public record ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
     Map<String, String> variables, List<Path> variableFiles, Map<String, String> environment,
     String partition, RuleSelector selector, Severity minSeverity, ScanOptions options,
-    Predicate<String> excluded, int threads, List<Ignore> ignores, boolean requireReason) {
+    Predicate<String> excluded, int threads, List<Ignore> ignores, boolean requireReason,
+    Optional<ProjectScope> scope) {
+
+  public ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
+      Map<String, String> variables, List<Path> variableFiles, Map<String, String> environment,
+      String partition, RuleSelector selector, Severity minSeverity, ScanOptions options,
+      Predicate<String> excluded, int threads, List<Ignore> ignores, boolean requireReason) {
+    this(workingDirectory, paths, parameters, variables, variableFiles, environment, partition, selector, minSeverity,
+        options, excluded, threads, ignores, requireReason, Optional.empty());
+  }
 
   public ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
       Map<String, String> variables, List<Path> variableFiles, Map<String, String> environment,
@@ -43,6 +54,12 @@ public record ScanRequest(Path workingDirectory, List<Path> paths, Map<String, S
 
   public ScanRequest withSelector(RuleSelector s) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition, s,
-        minSeverity, options, excluded, threads, ignores, requireReason);
+        minSeverity, options, excluded, threads, ignores, requireReason, scope);
+  }
+
+  /** The same scan, reading the whole project and reporting only {@code scope}'s paths. */
+  public ScanRequest withScope(ProjectScope s) {
+    return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, Optional.of(s));
   }
 }

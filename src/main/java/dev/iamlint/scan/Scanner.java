@@ -23,7 +23,12 @@ import dev.iamlint.source.FileKind;
 import dev.iamlint.terraform.PlanLoader;
 import dev.iamlint.terraform.SyntaxError;
 import dev.iamlint.terraform.TerraformLoader;
+import dev.iamlint.source.FileError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +53,13 @@ public final class Scanner {
 
   public ScanResult scan(ScanRequest request) {
     Discovery discovery = new Discovery(request.workingDirectory(), request.excluded());
-    Discovery.Result discovered = discovery.discover(request.paths());
+    if (request.scope().isPresent() && request.scope().get().paths().isEmpty()) {
+      return new ScanResult(List.of(), 0, 0, List.of(), List.of(), List.of());
+    }
+    Discovery.Result discovered = request.scope().isPresent()
+        ? discoverProject(request, discovery, request.scope().get()) : discovery.discover(request.paths());
+    Predicate<Finding> inScope = f -> request.scope()
+        .map(s -> s.reports(absolute(request, f.location().file()), f.location())).orElse(true);
     List<FileOutcome> outcomes = loadAll(request, discovered.files());
 
     ModelBuilder merged = new ModelBuilder();
@@ -56,14 +67,17 @@ public final class Scanner {
     Suppressions suppressions = new Suppressions();
     suppressions.requireReason(request.requireReason());
     suppressions.readConfig(request.ignores(), request.workingDirectory());
-    int files = 0;
-    for (FileOutcome o : outcomes) {
+    Set<String> read = new TreeSet<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      FileOutcome o = outcomes.get(i);
       merged.addAll(o.model());
       suppressions.addAll(o.suppressions());
       o.syntaxError().ifPresent(findings::add);
-      if (o.scanned()) files++;
+      if (o.scanned()) read.add(discovered.files().get(i).displayPath());
     }
-    files += loadTerraform(request, discovery, discovered.files(), merged, findings, suppressions);
+    read.addAll(loadTerraform(request, discovery, discovered.files(), merged, findings, suppressions));
+    int files = (int) read.stream()
+        .filter(f -> request.scope().map(s -> s.covers(absolute(request, f))).orElse(true)).count();
     IamModel model = merged.build();
 
     List<String> internalErrors = new ArrayList<>();
@@ -92,14 +106,14 @@ public final class Scanner {
       // Alternatives of one condition, or root modules sharing a module, can yield the very same
       // finding twice: report it once (the first deployment in path order).
       boolean fresh = seen.add(List.of(f.ruleId(), f.location(), f.resource().address(), f.message()));
-      if (selected && fresh && f.severity().atLeast(request.minSeverity())) reported.add(f);
+      if (selected && fresh && f.severity().atLeast(request.minSeverity()) && inScope.test(f)) reported.add(f);
     }
     reported.sort(ORDER);
     List<Finding> hidden = new ArrayList<>();
     Set<List<Object>> seenHidden = new java.util.HashSet<>();
     for (Finding f : suppressions.hidden()) {
       if (request.selector().selects(Catalog.get(f.ruleId())) && f.severity().atLeast(request.minSeverity())
-          && request.options().settings(f.ruleId()).enabled().orElse(true)
+          && request.options().settings(f.ruleId()).enabled().orElse(true) && inScope.test(f)
           && seenHidden.add(List.of(f.ruleId(), f.location(), f.resource().address(), f.message()))) {
         hidden.add(f);
       }
@@ -216,7 +230,7 @@ public final class Scanner {
    * Terraform is read per module directory, grouped by scan root: a file passed alone (as
    * pre-commit does) is evaluated with the other files of its directory.
    */
-  private int loadTerraform(ScanRequest request, Discovery discovery, List<SourceFile> files, ModelBuilder model,
+  private Set<String> loadTerraform(ScanRequest request, Discovery discovery, List<SourceFile> files, ModelBuilder model,
       List<Finding> findings, Suppressions suppressions) {
     Map<Path, Set<Path>> directoriesByRoot = new TreeMap<>();
     Map<Path, List<SourceFile>> plansByRoot = new TreeMap<>();
@@ -254,7 +268,51 @@ public final class Scanner {
         findings.add(syntaxError(error.file(), error.message(), error.location(), error.location()));
       }
     }
-    return read.size();
+    return read;
+  }
+
+  /**
+   * The files of a partial scan: the whole project, and any scanned file the walk of the project
+   * does not pick (named explicitly with an unusual extension). A scanned file that is a link out
+   * of the project is not read. Errors are those of the scanned paths: the rest of the project
+   * is context, and its problems belong to the scans that cover it.
+   */
+  private static Discovery.Result discoverProject(ScanRequest request, Discovery discovery, ProjectScope scope) {
+    Discovery.Result project = discovery.discover(List.of(scope.root()));
+    List<SourceFile> files = new ArrayList<>(project.files());
+    Set<Path> walked = new java.util.HashSet<>();
+    for (SourceFile f : files) walked.add(f.path().toAbsolutePath().normalize());
+    List<FileError> errors = new ArrayList<>();
+    for (FileError e : project.errors()) {
+      if (scope.covers(absolute(request, e.file()))) errors.add(e);
+    }
+    for (Path path : scope.paths()) {
+      if (walked.contains(path) || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) continue;
+      if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !realPathInside(path, scope.root())) {
+        errors.add(new FileError(discovery.display(path), "lies outside the project root "
+            + discovery.display(scope.root()) + " (through a symbolic link): not scanned"));
+        continue;
+      }
+      Discovery.Result one = discovery.discover(List.of(path));
+      files.addAll(one.files());
+      errors.addAll(one.errors());
+    }
+    files.sort(Comparator.comparing(SourceFile::displayPath));
+    errors.sort(Comparator.comparing(FileError::file));
+    return new Discovery.Result(List.copyOf(files), List.copyOf(errors));
+  }
+
+  private static boolean realPathInside(Path path, Path root) {
+    try {
+      return path.toRealPath().startsWith(root.toRealPath());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** A display path (relative to the working directory, or absolute) as an absolute path. */
+  private static Path absolute(ScanRequest request, String display) {
+    return request.workingDirectory().toAbsolutePath().resolve(display).normalize();
   }
 
   static Finding syntaxError(String file, String message, Location at, Location whole) {

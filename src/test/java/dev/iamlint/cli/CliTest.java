@@ -208,4 +208,50 @@ class CliTest {
     assertEquals(0, r.code());
     assertTrue(r.out().contains("no such file or directory"), r.out());
   }
+
+  // Pre-commit passes only the changed file: the trail in another folder of the project counts.
+  @Test
+  void aFileOfAProjectIsJudgedAgainstTheWholeProject() throws IOException {
+    Path project = dir.resolve("project");
+    Files.createDirectories(project.resolve("iam"));
+    Files.createDirectories(project.resolve("audit"));
+    Files.writeString(project.resolve(".iamlint.yaml"), "# marks the project root\n");
+    Files.move(dir.resolve("stack.yaml"), project.resolve("audit/stack.yaml"));
+    Files.writeString(project.resolve("iam/user.yaml"), """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Alice:
+            Type: AWS::IAM::User
+            Properties:
+              Groups: [ops]
+        """);
+    Path user = project.resolve("iam/user.yaml");
+    Run partial = run("scan", "--format", "compact", user.toString());
+    assertEquals(0, partial.code(), partial.out() + partial.err());
+    Run alone = run("scan", "--format", "compact", "--project-root", project.resolve("iam").toString(), user.toString());
+    assertEquals(1, alone.code(), alone.out() + alone.err());
+    assertTrue(alone.out().contains("[CT001]"), "judged alone, the user's file has no trail: " + alone.out());
+  }
+
+  @Test
+  void projectAndChangeOptionsAreCheckedBeforeScanning() {
+    Run outside = run("scan", "--project-root", dir.resolve("sub").toString(), dir.resolve("stack.yaml").toString());
+    assertEquals(2, outside.code());
+    assertTrue(outside.err().contains("not a directory"), outside.err());
+    Run notUnder = run("scan", "--project-root", dir.toString(), dir.getParent().toString());
+    assertEquals(2, notUnder.code());
+    assertTrue(notUnder.err().contains("lies outside the project root"), notUnder.err());
+    Run lines = run("scan", "--changed-lines", dir.toString());
+    assertEquals(2, lines.code());
+    assertTrue(lines.err().contains("--changed-lines needs --changed-since"), lines.err());
+  }
+
+  @Test
+  void changedSinceOutsideAGitRepositoryIsAOneLineError() {
+    Run r = run("scan", "--changed-since", "HEAD", dir.toString());
+    assertEquals(2, r.code(), r.out());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("iamlint: --changed-since"), r.err());
+    assertEquals("", r.out());
+  }
 }

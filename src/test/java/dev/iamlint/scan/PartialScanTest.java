@@ -1,0 +1,236 @@
+package dev.iamlint.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.iamlint.rule.Finding;
+import dev.iamlint.rule.ScanOptions;
+import dev.iamlint.scan.ProjectScope.ChangedLines;
+import dev.iamlint.scan.ProjectScope.LineRange;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A scan of part of a project (pre-commit's changed files, an editor's one file) is judged
+ * against the whole project and reports only what lies in the scanned paths.
+ */
+class PartialScanTest {
+
+  static final String TRAIL = """
+      AWSTemplateFormatVersion: "2010-09-09"
+      Resources:
+        Trail:
+          Type: AWS::CloudTrail::Trail
+          Properties:
+            IsLogging: true
+            IsMultiRegionTrail: true
+            IncludeGlobalServiceEvents: true
+            EnableLogFileValidation: true
+            S3BucketName: logs
+            KMSKeyId: alias/trail
+      """;
+
+  static final String READER_ROLE = """
+      AWSTemplateFormatVersion: "2010-09-09"
+      Resources:
+        Reader:
+          Type: AWS::IAM::Role
+          Properties:
+            AssumeRolePolicyDocument:
+              Version: "2012-10-17"
+              Statement:
+                - Effect: Allow
+                  Principal: { Service: ec2.amazonaws.com }
+                  Action: sts:AssumeRole
+            ManagedPolicyArns:
+              - arn:aws:iam::aws:policy/ReadOnlyAccess
+      """;
+
+  static final String ADMIN_GROUP = """
+      AWSTemplateFormatVersion: "2010-09-09"
+      Resources:
+        Ops:
+          Type: AWS::IAM::Group
+          Properties:
+            ManagedPolicyArns:
+              - arn:aws:iam::aws:policy/AdministratorAccess
+      """;
+
+  static ScanResult partial(Path root, Path... scanned) {
+    return scan(root, Optional.of(ProjectScope.of(root, List.of(scanned))), List.of(scanned));
+  }
+
+  static ScanResult full(Path root) {
+    return scan(root, Optional.empty(), List.of(root));
+  }
+
+  static ScanResult scan(Path root, Optional<ProjectScope> scope, List<Path> paths) {
+    ScanRequest r = ScanRequest.of(root, paths);
+    ScanRequest request = new ScanRequest(r.workingDirectory(), r.paths(), r.parameters(), r.variables(),
+        r.variableFiles(), r.environment(), r.partition(), r.selector(), r.minSeverity(),
+        ScanOptions.DEFAULT.withAsOf(TestScans.AS_OF), r.excluded(), r.threads(), List.of(), true, scope);
+    return new Scanner().scan(request);
+  }
+
+  static List<String> rules(ScanResult r) {
+    return r.findings().stream().map(f -> f.ruleId() + "@" + f.location().file() + ":" + f.location().startLine()).toList();
+  }
+
+  // The issue's case: a clean role committed in iam/ was refused with CT001 because the trail
+  // lives in audit/, which pre-commit did not pass.
+  @Test
+  void aTrailInAnotherFolderCountsForAScannedFile(@TempDir Path root) throws IOException {
+    write(root, "audit/trail.yaml", TRAIL);
+    write(root, "iam/roles.yaml", READER_ROLE);
+    assertEquals(List.of(), rules(partial(root, root.resolve("iam/roles.yaml"))));
+    assertEquals(1, partial(root, root.resolve("iam/roles.yaml")).files(), "the summary counts the scanned files");
+  }
+
+  @Test
+  void aProjectFindingIsReportedWhereItIsLocatedWhenThatFileIsScanned(@TempDir Path root) throws IOException {
+    write(root, "iam/roles.yaml", READER_ROLE);
+    write(root, "docs/other.yaml", "AWSTemplateFormatVersion: \"2010-09-09\"\nResources: {}\n");
+    assertEquals(List.of("CT001@iam/roles.yaml:3"), rules(partial(root, root.resolve("iam/roles.yaml"))));
+    assertEquals(List.of(), rules(partial(root, root.resolve("docs/other.yaml"))));
+  }
+
+  @Test
+  void findingsOfFilesOutsideTheScannedPathsAreNotReported(@TempDir Path root) throws IOException {
+    write(root, "audit/trail.yaml", TRAIL);
+    write(root, "iam/roles.yaml", READER_ROLE);
+    write(root, "iam/admin.yaml", ADMIN_GROUP);
+    assertEquals(List.of(), rules(partial(root, root.resolve("iam/roles.yaml"))));
+    assertEquals(List.of("ADM001@iam/admin.yaml:7"), rules(partial(root, root.resolve("iam/admin.yaml"))));
+    assertEquals(List.of("ADM001@iam/admin.yaml:7"), rules(partial(root, root.resolve("iam"))));
+  }
+
+  // A user declared in one Terraform root, its group membership in another: USR003 is about
+  // the account, and the other root's membership names this user.
+  @Test
+  void aGroupMembershipInAnotherFileCounts(@TempDir Path root) throws IOException {
+    write(root, "audit/trail.yaml", TRAIL);
+    write(root, "iam/users/main.tf", """
+        resource "aws_iam_user" "alice" {
+          name = "alice"
+        }
+        """);
+    write(root, "iam/groups/main.tf", """
+        resource "aws_iam_group" "developers" {
+          name = "developers"
+        }
+
+        resource "aws_iam_user_group_membership" "alice" {
+          user   = "alice"
+          groups = [aws_iam_group.developers.name]
+        }
+        """);
+    Path users = root.resolve("iam/users/main.tf");
+    assertEquals(List.of(), rules(partial(root, users)));
+    // Without the rest of the project, the same file is judged alone, as before.
+    assertEquals(List.of("USR003@iam/users/main.tf:1"), rules(scan(root,
+        Optional.of(ProjectScope.of(root.resolve("iam/users"), List.of(users))), List.of(users))));
+  }
+
+  // Discovery never follows a link out of the project: a trail reached only through a linked
+  // directory is not the project's.
+  @Test
+  void aLinkedDirectoryOutOfTheProjectIsNotRead(@TempDir Path dir) throws IOException {
+    Path root = dir.resolve("project");
+    write(dir, "elsewhere/trail.yaml", TRAIL);
+    write(root, "iam/roles.yaml", READER_ROLE);
+    link(root.resolve("audit"), dir.resolve("elsewhere"));
+    assertEquals(List.of("CT001@project/iam/roles.yaml:3"), rules(scan(dir, Optional.of(ProjectScope.of(root,
+        List.of(root.resolve("iam/roles.yaml")))), List.of(root.resolve("iam/roles.yaml")))));
+  }
+
+  @Test
+  void aScannedFileThatLinksOutOfTheProjectIsNotRead(@TempDir Path dir) throws IOException {
+    Path root = dir.resolve("project");
+    write(dir, "elsewhere/admin.yaml", ADMIN_GROUP);
+    write(root, "audit/trail.yaml", TRAIL);
+    link(root.resolve("admin.yaml"), dir.resolve("elsewhere/admin.yaml"));
+    ScanResult r = partial(root, root.resolve("admin.yaml"));
+    assertEquals(List.of(), rules(r));
+    assertEquals(1, r.errors().size(), r.errors().toString());
+    assertTrue(r.errors().get(0).message().contains("outside the project root"), r.errors().toString());
+  }
+
+  @Test
+  void nothingChangedReportsNothing(@TempDir Path root) throws IOException {
+    write(root, "iam/admin.yaml", ADMIN_GROUP);
+    ScanResult r = partial(root);
+    assertEquals(List.of(), rules(r));
+    assertEquals(0, r.files());
+  }
+
+  @Test
+  void changedLinesKeepOnlyFindingsThatMeetThem(@TempDir Path root) throws IOException {
+    write(root, "audit/trail.yaml", TRAIL);
+    write(root, "iam/admin.yaml", ADMIN_GROUP + """
+          Second:
+            Type: AWS::IAM::Group
+            Properties:
+              ManagedPolicyArns:
+                - arn:aws:iam::aws:policy/AdministratorAccess
+        """);
+    Path file = root.resolve("iam/admin.yaml");
+    ProjectScope lines = new ProjectScope(root, List.of(file),
+        Optional.of(new ChangedLines(Map.of(file, List.of(new LineRange(11, 12))))));
+    assertEquals(List.of("ADM001@iam/admin.yaml:12"), rules(scan(root, Optional.of(lines), List.of(file))));
+    ProjectScope whole = new ProjectScope(root, List.of(file), Optional.of(new ChangedLines(Map.of())));
+    assertEquals(List.of("ADM001@iam/admin.yaml:7", "ADM001@iam/admin.yaml:12"),
+        rules(scan(root, Optional.of(whole), List.of(file))), "a file without line ranges is new: all of it changed");
+  }
+
+  /**
+   * The defining property: a partial scan reports exactly the findings of a full scan of the
+   * project that lie in its paths, for every file of these fixture projects.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"testdata/demo", "testdata/rules/CT001", "testdata/rules/USR003", "testdata/rules/MFA001",
+      "testdata/rules/KEY004"})
+  void aPartialScanIsTheFullScanRestrictedToItsPaths(String project) throws IOException {
+    Path root = Path.of(project).toAbsolutePath().normalize();
+    assumeTrue(Files.isDirectory(root));
+    List<Finding> all = full(root).findings();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(root)) {
+      files = walk.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".expected")).sorted().toList();
+    }
+    assertTrue(files.size() > 1, "a project of several files");
+    List<String> mismatches = new ArrayList<>();
+    for (Path file : files) {
+      String display = root.relativize(file).toString().replace('\\', '/');
+      List<Finding> expected = all.stream().filter(f -> f.location().file().equals(display)).toList();
+      List<Finding> got = partial(root, file).findings();
+      if (!expected.equals(got)) mismatches.add(display + ": expected " + expected.size() + ", got " + got.size());
+    }
+    assertEquals(List.of(), mismatches);
+  }
+
+  static void write(Path root, String relative, String text) throws IOException {
+    Path file = root.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  static void link(Path link, Path target) {
+    try {
+      Files.createDirectories(link.getParent());
+      Files.createSymbolicLink(link, target);
+    } catch (UnsupportedOperationException | IOException e) {
+      assumeTrue(false, "no symbolic links here");
+    }
+  }
+}
