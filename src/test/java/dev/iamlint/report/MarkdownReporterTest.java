@@ -208,6 +208,23 @@ class MarkdownReporterTest {
     assertTrue(md.contains("| **critical** | [ADM001](https://github.com/iamlint/iamlint/blob/main/rules/ADM001.yaml) |"), md);
   }
 
+  /** A file name is user-controlled too: one link, its text the path, its target the encoded path. */
+  @Test
+  void aHostilePathIsOneLink() throws IOException {
+    String path = "x](javascript:alert(1)) <b>|*_`$@team #1.yaml";
+    String md = write(List.of(finding("R1", Severity.HIGH, path, 4, "m")));
+    TableCell cell = bodyRows(tables(md).get(1)).get(0).get(3);
+    assertTrue(cell.getFirstChild() instanceof org.commonmark.node.Link && cell.getFirstChild().getNext() == null, md);
+    org.commonmark.node.Link link = (org.commonmark.node.Link) cell.getFirstChild();
+    assertEquals("x%5D%28javascript%3Aalert%281%29%29%20%3Cb%3E%7C%2A_%60%24%40team%20%231.yaml#L4", link.getDestination());
+    StringBuilder text = new StringBuilder();
+    for (Node n = link.getFirstChild(); n != null; n = n.getNext()) {
+      if (n instanceof Text t) text.append(t.getLiteral());
+      else assertTrue(n instanceof HtmlInline h && h.getLiteral().matches("</?span>"), "markup in the link text: " + n);
+    }
+    assertEquals(path + ":4", text.toString().replace("\u200B", ""));
+  }
+
   @Test
   void suppressedFindingsAreCollapsedWithTheirReason() throws IOException {
     String md = write(List.of(finding("R1", Severity.HIGH, "a.yaml", 1, "counted"),
