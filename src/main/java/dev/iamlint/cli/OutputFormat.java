@@ -8,19 +8,32 @@ import dev.iamlint.report.HtmlReporter;
 import dev.iamlint.report.JUnitReporter;
 import dev.iamlint.report.SarifReporter;
 import dev.iamlint.report.JsonReporter;
+import dev.iamlint.report.MarkdownReporter;
 import dev.iamlint.report.Reporter;
+import dev.iamlint.report.SourceLinks;
 import dev.iamlint.report.TextReporter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 
 /** One {@code -f FMT[=FILE]} request. */
 record OutputFormat(String name, Optional<Path> file) {
   static final java.util.List<String> NAMES = java.util.List.of("text", "compact", "json", "sarif", "junit",
-      "checkstyle", "github", "gitlab", "html");
+      "checkstyle", "github", "gitlab", "html", "markdown");
 
+  /** Paths as reported (relative to the working directory) are taken to be relative to the project root. */
   Reporter reporter(boolean color) {
+    return reporter(color, UnaryOperator.identity(), System.getenv());
+  }
+
+  /**
+   * {@code projectPath} maps a reported path (relative to the working directory, '/'-separated) to
+   * the path relative to the project root; {@code env} says which forge and commit links point to.
+   */
+  Reporter reporter(boolean color, UnaryOperator<String> projectPath, Map<String, String> env) {
     return switch (name) {
       case "compact" -> new CompactReporter();
       case "json" -> new JsonReporter();
@@ -30,6 +43,7 @@ record OutputFormat(String name, Optional<Path> file) {
       case "github" -> new GithubReporter();
       case "gitlab" -> new GitlabReporter();
       case "html" -> new HtmlReporter(SourceLines.CURRENT_DIRECTORY);
+      case "markdown" -> new MarkdownReporter(projectPath, SourceLinks.fromEnvironment(env));
       default -> new TextReporter(color);
     };
   }

@@ -48,7 +48,7 @@ final class ScanCommand implements Callable<Integer> {
   List<Path> paths = new ArrayList<>();
 
   @Option(names = {"-f", "--format"}, paramLabel = "FMT[=FILE]", converter = OutputFormat.Converter.class,
-      description = "Output format: text (default), compact, json, sarif, junit, checkstyle, github, gitlab. Repeatable; without =FILE it goes to stdout.")
+      description = "Output format: text (default), compact, json, sarif, junit, checkstyle, github, gitlab, html, markdown. Repeatable; without =FILE it goes to stdout.")
   List<OutputFormat> formats = new ArrayList<>();
 
   @Option(names = "--fail-on", paramLabel = "SEV", converter = SeverityConverter.class,

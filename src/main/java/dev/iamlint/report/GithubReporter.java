@@ -5,13 +5,15 @@ import java.io.IOException;
 
 /**
  * GitHub Actions workflow commands: one {@code ::error}/{@code ::warning}/{@code ::notice}
- * annotation per finding, with the values escaped as the runner expects.
+ * annotation per finding, with the values escaped as the runner expects. The most severe come
+ * first: GitHub displays only 10 annotations of each level per step (and 50 per job), so the ones
+ * it shows are the critical and high ones.
  */
 public final class GithubReporter implements Reporter {
 
   @Override
   public void write(Report report, Appendable out) throws IOException {
-    for (Finding f : report.active()) {
+    for (Finding f : report.activeBySeverity()) {
       String command = switch (f.severity()) {
         case CRITICAL, HIGH -> "error";
         case MEDIUM -> "warning";
@@ -27,10 +29,12 @@ public final class GithubReporter implements Reporter {
     }
   }
 
+  /** The runner ends a command at a line break and decodes %XX: both are escaped in the message. */
   private static String data(String s) {
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
   }
 
+  /** A property value also ends at "," (the next property) and ":" (the message). */
   private static String property(String s) {
     return data(s).replace(":", "%3A").replace(",", "%2C");
   }

@@ -3,6 +3,7 @@ package dev.iamlint.report;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.RuleMetadata;
 import dev.iamlint.source.FileError;
+import java.util.Comparator;
 import java.util.List;
 
 /** What reporters write: findings in order, the counts, and the rules that were enabled. */
@@ -11,6 +12,14 @@ public record Report(String toolVersion, List<Finding> findings, int files, int 
   /** Findings that count: not suppressed. */
   public List<Finding> active() {
     return findings.stream().filter(f -> !f.isSuppressed()).toList();
+  }
+
+  /**
+   * Findings that count, most severe first and in the report's order within a severity: where a
+   * reader (or GitHub, which shows only the first annotations of each level) stops early.
+   */
+  public List<Finding> activeBySeverity() {
+    return active().stream().sorted(Comparator.comparing(Finding::severity)).toList();
   }
 
   /** Suppressed findings, present only when they were asked for (--show-suppressed). */

@@ -63,6 +63,11 @@ public final class SarifReporter implements Reporter {
     out.append('\n');
   }
 
+  /** The rule's documentation (its rules/ID.yaml), where reports link a rule id to. */
+  static String helpUri(String ruleId) {
+    return "https://github.com/iamlint/iamlint/blob/main/rules/" + ruleId + ".yaml";
+  }
+
   private static JsonObject rule(RuleMetadata m) {
     JsonObject r = new JsonObject();
     r.addProperty("id", m.id());
@@ -74,7 +79,7 @@ public final class SarifReporter implements Reporter {
     help.addProperty("markdown", "**" + m.title() + "**\n\n" + m.description() + "\n\n" + m.rationale()
         + "\n\n**How to fix**\n\n" + m.remediation());
     r.add("help", help);
-    r.addProperty("helpUri", "https://github.com/iamlint/iamlint/blob/main/rules/" + m.id() + ".yaml");
+    r.addProperty("helpUri", helpUri(m.id()));
     JsonObject config = new JsonObject();
     config.addProperty("level", level(m.severity()));
     r.add("defaultConfiguration", config);

@@ -120,6 +120,34 @@ class CliTest {
     assertTrue(unknown.err().contains("no rule matches 'NOPE999'"), unknown.err());
   }
 
+  /** A job summary is written next to the annotations, the github annotations go to stdout. */
+  @Test
+  void markdownGoesToAFileBesideTheAnnotations() throws IOException {
+    Path summary = dir.resolve("out/summary.md");
+    Run r = run("scan", "--format", "github", "--format", "markdown=" + summary, dir.resolve("stack.yaml").toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.out().startsWith("::error "), r.out());
+    String md = Files.readString(summary);
+    assertTrue(md.startsWith("## iamlint\n\n**"), md);
+    assertTrue(md.contains("| **high** | [ADM001]("), md);
+  }
+
+  /** The CLI hands the reporter the path mapping and the environment: links follow both. */
+  @Test
+  void markdownLinksFollowTheEnvironmentAndTheProjectPath() throws IOException {
+    var at = new dev.iamlint.source.Location("stack.yaml", 7, 11, 7, 20);
+    var resource = new dev.iamlint.model.ResourceRef("stack.yaml", "Resources.Ops", "AWS::IAM::Group", at, at,
+        java.util.List.of(), "stack.yaml");
+    var finding = new dev.iamlint.rule.Finding("ADM001", "admin-policy-attached", dev.iamlint.rule.Severity.HIGH, "m", at,
+        resource, java.util.List.of(), "");
+    var report = new dev.iamlint.report.Report("0.1.0", java.util.List.of(finding), 1, 1, java.util.List.of(), java.util.List.of());
+    StringBuilder out = new StringBuilder();
+    new OutputFormat("markdown", java.util.Optional.empty()).reporter(false, p -> "infra/" + p,
+        java.util.Map.of("GITHUB_SERVER_URL", "https://github.com", "GITHUB_REPOSITORY", "o/r", "GITHUB_SHA", "abcdef1"))
+        .write(report, out);
+    assertTrue(out.toString().contains("[infra/stack.yaml:7](https://github.com/o/r/blob/abcdef1/infra/stack.yaml#L7)"), out.toString());
+  }
+
   @Test
   void usageErrorsExitWithTwoAndOneLine() {
     Run r = run("scan", "--format", "yaml", dir.toString());
