@@ -246,7 +246,7 @@ final class ScanCommand implements Callable<Integer> {
       StringWriter buffer = new StringWriter();
       boolean color = format.file().isEmpty() && format.name().equals("text") && !noColor
           && System.getenv("NO_COLOR") == null && System.console() != null;
-      format.reporter(color).write(quiet && format.name().equals("text") ? withoutSummary(report) : report, buffer);
+      format.reporter(color, fromProjectRoot(cwd), System.getenv()).write(quiet && format.name().equals("text") ? withoutSummary(report) : report, buffer);
       String text = quiet && format.name().equals("text") ? stripSummary(buffer.toString()) : buffer.toString();
       if (format.file().isPresent()) {
         Path target = format.file().get();
@@ -280,6 +280,26 @@ final class ScanCommand implements Callable<Integer> {
    */
   private Optional<ProjectScope> scope(Path cwd, List<Path> scanPaths) throws GitChanges.Failure {
     List<Path> absolute = scanPaths.stream().map(p -> cwd.resolve(p).normalize()).toList();
+    Optional<Path> root = resolveRoot(cwd, scanPaths, absolute);
+    resolvedRoot = root;
+    if (changedLines && changedSince == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--changed-lines needs --changed-since REF");
+    }
+    if (changedSince != null) {
+      Path start = root.orElseGet(() -> ProjectRoot.commonDirectory(absolute).orElse(cwd));
+      GitChanges.Changes changes = GitChanges.since(start, changedSince, changedLines);
+      Path r = root.orElse(changes.toplevel());
+      resolvedRoot = Optional.of(r);
+      List<Path> changed = changes.files().stream()
+          .filter(f -> ProjectRoot.contains(r, f) && absolute.stream().anyMatch(f::startsWith)).toList();
+      return Optional.of(new ProjectScope(r, changed, changes.lines()));
+    }
+    if (root.isEmpty() || ProjectRoot.coveredBy(root.get(), absolute)) return Optional.empty();
+    return Optional.of(ProjectScope.of(root.get(), absolute));
+  }
+
+  /** The project root: --project-root (checked), else the nearest marked directory. */
+  private Optional<Path> resolveRoot(Path cwd, List<Path> scanPaths, List<Path> absolute) {
     Optional<Path> root;
     if (projectRoot != null) {
       Path r = cwd.resolve(projectRoot).normalize();
@@ -296,19 +316,20 @@ final class ScanCommand implements Callable<Integer> {
     } else {
       root = ProjectRoot.find(absolute);
     }
-    if (changedLines && changedSince == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--changed-lines needs --changed-since REF");
-    }
-    if (changedSince != null) {
-      Path start = root.orElseGet(() -> ProjectRoot.commonDirectory(absolute).orElse(cwd));
-      GitChanges.Changes changes = GitChanges.since(start, changedSince, changedLines);
-      Path r = root.orElse(changes.toplevel());
-      List<Path> changed = changes.files().stream()
-          .filter(f -> ProjectRoot.contains(r, f) && absolute.stream().anyMatch(f::startsWith)).toList();
-      return Optional.of(new ProjectScope(r, changed, changes.lines()));
-    }
-    if (root.isEmpty() || ProjectRoot.coveredBy(root.get(), absolute)) return Optional.empty();
-    return Optional.of(ProjectScope.of(root.get(), absolute));
+    return root;
+  }
+
+  /** The project root this run resolved, when it has one: links in summaries are relative to it. */
+  private Optional<Path> resolvedRoot = Optional.empty();
+
+  /** A display path (relative to the working directory, or absolute) relative to the project root. */
+  private java.util.function.UnaryOperator<String> fromProjectRoot(Path cwd) {
+    Optional<Path> root = resolvedRoot;
+    return display -> {
+      if (root.isEmpty()) return display;
+      Path abs = cwd.resolve(display).normalize();
+      return abs.startsWith(root.get()) ? root.get().relativize(abs).toString().replace('\\', '/') : display;
+    };
   }
 
   /** The config named with -c, else the nearest .iamlint.yaml above the first scan path. */

@@ -259,6 +259,10 @@ class CliTest {
     Run alone = run("scan", "--format", "compact", "--project-root", project.resolve("iam").toString(), user.toString());
     assertEquals(1, alone.code(), alone.out() + alone.err());
     assertTrue(alone.out().contains("[CT001]"), "judged alone, the user's file has no trail: " + alone.out());
+    // Summaries link to paths relative to the project root, wherever the scan runs from.
+    Run markdown = run("scan", "--format", "markdown", "--project-root", project.resolve("iam").toString(), user.toString());
+    assertTrue(markdown.out().contains("](user.yaml#L3)") || markdown.out().contains("/user.yaml#L3)"), markdown.out());
+    assertTrue(!markdown.out().contains(project.toString()), "no absolute path in links: " + markdown.out());
   }
 
   @Test
