@@ -68,9 +68,10 @@ public final class CloudFormationAdapter {
     this.partition = partition;
   }
 
-  /** Adds the template's elements to {@code out}. */
-  public static void adapt(Template template, Map<String, String> parameters, String partition, ModelBuilder out) {
-    Evaluator evaluator = new Evaluator(template, parameters, partition);
+  /** Adds the template's elements to {@code out}; its {@code Fn::ImportValue}s resolve to {@code exports}. */
+  public static void adapt(Template template, Map<String, String> parameters, String partition, Exports exports,
+      ModelBuilder out) {
+    Evaluator evaluator = new Evaluator(template, parameters, partition, exports);
     out.deployments.add(Deployment.of(evaluator.scope()));
     new CloudFormationAdapter(evaluator, out, partition).adaptAll();
   }

@@ -39,14 +39,21 @@ public final class Evaluator {
   private final Template template;
   private final Map<String, String> givenParameters;
   private final String partition;
+  private final Exports exports;
   private final Set<String> conditionsInProgress = new HashSet<>();
   private final StringOrigins origins;
   private int depth;
 
   public Evaluator(Template template, Map<String, String> givenParameters, String partition) {
+    this(template, givenParameters, partition, Exports.NONE);
+  }
+
+  /** With the exports of the other templates of the scan, which {@code Fn::ImportValue} resolves to. */
+  public Evaluator(Template template, Map<String, String> givenParameters, String partition, Exports exports) {
     this.template = template;
     this.givenParameters = givenParameters;
     this.partition = partition;
+    this.exports = exports;
     this.origins = new StringOrigins(template.file(), template.source());
   }
 
@@ -161,10 +168,7 @@ public final class Evaluator {
       case "Fn::FindInMap" -> findInMap(arg, at);
       case "Fn::If" -> ifFn(arg, at);
       case "Fn::Base64" -> eval(arg);
-      case "Fn::ImportValue" -> {
-        Value name = eval(arg);
-        yield unknown(Value.Cause.DEPLOY_TIME, "export " + name.display() + " of another stack", at);
-      }
+      case "Fn::ImportValue" -> exports.imported(eval(arg), at);
       case "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or" -> {
         Optional<Boolean> b = condition(new MapNode(List.of(new MapNode.Entry(
             new ScalarNode(fn, ScalarNode.Kind.STRING, at), arg)), at));

@@ -27,12 +27,22 @@ public final class Principals {
     Optional<String> name = link.target().asText();
     if (declared.isPresent()) {
       Optional<String> declaredName = declaredName(model, link, from);
-      return declaredName.map(n -> noun + " \"" + n + "\" (" + declared.get().address() + ")")
-          .orElse(noun + " " + declared.get().address());
+      String address = declared.get().address() + elsewhere(declared.get(), from);
+      return declaredName.map(n -> noun + " \"" + n + "\" (" + address + ")").orElse(noun + " " + address);
     }
     if (name.isPresent()) return noun + " \"" + name.get() + "\"";
     if (link.target() instanceof Value.Unknown u) return "a " + noun + " whose name is not known (" + u.reason() + ")";
     return noun + " " + link.target().display();
+  }
+
+  /**
+   * " of roles.yaml" for a principal declared in another template than the element that names
+   * it (through an import, or by name): a template's addresses mean nothing in another one.
+   */
+  private static String elsewhere(ResourceRef declared, Optional<ResourceRef> from) {
+    boolean otherTemplate = from.isPresent() && declared.isCloudFormation() && from.get().isCloudFormation()
+        && !declared.file().equals(from.get().file());
+    return otherTemplate ? " of " + declared.file() : "";
   }
 
   /** A stable key for fingerprints: the declaration's address, else the name. */

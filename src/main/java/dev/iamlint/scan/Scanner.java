@@ -1,6 +1,7 @@
 package dev.iamlint.scan;
 
 import dev.iamlint.cloudformation.CloudFormationAdapter;
+import dev.iamlint.cloudformation.Exports;
 import dev.iamlint.cloudformation.Template;
 import dev.iamlint.json.JsonLoader;
 import dev.iamlint.model.IamModel;
@@ -48,8 +49,16 @@ import java.util.concurrent.Future;
  */
 public final class Scanner {
 
-  /** One file's contribution: its model elements and its syntax error, if any. */
-  private record FileOutcome(ModelBuilder model, Optional<Finding> syntaxError, boolean scanned, Suppressions suppressions) {}
+  /**
+   * One file's contribution: its model elements and its syntax error, if any. A CloudFormation
+   * {@code template} is mapped into {@code model} once every file is read (see {@link #adaptTemplates}).
+   */
+  private record FileOutcome(ModelBuilder model, Optional<Finding> syntaxError, boolean scanned, Suppressions suppressions,
+      Optional<Template> template) {
+    FileOutcome(ModelBuilder model, Optional<Finding> syntaxError, boolean scanned, Suppressions suppressions) {
+      this(model, syntaxError, scanned, suppressions, Optional.empty());
+    }
+  }
 
   public ScanResult scan(ScanRequest request) {
     Discovery discovery = new Discovery(request.workingDirectory(), request.excluded());
@@ -61,6 +70,7 @@ public final class Scanner {
     Predicate<Finding> inScope = f -> request.scope()
         .map(s -> s.reports(absolute(request, f.location().file()), f.location())).orElse(true);
     List<FileOutcome> outcomes = loadAll(request, discovered.files());
+    adaptTemplates(request, outcomes);
 
     ModelBuilder merged = new ModelBuilder();
     List<Finding> findings = new ArrayList<>();
@@ -133,18 +143,37 @@ public final class Scanner {
       .thenComparing(f -> f.resource().deployment());
 
   private List<FileOutcome> loadAll(ScanRequest request, List<SourceFile> files) {
-    int threads = Math.max(1, Math.min(request.threads(), files.size()));
-    if (threads == 1) return files.stream().map(f -> load(request, f)).toList();
+    return inParallel(request, files, f -> load(request, f));
+  }
+
+  /**
+   * The second step for CloudFormation: the exports of every template are collected first, so
+   * that a template's {@code Fn::ImportValue} resolves to another template's export.
+   */
+  private static void adaptTemplates(ScanRequest request, List<FileOutcome> outcomes) {
+    List<FileOutcome> templates = outcomes.stream().filter(o -> o.template().isPresent()).toList();
+    Exports exports = Exports.of(templates.stream().map(o -> o.template().get()).toList(), request.parameters(),
+        request.partition());
+    inParallel(request, templates, o -> {
+      CloudFormationAdapter.adapt(o.template().get(), request.parameters(), request.partition(), exports, o.model());
+      return o;
+    });
+  }
+
+  /** {@code work} applied to each item, on up to {@code --threads} threads; results in item order. */
+  private static <T, R> List<R> inParallel(ScanRequest request, List<T> items, java.util.function.Function<T, R> work) {
+    int threads = Math.max(1, Math.min(request.threads(), items.size()));
+    if (threads == 1) return items.stream().map(work).toList();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(null, r, "iamlint-load", 16L * 1024 * 1024);
       t.setDaemon(true);
       return t;
     });
     try {
-      List<Future<FileOutcome>> futures = new ArrayList<>();
-      for (SourceFile f : files) futures.add(pool.submit(() -> load(request, f)));
-      List<FileOutcome> out = new ArrayList<>();
-      for (Future<FileOutcome> f : futures) out.add(f.get());
+      List<Future<R>> futures = new ArrayList<>();
+      for (T item : items) futures.add(pool.submit(() -> work.apply(item)));
+      List<R> out = new ArrayList<>();
+      for (Future<R> f : futures) out.add(f.get());
       return out;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -172,9 +201,8 @@ public final class Scanner {
     }
     Optional<Template> template = Template.of(file.displayPath(), ((ParseResult.Parsed) parsed).root(), file.text());
     if (template.isEmpty()) return new FileOutcome(model, Optional.empty(), false, suppressions);
-    CloudFormationAdapter.adapt(template.get(), request.parameters(), request.partition(), model);
     suppressions.readMetadata(template.get());
-    return new FileOutcome(model, Optional.empty(), true, suppressions);
+    return new FileOutcome(model, Optional.empty(), true, suppressions, template);
   }
 
   private static ParseResult parse(SourceFile file, String text) {

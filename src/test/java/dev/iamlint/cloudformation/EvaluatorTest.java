@@ -86,7 +86,8 @@ class EvaluatorTest {
       "{K: !Ref AWS::NoValue, L: 1}                    | {L=1}",
       "\"{{resolve:secretsmanager:pw}}\"               | ?(DYNAMIC_REFERENCE:_)",
       "!Base64 'echo hi'                               | echo hi",
-      "!ImportValue Shared                             | ?(DEPLOY_TIME)",
+      "!ImportValue Shared                             | ?(INPUT)",
+      "!Join ['', ['arn:', !ImportValue Shared]]          | ?(INPUT:arn:_)",
       "!GetAZs ''                                      | ?(DEPLOY_TIME)",
   })
   void intrinsics(String expression, String expected) {
