@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -183,15 +184,17 @@ public final class Escalation {
       items++;
       for (Value v : item.alternatives()) v.asText().map(String::trim).ifPresent(patterns::add);
     }
+    // The path actions are lower-case keys: lower the patterns once, not on every comparison.
+    List<String> lowered = patterns.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
     List<String> out = new ArrayList<>();
     if (s.action().isPresent()) {
       for (String a : PathActions.ALL) {
-        if (patterns.stream().anyMatch(p -> Wildcard.matchesIgnoreCase(p, a))) out.add(a);
+        if (lowered.stream().anyMatch(p -> Wildcard.matches(p, a))) out.add(a);
       }
     } else {
       if (patterns.size() < items) return List.of(); // an unknown exclusion may exclude anything
       for (String a : PathActions.ALL) {
-        if (patterns.stream().noneMatch(p -> Wildcard.matchesIgnoreCase(p, a))) out.add(a);
+        if (lowered.stream().noneMatch(p -> Wildcard.matches(p, a))) out.add(a);
       }
     }
     return out;
