@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "debug", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = "Tools for developers of iamlint.", subcommands = {DebugCommand.Hcl2JsonCommand.class})
+    description = "Tools for developers of iamlint.", subcommands = {DebugCommand.Hcl2JsonCommand.class, DebugCommand.WarmUpCommand.class})
 final class DebugCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -72,6 +72,44 @@ final class DebugCommand implements Callable<Integer> {
         line.put("error", "convert: " + e.getMessage());
       }
       return Hcl2Json.toJson(line);
+    }
+  }
+
+  /**
+   * Scans every rule's documented examples once, in a temporary directory, and prints nothing:
+   * the launcher runs it to record the classes a scan loads in a class-data archive, so that
+   * later runs start from that archive instead of loading and verifying each class anew.
+   */
+  @Command(name = "warm-up", mixinStandardHelpOptions = true, versionProvider = Version.class,
+      description = "Scan the rules' own examples once and print nothing (the launcher's class-data archive run).")
+  static final class WarmUpCommand implements Callable<Integer> {
+    @Override
+    public Integer call() throws IOException {
+      Path dir = Files.createTempDirectory("iamlint-warm-up-");
+      try {
+        // A project of its own: nothing around the temporary directory is read.
+        Files.writeString(dir.resolve(".iamlint.yaml"), "# iamlint warm-up\n");
+        int n = 0;
+        for (dev.iamlint.rule.RuleMetadata m : dev.iamlint.rules.Catalog.all()) {
+          for (dev.iamlint.rule.RuleMetadata.Example e : m.examples()) {
+            String extension = switch (e.format()) {
+              case "cloudformation-yaml" -> ".yaml";
+              case "cloudformation-json" -> ".json";
+              default -> ".tf";
+            };
+            Path module = Files.createDirectories(dir.resolve(m.id() + "-" + n++));
+            Files.writeString(module.resolve("example" + extension), e.code());
+          }
+        }
+        java.io.StringWriter sink = new java.io.StringWriter();
+        Main.run(new String[] {"scan", "--no-config", "--format", "json", "--format", "sarif=" + dir.resolve("out.sarif"),
+            "--format", "compact=" + dir.resolve("out.txt"), dir.toString()}, new PrintWriter(sink), new PrintWriter(sink));
+        return ExitCodes.CLEAN;
+      } finally {
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+          for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+      }
     }
   }
 }
