@@ -322,9 +322,19 @@ final class ScanCommand implements Callable<Integer> {
   /** The project root this run resolved, when it has one: links in summaries are relative to it. */
   private Optional<Path> resolvedRoot = Optional.empty();
 
-  /** A display path (relative to the working directory, or absolute) relative to the project root. */
+  /**
+   * A display path (relative to the working directory, or absolute) as the repository names it:
+   * relative to the git top level holding the project root, else to the project root. Links in
+   * summaries resolve against the repository (a blob URL), even when a config file below the
+   * git root marks the project.
+   */
   private java.util.function.UnaryOperator<String> fromProjectRoot(Path cwd) {
-    Optional<Path> root = resolvedRoot;
+    Optional<Path> root = resolvedRoot.map(r -> {
+      for (Path d = r; d != null; d = d.getParent()) {
+        if (Files.exists(d.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) return d;
+      }
+      return r;
+    });
     return display -> {
       if (root.isEmpty()) return display;
       Path abs = cwd.resolve(display).normalize();
