@@ -12,8 +12,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +31,32 @@ import java.util.regex.Pattern;
  * <p>Symbolic links are never followed out of the scan root: a linked file is read only when
  * its real path lies under the root's real path, a linked directory is never entered (so no
  * loop is possible), and each real file is read once.
+ *
+ * <p>Unless told otherwise ({@link Ignoring#NOTHING}), a walk leaves out what git ignores and the
+ * default build folders. The ignore files read are those of the walk root and below it, never
+ * above: a {@code .gitignore} in each directory (its patterns relative to that directory) and the
+ * {@code .git/info/exclude} of a repository whose {@code .git} directory the walk meets (a nested
+ * repository starts afresh, as git does). The user's global excludes file ({@code
+ * core.excludesFile}) is not read: it belongs to one machine, and the same project must give the
+ * same result everywhere. A path named explicitly is read even when ignored; inside it, the rules
+ * apply.
  */
 public final class Discovery {
 
-  /** Directories that never hold sources the user wrote. */
-  private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".terraform", "node_modules");
+  /** Never entered, not even with {@code --no-ignore}: git's own store. */
+  private static final String GIT_DIRECTORY = ".git";
+
+  /**
+   * Directories that tools fill with copies of sources or with third-party code, never with
+   * sources the user wrote: modules downloaded by {@code terraform init} and Terragrunt, npm
+   * packages, a Python virtual environment, the templates {@code sam build} copies. Reading them
+   * would report the same findings twice, or report on code the user does not own. Folders such
+   * as {@code build/} or {@code dist/} are left to {@code .gitignore}: in a Terraform repository
+   * they may well hold sources. Generated CloudFormation that is the only CloudFormation there is
+   * ({@code cdk.out}, a Serverless Framework's {@code .serverless}) is not a build folder here.
+   */
+  public static final Set<String> BUILD_FOLDERS =
+      Set.of(".terraform", ".terragrunt-cache", "node_modules", ".venv", ".aws-sam");
 
   /** CloudFormation's own limit is 1 MB; anything far beyond that is not a template. */
   static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
@@ -42,14 +66,21 @@ public final class Discovery {
 
   private final Path workingDirectory;
   private final Predicate<String> excluded;
+  private final Ignoring ignoring;
 
   public Discovery(Path workingDirectory, Predicate<String> excluded) {
+    this(workingDirectory, excluded, Ignoring.IGNORED_AND_BUILD_FOLDERS);
+  }
+
+  public Discovery(Path workingDirectory, Predicate<String> excluded, Ignoring ignoring) {
     this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
     this.excluded = excluded;
+    this.ignoring = ignoring;
   }
 
   public record Result(List<SourceFile> files, List<FileError> errors) {}
 
+  /** The files of {@code paths}: each file as named, each directory walked from itself. */
   public Result discover(List<Path> paths) {
     List<SourceFile> files = new ArrayList<>();
     List<FileError> errors = new ArrayList<>();
@@ -61,7 +92,7 @@ public final class Discovery {
         continue;
       }
       if (Files.isDirectory(absolute)) {
-        walk(absolute, files, errors, seen);
+        walk(absolute, Set.of(), files, errors, seen);
       } else {
         if (excluded.test(absolute(absolute))) continue;
         Path root = absolute.getParent() == null ? absolute : absolute.getParent();
@@ -69,12 +100,44 @@ public final class Discovery {
         consider(absolute, root, true, files, errors, seen);
       }
     }
+    return sorted(files, errors);
+  }
+
+  /**
+   * The files of a project: the walk of {@code root}, which also enters the {@code named} paths
+   * below it (files or directories the user asked for) when ignore rules leave them out. Inside
+   * a named directory the rules still apply; around it, what is ignored stays ignored.
+   */
+  public Result discoverProject(Path root, List<Path> named) {
+    Path absolute = workingDirectory.resolve(root).normalize();
+    if (!Files.isDirectory(absolute)) return discover(List.of(root));
+    Set<Path> inside = new HashSet<>();
+    for (Path p : named) {
+      Path n = workingDirectory.resolve(p).normalize();
+      if (n.startsWith(absolute) && !n.equals(absolute)) inside.add(n);
+    }
+    List<SourceFile> files = new ArrayList<>();
+    List<FileError> errors = new ArrayList<>();
+    walk(absolute, Set.copyOf(inside), files, errors, new HashSet<>());
+    return sorted(files, errors);
+  }
+
+  private static Result sorted(List<SourceFile> files, List<FileError> errors) {
     files.sort(Comparator.comparing(SourceFile::displayPath));
     errors.sort(Comparator.comparing(FileError::file));
     return new Result(List.copyOf(files), List.copyOf(errors));
   }
 
-  private void walk(Path root, List<SourceFile> files, List<FileError> errors, Set<Path> seen) {
+  /** An ignore file in force in a directory of the walk; {@code depth}: segments of its directory. */
+  private record Layer(IgnoreFile file, int depth) {}
+
+  /**
+   * A directory being walked: its path below the root, the ignore files in force (nearest last),
+   * and whether it is ignored itself, entered only because a named path lies below it.
+   */
+  private record Directory(String[] segments, List<Layer> layers, boolean ignored) {}
+
+  private void walk(Path root, Set<Path> named, List<SourceFile> files, List<FileError> errors, Set<Path> seen) {
     Path realRoot;
     try {
       realRoot = root.toRealPath();
@@ -82,22 +145,40 @@ public final class Discovery {
       errors.add(new FileError(display(root), "cannot read directory: " + e.getMessage()));
       return;
     }
+    Deque<Directory> open = new ArrayDeque<>();
     try {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          if (!dir.equals(root)) {
-            String name = dir.getFileName().toString();
-            if (SKIPPED_DIRECTORIES.contains(name) || excluded.test(absolute(dir) + "/")) {
-              return FileVisitResult.SKIP_SUBTREE;
-            }
+          Directory parent = open.peek();
+          if (parent == null) {
+            open.push(enter(dir, new String[0], List.of(), false, errors));
+            return FileVisitResult.CONTINUE;
           }
+          String name = dir.getFileName().toString();
+          if (name.equals(GIT_DIRECTORY) || excluded.test(absolute(dir) + "/")) return FileVisitResult.SKIP_SUBTREE;
+          String[] segments = append(parent.segments(), name);
+          boolean ignored = !named.contains(dir) && (parent.ignored() || ignored(segments, parent.layers(), true));
+          if (ignored && named.stream().noneMatch(n -> n.startsWith(dir))) return FileVisitResult.SKIP_SUBTREE;
+          open.push(enter(dir, segments, parent.layers(), ignored, errors));
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+          open.pop();
+          if (e != null) errors.add(new FileError(display(dir), "cannot read: " + describe(e)));
           return FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           if (excluded.test(absolute(file))) return FileVisitResult.CONTINUE;
+          Directory dir = open.peek();
+          if (dir != null && !named.contains(file)
+              && (dir.ignored() || ignored(append(dir.segments(), file.getFileName().toString()), dir.layers(), false))) {
+            return FileVisitResult.CONTINUE;
+          }
           if (attrs.isSymbolicLink()) {
             Optional<Path> target = realPathInside(file, realRoot);
             // Linked directories are never entered; linked files only inside the root.
@@ -119,6 +200,64 @@ public final class Discovery {
       });
     } catch (IOException e) {
       errors.add(new FileError(display(root), "cannot walk directory: " + describe(e)));
+    }
+  }
+
+  private static String[] append(String[] segments, String name) {
+    String[] out = Arrays.copyOf(segments, segments.length + 1);
+    out[segments.length] = name;
+    return out;
+  }
+
+  /** Whether the path {@code segments} (below the walk root) is ignored, by the nearest rule that decides. */
+  private boolean ignored(String[] segments, List<Layer> layers, boolean directory) {
+    if (ignoring == Ignoring.NOTHING) return false;
+    if (directory && BUILD_FOLDERS.contains(segments[segments.length - 1])) return true;
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      Layer layer = layers.get(i);
+      IgnoreFile.Verdict verdict = layer.file().match(segments, layer.depth(), directory);
+      if (verdict != IgnoreFile.Verdict.UNDECIDED) return verdict == IgnoreFile.Verdict.IGNORED;
+    }
+    return false;
+  }
+
+  /**
+   * A directory entered: the ignore files in force there are its parent's and its own
+   * {@code .gitignore}; a repository's (the root, a nested one) start with its {@code info/exclude}.
+   */
+  private Directory enter(Path dir, String[] segments, List<Layer> inherited, boolean ignored, List<FileError> errors) {
+    if (ignoring == Ignoring.NOTHING) return new Directory(segments, List.of(), ignored);
+    List<Layer> layers = new ArrayList<>();
+    Path git = dir.resolve(GIT_DIRECTORY);
+    if (Files.exists(git, LinkOption.NOFOLLOW_LINKS)) {
+      // A nested repository is a world of its own: git never applies the outer rules inside it.
+      if (Files.isDirectory(git, LinkOption.NOFOLLOW_LINKS)) {
+        readIgnoreFile(git.resolve("info").resolve("exclude"), errors).ifPresent(f -> layers.add(new Layer(f, segments.length)));
+      }
+    } else {
+      layers.addAll(inherited);
+    }
+    readIgnoreFile(dir.resolve(".gitignore"), errors).ifPresent(f -> layers.add(new Layer(f, segments.length)));
+    return new Directory(segments, layers.equals(inherited) ? inherited : List.copyOf(layers), ignored);
+  }
+
+  /**
+   * An ignore file's patterns, when it is a regular file: like git (since 2.32), a symbolic link
+   * is not followed, so no ignore file outside the tree is ever read.
+   */
+  private Optional<IgnoreFile> readIgnoreFile(Path file, List<FileError> errors) {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
+    try {
+      if (Files.size(file) > IgnoreFile.MAX_BYTES) {
+        errors.add(new FileError(display(file), "larger than " + IgnoreFile.MAX_BYTES / (1024 * 1024)
+            + " MiB: not read, what it lists is scanned"));
+        return Optional.empty();
+      }
+      IgnoreFile parsed = IgnoreFile.parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+      return parsed.isEmpty() ? Optional.empty() : Optional.of(parsed);
+    } catch (IOException e) {
+      errors.add(new FileError(display(file), "cannot read: " + describe(e)));
+      return Optional.empty();
     }
   }
 
