@@ -36,10 +36,11 @@ import java.util.regex.Pattern;
  * default build folders. The ignore files read are those of the walk root and below it, never
  * above: a {@code .gitignore} in each directory (its patterns relative to that directory) and the
  * {@code .git/info/exclude} of a repository whose {@code .git} directory the walk meets (a nested
- * repository starts afresh, as git does). The user's global excludes file ({@code
- * core.excludesFile}) is not read: it belongs to one machine, and the same project must give the
- * same result everywhere. A path named explicitly is read even when ignored; inside it, the rules
- * apply.
+ * repository starts afresh, as git does). As in git, a file the repository tracks (its index
+ * lists it) is never ignored; the index of a worktree or submodule, kept outside it, is not read.
+ * The user's global excludes file ({@code core.excludesFile}) is not read: it belongs to one
+ * machine, and the same project must give the same result everywhere. A path named explicitly is
+ * read even when ignored; inside it, the rules apply.
  */
 public final class Discovery {
 
@@ -133,9 +134,37 @@ public final class Discovery {
 
   /**
    * A directory being walked: its path below the root, the ignore files in force (nearest last),
-   * and whether it is ignored itself, entered only because a named path lies below it.
+   * the repository it belongs to, and whether it is ignored itself, entered only because a named
+   * path or a tracked file lies below it.
    */
-  private record Directory(String[] segments, List<Layer> layers, boolean ignored) {}
+  private record Directory(String[] segments, List<Layer> layers, Optional<Repository> repository, boolean ignored) {
+
+    boolean tracks(String[] path, boolean directory) {
+      return repository.isPresent() && repository.get().tracks(path, directory);
+    }
+  }
+
+  /**
+   * A repository met by the walk (the root's, or a nested one): where its work tree starts and
+   * its index, read only once something in it is ignored.
+   */
+  private static final class Repository {
+    private final Path gitDirectory;
+    private final int depth;
+    private GitIndex index;
+
+    Repository(Path gitDirectory, int depth) {
+      this.gitDirectory = gitDirectory;
+      this.depth = depth;
+    }
+
+    /** Whether git tracks the file {@code path}, or a file below the directory {@code path}. */
+    boolean tracks(String[] path, boolean directory) {
+      if (index == null) index = GitIndex.read(gitDirectory);
+      String relative = String.join("/", Arrays.asList(path).subList(depth, path.length));
+      return directory ? index.holdsTracked(relative) : index.tracks(relative);
+    }
+  }
 
   private void walk(Path root, Set<Path> named, List<SourceFile> files, List<FileError> errors, Set<Path> seen) {
     Path realRoot;
@@ -152,16 +181,27 @@ public final class Discovery {
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
           Directory parent = open.peek();
           if (parent == null) {
-            open.push(enter(dir, new String[0], List.of(), false, errors));
+            open.push(enter(dir, new String[0], Optional.empty(), false, errors));
             return FileVisitResult.CONTINUE;
           }
           String name = dir.getFileName().toString();
           if (name.equals(GIT_DIRECTORY) || excluded.test(absolute(dir) + "/")) return FileVisitResult.SKIP_SUBTREE;
           String[] segments = append(parent.segments(), name);
-          boolean ignored = !named.contains(dir) && (parent.ignored() || ignored(segments, parent.layers(), true));
-          if (ignored && named.stream().noneMatch(n -> n.startsWith(dir))) return FileVisitResult.SKIP_SUBTREE;
-          open.push(enter(dir, segments, parent.layers(), ignored, errors));
+          boolean isNamed = named.contains(dir);
+          if (!isNamed && ignoring != Ignoring.NOTHING && BUILD_FOLDERS.contains(name)) {
+            if (!towardsNamed(dir)) return FileVisitResult.SKIP_SUBTREE;
+            // Only on the way to the named path: nothing else in a build folder counts, tracked or not.
+            open.push(new Directory(segments, parent.layers(), Optional.empty(), true));
+            return FileVisitResult.CONTINUE;
+          }
+          boolean ignored = !isNamed && (parent.ignored() || ignoredByGit(segments, parent.layers(), true));
+          if (ignored && !towardsNamed(dir) && !parent.tracks(segments, true)) return FileVisitResult.SKIP_SUBTREE;
+          open.push(enter(dir, segments, Optional.of(parent), ignored, errors));
           return FileVisitResult.CONTINUE;
+        }
+
+        private boolean towardsNamed(Path dir) {
+          return named.stream().anyMatch(n -> n.startsWith(dir));
         }
 
         @Override
@@ -175,8 +215,9 @@ public final class Discovery {
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           if (excluded.test(absolute(file))) return FileVisitResult.CONTINUE;
           Directory dir = open.peek();
-          if (dir != null && !named.contains(file)
-              && (dir.ignored() || ignored(append(dir.segments(), file.getFileName().toString()), dir.layers(), false))) {
+          String[] segments = append(dir.segments(), file.getFileName().toString());
+          if (!named.contains(file) && (dir.ignored() || ignoredByGit(segments, dir.layers(), false))
+              && !dir.tracks(segments, false)) {
             return FileVisitResult.CONTINUE;
           }
           if (attrs.isSymbolicLink()) {
@@ -209,10 +250,8 @@ public final class Discovery {
     return out;
   }
 
-  /** Whether the path {@code segments} (below the walk root) is ignored, by the nearest rule that decides. */
-  private boolean ignored(String[] segments, List<Layer> layers, boolean directory) {
-    if (ignoring == Ignoring.NOTHING) return false;
-    if (directory && BUILD_FOLDERS.contains(segments[segments.length - 1])) return true;
+  /** Whether git's ignore files leave out the path {@code segments} (below the walk root): the nearest deciding rule. */
+  private boolean ignoredByGit(String[] segments, List<Layer> layers, boolean directory) {
     for (int i = layers.size() - 1; i >= 0; i--) {
       Layer layer = layers.get(i);
       IgnoreFile.Verdict verdict = layer.file().match(segments, layer.depth(), directory);
@@ -223,22 +262,27 @@ public final class Discovery {
 
   /**
    * A directory entered: the ignore files in force there are its parent's and its own
-   * {@code .gitignore}; a repository's (the root, a nested one) start with its {@code info/exclude}.
+   * {@code .gitignore}. A repository (the root, a nested one) starts afresh with its
+   * {@code info/exclude}: git never applies the outer rules inside it.
    */
-  private Directory enter(Path dir, String[] segments, List<Layer> inherited, boolean ignored, List<FileError> errors) {
-    if (ignoring == Ignoring.NOTHING) return new Directory(segments, List.of(), ignored);
+  private Directory enter(Path dir, String[] segments, Optional<Directory> parent, boolean ignored,
+      List<FileError> errors) {
+    List<Layer> inherited = parent.map(Directory::layers).orElse(List.of());
+    Optional<Repository> repository = parent.flatMap(Directory::repository);
+    if (ignoring == Ignoring.NOTHING) return new Directory(segments, List.of(), Optional.empty(), ignored);
     List<Layer> layers = new ArrayList<>();
     Path git = dir.resolve(GIT_DIRECTORY);
-    if (Files.exists(git, LinkOption.NOFOLLOW_LINKS)) {
-      // A nested repository is a world of its own: git never applies the outer rules inside it.
-      if (Files.isDirectory(git, LinkOption.NOFOLLOW_LINKS)) {
-        readIgnoreFile(git.resolve("info").resolve("exclude"), errors).ifPresent(f -> layers.add(new Layer(f, segments.length)));
-      }
+    if (Files.isDirectory(git, LinkOption.NOFOLLOW_LINKS)) {
+      repository = Optional.of(new Repository(git, segments.length));
+      readIgnoreFile(git.resolve("info").resolve("exclude"), errors).ifPresent(f -> layers.add(new Layer(f, segments.length)));
+    } else if (Files.exists(git, LinkOption.NOFOLLOW_LINKS)) {
+      // A worktree or submodule: its git directory is elsewhere, and is not read.
+      repository = Optional.empty();
     } else {
       layers.addAll(inherited);
     }
     readIgnoreFile(dir.resolve(".gitignore"), errors).ifPresent(f -> layers.add(new Layer(f, segments.length)));
-    return new Directory(segments, layers.equals(inherited) ? inherited : List.copyOf(layers), ignored);
+    return new Directory(segments, layers.equals(inherited) ? inherited : List.copyOf(layers), repository, ignored);
   }
 
   /**
