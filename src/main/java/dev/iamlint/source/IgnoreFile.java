@@ -30,8 +30,6 @@ final class IgnoreFile {
 
   enum Verdict { IGNORED, INCLUDED, UNDECIDED }
 
-  static final IgnoreFile EMPTY = parse("");
-
   private final List<Rule> rules;
   /** Rules that are a literal name (no wildcard), by that name: indices in file order. */
   private final Map<String, List<Integer>> byName = new HashMap<>();
