@@ -15,6 +15,7 @@ import dev.iamlint.rules.Catalog;
 import dev.iamlint.scan.Baseline;
 import dev.iamlint.scan.GitChanges;
 import dev.iamlint.scan.ProjectScope;
+import dev.iamlint.source.Ignoring;
 import dev.iamlint.source.ProjectRoot;
 import dev.iamlint.scan.ScanRequest;
 import dev.iamlint.scan.ScanResult;
@@ -134,6 +135,10 @@ final class ScanCommand implements Callable<Integer> {
       description = "With --changed-since: only findings whose location meets a changed line.")
   boolean changedLines;
 
+  @Option(names = "--no-ignore",
+      description = "Also scan what .gitignore files and the default build folders (.terraform, node_modules, ...) exclude.")
+  boolean noIgnore;
+
   @Option(names = "--threads", paramLabel = "N", description = "Files loaded in parallel (default: number of cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -207,6 +212,7 @@ final class ScanCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     if (scope.isPresent()) request = request.withScope(scope.get());
+    if (noIgnore) request = request.withIgnoring(Ignoring.NOTHING);
     Optional<Baseline> baseline = Optional.empty();
     if (baselineFile != null) {
       try {

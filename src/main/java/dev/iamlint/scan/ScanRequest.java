@@ -4,6 +4,7 @@ import dev.iamlint.config.Ignore;
 import dev.iamlint.rule.RuleSelector;
 import dev.iamlint.rule.ScanOptions;
 import dev.iamlint.rule.Severity;
+import dev.iamlint.source.Ignoring;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,23 @@ import java.util.function.Predicate;
  * Everything a scan needs to know, independent of how it was asked for (CLI, tests).
  * {@code ignores} are the config file's {@code ignore:} entries; {@code requireReason} says
  * whether a suppression without a reason is refused. With a {@code scope}, {@code paths} are not
- * read on their own: the scope's project is, and the scope says what is reported.
+ * read on their own: the scope's project is, and the scope says what is reported. {@code ignoring}
+ * says what directory walks leave out ({@code --no-ignore}: nothing).
  */
 public record ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
     Map<String, String> variables, List<Path> variableFiles, Map<String, String> environment,
     String partition, RuleSelector selector, Severity minSeverity, ScanOptions options,
     Predicate<String> excluded, int threads, List<Ignore> ignores, boolean requireReason,
-    Optional<ProjectScope> scope) {
+    Optional<ProjectScope> scope, Ignoring ignoring) {
+
+  public ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
+      Map<String, String> variables, List<Path> variableFiles, Map<String, String> environment,
+      String partition, RuleSelector selector, Severity minSeverity, ScanOptions options,
+      Predicate<String> excluded, int threads, List<Ignore> ignores, boolean requireReason,
+      Optional<ProjectScope> scope) {
+    this(workingDirectory, paths, parameters, variables, variableFiles, environment, partition, selector, minSeverity,
+        options, excluded, threads, ignores, requireReason, scope, Ignoring.IGNORED_AND_BUILD_FOLDERS);
+  }
 
   public ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
       Map<String, String> variables, List<Path> variableFiles, Map<String, String> environment,
@@ -54,12 +65,18 @@ public record ScanRequest(Path workingDirectory, List<Path> paths, Map<String, S
 
   public ScanRequest withSelector(RuleSelector s) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition, s,
-        minSeverity, options, excluded, threads, ignores, requireReason, scope);
+        minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring);
   }
 
   /** The same scan, reading the whole project and reporting only {@code scope}'s paths. */
   public ScanRequest withScope(ProjectScope s) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
-        selector, minSeverity, options, excluded, threads, ignores, requireReason, Optional.of(s));
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, Optional.of(s), ignoring);
+  }
+
+  /** The same scan, leaving out of directory walks what {@code i} says. */
+  public ScanRequest withIgnoring(Ignoring i) {
+    return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, i);
   }
 }

@@ -61,7 +61,7 @@ public final class Scanner {
   }
 
   public ScanResult scan(ScanRequest request) {
-    Discovery discovery = new Discovery(request.workingDirectory(), request.excluded());
+    Discovery discovery = new Discovery(request.workingDirectory(), request.excluded(), request.ignoring());
     if (request.scope().isPresent() && request.scope().get().paths().isEmpty()) {
       return new ScanResult(List.of(), 0, 0, List.of(), List.of(), List.of());
     }
@@ -300,13 +300,14 @@ public final class Scanner {
   }
 
   /**
-   * The files of a partial scan: the whole project, and any scanned file the walk of the project
-   * does not pick (named explicitly with an unusual extension). A scanned file that is a link out
+   * The files of a partial scan: the whole project (a scanned path is walked even where the
+   * project's .gitignore leaves it out), and any scanned file the walk of the project does not
+   * pick (named explicitly with an unusual extension). A scanned file that is a link out
    * of the project is not read. Errors are those of the scanned paths: the rest of the project
    * is context, and its problems belong to the scans that cover it.
    */
   private static Discovery.Result discoverProject(ScanRequest request, Discovery discovery, ProjectScope scope) {
-    Discovery.Result project = discovery.discover(List.of(scope.root()));
+    Discovery.Result project = discovery.discoverProject(scope.root(), scope.paths());
     List<SourceFile> files = new ArrayList<>(project.files());
     Set<Path> walked = new java.util.HashSet<>();
     for (SourceFile f : files) walked.add(f.path().toAbsolutePath().normalize());

@@ -12,8 +12,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +31,33 @@ import java.util.regex.Pattern;
  * <p>Symbolic links are never followed out of the scan root: a linked file is read only when
  * its real path lies under the root's real path, a linked directory is never entered (so no
  * loop is possible), and each real file is read once.
+ *
+ * <p>Unless told otherwise ({@link Ignoring#NOTHING}), a walk leaves out what git ignores and the
+ * default build folders. The ignore files read are those of the walk root and below it, never
+ * above: a {@code .gitignore} in each directory (its patterns relative to that directory) and the
+ * {@code .git/info/exclude} of a repository whose {@code .git} directory the walk meets (a nested
+ * repository starts afresh, as git does). As in git, a file the repository tracks (its index
+ * lists it) is never ignored; the index of a worktree or submodule, kept outside it, is not read.
+ * The user's global excludes file ({@code core.excludesFile}) is not read: it belongs to one
+ * machine, and the same project must give the same result everywhere. A path named explicitly is
+ * read even when ignored; inside it, the rules apply.
  */
 public final class Discovery {
 
-  /** Directories that never hold sources the user wrote. */
-  private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".terraform", "node_modules");
+  /** Never entered, not even with {@code --no-ignore}: git's own store. */
+  private static final String GIT_DIRECTORY = ".git";
+
+  /**
+   * Directories that tools fill with copies of sources or with third-party code, never with
+   * sources the user wrote: modules downloaded by {@code terraform init} and Terragrunt, npm
+   * packages, a Python virtual environment, the templates {@code sam build} copies. Reading them
+   * would report the same findings twice, or report on code the user does not own. Folders such
+   * as {@code build/} or {@code dist/} are left to {@code .gitignore}: in a Terraform repository
+   * they may well hold sources. Generated CloudFormation that is the only CloudFormation there is
+   * ({@code cdk.out}, a Serverless Framework's {@code .serverless}) is not a build folder here.
+   */
+  public static final Set<String> BUILD_FOLDERS =
+      Set.of(".terraform", ".terragrunt-cache", "node_modules", ".venv", ".aws-sam");
 
   /** CloudFormation's own limit is 1 MB; anything far beyond that is not a template. */
   static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
@@ -42,14 +67,21 @@ public final class Discovery {
 
   private final Path workingDirectory;
   private final Predicate<String> excluded;
+  private final Ignoring ignoring;
 
   public Discovery(Path workingDirectory, Predicate<String> excluded) {
+    this(workingDirectory, excluded, Ignoring.IGNORED_AND_BUILD_FOLDERS);
+  }
+
+  public Discovery(Path workingDirectory, Predicate<String> excluded, Ignoring ignoring) {
     this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
     this.excluded = excluded;
+    this.ignoring = ignoring;
   }
 
   public record Result(List<SourceFile> files, List<FileError> errors) {}
 
+  /** The files of {@code paths}: each file as named, each directory walked from itself. */
   public Result discover(List<Path> paths) {
     List<SourceFile> files = new ArrayList<>();
     List<FileError> errors = new ArrayList<>();
@@ -61,7 +93,7 @@ public final class Discovery {
         continue;
       }
       if (Files.isDirectory(absolute)) {
-        walk(absolute, files, errors, seen);
+        walk(absolute, Set.of(), files, errors, seen);
       } else {
         if (excluded.test(absolute(absolute))) continue;
         Path root = absolute.getParent() == null ? absolute : absolute.getParent();
@@ -69,12 +101,72 @@ public final class Discovery {
         consider(absolute, root, true, files, errors, seen);
       }
     }
+    return sorted(files, errors);
+  }
+
+  /**
+   * The files of a project: the walk of {@code root}, which also enters the {@code named} paths
+   * below it (files or directories the user asked for) when ignore rules leave them out. Inside
+   * a named directory the rules still apply; around it, what is ignored stays ignored.
+   */
+  public Result discoverProject(Path root, List<Path> named) {
+    Path absolute = workingDirectory.resolve(root).normalize();
+    if (!Files.isDirectory(absolute)) return discover(List.of(root));
+    Set<Path> inside = new HashSet<>();
+    for (Path p : named) {
+      Path n = workingDirectory.resolve(p).normalize();
+      if (n.startsWith(absolute) && !n.equals(absolute)) inside.add(n);
+    }
+    List<SourceFile> files = new ArrayList<>();
+    List<FileError> errors = new ArrayList<>();
+    walk(absolute, Set.copyOf(inside), files, errors, new HashSet<>());
+    return sorted(files, errors);
+  }
+
+  private static Result sorted(List<SourceFile> files, List<FileError> errors) {
     files.sort(Comparator.comparing(SourceFile::displayPath));
     errors.sort(Comparator.comparing(FileError::file));
     return new Result(List.copyOf(files), List.copyOf(errors));
   }
 
-  private void walk(Path root, List<SourceFile> files, List<FileError> errors, Set<Path> seen) {
+  /** An ignore file in force in a directory of the walk; {@code depth}: segments of its directory. */
+  private record Layer(IgnoreFile file, int depth) {}
+
+  /**
+   * A directory being walked: its path below the root, the ignore files in force (nearest last),
+   * the repository it belongs to, and whether it is ignored itself, entered only because a named
+   * path or a tracked file lies below it.
+   */
+  private record Directory(String[] segments, List<Layer> layers, Optional<Repository> repository, boolean ignored) {
+
+    boolean tracks(String[] path, boolean directory) {
+      return repository.isPresent() && repository.get().tracks(path, directory);
+    }
+  }
+
+  /**
+   * A repository met by the walk (the root's, or a nested one): where its work tree starts and
+   * its index, read only once something in it is ignored.
+   */
+  private static final class Repository {
+    private final Path gitDirectory;
+    private final int depth;
+    private GitIndex index;
+
+    Repository(Path gitDirectory, int depth) {
+      this.gitDirectory = gitDirectory;
+      this.depth = depth;
+    }
+
+    /** Whether git tracks the file {@code path}, or a file below the directory {@code path}. */
+    boolean tracks(String[] path, boolean directory) {
+      if (index == null) index = GitIndex.read(gitDirectory);
+      String relative = String.join("/", Arrays.asList(path).subList(depth, path.length));
+      return directory ? index.holdsTracked(relative) : index.tracks(relative);
+    }
+  }
+
+  private void walk(Path root, Set<Path> named, List<SourceFile> files, List<FileError> errors, Set<Path> seen) {
     Path realRoot;
     try {
       realRoot = root.toRealPath();
@@ -82,22 +174,52 @@ public final class Discovery {
       errors.add(new FileError(display(root), "cannot read directory: " + e.getMessage()));
       return;
     }
+    Deque<Directory> open = new ArrayDeque<>();
     try {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          if (!dir.equals(root)) {
-            String name = dir.getFileName().toString();
-            if (SKIPPED_DIRECTORIES.contains(name) || excluded.test(absolute(dir) + "/")) {
-              return FileVisitResult.SKIP_SUBTREE;
-            }
+          Directory parent = open.peek();
+          if (parent == null) {
+            open.push(enter(dir, new String[0], Optional.empty(), false, errors));
+            return FileVisitResult.CONTINUE;
           }
+          String name = dir.getFileName().toString();
+          if (name.equals(GIT_DIRECTORY) || excluded.test(absolute(dir) + "/")) return FileVisitResult.SKIP_SUBTREE;
+          String[] segments = append(parent.segments(), name);
+          boolean isNamed = named.contains(dir);
+          if (!isNamed && ignoring != Ignoring.NOTHING && BUILD_FOLDERS.contains(name)) {
+            if (!towardsNamed(dir)) return FileVisitResult.SKIP_SUBTREE;
+            // Only on the way to the named path: nothing else in a build folder counts, tracked or not.
+            open.push(new Directory(segments, parent.layers(), Optional.empty(), true));
+            return FileVisitResult.CONTINUE;
+          }
+          boolean ignored = !isNamed && (parent.ignored() || ignoredByGit(segments, parent.layers(), true));
+          if (ignored && !towardsNamed(dir) && !parent.tracks(segments, true)) return FileVisitResult.SKIP_SUBTREE;
+          open.push(enter(dir, segments, Optional.of(parent), ignored, errors));
+          return FileVisitResult.CONTINUE;
+        }
+
+        private boolean towardsNamed(Path dir) {
+          return named.stream().anyMatch(n -> n.startsWith(dir));
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+          open.pop();
+          if (e != null) errors.add(new FileError(display(dir), "cannot read: " + describe(e)));
           return FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           if (excluded.test(absolute(file))) return FileVisitResult.CONTINUE;
+          Directory dir = open.peek();
+          String[] segments = append(dir.segments(), file.getFileName().toString());
+          if (!named.contains(file) && (dir.ignored() || ignoredByGit(segments, dir.layers(), false))
+              && !dir.tracks(segments, false)) {
+            return FileVisitResult.CONTINUE;
+          }
           if (attrs.isSymbolicLink()) {
             Optional<Path> target = realPathInside(file, realRoot);
             // Linked directories are never entered; linked files only inside the root.
@@ -119,6 +241,67 @@ public final class Discovery {
       });
     } catch (IOException e) {
       errors.add(new FileError(display(root), "cannot walk directory: " + describe(e)));
+    }
+  }
+
+  private static String[] append(String[] segments, String name) {
+    String[] out = Arrays.copyOf(segments, segments.length + 1);
+    out[segments.length] = name;
+    return out;
+  }
+
+  /** Whether git's ignore files leave out the path {@code segments} (below the walk root): the nearest deciding rule. */
+  private boolean ignoredByGit(String[] segments, List<Layer> layers, boolean directory) {
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      Layer layer = layers.get(i);
+      IgnoreFile.Verdict verdict = layer.file().match(segments, layer.depth(), directory);
+      if (verdict != IgnoreFile.Verdict.UNDECIDED) return verdict == IgnoreFile.Verdict.IGNORED;
+    }
+    return false;
+  }
+
+  /**
+   * A directory entered: the ignore files in force there are its parent's and its own
+   * {@code .gitignore}. A repository (the root, a nested one) starts afresh with its
+   * {@code info/exclude}: git never applies the outer rules inside it.
+   */
+  private Directory enter(Path dir, String[] segments, Optional<Directory> parent, boolean ignored,
+      List<FileError> errors) {
+    List<Layer> inherited = parent.map(Directory::layers).orElse(List.of());
+    Optional<Repository> repository = parent.flatMap(Directory::repository);
+    if (ignoring == Ignoring.NOTHING) return new Directory(segments, List.of(), Optional.empty(), ignored);
+    List<Layer> layers = new ArrayList<>();
+    Path git = dir.resolve(GIT_DIRECTORY);
+    if (Files.isDirectory(git, LinkOption.NOFOLLOW_LINKS)) {
+      repository = Optional.of(new Repository(git, segments.length));
+      readIgnoreFile(git.resolve("info").resolve("exclude"), errors).ifPresent(f -> layers.add(new Layer(f, segments.length)));
+    } else if (Files.exists(git, LinkOption.NOFOLLOW_LINKS)) {
+      // A worktree or submodule: its git directory is elsewhere, and is not read.
+      repository = Optional.empty();
+    } else {
+      layers.addAll(inherited);
+    }
+    readIgnoreFile(dir.resolve(".gitignore"), errors).ifPresent(f -> layers.add(new Layer(f, segments.length)));
+    return new Directory(segments, layers.equals(inherited) ? inherited : List.copyOf(layers), repository, ignored);
+  }
+
+  /**
+   * An ignore file's patterns, when it is a regular file: like git (since 2.32), a symbolic link
+   * is not followed, so no ignore file outside the tree is ever read.
+   */
+  private Optional<IgnoreFile> readIgnoreFile(Path file, List<FileError> errors) {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
+    try {
+      if (Files.size(file) > IgnoreFile.MAX_BYTES) {
+        errors.add(new FileError(display(file), "larger than " + IgnoreFile.MAX_BYTES / (1024 * 1024)
+            + " MiB: not read, what it lists is scanned"));
+        return Optional.empty();
+      }
+      IgnoreFile parsed = IgnoreFile.parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+      return parsed.isEmpty() ? Optional.empty() : Optional.of(parsed);
+    } catch (IOException e) {
+      errors.add(new FileError(display(file), "cannot read: " + describe(e)));
+      return Optional.empty();
     }
   }
 

@@ -266,6 +266,19 @@ class CliTest {
   }
 
   @Test
+  void noIgnoreAlsoScansWhatGitignoreAndBuildFoldersExclude() throws IOException {
+    Files.writeString(dir.resolve(".gitignore"), "generated/\n");
+    Files.createDirectories(dir.resolve("generated"));
+    Files.createDirectories(dir.resolve(".aws-sam/build"));
+    Files.copy(dir.resolve("stack.yaml"), dir.resolve("generated/stack.yaml"));
+    Files.copy(dir.resolve("stack.yaml"), dir.resolve(".aws-sam/build/template.yaml"));
+    Run honoured = run("scan", "--format", "compact", "--rule", "ADM001", dir.toString());
+    assertEquals(1, honoured.out().lines().count(), honoured.out());
+    Run all = run("scan", "--format", "compact", "--rule", "ADM001", "--no-ignore", dir.toString());
+    assertEquals(3, all.out().lines().count(), all.out());
+  }
+
+  @Test
   void projectAndChangeOptionsAreCheckedBeforeScanning() {
     Run outside = run("scan", "--project-root", dir.resolve("sub").toString(), dir.resolve("stack.yaml").toString());
     assertEquals(2, outside.code());

@@ -166,6 +166,23 @@ class PartialScanTest {
     assertTrue(r.errors().get(0).message().contains("outside the project root"), r.errors().toString());
   }
 
+  // The project is read as git sees it: build outputs (copies of the sources) are not part of it.
+  // A path the user names is scanned even when .gitignore leaves it out: an editor may open it.
+  @Test
+  void whatGitignoreExcludesIsNotContextButANamedPathIsScanned(@TempDir Path root) throws IOException {
+    write(root, ".gitignore", "build/\n*.local.yaml\n");
+    write(root, "audit/trail.yaml", TRAIL);
+    write(root, "iam/roles.yaml", READER_ROLE);
+    write(root, "build/admin.yaml", ADMIN_GROUP);
+    write(root, "iam/admin.local.yaml", ADMIN_GROUP);
+    assertEquals(List.of(), rules(full(root)).stream().filter(r -> r.startsWith("ADM")).toList());
+    assertEquals(List.of(), rules(partial(root, root.resolve("iam/roles.yaml"))));
+    assertEquals(List.of("ADM001@build/admin.yaml:7"), rules(partial(root, root.resolve("build/admin.yaml"))));
+    assertEquals(List.of("ADM001@build/admin.yaml:7"), rules(partial(root, root.resolve("build"))));
+    assertEquals(List.of("ADM001@iam/admin.local.yaml:7"), rules(partial(root, root.resolve("iam/admin.local.yaml"))));
+    assertEquals(List.of(), rules(partial(root, root.resolve("iam"))), "inside a named directory, .gitignore applies");
+  }
+
   @Test
   void nothingChangedReportsNothing(@TempDir Path root) throws IOException {
     write(root, "iam/admin.yaml", ADMIN_GROUP);

@@ -37,11 +37,140 @@ class DiscoveryTest {
 
   @Test
   void toolDirectoriesAreSkipped() throws IOException {
-    for (String d : List.of(".git", ".terraform", "node_modules", "src")) {
-      Files.createDirectories(tmp.resolve(d));
-      Files.writeString(tmp.resolve(d).resolve("t.yaml"), CFN);
+    for (String d : List.of(".git", ".terraform", "node_modules", "src", ".terragrunt-cache/x", ".aws-sam/build", ".venv",
+        "cdk.out", ".serverless", "build", "target", "dist")) {
+      write(d + "/t.yaml", CFN);
     }
-    assertEquals(List.of("src/t.yaml=CLOUDFORMATION_YAML"), discover(tmp));
+    assertEquals(List.of("build/t.yaml", "cdk.out/t.yaml", "dist/t.yaml", "src/t.yaml", "target/t.yaml",
+        ".serverless/t.yaml").stream().sorted().toList(), paths(tmp, Ignoring.IGNORED_AND_BUILD_FOLDERS));
+    assertEquals(12 - 1, paths(tmp, Ignoring.NOTHING).size(), "--no-ignore: all but .git");
+  }
+
+  /** A tree with .gitignore files at several levels, and what a walk of it reads. */
+  private void ignoringTree() throws IOException {
+    write(".gitignore", """
+        # build outputs
+        build/
+        *.gen.yaml
+        !keep.gen.yaml
+        /anchored.tf
+        out/*
+        !out/kept/
+        docs/**/draft.tf
+        \\#hash.tf
+        spaced.tf \s\s
+        """);
+    write(".git/info/exclude", "private.tf\n");
+    write("main.tf", "");
+    write("private.tf", "");
+    write("a.gen.yaml", CFN);
+    write("keep.gen.yaml", CFN);
+    write("anchored.tf", "");
+    write("deep/anchored.tf", "");
+    write("#hash.tf", "");
+    write("spaced.tf", "");
+    write("build/b.tf", "");
+    write("build/skip.tf", "");
+    // Nothing inside an excluded directory can be re-included.
+    write("build/.gitignore", "!b.tf\nskip.tf\n");
+    write("out/o.tf", "");
+    write("out/kept/k.tf", "");
+    write("out/other/x.tf", "");
+    write("docs/a/b/draft.tf", "");
+    write("docs/draft.tf", "");
+    write("docs/a/draft.tf.json", "{}");
+    // A subdirectory's patterns apply below it, never to its siblings.
+    write("sub/.gitignore", "*.tf\n!wanted.tf\n");
+    write("sub/a.tf", "");
+    write("sub/wanted.tf", "");
+    write("sub/inner/b.tf", "");
+    write("sibling/c.tf", "");
+    // A nested repository has its own rules: the outer ones do not reach into it.
+    write("nested/.git/info/exclude", "n.tf\n");
+    write("nested/x.gen.yaml", CFN);
+    write("nested/n.tf", "");
+  }
+
+  @Test
+  void gitignoreFilesAtEveryLevelAreHonoured() throws IOException {
+    ignoringTree();
+    assertEquals(List.of("deep/anchored.tf", "docs/a/draft.tf.json", "keep.gen.yaml", "main.tf", "nested/x.gen.yaml",
+        "out/kept/k.tf", "sibling/c.tf", "sub/wanted.tf"), paths(tmp, Ignoring.IGNORED_AND_BUILD_FOLDERS));
+  }
+
+  @Test
+  void noIgnoreReadsEverythingButGit() throws IOException {
+    ignoringTree();
+    assertEquals(22, paths(tmp, Ignoring.NOTHING).size(), paths(tmp, Ignoring.NOTHING).toString());
+  }
+
+  @Test
+  void anIgnoredPathNamedExplicitlyIsReadAndTheRulesApplyInsideIt() throws IOException {
+    ignoringTree();
+    Discovery discovery = new Discovery(tmp, p -> false);
+    assertEquals(List.of("build/b.tf"), names(discovery.discover(List.of(tmp.resolve("build")))));
+    assertEquals(List.of("anchored.tf"), names(discovery.discover(List.of(tmp.resolve("anchored.tf")))));
+    // A project walk enters the named paths, and only them, inside what is ignored.
+    List<String> project = names(discovery.discoverProject(tmp, List.of(tmp.resolve("build"), tmp.resolve("out/o.tf"),
+        tmp.resolve("sub/a.tf"))));
+    assertEquals(List.of("build/b.tf", "out/o.tf", "sub/a.tf"),
+        project.stream().filter(p -> p.startsWith("build/") || p.startsWith("out/o") || p.startsWith("sub/a")).toList());
+    assertEquals(false, project.contains("out/other/x.tf"));
+    assertEquals(false, project.contains("build/skip.tf"), "build/.gitignore applies inside the named build/");
+    List<String> below = names(discovery.discoverProject(tmp, List.of(tmp.resolve("out/other"))));
+    assertEquals(true, below.contains("out/other/x.tf"), below.toString());
+    assertEquals(false, below.contains("out/o.tf"), below.toString());
+  }
+
+  @Test
+  void anIgnoreFileAboveTheWalkRootIsNotRead() throws IOException {
+    write(".gitignore", "*.tf\n");
+    write("inner/a.tf", "");
+    assertEquals(List.of("inner/a.tf"), names(new Discovery(tmp, p -> false).discover(List.of(tmp.resolve("inner")))));
+  }
+
+  // A hostile .gitignore: 100,000 lines of patterns of every shape, deep paths. It must simply finish.
+  @Test
+  void aHugeOrPathologicalGitignoreDoesNotHang() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      String id = Integer.toString(i, 36);
+      text.append(switch (i % 5) {
+        case 0 -> "n" + id;
+        case 1 -> "*.e" + id;
+        case 2 -> "/d" + id + "/f";
+        case 3 -> "**/**/" + id + "/**";
+        default -> "*a*a*a*" + id;
+      }).append('\n');
+    }
+    assertEquals(true, text.length() < IgnoreFile.MAX_BYTES);
+    write(".gitignore", text.toString());
+    String deep = "aaaaaaaaaaaaaaaaaaaaaaaa/".repeat(30);
+    for (int i = 0; i < 20; i++) write(deep + "f" + i + ".tf", "");
+    assertEquals(20, paths(tmp, Ignoring.IGNORED_AND_BUILD_FOLDERS).size());
+  }
+
+  @Test
+  void anIgnoreFileLargerThanTheLimitIsNotReadAndSaysSo() throws IOException {
+    write(".gitignore", "*.tf\n" + "#".repeat(IgnoreFile.MAX_BYTES));
+    write("a.tf", "");
+    Discovery.Result r = new Discovery(tmp, p -> false).discover(List.of(tmp));
+    assertEquals(List.of("a.tf"), names(r));
+    assertEquals(List.of(".gitignore"), r.errors().stream().map(FileError::file).toList());
+  }
+
+  private void write(String relative, String text) throws IOException {
+    Path file = tmp.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  private List<String> paths(Path root, Ignoring ignoring) {
+    return names(new Discovery(tmp, p -> false, ignoring).discover(List.of(root)));
+  }
+
+  private static List<String> names(Discovery.Result r) {
+    return r.files().stream().map(SourceFile::displayPath).toList();
   }
 
   @ParameterizedTest(name = "{0}")
