@@ -1,5 +1,7 @@
 package dev.iamlint.cli;
 
+import dev.iamlint.cache.DiskCache;
+import dev.iamlint.cache.ParseCache;
 import dev.iamlint.config.Config;
 import dev.iamlint.config.ConfigException;
 import dev.iamlint.config.ConfigLoader;
@@ -142,6 +144,9 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Files loaded in parallel (default: number of cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--no-cache", description = "Do not read or write the parse cache ($XDG_CACHE_HOME/iamlint).")
+  boolean noCache;
+
   @Option(names = "--debug", description = "Show stack traces of internal errors.")
   boolean debug;
 
@@ -202,7 +207,8 @@ final class ScanCommand implements Callable<Integer> {
     List<Path> varFiles = variableFiles.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     ScanRequest request = new ScanRequest(cwd, scanPaths, values, variables, varFiles, System.getenv(), partition,
         selector, minLevel, options, p -> excludes.stream().anyMatch(g -> Globs.matches(g, p)), Math.max(1, threads),
-        ignores, config.requireReason());
+        ignores, config.requireReason()).withCache(noCache ? ParseCache.NONE
+            : DiskCache.fromEnvironment(System.getenv(), Version.current(), debug ? m -> err.println("iamlint: " + m) : m -> {}));
     Optional<ProjectScope> scope;
     try {
       scope = scope(cwd, scanPaths);
@@ -223,6 +229,7 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     ScanResult result = new Scanner().scan(request);
+    request.cache().trim();
     if (writeBaselineFile != null) {
       // A file that does not parse is never accepted: it would hide everything in it for good.
       List<Finding> accepted = result.findings().stream().filter(f -> !f.ruleId().equals("SYN001")).toList();

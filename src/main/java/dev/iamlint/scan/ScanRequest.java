@@ -1,5 +1,6 @@
 package dev.iamlint.scan;
 
+import dev.iamlint.cache.ParseCache;
 import dev.iamlint.config.Ignore;
 import dev.iamlint.rule.RuleSelector;
 import dev.iamlint.rule.ScanOptions;
@@ -16,13 +17,24 @@ import java.util.function.Predicate;
  * {@code ignores} are the config file's {@code ignore:} entries; {@code requireReason} says
  * whether a suppression without a reason is refused. With a {@code scope}, {@code paths} are not
  * read on their own: the scope's project is, and the scope says what is reported. {@code ignoring}
- * says what directory walks leave out ({@code --no-ignore}: nothing).
+ * says what directory walks leave out ({@code --no-ignore}: nothing). {@code cache} keeps parse
+ * results across runs; only the command line asks for one (tests and library callers get
+ * {@link ParseCache#NONE}).
  */
 public record ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
     Map<String, String> variables, List<Path> variableFiles, Map<String, String> environment,
     String partition, RuleSelector selector, Severity minSeverity, ScanOptions options,
     Predicate<String> excluded, int threads, List<Ignore> ignores, boolean requireReason,
-    Optional<ProjectScope> scope, Ignoring ignoring) {
+    Optional<ProjectScope> scope, Ignoring ignoring, ParseCache cache) {
+
+  public ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
+      Map<String, String> variables, List<Path> variableFiles, Map<String, String> environment,
+      String partition, RuleSelector selector, Severity minSeverity, ScanOptions options,
+      Predicate<String> excluded, int threads, List<Ignore> ignores, boolean requireReason,
+      Optional<ProjectScope> scope, Ignoring ignoring) {
+    this(workingDirectory, paths, parameters, variables, variableFiles, environment, partition, selector, minSeverity,
+        options, excluded, threads, ignores, requireReason, scope, ignoring, ParseCache.NONE);
+  }
 
   public ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
       Map<String, String> variables, List<Path> variableFiles, Map<String, String> environment,
@@ -65,18 +77,23 @@ public record ScanRequest(Path workingDirectory, List<Path> paths, Map<String, S
 
   public ScanRequest withSelector(RuleSelector s) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition, s,
-        minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring);
+        minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, cache);
   }
 
   /** The same scan, reading the whole project and reporting only {@code scope}'s paths. */
   public ScanRequest withScope(ProjectScope s) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
-        selector, minSeverity, options, excluded, threads, ignores, requireReason, Optional.of(s), ignoring);
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, Optional.of(s), ignoring, cache);
   }
 
   /** The same scan, leaving out of directory walks what {@code i} says. */
   public ScanRequest withIgnoring(Ignoring i) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
-        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, i);
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, i, cache);
+  }
+
+  public ScanRequest withCache(ParseCache c) {
+    return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, c);
   }
 }

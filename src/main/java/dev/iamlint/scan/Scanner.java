@@ -1,5 +1,6 @@
 package dev.iamlint.scan;
 
+import dev.iamlint.cache.ParseCache;
 import dev.iamlint.cloudformation.CloudFormationAdapter;
 import dev.iamlint.cloudformation.Exports;
 import dev.iamlint.cloudformation.Template;
@@ -60,7 +61,9 @@ public final class Scanner {
     }
   }
 
-  public ScanResult scan(ScanRequest request) {
+  public ScanResult scan(ScanRequest asked) {
+    // The cache never writes into the scanned tree.
+    ScanRequest request = asked.withCache(asked.cache().outside(scanRoots(asked)));
     Discovery discovery = new Discovery(request.workingDirectory(), request.excluded(), request.ignoring());
     if (request.scope().isPresent() && request.scope().get().paths().isEmpty()) {
       return new ScanResult(List.of(), 0, 0, List.of(), List.of(), List.of());
@@ -195,7 +198,9 @@ public final class Scanner {
       // Terraform is read per module directory (loadTerraform), not file by file.
       return new FileOutcome(model, Optional.empty(), false, suppressions);
     }
-    ParseResult parsed = parse(file, file.text());
+    ParseResult parsed = file.kind() == FileKind.CLOUDFORMATION_JSON
+        ? request.cache().tree(ParseCache.Syntax.JSON, file.displayPath(), file.text(), JsonLoader::parse)
+        : request.cache().tree(ParseCache.Syntax.YAML, file.displayPath(), file.text(), YamlLoader::parse);
     if (parsed instanceof ParseResult.Failed failed) {
       return new FileOutcome(model, unparsed(request, file, failed), true, suppressions);
     }
@@ -277,7 +282,7 @@ public final class Scanner {
     TerraformLoader.Options options = new TerraformLoader.Options(request.variableFiles(), request.variables(),
         request.environment(), request.partition());
     for (Map.Entry<Path, Set<Path>> e : directoriesByRoot.entrySet()) {
-      TerraformLoader loader = new TerraformLoader(e.getKey(), discovery::display, options);
+      TerraformLoader loader = new TerraformLoader(e.getKey(), discovery::display, options, request.cache());
       // A plan is the more precise picture of its directory: the sources beside it only place its resources.
       for (SourceFile plan : plansByRoot.getOrDefault(e.getKey(), List.of())) {
         read.add(plan.displayPath());
@@ -342,6 +347,18 @@ public final class Scanner {
   /** A display path (relative to the working directory, or absolute) as an absolute path. */
   private static Path absolute(ScanRequest request, String display) {
     return request.workingDirectory().toAbsolutePath().resolve(display).normalize();
+  }
+
+  /**
+   * The directories a scan reads from (a file's directory: its module is read with it; the
+   * project root of a partial scan); the cache never writes under them.
+   */
+  private static List<Path> scanRoots(ScanRequest request) {
+    List<Path> roots = new ArrayList<>(request.paths().stream()
+        .map(p -> request.workingDirectory().resolve(p).toAbsolutePath().normalize())
+        .map(p -> Files.isDirectory(p) || p.getParent() == null ? p : p.getParent()).toList());
+    request.scope().ifPresent(s -> roots.add(s.root()));
+    return roots;
   }
 
   static Finding syntaxError(String file, String message, Location at, Location whole) {

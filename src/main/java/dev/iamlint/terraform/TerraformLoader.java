@@ -1,5 +1,6 @@
 package dev.iamlint.terraform;
 
+import dev.iamlint.cache.ParseCache;
 import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
@@ -47,11 +48,18 @@ public final class TerraformLoader {
   private final Set<String> filesRead = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Map<String, String> sources = new java.util.concurrent.ConcurrentHashMap<>();
   private final Path realRoot;
+  private final ParseCache cache;
 
   public TerraformLoader(Path root, Function<Path, String> display, Options options) {
+    this(root, display, options, ParseCache.NONE);
+  }
+
+  /** {@code cache}: where module files' parse results are kept across runs. */
+  public TerraformLoader(Path root, Function<Path, String> display, Options options, ParseCache cache) {
     this.root = root.toAbsolutePath().normalize();
     this.display = display;
     this.options = options;
+    this.cache = cache;
     Path r;
     try {
       r = this.root.toRealPath();
@@ -149,7 +157,7 @@ public final class TerraformLoader {
     }
     filesRead.add(shown);
     if (json) {
-      ParseResult r = JsonLoader.parse(shown, text);
+      ParseResult r = cache.tree(ParseCache.Syntax.JSON, shown, text, JsonLoader::parse);
       if (r instanceof ParseResult.Failed f) {
         syntaxErrors.add(new SyntaxError(shown, "JSON syntax error: " + f.message(), f.location()));
         return Optional.empty();
@@ -157,7 +165,7 @@ public final class TerraformLoader {
       return TerraformJson.body(shown, ((ParseResult.Parsed) r).root()).map(b -> new ModuleConfig.File(shown, b));
     }
     sources.put(shown, text);
-    HclParseResult r = HclParser.parse(shown, text);
+    HclParseResult r = cache.hcl(shown, text);
     if (r instanceof HclParseResult.Failed f) {
       syntaxErrors.add(new SyntaxError(shown, "HCL syntax error: " + f.message(), f.location()));
       return Optional.empty();

@@ -299,4 +299,18 @@ class CliTest {
     assertTrue(r.err().startsWith("iamlint: --changed-since"), r.err());
     assertEquals("", r.out());
   }
+
+  /** The build points XDG_CACHE_HOME into target/ for tests; a run elsewhere would use the user's cache. */
+  @Test
+  void theParseCacheChangesNothingAndNoCacheTurnsItOff() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(String.valueOf(System.getenv("XDG_CACHE_HOME")).contains("target"),
+        "XDG_CACHE_HOME points into the build directory");
+    Run plain = run("scan", "--format", "json", "--no-cache", "--debug", dir.toString());
+    assertFalse(plain.err().contains("cache"), plain.err());
+    Run cold = run("scan", "--format", "json", "--debug", dir.toString());
+    Run warm = run("scan", "--format", "json", "--debug", dir.toString());
+    assertEquals(plain.out(), cold.out());
+    assertEquals(plain.out(), warm.out());
+    assertTrue(warm.err().matches("(?s).*iamlint: cache: 1 reused, 0 parsed, 0 rejected, 0 written.*"), warm.err());
+  }
 }
