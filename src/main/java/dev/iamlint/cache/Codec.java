@@ -352,23 +352,30 @@ final class Codec {
     return p;
   }
 
-  /** Offsets and positions; ends as differences, which are small. */
+  /**
+   * Offsets and positions, each start as the difference from the start written before it and
+   * each end from its start: small numbers, one byte mostly.
+   */
   private static void range(Out out, SourceRange r) {
-    out.signed(r.start());
+    out.signed(r.start() - out.lastOffset);
     out.signed(r.end() - r.start());
-    out.signed(r.startLine());
+    out.signed(r.startLine() - out.lastLine);
     out.signed(r.startColumn());
     out.signed(r.endLine() - r.startLine());
     out.signed(r.endColumn());
+    out.lastOffset = r.start();
+    out.lastLine = r.startLine();
   }
 
   private static SourceRange range(In in) throws Corrupt {
     in.record();
-    int start = in.signed();
+    int start = Math.addExact(in.lastOffset, in.signed());
     int end = Math.addExact(start, in.signed());
-    int startLine = in.signed();
+    int startLine = Math.addExact(in.lastLine, in.signed());
     int startColumn = in.signed();
     int endLine = Math.addExact(startLine, in.signed());
+    in.lastOffset = start;
+    in.lastLine = startLine;
     return new SourceRange(start, end, startLine, startColumn, endLine, in.signed());
   }
 
@@ -459,17 +466,19 @@ final class Codec {
   }
 
   private static void location(Out out, Location l) {
-    out.signed(l.startLine());
+    out.signed(l.startLine() - out.lastLine);
     out.signed(l.startColumn());
     out.signed(l.endLine() - l.startLine());
     out.signed(l.endColumn());
+    out.lastLine = l.startLine();
   }
 
   private static Location location(In in, String file) throws Corrupt {
     in.record();
-    int startLine = in.signed();
+    int startLine = Math.addExact(in.lastLine, in.signed());
     int startColumn = in.signed();
     int endLine = Math.addExact(startLine, in.signed());
+    in.lastLine = startLine;
     return new Location(file, startLine, startColumn, endLine, in.signed());
   }
 
@@ -495,6 +504,9 @@ final class Codec {
     private final Map<String, Integer> indexes = new HashMap<>();
     private final List<String> strings = new ArrayList<>();
     private int depth;
+    /** The start of the range or location written last: the next one is written relative to it. */
+    private int lastOffset;
+    private int lastLine;
 
     void enter() throws Corrupt {
       if (++depth > MAX_DEPTH) throw new Corrupt("nested deeper than " + MAX_DEPTH);
@@ -570,6 +582,8 @@ final class Codec {
     private final String[] strings;
     private int depth;
     private int records;
+    private int lastOffset;
+    private int lastLine;
 
     In(byte[] bytes) throws Corrupt {
       this.bytes = bytes;
