@@ -50,8 +50,9 @@ import java.util.zip.CRC32C;
  * full content hash, length and payload checksum all match and its payload decodes (see
  * {@link Codec}); anything else is a miss, parsed again and rewritten. Entries are written to a
  * temporary file and moved into place atomically, so concurrent runs (two pre-commit hooks) see
- * either the old entry or the new one. The directory stays below a size bound: a hit touches the
- * entry, and a run that wrote evicts the least recently used entries down to 80% of the bound.
+ * either the old entry or the new one. The directory stays near a size bound: a hit touches the
+ * entry, and a run that wrote evicts the least recently used entries down to 80% of the bound
+ * (at once when it wrote a sixteenth of the bound, else at most every ten minutes).
  * Whatever goes wrong with the directory turns the cache off, never the scan.
  */
 public final class DiskCache implements ParseCache {
@@ -65,6 +66,9 @@ public final class DiskCache implements ParseCache {
   private static final int HASH_BYTES = 32;
   private static final int MAX_VERSION_LENGTH = 200;
   private static final String TEMPORARY = ".tmp";
+  /** Marks the last eviction walk; runs that wrote little walk again only after the interval. */
+  private static final String TRIMMED = ".trimmed";
+  private static final long TRIM_INTERVAL_MILLIS = 10L * 60 * 1000;
   /** A temporary file this old belongs to no running writer. */
   private static final long STALE_TEMPORARY_MILLIS = 60L * 60 * 1000;
 
@@ -85,6 +89,7 @@ public final class DiskCache implements ParseCache {
   private final AtomicLong parsed = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong written = new AtomicLong();
+  private final AtomicLong writtenBytes = new AtomicLong();
   private final Set<String> noted = ConcurrentHashMap.newKeySet();
 
   private DiskCache(Path directory, String version, long maxBytes, Consumer<String> notes) {
@@ -244,7 +249,25 @@ public final class DiskCache implements ParseCache {
     if (s.hits() + s.parsed() == 0) return;
     notes.accept("cache: " + s.hits() + " reused, " + s.parsed() + " parsed, " + s.rejected() + " rejected, "
         + s.written() + " written (" + directory + ")");
-    if (s.written() > 0) evict(entries, maxBytes);
+    if (s.written() == 0) return;
+    // A full cache holds tens of thousands of entries: walking them after every pre-commit run
+    // that wrote one would cost more than the entry saves. A run that wrote much walks at once.
+    Path stamp = entries.resolve(TRIMMED);
+    if (writtenBytes.get() < maxBytes / 16 && modifiedWithin(stamp, TRIM_INTERVAL_MILLIS)) return;
+    evict(entries, maxBytes);
+    try {
+      Files.write(stamp, new byte[0]);
+    } catch (IOException | RuntimeException e) {
+      // Then the next run walks again.
+    }
+  }
+
+  private static boolean modifiedWithin(Path p, long millis) {
+    try {
+      return System.currentTimeMillis() - Files.getLastModifiedTime(p).toMillis() < millis;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   // ---- entries ----
@@ -353,6 +376,7 @@ public final class DiskCache implements ParseCache {
       // A concurrent run may move the same entry in first: either copy is the same entry.
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       written.incrementAndGet();
+      writtenBytes.addAndGet(entry.length);
     } catch (AtomicMoveNotSupportedException e) {
       stopWriting(temporary, "cache: " + entries + " cannot replace files atomically; not writing to it");
     } catch (IOException | RuntimeException e) {
@@ -394,6 +418,7 @@ public final class DiskCache implements ParseCache {
               Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
           if (!a.isRegularFile()) continue;
           long modified = a.lastModifiedTime().toMillis();
+          if (p.getFileName().toString().equals(TRIMMED)) continue;
           if (p.getFileName().toString().endsWith(TEMPORARY)) {
             if (now - modified > STALE_TEMPORARY_MILLIS) Files.deleteIfExists(p);
             continue;

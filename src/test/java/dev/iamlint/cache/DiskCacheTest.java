@@ -62,7 +62,7 @@ class DiskCacheTest {
 
   private List<Path> entries() throws IOException {
     try (Stream<Path> walk = Files.walk(dir.resolve("cache"))) {
-      return walk.filter(Files::isRegularFile).sorted().toList();
+      return walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
     }
   }
 
@@ -190,6 +190,30 @@ class DiskCacheTest {
     assertTrue(Files.exists(stale));
     DiskCache.evict(dir.resolve("cache/v" + DiskCache.FORMAT_VERSION), DiskCache.DEFAULT_MAX_BYTES);
     assertFalse(Files.exists(stale), "a temporary file no writer owns is swept");
+  }
+
+  @Test
+  void aRunThatWroteLittleWalksAtMostEveryTenMinutes() throws IOException {
+    Path entries = dir.resolve("cache/v" + DiskCache.FORMAT_VERSION);
+    DiskCache first = open();
+    first.hcl("a.tf", terraform(1));
+    first.trim();
+    Path stamp = entries.resolve(".trimmed");
+    assertTrue(Files.exists(stamp), "the first run that wrote walked");
+
+    Path stale = Files.createDirectories(entries.resolve("ab")).resolve("x.1-2.tmp");
+    Files.writeString(stale, "partial");
+    Files.setLastModifiedTime(stale, FileTime.fromMillis(System.currentTimeMillis() - 2 * 3600_000L));
+    DiskCache second = open();
+    second.hcl("b.tf", terraform(2));
+    second.trim();
+    assertTrue(Files.exists(stale), "walked again within ten minutes");
+
+    Files.setLastModifiedTime(stamp, FileTime.fromMillis(System.currentTimeMillis() - 11 * 60_000L));
+    DiskCache third = open();
+    third.hcl("c.tf", terraform(3));
+    third.trim();
+    assertFalse(Files.exists(stale), "ten minutes later a run that wrote walks");
   }
 
   private static long size(List<Path> files) throws IOException {
