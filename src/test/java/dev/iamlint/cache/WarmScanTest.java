@@ -10,6 +10,7 @@ import dev.iamlint.rule.RuleSelector;
 import dev.iamlint.rule.ScanOptions;
 import dev.iamlint.rule.Severity;
 import dev.iamlint.rules.Catalog;
+import dev.iamlint.scan.ProjectScope;
 import dev.iamlint.scan.ScanRequest;
 import dev.iamlint.scan.ScanResult;
 import dev.iamlint.scan.Scanner;
@@ -29,8 +30,11 @@ class WarmScanTest {
   Path dir;
 
   private static String json(Path workingDirectory, List<Path> paths, ParseCache cache) throws IOException {
-    ScanRequest request = new ScanRequest(workingDirectory, paths, Map.of(), Map.of(), List.of(), Map.of(), "aws",
-        RuleSelector.ALL, Severity.INFO, ScanOptions.DEFAULT.withAsOf(TestScans.AS_OF), p -> false, 4).withCache(cache);
+    return json(new ScanRequest(workingDirectory, paths, Map.of(), Map.of(), List.of(), Map.of(), "aws",
+        RuleSelector.ALL, Severity.INFO, ScanOptions.DEFAULT.withAsOf(TestScans.AS_OF), p -> false, 4).withCache(cache));
+  }
+
+  private static String json(ScanRequest request) throws IOException {
     ScanResult result = new Scanner().scan(request);
     StringBuilder out = new StringBuilder();
     new JsonReporter().write(new Report("test", result.findings(), result.files(), result.resources(), result.errors(),
@@ -74,6 +78,27 @@ class WarmScanTest {
     // The file alone: its directory is read with it.
     assertEquals(json(dir, List.of(Path.of("project/main.tf")), ParseCache.NONE),
         json(dir, List.of(Path.of("project/main.tf")), cache));
+    assertEquals(new DiskCache.Stats(0, 0, 0, 0), cache.stats());
+    try (Stream<Path> files = Files.walk(inside)) {
+      assertEquals(0, files.filter(Files::isRegularFile).count());
+    }
+  }
+
+  /** A partial scan reads the whole project: a cache anywhere under its root is not used either. */
+  @Test
+  void aCacheUnderTheProjectRootIsNotWritten() throws IOException {
+    Path project = Files.createDirectories(dir.resolve("project"));
+    Files.createDirectories(project.resolve("iam"));
+    Files.writeString(project.resolve("iam/main.tf"), """
+        resource "aws_iam_user" "u" {
+          name = "u"
+        }
+        """);
+    Path inside = project.resolve("tools/.cache/iamlint");
+    DiskCache cache = assertInstanceOf(DiskCache.class, DiskCache.open(inside, "test", DiskCache.DEFAULT_MAX_BYTES, n -> {}));
+    ScanRequest partial = ScanRequest.of(dir, List.of(Path.of("project/iam/main.tf")))
+        .withScope(ProjectScope.of(project, List.of(project.resolve("iam/main.tf"))));
+    assertEquals(json(partial), json(partial.withCache(cache)));
     assertEquals(new DiskCache.Stats(0, 0, 0, 0), cache.stats());
     try (Stream<Path> files = Files.walk(inside)) {
       assertEquals(0, files.filter(Files::isRegularFile).count());
