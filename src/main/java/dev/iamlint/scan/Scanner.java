@@ -62,6 +62,7 @@ public final class Scanner {
   }
 
   public ScanResult scan(ScanRequest asked) {
+    preloadCatalogues();
     // The cache never writes into the scanned tree.
     ScanRequest request = asked.withCache(asked.cache().outside(scanRoots(asked)));
     Discovery discovery = new Discovery(request.workingDirectory(), request.excluded(), request.ignoring());
@@ -133,6 +134,25 @@ public final class Scanner {
     }
     hidden.sort(ORDER);
     return new ScanResult(reported, files, model.resources().size(), discovered.errors(), internalErrors, hidden);
+  }
+
+  /**
+   * Reads the bundled catalogues (rules, IAM actions, managed policies) on a thread of their own
+   * while files are discovered and parsed: every scan needs them, and reading them is a tenth of
+   * a small scan. Their holders initialise once, whichever thread comes first.
+   */
+  private static void preloadCatalogues() {
+    Thread t = new Thread(() -> {
+      try {
+        Catalog.all();
+        dev.iamlint.iam.ActionCatalog.bundled();
+        dev.iamlint.iam.ManagedPolicyCatalog.bundled();
+      } catch (RuntimeException | LinkageError e) {
+        // The thread that needs a catalogue meets the same failure and reports it.
+      }
+    }, "iamlint-preload");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Deterministic: file, position, rule, then message. */

@@ -112,6 +112,8 @@ final class Suppressions {
 
   private static final Pattern COMMENT = Pattern.compile(
       "(?:^|\\s)(?:#|//)\\s*iamlint:ignore\\b\\s*([^\\n]*)$");
+  /** What every comment directive holds (the pattern below is case-sensitive too). */
+  private static final String DIRECTIVE = "iamlint:ignore";
   private static final Pattern UNTIL = Pattern.compile("\\buntil=(\\S+)");
 
   private final List<Directive> directives = new ArrayList<>();
@@ -122,6 +124,9 @@ final class Suppressions {
 
   /** Reads the {@code iamlint:ignore} comments of a Terraform or YAML file. */
   void readComments(String file, String text) {
+    // Nearly no file holds a directive: a quarter of a warm pre-commit run went to splitting
+    // and matching the lines of files that have none.
+    if (!text.contains(DIRECTIVE)) return;
     String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
       Matcher m = COMMENT.matcher(lines[i]);
