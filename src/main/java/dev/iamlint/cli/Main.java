@@ -13,6 +13,13 @@ public final class Main {
 
   /** Runs a command line with the given streams; used by tests as by {@link #main}. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // Scripts ask for the version to decide things; building the command model costs more
+      // than the JVM's own start.
+      out.println(new Version().getVersion()[0]);
+      out.flush();
+      return ExitCodes.CLEAN;
+    }
     CommandLine cmd = new CommandLine(new IamlintCommand());
     cmd.setOut(out);
     cmd.setErr(err);

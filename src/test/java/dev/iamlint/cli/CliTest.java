@@ -313,4 +313,15 @@ class CliTest {
     assertEquals(plain.out(), warm.out());
     assertTrue(warm.err().matches("(?s).*iamlint: cache: 1 reused, 0 parsed, 0 rejected, 0 written.*"), warm.err());
   }
+
+  // The version is answered without building the command model; it must say what picocli says.
+  @Test
+  void versionIsTheSameOnTheFastPathAndThroughTheCommands() {
+    Run fast = run("--version");
+    Run viaCommand = run("scan", "--version");
+    assertEquals(0, fast.code());
+    assertEquals(viaCommand.out(), fast.out());
+    assertTrue(fast.out().startsWith("iamlint "), fast.out());
+    assertEquals(fast.out(), run("-V").out());
+  }
 }
