@@ -2,6 +2,7 @@ package dev.iamlint.rules;
 
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleMetadata;
+import dev.iamlint.rule.RuleBundle;
 import dev.iamlint.rule.RuleMetadataLoader;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The metadata of every rule, tool rules included, loaded once from {@code rules/*.yaml}. */
+/**
+ * The metadata of every rule, tool rules included, loaded once: from the bundle the build makes
+ * of {@code rules/*.yaml}, else from those files.
+ */
 public final class Catalog {
   private static final class Holder {
     static final Map<String, RuleMetadata> ALL = load();
@@ -22,8 +26,13 @@ public final class Catalog {
   private static Map<String, RuleMetadata> load() {
     List<String> ids = new ArrayList<>(Rules.TOOL_RULE_IDS);
     for (Rule r : Rules.all()) ids.add(r.id());
+    Map<String, RuleMetadata> bundled = new java.util.HashMap<>();
+    RuleBundle.bundled().ifPresent(b -> b.forEach(m -> bundled.put(m.id(), m)));
     List<RuleMetadata> all = new ArrayList<>();
-    for (String id : ids) all.add(RuleMetadataLoader.load(id));
+    for (String id : ids) {
+      RuleMetadata m = bundled.get(id);
+      all.add(m != null ? m : RuleMetadataLoader.load(id));
+    }
     all.sort(Comparator.comparing(RuleMetadata::id));
     Map<String, RuleMetadata> byId = new LinkedHashMap<>();
     for (RuleMetadata m : all) byId.put(m.id(), m);
