@@ -137,7 +137,7 @@ public final class Scanner {
   }
 
   /**
-   * Reads the bundled catalogues (rules, IAM actions, managed policies) on a thread of their own
+   * Reads the bundled catalogues (rules, IAM actions, managed policies, escalation paths) on a thread of their own
    * while files are discovered and parsed: every scan needs them, and reading them is a tenth of
    * a small scan. Their holders initialise once, whichever thread comes first.
    */
@@ -147,6 +147,7 @@ public final class Scanner {
         Catalog.all();
         dev.iamlint.iam.ActionCatalog.bundled();
         dev.iamlint.iam.ManagedPolicyCatalog.bundled();
+        dev.iamlint.iam.EscalationPaths.bundled();
       } catch (RuntimeException | LinkageError e) {
         // The thread that needs a catalogue meets the same failure and reports it.
       }
