@@ -40,7 +40,7 @@ record OutputFormat(String name, Optional<Path> file) {
       case "sarif" -> new SarifReporter();
       case "junit" -> new JUnitReporter();
       case "checkstyle" -> new CheckstyleReporter();
-      case "github" -> new GithubReporter();
+      case "github" -> new GithubReporter(projectPath);
       case "gitlab" -> new GitlabReporter();
       case "html" -> new HtmlReporter(SourceLines.CURRENT_DIRECTORY);
       case "markdown" -> new MarkdownReporter(projectPath, SourceLinks.fromEnvironment(env));

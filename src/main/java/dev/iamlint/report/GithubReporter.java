@@ -10,6 +10,20 @@ import java.io.IOException;
  * it shows are the critical and high ones.
  */
 public final class GithubReporter implements Reporter {
+  private final java.util.function.UnaryOperator<String> repositoryPath;
+
+  /** Paths as reported (relative to the working directory). */
+  public GithubReporter() {
+    this(java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * {@code repositoryPath} maps a reported path to the path from the repository root: GitHub
+   * attaches an annotation to a file by that path, whatever the step's working directory.
+   */
+  public GithubReporter(java.util.function.UnaryOperator<String> repositoryPath) {
+    this.repositoryPath = repositoryPath;
+  }
 
   @Override
   public void write(Report report, Appendable out) throws IOException {
@@ -19,7 +33,7 @@ public final class GithubReporter implements Reporter {
         case MEDIUM -> "warning";
         case LOW, INFO -> "notice";
       };
-      out.append("::").append(command).append(" file=").append(property(f.location().file()))
+      out.append("::").append(command).append(" file=").append(property(repositoryPath.apply(f.location().file())))
           .append(",line=").append(String.valueOf(f.location().startLine()))
           .append(",col=").append(String.valueOf(f.location().startColumn()))
           .append(",endLine=").append(String.valueOf(f.location().endLine()))

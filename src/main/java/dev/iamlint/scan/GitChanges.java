@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,10 @@ public final class GitChanges {
   public record Changes(Path toplevel, List<Path> files, Optional<ChangedLines> lines) {}
 
   private static final long TIMEOUT_SECONDS = 120;
+  /** Variables that point git at another repository, index or work tree than the one asked about. */
+  private static final List<String> REPOSITORY_VARIABLES = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE",
+      "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_NAMESPACE", "GIT_CEILING_DIRECTORIES",
+      "GIT_DISCOVERY_ACROSS_FILESYSTEM");
   private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,(\\d+))? @@");
 
   /**
@@ -50,24 +55,38 @@ public final class GitChanges {
    * root (git reports the root through its symbolic links).
    */
   public static Changes since(Path directory, String ref, boolean withLines) throws Failure {
+    return since(directory, ref, withLines, System.getenv());
+  }
+
+  /** As above, with git run in {@code environment} (less the variables naming another repository). */
+  static Changes since(Path directory, String ref, boolean withLines, Map<String, String> environment) throws Failure {
+    Runner run = (dir, args, failure) -> GitChanges.run(dir, args, failure, environment);
     if (ref.isBlank() || ref.startsWith("-")) throw new Failure("--changed-since: '" + ref + "' is not a git revision");
     Path dir = directory.toAbsolutePath().normalize();
-    String top = run(dir, List.of("rev-parse", "--show-toplevel"), "--changed-since needs a git repository: " + dir
+    String top = run.run(dir, List.of("rev-parse", "--show-toplevel"), "--changed-since needs a git repository: " + dir
         + " is not in one").strip();
     Path toplevel = spelledUnder(dir, Path.of(top));
-    String base = run(toplevel, List.of("merge-base", ref, "HEAD"), "--changed-since: no merge base of '" + ref
+    String base = run.run(toplevel, List.of("merge-base", ref, "HEAD"), "--changed-since: no merge base of '" + ref
         + "' and HEAD (an unknown ref, or a shallow clone: fetch the history, e.g. fetch-depth: 0)").strip();
     TreeSet<String> names = new TreeSet<>();
-    names.addAll(zeroSeparated(run(toplevel, List.of("diff", "--name-only", "-z", "--no-renames", "--diff-filter=d",
+    names.addAll(zeroSeparated(run.run(toplevel, List.of("diff", "--name-only", "-z", "--no-renames", "--diff-filter=d",
         "--no-ext-diff", base, "--"), "git diff failed")));
-    List<String> untracked = zeroSeparated(run(toplevel, List.of("ls-files", "--others", "--exclude-standard", "-z"),
+    Set<String> tracked = new TreeSet<>(names);
+    List<String> untracked = zeroSeparated(run.run(toplevel, List.of("ls-files", "--others", "--exclude-standard", "-z"),
         "git ls-files failed"));
     names.addAll(untracked);
     List<Path> files = names.stream().map(n -> toplevel.resolve(n).normalize()).toList();
     if (!withLines) return new Changes(toplevel, files, Optional.empty());
-    String diff = run(toplevel, List.of("diff", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames",
+    // Renames are followed here: a file moved as it was has no changed line (its findings are
+    // not new), one moved and edited has the lines that differ from its old self.
+    String diff = run.run(toplevel, List.of("diff", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "-M",
         "--diff-filter=d", "--src-prefix=a/", "--dst-prefix=b/", base, "--"), "git diff failed");
-    return new Changes(toplevel, files, Optional.of(new ChangedLines(hunks(toplevel, diff))));
+    Map<Path, List<LineRange>> lines = new LinkedHashMap<>();
+    // A tracked file whose diff has no hunk (its mode changed, it moved) changed no line; only a
+    // file git does not track yet is new as a whole (it has no entry).
+    for (String name : tracked) lines.put(toplevel.resolve(name).normalize(), new ArrayList<>());
+    hunks(toplevel, diff).forEach((file, ranges) -> lines.computeIfAbsent(file, f -> new ArrayList<>()).addAll(ranges));
+    return new Changes(toplevel, files, Optional.of(new ChangedLines(lines)));
   }
 
   /**
@@ -150,13 +169,24 @@ public final class GitChanges {
     return real;
   }
 
-  private static String run(Path dir, List<String> args, String failure) throws Failure {
+  /** One git command in a directory, its output, or the failure named. */
+  private interface Runner {
+    String run(Path dir, List<String> args, String failure) throws Failure;
+  }
+
+  private static String run(Path dir, List<String> args, String failure, Map<String, String> environment)
+      throws Failure {
     List<String> command = new ArrayList<>(List.of("git", "-c", "core.quotePath=false", "-c", "core.fsmonitor=false",
         "-C", dir.toString()));
     command.addAll(args);
     Process process;
     try {
-      process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
+      // A hook or a shell may have set these for another repository; -C must decide which one.
+      builder.environment().clear();
+      builder.environment().putAll(environment);
+      builder.environment().keySet().removeAll(REPOSITORY_VARIABLES);
+      process = builder.start();
     } catch (IOException e) {
       throw new Failure("--changed-since needs git, and it could not be run: " + e.getMessage());
     }

@@ -40,7 +40,8 @@ public record ProjectScope(Path root, List<Path> paths, Optional<ChangedLines> l
   /** The changed lines of each changed file; a file without an entry changed as a whole (a new file). */
   public record ChangedLines(Map<Path, List<LineRange>> ranges) {
     public ChangedLines {
-      ranges = Map.copyOf(ranges);
+      ranges = ranges.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+          e -> e.getKey().toAbsolutePath().normalize(), e -> List.copyOf(e.getValue())));
     }
 
     boolean meets(Path file, int startLine, int endLine) {

@@ -133,7 +133,10 @@ public final class Scanner {
       }
     }
     hidden.sort(ORDER);
-    return new ScanResult(reported, files, model.resources().size(), discovered.errors(), internalErrors, hidden);
+    // The summary counts what the scanned paths hold, as it counts their files.
+    int resources = (int) model.resources().stream()
+        .filter(r -> request.scope().map(s -> s.covers(absolute(request, r.location().file()))).orElse(true)).count();
+    return new ScanResult(reported, files, resources, discovered.errors(), internalErrors, hidden);
   }
 
   /**

@@ -263,6 +263,8 @@ class CliTest {
     Run markdown = run("scan", "--format", "markdown", "--project-root", project.resolve("iam").toString(), user.toString());
     assertTrue(markdown.out().contains("](user.yaml#L3)") || markdown.out().contains("/user.yaml#L3)"), markdown.out());
     assertTrue(!markdown.out().contains(project.toString()), "no absolute path in links: " + markdown.out());
+    Run github = run("scan", "--format", "github", "--project-root", project.resolve("iam").toString(), user.toString());
+    assertTrue(github.out().contains(" file=user.yaml,"), "annotations name the file from the root: " + github.out());
   }
 
   @Test

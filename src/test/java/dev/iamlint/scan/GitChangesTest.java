@@ -90,6 +90,47 @@ class GitChangesTest {
         "an untracked file has no ranges: all of it is new");
   }
 
+  // A file moved as it was, or whose mode changed, has no changed line: its findings are not new.
+  @Test
+  void aMoveOrAModeChangeChangesNoLine(@TempDir Path repo) throws Exception {
+    assumeTrue(gitAvailable());
+    git(repo, "init", "-q", "-b", "main");
+    Files.writeString(repo.resolve("moved.yaml"), "a: 1\nb: 2\n");
+    Files.writeString(repo.resolve("mode.yaml"), "a: 1\n");
+    Files.writeString(repo.resolve("edited.yaml"), "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\n");
+    git(repo, "add", "-A");
+    git(repo, "commit", "-q", "-m", "base");
+    git(repo, "mv", "moved.yaml", "here.yaml");
+    git(repo, "mv", "edited.yaml", "edited-here.yaml");
+    Files.writeString(repo.resolve("edited-here.yaml"), "a: 1\nb: 2\nc: 30\nd: 4\ne: 5\n");
+    assumeTrue(repo.resolve("mode.yaml").toFile().setExecutable(true), "no file modes here");
+    GitChanges.Changes changes = GitChanges.since(repo, "HEAD", true);
+    Map<Path, List<LineRange>> ranges = changes.lines().orElseThrow().ranges();
+    assertEquals(List.of(), ranges.get(changes.toplevel().resolve("here.yaml")), ranges.toString());
+    assertEquals(List.of(), ranges.get(changes.toplevel().resolve("mode.yaml")), ranges.toString());
+    assertEquals(List.of(new LineRange(3, 3)), ranges.get(changes.toplevel().resolve("edited-here.yaml")), ranges.toString());
+  }
+
+  // A hook or a shell may export GIT_DIR for another repository: the one holding the directory
+  // asked about must still be the one read.
+  @Test
+  void aRepositoryNamedInTheEnvironmentIsNotTheOneRead(@TempDir Path dir) throws Exception {
+    assumeTrue(gitAvailable());
+    Path asked = Files.createDirectories(dir.resolve("asked"));
+    Path other = Files.createDirectories(dir.resolve("other"));
+    for (Path repo : List.of(asked, other)) {
+      git(repo, "init", "-q", "-b", "main");
+      Files.writeString(repo.resolve("a.yaml"), "a: 1\n");
+      git(repo, "add", "-A");
+      git(repo, "commit", "-q", "-m", "base");
+    }
+    Files.writeString(other.resolve("a.yaml"), "a: 2\n");
+    Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+    environment.put("GIT_DIR", other.resolve(".git").toString());
+    environment.put("GIT_WORK_TREE", other.toString());
+    assertEquals(List.of(), GitChanges.since(asked, "HEAD", false, environment).files());
+  }
+
   static final class PathsHelper {
     static Path real(Path p) {
       try {

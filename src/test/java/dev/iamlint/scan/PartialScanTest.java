@@ -95,6 +95,7 @@ class PartialScanTest {
     write(root, "iam/roles.yaml", READER_ROLE);
     assertEquals(List.of(), rules(partial(root, root.resolve("iam/roles.yaml"))));
     assertEquals(1, partial(root, root.resolve("iam/roles.yaml")).files(), "the summary counts the scanned files");
+    assertEquals(1, partial(root, root.resolve("iam/roles.yaml")).resources(), "and their resources");
   }
 
   @Test
