@@ -355,10 +355,14 @@ final class ScanCommand implements Callable<Integer> {
     };
   }
 
-  /** The config named with -c, else the nearest .iamlint.yaml above the first scan path. */
+  /** The config named with -c, else the nearest .iamlint.yaml at or above the directory holding the scan paths. */
   private Config config(Path cwd, List<Path> scanPaths) throws ConfigException {
     if (noConfig) return Config.NONE;
-    Optional<Path> file = configFile != null ? Optional.of(configFile) : ConfigLoader.find(startOf(cwd, scanPaths.get(0)));
+    // From the directory that holds every scanned path, as the project root is found: the order in
+    // which pre-commit passes files of two folders must not decide whose config applies.
+    List<Path> absolute = scanPaths.stream().map(p -> cwd.resolve(p).normalize()).toList();
+    Path start = ProjectRoot.commonDirectory(absolute).orElseGet(() -> startOf(cwd, scanPaths.get(0)));
+    Optional<Path> file = configFile != null ? Optional.of(configFile) : ConfigLoader.find(start);
     if (file.isEmpty()) return Config.NONE;
     if (!Files.isRegularFile(file.get())) throw new ConfigException(file.get() + ": no such file");
     Path abs = file.get().toAbsolutePath().normalize();

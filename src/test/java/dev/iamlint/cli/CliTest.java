@@ -326,4 +326,24 @@ class CliTest {
     assertTrue(fast.out().startsWith("iamlint "), fast.out());
     assertEquals(fast.out(), run("-V").out());
   }
+
+  // Regression: the config was looked up from the first path only, so the order in which
+  // pre-commit passed files of two folders decided whose config applied to both.
+  @Test
+  void theOrderOfTheScannedPathsDoesNotDecideTheConfig() throws IOException {
+    Path repo = dir.resolve("repo");
+    Files.createDirectories(repo.resolve(".git"));
+    Files.createDirectories(repo.resolve("infra/legacy"));
+    Files.createDirectories(repo.resolve("other"));
+    Files.writeString(repo.resolve("infra/.iamlint.yaml"), "exclude: [\"legacy/**\"]\n");
+    String admin = Files.readString(dir.resolve("stack.yaml"));
+    Files.writeString(repo.resolve("infra/legacy/old.yaml"), admin);
+    Files.writeString(repo.resolve("other/o.yaml"), admin);
+    String a = repo.resolve("infra/legacy/old.yaml").toString();
+    String b = repo.resolve("other/o.yaml").toString();
+    Run forward = run("scan", "--format", "compact", "--no-cache", a, b);
+    Run backward = run("scan", "--format", "compact", "--no-cache", b, a);
+    assertEquals(forward.out(), backward.out());
+    assertEquals(forward.code(), backward.code());
+  }
 }
