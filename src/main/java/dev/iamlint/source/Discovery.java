@@ -181,7 +181,9 @@ public final class Discovery {
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
           Directory parent = open.peek();
           if (parent == null) {
-            open.push(enter(dir, new String[0], Optional.empty(), false, errors));
+            Optional<Directory> enclosing = enclosingRepository(dir, errors);
+            String[] segments = enclosing.map(e -> append(e.segments(), dir.getFileName().toString())).orElse(new String[0]);
+            open.push(enter(dir, segments, enclosing, false, errors));
             return FileVisitResult.CONTINUE;
           }
           String name = dir.getFileName().toString();
@@ -242,6 +244,44 @@ public final class Discovery {
     } catch (IOException e) {
       errors.add(new FileError(display(root), "cannot walk directory: " + describe(e)));
     }
+  }
+
+  /**
+   * For a walk root below the top of a git work tree (a project marked by its own
+   * {@code .iamlint.yaml}): the repository's ignore files from its top down to the root's parent,
+   * and its index, as git applies them to the root. The walk's paths then start at the root's
+   * path in the repository. Only these files are read above the root, never a source file.
+   */
+  private Optional<Directory> enclosingRepository(Path root, List<FileError> errors) {
+    if (ignoring == Ignoring.NOTHING || Files.exists(root.resolve(GIT_DIRECTORY), LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    Path top = null;
+    for (Path d = root.toAbsolutePath().normalize().getParent(); d != null; d = d.getParent()) {
+      Path git = d.resolve(GIT_DIRECTORY);
+      if (Files.isDirectory(git, LinkOption.NOFOLLOW_LINKS)) {
+        top = d;
+        break;
+      }
+      // A worktree or submodule keeps its git directory elsewhere: not read, as below the root.
+      if (Files.exists(git, LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
+    }
+    if (top == null) return Optional.empty();
+    Path relative = top.relativize(root.toAbsolutePath().normalize());
+    String[] segments = new String[relative.getNameCount()];
+    for (int i = 0; i < segments.length; i++) segments[i] = relative.getName(i).toString();
+    List<Layer> layers = new ArrayList<>();
+    Path git = top.resolve(GIT_DIRECTORY);
+    readIgnoreFile(git.resolve("info").resolve("exclude"), errors).ifPresent(f -> layers.add(new Layer(f, 0)));
+    Path dir = top;
+    for (int depth = 0; depth < segments.length; depth++) {
+      int d = depth;
+      readIgnoreFile(dir.resolve(".gitignore"), errors).ifPresent(f -> layers.add(new Layer(f, d)));
+      dir = dir.resolve(segments[depth]);
+    }
+    // The parent of the root as the walk sees it: the root's own .gitignore is read on entering it.
+    String[] parentSegments = Arrays.copyOf(segments, segments.length - 1);
+    return Optional.of(new Directory(parentSegments, List.copyOf(layers), Optional.of(new Repository(git, 0)), false));
   }
 
   private static String[] append(String[] segments, String name) {

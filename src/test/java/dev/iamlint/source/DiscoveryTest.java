@@ -159,6 +159,31 @@ class DiscoveryTest {
     assertEquals(List.of(".gitignore"), r.errors().stream().map(FileError::file).toList());
   }
 
+  // Regression: a project marked by .iamlint.yaml below the top of a work tree got none of the
+  // repository's ignore rules above it, and its index was never read: ignored files were scanned,
+  // tracked ones dropped. The walk of the sub-project must see what git sees there.
+  @Test
+  void aRootBelowTheWorkTreeTopGetsTheRepositorysRulesAndIndex() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(GitIndexTest.gitAvailable(), "git is not installed");
+    write(".gitignore", "gen/\n");
+    write("infra/.gitignore", "tracked.yaml\n");
+    write("infra/gen/g.yaml", CFN);
+    write("infra/tracked.yaml", CFN);
+    write("infra/iam/role.yaml", CFN);
+    run("git", "init", "-q");
+    run("git", "add", "-A");
+    run("git", "add", "-f", "infra/tracked.yaml");
+    assertEquals(List.of("infra/iam/role.yaml", "infra/tracked.yaml"), paths(tmp.resolve("infra"), Ignoring.IGNORED_AND_BUILD_FOLDERS));
+    assertEquals(List.of("infra/gen/g.yaml", "infra/iam/role.yaml", "infra/tracked.yaml"),
+        paths(tmp.resolve("infra"), Ignoring.NOTHING));
+  }
+
+  private void run(String... command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
+  }
+
   private void write(String relative, String text) throws IOException {
     Path file = tmp.resolve(relative);
     Files.createDirectories(file.getParent());
