@@ -180,39 +180,39 @@ public final class DiskCache implements ParseCache {
 
   @Override
   public HclParseResult hcl(String file, String text) {
-    Key key = key(KIND_HCL, text);
-    Optional<byte[]> payload = payload(key);
-    if (payload.isPresent()) {
-      try {
-        // The parser reads the text without its byte-order mark, and its tree holds that text.
-        HclParseResult result = Codec.decodeHcl(payload.get(), file, text.startsWith("\uFEFF") ? text.substring(1) : text);
-        hits.incrementAndGet();
-        return result;
-      } catch (Codec.Corrupt | RuntimeException | StackOverflowError e) {
-        rejected.incrementAndGet();
-      }
-    }
-    parsed.incrementAndGet();
-    HclParseResult result = HclParser.parse(file, text);
-    // Only trees are kept: a file that does not parse is the one being edited, and some failures
-    // (a stack too small for a deep nesting) depend on the run rather than on the text.
-    if (result instanceof HclParseResult.Parsed) {
-      try {
-        store(key, Codec.encode(result));
-      } catch (Codec.Corrupt | RuntimeException | StackOverflowError e) {
-        // Too large or too deep to keep: parsed again next time.
-      }
-    }
-    return result;
+    // The parser reads the text without its byte-order mark, and its tree holds that text.
+    String parsedText = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    return cached(key(KIND_HCL, text), payload -> Codec.decodeHcl(payload, file, parsedText),
+        () -> HclParser.parse(file, text), r -> r instanceof HclParseResult.Parsed, Codec::encode);
   }
 
   @Override
   public ParseResult tree(Syntax syntax, String file, String text, BiFunction<String, String, ParseResult> parser) {
-    Key key = key(syntax == Syntax.JSON ? KIND_JSON : KIND_YAML, text);
+    return cached(key(syntax == Syntax.JSON ? KIND_JSON : KIND_YAML, text), payload -> Codec.decodeTree(payload, file),
+        () -> parser.apply(file, text), r -> r instanceof ParseResult.Parsed, Codec::encode);
+  }
+
+  /** What a stored entry decodes to; {@link Codec.Corrupt} when it is not a well-formed entry. */
+  private interface Decoder<R> {
+    R decode(byte[] payload) throws Codec.Corrupt;
+  }
+
+  /** What a result encodes to; {@link Codec.Corrupt} when it is too large or too deep to keep. */
+  private interface Encoder<R> {
+    byte[] encode(R result) throws Codec.Corrupt;
+  }
+
+  /**
+   * The entry under {@code key} when it decodes, else a fresh parse, kept when {@code keep} says
+   * so. Only trees are kept: a file that does not parse is the one being edited, and some
+   * failures (a stack too small for a deep nesting) depend on the run rather than on the text.
+   */
+  private <R> R cached(Key key, Decoder<R> decoder, java.util.function.Supplier<R> parse,
+      java.util.function.Predicate<R> keep, Encoder<R> encoder) {
     Optional<byte[]> payload = payload(key);
     if (payload.isPresent()) {
       try {
-        ParseResult result = Codec.decodeTree(payload.get(), file);
+        R result = decoder.decode(payload.get());
         hits.incrementAndGet();
         return result;
       } catch (Codec.Corrupt | RuntimeException | StackOverflowError e) {
@@ -220,12 +220,12 @@ public final class DiskCache implements ParseCache {
       }
     }
     parsed.incrementAndGet();
-    ParseResult result = parser.apply(file, text);
-    if (result instanceof ParseResult.Parsed) {
+    R result = parse.get();
+    if (keep.test(result)) {
       try {
-        store(key, Codec.encode(result));
+        store(key, encoder.encode(result));
       } catch (Codec.Corrupt | RuntimeException | StackOverflowError e) {
-        // As above.
+        // Too large or too deep to keep: parsed again next time.
       }
     }
     return result;
