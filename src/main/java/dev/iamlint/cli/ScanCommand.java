@@ -176,16 +176,6 @@ final class ScanCommand implements Callable<Integer> {
 
     Path cwd = Path.of("").toAbsolutePath();
     List<Path> scanPaths = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-    Config config;
-    try {
-      config = config(cwd, scanPaths);
-    } catch (ConfigException e) {
-      err.println("iamlint: config error: " + e.getMessage());
-      return ExitCodes.ERROR;
-    }
-    // The command line wins over the config file; flags can only switch a setting on.
-    Severity failOnLevel = failOn != null ? failOn : config.failOn().orElse(Severity.LOW);
-    Severity minLevel = minSeverity != null ? minSeverity : config.minSeverity().orElse(Severity.INFO);
     java.time.LocalDate day = ScanOptions.today();
     if (asOf != null) {
       try {
@@ -195,30 +185,13 @@ final class ScanCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
     }
-    ScanOptions options = new ScanOptions(accountBaseline || config.accountBaseline().orElse(false),
-        cloudTrailExternal || config.externalCloudTrail().orElse(false),
-        reportUnknown || config.reportUnknown().orElse(false), config.rules(), config.accountId(), day);
-    // Globs in the config are relative to the directory of the config file.
-    Path base = config.file().map(f -> f.toAbsolutePath().normalize().getParent()).orElse(cwd);
-    List<java.util.regex.Pattern> excludes = config.exclude().stream().map(g -> Globs.compile(Globs.under(base, g))).toList();
-    List<Ignore> ignores = config.ignore().stream().map(i -> new Ignore(i.rules(), i.path().map(g -> Globs.under(base, g)),
-        i.resource(), i.reason(), i.until(), i.at())).toList();
-    RuleSelector selector = new RuleSelector(rules, skipRules);
-    List<Path> varFiles = variableFiles.stream().map(p -> p.toAbsolutePath().normalize()).toList();
-    ScanRequest request = new ScanRequest(cwd, scanPaths, values, variables, varFiles, System.getenv(), partition,
-        selector, minLevel, options, p -> excludes.stream().anyMatch(g -> Globs.matches(g, p)), Math.max(1, threads),
-        ignores, config.requireReason()).withCache(noCache ? ParseCache.NONE
-            : DiskCache.fromEnvironment(System.getenv(), Version.current(), debug ? m -> err.println("iamlint: " + m) : m -> {}));
-    Optional<ProjectScope> scope;
+    List<Unit> units;
     try {
-      scope = scope(cwd, scanPaths);
-    } catch (GitChanges.Failure | CommandLine.ParameterException e) {
-      if (e instanceof CommandLine.ParameterException p) throw p;
+      units = units(cwd, scanPaths);
+    } catch (GitChanges.Failure e) {
       err.println("iamlint: " + e.getMessage());
       return ExitCodes.ERROR;
     }
-    if (scope.isPresent()) request = request.withScope(scope.get());
-    if (noIgnore) request = request.withIgnoring(Ignoring.NOTHING);
     Optional<Baseline> baseline = Optional.empty();
     if (baselineFile != null) {
       try {
@@ -228,8 +201,18 @@ final class ScanCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
     }
-    ScanResult result = new Scanner().scan(request);
-    request.cache().trim();
+    // Each project's share of the paths is judged against that project, with its own config.
+    List<Judged> judged = new ArrayList<>();
+    for (Unit unit : units) {
+      try {
+        judged.add(judge(cwd, unit, values, day, err));
+      } catch (ConfigException e) {
+        err.println("iamlint: config error: " + e.getMessage());
+        return ExitCodes.ERROR;
+      }
+    }
+    ScanResult result = merge(judged.stream().map(Judged::result).toList());
+    RuleSelector selector = new RuleSelector(rules, skipRules);
     if (writeBaselineFile != null) {
       // A file that does not parse is never accepted: it would hide everything in it for good.
       List<Finding> accepted = result.findings().stream().filter(f -> !f.ruleId().equals("SYN001")).toList();
@@ -252,7 +235,7 @@ final class ScanCommand implements Callable<Integer> {
     shown.sort(Scanner.ORDER);
 
     List<RuleMetadata> enabled = Catalog.all().stream().filter(selector::selects)
-        .filter(m -> options.settings(m.id()).enabled().orElse(true)).toList();
+        .filter(m -> judged.stream().anyMatch(j -> j.options().settings(m.id()).enabled().orElse(true))).toList();
     Report report = new Report(Version.current(), shown, result.files(), result.resources(),
         result.errors(), enabled);
     for (OutputFormat format : formats) {
@@ -281,34 +264,124 @@ final class ScanCommand implements Callable<Integer> {
     for (String internal : result.internalErrors()) err.println("iamlint: internal error: " + internal);
     if (!result.internalErrors().isEmpty()) return ExitCodes.ERROR;
     for (Finding f : active) {
+      // The lowest severity that fails is that of the project the finding belongs to.
+      Severity failOnLevel = judged.stream().filter(j -> j.unit().holds(cwd, f.location().file())).map(Judged::failOn)
+          .findFirst().orElse(judged.get(0).failOn());
       if (f.severity().atLeast(failOnLevel)) return ExitCodes.FINDINGS;
     }
     return ExitCodes.CLEAN;
   }
 
   /**
-   * What a scan of part of a project reports: the scanned paths (or the changed files among
-   * them), judged against the whole project. Empty for a scan of a whole project, or of paths
-   * in no project (no .git or .iamlint.yaml above them): then what is scanned is all there is.
+   * A project's share of the scanned paths: {@code root} is its project root (none for paths in
+   * no project), {@code scope} what a partial scan of it reports.
    */
-  private Optional<ProjectScope> scope(Path cwd, List<Path> scanPaths) throws GitChanges.Failure {
+  private record Unit(List<Path> paths, Optional<Path> root, Optional<ProjectScope> scope) {
+    boolean holds(Path cwd, String display) {
+      Path abs = cwd.resolve(display).normalize();
+      return scope.map(s -> s.covers(abs)).orElseGet(() -> paths.stream().anyMatch(abs::startsWith));
+    }
+  }
+
+  /** A unit scanned: its result and the settings its config gave. */
+  private record Judged(Unit unit, ScanResult result, ScanOptions options, Severity failOn) {}
+
+  /** One unit scanned with its own config (or the one named with -c). */
+  private Judged judge(Path cwd, Unit unit, Map<String, String> values, java.time.LocalDate day, PrintWriter err)
+      throws ConfigException {
+    Config config = config(cwd, unit);
+    // The command line wins over the config file; flags can only switch a setting on.
+    Severity failOnLevel = failOn != null ? failOn : config.failOn().orElse(Severity.LOW);
+    Severity minLevel = minSeverity != null ? minSeverity : config.minSeverity().orElse(Severity.INFO);
+    ScanOptions options = new ScanOptions(accountBaseline || config.accountBaseline().orElse(false),
+        cloudTrailExternal || config.externalCloudTrail().orElse(false),
+        reportUnknown || config.reportUnknown().orElse(false), config.rules(), config.accountId(), day);
+    // Globs in the config are relative to the directory of the config file.
+    Path base = config.file().map(f -> f.toAbsolutePath().normalize().getParent()).orElse(cwd);
+    List<java.util.regex.Pattern> excludes = config.exclude().stream().map(g -> Globs.compile(Globs.under(base, g))).toList();
+    List<Ignore> ignores = config.ignore().stream().map(i -> new Ignore(i.rules(), i.path().map(g -> Globs.under(base, g)),
+        i.resource(), i.reason(), i.until(), i.at())).toList();
+    RuleSelector selector = new RuleSelector(rules, skipRules);
+    List<Path> varFiles = variableFiles.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    ScanRequest request = new ScanRequest(cwd, unit.paths(), values, variables, varFiles, System.getenv(), partition,
+        selector, minLevel, options, p -> excludes.stream().anyMatch(g -> Globs.matches(g, p)), Math.max(1, threads),
+        ignores, config.requireReason()).withCache(noCache ? ParseCache.NONE
+            : DiskCache.fromEnvironment(System.getenv(), Version.current(), debug ? m -> err.println("iamlint: " + m) : m -> {}));
+    if (unit.scope().isPresent()) request = request.withScope(unit.scope().get());
+    if (noIgnore) request = request.withIgnoring(Ignoring.NOTHING);
+    ScanResult result = new Scanner().scan(request);
+    request.cache().trim();
+    return new Judged(unit, result, options, failOnLevel);
+  }
+
+  /** The units' results as one: findings in the report's order, counts added up. */
+  private static ScanResult merge(List<ScanResult> results) {
+    if (results.size() == 1) return results.get(0);
+    List<Finding> findings = new ArrayList<>();
+    List<Finding> suppressed = new ArrayList<>();
+    List<dev.iamlint.source.FileError> errors = new ArrayList<>();
+    List<String> internal = new ArrayList<>();
+    int files = 0;
+    int resources = 0;
+    for (ScanResult r : results) {
+      findings.addAll(r.findings());
+      suppressed.addAll(r.suppressed());
+      errors.addAll(r.errors());
+      internal.addAll(r.internalErrors());
+      files += r.files();
+      resources += r.resources();
+    }
+    findings.sort(Scanner.ORDER);
+    suppressed.sort(Scanner.ORDER);
+    errors.sort(java.util.Comparator.comparing(dev.iamlint.source.FileError::file));
+    return new ScanResult(findings, files, resources, errors, internal, suppressed);
+  }
+
+  /**
+   * The scanned paths as projects' shares, each judged against its whole project: the paths
+   * grouped by their project root (the nearest .git or .iamlint.yaml above each, or
+   * --project-root), or the files changed since --changed-since among them. A share that covers
+   * its whole project, or paths in no project, are scanned as they are.
+   */
+  private List<Unit> units(Path cwd, List<Path> scanPaths) throws GitChanges.Failure {
     List<Path> absolute = scanPaths.stream().map(p -> cwd.resolve(p).normalize()).toList();
-    Optional<Path> root = resolveRoot(cwd, scanPaths, absolute);
-    resolvedRoot = root;
+    Optional<Path> explicit = projectRoot != null ? resolveRoot(cwd, scanPaths, absolute) : Optional.empty();
     if (changedLines && changedSince == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--changed-lines needs --changed-since REF");
     }
+    Map<Optional<Path>, List<Path>> groups = new LinkedHashMap<>();
     if (changedSince != null) {
-      Path start = root.orElseGet(() -> ProjectRoot.commonDirectory(absolute).orElse(cwd));
+      Optional<Path> common = explicit.or(() -> ProjectRoot.find(absolute));
+      Path start = common.orElseGet(() -> ProjectRoot.commonDirectory(absolute).orElse(cwd));
       GitChanges.Changes changes = GitChanges.since(start, changedSince, changedLines);
-      Path r = root.orElse(changes.toplevel());
-      resolvedRoot = Optional.of(r);
-      List<Path> changed = changes.files().stream()
-          .filter(f -> ProjectRoot.contains(r, f) && absolute.stream().anyMatch(f::startsWith)).toList();
-      return Optional.of(new ProjectScope(r, changed, changes.lines()));
+      for (Path f : changes.files()) {
+        if (absolute.stream().noneMatch(f::startsWith) || explicit.filter(r -> !ProjectRoot.contains(r, f)).isPresent()) {
+          continue;
+        }
+        Path root = explicit.or(() -> ProjectRoot.find(List.of(f))).orElse(changes.toplevel());
+        groups.computeIfAbsent(Optional.of(root), k -> new ArrayList<>()).add(f);
+      }
+      // Nothing changed: an empty report of the project.
+      if (groups.isEmpty()) groups.put(Optional.of(common.orElse(changes.toplevel())), new ArrayList<>());
+      resolvedRoot = groups.keySet().iterator().next();
+      List<Unit> units = new ArrayList<>();
+      for (Map.Entry<Optional<Path>, List<Path>> g : groups.entrySet()) {
+        Path root = g.getKey().orElseThrow();
+        units.add(new Unit(g.getValue(), g.getKey(), Optional.of(new ProjectScope(root, g.getValue(), changes.lines()))));
+      }
+      return units;
     }
-    if (root.isEmpty() || ProjectRoot.coveredBy(root.get(), absolute)) return Optional.empty();
-    return Optional.of(ProjectScope.of(root.get(), absolute));
+    for (Path p : absolute) {
+      groups.computeIfAbsent(explicit.isPresent() ? explicit : ProjectRoot.find(List.of(p)), k -> new ArrayList<>()).add(p);
+    }
+    resolvedRoot = groups.keySet().iterator().next();
+    List<Unit> units = new ArrayList<>();
+    for (Map.Entry<Optional<Path>, List<Path>> g : groups.entrySet()) {
+      Optional<ProjectScope> scope = g.getKey().filter(root -> !ProjectRoot.coveredBy(root, g.getValue()))
+          .map(root -> ProjectScope.of(root, g.getValue()));
+      units.add(new Unit(g.getValue(), g.getKey(), scope));
+    }
+    return units;
   }
 
   /** The project root: --project-root (checked), else the nearest marked directory. */
@@ -356,8 +429,9 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   /** The config named with -c, else the nearest .iamlint.yaml at or above the directory holding the scan paths. */
-  private Config config(Path cwd, List<Path> scanPaths) throws ConfigException {
+  private Config config(Path cwd, Unit unit) throws ConfigException {
     if (noConfig) return Config.NONE;
+    List<Path> scanPaths = unit.paths().isEmpty() ? List.of(unit.root().orElse(cwd)) : unit.paths();
     // From the directory that holds every scanned path, as the project root is found: the order in
     // which pre-commit passes files of two folders must not decide whose config applies.
     List<Path> absolute = scanPaths.stream().map(p -> cwd.resolve(p).normalize()).toList();

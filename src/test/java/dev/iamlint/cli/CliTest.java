@@ -346,4 +346,30 @@ class CliTest {
     assertEquals(forward.out(), backward.out());
     assertEquals(forward.code(), backward.code());
   }
+
+  // Files of two projects passed together (pre-commit in a repository holding several) are each
+  // judged against their own project, with its own config: as when each is passed alone.
+  @Test
+  void filesOfTwoProjectsAreEachJudgedAsWhenPassedAlone() throws IOException {
+    Path repo = dir.resolve("mono");
+    Files.createDirectories(repo.resolve(".git"));
+    Files.createDirectories(repo.resolve("team-a"));
+    Files.createDirectories(repo.resolve("team-b"));
+    Files.writeString(repo.resolve("team-a/.iamlint.yaml"), "cloudtrail: external\nfail_on: critical\n");
+    String admin = Files.readString(dir.resolve("stack.yaml")).replaceAll("(?s)  Trail:.*", "");
+    Files.writeString(repo.resolve("team-a/admin.yaml"), admin);
+    Files.writeString(repo.resolve("team-b/admin.yaml"), admin);
+    String a = repo.resolve("team-a/admin.yaml").toString();
+    String b = repo.resolve("team-b/admin.yaml").toString();
+    Run aloneA = run("scan", "--format", "compact", "--no-cache", a);
+    Run aloneB = run("scan", "--format", "compact", "--no-cache", b);
+    Run together = run("scan", "--format", "compact", "--no-cache", a, b);
+    java.util.Set<String> union = new java.util.TreeSet<>(aloneA.out().lines().toList());
+    union.addAll(aloneB.out().lines().toList());
+    assertEquals(union, new java.util.TreeSet<>(together.out().lines().toList()));
+    assertTrue(aloneA.out().lines().noneMatch(l -> l.contains("[CT001]")), "team-a's config says the trail is external");
+    assertEquals(0, aloneA.code(), "team-a fails on critical only: " + aloneA.out());
+    assertEquals(1, together.code(), "team-b's high finding fails the run");
+    assertEquals(together.out(), run("scan", "--format", "compact", "--no-cache", b, a).out());
+  }
 }
