@@ -176,6 +176,14 @@ final class ScanCommand implements Callable<Integer> {
 
     Path cwd = Path.of("").toAbsolutePath();
     List<Path> scanPaths = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+    // A path that is not there is a mistake in the command (a typo, a stale script): exit 2, not
+    // a clean run over nothing.
+    List<Path> missing = scanPaths.stream()
+        .filter(p -> !Files.exists(cwd.resolve(p), java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList();
+    if (!missing.isEmpty()) {
+      missing.forEach(p -> err.println("iamlint: " + p + ": no such file or directory"));
+      return ExitCodes.ERROR;
+    }
     java.time.LocalDate day = ScanOptions.today();
     if (asOf != null) {
       try {

@@ -230,11 +230,13 @@ class CliTest {
     assertEquals(2, run("explain", "XYZ123").code());
   }
 
+  // interfaces.md: a path given on the command line that does not exist is exit 2.
   @Test
-  void unreadableInputIsAnErrorEntryNotACrash() {
-    Run r = run("scan", "--format", "json", dir.resolve("does-not-exist").toString());
-    assertEquals(0, r.code());
-    assertTrue(r.out().contains("no such file or directory"), r.out());
+  void aPathThatIsNotThereIsAUsageError() {
+    Run r = run("scan", "--format", "json", dir.resolve("does-not-exist").toString(), dir.toString());
+    assertEquals(2, r.code());
+    assertEquals("", r.out());
+    assertEquals("iamlint: " + dir.resolve("does-not-exist") + ": no such file or directory", r.err().strip());
   }
 
   // Pre-commit passes only the changed file: the trail in another folder of the project counts.
