@@ -17,10 +17,14 @@ import java.util.Map;
  * SARIF 2.1.0, as GitHub code scanning ingests it: one run, every enabled rule in
  * {@code tool.driver.rules} with its help and {@code security-severity}, each result with one
  * physical location (repository-relative uri), related locations, and the finding's fingerprint
- * as {@code partialFingerprints.primaryLocationLineHash}.
+ * as {@code partialFingerprints["iamlintFingerprint/v1"]} (interfaces.md): iamlint's own key, since
+ * {@code primaryLocationLineHash} is the hash of line contents that code scanning computes
+ * itself. The key is unique per result: a fingerprint that repeats in the report (the same rule,
+ * resource and detail at two places) gets its occurrence number.
  */
 public final class SarifReporter implements Reporter {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  static final String FINGERPRINT_KEY = "iamlintFingerprint/v1";
 
   @Override
   public void write(Report report, Appendable out) throws IOException {
@@ -44,7 +48,8 @@ public final class SarifReporter implements Reporter {
     tool.add("driver", driver);
     run.add("tool", tool);
     JsonArray results = new JsonArray();
-    for (Finding f : report.findings()) results.add(result(f, index));
+    Map<String, Integer> seen = new HashMap<>();
+    for (Finding f : report.findings()) results.add(result(f, index, seen));
     run.add("results", results);
     JsonArray artifacts = new JsonArray();
     report.findings().stream().map(f -> f.location().file()).distinct().sorted().forEach(file -> {
@@ -94,7 +99,7 @@ public final class SarifReporter implements Reporter {
     return r;
   }
 
-  private static JsonObject result(Finding f, Map<String, Integer> index) {
+  private static JsonObject result(Finding f, Map<String, Integer> index, Map<String, Integer> seen) {
     JsonObject r = new JsonObject();
     r.addProperty("ruleId", f.ruleId());
     Integer i = index.get(f.ruleId());
@@ -121,7 +126,8 @@ public final class SarifReporter implements Reporter {
     }
     if (!related.isEmpty()) r.add("relatedLocations", related);
     JsonObject fingerprints = new JsonObject();
-    fingerprints.addProperty("primaryLocationLineHash", f.fingerprint());
+    int occurrence = seen.merge(f.fingerprint(), 1, Integer::sum);
+    fingerprints.addProperty(FINGERPRINT_KEY, occurrence == 1 ? f.fingerprint() : f.fingerprint() + "/" + occurrence);
     r.add("partialFingerprints", fingerprints);
     JsonObject props = new JsonObject();
     props.addProperty("severity", f.severity().label());

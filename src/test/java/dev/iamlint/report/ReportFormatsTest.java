@@ -75,7 +75,7 @@ class ReportFormatsTest {
       JsonObject region = result.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation")
           .getAsJsonObject("region");
       assertTrue(region.get("startLine").getAsInt() >= 1 && region.get("startColumn").getAsInt() >= 1);
-      assertEquals(16, result.getAsJsonObject("partialFingerprints").get("primaryLocationLineHash").getAsString().length());
+      assertEquals(16, result.getAsJsonObject("partialFingerprints").get("iamlintFingerprint/v1").getAsString().length());
       assertTrue(result.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation")
           .getAsJsonObject("artifactLocation").get("uri").getAsString().startsWith("testdata/demo/"));
     }
@@ -129,5 +129,28 @@ class ReportFormatsTest {
       assertTrue(issue.has("description") && issue.has("check_name") && issue.has("fingerprint") && issue.has("severity"));
       assertTrue(issue.getAsJsonObject("location").getAsJsonObject("lines").get("begin").getAsInt() >= 1);
     }
+  }
+
+  // interfaces.md: SARIF results carry iamlint's own fingerprint key, unique per result even
+  // when one rule, resource and detail occur at two places.
+  @Test
+  void sarifFingerprintsAreUniquePerResult() throws IOException {
+    dev.iamlint.source.Location a = new dev.iamlint.source.Location("t.yaml", 3, 1, 3, 10);
+    dev.iamlint.source.Location b = new dev.iamlint.source.Location("t.yaml", 9, 1, 9, 10);
+    dev.iamlint.model.ResourceRef resource = new dev.iamlint.model.ResourceRef("t.yaml", "Resources.Ops", "AWS::IAM::Group", a, a);
+    java.util.List<dev.iamlint.rule.Finding> twice = java.util.List.of(
+        new dev.iamlint.rule.Finding("ADM001", "admin-policy-attached", dev.iamlint.rule.Severity.HIGH, "m", a, resource,
+            java.util.List.of(), "same"),
+        new dev.iamlint.rule.Finding("ADM001", "admin-policy-attached", dev.iamlint.rule.Severity.HIGH, "m", b, resource,
+            java.util.List.of(), "same"));
+    StringBuilder out = new StringBuilder();
+    new SarifReporter().write(new Report("test", twice, 1, 1, java.util.List.of(),
+        java.util.List.of(dev.iamlint.rules.Catalog.get("ADM001"))), out);
+    JsonArray results = JsonParser.parseString(out.toString()).getAsJsonObject().getAsJsonArray("runs").get(0)
+        .getAsJsonObject().getAsJsonArray("results");
+    String first = results.get(0).getAsJsonObject().getAsJsonObject("partialFingerprints").get("iamlintFingerprint/v1").getAsString();
+    String second = results.get(1).getAsJsonObject().getAsJsonObject("partialFingerprints").get("iamlintFingerprint/v1").getAsString();
+    assertEquals(twice.get(0).fingerprint(), first);
+    assertEquals(first + "/2", second);
   }
 }
