@@ -37,11 +37,11 @@ record OutputFormat(String name, Optional<Path> file) {
     return switch (name) {
       case "compact" -> new CompactReporter();
       case "json" -> new JsonReporter();
-      case "sarif" -> new SarifReporter();
+      case "sarif" -> new SarifReporter(projectPath);
       case "junit" -> new JUnitReporter();
       case "checkstyle" -> new CheckstyleReporter();
       case "github" -> new GithubReporter(projectPath);
-      case "gitlab" -> new GitlabReporter();
+      case "gitlab" -> new GitlabReporter(projectPath);
       case "html" -> new HtmlReporter(SourceLines.CURRENT_DIRECTORY);
       case "markdown" -> new MarkdownReporter(projectPath, SourceLinks.fromEnvironment(env));
       default -> new TextReporter(color);

@@ -8,6 +8,18 @@ import java.io.IOException;
 
 /** GitLab Code Quality JSON: description, check_name, fingerprint, severity, location.path and lines. */
 public final class GitlabReporter implements Reporter {
+  private final java.util.function.UnaryOperator<String> repositoryPath;
+
+  /** Paths as reported (relative to the working directory). */
+  public GitlabReporter() {
+    this(java.util.function.UnaryOperator.identity());
+  }
+
+  /** {@code repositoryPath} maps a reported path to the path from the repository root, as the widget expects. */
+  public GitlabReporter(java.util.function.UnaryOperator<String> repositoryPath) {
+    this.repositoryPath = repositoryPath;
+  }
+
 
   @Override
   public void write(Report report, Appendable out) throws IOException {
@@ -28,7 +40,7 @@ public final class GitlabReporter implements Reporter {
       categories.add("Security");
       o.add("categories", categories);
       JsonObject location = new JsonObject();
-      location.addProperty("path", f.location().file());
+      location.addProperty("path", repositoryPath.apply(f.location().file()));
       JsonObject lines = new JsonObject();
       lines.addProperty("begin", f.location().startLine());
       lines.addProperty("end", f.location().endLine());

@@ -23,6 +23,21 @@ import java.util.Map;
  * resource and detail at two places) gets its occurrence number.
  */
 public final class SarifReporter implements Reporter {
+  private final java.util.function.UnaryOperator<String> repositoryPath;
+
+  /** Paths as reported (relative to the working directory). */
+  public SarifReporter() {
+    this(java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * {@code repositoryPath} maps a reported path to the path from the repository root: code
+   * scanning places a result by that path, whatever directory the scan ran in.
+   */
+  public SarifReporter(java.util.function.UnaryOperator<String> repositoryPath) {
+    this.repositoryPath = repositoryPath;
+  }
+
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   static final String FINGERPRINT_KEY = "iamlintFingerprint/v1";
 
@@ -55,7 +70,7 @@ public final class SarifReporter implements Reporter {
     report.findings().stream().map(f -> f.location().file()).distinct().sorted().forEach(file -> {
       JsonObject a = new JsonObject();
       JsonObject loc = new JsonObject();
-      loc.addProperty("uri", uri(file));
+      loc.addProperty("uri", uri(repositoryPath.apply(file)));
       a.add("location", loc);
       artifacts.add(a);
     });
@@ -99,7 +114,7 @@ public final class SarifReporter implements Reporter {
     return r;
   }
 
-  private static JsonObject result(Finding f, Map<String, Integer> index, Map<String, Integer> seen) {
+  private JsonObject result(Finding f, Map<String, Integer> index, Map<String, Integer> seen) {
     JsonObject r = new JsonObject();
     r.addProperty("ruleId", f.ruleId());
     Integer i = index.get(f.ruleId());
@@ -147,10 +162,10 @@ public final class SarifReporter implements Reporter {
     return r;
   }
 
-  private static JsonObject location(Location l) {
+  private JsonObject location(Location l) {
     JsonObject physical = new JsonObject();
     JsonObject artifact = new JsonObject();
-    artifact.addProperty("uri", uri(l.file()));
+    artifact.addProperty("uri", uri(repositoryPath.apply(l.file())));
     physical.add("artifactLocation", artifact);
     JsonObject region = new JsonObject();
     region.addProperty("startLine", l.startLine());

@@ -267,6 +267,11 @@ class CliTest {
     assertTrue(!markdown.out().contains(project.toString()), "no absolute path in links: " + markdown.out());
     Run github = run("scan", "--format", "github", "--project-root", project.resolve("iam").toString(), user.toString());
     assertTrue(github.out().contains(" file=user.yaml,"), "annotations name the file from the root: " + github.out());
+    // interfaces.md: paths in SARIF and GitLab reports are relative to the project root too.
+    Run sarif = run("scan", "--format", "sarif", "--project-root", project.resolve("iam").toString(), user.toString());
+    assertTrue(sarif.out().contains("\"uri\": \"user.yaml\""), sarif.out());
+    Run gitlab = run("scan", "--format", "gitlab", "--project-root", project.resolve("iam").toString(), user.toString());
+    assertTrue(gitlab.out().contains("\"path\": \"user.yaml\""), gitlab.out());
   }
 
   @Test
