@@ -24,11 +24,14 @@ public final class GitlabReporter implements Reporter {
   @Override
   public void write(Report report, Appendable out) throws IOException {
     JsonArray issues = new JsonArray();
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
     for (Finding f : report.active()) {
       JsonObject o = new JsonObject();
       o.addProperty("description", "[" + f.ruleId() + "] " + f.message() + " (" + f.resource().address() + ")");
       o.addProperty("check_name", f.ruleId() + " " + f.slug());
-      o.addProperty("fingerprint", f.fingerprint());
+      // GitLab shows one entry per fingerprint: a repeated one gets its occurrence number.
+      int occurrence = seen.merge(f.fingerprint(), 1, Integer::sum);
+      o.addProperty("fingerprint", occurrence == 1 ? f.fingerprint() : f.fingerprint() + "/" + occurrence);
       o.addProperty("severity", switch (f.severity()) {
         case CRITICAL -> "blocker";
         case HIGH -> "critical";

@@ -50,14 +50,16 @@ public final class Discovery {
   /**
    * Directories that tools fill with copies of sources or with third-party code, never with
    * sources the user wrote: modules downloaded by {@code terraform init} and Terragrunt, npm
-   * packages, a Python virtual environment, the templates {@code sam build} copies. Reading them
-   * would report the same findings twice, or report on code the user does not own. Folders such
-   * as {@code build/} or {@code dist/} are left to {@code .gitignore}: in a Terraform repository
-   * they may well hold sources. Generated CloudFormation that is the only CloudFormation there is
-   * ({@code cdk.out}, a Serverless Framework's {@code .serverless}) is not a build folder here.
+   * packages, a Python virtual environment, the templates {@code sam build} copies, and the
+   * usual build outputs ({@code target}, {@code build}, {@code dist}: packaged templates, the
+   * copies a build makes). Reading them would report the same findings twice, or report on code
+   * the user does not own; a folder of that name that does hold sources is scanned when named
+   * on the command line, or with {@code --no-ignore}. Generated CloudFormation that is the only
+   * CloudFormation there is ({@code cdk.out}, a Serverless Framework's {@code .serverless}) is
+   * not a build folder here.
    */
   public static final Set<String> BUILD_FOLDERS =
-      Set.of(".terraform", ".terragrunt-cache", "node_modules", ".venv", ".aws-sam");
+      Set.of(".terraform", ".terragrunt-cache", "node_modules", ".venv", ".aws-sam", "target", "build", "dist");
 
   /** CloudFormation's own limit is 1 MB; anything far beyond that is not a template. */
   static final long MAX_FILE_BYTES = 16L * 1024 * 1024;

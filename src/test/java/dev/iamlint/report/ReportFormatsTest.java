@@ -134,7 +134,7 @@ class ReportFormatsTest {
   // interfaces.md: SARIF results carry iamlint's own fingerprint key, unique per result even
   // when one rule, resource and detail occur at two places.
   @Test
-  void sarifFingerprintsAreUniquePerResult() throws IOException {
+  void sarifAndGitlabFingerprintsAreUniquePerResult() throws IOException {
     dev.iamlint.source.Location a = new dev.iamlint.source.Location("t.yaml", 3, 1, 3, 10);
     dev.iamlint.source.Location b = new dev.iamlint.source.Location("t.yaml", 9, 1, 9, 10);
     dev.iamlint.model.ResourceRef resource = new dev.iamlint.model.ResourceRef("t.yaml", "Resources.Ops", "AWS::IAM::Group", a, a);
@@ -152,5 +152,12 @@ class ReportFormatsTest {
     String second = results.get(1).getAsJsonObject().getAsJsonObject("partialFingerprints").get("iamlintFingerprint/v1").getAsString();
     assertEquals(twice.get(0).fingerprint(), first);
     assertEquals(first + "/2", second);
+    StringBuilder gitlab = new StringBuilder();
+    new GitlabReporter().write(new Report("test", twice, 1, 1, java.util.List.of(),
+        java.util.List.of(dev.iamlint.rules.Catalog.get("ADM001"))), gitlab);
+    JsonArray issues = JsonParser.parseString(gitlab.toString()).getAsJsonArray();
+    assertEquals(java.util.List.of(first, first + "/2"), java.util.List.of(
+        issues.get(0).getAsJsonObject().get("fingerprint").getAsString(),
+        issues.get(1).getAsJsonObject().get("fingerprint").getAsString()), "GitLab shows one entry per fingerprint");
   }
 }
