@@ -89,16 +89,16 @@ class GitIndexTest {
   void aTrackedFileIsReadWhateverGitignoreSays() throws Exception {
     assumeTrue(gitAvailable());
     git(repo, "init", "-q");
-    write(".gitignore", "*.local.yaml\nbuild/\n");
+    write(".gitignore", "*.local.yaml\ngenerated/\n");
     write("kept.local.yaml", CFN);
     write("other.local.yaml", CFN);
-    write("build/tracked/t.yaml", CFN);
-    write("build/untracked.yaml", CFN);
+    write("generated/tracked/t.yaml", CFN);
+    write("generated/untracked.yaml", CFN);
     write(".terraform/modules/m/vendored.tf", "");
-    git(repo, "add", "-f", "kept.local.yaml", "build/tracked/t.yaml", ".terraform/modules/m/vendored.tf");
+    git(repo, "add", "-f", "kept.local.yaml", "generated/tracked/t.yaml", ".terraform/modules/m/vendored.tf");
     List<String> found = new Discovery(repo, p -> false).discover(List.of(repo)).files().stream()
         .map(SourceFile::displayPath).toList();
-    assertEquals(List.of("build/tracked/t.yaml", "kept.local.yaml"), found,
+    assertEquals(List.of("generated/tracked/t.yaml", "kept.local.yaml"), found,
         "tracked files are sources; a build folder stays out even when tracked");
   }
 
