@@ -263,7 +263,11 @@ public final class ConfigLoader {
   private String glob(Node n, String key) throws ConfigException {
     String g = string(n, key);
     if (g.isBlank()) throw error(n.location(), "'" + key + "' must not be empty");
-    Globs.compile(g);
+    try {
+      Globs.compile(g);
+    } catch (IllegalArgumentException e) {
+      throw error(n.location(), "'" + key + "' is not a valid glob: " + e.getMessage().lines().findFirst().orElse(""));
+    }
     return g;
   }
 

@@ -4,8 +4,12 @@ import java.util.regex.Pattern;
 
 /**
  * Glob patterns as config files write them: {@code **} any number of path segments, {@code *}
- * any characters but {@code /}, {@code ?} one character; everything else literal. A pattern
- * without a slash matches the last path segment anywhere ({@code *.tf}).
+ * any characters but {@code /}, {@code ?} one character, {@code [abc]}/{@code [a-z]} one of
+ * the characters ({@code [!...]} or {@code [^...]}: none of them), {@code {a,b}} one of the
+ * alternatives (nested allowed), {@code \x} the character x; everything else literal. A pattern
+ * without a slash matches the last path segment anywhere ({@code *.tf}). A pattern that does
+ * not close what it opens is refused ({@link IllegalArgumentException}, a config error), never
+ * taken to match nothing.
  */
 public final class Globs {
   private Globs() {}
@@ -14,6 +18,7 @@ public final class Globs {
     String g = glob.startsWith("./") ? glob.substring(2) : glob;
     boolean anywhere = !g.contains("/");
     StringBuilder re = new StringBuilder(anywhere ? "(?:.*/)?" : "");
+    int braces = 0;
     for (int i = 0; i < g.length(); i++) {
       char c = g.charAt(i);
       if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
@@ -24,11 +29,47 @@ public final class Globs {
         re.append("[^/]*");
       } else if (c == '?') {
         re.append("[^/]");
+      } else if (c == '[') {
+        i = characterClass(g, i, re);
+      } else if (c == '{') {
+        braces++;
+        re.append("(?:");
+      } else if (c == ',' && braces > 0) {
+        re.append('|');
+      } else if (c == '}' && braces > 0) {
+        braces--;
+        re.append(')');
+      } else if (c == '\\' && i + 1 < g.length()) {
+        re.append(Pattern.quote(String.valueOf(g.charAt(++i))));
       } else {
         re.append(Pattern.quote(String.valueOf(c)));
       }
     }
+    if (braces > 0) throw new IllegalArgumentException("'" + glob + "': a '{' is not closed");
     return Pattern.compile(re.toString());
+  }
+
+  /** The class starting at {@code open} ({@code [}) into {@code re}; the index of its {@code ]}. */
+  private static int characterClass(String g, int open, StringBuilder re) {
+    int i = open + 1;
+    boolean negated = i < g.length() && (g.charAt(i) == '!' || g.charAt(i) == '^');
+    if (negated) i++;
+    StringBuilder body = new StringBuilder();
+    // A ']' right after the opening (or its negation) is a member, as in shells.
+    int first = i;
+    for (; i < g.length(); i++) {
+      char c = g.charAt(i);
+      if (c == ']' && i > first) break;
+      if (c == '/') throw new IllegalArgumentException("'" + g + "': a character class cannot hold '/'");
+      if (c == '-' && i > first && i + 1 < g.length() && g.charAt(i + 1) != ']') {
+        body.append('-');
+      } else {
+        body.append(c == '\\' || c == '[' || c == ']' || c == '^' || c == '&' || c == '-' ? "\\" + c : String.valueOf(c));
+      }
+    }
+    if (i >= g.length()) throw new IllegalArgumentException("'" + g + "': a '[' is not closed");
+    re.append('[').append(negated ? "^/" : "").append(body).append(']');
+    return i;
   }
 
   /**

@@ -132,8 +132,29 @@ class ConfigLoaderTest {
       legacy/*.tf        | legacy/users.tf           | true
       legacy/*.tf        | legacy/sub/users.tf       | false
       templates/?.yaml   | templates/a.yaml          | true
+      {dev,test}/**      | dev/a.tf                  | true
+      {dev,test}/**      | test/b/c.tf               | true
+      {dev,test}/**      | prod/a.tf                 | false
+      *.{tf,tofu}        | mod/a.tofu                | true
+      *.{tf,tofu}        | mod/a.yaml                | false
+      env-[0-9]/*.tf     | env-3/main.tf             | true
+      env-[0-9]/*.tf     | env-x/main.tf             | false
+      env-[!0-9]/*.tf    | env-x/main.tf             | true
+      env-[^0-9]/*.tf    | env-3/main.tf             | false
+      [ab]*.yaml         | b-stack.yaml              | true
+      {a,{b,c}x}.tf      | cx.tf                     | true
+      \\{literal}.tf      | {literal}.tf              | true
       """)
   void globs(String glob, String path, boolean expected) {
     assertEquals(expected, Globs.matches(Globs.compile(glob), path));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"env-[0-9/*.tf", "{dev,test/**", "a/[x/y]/b"})
+  void aGlobThatDoesNotCloseWhatItOpensIsALocatedConfigError(String glob) {
+    ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+        () -> ConfigLoader.parse(Path.of(".iamlint.yaml"), ".iamlint.yaml", "exclude:\n  - \"" + glob + "\"\n",
+            Catalog.all()));
+    assertTrue(e.getMessage().startsWith(".iamlint.yaml:2:5: 'exclude[]' is not a valid glob"), e.getMessage());
   }
 }
