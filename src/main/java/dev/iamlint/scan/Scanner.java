@@ -217,7 +217,6 @@ public final class Scanner {
     Suppressions suppressions = new Suppressions();
     // Terraform comments are read with the module directories (loadTerraform): a sibling of a
     // file passed alone is evaluated too, and its suppressions must hold as well.
-    if (file.kind() == FileKind.CLOUDFORMATION_YAML) suppressions.readComments(file.displayPath(), file.text());
     if (!file.kind().isCloudFormation()) {
       // Terraform is read per module directory (loadTerraform), not file by file.
       return new FileOutcome(model, Optional.empty(), false, suppressions);
@@ -225,6 +224,11 @@ public final class Scanner {
     ParseResult parsed = file.kind() == FileKind.CLOUDFORMATION_JSON
         ? request.cache().tree(ParseCache.Syntax.JSON, file.displayPath(), file.text(), JsonLoader::parse)
         : request.cache().tree(ParseCache.Syntax.YAML, file.displayPath(), file.text(), YamlLoader::parse);
+    if (file.kind() == FileKind.CLOUDFORMATION_YAML) {
+      // "# iamlint:ignore" inside a block scalar or a quoted string is text, not a comment.
+      suppressions.readComments(file.displayPath(), file.text(), parsed instanceof ParseResult.Parsed p
+          ? ScalarSpans.of(p.root()) : ScalarSpans.NONE);
+    }
     if (parsed instanceof ParseResult.Failed failed) {
       return new FileOutcome(model, unparsed(request, file, failed), true, suppressions);
     }

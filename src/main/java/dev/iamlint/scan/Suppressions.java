@@ -124,6 +124,11 @@ final class Suppressions {
 
   /** Reads the {@code iamlint:ignore} comments of a Terraform or YAML file. */
   void readComments(String file, String text) {
+    readComments(file, text, ScalarSpans.NONE);
+  }
+
+  /** As above, leaving out a directive whose {@code #} lies inside a value of the file ({@code content}). */
+  void readComments(String file, String text, ScalarSpans content) {
     // Nearly no file holds a directive: a quarter of a warm pre-commit run went to splitting
     // and matching the lines of files that have none.
     if (!text.contains(DIRECTIVE)) return;
@@ -131,6 +136,8 @@ final class Suppressions {
     for (int i = 0; i < lines.length; i++) {
       Matcher m = COMMENT.matcher(lines[i]);
       if (!m.find()) continue;
+      int hash = m.start() + (Character.isWhitespace(lines[i].charAt(m.start())) ? 1 : 0);
+      if (content.holds(i + 1, hash + 1)) continue;
       String body = m.group(1);
       int dash = body.indexOf("--");
       Optional<String> reason = dash < 0 ? Optional.empty() : Optional.of(body.substring(dash + 2).strip()).filter(s -> !s.isEmpty());

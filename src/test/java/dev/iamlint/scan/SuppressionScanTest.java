@@ -66,4 +66,33 @@ class SuppressionScanTest {
     List<Finding> findings = TestScans.findings(dir.resolve("main.tf"), "ADM001", "SUP001");
     assertEquals(List.of("ADM001"), findings.stream().map(Finding::ruleId).toList());
   }
+
+  // Regression: the text of a block scalar or a quoted string (a script in user data, a rule's
+  // own documentation) that holds "# iamlint:ignore" was read as a suppression, and judged
+  // stale (SUP001) since it matched nothing. Only comments suppress.
+  @Test
+  void aDirectiveInsideAYamlValueIsTextNotASuppression(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("stack.yaml"), """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Ops:
+            Type: AWS::IAM::Group
+            Metadata:
+              Note: |
+                # iamlint:ignore ADM001 -- this is documentation, not a directive
+              Quoted: "text # iamlint:ignore ADM001 -- neither is this"
+            Properties:
+              ManagedPolicyArns:
+                - arn:aws:iam::aws:policy/AdministratorAccess
+          # iamlint:ignore ADM001 -- a real comment: break-glass group, reviewed 2026-11
+          BreakGlass:
+            Type: AWS::IAM::Group
+            Properties:
+              ManagedPolicyArns:
+                - arn:aws:iam::aws:policy/AdministratorAccess
+        """);
+    List<String> found = TestScans.findings(dir, "ADM001", "SUP001").stream()
+        .map(f -> f.ruleId() + "@" + f.location().startLine()).toList();
+    assertEquals(List.of("ADM001@11"), found);
+  }
 }
