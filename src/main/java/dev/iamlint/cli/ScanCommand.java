@@ -120,6 +120,14 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "No colour in text output (also when NO_COLOR is set).")
   boolean noColor;
 
+  /** When the text report on stdout is coloured. */
+  enum ColorWhen { auto, always, never }
+
+  @Option(names = "--color", paramLabel = "WHEN",
+      description = "Colour the text report on stdout: auto (default: on a terminal, unless NO_COLOR is set), always "
+          + "(a CI log that renders colours), never.")
+  ColorWhen colorWhen = ColorWhen.auto;
+
   @Option(names = {"-q", "--quiet"}, description = "Text output: findings only, no summary.")
   boolean quiet;
 
@@ -248,8 +256,12 @@ final class ScanCommand implements Callable<Integer> {
         result.errors(), enabled);
     for (OutputFormat format : formats) {
       StringWriter buffer = new StringWriter();
-      boolean color = format.file().isEmpty() && format.name().equals("text") && !noColor
-          && System.getenv("NO_COLOR") == null && System.console() != null;
+      boolean onTerminal = !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
+      boolean color = format.file().isEmpty() && format.name().equals("text") && switch (colorWhen) {
+        case always -> !noColor;
+        case never -> false;
+        case auto -> onTerminal;
+      };
       format.reporter(color, fromProjectRoot(cwd), System.getenv()).write(quiet && format.name().equals("text") ? withoutSummary(report) : report, buffer);
       String text = quiet && format.name().equals("text") ? stripSummary(buffer.toString()) : buffer.toString();
       if (format.file().isPresent()) {

@@ -379,4 +379,14 @@ class CliTest {
     assertEquals(1, together.code(), "team-b's high finding fails the run");
     assertEquals(together.out(), run("scan", "--format", "compact", "--no-cache", b, a).out());
   }
+
+  // --color=always colours the text report even in a pipe (a CI log that renders colours);
+  // never and the default (no terminal here) do not; a bad value is a usage error.
+  @Test
+  void colorWhenAsked() {
+    assertTrue(run("scan", "--color=always", dir.toString()).out().contains("\u001b["), "always: escape sequences");
+    assertTrue(!run("scan", "--color=never", dir.toString()).out().contains("\u001b["), "never: none");
+    assertTrue(!run("scan", dir.toString()).out().contains("\u001b["), "auto, not a terminal: none");
+    assertEquals(2, run("scan", "--color=sometimes", dir.toString()).code());
+  }
 }
