@@ -128,6 +128,11 @@ final class ScanCommand implements Callable<Integer> {
           + "(a CI log that renders colours), never.")
   ColorWhen colorWhen = ColorWhen.auto;
 
+  @Option(names = "--progress",
+      description = "Show a progress line on stderr from the start (by default it appears on a terminal after one second, "
+          + "never in pipes, CI logs or with -q).")
+  boolean progressLine;
+
   @Option(names = {"-q", "--quiet"}, description = "Text output: findings only, no summary.")
   boolean quiet;
 
@@ -219,13 +224,19 @@ final class ScanCommand implements Callable<Integer> {
     }
     // Each project's share of the paths is judged against that project, with its own config.
     List<Judged> judged = new ArrayList<>();
-    for (Unit unit : units) {
-      try {
-        judged.add(judge(cwd, unit, values, day, err));
-      } catch (ConfigException e) {
-        err.println("iamlint: config error: " + e.getMessage());
-        return ExitCodes.ERROR;
+    dev.iamlint.scan.Progress progress = new dev.iamlint.scan.Progress();
+    Optional<Thread> line = startProgressLine(progress, err);
+    try {
+      for (Unit unit : units) {
+        try {
+          judged.add(judge(cwd, unit, values, day, err, progress));
+        } catch (ConfigException e) {
+          err.println("iamlint: config error: " + e.getMessage());
+          return ExitCodes.ERROR;
+        }
       }
+    } finally {
+      line.ifPresent(ScanCommand::stopProgressLine);
     }
     ScanResult result = merge(judged.stream().map(Judged::result).toList());
     RuleSelector selector = new RuleSelector(rules, skipRules);
@@ -307,8 +318,8 @@ final class ScanCommand implements Callable<Integer> {
   private record Judged(Unit unit, ScanResult result, ScanOptions options, Severity failOn) {}
 
   /** One unit scanned with its own config (or the one named with -c). */
-  private Judged judge(Path cwd, Unit unit, Map<String, String> values, java.time.LocalDate day, PrintWriter err)
-      throws ConfigException {
+  private Judged judge(Path cwd, Unit unit, Map<String, String> values, java.time.LocalDate day, PrintWriter err,
+      dev.iamlint.scan.Progress progress) throws ConfigException {
     Config config = config(cwd, unit);
     // The command line wins over the config file; flags can only switch a setting on.
     Severity failOnLevel = failOn != null ? failOn : config.failOn().orElse(Severity.LOW);
@@ -329,9 +340,59 @@ final class ScanCommand implements Callable<Integer> {
             : DiskCache.fromEnvironment(System.getenv(), Version.current(), debug ? m -> err.println("iamlint: " + m) : m -> {}));
     if (unit.scope().isPresent()) request = request.withScope(unit.scope().get());
     if (noIgnore) request = request.withIgnoring(Ignoring.NOTHING);
-    ScanResult result = new Scanner().scan(request);
+    ScanResult result = new Scanner(progress).scan(request);
     request.cache().trim();
     return new Judged(unit, result, options, failOnLevel);
+  }
+
+  /**
+   * The progress line: on stderr, redrawn in place, on a terminal once the scan has taken a
+   * second (never in a pipe, a CI log or with -q); from the start with --progress. It is cleared
+   * before anything else is printed.
+   */
+  private Optional<Thread> startProgressLine(dev.iamlint.scan.Progress progress, PrintWriter err) {
+    boolean terminal = System.console() != null && System.getenv("CI") == null && !quiet;
+    if (!progressLine && !terminal) return Optional.empty();
+    long start = System.nanoTime();
+    long delay = progressLine ? 250 : 1000;
+    // Asked for: drawn at once, so that even a scan shorter than a redraw shows (and clears) it.
+    int first = progressLine ? draw(err, progress.line(0), 0) : 0;
+    Thread t = new Thread(() -> {
+      int width = first;
+      try {
+        Thread.sleep(delay);
+        while (!Thread.currentThread().isInterrupted()) {
+          width = draw(err, progress.line((System.nanoTime() - start) / 1_000_000), width);
+          Thread.sleep(250);
+        }
+      } catch (InterruptedException e) {
+        // Asked to stop: the scan is over.
+      } finally {
+        if (width > 0) {
+          err.print("\r" + " ".repeat(width) + "\r");
+          err.flush();
+        }
+      }
+    }, "iamlint-progress");
+    t.setDaemon(true);
+    t.start();
+    return Optional.of(t);
+  }
+
+  /** Draws {@code text} over a line of {@code width}; the width now drawn. */
+  private static int draw(PrintWriter err, String text, int width) {
+    err.print("\r" + text + " ".repeat(Math.max(0, width - text.length())));
+    err.flush();
+    return Math.max(width, text.length());
+  }
+
+  private static void stopProgressLine(Thread t) {
+    t.interrupt();
+    try {
+      t.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The units' results as one: findings in the report's order, counts added up. */

@@ -49,6 +49,16 @@ import java.util.concurrent.Future;
  * path order), check the merged model with every selected rule, filter and sort.
  */
 public final class Scanner {
+  private final Progress progress;
+
+  public Scanner() {
+    this(new Progress());
+  }
+
+  /** A scanner that reports what it has done to {@code progress} (a progress line). */
+  public Scanner(Progress progress) {
+    this.progress = progress;
+  }
 
   /**
    * One file's contribution: its model elements and its syntax error, if any. A CloudFormation
@@ -71,6 +81,8 @@ public final class Scanner {
     }
     Discovery.Result discovered = request.scope().isPresent()
         ? discoverProject(request, discovery, request.scope().get()) : discovery.discover(request.paths());
+    progress.files(discovered.files().size());
+    progress.stage(Progress.Stage.READING);
     Predicate<Finding> inScope = f -> request.scope()
         .map(s -> s.reports(absolute(request, f.location().file()), f.location())).orElse(true);
     List<FileOutcome> outcomes = loadAll(request, discovered.files());
@@ -89,6 +101,7 @@ public final class Scanner {
       o.syntaxError().ifPresent(findings::add);
       if (o.scanned()) read.add(discovered.files().get(i).displayPath());
     }
+    progress.stage(Progress.Stage.EVALUATING);
     read.addAll(loadTerraform(request, discovery, discovered.files(), merged, findings, suppressions));
     int files = (int) read.stream()
         .filter(f -> request.scope().map(s -> s.covers(absolute(request, f))).orElse(true)).count();
@@ -97,7 +110,10 @@ public final class Scanner {
     List<String> internalErrors = new ArrayList<>();
     // Every rule runs, selected or not: selection filters the report, and a suppression is judged
     // stale (SUP001) against all findings, not against the rules one run happened to select.
+    progress.rules(Rules.all().size());
+    progress.stage(Progress.Stage.CHECKING);
     for (Rule rule : Rules.all()) {
+      progress.ruleChecked();
       RuleMetadata metadata = Catalog.get(rule.id());
       RuleContext context = new RuleContext(model, request.options(), metadata);
       try {
@@ -170,7 +186,11 @@ public final class Scanner {
       .thenComparing(f -> f.resource().deployment());
 
   private List<FileOutcome> loadAll(ScanRequest request, List<SourceFile> files) {
-    return inParallel(request, files, f -> load(request, f));
+    return inParallel(request, files, f -> {
+      FileOutcome outcome = load(request, f);
+      progress.fileRead();
+      return outcome;
+    });
   }
 
   /**

@@ -389,4 +389,16 @@ class CliTest {
     assertTrue(!run("scan", dir.toString()).out().contains("\u001b["), "auto, not a terminal: none");
     assertEquals(2, run("scan", "--color=sometimes", dir.toString()).code());
   }
+
+  // --progress draws a line on stderr (redrawn with carriage returns) and clears it; stdout is
+  // the same report as without it. Without --progress and without a terminal there is none.
+  @Test
+  void theProgressLineGoesToStderrAndIsCleared() {
+    Run plain = run("scan", "--format", "compact", dir.toString());
+    Run shown = run("scan", "--format", "compact", "--progress", dir.toString());
+    assertEquals(plain.out(), shown.out());
+    assertEquals("", plain.err());
+    assertTrue(shown.err().startsWith("\riamlint: "), shown.err());
+    assertTrue(shown.err().endsWith("\r"), "the line is cleared at the end: " + shown.err());
+  }
 }

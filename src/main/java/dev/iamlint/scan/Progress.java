@@ -1,0 +1,65 @@
+package dev.iamlint.scan;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What a running scan has done, for a progress line on a terminal: written by the scan, read by
+ * the thread that draws the line.
+ */
+public final class Progress {
+  /** The stages of a scan, in order. */
+  public enum Stage {
+    DISCOVERING("finding files"), READING("reading files"), EVALUATING("parsing and evaluating Terraform"),
+    CHECKING("checking rules"), DONE("done");
+
+    private final String label;
+
+    Stage(String label) {
+      this.label = label;
+    }
+  }
+
+  private volatile Stage stage = Stage.DISCOVERING;
+  private volatile int files;
+  private final AtomicInteger read = new AtomicInteger();
+  private volatile int rules;
+  private final AtomicInteger checked = new AtomicInteger();
+
+  void stage(Stage s) {
+    stage = s;
+  }
+
+  void files(int total) {
+    files = total;
+    read.set(0);
+  }
+
+  void fileRead() {
+    read.incrementAndGet();
+  }
+
+  void rules(int total) {
+    rules = total;
+    checked.set(0);
+  }
+
+  void ruleChecked() {
+    checked.incrementAndGet();
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+
+  /** One line: the stage, its count, the time so far ({@code elapsedMillis}). */
+  public String line(long elapsedMillis) {
+    Stage s = stage;
+    String count = switch (s) {
+      case READING -> " " + read.get() + "/" + files;
+      case CHECKING -> " " + checked.get() + "/" + rules;
+      case EVALUATING -> " (" + files + " files)";
+      default -> "";
+    };
+    return String.format(java.util.Locale.ROOT, "iamlint: %s%s, %.1f s", s.label, count, elapsedMillis / 1000.0);
+  }
+}
