@@ -328,7 +328,7 @@ public final class Scanner {
     }
     Set<String> read = new TreeSet<>();
     TerraformLoader.Options options = new TerraformLoader.Options(request.variableFiles(), request.variables(),
-        request.environment(), request.partition());
+        request.environment(), request.partition(), request.threads());
     for (Map.Entry<Path, Set<Path>> e : directoriesByRoot.entrySet()) {
       TerraformLoader loader = new TerraformLoader(e.getKey(), discovery::display, options, request.cache());
       // A plan is the more precise picture of its directory: the sources beside it only place its resources.

@@ -35,7 +35,13 @@ import java.util.stream.Stream;
 public final class TerraformLoader {
 
   /** Variable values given on the command line, in order, and the environment's TF_VAR_*. */
-  public record Options(List<Path> varFiles, Map<String, String> vars, Map<String, String> environment, String partition) {}
+  /** {@code threads}: how many directories are parsed at once (--threads). */
+  public record Options(List<Path> varFiles, Map<String, String> vars, Map<String, String> environment, String partition,
+      int threads) {
+    public Options(List<Path> varFiles, Map<String, String> vars, Map<String, String> environment, String partition) {
+      this(varFiles, vars, environment, partition, Runtime.getRuntime().availableProcessors());
+    }
+  }
 
   /** {@code sources}: the text of each HCL file read, by display path (for suppression comments). */
   public record Result(ModelBuilder model, List<SyntaxError> syntaxErrors, Set<String> filesRead, Map<String, String> sources) {}
@@ -73,8 +79,8 @@ public final class TerraformLoader {
   public Result load(List<Path> directories) {
     ModelBuilder model = new ModelBuilder();
     List<Path> dirs = directories.stream().map(d -> d.toAbsolutePath().normalize()).distinct().sorted().toList();
-    // Parsing is the costly part and independent per directory: do it on every core first.
-    dirs.parallelStream().forEach(this::module);
+    // Parsing is the costly part and independent per directory: do it on the cores asked for first.
+    parseAll(dirs);
     // Roots: directories no other scanned directory calls; then any left unreached (a cycle).
     Map<Path, Set<Path>> calls = new HashMap<>();
     Set<Path> called = new HashSet<>();
@@ -106,6 +112,34 @@ public final class TerraformLoader {
     List<SyntaxError> errors = new ArrayList<>(syntaxErrors);
     errors.sort(java.util.Comparator.comparing(SyntaxError::file));
     return new Result(model, errors, filesRead, new java.util.TreeMap<>(sources));
+  }
+
+  /** Parses the directories on {@code options.threads()} threads with deep stacks (parsers recurse as input nests). */
+  private void parseAll(List<Path> dirs) {
+    int threads = Math.max(1, Math.min(options.threads(), dirs.size()));
+    if (threads == 1) {
+      dirs.forEach(this::module);
+      return;
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(null, r, "iamlint-parse", 16L * 1024 * 1024);
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+      for (Path dir : dirs) futures.add(pool.submit(() -> module(dir)));
+      for (java.util.concurrent.Future<?> f : futures) f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private Set<Path> localCalls(Path dir) {
