@@ -273,7 +273,7 @@ final class ScanCommand implements Callable<Integer> {
         case never -> false;
         case auto -> onTerminal;
       };
-      format.reporter(color, fromProjectRoot(cwd), System.getenv()).write(quiet && format.name().equals("text") ? withoutSummary(report) : report, buffer);
+      format.reporter(color, fromProjectRoot(cwd, units.get(0).root()), System.getenv()).write(quiet && format.name().equals("text") ? withoutSummary(report) : report, buffer);
       String text = quiet && format.name().equals("text") ? stripSummary(buffer.toString()) : buffer.toString();
       if (format.file().isPresent()) {
         Path target = format.file().get();
@@ -444,7 +444,6 @@ final class ScanCommand implements Callable<Integer> {
       }
       // Nothing changed: an empty report of the project.
       if (groups.isEmpty()) groups.put(Optional.of(common.orElse(changes.toplevel())), new ArrayList<>());
-      resolvedRoot = groups.keySet().iterator().next();
       List<Unit> units = new ArrayList<>();
       for (Map.Entry<Optional<Path>, List<Path>> g : groups.entrySet()) {
         Path root = g.getKey().orElseThrow();
@@ -455,7 +454,6 @@ final class ScanCommand implements Callable<Integer> {
     for (Path p : absolute) {
       groups.computeIfAbsent(explicit.isPresent() ? explicit : ProjectRoot.find(List.of(p)), k -> new ArrayList<>()).add(p);
     }
-    resolvedRoot = groups.keySet().iterator().next();
     List<Unit> units = new ArrayList<>();
     for (Map.Entry<Optional<Path>, List<Path>> g : groups.entrySet()) {
       Optional<ProjectScope> scope = g.getKey().filter(root -> !ProjectRoot.coveredBy(root, g.getValue()))
@@ -486,17 +484,14 @@ final class ScanCommand implements Callable<Integer> {
     return root;
   }
 
-  /** The project root this run resolved, when it has one: links in summaries are relative to it. */
-  private Optional<Path> resolvedRoot = Optional.empty();
-
   /**
    * A display path (relative to the working directory, or absolute) as the repository names it:
    * relative to the git top level holding the project root, else to the project root. Links in
    * summaries resolve against the repository (a blob URL), even when a config file below the
    * git root marks the project.
    */
-  private java.util.function.UnaryOperator<String> fromProjectRoot(Path cwd) {
-    Optional<Path> root = resolvedRoot.map(r -> {
+  private static java.util.function.UnaryOperator<String> fromProjectRoot(Path cwd, Optional<Path> projectRoot) {
+    Optional<Path> root = projectRoot.map(r -> {
       for (Path d = r; d != null; d = d.getParent()) {
         if (Files.exists(d.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) return d;
       }

@@ -39,10 +39,6 @@ import java.util.TreeSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The pipeline: discover, load, evaluate and map each file (in parallel; results merged in
@@ -209,27 +205,7 @@ public final class Scanner {
 
   /** {@code work} applied to each item, on up to {@code --threads} threads; results in item order. */
   private static <T, R> List<R> inParallel(ScanRequest request, List<T> items, java.util.function.Function<T, R> work) {
-    int threads = Math.max(1, Math.min(request.threads(), items.size()));
-    if (threads == 1) return items.stream().map(work).toList();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(null, r, "iamlint-load", 16L * 1024 * 1024);
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<R>> futures = new ArrayList<>();
-      for (T item : items) futures.add(pool.submit(() -> work.apply(item)));
-      List<R> out = new ArrayList<>();
-      for (Future<R> f : futures) out.add(f.get());
-      return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    return dev.iamlint.source.Parallel.map(request.threads(), "iamlint-load", items, work);
   }
 
   private FileOutcome load(ScanRequest request, SourceFile file) {

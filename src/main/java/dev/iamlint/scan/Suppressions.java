@@ -146,7 +146,7 @@ final class Suppressions {
       Optional<String> date = until.find() ? Optional.of(until.group(1)) : Optional.empty();
       List<String> rules = Arrays.stream(UNTIL.matcher(head).replaceAll("").split("[,\\s]+"))
           .filter(s -> !s.isBlank()).toList();
-      int column = m.start() + (Character.isWhitespace(lines[i].charAt(m.start())) ? 2 : 1);
+      int column = hash + 1;
       Location at = new Location(file, i + 1, column, i + 1, lines[i].length() + 1);
       // A comment after code covers its own line only; a comment line also covers what follows.
       boolean trailing = !lines[i].substring(0, m.start()).isBlank();

@@ -114,32 +114,9 @@ public final class TerraformLoader {
     return new Result(model, errors, filesRead, new java.util.TreeMap<>(sources));
   }
 
-  /** Parses the directories on {@code options.threads()} threads with deep stacks (parsers recurse as input nests). */
+  /** Parses the directories on {@code options.threads()} threads. */
   private void parseAll(List<Path> dirs) {
-    int threads = Math.max(1, Math.min(options.threads(), dirs.size()));
-    if (threads == 1) {
-      dirs.forEach(this::module);
-      return;
-    }
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(null, r, "iamlint-parse", 16L * 1024 * 1024);
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-      for (Path dir : dirs) futures.add(pool.submit(() -> module(dir)));
-      for (java.util.concurrent.Future<?> f : futures) f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      if (e.getCause() instanceof Error err) throw err;
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    dev.iamlint.source.Parallel.map(options.threads(), "iamlint-parse", dirs, this::module);
   }
 
   private Set<Path> localCalls(Path dir) {
