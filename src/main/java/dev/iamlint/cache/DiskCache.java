@@ -75,9 +75,18 @@ public final class DiskCache implements ParseCache {
   private static final byte KIND_HCL = 1;
   private static final byte KIND_JSON = 2;
   private static final byte KIND_YAML = 3;
+  private static final byte KIND_MANIFEST = 4;
+  private static final byte KIND_EVALUATION = 5;
 
-  /** What a run did with the cache; with {@code --debug} it is shown at the end. */
-  public record Stats(long hits, long parsed, long rejected, long written) {}
+  /**
+   * What a run did with the cache (with {@code --debug} it is shown at the end): parse trees reused,
+   * parsed, rejected and written; evaluations of root modules reused and kept.
+   */
+  public record Stats(long hits, long parsed, long rejected, long written, long reusedResults, long keptResults) {
+    public Stats(long hits, long parsed, long rejected, long written) {
+      this(hits, parsed, rejected, written, 0, 0);
+    }
+  }
 
   private final Path directory;
   private final Path entries;
@@ -89,6 +98,8 @@ public final class DiskCache implements ParseCache {
   private final AtomicLong parsed = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong written = new AtomicLong();
+  private final AtomicLong reusedResults = new AtomicLong();
+  private final AtomicLong keptResults = new AtomicLong();
   private final AtomicLong writtenBytes = new AtomicLong();
   private final Set<String> noted = ConcurrentHashMap.newKeySet();
 
@@ -173,7 +184,7 @@ public final class DiskCache implements ParseCache {
   }
 
   public Stats stats() {
-    return new Stats(hits.get(), parsed.get(), rejected.get(), written.get());
+    return new Stats(hits.get(), parsed.get(), rejected.get(), written.get(), reusedResults.get(), keptResults.get());
   }
 
   // ---- lookups ----
@@ -223,12 +234,31 @@ public final class DiskCache implements ParseCache {
     R result = parse.get();
     if (keep.test(result)) {
       try {
-        store(key, encoder.encode(result));
+        if (store(key, encoder.encode(result))) written.incrementAndGet();
       } catch (Codec.Corrupt | RuntimeException | StackOverflowError e) {
         // Too large or too deep to keep: parsed again next time.
       }
     }
     return result;
+  }
+
+  @Override
+  public Optional<byte[]> kept(Kept kind, byte[] key) {
+    Optional<byte[]> payload = payload(keptKey(kind, key));
+    if (payload.isPresent() && kind == Kept.EVALUATION) reusedResults.incrementAndGet();
+    return payload;
+  }
+
+  @Override
+  public void keep(Kept kind, byte[] key, byte[] payload) {
+    if (store(keptKey(kind, key), payload) && kind == Kept.EVALUATION) keptResults.incrementAndGet();
+  }
+
+  private Key keptKey(Kept kind, byte[] key) {
+    byte code = kind == Kept.MANIFEST ? KIND_MANIFEST : KIND_EVALUATION;
+    MessageDigest digest = sha256();
+    digest.update(key);
+    return key(code, digest.digest());
   }
 
   @Override
@@ -246,10 +276,11 @@ public final class DiskCache implements ParseCache {
   @Override
   public void trim() {
     Stats s = stats();
-    if (s.hits() + s.parsed() == 0) return;
+    if (s.hits() + s.parsed() + s.keptResults() == 0) return;
     notes.accept("cache: " + s.hits() + " reused, " + s.parsed() + " parsed, " + s.rejected() + " rejected, "
-        + s.written() + " written (" + directory + ")");
-    if (s.written() == 0) return;
+        + s.written() + " written; evaluations: " + s.reusedResults() + " reused, " + s.keptResults() + " kept ("
+        + directory + ")");
+    if (s.written() + s.keptResults() == 0) return;
     // A full cache holds tens of thousands of entries: walking them after every pre-commit run
     // that wrote one would cost more than the entry saves. A run that wrote much walks at once.
     Path stamp = entries.resolve(TRIMMED);
@@ -276,7 +307,10 @@ public final class DiskCache implements ParseCache {
   private record Key(Path entry, byte kind, byte[] contentHash) {}
 
   private Key key(byte kind, String text) {
-    byte[] content = contentHash(text);
+    return key(kind, contentHash(text));
+  }
+
+  private Key key(byte kind, byte[] content) {
     MessageDigest digest = sha256();
     digest.update(("iamlint parse cache " + FORMAT_VERSION + "\0" + version + "\0").getBytes(StandardCharsets.UTF_8));
     digest.update(kind);
@@ -364,8 +398,9 @@ public final class DiskCache implements ParseCache {
     }
   }
 
-  private void store(Key key, byte[] payload) {
-    if (!writable.get() || payload.length > MAX_PAYLOAD_BYTES || payload.length > maxBytes / 4) return;
+  /** Whether the entry was written. */
+  private boolean store(Key key, byte[] payload) {
+    if (!writable.get() || payload.length > MAX_PAYLOAD_BYTES || payload.length > maxBytes / 4) return false;
     byte[] entry = wrap(payload, version, key.kind(), key.contentHash());
     Path target = key.entry();
     Path temporary = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + "-"
@@ -375,14 +410,15 @@ public final class DiskCache implements ParseCache {
       Files.write(temporary, entry, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       // A concurrent run may move the same entry in first: either copy is the same entry.
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      written.incrementAndGet();
       writtenBytes.addAndGet(entry.length);
+      return true;
     } catch (AtomicMoveNotSupportedException e) {
       stopWriting(temporary, "cache: " + entries + " cannot replace files atomically; not writing to it");
     } catch (IOException | RuntimeException e) {
       stopWriting(temporary, "cache: cannot write to " + entries + " (" + e.getClass().getSimpleName()
           + "); not writing to it in this run");
     }
+    return false;
   }
 
   private void stopWriting(Path temporary, String note) {

@@ -16,8 +16,12 @@ import java.util.Optional;
 final class InstalledModules {
   private InstalledModules() {}
 
+  static Path manifest(Path rootModule) {
+    return rootModule.resolve(".terraform").resolve("modules").resolve("modules.json");
+  }
+
   static Optional<Path> directory(Path rootModule, String callKey) {
-    Path manifest = rootModule.resolve(".terraform").resolve("modules").resolve("modules.json");
+    Path manifest = manifest(rootModule);
     if (!Files.isRegularFile(manifest)) return Optional.empty();
     try {
       ParseResult r = JsonLoader.parse(manifest.toString(), Files.readString(manifest, StandardCharsets.UTF_8));

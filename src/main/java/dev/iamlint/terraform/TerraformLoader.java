@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -55,6 +56,10 @@ public final class TerraformLoader {
   private final Map<String, String> sources = new java.util.concurrent.ConcurrentHashMap<>();
   private final Path realRoot;
   private final ParseCache cache;
+  /** A hash of each module directory's Terraform files as read (when the deployment cache is in use). */
+  private final Map<Path, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The inputs of the root module being evaluated, when its result is to be kept. */
+  private Inputs current;
 
   public TerraformLoader(Path root, Function<Path, String> display, Options options) {
     this(root, display, options, ParseCache.NONE);
@@ -105,13 +110,103 @@ public final class TerraformLoader {
     for (Path dir : roots) {
       Optional<ModuleConfig> config = module(dir);
       if (config.isEmpty()) continue;
-      ModuleInstance instance = ModuleInstance.root(new LocalProject(dir), config.get());
-      List<TfResource> resources = instance.resources();
-      TerraformAdapter.adapt(resources, instance.documentsInUse(), Deployments.of(display(dir), config.get(), resources), model);
+      if (!DeploymentCache.usable(cache)) {
+        model.addAll(evaluate(dir, config.get()));
+        continue;
+      }
+      DeploymentCache.Evaluated evaluated = new DeploymentCache(cache, rootKey(dir), this::stateNow).get(() -> {
+        Inputs inputs = new Inputs();
+        current = inputs;
+        try {
+          record(Inputs.Kind.MODULE, dir, () -> fingerprints.getOrDefault(dir, ABSENT));
+          ModelBuilder fragment = evaluate(dir, config.get());
+          return new DeploymentCache.Recorded(new DeploymentCache.Evaluated(fragment, inputs.syntaxErrors, inputs.filesRead),
+              inputs.states());
+        } finally {
+          current = null;
+        }
+      });
+      // What reading the variable files gave, whether they were read now or when the result was kept.
+      syntaxErrors.addAll(evaluated.syntaxErrors());
+      filesRead.addAll(evaluated.filesRead());
+      model.addAll(evaluated.model());
     }
     List<SyntaxError> errors = new ArrayList<>(syntaxErrors);
     errors.sort(java.util.Comparator.comparing(SyntaxError::file));
     return new Result(model, errors, filesRead, new java.util.TreeMap<>(sources));
+  }
+
+  private ModelBuilder evaluate(Path dir, ModuleConfig config) {
+    ModelBuilder fragment = new ModelBuilder();
+    ModuleInstance instance = ModuleInstance.root(new LocalProject(dir), config);
+    List<TfResource> resources = instance.resources();
+    TerraformAdapter.adapt(resources, instance.documentsInUse(), Deployments.of(display(dir), config, resources), fragment);
+    return fragment;
+  }
+
+  // ---- what an evaluation reads, for the deployment cache ----
+
+  /** What, besides its inputs, the evaluation of the root module in {@code dir} depends on. */
+  private Map<String, String> rootKey(Path dir) {
+    Map<String, String> key = new java.util.TreeMap<>();
+    key.put("root", dir.toString());
+    key.put("shown as", display(dir));
+    key.put("partition", options.partition());
+    key.put("variable files", options.varFiles().toString());
+    options.vars().forEach((k, v) -> key.put("var " + k, v));
+    options.environment().forEach((k, v) -> {
+      if (k.startsWith("TF_VAR_")) key.put("env " + k, v);
+    });
+    return key;
+  }
+
+  /** The state of an input as it is now; the same as {@link Inputs} recorded when it was read in that state. */
+  private String stateNow(DeploymentCache.Input input) {
+    Path p = Path.of(input.path());
+    return switch (input.kind()) {
+      case MODULE -> {
+        module(p);
+        yield fingerprints.getOrDefault(p, ABSENT);
+      }
+      case FILE -> fileState(p, false);
+      case EXPLICIT_FILE -> fileState(p, true);
+      case AUTO_VARIABLE_FILES -> String.join("\0", autoVariableFiles(p).stream().map(Path::toString).toList());
+    };
+  }
+
+  private static final String ABSENT = "absent";
+
+  /** Records an input of the evaluation under way, if the deployment cache is in use. */
+  private void record(Inputs.Kind kind, Path p, Supplier<String> state) {
+    Inputs inputs = current;
+    if (inputs != null) inputs.read(kind, p.toString(), state.get());
+  }
+
+  /** A file's state: absent, or how it is shown and the hash of its bytes. Outside the root, only an explicit file is read. */
+  private String fileState(Path p, boolean explicit) {
+    if (!Files.isRegularFile(p) || (!explicit && !inside(p))) return ABSENT;
+    try {
+      return fileState(p, Files.readAllBytes(p));
+    } catch (IOException e) {
+      return "unreadable";
+    }
+  }
+
+  private String fileState(Path p, byte[] bytes) {
+    return display(p) + "\0" + java.util.HexFormat.of().formatHex(DeploymentCache.sha256().digest(bytes));
+  }
+
+  /** The *.auto.tfvars[.json] files of a root module, in the order Terraform reads them. */
+  List<Path> autoVariableFiles(Path rootModule) {
+    try (Stream<Path> list = Files.list(rootModule)) {
+      List<Path> files = list.filter(p -> p.getFileName().toString().endsWith(".auto.tfvars")
+          || p.getFileName().toString().endsWith(".auto.tfvars.json")).sorted().toList();
+      record(Inputs.Kind.AUTO_VARIABLE_FILES, rootModule, () -> String.join("\0", files.stream().map(Path::toString).toList()));
+      return files;
+    } catch (IOException e) {
+      record(Inputs.Kind.AUTO_VARIABLE_FILES, rootModule, () -> "");
+      return List.of();
+    }
   }
 
   /** Parses the directories on {@code options.threads()} threads. */
@@ -143,29 +238,32 @@ public final class TerraformLoader {
   private Optional<ModuleConfig> read(Path dir) {
     if (!inside(dir) || !Files.isDirectory(dir)) return Optional.empty();
     List<ModuleConfig.File> files = new ArrayList<>();
+    java.security.MessageDigest fingerprint = DeploymentCache.usable(cache) ? DeploymentCache.sha256() : null;
     try (Stream<Path> list = Files.list(dir)) {
       for (Path p : list.sorted(Comparator.comparing(Path::toString)).toList()) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean hcl = name.endsWith(".tf") || name.endsWith(".tofu");
         boolean json = name.endsWith(".tf.json") || name.endsWith(".tofu.json");
         if ((!hcl && !json) || !Files.isRegularFile(p) || !inside(p)) continue;
-        parse(p, json).ifPresent(files::add);
+        String text;
+        try {
+          text = Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          continue;
+        }
+        if (fingerprint != null) fingerprint.update(fileState(p, text.getBytes(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        parse(p, text, json).ifPresent(files::add);
       }
     } catch (IOException e) {
       return Optional.empty();
     }
+    if (fingerprint != null) fingerprints.put(dir, java.util.HexFormat.of().formatHex(fingerprint.digest()));
     if (files.isEmpty()) return Optional.empty();
     return Optional.of(new ModuleConfig(dir, display.apply(dir), files));
   }
 
-  private Optional<ModuleConfig.File> parse(Path p, boolean json) {
+  private Optional<ModuleConfig.File> parse(Path p, String text, boolean json) {
     String shown = display.apply(p);
-    String text;
-    try {
-      text = Files.readString(p, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return Optional.empty();
-    }
     filesRead.add(shown);
     if (json) {
       ParseResult r = cache.tree(ParseCache.Syntax.JSON, shown, text, JsonLoader::parse);
@@ -205,7 +303,10 @@ public final class TerraformLoader {
 
     @Override
     public Optional<ModuleConfig> module(Path directory) {
-      return TerraformLoader.this.module(directory);
+      Path dir = directory.toAbsolutePath().normalize();
+      Optional<ModuleConfig> config = TerraformLoader.this.module(dir);
+      record(Inputs.Kind.MODULE, dir, () -> fingerprints.getOrDefault(dir, ABSENT));
+      return config;
     }
 
     @Override
@@ -214,6 +315,8 @@ public final class TerraformLoader {
         Path dir = caller.directory().resolve(source).normalize();
         return inside(dir) ? Optional.of(dir) : Optional.empty();
       }
+      Path manifest = InstalledModules.manifest(rootModule);
+      record(Inputs.Kind.FILE, manifest, () -> fileState(manifest, false));
       return InstalledModules.directory(rootModule, callKey).filter(TerraformLoader.this::inside);
     }
 
@@ -244,10 +347,21 @@ public final class TerraformLoader {
     @Override
     public Optional<String> read(String path) {
       Path p = dir.resolve(path).normalize();
-      if (!Files.isRegularFile(p) || !inside(p)) return Optional.empty();
+      if (!Files.isRegularFile(p) || !inside(p)) {
+        record(Inputs.Kind.FILE, p, () -> ABSENT);
+        return Optional.empty();
+      }
+      byte[] bytes;
       try {
-        return Optional.of(Files.readString(p, StandardCharsets.UTF_8));
+        bytes = Files.readAllBytes(p);
       } catch (IOException e) {
+        record(Inputs.Kind.FILE, p, () -> "unreadable");
+        return Optional.empty();
+      }
+      record(Inputs.Kind.FILE, p, () -> fileState(p, bytes));
+      try {
+        return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+      } catch (java.nio.charset.CharacterCodingException e) {
         return Optional.empty();
       }
     }
@@ -255,6 +369,7 @@ public final class TerraformLoader {
     @Override
     public boolean exists(String path) {
       Path p = dir.resolve(path).normalize();
+      record(Inputs.Kind.FILE, p, () -> fileState(p, false));
       return Files.isRegularFile(p) && inside(p);
     }
 
@@ -266,6 +381,7 @@ public final class TerraformLoader {
     @Override
     public Optional<String> display(String path) {
       Path p = dir.resolve(path).normalize();
+      record(Inputs.Kind.FILE, p, () -> fileState(p, false));
       return Files.isRegularFile(p) && inside(p) ? Optional.of(TerraformLoader.this.display(p)) : Optional.empty();
     }
   }
@@ -284,6 +400,7 @@ public final class TerraformLoader {
 
   /** A variable file; one named on the command line may lie outside the scan root, as the user chose it. */
   Optional<Body> parseVarsFile(Path p, boolean explicit) {
+    record(explicit ? Inputs.Kind.EXPLICIT_FILE : Inputs.Kind.FILE, p, () -> fileState(p, explicit));
     if ((!explicit && !inside(p)) || !Files.isRegularFile(p)) return Optional.empty();
     String shown = display.apply(p);
     try {
@@ -291,20 +408,29 @@ public final class TerraformLoader {
       if (p.toString().endsWith(".json")) {
         ParseResult r = JsonLoader.parse(shown, text);
         if (r instanceof ParseResult.Failed f) {
-          syntaxErrors.add(new SyntaxError(shown, "JSON syntax error: " + f.message(), f.location()));
+          variableFileError(new SyntaxError(shown, "JSON syntax error: " + f.message(), f.location()));
           return Optional.empty();
         }
         return TerraformJson.attributes(shown, ((ParseResult.Parsed) r).root());
       }
       HclParseResult r = HclParser.parse(shown, text);
       if (r instanceof HclParseResult.Failed f) {
-        syntaxErrors.add(new SyntaxError(shown, "HCL syntax error: " + f.message(), f.location()));
+        variableFileError(new SyntaxError(shown, "HCL syntax error: " + f.message(), f.location()));
         return Optional.empty();
       }
-      filesRead.add(shown);
+      Inputs inputs = current;
+      if (inputs != null) inputs.filesRead.add(shown);
+      else filesRead.add(shown);
       return Optional.of(((HclParseResult.Parsed) r).file().body());
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /** Kept with the evaluation's result when the deployment cache is in use (the loader adds it from there). */
+  private void variableFileError(SyntaxError error) {
+    Inputs inputs = current;
+    if (inputs != null) inputs.syntaxErrors.add(error);
+    else syntaxErrors.add(error);
   }
 }
