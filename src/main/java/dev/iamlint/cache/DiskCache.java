@@ -77,6 +77,7 @@ public final class DiskCache implements ParseCache {
   private static final byte KIND_YAML = 3;
   private static final byte KIND_MANIFEST = 4;
   private static final byte KIND_EVALUATION = 5;
+  private static final byte KIND_OUTLINE = 6;
 
   /**
    * What a run did with the cache (with {@code --debug} it is shown at the end): parse trees reused,
@@ -255,7 +256,11 @@ public final class DiskCache implements ParseCache {
   }
 
   private Key keptKey(Kept kind, byte[] key) {
-    byte code = kind == Kept.MANIFEST ? KIND_MANIFEST : KIND_EVALUATION;
+    byte code = switch (kind) {
+      case MANIFEST -> KIND_MANIFEST;
+      case EVALUATION -> KIND_EVALUATION;
+      case OUTLINE -> KIND_OUTLINE;
+    };
     MessageDigest digest = sha256();
     digest.update(key);
     return key(code, digest.digest());

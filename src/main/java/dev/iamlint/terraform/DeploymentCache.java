@@ -44,11 +44,12 @@ final class DeploymentCache {
 
   private static final Optional<Codecs> CODECS = Codecs.make();
 
-  private record Codecs(RecordCodec<Manifest> manifest, RecordCodec<Evaluated> evaluated) {
+  private record Codecs(RecordCodec<Manifest> manifest, RecordCodec<Evaluated> evaluated,
+      RecordCodec<TerraformLoader.Outline> outline) {
     static Optional<Codecs> make() {
       try {
         return Optional.of(new Codecs(RecordCodec.of(Manifest.class),
-            RecordCodec.of(Evaluated.class, Location.class, Provenance.class)));
+            RecordCodec.of(Evaluated.class, Location.class, Provenance.class), RecordCodec.of(TerraformLoader.Outline.class)));
       } catch (IllegalArgumentException e) {
         // A model type the codec cannot write: evaluate every time (DeploymentCacheTest fails first).
         return Optional.empty();
@@ -101,6 +102,25 @@ final class DeploymentCache {
       cache.keep(ParseCache.Kept.MANIFEST, manifestKey, inputs.get());
     }
     return fresh.evaluated();
+  }
+
+  /** The outline kept for a module directory whose files have {@code fingerprint}. */
+  static Optional<TerraformLoader.Outline> outline(ParseCache cache, String fingerprint) {
+    if (!usable(cache)) return Optional.empty();
+    return cache.kept(ParseCache.Kept.OUTLINE, outlineKey(fingerprint)).flatMap(CODECS.get().outline()::decode);
+  }
+
+  static void keepOutline(ParseCache cache, String fingerprint, TerraformLoader.Outline outline) {
+    if (!usable(cache)) return;
+    CODECS.get().outline().encode(outline).ifPresent(p -> cache.keep(ParseCache.Kept.OUTLINE, outlineKey(fingerprint), p));
+  }
+
+  private static byte[] outlineKey(String fingerprint) {
+    MessageDigest digest = sha256();
+    update(digest, FORMAT + " outline");
+    update(digest, CODECS.get().outline().description());
+    update(digest, fingerprint);
+    return digest.digest();
   }
 
   /** An evaluation and the inputs it read, with the state it saw each in. */

@@ -56,8 +56,8 @@ public final class TerraformLoader {
   private final Map<String, String> sources = new java.util.concurrent.ConcurrentHashMap<>();
   private final Path realRoot;
   private final ParseCache cache;
-  /** A hash of each module directory's Terraform files as read (when the deployment cache is in use). */
-  private final Map<Path, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Path, Optional<Texts>> texts = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Path, Outline> outlines = new java.util.concurrent.ConcurrentHashMap<>();
   /** The inputs of the root module being evaluated, when its result is to be kept. */
   private Inputs current;
 
@@ -85,7 +85,10 @@ public final class TerraformLoader {
     ModelBuilder model = new ModelBuilder();
     List<Path> dirs = directories.stream().map(d -> d.toAbsolutePath().normalize()).distinct().sorted().toList();
     // Parsing is the costly part and independent per directory: do it on the cores asked for first.
-    parseAll(dirs);
+    // With the cache, a directory's outline (its calls and syntax errors) is kept by its files'
+    // hash: a directory is parsed only when a root module that reads it is evaluated again.
+    dev.iamlint.source.Parallel.map(options.threads(), "iamlint-parse", dirs,
+        DeploymentCache.usable(cache) ? this::outline : this::module);
     // Roots: directories no other scanned directory calls; then any left unreached (a cycle).
     Map<Path, Set<Path>> calls = new HashMap<>();
     Set<Path> called = new HashSet<>();
@@ -108,18 +111,17 @@ public final class TerraformLoader {
       }
     }
     for (Path dir : roots) {
-      Optional<ModuleConfig> config = module(dir);
-      if (config.isEmpty()) continue;
       if (!DeploymentCache.usable(cache)) {
-        model.addAll(evaluate(dir, config.get()));
+        module(dir).ifPresent(config -> model.addAll(evaluate(dir, config)));
         continue;
       }
+      if (!outline(dir).configured()) continue;
       DeploymentCache.Evaluated evaluated = new DeploymentCache(cache, rootKey(dir), this::stateNow).get(() -> {
         Inputs inputs = new Inputs();
         current = inputs;
         try {
-          record(Inputs.Kind.MODULE, dir, () -> fingerprints.getOrDefault(dir, ABSENT));
-          ModelBuilder fragment = evaluate(dir, config.get());
+          record(Inputs.Kind.MODULE, dir, () -> fingerprint(dir));
+          ModelBuilder fragment = evaluate(dir, module(dir).orElseThrow());
           return new DeploymentCache.Recorded(new DeploymentCache.Evaluated(fragment, inputs.syntaxErrors, inputs.filesRead),
               inputs.states());
         } finally {
@@ -164,10 +166,7 @@ public final class TerraformLoader {
   private String stateNow(DeploymentCache.Input input) {
     Path p = Path.of(input.path());
     return switch (input.kind()) {
-      case MODULE -> {
-        module(p);
-        yield fingerprints.getOrDefault(p, ABSENT);
-      }
+      case MODULE -> fingerprint(p);
       case FILE -> fileState(p, false);
       case EXPLICIT_FILE -> fileState(p, true);
       case AUTO_VARIABLE_FILES -> String.join("\0", autoVariableFiles(p).stream().map(Path::toString).toList());
@@ -209,23 +208,105 @@ public final class TerraformLoader {
     }
   }
 
-  /** Parses the directories on {@code options.threads()} threads. */
-  private void parseAll(List<Path> dirs) {
-    dev.iamlint.source.Parallel.map(options.threads(), "iamlint-parse", dirs, this::module);
+  private Set<Path> localCalls(Path dir) {
+    List<String> sources = DeploymentCache.usable(cache) ? outline(dir).localSources()
+        : module(dir).map(TerraformLoader::localSources).orElse(List.of());
+    Set<Path> targets = new HashSet<>();
+    for (String source : sources) targets.add(dir.resolve(source).normalize());
+    return targets;
   }
 
-  private Set<Path> localCalls(Path dir) {
-    Set<Path> targets = new HashSet<>();
-    module(dir).ifPresent(config -> {
-      for (ModuleConfig.Decl call : config.moduleCalls().values()) {
-        ModuleConfig.attribute(call.block(), "source")
-            .filter(e -> e instanceof dev.iamlint.hcl.Expression.Template)
-            .flatMap(e -> ((dev.iamlint.hcl.Expression.Template) e).literal())
-            .filter(s -> s.startsWith("./") || s.startsWith("../"))
-            .ifPresent(s -> targets.add(dir.resolve(s).normalize()));
+  /** The sources of a module's calls that are local paths ({@code ./x}, {@code ../x}). */
+  private static List<String> localSources(ModuleConfig config) {
+    List<String> out = new ArrayList<>();
+    for (ModuleConfig.Decl call : config.moduleCalls().values()) {
+      ModuleConfig.attribute(call.block(), "source")
+          .filter(e -> e instanceof dev.iamlint.hcl.Expression.Template)
+          .flatMap(e -> ((dev.iamlint.hcl.Expression.Template) e).literal())
+          .filter(s -> s.startsWith("./") || s.startsWith("../"))
+          .ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /**
+   * What parsing a module directory gives besides its configuration: whether any file of it
+   * parsed, the local sources of its module calls, and its syntax errors. With the cache it is
+   * kept by the directory's fingerprint, so that finding the root modules parses nothing.
+   */
+  record Outline(boolean configured, List<String> localSources, List<SyntaxError> syntaxErrors) {}
+
+  private static final Outline NO_OUTLINE = new Outline(false, List.of(), List.of());
+
+  private Outline outline(Path directory) {
+    Path dir = directory.toAbsolutePath().normalize();
+    Outline known = outlines.get(dir);
+    if (known != null) return known;
+    Optional<Texts> read = texts(dir);
+    if (read.isEmpty()) return NO_OUTLINE;
+    Optional<Outline> kept = DeploymentCache.outline(cache, read.get().fingerprint());
+    if (kept.isPresent()) {
+      settle(dir, kept.get());
+      return outlines.get(dir);
+    }
+    module(dir);
+    Outline parsed = outlines.getOrDefault(dir, NO_OUTLINE);
+    DeploymentCache.keepOutline(cache, read.get().fingerprint(), parsed);
+    return parsed;
+  }
+
+  /** The directory's outline, once: its syntax errors are reported by whichever of parsing or the cache gives it first. */
+  private void settle(Path dir, Outline outline) {
+    if (outlines.putIfAbsent(dir, outline) == null) syntaxErrors.addAll(outline.syntaxErrors());
+  }
+
+  /** A module directory's Terraform files as read, and a hash of their names and bytes. */
+  private record Texts(List<FileText> files, String fingerprint) {}
+
+  private record FileText(Path path, String text, boolean json) {}
+
+  /**
+   * Reads a module directory's Terraform files once: parsing and the fingerprint that keys what
+   * the cache keeps use the same texts. Files read are counted, HCL texts kept for suppression comments.
+   */
+  private Optional<Texts> texts(Path dir) {
+    return texts.computeIfAbsent(dir, this::readTexts);
+  }
+
+  private Optional<Texts> readTexts(Path dir) {
+    if (!inside(dir) || !Files.isDirectory(dir)) return Optional.empty();
+    List<FileText> files = new ArrayList<>();
+    // Without the cache nothing is kept by it: no need to hash.
+    java.security.MessageDigest fingerprint = DeploymentCache.usable(cache) ? DeploymentCache.sha256() : null;
+    try (Stream<Path> list = Files.list(dir)) {
+      for (Path p : list.sorted(Comparator.comparing(Path::toString)).toList()) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean hcl = name.endsWith(".tf") || name.endsWith(".tofu");
+        boolean json = name.endsWith(".tf.json") || name.endsWith(".tofu.json");
+        if ((!hcl && !json) || !Files.isRegularFile(p) || !inside(p)) continue;
+        byte[] bytes;
+        String text;
+        try {
+          bytes = Files.readAllBytes(p);
+          text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (IOException e) {
+          continue;
+        }
+        String shown = display.apply(p);
+        if (fingerprint != null) fingerprint.update(fileState(p, bytes).getBytes(StandardCharsets.UTF_8));
+        files.add(new FileText(p, text, json));
+        filesRead.add(shown);
+        if (!json) sources.put(shown, text);
       }
-    });
-    return targets;
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return Optional.of(new Texts(files, fingerprint == null ? "" : java.util.HexFormat.of().formatHex(fingerprint.digest())));
+  }
+
+  /** The fingerprint of a module directory as it is read in this run; absent when it is not a directory inside the root. */
+  private String fingerprint(Path dir) {
+    return texts(dir).map(Texts::fingerprint).orElse(ABSENT);
   }
 
   // ---- reading modules ----
@@ -236,47 +317,30 @@ public final class TerraformLoader {
   }
 
   private Optional<ModuleConfig> read(Path dir) {
-    if (!inside(dir) || !Files.isDirectory(dir)) return Optional.empty();
+    Optional<Texts> read = texts(dir);
+    if (read.isEmpty()) return Optional.empty();
     List<ModuleConfig.File> files = new ArrayList<>();
-    java.security.MessageDigest fingerprint = DeploymentCache.usable(cache) ? DeploymentCache.sha256() : null;
-    try (Stream<Path> list = Files.list(dir)) {
-      for (Path p : list.sorted(Comparator.comparing(Path::toString)).toList()) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean hcl = name.endsWith(".tf") || name.endsWith(".tofu");
-        boolean json = name.endsWith(".tf.json") || name.endsWith(".tofu.json");
-        if ((!hcl && !json) || !Files.isRegularFile(p) || !inside(p)) continue;
-        String text;
-        try {
-          text = Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          continue;
-        }
-        if (fingerprint != null) fingerprint.update(fileState(p, text.getBytes(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-        parse(p, text, json).ifPresent(files::add);
-      }
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-    if (fingerprint != null) fingerprints.put(dir, java.util.HexFormat.of().formatHex(fingerprint.digest()));
-    if (files.isEmpty()) return Optional.empty();
-    return Optional.of(new ModuleConfig(dir, display.apply(dir), files));
+    List<SyntaxError> errors = new ArrayList<>();
+    for (FileText f : read.get().files()) parse(f.path(), f.text(), f.json(), errors).ifPresent(files::add);
+    Optional<ModuleConfig> config = files.isEmpty() ? Optional.empty()
+        : Optional.of(new ModuleConfig(dir, display.apply(dir), files));
+    settle(dir, new Outline(config.isPresent(), config.map(TerraformLoader::localSources).orElse(List.of()), errors));
+    return config;
   }
 
-  private Optional<ModuleConfig.File> parse(Path p, String text, boolean json) {
+  private Optional<ModuleConfig.File> parse(Path p, String text, boolean json, List<SyntaxError> errors) {
     String shown = display.apply(p);
-    filesRead.add(shown);
     if (json) {
       ParseResult r = cache.tree(ParseCache.Syntax.JSON, shown, text, JsonLoader::parse);
       if (r instanceof ParseResult.Failed f) {
-        syntaxErrors.add(new SyntaxError(shown, "JSON syntax error: " + f.message(), f.location()));
+        errors.add(new SyntaxError(shown, "JSON syntax error: " + f.message(), f.location()));
         return Optional.empty();
       }
       return TerraformJson.body(shown, ((ParseResult.Parsed) r).root()).map(b -> new ModuleConfig.File(shown, b));
     }
-    sources.put(shown, text);
     HclParseResult r = cache.hcl(shown, text);
     if (r instanceof HclParseResult.Failed f) {
-      syntaxErrors.add(new SyntaxError(shown, "HCL syntax error: " + f.message(), f.location()));
+      errors.add(new SyntaxError(shown, "HCL syntax error: " + f.message(), f.location()));
       return Optional.empty();
     }
     return Optional.of(new ModuleConfig.File(shown, ((HclParseResult.Parsed) r).file().body()));
@@ -305,7 +369,7 @@ public final class TerraformLoader {
     public Optional<ModuleConfig> module(Path directory) {
       Path dir = directory.toAbsolutePath().normalize();
       Optional<ModuleConfig> config = TerraformLoader.this.module(dir);
-      record(Inputs.Kind.MODULE, dir, () -> fingerprints.getOrDefault(dir, ABSENT));
+      record(Inputs.Kind.MODULE, dir, () -> fingerprint(dir));
       return config;
     }
 
