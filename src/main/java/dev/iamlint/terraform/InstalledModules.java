@@ -33,7 +33,7 @@ final class InstalledModules {
         Optional<String> key = text(entry, "Key");
         Optional<String> dir = text(entry, "Dir");
         if (key.isPresent() && key.get().equals(callKey) && dir.isPresent()) {
-          return Optional.of(rootModule.resolve(dir.get()).normalize());
+          return TerraformLoader.under(rootModule, dir.get());
         }
       }
     } catch (IOException e) {

@@ -564,7 +564,12 @@ public final class ModuleInstance {
         // relative to it, and file() paths resolve against it.
         Optional<String> n = attrName(steps, 0);
         consumed.add(1);
-        String value = n.orElse("").equals("module") ? files.moduleDirectory().relativize(config.directory()).toString() : ".";
+        Path runsIn = files.moduleDirectory();
+        // Outside a module (a value in a .tfvars file), there is no module path to give.
+        if (n.orElse("").equals("module") && runsIn.isAbsolute() != config.directory().isAbsolute()) {
+          return unknown(Value.Cause.UNSUPPORTED, "path.module has no value outside a module", at);
+        }
+        String value = n.orElse("").equals("module") ? runsIn.relativize(config.directory()).toString() : ".";
         return new Value.Str(value.isEmpty() ? "." : value, at, Provenance.of("path." + n.orElse("")));
       }
       case "terraform": {

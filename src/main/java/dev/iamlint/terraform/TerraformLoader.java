@@ -212,7 +212,7 @@ public final class TerraformLoader {
     List<String> sources = DeploymentCache.usable(cache) ? outline(dir).localSources()
         : module(dir).map(TerraformLoader::localSources).orElse(List.of());
     Set<Path> targets = new HashSet<>();
-    for (String source : sources) targets.add(dir.resolve(source).normalize());
+    for (String source : sources) under(dir, source).ifPresent(targets::add);
     return targets;
   }
 
@@ -346,6 +346,18 @@ public final class TerraformLoader {
     return Optional.of(new ModuleConfig.File(shown, ((HclParseResult.Parsed) r).file().body()));
   }
 
+  /**
+   * {@code path} (a module source, a file() argument) resolved against {@code dir}; empty when no
+   * file can have that name (a NUL character written as \u0000): then there is nothing to read.
+   */
+  static Optional<Path> under(Path dir, String path) {
+    try {
+      return Optional.of(dir.resolve(path).normalize());
+    } catch (java.nio.file.InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Inside the scan root, after resolving symbolic links. */
   boolean inside(Path p) {
     try {
@@ -376,8 +388,7 @@ public final class TerraformLoader {
     @Override
     public Optional<Path> moduleSource(ModuleConfig caller, String callKey, String source) {
       if (source.startsWith("./") || source.startsWith("../")) {
-        Path dir = caller.directory().resolve(source).normalize();
-        return inside(dir) ? Optional.of(dir) : Optional.empty();
+        return under(caller.directory(), source).filter(TerraformLoader.this::inside);
       }
       Path manifest = InstalledModules.manifest(rootModule);
       record(Inputs.Kind.FILE, manifest, () -> fileState(manifest, false));
@@ -410,7 +421,9 @@ public final class TerraformLoader {
 
     @Override
     public Optional<String> read(String path) {
-      Path p = dir.resolve(path).normalize();
+      Optional<Path> named = under(dir, path);
+      if (named.isEmpty()) return Optional.empty();
+      Path p = named.get();
       if (!Files.isRegularFile(p) || !inside(p)) {
         record(Inputs.Kind.FILE, p, () -> ABSENT);
         return Optional.empty();
@@ -432,7 +445,9 @@ public final class TerraformLoader {
 
     @Override
     public boolean exists(String path) {
-      Path p = dir.resolve(path).normalize();
+      Optional<Path> named = under(dir, path);
+      if (named.isEmpty()) return false;
+      Path p = named.get();
       record(Inputs.Kind.FILE, p, () -> fileState(p, false));
       return Files.isRegularFile(p) && inside(p);
     }
@@ -444,7 +459,9 @@ public final class TerraformLoader {
 
     @Override
     public Optional<String> display(String path) {
-      Path p = dir.resolve(path).normalize();
+      Optional<Path> named = under(dir, path);
+      if (named.isEmpty()) return Optional.empty();
+      Path p = named.get();
       record(Inputs.Kind.FILE, p, () -> fileState(p, false));
       return Files.isRegularFile(p) && inside(p) ? Optional.of(TerraformLoader.this.display(p)) : Optional.empty();
     }

@@ -83,6 +83,41 @@ class TerraformEvaluationTest {
     assertEquals(1, scan("ADM001").size(), "a committed value counts even without a variable block");
   }
 
+  /** Found by fuzzing: path.module in a .tfvars file made the whole run an internal error. */
+  @Test
+  void aModulePathInAVariableFileIsUnknownNotAFailure() throws IOException {
+    write("main.tf", ADMIN_ATTACHMENT + """
+        variable "policy" {
+          type = string
+        }
+        resource "aws_iam_user_policy_attachment" "b" {
+          user       = "bob"
+          policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+        }
+        """);
+    write("terraform.tfvars", "policy = path.module\n");
+    assertEquals(List.of("ADM001 main.tf:10 aws_iam_user_policy_attachment.b"), scan("ADM001"));
+  }
+
+  /** Found by fuzzing: a NUL character in a module source or a file name made the whole run an internal error. */
+  @Test
+  void aPathNoFileCanHaveIsAbsentNotAFailure() throws IOException {
+    write("main.tf", """
+        module "x" {
+          source = "./a\\u0000b"
+        }
+        locals {
+          text = file("p\\u0000.json")
+          here = fileexists("p\\u0000.json")
+        }
+        resource "aws_iam_user_policy_attachment" "b" {
+          user       = "bob"
+          policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+        }
+        """);
+    assertEquals(List.of("ADM001 main.tf:10 aws_iam_user_policy_attachment.b"), scan("ADM001"));
+  }
+
   @Test
   void countAndForEachMakeOneFindingPerInstance() throws IOException {
     write("main.tf", """
