@@ -332,6 +332,35 @@ class CliTest {
     assertEquals(viaCommand.out(), fast.out());
     assertTrue(fast.out().startsWith("iamlint "), fast.out());
     assertEquals(fast.out(), run("-V").out());
+    // The version, the commit the build recorded (git may be absent: "unknown") and the date of
+    // the bundled IAM data, as data-sources.properties gives it.
+    java.util.List<String> lines = fast.out().lines().toList();
+    assertEquals(3, lines.size(), fast.out());
+    assertTrue(lines.get(0).matches("iamlint \\d+\\.\\d+\\.\\d+.*"), lines.get(0));
+    assertTrue(lines.get(1).matches("commit ([0-9a-f]{40}(-modified)?|unknown)"), lines.get(1));
+    assertTrue(lines.get(2).matches("IAM data: actions \\d{4}-\\d\\d-\\d\\d \\(.+\\), managed policies \\d{4}-\\d\\d-\\d\\d \\(.+\\)"),
+        lines.get(2));
+  }
+
+  // picocli's suggestions survive iamlint's own usage-error handler.
+  @Test
+  void aMistypedCommandOrOptionGetsASuggestion() {
+    Run command = run("scna", dir.toString());
+    assertEquals(2, command.code());
+    assertTrue(command.err().contains("Did you mean") && command.err().contains("scan"), command.err());
+    Run option = run("scan", "--fail-onn", "high", dir.toString());
+    assertEquals(2, option.code());
+    assertTrue(option.err().contains("Possible solutions: --fail-on"), option.err());
+  }
+
+  @Test
+  void scanHelpListsEveryFormat() {
+    Run help = run("scan", "--help");
+    assertEquals(0, help.code(), help.err());
+    String flat = help.out().replaceAll("\\s+", " ");
+    for (String format : OutputFormat.NAMES) {
+      assertTrue(java.util.regex.Pattern.compile("Output format:.*\\b" + format + "\\b").matcher(flat).find(), format + " in: " + help.out());
+    }
   }
 
   // Regression: the config was looked up from the first path only, so the order in which
