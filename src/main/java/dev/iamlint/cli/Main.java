@@ -16,7 +16,7 @@ public final class Main {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // Scripts ask for the version to decide things; building the command model costs more
       // than the JVM's own start.
-      out.println(new Version().getVersion()[0]);
+      for (String line : new Version().getVersion()) out.println(line);
       out.flush();
       return ExitCodes.CLEAN;
     }
@@ -37,6 +37,8 @@ public final class Main {
     cmd.setParameterExceptionHandler((e, a) -> {
       CommandLine c = e.getCommandLine();
       c.getErr().println("iamlint: " + e.getMessage());
+      // picocli's "Did you mean" for a mistyped option or command (its default handler prints it).
+      CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());
       c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
       return ExitCodes.ERROR;
     });

@@ -26,18 +26,20 @@ record OutputFormat(String name, Optional<Path> file) {
 
   /** Paths as reported (relative to the working directory) are taken to be relative to the project root. */
   Reporter reporter(boolean color) {
-    return reporter(color, UnaryOperator.identity(), System.getenv());
+    Path cwd = Path.of("").toAbsolutePath();
+    return reporter(color, UnaryOperator.identity(), System.getenv(), cwd, cwd);
   }
 
   /**
    * {@code projectPath} maps a reported path (relative to the working directory, '/'-separated) to
-   * the path relative to the project root; {@code env} says which forge and commit links point to.
+   * the path relative to the project root; {@code env} says which forge and commit links point to;
+   * SARIF paths are relative to {@code sourceRoot} (the repository root), resolved from {@code cwd}.
    */
-  Reporter reporter(boolean color, UnaryOperator<String> projectPath, Map<String, String> env) {
+  Reporter reporter(boolean color, UnaryOperator<String> projectPath, Map<String, String> env, Path cwd, Path sourceRoot) {
     return switch (name) {
       case "compact" -> new CompactReporter();
       case "json" -> new JsonReporter();
-      case "sarif" -> new SarifReporter(projectPath);
+      case "sarif" -> new SarifReporter(cwd, sourceRoot);
       case "junit" -> new JUnitReporter();
       case "checkstyle" -> new CheckstyleReporter();
       case "github" -> new GithubReporter(projectPath);

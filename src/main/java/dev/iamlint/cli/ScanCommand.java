@@ -273,7 +273,8 @@ final class ScanCommand implements Callable<Integer> {
         case never -> false;
         case auto -> onTerminal;
       };
-      format.reporter(color, fromProjectRoot(cwd, units.get(0).root()), System.getenv()).write(quiet && format.name().equals("text") ? withoutSummary(report) : report, buffer);
+      format.reporter(color, fromProjectRoot(cwd, units.get(0).root()), System.getenv(), cwd,
+          repositoryRoot(units.get(0).root()).orElse(cwd)).write(quiet && format.name().equals("text") ? withoutSummary(report) : report, buffer);
       String text = quiet && format.name().equals("text") ? stripSummary(buffer.toString()) : buffer.toString();
       if (format.file().isPresent()) {
         Path target = format.file().get();
@@ -503,17 +504,22 @@ final class ScanCommand implements Callable<Integer> {
    * git root marks the project.
    */
   private static java.util.function.UnaryOperator<String> fromProjectRoot(Path cwd, Optional<Path> projectRoot) {
-    Optional<Path> root = projectRoot.map(r -> {
-      for (Path d = r; d != null; d = d.getParent()) {
-        if (Files.exists(d.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) return d;
-      }
-      return r;
-    });
+    Optional<Path> root = repositoryRoot(projectRoot);
     return display -> {
       if (root.isEmpty()) return display;
       Path abs = cwd.resolve(display).normalize();
       return abs.startsWith(root.get()) ? root.get().relativize(abs).toString().replace('\\', '/') : display;
     };
+  }
+
+  /** The git top level holding the project root, else the project root (SARIF's %SRCROOT%). */
+  private static Optional<Path> repositoryRoot(Optional<Path> projectRoot) {
+    return projectRoot.map(r -> {
+      for (Path d = r; d != null; d = d.getParent()) {
+        if (Files.exists(d.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) return d;
+      }
+      return r;
+    });
   }
 
   /** The config named with -c, else the nearest .iamlint.yaml at or above the directory holding the scan paths. */

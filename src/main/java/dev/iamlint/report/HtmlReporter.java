@@ -16,10 +16,13 @@ import java.util.function.Function;
 
 /**
  * The {@code html} format: one self-contained page (inline CSS and a little script, nothing
- * fetched) with a summary, bar charts of the findings by severity and by rule, and the findings
- * grouped by file with the source lines around each. Usable by keyboard: every finding is
- * focusable, {@code j}/{@code k} move between them, the severity filters are buttons, and the
- * page reads in order without script. Deterministic: no timestamps.
+ * fetched) with a summary, bar charts of the findings by severity and by rule, the findings
+ * grouped by file with the source lines around each, and the documentation of every rule that
+ * found something (each rule id links to it). The findings are ordered by severity (files by
+ * their most severe finding) or by file and line; severity buttons and a search box filter them,
+ * and each file's count follows the filters. Usable by keyboard: every finding is focusable,
+ * {@code j}/{@code k} move between them, and the page reads in order (by severity) without
+ * script. Deterministic: no timestamps.
  */
 public final class HtmlReporter implements Reporter {
   private static final int CONTEXT = 2;
@@ -42,6 +45,15 @@ public final class HtmlReporter implements Reporter {
     }
     Map<String, List<Finding>> byFile = new TreeMap<>();
     for (Finding f : report.findings()) byFile.computeIfAbsent(f.location().file(), k -> new ArrayList<>()).add(f);
+    // The page's first order, as the script's "severity" order: files by their most severe
+    // finding, then by name; in a file, by severity, then line.
+    List<Map.Entry<String, List<Finding>>> files = new ArrayList<>(byFile.entrySet());
+    files.sort(java.util.Comparator.<Map.Entry<String, List<Finding>>>comparingInt(e -> mostSevere(e.getValue()))
+        .thenComparing(Map.Entry::getKey));
+    Map<String, RuleMetadata> documented = new TreeMap<>();
+    for (Finding f : report.findings()) {
+      report.rules().stream().filter(r -> r.id().equals(f.ruleId())).findFirst().ifPresent(r -> documented.put(r.id(), r));
+    }
 
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -54,29 +66,64 @@ public final class HtmlReporter implements Reporter {
     if (!report.suppressed().isEmpty()) out.append(" &middot; ").append(plural(report.suppressed().size(), "suppressed finding")).append(" shown");
     out.append("</p>\n</header>\n<main>\n");
 
-    summary(out, bySeverity, byRule, report.rules(), active.size());
+    summary(out, bySeverity, byRule, report.rules(), documented.keySet(), active.size());
     filters(out, bySeverity);
     if (!report.errors().isEmpty()) {
       out.append("<section class=\"errors\" aria-labelledby=\"errors-h\"><h2 id=\"errors-h\">Files not scanned</h2><ul>\n");
       for (var e : report.errors()) out.append("<li><code>").append(esc(e.file())).append("</code>: ").append(esc(e.message())).append("</li>\n");
       out.append("</ul></section>\n");
     }
-    out.append("<section id=\"findings\" aria-labelledby=\"findings-h\">\n<h2 id=\"findings-h\">Findings by file</h2>\n");
+    out.append("<section id=\"findings\" aria-labelledby=\"findings-h\">\n<h2 id=\"findings-h\">Findings by file</h2>\n")
+        .append("<p id=\"shown\" class=\"shown\" aria-live=\"polite\"></p>\n");
     if (byFile.isEmpty()) out.append("<p class=\"none\">No findings.</p>\n");
     int n = 0;
-    for (Map.Entry<String, List<Finding>> e : byFile.entrySet()) {
+    for (Map.Entry<String, List<Finding>> e : files) {
       Optional<List<String>> lines = sources.apply(e.getKey());
-      out.append("<section class=\"file\">\n<h3><code>").append(esc(e.getKey())).append("</code> <span class=\"count\">")
+      out.append("<section class=\"file\" data-file=\"").append(esc(e.getKey())).append("\" data-rank=\"")
+          .append(String.valueOf(mostSevere(e.getValue()))).append("\">\n<h3><code>").append(esc(e.getKey()))
+          .append("</code> <span class=\"count\" data-total=\"").append(String.valueOf(e.getValue().size())).append("\">")
           .append(plural(e.getValue().size(), "finding")).append("</span></h3>\n");
-      for (Finding f : e.getValue()) finding(out, f, lines, report.rules(), ++n);
+      List<Finding> inFile = e.getValue();
+      List<Integer> bySeverityThenLine = new ArrayList<>();
+      for (int i = 0; i < inFile.size(); i++) bySeverityThenLine.add(i);
+      bySeverityThenLine.sort(java.util.Comparator.comparing((Integer i) -> inFile.get(i).severity()).thenComparingInt(i -> i));
+      for (int i : bySeverityThenLine) finding(out, inFile.get(i), i, lines, documented.keySet(), report.rules(), ++n);
       out.append("</section>\n");
     }
-    out.append("</section>\n</main>\n<footer><p>Keys: <kbd>j</kbd> next finding, <kbd>k</kbd> previous finding, "
+    out.append("</section>\n");
+    ruleDocs(out, documented.values());
+    out.append("</main>\n<footer><p>Keys: <kbd>j</kbd> next finding, <kbd>k</kbd> previous finding, "
         + "<kbd>Tab</kbd> moves through findings and filters.</p></footer>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
   }
 
+  /** The ordinal of the most severe finding (0 = critical). */
+  private static int mostSevere(List<Finding> findings) {
+    return findings.stream().mapToInt(f -> f.severity().ordinal()).min().orElse(Severity.values().length);
+  }
+
+  /** A rule id, linked to its documentation further down the page when the page has it. */
+  private static String ruleLink(String id, java.util.Set<String> documented, String attributes) {
+    return documented.contains(id) ? "<a href=\"#rule-" + esc(id) + "\"" + attributes + ">" + esc(id) + "</a>" : esc(id);
+  }
+
+  /** Each rule that found something: what it checks, why, and how to fix it. */
+  private static void ruleDocs(Appendable out, java.util.Collection<RuleMetadata> rules) throws IOException {
+    if (rules.isEmpty()) return;
+    out.append("<section id=\"rules\" aria-labelledby=\"rules-h\">\n<h2 id=\"rules-h\">Rules</h2>\n");
+    for (RuleMetadata r : rules) {
+      out.append("<section class=\"rule-doc\" id=\"rule-").append(esc(r.id())).append("\" aria-labelledby=\"rule-")
+          .append(esc(r.id())).append("-h\">\n<h3 id=\"rule-").append(esc(r.id())).append("-h\"><span class=\"sev sev-")
+          .append(r.severity().label()).append("\">").append(r.severity().label()).append("</span> <span class=\"rule\">")
+          .append(esc(r.id())).append("</span> ").append(esc(r.title())).append(" <code class=\"slug\">").append(esc(r.slug()))
+          .append("</code></h3>\n<p class=\"doc\">").append(esc(r.description().strip())).append("</p>\n<p class=\"doc\">")
+          .append(esc(r.rationale().strip())).append("</p>\n<h4>How to fix</h4>\n<p class=\"doc\">")
+          .append(esc(r.remediation().strip())).append("</p>\n</section>\n");
+    }
+    out.append("</section>\n");
+  }
+
   private static void summary(Appendable out, Map<Severity, Integer> bySeverity, Map<String, Integer> byRule,
-      List<RuleMetadata> rules, int total) throws IOException {
+      List<RuleMetadata> rules, java.util.Set<String> documented, int total) throws IOException {
     out.append("<section class=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n<div class=\"charts\">\n");
     out.append("<figure>\n<figcaption>Findings by severity</figcaption>\n<table class=\"chart\">\n<thead><tr><th scope=\"col\">Severity</th>"
         + "<th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n");
@@ -94,8 +141,8 @@ public final class HtmlReporter implements Reporter {
     List<Map.Entry<String, Integer>> ranked = new ArrayList<>(byRule.entrySet());
     ranked.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
     for (Map.Entry<String, Integer> e : ranked) {
-      out.append("<tr><th scope=\"row\"><abbr title=\"").append(esc(JUnitReporter.title(rules, e.getKey()))).append("\">")
-          .append(esc(e.getKey())).append("</abbr></th><td>").append(bar(e.getValue(), maxRule, "rule")).append("</td></tr>\n");
+      out.append("<tr><th scope=\"row\">")
+          .append(ruleLink(e.getKey(), documented, " title=\"" + esc(JUnitReporter.title(rules, e.getKey())) + "\"")).append("</th><td>").append(bar(e.getValue(), maxRule, "rule")).append("</td></tr>\n");
     }
     out.append("</tbody>\n</table>\n</figure>\n</div>\n</section>\n");
   }
@@ -106,7 +153,10 @@ public final class HtmlReporter implements Reporter {
   }
 
   private static void filters(Appendable out, Map<Severity, Integer> bySeverity) throws IOException {
-    out.append("<nav class=\"filters\" aria-label=\"Filter findings by severity\">\n<span>Show:</span>\n")
+    out.append("<nav class=\"filters\" aria-label=\"Filter and order the findings\">\n")
+        .append("<label>Search <input type=\"search\" id=\"search\" placeholder=\"rule, file, resource, text\"></label>\n")
+        .append("<label>Order <select id=\"order\"><option value=\"severity\" selected>by severity</option>")
+        .append("<option value=\"file\">by file</option></select></label>\n<span>Show:</span>\n")
         .append("<button type=\"button\" data-filter=\"all\" aria-pressed=\"true\">all</button>\n");
     for (Severity s : Severity.values()) {
       if (!bySeverity.containsKey(s)) continue;
@@ -116,13 +166,16 @@ public final class HtmlReporter implements Reporter {
     out.append("</nav>\n");
   }
 
-  private static void finding(Appendable out, Finding f, Optional<List<String>> lines, List<RuleMetadata> rules, int n)
-      throws IOException {
+  /** {@code line}: the finding's place in its file's line order, for the script's "file" order. */
+  private static void finding(Appendable out, Finding f, int line, Optional<List<String>> lines, java.util.Set<String> documented,
+      List<RuleMetadata> rules, int n) throws IOException {
     String sev = f.severity().label();
     out.append("<article class=\"finding").append(f.isSuppressed() ? " suppressed" : "").append("\" tabindex=\"0\" id=\"f")
-        .append(String.valueOf(n)).append("\" data-severity=\"").append(sev).append("\" aria-labelledby=\"f").append(String.valueOf(n))
+        .append(String.valueOf(n)).append("\" data-severity=\"").append(sev).append("\" data-rank=\"")
+        .append(String.valueOf(f.severity().ordinal())).append("\" data-line=\"").append(String.valueOf(line))
+        .append("\" aria-labelledby=\"f").append(String.valueOf(n))
         .append("-h\">\n<h4 id=\"f").append(String.valueOf(n)).append("-h\"><span class=\"sev sev-").append(sev).append("\">")
-        .append(sev).append("</span> <span class=\"rule\">").append(esc(f.ruleId())).append("</span> ")
+        .append(sev).append("</span> <span class=\"rule\">").append(ruleLink(f.ruleId(), documented, "")).append("</span> ")
         .append(esc(JUnitReporter.title(rules, f.ruleId()))).append(" <a class=\"loc\" href=\"#f").append(String.valueOf(n)).append("\">")
         .append(esc(f.location().shortForm())).append("</a></h4>\n<p class=\"msg\">").append(esc(f.message())).append("</p>\n")
         .append("<p class=\"res\">in <code>").append(esc(f.resource().address())).append("</code> (").append(esc(f.resource().type()))
@@ -210,6 +263,11 @@ public final class HtmlReporter implements Reporter {
       .filters { margin: 20px 0 0; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
       .filters button { font: inherit; padding: 2px 12px; border: 1px solid var(--line); border-radius: 14px; background: #fff; cursor: pointer; }
       .filters button[aria-pressed="true"] { background: var(--fg); color: #fff; }
+      .filters input, .filters select { font: inherit; padding: 2px 8px; border: 1px solid var(--line); border-radius: 6px; }
+      .filters input { width: 16em; } .shown { color: var(--muted); margin: 0; min-height: 1.5em; }
+      .rule a, table.chart a { color: inherit; } .rule-doc { border-top: 1px solid var(--line); padding: 4px 0 8px; }
+      .rule-doc .doc { white-space: pre-line; margin: 6px 0; } .rule-doc h4 { margin: 8px 0 0; font-size: 14px; }
+      .slug { color: var(--muted); font-size: 13px; font-weight: normal; }
       .file h3 code { font-size: 15px; } .count { color: var(--muted); font-weight: normal; font-size: 13px; }
       .finding { border: 1px solid var(--line); border-left: 4px solid var(--line); border-radius: 6px; padding: 8px 14px; margin: 10px 0; }
       .finding[data-severity="critical"] { border-left-color: var(--critical); } .finding[data-severity="high"] { border-left-color: var(--high); }
@@ -230,19 +288,66 @@ public final class HtmlReporter implements Reporter {
   private static final String SCRIPT = """
       (function () {
         var buttons = document.querySelectorAll('.filters button');
+        var search = document.getElementById('search');
+        var order = document.getElementById('order');
+        var shown = document.getElementById('shown');
+        var container = document.getElementById('findings');
+        var sections = Array.prototype.slice.call(document.querySelectorAll('section.file'));
         var findings = Array.prototype.slice.call(document.querySelectorAll('.finding'));
+        var severity = 'all';
+        // What the search box matches: the heading, message and resource, and the file's name.
+        findings.forEach(function (x) {
+          var file = x.closest('section.file');
+          x.searchText = [x.querySelector('h4').textContent, x.querySelector('.msg').textContent,
+            x.querySelector('.res').textContent, file ? file.getAttribute('data-file') : ''].join(' ').toLowerCase();
+        });
+        function plural(n) { return n + (n === 1 ? ' finding' : ' findings'); }
+        function apply() {
+          var words = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
+          var total = 0;
+          findings.forEach(function (x) {
+            x.hidden = (severity !== 'all' && x.getAttribute('data-severity') !== severity)
+              || !words.every(function (w) { return x.searchText.indexOf(w) >= 0; });
+          });
+          sections.forEach(function (s) {
+            var all = s.querySelectorAll('.finding').length;
+            var visible = s.querySelectorAll('.finding:not([hidden])').length;
+            var count = s.querySelector('.count');
+            count.textContent = visible === all ? plural(all) : visible + ' of ' + plural(all);
+            s.hidden = visible === 0;
+            total += visible;
+          });
+          shown.textContent = severity === 'all' && !words.length ? '' : plural(total) + ' shown of ' + findings.length;
+        }
+        function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+        function num(x, name) { return Number(x.getAttribute(name)); }
+        function reorder() {
+          var byFile = order.value === 'file';
+          sections.sort(function (a, b) {
+            return (byFile ? 0 : num(a, 'data-rank') - num(b, 'data-rank')) || cmp(a.getAttribute('data-file'), b.getAttribute('data-file'));
+          });
+          sections.forEach(function (s) {
+            var list = Array.prototype.slice.call(s.querySelectorAll('.finding'));
+            list.sort(function (a, b) {
+              return (byFile ? 0 : num(a, 'data-rank') - num(b, 'data-rank')) || num(a, 'data-line') - num(b, 'data-line');
+            });
+            list.forEach(function (x) { s.appendChild(x); });
+            container.appendChild(s);
+          });
+          findings = Array.prototype.slice.call(document.querySelectorAll('.finding'));
+        }
         buttons.forEach(function (b) {
           b.addEventListener('click', function () {
-            var f = b.getAttribute('data-filter');
+            severity = b.getAttribute('data-filter');
             buttons.forEach(function (o) { o.setAttribute('aria-pressed', String(o === b)); });
-            findings.forEach(function (x) { x.hidden = f !== 'all' && x.getAttribute('data-severity') !== f; });
-            document.querySelectorAll('section.file').forEach(function (s) {
-              s.hidden = !s.querySelector('.finding:not([hidden])');
-            });
+            apply();
           });
         });
+        search.addEventListener('input', apply);
+        order.addEventListener('change', reorder);
         document.addEventListener('keydown', function (e) {
-          if (e.target.tagName === 'INPUT' || e.ctrlKey || e.metaKey || e.altKey || (e.key !== 'j' && e.key !== 'k')) return;
+          var tag = e.target.tagName;
+          if (tag === 'INPUT' || tag === 'SELECT' || e.ctrlKey || e.metaKey || e.altKey || (e.key !== 'j' && e.key !== 'k')) return;
           var visible = findings.filter(function (x) { return !x.hidden && !x.closest('[hidden]'); });
           if (!visible.length) return;
           var i = visible.indexOf(document.activeElement);

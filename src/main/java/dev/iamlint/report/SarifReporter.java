@@ -10,32 +10,41 @@ import dev.iamlint.rule.Severity;
 import dev.iamlint.rule.Suppression;
 import dev.iamlint.source.Location;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * SARIF 2.1.0, as GitHub code scanning ingests it: one run, every enabled rule in
  * {@code tool.driver.rules} with its help and {@code security-severity}, each result with one
- * physical location (repository-relative uri), related locations, and the finding's fingerprint
+ * physical location (a uri relative to {@code %SRCROOT%}, the repository root, which
+ * {@code originalUriBaseIds} gives), related locations, and the finding's fingerprint
  * as {@code partialFingerprints["iamlintFingerprint/v1"]} (interfaces.md): iamlint's own key, since
  * {@code primaryLocationLineHash} is the hash of line contents that code scanning computes
  * itself. The key is unique per result: a fingerprint that repeats in the report (the same rule,
  * resource and detail at two places) gets its occurrence number.
  */
 public final class SarifReporter implements Reporter {
-  private final java.util.function.UnaryOperator<String> repositoryPath;
+  /** The base id of every relative artifact uri; {@code originalUriBaseIds} says where it is. */
+  static final String SRCROOT = "%SRCROOT%";
 
-  /** Paths as reported (relative to the working directory). */
+  private final Path workingDirectory;
+  private final Path sourceRoot;
+
+  /** Paths as reported, relative to the working directory, which is the source root. */
   public SarifReporter() {
-    this(java.util.function.UnaryOperator.identity());
+    this(Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath());
   }
 
   /**
-   * {@code repositoryPath} maps a reported path to the path from the repository root: code
-   * scanning places a result by that path, whatever directory the scan ran in.
+   * {@code sourceRoot}: the directory artifact uris are relative to ({@code %SRCROOT%}), the root
+   * of the repository holding the project, as code scanning places a result by its path from the
+   * repository root; reported paths are resolved against {@code workingDirectory}, so the uris do
+   * not change with the directory the scan ran in. A file outside the root gets an absolute uri.
    */
-  public SarifReporter(java.util.function.UnaryOperator<String> repositoryPath) {
-    this.repositoryPath = repositoryPath;
+  public SarifReporter(Path workingDirectory, Path sourceRoot) {
+    this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    this.sourceRoot = sourceRoot.toAbsolutePath().normalize();
   }
 
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -69,12 +78,16 @@ public final class SarifReporter implements Reporter {
     JsonArray artifacts = new JsonArray();
     report.findings().stream().map(f -> f.location().file()).distinct().sorted().forEach(file -> {
       JsonObject a = new JsonObject();
-      JsonObject loc = new JsonObject();
-      loc.addProperty("uri", uri(repositoryPath.apply(file)));
-      a.add("location", loc);
+      a.add("location", artifactLocation(file));
       artifacts.add(a);
     });
     run.add("artifacts", artifacts);
+    JsonObject bases = new JsonObject();
+    JsonObject srcroot = new JsonObject();
+    srcroot.addProperty("uri", directoryUri(sourceRoot));
+    srcroot.add("description", text("The root of the repository holding the scanned project."));
+    bases.add(SRCROOT, srcroot);
+    run.add("originalUriBaseIds", bases);
     run.addProperty("columnKind", "utf16CodeUnits");
     JsonArray runs = new JsonArray();
     runs.add(run);
@@ -164,9 +177,7 @@ public final class SarifReporter implements Reporter {
 
   private JsonObject location(Location l) {
     JsonObject physical = new JsonObject();
-    JsonObject artifact = new JsonObject();
-    artifact.addProperty("uri", uri(repositoryPath.apply(l.file())));
-    physical.add("artifactLocation", artifact);
+    physical.add("artifactLocation", artifactLocation(l.file()));
     JsonObject region = new JsonObject();
     region.addProperty("startLine", l.startLine());
     region.addProperty("startColumn", l.startColumn());
@@ -178,17 +189,47 @@ public final class SarifReporter implements Reporter {
     return location;
   }
 
-  /** A relative path as a URI reference: segments percent-encoded where URIs need it. */
-  static String uri(String path) {
-    StringBuilder sb = new StringBuilder();
-    for (char c : path.toCharArray()) {
-      if (Character.isLetterOrDigit(c) && c < 128 || "-._~/!$&'()*+,;=:@".indexOf(c) >= 0) sb.append(c);
-      else {
-        for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) sb.append(String.format("%%%02X", b));
-      }
+  /**
+   * A reported path as an artifact location: relative to {@code %SRCROOT%} when the file lies
+   * under it, else an absolute file uri (a base id goes only with a relative reference).
+   */
+  private JsonObject artifactLocation(String reported) {
+    Path abs = workingDirectory.resolve(reported).normalize();
+    JsonObject artifact = new JsonObject();
+    if (abs.startsWith(sourceRoot)) {
+      artifact.addProperty("uri", uri(sourceRoot.relativize(abs).toString().replace('\\', '/')));
+      artifact.addProperty("uriBaseId", SRCROOT);
+    } else {
+      artifact.addProperty("uri", uri(abs.toString().replace('\\', '/')));
     }
-    String s = sb.toString();
-    return s.startsWith("/") ? "file://" + s : s;
+    return artifact;
+  }
+
+  /** A directory as an absolute file uri ending in '/', as a base uri must. */
+  static String directoryUri(Path dir) {
+    String path = dir.toString().replace('\\', '/');
+    if (!path.startsWith("/")) path = "/" + path;  // C:/x -> /C:/x
+    return "file://" + encode(path.endsWith("/") ? path : path + "/", true);
+  }
+
+  /**
+   * A path as a URI reference (RFC 3986): segments percent-encoded where URIs need it, and a ':'
+   * encoded too in a relative path, so that "c:d.yaml" is not read as the scheme "c".
+   */
+  static String uri(String path) {
+    return path.startsWith("/") ? "file://" + encode(path, true) : encode(path, false);
+  }
+
+  private static String encode(String path, boolean absolute) {
+    StringBuilder sb = new StringBuilder();
+    path.codePoints().forEach(c -> {
+      if (c < 128 && (Character.isLetterOrDigit(c) || "-._~/!$&'()*+,;=@".indexOf(c) >= 0 || c == ':' && absolute)) {
+        sb.append((char) c);
+      } else {
+        for (byte b : Character.toString(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) sb.append(String.format("%%%02X", b));
+      }
+    });
+    return sb.toString();
   }
 
   private static JsonObject text(String t) {

@@ -143,8 +143,8 @@ class CliTest {
     var report = new dev.iamlint.report.Report("0.1.0", java.util.List.of(finding), 1, 1, java.util.List.of(), java.util.List.of());
     StringBuilder out = new StringBuilder();
     new OutputFormat("markdown", java.util.Optional.empty()).reporter(false, p -> "infra/" + p,
-        java.util.Map.of("GITHUB_SERVER_URL", "https://github.com", "GITHUB_REPOSITORY", "o/r", "GITHUB_SHA", "abcdef1"))
-        .write(report, out);
+        java.util.Map.of("GITHUB_SERVER_URL", "https://github.com", "GITHUB_REPOSITORY", "o/r", "GITHUB_SHA", "abcdef1"),
+        dir, dir).write(report, out);
     assertTrue(out.toString().contains("[infra/stack.yaml:7](https://github.com/o/r/blob/abcdef1/infra/stack.yaml#L7)"), out.toString());
   }
 
@@ -332,6 +332,88 @@ class CliTest {
     assertEquals(viaCommand.out(), fast.out());
     assertTrue(fast.out().startsWith("iamlint "), fast.out());
     assertEquals(fast.out(), run("-V").out());
+    // The version, the commit the build recorded (git may be absent: "unknown") and the date of
+    // the bundled IAM data, as data-sources.properties gives it.
+    java.util.List<String> lines = fast.out().lines().toList();
+    assertEquals(3, lines.size(), fast.out());
+    assertTrue(lines.get(0).matches("iamlint \\d+\\.\\d+\\.\\d+.*"), lines.get(0));
+    assertTrue(lines.get(1).matches("commit ([0-9a-f]{40}(-modified)?|unknown)"), lines.get(1));
+    assertTrue(lines.get(2).matches("IAM data: actions \\d{4}-\\d\\d-\\d\\d \\(.+\\), managed policies \\d{4}-\\d\\d-\\d\\d \\(.+\\)"),
+        lines.get(2));
+  }
+
+  // interfaces.md: SARIF's originalUriBaseIds gives %SRCROOT%, the repository root, and every
+  // artifact uri is relative to it, the same from the root and from a subdirectory; a file
+  // named "c:d.yaml" stays a relative reference (not the scheme "c"). The working directory of a
+  // JVM cannot change: the scans run in child JVMs.
+  @Test
+  void sarifUrisAreRelativeToTheSourceRootFromAnyDirectory() throws Exception {
+    Path repo = dir.resolve("repo");
+    Files.createDirectories(repo.resolve(".git"));
+    Files.createDirectories(repo.resolve("infra/sub"));
+    Files.copy(dir.resolve("stack.yaml"), repo.resolve("infra/c:d.yaml"));
+    Files.copy(dir.resolve("stack.yaml"), repo.resolve("infra/sub/a b.yaml"));
+    String fromRoot = childScan(repo, "scan", "--format", "sarif", "--no-cache", "infra");
+    String fromSub = childScan(repo.resolve("infra/sub"), "scan", "--format", "sarif", "--no-cache", "..");
+    assertEquals(locations(fromRoot), locations(fromSub), "the same locations from the root and from a subdirectory");
+    JsonObject run = JsonParser.parseString(fromRoot).getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
+    java.net.URI base = java.net.URI.create(run.getAsJsonObject("originalUriBaseIds").getAsJsonObject("%SRCROOT%").get("uri").getAsString());
+    assertEquals(repo.toRealPath().toUri(), base);
+    Set<Path> files = new HashSet<>();
+    for (var result : run.getAsJsonArray("results")) {
+      JsonObject artifact = result.getAsJsonObject().getAsJsonArray("locations").get(0).getAsJsonObject()
+          .getAsJsonObject("physicalLocation").getAsJsonObject("artifactLocation");
+      assertEquals("%SRCROOT%", artifact.get("uriBaseId").getAsString(), artifact.toString());
+      java.net.URI uri = new java.net.URI(artifact.get("uri").getAsString());
+      assertEquals(null, uri.getScheme(), "a relative reference: " + uri);
+      files.add(Path.of(base.resolve(uri)));
+    }
+    assertEquals(Set.of(repo.toRealPath().resolve("infra/c:d.yaml"), repo.toRealPath().resolve("infra/sub/a b.yaml")), files);
+    assertTrue(fromRoot.contains("\"uri\": \"infra/c%3Ad.yaml\""), fromRoot);
+  }
+
+  /** The base uris and every result's artifact location, in order. */
+  private static java.util.List<String> locations(String sarif) {
+    JsonObject run = JsonParser.parseString(sarif).getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
+    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(run.getAsJsonObject("originalUriBaseIds").toString()));
+    for (var result : run.getAsJsonArray("results")) {
+      all.add(result.getAsJsonObject().getAsJsonArray("locations").toString());
+    }
+    return all;
+  }
+
+  /** iamlint's stdout in a child JVM started in {@code directory}. */
+  static String childScan(Path directory, String... args) throws IOException, InterruptedException {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+        Main.class.getName()));
+    command.addAll(java.util.List.of(args));
+    Process p = new ProcessBuilder(command).directory(directory.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the child JVM finished");
+    assertEquals(1, p.exitValue(), out);
+    return out;
+  }
+
+  // picocli's suggestions survive iamlint's own usage-error handler.
+  @Test
+  void aMistypedCommandOrOptionGetsASuggestion() {
+    Run command = run("scna", dir.toString());
+    assertEquals(2, command.code());
+    assertTrue(command.err().contains("Did you mean") && command.err().contains("scan"), command.err());
+    Run option = run("scan", "--fail-onn", "high", dir.toString());
+    assertEquals(2, option.code());
+    assertTrue(option.err().contains("Possible solutions: --fail-on"), option.err());
+  }
+
+  @Test
+  void scanHelpListsEveryFormat() {
+    Run help = run("scan", "--help");
+    assertEquals(0, help.code(), help.err());
+    String flat = help.out().replaceAll("\\s+", " ");
+    for (String format : OutputFormat.NAMES) {
+      assertTrue(java.util.regex.Pattern.compile("Output format:.*\\b" + format + "\\b").matcher(flat).find(), format + " in: " + help.out());
+    }
   }
 
   // Regression: the config was looked up from the first path only, so the order in which

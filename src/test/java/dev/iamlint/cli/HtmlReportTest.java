@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The html report shows source lines: never the credential a finding is about. */
+/**
+ * The html report: never the credential a finding is about; ordered by severity, with a search
+ * box, an order switch and rule ids that link to the rules' documentation in the page.
+ */
 class HtmlReportTest {
   @TempDir
   Path dir;
@@ -33,5 +36,51 @@ class HtmlReportTest {
     assertFalse(page.contains("AKIAZQ4TN3XK7PLWV2QH"), "key id masked");
     assertFalse(page.contains("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ3xT9vLk2"), "secret masked");
     assertTrue(page.contains("AKIA****************") && page.contains("wJal************************************"), page);
+  }
+
+  // The page as served is in the default order (files by their most severe finding, findings by
+  // severity); every rule id links to a section of the page; nothing is fetched. The script's
+  // behaviour (search, filters, order, counts) is driven in Chromium by tools/e2e/html-screenshot.
+  @Test
+  void findingsComeBySeverityAndRuleIdsLinkToTheirDocumentation() throws IOException {
+    Files.createDirectories(dir.resolve("a"));
+    Files.writeString(dir.resolve("a/low.tf"), """
+        resource "aws_iam_user" "bob" {
+          name = "bob"
+        }
+        """);
+    Files.writeString(dir.resolve("z.tf"), """
+        resource "aws_iam_user" "alice" {
+          name = "alice"
+        }
+        resource "aws_iam_user_policy_attachment" "admin" {
+          user       = aws_iam_user.alice.name
+          policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+        }
+        """);
+    Path html = dir.resolve("report.html");
+    CliTest.Run r = run("scan", "--no-config", "--format", "html=" + html, dir.toString());
+    assertEquals(1, r.code(), r.err());
+    String page = Files.readString(html);
+    java.util.List<String> files = matches(page, "<section class=\"file\" data-file=\"([^\"]*)\"");
+    assertTrue(files.get(0).endsWith("z.tf"), "the file with the most severe finding first: " + files);
+    java.util.List<String> ranks = matches(page, "<article class=\"finding[^>]* data-rank=\"(\\d)\"");
+    String inFirstFile = page.substring(page.indexOf("data-file=\"" + files.get(0)), page.indexOf("data-file=\"" + files.get(1)));
+    java.util.List<String> firstRanks = matches(inFirstFile, "<article class=\"finding[^>]* data-rank=\"(\\d)\"");
+    assertEquals(firstRanks.stream().sorted().toList(), firstRanks, "by severity within a file");
+    assertTrue(ranks.size() > firstRanks.size(), "both files have findings: " + ranks);
+    java.util.List<String> links = matches(page, "href=\"#rule-([A-Z]+\\d+)\"");
+    assertTrue(links.contains("ADM001"), "ADM001 links to its documentation");
+    for (String id : links) assertTrue(page.contains("<section class=\"rule-doc\" id=\"rule-" + id + "\""), id);
+    assertTrue(page.contains("<input type=\"search\" id=\"search\"") && page.contains("<select id=\"order\">"), "the controls");
+    assertTrue(page.contains("<span class=\"count\" data-total=\""), "per-file counts the script updates");
+    assertFalse(page.matches("(?s).*(<script[^>]+src=|<link |<img |url\\(|@import).*"), "nothing is fetched");
+  }
+
+  private static java.util.List<String> matches(String text, String regex) {
+    java.util.List<String> all = new java.util.ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+    while (m.find()) all.add(m.group(1));
+    return all;
   }
 }

@@ -45,6 +45,8 @@ class ReportFormatsTest {
     assumeTrue(!format.equals("markdown") || SourceLinks.fromEnvironment(System.getenv()) instanceof SourceLinks.Relative,
         "a CI environment names a commit");
     String actual = run(format);
+    // SARIF names the source root's absolute uri: the checkout's place differs between machines.
+    if (format.equals("sarif")) actual = actual.replace(SarifReporter.directoryUri(Path.of("").toAbsolutePath()), "file:///SRCROOT/");
     Path golden = GOLDEN.resolve("demo." + format);
     if (Boolean.getBoolean("iamlint.updateGolden")) {
       Files.createDirectories(GOLDEN);
