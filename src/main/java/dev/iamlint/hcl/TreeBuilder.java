@@ -216,7 +216,11 @@ final class TreeBuilder {
   private Expression term(HclParser.TermContext ctx) {
     SourceRange r = range(ctx);
     if (ctx instanceof HclParser.NumberLitContext n) {
-      return new Expression.Literal(Expression.Literal.Kind.NUMBER, n.NUMBER().getText(), r);
+      String text = n.NUMBER().getText();
+      if (!NumberLiteral.valid(text)) {
+        throw new HclSyntaxError("invalid number literal " + text + ": its exponent is out of the range Terraform accepts", r);
+      }
+      return new Expression.Literal(Expression.Literal.Kind.NUMBER, text, r);
     }
     if (ctx instanceof HclParser.VariableContext v) {
       String name = v.IDENT().getText();

@@ -6,6 +6,7 @@ import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
 import dev.iamlint.json.JsonLoader;
 import dev.iamlint.model.ModelBuilder;
+import dev.iamlint.source.InternalFailure;
 import dev.iamlint.source.Location;
 import dev.iamlint.tree.ParseResult;
 import dev.iamlint.value.Provenance;
@@ -105,9 +106,20 @@ public final class TerraformLoader {
     for (Path dir : roots) {
       Optional<ModuleConfig> config = module(dir);
       if (config.isEmpty()) continue;
-      ModuleInstance instance = ModuleInstance.root(new LocalProject(dir), config.get());
-      List<TfResource> resources = instance.resources();
-      TerraformAdapter.adapt(resources, instance.documentsInUse(), Deployments.of(display(dir), config.get(), resources), model);
+      // A root module iamlint fails on is not judged (said at its first file); the others are.
+      ModelBuilder evaluated = new ModelBuilder();
+      InternalFailure.contain(() -> {
+        ModuleInstance instance = ModuleInstance.root(new LocalProject(dir), config.get());
+        List<TfResource> resources = instance.resources();
+        TerraformAdapter.adapt(resources, instance.documentsInUse(), Deployments.of(display(dir), config.get(), resources),
+            evaluated);
+        model.addAll(evaluated);
+        return true;
+      }, reason -> {
+        String first = config.get().firstFile();
+        return syntaxErrors.add(new SyntaxError(first, "module " + display(dir) + " not judged: " + reason,
+            Location.point(first, 1, 1)));
+      });
     }
     List<SyntaxError> errors = new ArrayList<>(syntaxErrors);
     errors.sort(java.util.Comparator.comparing(SyntaxError::file));
@@ -149,7 +161,11 @@ public final class TerraformLoader {
         boolean hcl = name.endsWith(".tf") || name.endsWith(".tofu");
         boolean json = name.endsWith(".tf.json") || name.endsWith(".tofu.json");
         if ((!hcl && !json) || !Files.isRegularFile(p) || !inside(p)) continue;
-        parse(p, json).ifPresent(files::add);
+        String shown = display.apply(p);
+        InternalFailure.contain(() -> parse(p, json), reason -> {
+          syntaxErrors.add(new SyntaxError(shown, "not judged: " + reason, Location.point(shown, 1, 1)));
+          return Optional.<ModuleConfig.File>empty();
+        }).ifPresent(files::add);
       }
     } catch (IOException e) {
       return Optional.empty();

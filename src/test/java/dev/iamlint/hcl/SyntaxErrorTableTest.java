@@ -44,6 +44,7 @@ class SyntaxErrorTableTest {
       "bad character       | `a = 1 & 2\n`                         | 1 | 7  | unexpected character '&'",
       "heredoc no newline  | `x = <<EOT\nhi\nEOT`                  | 1 | 5  | '<<EOT' is never closed",
       "block comment line  | `a = 1 /*\n*/ b = 2\n`                | 2 | 4  | unexpected",
+      "exponent overflow   | `a = 1e2147483648\n`                  | 1 | 5  | invalid number literal 1e2147483648",
   })
   void errors(String name, String source, int line, int column, String words) {
     HclParseResult r = HclParser.parse("t.tf", source.replace("\\n", "\n"));
