@@ -22,6 +22,7 @@ import dev.iamlint.source.ProjectRoot;
 import dev.iamlint.scan.ScanRequest;
 import dev.iamlint.scan.ScanResult;
 import dev.iamlint.scan.Scanner;
+import dev.iamlint.source.SourceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -186,6 +187,13 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     values.putAll(parameters);
+    // A variable file that cannot be read is a mistake in the command, as with --parameter-file.
+    for (Path file : variableFiles) {
+      if (SourceReader.UNCONFINED.read(file, SourceReader.Encoding.UTF8) instanceof SourceReader.Refused refused) {
+        err.println("iamlint: cannot read variable file: " + file + ": " + refused.reason());
+        return ExitCodes.ERROR;
+      }
+    }
 
     Path cwd = Path.of("").toAbsolutePath();
     List<Path> scanPaths = paths.isEmpty() ? List.of(Path.of(".")) : paths;
@@ -195,6 +203,14 @@ final class ScanCommand implements Callable<Integer> {
         .filter(p -> !Files.exists(cwd.resolve(p), java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList();
     if (!missing.isEmpty()) {
       missing.forEach(p -> err.println("iamlint: " + p + ": no such file or directory"));
+      return ExitCodes.ERROR;
+    }
+    // A FIFO or a device would never be read (reading one may never end): say so, as for a missing path.
+    List<Path> special = scanPaths.stream()
+        .filter(p -> Files.exists(cwd.resolve(p)) && !Files.isDirectory(cwd.resolve(p)) && !Files.isRegularFile(cwd.resolve(p)))
+        .toList();
+    if (!special.isEmpty()) {
+      special.forEach(p -> err.println("iamlint: " + p + ": not a regular file or directory"));
       return ExitCodes.ERROR;
     }
     java.time.LocalDate day = ScanOptions.today();
@@ -514,7 +530,6 @@ final class ScanCommand implements Callable<Integer> {
     Path start = ProjectRoot.commonDirectory(absolute).orElseGet(() -> startOf(cwd, scanPaths.get(0)));
     Optional<Path> file = configFile != null ? Optional.of(configFile) : ConfigLoader.find(start);
     if (file.isEmpty()) return Config.NONE;
-    if (!Files.isRegularFile(file.get())) throw new ConfigException(file.get() + ": no such file");
     Path abs = file.get().toAbsolutePath().normalize();
     String display = abs.startsWith(cwd) ? cwd.relativize(abs).toString().replace('\\', '/') : abs.toString();
     return ConfigLoader.load(abs, display, Catalog.all());

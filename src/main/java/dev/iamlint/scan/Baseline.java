@@ -8,6 +8,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.Suppression;
+import dev.iamlint.source.SourceReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,9 @@ public final class Baseline {
 
   public static Baseline read(Path file) throws IOException {
     try {
-      JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+      SourceReader.Outcome read = SourceReader.UNCONFINED.read(file, SourceReader.Encoding.UNICODE);
+      if (read instanceof SourceReader.Refused refused) throw new IOException(file + ": " + refused.reason());
+      JsonElement root = JsonParser.parseString(((SourceReader.Text) read).text());
       if (!root.isJsonObject() || !root.getAsJsonObject().has("findings")
           || !root.getAsJsonObject().get("findings").isJsonArray()) {
         throw new IOException(file + ": not an iamlint baseline (no \"findings\" list)");

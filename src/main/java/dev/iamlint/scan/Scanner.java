@@ -27,6 +27,7 @@ import dev.iamlint.terraform.SyntaxError;
 import dev.iamlint.terraform.TerraformLoader;
 import dev.iamlint.source.FileError;
 import dev.iamlint.source.InternalFailure;
+import dev.iamlint.source.Unreadable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -96,6 +97,11 @@ public final class Scanner {
       suppressions.addAll(o.suppressions());
       o.syntaxError().ifPresent(findings::add);
       if (o.scanned()) read.add(discovered.files().get(i).displayPath());
+    }
+    // A file to judge that could not be read is never skipped in silence.
+    for (Unreadable u : discovered.unreadable()) {
+      findings.add(syntaxError(u.file(), u.reason(), u.location(), u.location()));
+      read.add(u.file());
     }
     progress.stage(Progress.Stage.EVALUATING);
     read.addAll(loadTerraform(request, discovery, discovered.files(), merged, findings, suppressions));
@@ -354,6 +360,7 @@ public final class Scanner {
     for (FileError e : project.errors()) {
       if (scope.covers(absolute(request, e.file()))) errors.add(e);
     }
+    List<Unreadable> unreadable = new ArrayList<>(project.unreadable());
     for (Path path : scope.paths()) {
       if (walked.contains(path) || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) continue;
       if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !realPathInside(path, scope.root())) {
@@ -364,10 +371,12 @@ public final class Scanner {
       Discovery.Result one = discovery.discover(List.of(path));
       files.addAll(one.files());
       errors.addAll(one.errors());
+      unreadable.addAll(one.unreadable());
     }
     files.sort(Comparator.comparing(SourceFile::displayPath));
     errors.sort(Comparator.comparing(FileError::file));
-    return new Discovery.Result(List.copyOf(files), List.copyOf(errors));
+    unreadable.sort(Comparator.comparing(Unreadable::file));
+    return new Discovery.Result(List.copyOf(files), List.copyOf(errors), List.copyOf(unreadable));
   }
 
   private static boolean realPathInside(Path path, Path root) {

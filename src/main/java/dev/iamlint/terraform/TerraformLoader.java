@@ -8,11 +8,11 @@ import dev.iamlint.json.JsonLoader;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.source.InternalFailure;
 import dev.iamlint.source.Location;
+import dev.iamlint.source.SourceReader;
 import dev.iamlint.tree.ParseResult;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +56,8 @@ public final class TerraformLoader {
   private final Map<String, String> sources = new java.util.concurrent.ConcurrentHashMap<>();
   private final Path realRoot;
   private final ParseCache cache;
+  /** Every file is read through it: the limits are discovery's, whichever path leads to a file. */
+  private final SourceReader reader;
 
   public TerraformLoader(Path root, Function<Path, String> display, Options options) {
     this(root, display, options, ParseCache.NONE);
@@ -74,6 +76,7 @@ public final class TerraformLoader {
       r = this.root;
     }
     this.realRoot = r;
+    this.reader = SourceReader.confinedTo(this.root);
   }
 
   /** Evaluates the modules in {@code directories} (module directories found by discovery). */
@@ -160,7 +163,8 @@ public final class TerraformLoader {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean hcl = name.endsWith(".tf") || name.endsWith(".tofu");
         boolean json = name.endsWith(".tf.json") || name.endsWith(".tofu.json");
-        if ((!hcl && !json) || !Files.isRegularFile(p) || !inside(p)) continue;
+        // Not a regular file (a FIFO named main.tf): refused by the reader, and said so.
+        if ((!hcl && !json) || Files.isDirectory(p) || !inside(p)) continue;
         String shown = display.apply(p);
         InternalFailure.contain(() -> parse(p, json), reason -> {
           syntaxErrors.add(new SyntaxError(shown, "not judged: " + reason, Location.point(shown, 1, 1)));
@@ -176,13 +180,13 @@ public final class TerraformLoader {
 
   private Optional<ModuleConfig.File> parse(Path p, boolean json) {
     String shown = display.apply(p);
-    String text;
-    try {
-      text = Files.readString(p, StandardCharsets.UTF_8);
-    } catch (IOException e) {
+    filesRead.add(shown);
+    SourceReader.Outcome read = reader.read(p, SourceReader.Encoding.UTF8);
+    if (read instanceof SourceReader.Refused refused) {
+      syntaxErrors.add(new SyntaxError(shown, refused.reason(), Location.point(shown, refused.line(), refused.column())));
       return Optional.empty();
     }
-    filesRead.add(shown);
+    String text = ((SourceReader.Text) read).text();
     if (json) {
       ParseResult r = cache.tree(ParseCache.Syntax.JSON, shown, text, JsonLoader::parse);
       if (r instanceof ParseResult.Failed f) {
@@ -230,7 +234,7 @@ public final class TerraformLoader {
         Path dir = caller.directory().resolve(source).normalize();
         return inside(dir) ? Optional.of(dir) : Optional.empty();
       }
-      return InstalledModules.directory(rootModule, callKey).filter(TerraformLoader.this::inside);
+      return InstalledModules.directory(rootModule, callKey, reader).filter(TerraformLoader.this::inside);
     }
 
     @Override
@@ -260,12 +264,9 @@ public final class TerraformLoader {
     @Override
     public Optional<String> read(String path) {
       Path p = dir.resolve(path).normalize();
-      if (!Files.isRegularFile(p) || !inside(p)) return Optional.empty();
-      try {
-        return Optional.of(Files.readString(p, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        return Optional.empty();
-      }
+      if (!inside(p)) return Optional.empty();
+      return reader.read(p, SourceReader.Encoding.UTF8) instanceof SourceReader.Text t ? Optional.of(t.text())
+          : Optional.empty();
     }
 
     @Override
@@ -300,27 +301,29 @@ public final class TerraformLoader {
 
   /** A variable file; one named on the command line may lie outside the scan root, as the user chose it. */
   Optional<Body> parseVarsFile(Path p, boolean explicit) {
-    if ((!explicit && !inside(p)) || !Files.isRegularFile(p)) return Optional.empty();
+    // The files Terraform reads by name (terraform.tfvars...) are often absent: that is not an error.
+    if ((!explicit && !inside(p)) || !Files.exists(p)) return Optional.empty();
     String shown = display.apply(p);
-    try {
-      String text = Files.readString(p, StandardCharsets.UTF_8);
-      if (p.toString().endsWith(".json")) {
-        ParseResult r = JsonLoader.parse(shown, text);
-        if (r instanceof ParseResult.Failed f) {
-          syntaxErrors.add(new SyntaxError(shown, "JSON syntax error: " + f.message(), f.location()));
-          return Optional.empty();
-        }
-        return TerraformJson.attributes(shown, ((ParseResult.Parsed) r).root());
-      }
-      HclParseResult r = HclParser.parse(shown, text);
-      if (r instanceof HclParseResult.Failed f) {
-        syntaxErrors.add(new SyntaxError(shown, "HCL syntax error: " + f.message(), f.location()));
-        return Optional.empty();
-      }
-      filesRead.add(shown);
-      return Optional.of(((HclParseResult.Parsed) r).file().body());
-    } catch (IOException e) {
+    SourceReader.Outcome read = (explicit ? SourceReader.UNCONFINED : reader).read(p, SourceReader.Encoding.UTF8);
+    if (read instanceof SourceReader.Refused refused) {
+      syntaxErrors.add(new SyntaxError(shown, refused.reason(), Location.point(shown, refused.line(), refused.column())));
       return Optional.empty();
     }
+    String text = ((SourceReader.Text) read).text();
+    if (p.toString().endsWith(".json")) {
+      ParseResult r = JsonLoader.parse(shown, text);
+      if (r instanceof ParseResult.Failed f) {
+        syntaxErrors.add(new SyntaxError(shown, "JSON syntax error: " + f.message(), f.location()));
+        return Optional.empty();
+      }
+      return TerraformJson.attributes(shown, ((ParseResult.Parsed) r).root());
+    }
+    HclParseResult r = HclParser.parse(shown, text);
+    if (r instanceof HclParseResult.Failed f) {
+      syntaxErrors.add(new SyntaxError(shown, "HCL syntax error: " + f.message(), f.location()));
+      return Optional.empty();
+    }
+    filesRead.add(shown);
+    return Optional.of(((HclParseResult.Parsed) r).file().body());
   }
 }
