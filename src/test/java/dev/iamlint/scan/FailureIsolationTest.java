@@ -124,6 +124,20 @@ class FailureIsolationTest {
     assertFalse(r.err().contains("internal error"), r.err());
   }
 
+  @Test
+  void aVeryDeepExpressionIsALocatedSyntaxErrorWordedForPeople() throws IOException {
+    canary();
+    Path deep = Files.createDirectories(dir.resolve("deep"));
+    Files.writeString(deep.resolve("main.tf"), "locals {\n  n = " + "1 + ".repeat(100_000) + "1\n}\n");
+    List<Finding> findings = scan();
+    assertEquals(1, of(findings, "ADM001", "canary/main.tf").size(), findings.toString());
+    Finding syn = of(findings, "SYN001", "deep/main.tf").get(0);
+    assertEquals(2, syn.location().startLine());
+    assertEquals(7, syn.location().startColumn());
+    assertTrue(syn.message().contains("expression nested too deeply"), syn.message());
+    assertFalse(syn.message().contains("Error"), syn.message());
+  }
+
   /**
    * A chain of locals far longer than any configuration: evaluating it recurses deeper than the
    * stack. Whatever the evaluator makes of it (a located note, an unknown value), the run goes on.
