@@ -18,6 +18,7 @@ import dev.iamlint.scan.Baseline;
 import dev.iamlint.scan.GitChanges;
 import dev.iamlint.scan.ProjectScope;
 import dev.iamlint.source.Ignoring;
+import dev.iamlint.source.InternalFailure;
 import dev.iamlint.source.ProjectRoot;
 import dev.iamlint.scan.ScanRequest;
 import dev.iamlint.scan.ScanResult;
@@ -28,6 +29,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -167,6 +171,7 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    InternalFailure.showStackTraces(debug);
     long onStdout = formats.stream().filter(f -> f.file().isEmpty()).count();
     if (onStdout > 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "at most one format can go to stdout; give the others =FILE");
@@ -259,7 +264,12 @@ final class ScanCommand implements Callable<Integer> {
     if (writeBaselineFile != null) {
       // A file that does not parse is never accepted: it would hide everything in it for good.
       List<Finding> accepted = result.findings().stream().filter(f -> !f.ruleId().equals("SYN001")).toList();
-      Baseline.write(writeBaselineFile, accepted);
+      try {
+        Baseline.write(writeBaselineFile, accepted);
+      } catch (IOException e) {
+        err.println("iamlint: cannot write the baseline " + writeBaselineFile + ": " + reason(e));
+        return ExitCodes.ERROR;
+      }
       err.println("iamlint: wrote " + accepted.size() + " findings to the baseline " + writeBaselineFile);
       for (String internal : result.internalErrors()) err.println("iamlint: internal error: " + internal);
       return result.internalErrors().isEmpty() ? ExitCodes.CLEAN : ExitCodes.ERROR;
@@ -293,14 +303,23 @@ final class ScanCommand implements Callable<Integer> {
       String text = quiet && format.name().equals("text") ? stripSummary(buffer.toString()) : buffer.toString();
       if (format.file().isPresent()) {
         Path target = format.file().get();
-        if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
-        try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-          w.write(text);
+        try {
+          if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
+          try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            w.write(text);
+          }
+        } catch (IOException e) {
+          err.println("iamlint: cannot write the " + format.name() + " report to " + target + ": " + reason(e));
+          return ExitCodes.ERROR;
         }
       } else {
         PrintWriter out = spec.commandLine().getOut();
         out.print(text);
-        out.flush();
+        // A print stream keeps its failures to itself: a full disk would lose the report unsaid.
+        if (out.checkError()) {
+          err.println("iamlint: cannot write the report to standard output (is the disk full or the pipe closed?)");
+          return ExitCodes.ERROR;
+        }
       }
     }
     // Errors go to stderr too, unless a text report on stdout already listed them.
@@ -549,6 +568,14 @@ final class ScanCommand implements Callable<Integer> {
     String trimmed = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     int nl = trimmed.lastIndexOf('\n');
     return nl < 0 ? "" : trimmed.substring(0, nl + 1);
+  }
+
+  /** Why a file could not be written, in words (the exceptions' own names are Java's). */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) return "permission denied";
+    if (e instanceof FileAlreadyExistsException f) return f.getFile() + " is not a directory";
+    if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+    return e.getMessage() == null ? "input/output error" : e.getMessage();
   }
 
   private static List<String> concat(List<String> a, List<String> b) {
