@@ -499,7 +499,7 @@ final class Codec {
   // ---- the primitives ----
 
   /** Writes the tree to a buffer while collecting its strings; {@link #finish} puts the table first. */
-  private static final class Out {
+  static final class Out {
     private final ByteArrayOutputStream tree = new ByteArrayOutputStream(4096);
     private final Map<String, Integer> indexes = new HashMap<>();
     private final List<String> strings = new ArrayList<>();
@@ -576,7 +576,7 @@ final class Codec {
   }
 
   /** Reads a payload, refusing anything out of bounds. */
-  private static final class In {
+  static final class In {
     private final byte[] bytes;
     private int position;
     private final String[] strings;

@@ -69,15 +69,27 @@ public final class DiskCache implements ParseCache {
   /** Marks the last eviction walk; runs that wrote little walk again only after the interval. */
   private static final String TRIMMED = ".trimmed";
   private static final long TRIM_INTERVAL_MILLIS = 10L * 60 * 1000;
+  /** An entry used this recently is not marked as used again. */
+  private static final long TOUCH_INTERVAL_MILLIS = 5L * 60 * 1000;
   /** A temporary file this old belongs to no running writer. */
   private static final long STALE_TEMPORARY_MILLIS = 60L * 60 * 1000;
 
   private static final byte KIND_HCL = 1;
   private static final byte KIND_JSON = 2;
   private static final byte KIND_YAML = 3;
+  private static final byte KIND_MANIFEST = 4;
+  private static final byte KIND_EVALUATION = 5;
+  private static final byte KIND_OUTLINE = 6;
 
-  /** What a run did with the cache; with {@code --debug} it is shown at the end. */
-  public record Stats(long hits, long parsed, long rejected, long written) {}
+  /**
+   * What a run did with the cache (with {@code --debug} it is shown at the end): parse trees reused,
+   * parsed, rejected and written; evaluations of root modules reused and kept.
+   */
+  public record Stats(long hits, long parsed, long rejected, long written, long reusedResults, long keptResults) {
+    public Stats(long hits, long parsed, long rejected, long written) {
+      this(hits, parsed, rejected, written, 0, 0);
+    }
+  }
 
   private final Path directory;
   private final Path entries;
@@ -89,6 +101,8 @@ public final class DiskCache implements ParseCache {
   private final AtomicLong parsed = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong written = new AtomicLong();
+  private final AtomicLong reusedResults = new AtomicLong();
+  private final AtomicLong keptResults = new AtomicLong();
   private final AtomicLong writtenBytes = new AtomicLong();
   private final Set<String> noted = ConcurrentHashMap.newKeySet();
 
@@ -173,7 +187,7 @@ public final class DiskCache implements ParseCache {
   }
 
   public Stats stats() {
-    return new Stats(hits.get(), parsed.get(), rejected.get(), written.get());
+    return new Stats(hits.get(), parsed.get(), rejected.get(), written.get(), reusedResults.get(), keptResults.get());
   }
 
   // ---- lookups ----
@@ -223,12 +237,35 @@ public final class DiskCache implements ParseCache {
     R result = parse.get();
     if (keep.test(result)) {
       try {
-        store(key, encoder.encode(result));
+        if (store(key, encoder.encode(result))) written.incrementAndGet();
       } catch (Codec.Corrupt | RuntimeException | StackOverflowError e) {
         // Too large or too deep to keep: parsed again next time.
       }
     }
     return result;
+  }
+
+  @Override
+  public Optional<byte[]> kept(Kept kind, byte[] key) {
+    Optional<byte[]> payload = payload(keptKey(kind, key));
+    if (payload.isPresent() && kind == Kept.EVALUATION) reusedResults.incrementAndGet();
+    return payload;
+  }
+
+  @Override
+  public void keep(Kept kind, byte[] key, byte[] payload) {
+    if (store(keptKey(kind, key), payload) && kind == Kept.EVALUATION) keptResults.incrementAndGet();
+  }
+
+  private Key keptKey(Kept kind, byte[] key) {
+    byte code = switch (kind) {
+      case MANIFEST -> KIND_MANIFEST;
+      case EVALUATION -> KIND_EVALUATION;
+      case OUTLINE -> KIND_OUTLINE;
+    };
+    MessageDigest digest = sha256();
+    digest.update(key);
+    return key(code, digest.digest());
   }
 
   @Override
@@ -246,10 +283,11 @@ public final class DiskCache implements ParseCache {
   @Override
   public void trim() {
     Stats s = stats();
-    if (s.hits() + s.parsed() == 0) return;
+    if (s.hits() + s.parsed() + s.keptResults() == 0) return;
     notes.accept("cache: " + s.hits() + " reused, " + s.parsed() + " parsed, " + s.rejected() + " rejected, "
-        + s.written() + " written (" + directory + ")");
-    if (s.written() == 0) return;
+        + s.written() + " written; evaluations: " + s.reusedResults() + " reused, " + s.keptResults() + " kept ("
+        + directory + ")");
+    if (s.written() + s.keptResults() == 0) return;
     // A full cache holds tens of thousands of entries: walking them after every pre-commit run
     // that wrote one would cost more than the entry saves. A run that wrote much walks at once.
     Path stamp = entries.resolve(TRIMMED);
@@ -276,7 +314,10 @@ public final class DiskCache implements ParseCache {
   private record Key(Path entry, byte kind, byte[] contentHash) {}
 
   private Key key(byte kind, String text) {
-    byte[] content = contentHash(text);
+    return key(kind, contentHash(text));
+  }
+
+  private Key key(byte kind, byte[] content) {
     MessageDigest digest = sha256();
     digest.update(("iamlint parse cache " + FORMAT_VERSION + "\0" + version + "\0").getBytes(StandardCharsets.UTF_8));
     digest.update(kind);
@@ -297,11 +338,15 @@ public final class DiskCache implements ParseCache {
   /** The payload of a valid entry for {@code key}; empty when there is none or it is not valid. */
   private Optional<byte[]> payload(Key key) {
     byte[] bytes;
+    FileTime modified;
     try {
-      if (Files.size(key.entry()) > MAX_PAYLOAD_BYTES + 1024L) {
+      java.nio.file.attribute.BasicFileAttributes a =
+          Files.readAttributes(key.entry(), java.nio.file.attribute.BasicFileAttributes.class);
+      if (a.size() > MAX_PAYLOAD_BYTES + 1024L) {
         rejected.incrementAndGet();
         return Optional.empty();
       }
+      modified = a.lastModifiedTime();
       bytes = Files.readAllBytes(key.entry());
     } catch (NoSuchFileException e) {
       return Optional.empty();
@@ -314,11 +359,15 @@ public final class DiskCache implements ParseCache {
       rejected.incrementAndGet();
       return Optional.empty();
     }
-    try {
-      // Recently used: what eviction keeps.
-      Files.setLastModifiedTime(key.entry(), FileTime.fromMillis(System.currentTimeMillis()));
-    } catch (IOException | RuntimeException e) {
-      // A read-only cache still serves.
+    long now = System.currentTimeMillis();
+    // Recently used: what eviction keeps. Eviction orders by the minute at best, so an entry
+    // touched in the last minutes is not touched again (a pre-commit run reads hundreds).
+    if (now - modified.toMillis() > TOUCH_INTERVAL_MILLIS) {
+      try {
+        Files.setLastModifiedTime(key.entry(), FileTime.fromMillis(now));
+      } catch (IOException | RuntimeException e) {
+        // A read-only cache still serves.
+      }
     }
     return payload;
   }
@@ -364,8 +413,9 @@ public final class DiskCache implements ParseCache {
     }
   }
 
-  private void store(Key key, byte[] payload) {
-    if (!writable.get() || payload.length > MAX_PAYLOAD_BYTES || payload.length > maxBytes / 4) return;
+  /** Whether the entry was written. */
+  private boolean store(Key key, byte[] payload) {
+    if (!writable.get() || payload.length > MAX_PAYLOAD_BYTES || payload.length > maxBytes / 4) return false;
     byte[] entry = wrap(payload, version, key.kind(), key.contentHash());
     Path target = key.entry();
     Path temporary = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + "-"
@@ -375,14 +425,15 @@ public final class DiskCache implements ParseCache {
       Files.write(temporary, entry, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       // A concurrent run may move the same entry in first: either copy is the same entry.
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      written.incrementAndGet();
       writtenBytes.addAndGet(entry.length);
+      return true;
     } catch (AtomicMoveNotSupportedException e) {
       stopWriting(temporary, "cache: " + entries + " cannot replace files atomically; not writing to it");
     } catch (IOException | RuntimeException e) {
       stopWriting(temporary, "cache: cannot write to " + entries + " (" + e.getClass().getSimpleName()
           + "); not writing to it in this run");
     }
+    return false;
   }
 
   private void stopWriting(Path temporary, String note) {

@@ -5,6 +5,7 @@ import dev.iamlint.hcl.HclParser;
 import dev.iamlint.tree.ParseResult;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -36,6 +37,25 @@ public sealed interface ParseCache permits ParseCache.Off, DiskCache {
   /** At the end of a run: keeps the cache within its size bound. */
   void trim();
 
+  /**
+   * Results other than parse trees, stored by a key their producer computes from everything
+   * they depend on (see {@code terraform.DeploymentCache}): a {@code MANIFEST} lists what an
+   * evaluation read, an {@code EVALUATION} is what it gave, an {@code OUTLINE} is what parsing a
+   * module directory says of its calls and errors.
+   */
+  enum Kept { MANIFEST, EVALUATION, OUTLINE }
+
+  /** The payload stored under {@code key}, when there is a valid one. */
+  Optional<byte[]> kept(Kept kind, byte[] key);
+
+  /** Keeps {@code payload} under {@code key}; whatever fails, the run goes on without it. */
+  void keep(Kept kind, byte[] key, byte[] payload);
+
+  /** Whether results are kept at all (else computing their keys is wasted). */
+  default boolean keeps() {
+    return true;
+  }
+
   /** The absent cache. */
   record Off() implements ParseCache {
     @Override
@@ -56,6 +76,21 @@ public sealed interface ParseCache permits ParseCache.Off, DiskCache {
     @Override
     public void trim() {
       // Nothing stored, nothing to trim.
+    }
+
+    @Override
+    public Optional<byte[]> kept(Kept kind, byte[] key) {
+      return Optional.empty();
+    }
+
+    @Override
+    public void keep(Kept kind, byte[] key, byte[] payload) {
+      // Not kept.
+    }
+
+    @Override
+    public boolean keeps() {
+      return false;
     }
   }
 }

@@ -375,8 +375,11 @@ final class ScanCommand implements Callable<Integer> {
             : DiskCache.fromEnvironment(System.getenv(), Version.current(), debug ? m -> err.println("iamlint: " + m) : m -> {}));
     if (unit.scope().isPresent()) request = request.withScope(unit.scope().get());
     if (noIgnore) request = request.withIgnoring(Ignoring.NOTHING);
-    ScanResult result = new Scanner(progress).scan(request);
+    ScanResult scanned = new Scanner(progress).scan(request);
     request.cache().trim();
+    // Fingerprints (and so baselines) name files relative to the project root, not to where iamlint runs.
+    java.util.function.UnaryOperator<String> inProject = projectPath(cwd, unit.root());
+    ScanResult result = scanned.map(f -> f.inProject(inProject.apply(f.resource().file())));
     return new Judged(unit, result, options, failOnLevel);
   }
 
@@ -517,6 +520,15 @@ final class ScanCommand implements Callable<Integer> {
       root = ProjectRoot.find(absolute);
     }
     return root;
+  }
+
+  /** A display path (relative to the working directory, or absolute) relative to the project root, when it lies under it. */
+  private static java.util.function.UnaryOperator<String> projectPath(Path cwd, Optional<Path> projectRoot) {
+    return display -> {
+      if (projectRoot.isEmpty()) return display;
+      Path abs = cwd.resolve(display).normalize();
+      return abs.startsWith(projectRoot.get()) ? projectRoot.get().relativize(abs).toString().replace('\\', '/') : display;
+    };
   }
 
   /**

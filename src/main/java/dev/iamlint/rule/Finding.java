@@ -13,12 +13,20 @@ import java.util.List;
  * resource (the policy ARN, the statement, the flag) and feeds the fingerprint, which
  * deliberately leaves out line numbers so it survives unrelated edits. {@code suppression} is
  * set on a finding that a suppression or the baseline hides (shown only with --show-suppressed).
+ * {@code projectFile} is the resource's file relative to the project root, which the fingerprint
+ * uses so that it does not change with the working directory (empty: the file as shown).
  */
 public record Finding(String ruleId, String slug, Severity severity, String message, Location location,
-    ResourceRef resource, List<Related> related, String detail, java.util.Optional<Suppression> suppression) {
+    ResourceRef resource, List<Related> related, String detail, java.util.Optional<Suppression> suppression,
+    java.util.Optional<String> projectFile) {
 
   public Finding {
     related = List.copyOf(related);
+  }
+
+  public Finding(String ruleId, String slug, Severity severity, String message, Location location,
+      ResourceRef resource, List<Related> related, String detail, java.util.Optional<Suppression> suppression) {
+    this(ruleId, slug, severity, message, location, resource, related, detail, suppression, java.util.Optional.empty());
   }
 
   public Finding(String ruleId, String slug, Severity severity, String message, Location location,
@@ -28,12 +36,19 @@ public record Finding(String ruleId, String slug, Severity severity, String mess
 
   /** The same finding with a longer {@code detail}: it tells apart findings that would share a fingerprint. */
   public Finding withDetail(String more) {
-    return new Finding(ruleId, slug, severity, message, location, resource, related, detail + more, suppression);
+    return new Finding(ruleId, slug, severity, message, location, resource, related, detail + more, suppression, projectFile);
   }
 
   /** The same finding, suppressed for {@code why}. */
   public Finding suppressed(Suppression why) {
-    return new Finding(ruleId, slug, severity, message, location, resource, related, detail, java.util.Optional.of(why));
+    return new Finding(ruleId, slug, severity, message, location, resource, related, detail, java.util.Optional.of(why),
+        projectFile);
+  }
+
+  /** The same finding, its resource's file being {@code file} relative to the project root. */
+  public Finding inProject(String file) {
+    return new Finding(ruleId, slug, severity, message, location, resource, related, detail, suppression,
+        java.util.Optional.of(file));
   }
 
   public boolean isSuppressed() {
@@ -41,7 +56,7 @@ public record Finding(String ruleId, String slug, Severity severity, String mess
   }
 
   public String fingerprint() {
-    String key = ruleId + "\u0000" + resource.file() + "\u0000" + resource.address() + "\u0000" + detail;
+    String key = ruleId + "\u0000" + projectFile.orElse(resource.file()) + "\u0000" + resource.address() + "\u0000" + detail;
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8);

@@ -65,8 +65,9 @@ public final class PrivilegeEscalation implements Rule {
         reportChain(ctx, holder, chain.get());
         return;
       }
-      // A path that needs a grant whose resource or condition is not known is not certain.
-      for (EscalationPaths.Path p : EscalationPaths.bundled().all()) {
+      // A path that needs a grant whose resource or condition is not known is not certain (and
+      // one needs a grant that may be there: without any, no path is in question).
+      for (EscalationPaths.Path p : result.maybe().isEmpty() ? List.<EscalationPaths.Path>of() : EscalationPaths.bundled().all()) {
         if (!p.opensTo(holder.kind())) continue;
         List<String> lower = p.keys();
         if (!lower.stream().allMatch(a -> result.grants().containsKey(a) || result.maybe().containsKey(a))

@@ -15,6 +15,12 @@ public record ScanResult(List<Finding> findings, int files, int resources, List<
     this(findings, files, resources, errors, internalErrors, List.of());
   }
 
+  /** The same result with {@code change} applied to every finding, reported or suppressed. */
+  public ScanResult map(java.util.function.UnaryOperator<Finding> change) {
+    return new ScanResult(findings.stream().map(change).toList(), files, resources, errors, internalErrors,
+        suppressed.stream().map(change).toList());
+  }
+
   public ScanResult {
     suppressed = List.copyOf(suppressed);
     findings = List.copyOf(findings);

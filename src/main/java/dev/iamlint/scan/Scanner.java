@@ -114,17 +114,11 @@ public final class Scanner {
     // stale (SUP001) against all findings, not against the rules one run happened to select.
     progress.rules(Rules.all().size());
     progress.stage(Progress.Stage.CHECKING);
-    for (Rule rule : Rules.all()) {
-      progress.ruleChecked();
-      RuleMetadata metadata = Catalog.get(rule.id());
-      RuleContext context = new RuleContext(model, request.options(), metadata);
-      try {
-        rule.check(context);
-        findings.addAll(context.findings());
-      } catch (RuntimeException | StackOverflowError e) {
-        if (!request.selector().selects(metadata)) continue;
-        internalErrors.add("rule " + rule.id() + " failed: " + InternalFailure.describe(e));
-      }
+    // The rules read the model and nothing else: they run side by side, their findings kept in rule order.
+    for (Checked checked : dev.iamlint.source.Parallel.map(request.threads(), "iamlint-check", Rules.all(),
+        rule -> check(rule, model, request))) {
+      findings.addAll(checked.findings());
+      checked.failure().ifPresent(internalErrors::add);
     }
     List<Finding> reported = new ArrayList<>();
     Set<List<Object>> seen = new java.util.HashSet<>();
@@ -154,6 +148,23 @@ public final class Scanner {
     int resources = (int) model.resources().stream()
         .filter(r -> request.scope().map(s -> s.covers(absolute(request, r.location().file()))).orElse(true)).count();
     return new ScanResult(reported, files, resources, discovered.errors(), internalErrors, hidden);
+  }
+
+  /** What one rule found, or why it failed (only a selected rule's failure is reported). */
+  private record Checked(List<Finding> findings, Optional<String> failure) {}
+
+  private Checked check(Rule rule, IamModel model, ScanRequest request) {
+    RuleMetadata metadata = Catalog.get(rule.id());
+    RuleContext context = new RuleContext(model, request.options(), metadata);
+    try {
+      rule.check(context);
+      return new Checked(context.findings(), Optional.empty());
+    } catch (RuntimeException | StackOverflowError e) {
+      if (!request.selector().selects(metadata)) return new Checked(List.of(), Optional.empty());
+      return new Checked(List.of(), Optional.of("rule " + rule.id() + " failed: " + InternalFailure.describe(e)));
+    } finally {
+      progress.ruleChecked();
+    }
   }
 
   /**

@@ -51,8 +51,13 @@ public final class SourceReader {
 
   public record Text(String text) implements Outcome {}
 
+  /** A file's bytes, read with every check but the encoding: for what hashes exactly what was read. */
+  public sealed interface Raw permits Bytes, Refused {}
+
+  public record Bytes(byte[] bytes) implements Raw {}
+
   /** A file not read: why, and where (line and column, 1-based: the start unless the text is at fault). */
-  public record Refused(String reason, int line, int column) implements Outcome {
+  public record Refused(String reason, int line, int column) implements Outcome, Raw {
     Refused(String reason) {
       this(reason, 1, 1);
     }
@@ -83,6 +88,15 @@ public final class SourceReader {
   }
 
   public Outcome read(Path file, Encoding encoding, long maxBytes) {
+    Raw raw = bytes(file, maxBytes);
+    return raw instanceof Bytes b ? decode(b.bytes(), encoding) : (Refused) raw;
+  }
+
+  public Raw bytes(Path file) {
+    return bytes(file, MAX_BYTES);
+  }
+
+  public Raw bytes(Path file, long maxBytes) {
     try {
       Path real = file.toRealPath();
       if (realRoot.isPresent() && !real.startsWith(realRoot.get())) {
@@ -98,7 +112,7 @@ public final class SourceReader {
         bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       }
       if (bytes.length > maxBytes) return new Refused(tooLarge(maxBytes));
-      return decode(bytes, encoding);
+      return new Bytes(bytes);
     } catch (IOException e) {
       return new Refused(describe(e));
     }
@@ -157,7 +171,7 @@ public final class SourceReader {
   }
 
   /** The text of {@code bytes} in {@code encoding}, or why it is not text. */
-  static Outcome decode(byte[] bytes, Encoding encoding) {
+  public static Outcome decode(byte[] bytes, Encoding encoding) {
     Detected d = detect(bytes);
     if (encoding == Encoding.UTF8 && d.wide()) {
       return new Refused("not UTF-8 (looks like " + d.charset().name() + "): save the file as UTF-8");

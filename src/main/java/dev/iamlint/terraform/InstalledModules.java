@@ -15,9 +15,13 @@ import java.util.Optional;
 final class InstalledModules {
   private InstalledModules() {}
 
+  static Path manifest(Path rootModule) {
+    return rootModule.resolve(".terraform").resolve("modules").resolve("modules.json");
+  }
+
   /** {@code reader} reads the manifest, with the limits of every other file. */
   static Optional<Path> directory(Path rootModule, String callKey, SourceReader reader) {
-    Path manifest = rootModule.resolve(".terraform").resolve("modules").resolve("modules.json");
+    Path manifest = manifest(rootModule);
     if (!Files.exists(manifest)
         || !(reader.read(manifest, SourceReader.Encoding.UTF8) instanceof SourceReader.Text manifestText)) {
       return Optional.empty();

@@ -13,6 +13,7 @@ import dev.iamlint.tree.ParseResult;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -58,6 +60,10 @@ public final class TerraformLoader {
   private final ParseCache cache;
   /** Every file is read through it: the limits are discovery's, whichever path leads to a file. */
   private final SourceReader reader;
+  private final Map<Path, Optional<Texts>> texts = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Path, Outline> outlines = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The inputs of the root module being evaluated, when its result is to be kept. */
+  private Inputs current;
 
   public TerraformLoader(Path root, Function<Path, String> display, Options options) {
     this(root, display, options, ParseCache.NONE);
@@ -84,7 +90,10 @@ public final class TerraformLoader {
     ModelBuilder model = new ModelBuilder();
     List<Path> dirs = directories.stream().map(d -> d.toAbsolutePath().normalize()).distinct().sorted().toList();
     // Parsing is the costly part and independent per directory: do it on the cores asked for first.
-    parseAll(dirs);
+    // With the cache, a directory's outline (its calls and syntax errors) is kept by its files'
+    // hash: a directory is parsed only when a root module that reads it is evaluated again.
+    dev.iamlint.source.Parallel.map(options.threads(), "iamlint-parse", dirs,
+        DeploymentCache.usable(cache) ? this::outline : this::module);
     // Roots: directories no other scanned directory calls; then any left unreached (a cycle).
     Map<Path, Set<Path>> calls = new HashMap<>();
     Set<Path> called = new HashSet<>();
@@ -107,19 +116,10 @@ public final class TerraformLoader {
       }
     }
     for (Path dir : roots) {
-      Optional<ModuleConfig> config = module(dir);
-      if (config.isEmpty()) continue;
-      // A root module iamlint fails on is not judged (said at its first file); the others are.
-      ModelBuilder evaluated = new ModelBuilder();
-      InternalFailure.contain(() -> {
-        ModuleInstance instance = ModuleInstance.root(new LocalProject(dir), config.get());
-        List<TfResource> resources = instance.resources();
-        TerraformAdapter.adapt(resources, instance.documentsInUse(), Deployments.of(display(dir), config.get(), resources),
-            evaluated);
-        model.addAll(evaluated);
-        return true;
-      }, reason -> {
-        String first = config.get().firstFile();
+      // A root module iamlint fails on is not judged (said at its first file), and nothing of it is kept.
+      InternalFailure.contain(() -> evaluateRoot(dir, model), reason -> {
+        // What was parsed of it, if anything: the failure may have been in reading it.
+        String first = modules.getOrDefault(dir, Optional.empty()).map(ModuleConfig::firstFile).orElse(display(dir));
         return syntaxErrors.add(new SyntaxError(first, "module " + display(dir) + " not judged: " + reason,
             Location.point(first, 1, 1)));
       });
@@ -129,23 +129,204 @@ public final class TerraformLoader {
     return new Result(model, errors, filesRead, new java.util.TreeMap<>(sources));
   }
 
-  /** Parses the directories on {@code options.threads()} threads. */
-  private void parseAll(List<Path> dirs) {
-    dev.iamlint.source.Parallel.map(options.threads(), "iamlint-parse", dirs, this::module);
+  /**
+   * Evaluates the root module in {@code dir} into {@code model}, or takes what the deployment cache
+   * kept for it. Nothing is added, and nothing kept, unless the evaluation completes.
+   */
+  private boolean evaluateRoot(Path dir, ModelBuilder model) {
+    if (!DeploymentCache.usable(cache)) {
+      module(dir).ifPresent(config -> model.addAll(evaluate(dir, config)));
+      return true;
+    }
+    if (!outline(dir).configured()) return true;
+    DeploymentCache.Evaluated evaluated = new DeploymentCache(cache, rootKey(dir), this::stateNow).get(() -> {
+      Inputs inputs = new Inputs();
+      current = inputs;
+      try {
+        record(Inputs.Kind.MODULE, dir, () -> fingerprint(dir));
+        ModelBuilder fragment = evaluate(dir, module(dir).orElseThrow());
+        return new DeploymentCache.Recorded(new DeploymentCache.Evaluated(fragment, inputs.syntaxErrors, inputs.filesRead),
+            inputs.states());
+      } finally {
+        current = null;
+      }
+    });
+    // What reading the variable files gave, whether they were read now or when the result was kept.
+    syntaxErrors.addAll(evaluated.syntaxErrors());
+    filesRead.addAll(evaluated.filesRead());
+    model.addAll(evaluated.model());
+    return true;
+  }
+
+  private ModelBuilder evaluate(Path dir, ModuleConfig config) {
+    ModelBuilder fragment = new ModelBuilder();
+    ModuleInstance instance = ModuleInstance.root(new LocalProject(dir), config);
+    List<TfResource> resources = instance.resources();
+    TerraformAdapter.adapt(resources, instance.documentsInUse(), Deployments.of(display(dir), config, resources), fragment);
+    return fragment;
+  }
+
+  // ---- what an evaluation reads, for the deployment cache ----
+
+  /** What, besides its inputs, the evaluation of the root module in {@code dir} depends on. */
+  private Map<String, String> rootKey(Path dir) {
+    Map<String, String> key = new java.util.TreeMap<>();
+    key.put("root", dir.toString());
+    key.put("shown as", display(dir));
+    key.put("partition", options.partition());
+    key.put("variable files", options.varFiles().toString());
+    options.vars().forEach((k, v) -> key.put("var " + k, v));
+    options.environment().forEach((k, v) -> {
+      if (k.startsWith("TF_VAR_")) key.put("env " + k, v);
+    });
+    return key;
+  }
+
+  /** The state of an input as it is now; the same as {@link Inputs} recorded when it was read in that state. */
+  private String stateNow(DeploymentCache.Input input) {
+    Path p = Path.of(input.path());
+    return switch (input.kind()) {
+      case MODULE -> fingerprint(p);
+      case FILE -> fileState(p, false);
+      case EXPLICIT_FILE -> fileState(p, true);
+      case AUTO_VARIABLE_FILES -> String.join("\0", autoVariableFiles(p).stream().map(Path::toString).toList());
+    };
+  }
+
+  private static final String ABSENT = "absent";
+
+  /** Records an input of the evaluation under way, if the deployment cache is in use. */
+  private void record(Inputs.Kind kind, Path p, Supplier<String> state) {
+    Inputs inputs = current;
+    if (inputs != null) inputs.read(kind, p.toString(), state.get());
+  }
+
+  /**
+   * A file's state: absent, why it cannot be read, or how it is shown and the hash of its bytes.
+   * Outside the root, only an explicit file is read; every file is read as the reader reads it.
+   */
+  private String fileState(Path p, boolean explicit) {
+    if (!explicit && !inside(p)) return ABSENT;
+    return state(p, (explicit ? SourceReader.UNCONFINED : reader).bytes(p));
+  }
+
+  private String state(Path p, SourceReader.Raw raw) {
+    return raw instanceof SourceReader.Bytes b ? fileState(p, b.bytes()) : ABSENT + ": " + ((SourceReader.Refused) raw).reason();
+  }
+
+  private String fileState(Path p, byte[] bytes) {
+    return display(p) + "\0" + java.util.HexFormat.of().formatHex(DeploymentCache.sha256().digest(bytes));
+  }
+
+  /** The *.auto.tfvars[.json] files of a root module, in the order Terraform reads them. */
+  List<Path> autoVariableFiles(Path rootModule) {
+    try (Stream<Path> list = Files.list(rootModule)) {
+      List<Path> files = list.filter(p -> p.getFileName().toString().endsWith(".auto.tfvars")
+          || p.getFileName().toString().endsWith(".auto.tfvars.json")).sorted().toList();
+      record(Inputs.Kind.AUTO_VARIABLE_FILES, rootModule, () -> String.join("\0", files.stream().map(Path::toString).toList()));
+      return files;
+    } catch (IOException e) {
+      record(Inputs.Kind.AUTO_VARIABLE_FILES, rootModule, () -> "");
+      return List.of();
+    }
   }
 
   private Set<Path> localCalls(Path dir) {
+    List<String> sources = DeploymentCache.usable(cache) ? outline(dir).localSources()
+        : module(dir).map(TerraformLoader::localSources).orElse(List.of());
     Set<Path> targets = new HashSet<>();
-    module(dir).ifPresent(config -> {
-      for (ModuleConfig.Decl call : config.moduleCalls().values()) {
-        ModuleConfig.attribute(call.block(), "source")
-            .filter(e -> e instanceof dev.iamlint.hcl.Expression.Template)
-            .flatMap(e -> ((dev.iamlint.hcl.Expression.Template) e).literal())
-            .filter(s -> s.startsWith("./") || s.startsWith("../"))
-            .ifPresent(s -> targets.add(dir.resolve(s).normalize()));
-      }
-    });
+    for (String source : sources) targets.add(dir.resolve(source).normalize());
     return targets;
+  }
+
+  /** The sources of a module's calls that are local paths ({@code ./x}, {@code ../x}). */
+  private static List<String> localSources(ModuleConfig config) {
+    List<String> out = new ArrayList<>();
+    for (ModuleConfig.Decl call : config.moduleCalls().values()) {
+      ModuleConfig.attribute(call.block(), "source")
+          .filter(e -> e instanceof dev.iamlint.hcl.Expression.Template)
+          .flatMap(e -> ((dev.iamlint.hcl.Expression.Template) e).literal())
+          .filter(s -> s.startsWith("./") || s.startsWith("../"))
+          .ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /**
+   * What parsing a module directory gives besides its configuration: whether any file of it
+   * parsed, the local sources of its module calls, and its syntax errors. With the cache it is
+   * kept by the directory's fingerprint, so that finding the root modules parses nothing.
+   */
+  record Outline(boolean configured, List<String> localSources, List<SyntaxError> syntaxErrors) {}
+
+  private static final Outline NO_OUTLINE = new Outline(false, List.of(), List.of());
+
+  private Outline outline(Path directory) {
+    Path dir = directory.toAbsolutePath().normalize();
+    Outline known = outlines.get(dir);
+    if (known != null) return known;
+    Optional<Texts> read = texts(dir);
+    if (read.isEmpty()) return NO_OUTLINE;
+    Optional<Outline> kept = DeploymentCache.outline(cache, read.get().fingerprint());
+    if (kept.isPresent()) {
+      settle(dir, kept.get());
+      return outlines.get(dir);
+    }
+    module(dir);
+    Outline parsed = outlines.getOrDefault(dir, NO_OUTLINE);
+    DeploymentCache.keepOutline(cache, read.get().fingerprint(), parsed);
+    return parsed;
+  }
+
+  /** The directory's outline, once: its syntax errors are reported by whichever of parsing or the cache gives it first. */
+  private void settle(Path dir, Outline outline) {
+    if (outlines.putIfAbsent(dir, outline) == null) syntaxErrors.addAll(outline.syntaxErrors());
+  }
+
+  /** A module directory's Terraform files as read, and a hash of their names and bytes. */
+  private record Texts(List<FileText> files, String fingerprint) {}
+
+  /** A module file as the reader gave it: its text, or why it could not be read. */
+  private record FileText(Path path, SourceReader.Outcome read, boolean json) {}
+
+  /**
+   * Reads a module directory's Terraform files once: parsing and the fingerprint that keys what
+   * the cache keeps use the same texts. Files read are counted, HCL texts kept for suppression comments.
+   */
+  private Optional<Texts> texts(Path dir) {
+    return texts.computeIfAbsent(dir, this::readTexts);
+  }
+
+  private Optional<Texts> readTexts(Path dir) {
+    if (!inside(dir) || !Files.isDirectory(dir)) return Optional.empty();
+    List<FileText> files = new ArrayList<>();
+    // Without the cache nothing is kept by it: no need to hash.
+    java.security.MessageDigest fingerprint = DeploymentCache.usable(cache) ? DeploymentCache.sha256() : null;
+    try (Stream<Path> list = Files.list(dir)) {
+      for (Path p : list.sorted(Comparator.comparing(Path::toString)).toList()) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean hcl = name.endsWith(".tf") || name.endsWith(".tofu");
+        boolean json = name.endsWith(".tf.json") || name.endsWith(".tofu.json");
+        // Not a regular file (a FIFO named main.tf): refused by the reader, and said so.
+        if ((!hcl && !json) || Files.isDirectory(p) || !inside(p)) continue;
+        SourceReader.Raw raw = reader.bytes(p);
+        SourceReader.Outcome read = raw instanceof SourceReader.Bytes b
+            ? SourceReader.decode(b.bytes(), SourceReader.Encoding.UTF8) : (SourceReader.Refused) raw;
+        String shown = display.apply(p);
+        if (fingerprint != null) fingerprint.update(state(p, raw).getBytes(StandardCharsets.UTF_8));
+        files.add(new FileText(p, read, json));
+        filesRead.add(shown);
+        if (!json && read instanceof SourceReader.Text t) sources.put(shown, t.text());
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return Optional.of(new Texts(files, fingerprint == null ? "" : java.util.HexFormat.of().formatHex(fingerprint.digest())));
+  }
+
+  /** The fingerprint of a module directory as it is read in this run; absent when it is not a directory inside the root. */
+  private String fingerprint(Path dir) {
+    return texts(dir).map(Texts::fingerprint).orElse(ABSENT);
   }
 
   // ---- reading modules ----
@@ -156,49 +337,41 @@ public final class TerraformLoader {
   }
 
   private Optional<ModuleConfig> read(Path dir) {
-    if (!inside(dir) || !Files.isDirectory(dir)) return Optional.empty();
+    Optional<Texts> read = texts(dir);
+    if (read.isEmpty()) return Optional.empty();
     List<ModuleConfig.File> files = new ArrayList<>();
-    try (Stream<Path> list = Files.list(dir)) {
-      for (Path p : list.sorted(Comparator.comparing(Path::toString)).toList()) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean hcl = name.endsWith(".tf") || name.endsWith(".tofu");
-        boolean json = name.endsWith(".tf.json") || name.endsWith(".tofu.json");
-        // Not a regular file (a FIFO named main.tf): refused by the reader, and said so.
-        if ((!hcl && !json) || Files.isDirectory(p) || !inside(p)) continue;
-        String shown = display.apply(p);
-        InternalFailure.contain(() -> parse(p, json), reason -> {
-          syntaxErrors.add(new SyntaxError(shown, "not judged: " + reason, Location.point(shown, 1, 1)));
-          return Optional.<ModuleConfig.File>empty();
-        }).ifPresent(files::add);
+    List<SyntaxError> errors = new ArrayList<>();
+    for (FileText f : read.get().files()) {
+      String shown = display.apply(f.path());
+      if (f.read() instanceof SourceReader.Refused refused) {
+        errors.add(new SyntaxError(shown, refused.reason(), Location.point(shown, refused.line(), refused.column())));
+        continue;
       }
-    } catch (IOException e) {
-      return Optional.empty();
+      String text = ((SourceReader.Text) f.read()).text();
+      InternalFailure.contain(() -> parse(f.path(), text, f.json(), errors), reason -> {
+        errors.add(new SyntaxError(shown, "not judged: " + reason, Location.point(shown, 1, 1)));
+        return Optional.<ModuleConfig.File>empty();
+      }).ifPresent(files::add);
     }
-    if (files.isEmpty()) return Optional.empty();
-    return Optional.of(new ModuleConfig(dir, display.apply(dir), files));
+    Optional<ModuleConfig> config = files.isEmpty() ? Optional.empty()
+        : Optional.of(new ModuleConfig(dir, display.apply(dir), files));
+    settle(dir, new Outline(config.isPresent(), config.map(TerraformLoader::localSources).orElse(List.of()), errors));
+    return config;
   }
 
-  private Optional<ModuleConfig.File> parse(Path p, boolean json) {
+  private Optional<ModuleConfig.File> parse(Path p, String text, boolean json, List<SyntaxError> errors) {
     String shown = display.apply(p);
-    filesRead.add(shown);
-    SourceReader.Outcome read = reader.read(p, SourceReader.Encoding.UTF8);
-    if (read instanceof SourceReader.Refused refused) {
-      syntaxErrors.add(new SyntaxError(shown, refused.reason(), Location.point(shown, refused.line(), refused.column())));
-      return Optional.empty();
-    }
-    String text = ((SourceReader.Text) read).text();
     if (json) {
       ParseResult r = cache.tree(ParseCache.Syntax.JSON, shown, text, JsonLoader::parse);
       if (r instanceof ParseResult.Failed f) {
-        syntaxErrors.add(new SyntaxError(shown, "JSON syntax error: " + f.message(), f.location()));
+        errors.add(new SyntaxError(shown, "JSON syntax error: " + f.message(), f.location()));
         return Optional.empty();
       }
       return TerraformJson.body(shown, ((ParseResult.Parsed) r).root()).map(b -> new ModuleConfig.File(shown, b));
     }
-    sources.put(shown, text);
     HclParseResult r = cache.hcl(shown, text);
     if (r instanceof HclParseResult.Failed f) {
-      syntaxErrors.add(new SyntaxError(shown, "HCL syntax error: " + f.message(), f.location()));
+      errors.add(new SyntaxError(shown, "HCL syntax error: " + f.message(), f.location()));
       return Optional.empty();
     }
     return Optional.of(new ModuleConfig.File(shown, ((HclParseResult.Parsed) r).file().body()));
@@ -225,7 +398,10 @@ public final class TerraformLoader {
 
     @Override
     public Optional<ModuleConfig> module(Path directory) {
-      return TerraformLoader.this.module(directory);
+      Path dir = directory.toAbsolutePath().normalize();
+      Optional<ModuleConfig> config = TerraformLoader.this.module(dir);
+      record(Inputs.Kind.MODULE, dir, () -> fingerprint(dir));
+      return config;
     }
 
     @Override
@@ -234,6 +410,8 @@ public final class TerraformLoader {
         Path dir = caller.directory().resolve(source).normalize();
         return inside(dir) ? Optional.of(dir) : Optional.empty();
       }
+      Path manifest = InstalledModules.manifest(rootModule);
+      record(Inputs.Kind.FILE, manifest, () -> fileState(manifest, false));
       return InstalledModules.directory(rootModule, callKey, reader).filter(TerraformLoader.this::inside);
     }
 
@@ -264,14 +442,21 @@ public final class TerraformLoader {
     @Override
     public Optional<String> read(String path) {
       Path p = dir.resolve(path).normalize();
-      if (!inside(p)) return Optional.empty();
-      return reader.read(p, SourceReader.Encoding.UTF8) instanceof SourceReader.Text t ? Optional.of(t.text())
-          : Optional.empty();
+      if (!inside(p)) {
+        record(Inputs.Kind.FILE, p, () -> ABSENT);
+        return Optional.empty();
+      }
+      SourceReader.Raw raw = reader.bytes(p);
+      record(Inputs.Kind.FILE, p, () -> state(p, raw));
+      return raw instanceof SourceReader.Bytes b
+          && SourceReader.decode(b.bytes(), SourceReader.Encoding.UTF8) instanceof SourceReader.Text t
+          ? Optional.of(t.text()) : Optional.empty();
     }
 
     @Override
     public boolean exists(String path) {
       Path p = dir.resolve(path).normalize();
+      record(Inputs.Kind.FILE, p, () -> fileState(p, false));
       return Files.isRegularFile(p) && inside(p);
     }
 
@@ -283,6 +468,7 @@ public final class TerraformLoader {
     @Override
     public Optional<String> display(String path) {
       Path p = dir.resolve(path).normalize();
+      record(Inputs.Kind.FILE, p, () -> fileState(p, false));
       return Files.isRegularFile(p) && inside(p) ? Optional.of(TerraformLoader.this.display(p)) : Optional.empty();
     }
   }
@@ -301,29 +487,39 @@ public final class TerraformLoader {
 
   /** A variable file; one named on the command line may lie outside the scan root, as the user chose it. */
   Optional<Body> parseVarsFile(Path p, boolean explicit) {
+    record(explicit ? Inputs.Kind.EXPLICIT_FILE : Inputs.Kind.FILE, p, () -> fileState(p, explicit));
     // The files Terraform reads by name (terraform.tfvars...) are often absent: that is not an error.
     if ((!explicit && !inside(p)) || !Files.exists(p)) return Optional.empty();
     String shown = display.apply(p);
     SourceReader.Outcome read = (explicit ? SourceReader.UNCONFINED : reader).read(p, SourceReader.Encoding.UTF8);
     if (read instanceof SourceReader.Refused refused) {
-      syntaxErrors.add(new SyntaxError(shown, refused.reason(), Location.point(shown, refused.line(), refused.column())));
+      variableFileError(new SyntaxError(shown, refused.reason(), Location.point(shown, refused.line(), refused.column())));
       return Optional.empty();
     }
     String text = ((SourceReader.Text) read).text();
     if (p.toString().endsWith(".json")) {
       ParseResult r = JsonLoader.parse(shown, text);
       if (r instanceof ParseResult.Failed f) {
-        syntaxErrors.add(new SyntaxError(shown, "JSON syntax error: " + f.message(), f.location()));
+        variableFileError(new SyntaxError(shown, "JSON syntax error: " + f.message(), f.location()));
         return Optional.empty();
       }
       return TerraformJson.attributes(shown, ((ParseResult.Parsed) r).root());
     }
     HclParseResult r = HclParser.parse(shown, text);
     if (r instanceof HclParseResult.Failed f) {
-      syntaxErrors.add(new SyntaxError(shown, "HCL syntax error: " + f.message(), f.location()));
+      variableFileError(new SyntaxError(shown, "HCL syntax error: " + f.message(), f.location()));
       return Optional.empty();
     }
-    filesRead.add(shown);
+    Inputs inputs = current;
+    if (inputs != null) inputs.filesRead.add(shown);
+    else filesRead.add(shown);
     return Optional.of(((HclParseResult.Parsed) r).file().body());
+  }
+
+  /** Kept with the evaluation's result when the deployment cache is in use (the loader adds it from there). */
+  private void variableFileError(SyntaxError error) {
+    Inputs inputs = current;
+    if (inputs != null) inputs.syntaxErrors.add(error);
+    else syntaxErrors.add(error);
   }
 }

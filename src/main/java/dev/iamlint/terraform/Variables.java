@@ -36,13 +36,7 @@ final class Variables {
     });
     fileValues(rootModule.resolve("terraform.tfvars"), false, loader, constants, values);
     fileValues(rootModule.resolve("terraform.tfvars.json"), false, loader, constants, values);
-    try (Stream<Path> list = Files.list(rootModule)) {
-      list.filter(p -> p.getFileName().toString().endsWith(".auto.tfvars")
-              || p.getFileName().toString().endsWith(".auto.tfvars.json"))
-          .sorted().forEach(p -> fileValues(p, false, loader, constants, values));
-    } catch (IOException e) {
-      // No directory listing: no auto files.
-    }
+    for (Path p : loader.autoVariableFiles(rootModule)) fileValues(p, false, loader, constants, values);
     for (Path f : options.varFiles()) fileValues(f.isAbsolute() ? f : rootModule.resolve(f), true, loader, constants, values);
     options.vars().forEach((k, v) -> values.put(k, fromCommandLine(k, v, config, constants, "--var " + k)));
     return values;

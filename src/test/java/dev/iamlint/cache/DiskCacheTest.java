@@ -162,7 +162,7 @@ class DiskCacheTest {
       Path added = entries().stream().filter(p -> !before.contains(p)).findFirst().orElseThrow();
       before.add(added);
       entryOf.put(i, added);
-      Files.setLastModifiedTime(added, FileTime.fromMillis(now - (100_000L - i * 1000L)));
+      Files.setLastModifiedTime(added, FileTime.fromMillis(now - (10_000_000L - i * 100_000L)));
     }
     long total = size(entries());
     assertTrue(total > max, "the test must overflow the bound: " + total);

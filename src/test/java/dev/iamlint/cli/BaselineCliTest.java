@@ -75,6 +75,47 @@ class BaselineCliTest {
     assertTrue(accepted.out().contains("[suppressed, baseline: in the baseline"), accepted.out());
   }
 
+  /** iamlint in a process of its own, run from {@code cwd}: the working directory is what this test is about. */
+  private static String runIn(Path cwd, String... args) throws IOException, InterruptedException {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+        "dev.iamlint.cli.Main"));
+    command.addAll(java.util.List.of(args));
+    Process p = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    p.waitFor();
+    return out;
+  }
+
+  /** A baseline written at the repository root holds when iamlint runs in a subdirectory, and the other way round. */
+  @Test
+  void fingerprintsDoNotDependOnTheWorkingDirectory() throws IOException, InterruptedException {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Files.createDirectories(repo.resolve(".git"));
+    Path stacks = Files.createDirectories(repo.resolve("stacks"));
+    Files.writeString(stacks.resolve("stack.yaml"), "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n"
+        + GROUP.formatted("Ops", "AdministratorAccess") + GROUP.formatted("Devs", "PowerUserAccess"));
+    String fromRoot = runIn(repo, "scan", "--no-cache", "--cloudtrail-external", "--format", "json", "stacks/stack.yaml");
+    String fromBelow = runIn(stacks, "scan", "--no-cache", "--cloudtrail-external", "--format", "json", "stack.yaml");
+    java.util.List<String> rootPrints = fingerprints(fromRoot);
+    assertEquals(rootPrints, fingerprints(fromBelow), fromRoot + fromBelow);
+    assertTrue(rootPrints.size() >= 2, fromRoot);
+
+    Path baseline = dir.resolve("baseline.json");
+    runIn(repo, "scan", "--no-cache", "--cloudtrail-external", "--write-baseline", baseline.toString(), "stacks");
+    String below = runIn(stacks, "scan", "--no-cache", "--cloudtrail-external", "--format", "compact", "--baseline",
+        baseline.toString(), ".");
+    assertFalse(below.contains("[ADM001]") || below.contains("[ADM002]"), below);
+  }
+
+  private static java.util.List<String> fingerprints(String json) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (var e : JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("findings")) {
+      out.add(e.getAsJsonObject().get("fingerprint").getAsString());
+    }
+    return out;
+  }
+
   @Test
   void aBrokenBaselineIsExitTwo() throws IOException {
     template(GROUP.formatted("Ops", "AdministratorAccess"));

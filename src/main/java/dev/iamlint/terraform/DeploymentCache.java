@@ -1,0 +1,155 @@
+package dev.iamlint.terraform;
+
+import dev.iamlint.cache.ParseCache;
+import dev.iamlint.cache.RecordCodec;
+import dev.iamlint.model.ModelBuilder;
+import dev.iamlint.source.Location;
+import dev.iamlint.value.Provenance;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What evaluating a root module gave, kept across runs, as a compiler cache keeps object files:
+ * a pre-commit run that changed one module evaluates that one and takes the other deployments'
+ * model elements from the cache.
+ *
+ * <p>An evaluation records every input it reads (module directories, files read by
+ * {@code file()}, variable files, the installed-modules list) with the state it saw. The
+ * manifest, keyed by the root module and the options, lists those inputs; the result is kept
+ * under a key made of the manifest's key and each input's state. A later run reads the manifest,
+ * takes each input's state now, and uses the result kept under that key: it exists only when an
+ * evaluation read those very inputs in those very states, and evaluation depends on nothing else
+ * (the iamlint build is part of every key, through the cache's own version).
+ */
+final class DeploymentCache {
+  /** The format of manifests and results; bump it with any change to what a result holds. */
+  private static final String FORMAT = "iamlint deployment 1";
+
+  /** One input, as a manifest lists it. */
+  record Input(Inputs.Kind kind, String path) {}
+
+  record Manifest(List<Input> inputs) {}
+
+  /** What one evaluation gave: the model elements, and what reading its variable files added. */
+  record Evaluated(ModelBuilder model, List<SyntaxError> syntaxErrors, List<String> filesRead) {}
+
+  private static final Optional<Codecs> CODECS = Codecs.make();
+
+  private record Codecs(RecordCodec<Manifest> manifest, RecordCodec<Evaluated> evaluated,
+      RecordCodec<TerraformLoader.Outline> outline) {
+    static Optional<Codecs> make() {
+      try {
+        return Optional.of(new Codecs(RecordCodec.of(Manifest.class),
+            RecordCodec.of(Evaluated.class, Location.class, Provenance.class), RecordCodec.of(TerraformLoader.Outline.class)));
+      } catch (IllegalArgumentException e) {
+        // A model type the codec cannot write: evaluate every time (DeploymentCacheTest fails first).
+        return Optional.empty();
+      }
+    }
+  }
+
+  private final ParseCache cache;
+  private final byte[] manifestKey;
+  private final Function<Input, String> stateNow;
+
+  /**
+   * The cache of the root module {@code rootKey} names (its directory, how reports name it, the
+   * options); {@code stateNow} gives an input's state as it is now.
+   */
+  DeploymentCache(ParseCache cache, Map<String, String> rootKey, Function<Input, String> stateNow) {
+    this.cache = cache;
+    this.stateNow = stateNow;
+    MessageDigest digest = sha256();
+    update(digest, FORMAT);
+    CODECS.ifPresent(c -> update(digest, c.evaluated().description()));
+    new TreeMap<>(rootKey).forEach((k, v) -> {
+      update(digest, k);
+      update(digest, v);
+    });
+    this.manifestKey = digest.digest();
+  }
+
+  static boolean usable(ParseCache cache) {
+    return cache.keeps() && CODECS.isPresent();
+  }
+
+  /** The kept result of this root module's evaluation, when its inputs are as they were; else {@code evaluate}'s. */
+  Evaluated get(Supplier<Recorded> evaluate) {
+    Codecs codecs = CODECS.orElseThrow();
+    Optional<Manifest> manifest = cache.kept(ParseCache.Kept.MANIFEST, manifestKey).flatMap(codecs.manifest()::decode);
+    if (manifest.isPresent()) {
+      Map<Input, String> now = new LinkedHashMap<>();
+      for (Input input : manifest.get().inputs()) now.put(input, stateNow.apply(input));
+      Optional<Evaluated> kept = cache.kept(ParseCache.Kept.EVALUATION, resultKey(now))
+          .flatMap(codecs.evaluated()::decode);
+      if (kept.isPresent()) return kept.get();
+    }
+    Recorded fresh = evaluate.get();
+    // Too large or too deep to keep: evaluated again next time.
+    Optional<byte[]> result = codecs.evaluated().encode(fresh.evaluated());
+    Optional<byte[]> inputs = codecs.manifest().encode(new Manifest(new ArrayList<>(fresh.inputs().keySet())));
+    if (result.isPresent() && inputs.isPresent()) {
+      cache.keep(ParseCache.Kept.EVALUATION, resultKey(fresh.inputs()), result.get());
+      cache.keep(ParseCache.Kept.MANIFEST, manifestKey, inputs.get());
+    }
+    return fresh.evaluated();
+  }
+
+  /** The outline kept for a module directory whose files have {@code fingerprint}. */
+  static Optional<TerraformLoader.Outline> outline(ParseCache cache, String fingerprint) {
+    if (!usable(cache)) return Optional.empty();
+    return cache.kept(ParseCache.Kept.OUTLINE, outlineKey(fingerprint)).flatMap(CODECS.get().outline()::decode);
+  }
+
+  static void keepOutline(ParseCache cache, String fingerprint, TerraformLoader.Outline outline) {
+    if (!usable(cache)) return;
+    CODECS.get().outline().encode(outline).ifPresent(p -> cache.keep(ParseCache.Kept.OUTLINE, outlineKey(fingerprint), p));
+  }
+
+  private static byte[] outlineKey(String fingerprint) {
+    MessageDigest digest = sha256();
+    update(digest, FORMAT + " outline");
+    update(digest, CODECS.get().outline().description());
+    update(digest, fingerprint);
+    return digest.digest();
+  }
+
+  /** An evaluation and the inputs it read, with the state it saw each in. */
+  record Recorded(Evaluated evaluated, Map<Input, String> inputs) {}
+
+  private byte[] resultKey(Map<Input, String> states) {
+    MessageDigest digest = sha256();
+    digest.update(manifestKey);
+    states.forEach((input, state) -> {
+      update(digest, input.kind().name());
+      update(digest, input.path());
+      update(digest, state);
+    });
+    return digest.digest();
+  }
+
+  /** Length-prefixed, so that no two sequences of strings feed the digest the same bytes. */
+  private static void update(MessageDigest digest, String s) {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    digest.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8),
+        (byte) bytes.length});
+    digest.update(bytes);
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

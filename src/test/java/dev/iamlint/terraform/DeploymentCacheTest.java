@@ -1,0 +1,150 @@
+package dev.iamlint.terraform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.iamlint.cache.DiskCache;
+import dev.iamlint.cache.ParseCache;
+import dev.iamlint.report.JsonReporter;
+import dev.iamlint.report.Report;
+import dev.iamlint.rule.RuleSelector;
+import dev.iamlint.rule.ScanOptions;
+import dev.iamlint.rule.Severity;
+import dev.iamlint.rules.Catalog;
+import dev.iamlint.scan.ScanRequest;
+import dev.iamlint.scan.ScanResult;
+import dev.iamlint.scan.Scanner;
+import dev.iamlint.scan.TestScans;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The evaluations of root modules kept across runs: a warm run says exactly what a run without
+ * a cache says, and any change to what an evaluation read (a module's files, a file read by
+ * templatefile(), a variable file, the list of auto variable files) is seen.
+ */
+class DeploymentCacheTest {
+  @TempDir
+  Path dir;
+
+  private static ScanResult scan(Path cwd, List<Path> paths, List<Path> varFiles, ParseCache cache) {
+    return new Scanner().scan(new ScanRequest(cwd, paths, Map.of(), Map.of(), varFiles, Map.of("TF_VAR_team", "ops"), "aws",
+        RuleSelector.ALL, Severity.INFO, new ScanOptions(false, false, true, Map.of()).withAsOf(TestScans.AS_OF), p -> false, 2)
+        .withCache(cache));
+  }
+
+  private static String json(ScanResult result) throws IOException {
+    StringBuilder out = new StringBuilder();
+    new JsonReporter().write(new Report("test", result.findings(), result.files(), result.resources(), result.errors(),
+        Catalog.all()), out);
+    return out.toString();
+  }
+
+  private DiskCache cache() {
+    return assertInstanceOf(DiskCache.class, DiskCache.open(dir.resolve("cache"), "test", DiskCache.DEFAULT_MAX_BYTES, n -> {}));
+  }
+
+  @Test
+  void everyFixtureSaysTheSameWarmColdAndWithoutCache() throws IOException {
+    Path cwd = Path.of("").toAbsolutePath();
+    List<Path> paths = Stream.of("testdata/rules", "testdata/unknown", "testdata/demo", "testdata/gaps", "testdata/account-id")
+        .map(Path::of).filter(Files::isDirectory).toList();
+    String none = json(scan(cwd, paths, List.of(), ParseCache.NONE));
+    DiskCache cold = cache();
+    assertEquals(none, json(scan(cwd, paths, List.of(), cold)));
+    assertTrue(cold.stats().keptResults() > 50, cold.stats().toString());
+    DiskCache warm = cache();
+    assertEquals(none, json(scan(cwd, paths, List.of(), warm)));
+    assertEquals(cold.stats().keptResults(), warm.stats().reusedResults(), warm.stats().toString());
+    assertEquals(0, warm.stats().keptResults(), warm.stats().toString());
+  }
+
+  /** One step of the table: what changes on disk, and a scan of the project after it. */
+  private record Step(String what, IoAction change) {}
+
+  private interface IoAction {
+    void run(Path project) throws IOException;
+  }
+
+  @Test
+  void aChangeToAnyInputOfAnEvaluationIsSeen() throws IOException {
+    Path project = Files.createDirectories(dir.resolve("project"));
+    Path root = Files.createDirectories(project.resolve("live"));
+    Files.createDirectories(project.resolve("modules/user"));
+    Files.writeString(root.resolve("main.tf"), """
+        variable "action" {
+          type = string
+        }
+        variable "team" {
+          type = string
+        }
+        resource "aws_iam_policy" "p" {
+          name   = "p-${var.team}"
+          policy = templatefile("${path.module}/policy.json.tpl", { action = var.action })
+        }
+        module "user" {
+          source = "../modules/user"
+          policy = "ReadOnlyAccess"
+        }
+        """);
+    Files.writeString(root.resolve("policy.json.tpl"), """
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "${action}", "Resource": "*"}]}
+        """);
+    Files.writeString(root.resolve("terraform.tfvars"), "action = \"s3:GetObject\"\n");
+    Files.writeString(project.resolve("modules/user/main.tf"), """
+        variable "policy" {
+          type = string
+        }
+        resource "aws_iam_user" "u" {
+          name = "u"
+        }
+        resource "aws_iam_user_policy_attachment" "a" {
+          user       = aws_iam_user.u.name
+          policy_arn = "arn:aws:iam::aws:policy/${var.policy}"
+        }
+        """);
+    Path outside = Files.writeString(dir.resolve("explicit.tfvars"), "");
+    List<Step> steps = List.of(
+        new Step("nothing changed", p -> { }),
+        new Step("terraform.tfvars", p -> Files.writeString(root.resolve("terraform.tfvars"), "action = \"*\"\n")),
+        new Step("a new auto variable file", p -> Files.writeString(root.resolve("b.auto.tfvars"), "action = \"iam:PassRole\"\n")),
+        new Step("an auto variable file", p -> Files.writeString(root.resolve("b.auto.tfvars"), "action = \"iam:*\"\n")),
+        new Step("the explicit variable file, outside the project", p -> Files.writeString(outside, "action = \"s3:*\"\n")),
+        new Step("the template templatefile() reads", p -> Files.writeString(root.resolve("policy.json.tpl"), """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "NotAction": "${action}", "Resource": "*"}]}
+            """)),
+        new Step("the template removed", p -> Files.delete(root.resolve("policy.json.tpl"))),
+        new Step("a called module's file", p -> Files.writeString(project.resolve("modules/user/main.tf"),
+            Files.readString(project.resolve("modules/user/main.tf")).replace("name = \"u\"", "name = \"admin-user\""))),
+        new Step("a new file in the called module", p -> Files.writeString(project.resolve("modules/user/keys.tf"), """
+            resource "aws_iam_access_key" "k" {
+              user = aws_iam_user.u.name
+            }
+            """)),
+        new Step("the root module's call", p -> Files.writeString(root.resolve("main.tf"),
+            Files.readString(root.resolve("main.tf")).replace("ReadOnlyAccess", "AdministratorAccess"))));
+    List<Path> paths = List.of(Path.of("project"));
+    List<Path> varFiles = List.of(outside);
+    List<String> seen = new ArrayList<>();
+    for (Step step : steps) {
+      step.change().run(project);
+      String none = json(scan(dir, paths, varFiles, ParseCache.NONE));
+      // Twice with the cache: the first may evaluate, the second must reuse and agree.
+      assertEquals(none, json(scan(dir, paths, varFiles, cache())), step.what());
+      DiskCache warm = cache();
+      assertEquals(none, json(scan(dir, paths, varFiles, warm)), step.what());
+      assertEquals(1, warm.stats().reusedResults(), step.what() + ": " + warm.stats());
+      if (!seen.isEmpty()) assertNotEquals(seen.get(seen.size() - 1), none, step.what() + " changes what is found");
+      seen.add(none);
+    }
+  }
+}
