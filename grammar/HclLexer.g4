@@ -102,7 +102,8 @@ DOT         : '.' ;
 
 NEWLINE     : '\r'? '\n' ;
 WS          : [ \t]+ -> skip ;
-LINE_COMMENT  : ('#' | '//') ~[\r\n]* -> channel(COMMENTS) ;
+/** As in HashiCorp's scanner, only a newline ends a comment: a carriage return alone is part of it. */
+LINE_COMMENT  : ('#' | '//') (~[\r\n] | '\r' { _input.LA(1) != '\n' }?)* -> channel(COMMENTS) ;
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(COMMENTS) ;
 
 /** Anything else is an error the parser reports where it stands. */
@@ -125,8 +126,8 @@ T_BAD_ESCAPE : '\\' ~[\r\n]? ;
 T_DOLLAR     : '$' ;
 T_PERCENT    : '%' ;
 CLOSE_QUOTE  : '"' -> popMode ;
-/** A quoted string cannot span lines. */
-T_NEWLINE    : '\r'? '\n' ;
+/** A quoted string cannot span lines; a carriage return alone ends it as well, as in HashiCorp's scanner. */
+T_NEWLINE    : '\r'? '\n' | '\r' ;
 
 // ---- HEREDOC ----
 mode HEREDOC;
@@ -139,3 +140,5 @@ H_TEXT       : (~[$%\r\n])+ { heredocLineStart = false; } ;
 H_DOLLAR     : '$' { heredocLineStart = false; } ;
 H_PERCENT    : '%' { heredocLineStart = false; } ;
 H_NEWLINE    : '\r'? '\n' { heredocLineStart = true; } ;
+/** A carriage return that does not end a line is not a character of the language, here either. */
+H_BARE_CR    : '\r' -> type(INVALID) ;

@@ -3,9 +3,9 @@ package dev.iamlint.cli;
 import dev.iamlint.hcl.Hcl2Json;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
+import dev.iamlint.source.SourceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -49,14 +49,13 @@ final class DebugCommand implements Callable<Integer> {
     static String line(Path f) {
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("file", f.toString());
-      String text;
-      try {
-        text = Files.readString(f, StandardCharsets.UTF_8);
-      } catch (IOException e) {
+      SourceReader.Outcome read = SourceReader.UNCONFINED.read(f, SourceReader.Encoding.UTF8);
+      if (read instanceof SourceReader.Refused refused) {
         line.put("ok", false);
-        line.put("error", "cannot read: " + e.getMessage());
+        line.put("error", refused.reason());
         return Hcl2Json.toJson(line);
       }
+      String text = ((SourceReader.Text) read).text();
       HclParseResult r = HclParser.parse(f.getFileName().toString(), text);
       if (r instanceof HclParseResult.Failed failed) {
         line.put("ok", false);

@@ -20,18 +20,21 @@ public final class Main {
       out.flush();
       return ExitCodes.CLEAN;
     }
-    CommandLine cmd = new CommandLine(new IamlintCommand());
+    return run(args, new CommandLine(new IamlintCommand()), out, err);
+  }
+
+  /** Runs {@code args} on {@code cmd}: the error handling every command gets. */
+  static int run(String[] args, CommandLine cmd, PrintWriter out, PrintWriter err) {
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      boolean debug = parseResult.hasMatchedOption("--debug");
-      if (debug) {
-        e.printStackTrace(commandLine.getErr());
-      } else {
-        commandLine.getErr().println("iamlint: internal error: " + e.getClass().getSimpleName()
-            + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
-            + " (run with --debug for details)");
-      }
+      // --debug belongs to a subcommand: look for it along the whole command chain.
+      boolean debug = false;
+      for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) debug |= p.hasMatchedOption("--debug");
+      if (debug) e.printStackTrace(commandLine.getErr());
+      commandLine.getErr().println("iamlint: internal error: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
+          + (debug ? "" : " (run with --debug for details)"));
       return ExitCodes.ERROR;
     });
     cmd.setParameterExceptionHandler((e, a) -> {
@@ -52,7 +55,11 @@ public final class Main {
           + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + " (run with --debug for details)");
       code = ExitCodes.ERROR;
     }
-    out.flush();
+    // A report lost to a full disk or a closed pipe must not pass for a clean run.
+    if (out.checkError() && code != ExitCodes.ERROR) {
+      err.println("iamlint: cannot write to standard output (is the disk full or the pipe closed?)");
+      code = ExitCodes.ERROR;
+    }
     err.flush();
     return code;
   }

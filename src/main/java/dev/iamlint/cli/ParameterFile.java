@@ -6,8 +6,8 @@ import dev.iamlint.tree.MapNode;
 import dev.iamlint.tree.Node;
 import dev.iamlint.tree.ParseResult;
 import dev.iamlint.tree.ScalarNode;
+import dev.iamlint.source.SourceReader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,8 +20,9 @@ final class ParameterFile {
   private ParameterFile() {}
 
   static Map<String, String> read(Path path) throws IOException {
-    String text = Files.readString(path);
-    ParseResult parsed = JsonLoader.parse(path.toString(), text);
+    SourceReader.Outcome read = SourceReader.UNCONFINED.read(path, SourceReader.Encoding.UNICODE);
+    if (read instanceof SourceReader.Refused refused) throw new IOException(path + ": " + refused.reason());
+    ParseResult parsed = JsonLoader.parse(path.toString(), ((SourceReader.Text) read).text());
     if (parsed instanceof ParseResult.Failed f) {
       throw new IllegalArgumentException(path + ":" + f.location().startLine() + ":" + f.location().startColumn()
           + ": " + f.message());

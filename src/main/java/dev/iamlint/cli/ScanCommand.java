@@ -18,15 +18,20 @@ import dev.iamlint.scan.Baseline;
 import dev.iamlint.scan.GitChanges;
 import dev.iamlint.scan.ProjectScope;
 import dev.iamlint.source.Ignoring;
+import dev.iamlint.source.InternalFailure;
 import dev.iamlint.source.ProjectRoot;
 import dev.iamlint.scan.ScanRequest;
 import dev.iamlint.scan.ScanResult;
 import dev.iamlint.scan.Scanner;
+import dev.iamlint.source.SourceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -166,6 +171,7 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    InternalFailure.showStackTraces(debug);
     long onStdout = formats.stream().filter(f -> f.file().isEmpty()).count();
     if (onStdout > 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "at most one format can go to stdout; give the others =FILE");
@@ -186,6 +192,13 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     values.putAll(parameters);
+    // A variable file that cannot be read is a mistake in the command, as with --parameter-file.
+    for (Path file : variableFiles) {
+      if (SourceReader.UNCONFINED.read(file, SourceReader.Encoding.UTF8) instanceof SourceReader.Refused refused) {
+        err.println("iamlint: cannot read variable file: " + file + ": " + refused.reason());
+        return ExitCodes.ERROR;
+      }
+    }
 
     Path cwd = Path.of("").toAbsolutePath();
     List<Path> scanPaths = paths.isEmpty() ? List.of(Path.of(".")) : paths;
@@ -195,6 +208,14 @@ final class ScanCommand implements Callable<Integer> {
         .filter(p -> !Files.exists(cwd.resolve(p), java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList();
     if (!missing.isEmpty()) {
       missing.forEach(p -> err.println("iamlint: " + p + ": no such file or directory"));
+      return ExitCodes.ERROR;
+    }
+    // A FIFO or a device would never be read (reading one may never end): say so, as for a missing path.
+    List<Path> special = scanPaths.stream()
+        .filter(p -> Files.exists(cwd.resolve(p)) && !Files.isDirectory(cwd.resolve(p)) && !Files.isRegularFile(cwd.resolve(p)))
+        .toList();
+    if (!special.isEmpty()) {
+      special.forEach(p -> err.println("iamlint: " + p + ": not a regular file or directory"));
       return ExitCodes.ERROR;
     }
     java.time.LocalDate day = ScanOptions.today();
@@ -243,7 +264,12 @@ final class ScanCommand implements Callable<Integer> {
     if (writeBaselineFile != null) {
       // A file that does not parse is never accepted: it would hide everything in it for good.
       List<Finding> accepted = result.findings().stream().filter(f -> !f.ruleId().equals("SYN001")).toList();
-      Baseline.write(writeBaselineFile, accepted);
+      try {
+        Baseline.write(writeBaselineFile, accepted);
+      } catch (IOException e) {
+        err.println("iamlint: cannot write the baseline " + writeBaselineFile + ": " + reason(e));
+        return ExitCodes.ERROR;
+      }
       err.println("iamlint: wrote " + accepted.size() + " findings to the baseline " + writeBaselineFile);
       for (String internal : result.internalErrors()) err.println("iamlint: internal error: " + internal);
       return result.internalErrors().isEmpty() ? ExitCodes.CLEAN : ExitCodes.ERROR;
@@ -278,14 +304,23 @@ final class ScanCommand implements Callable<Integer> {
       String text = quiet && format.name().equals("text") ? stripSummary(buffer.toString()) : buffer.toString();
       if (format.file().isPresent()) {
         Path target = format.file().get();
-        if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
-        try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-          w.write(text);
+        try {
+          if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
+          try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            w.write(text);
+          }
+        } catch (IOException e) {
+          err.println("iamlint: cannot write the " + format.name() + " report to " + target + ": " + reason(e));
+          return ExitCodes.ERROR;
         }
       } else {
         PrintWriter out = spec.commandLine().getOut();
         out.print(text);
-        out.flush();
+        // A print stream keeps its failures to itself: a full disk would lose the report unsaid.
+        if (out.checkError()) {
+          err.println("iamlint: cannot write the report to standard output (is the disk full or the pipe closed?)");
+          return ExitCodes.ERROR;
+        }
       }
     }
     // Errors go to stderr too, unless a text report on stdout already listed them.
@@ -532,7 +567,6 @@ final class ScanCommand implements Callable<Integer> {
     Path start = ProjectRoot.commonDirectory(absolute).orElseGet(() -> startOf(cwd, scanPaths.get(0)));
     Optional<Path> file = configFile != null ? Optional.of(configFile) : ConfigLoader.find(start);
     if (file.isEmpty()) return Config.NONE;
-    if (!Files.isRegularFile(file.get())) throw new ConfigException(file.get() + ": no such file");
     Path abs = file.get().toAbsolutePath().normalize();
     String display = abs.startsWith(cwd) ? cwd.relativize(abs).toString().replace('\\', '/') : abs.toString();
     return ConfigLoader.load(abs, display, Catalog.all());
@@ -552,6 +586,14 @@ final class ScanCommand implements Callable<Integer> {
     String trimmed = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     int nl = trimmed.lastIndexOf('\n');
     return nl < 0 ? "" : trimmed.substring(0, nl + 1);
+  }
+
+  /** Why a file could not be written, in words (the exceptions' own names are Java's). */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) return "permission denied";
+    if (e instanceof FileAlreadyExistsException f) return f.getFile() + " is not a directory";
+    if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+    return e.getMessage() == null ? "input/output error" : e.getMessage();
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -8,6 +8,7 @@ import dev.iamlint.tree.ScalarNode;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Reference;
 import dev.iamlint.value.Value;
+import dev.iamlint.value.Numbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -118,11 +119,9 @@ public final class Evaluator {
   private Value scalar(ScalarNode s) {
     switch (s.kind()) {
       case NUMBER -> {
-        try {
-          return new Value.Num(new BigDecimal(s.text().replace("_", "")), s.location(), Provenance.LITERAL);
-        } catch (NumberFormatException e) {
-          return new Value.Str(s.text(), s.location(), Provenance.LITERAL);
-        }
+        // CloudFormation reads scalars as text: a number out of range stays the text it is.
+        return Numbers.parse(s.text().replace("_", "")).<Value>map(d -> new Value.Num(d, s.location(), Provenance.LITERAL))
+            .orElseGet(() -> new Value.Str(s.text(), s.location(), Provenance.LITERAL));
       }
       case BOOLEAN -> {
         String t = s.text().toLowerCase();

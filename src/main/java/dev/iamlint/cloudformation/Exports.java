@@ -1,5 +1,6 @@
 package dev.iamlint.cloudformation;
 
+import dev.iamlint.source.InternalFailure;
 import dev.iamlint.source.Location;
 import dev.iamlint.tree.MapNode;
 import dev.iamlint.tree.Node;
@@ -58,22 +59,34 @@ public final class Exports {
   private Exports() {}
 
   /** The exports of {@code templates} (in scan order), each evaluated with the scan's parameter values. */
+  /** The exports of {@code t}: those whose name is known, and the others. */
+  private static boolean collect(Template t, Map<String, String> parameters, String partition, Exports exports,
+      List<Export> named, List<Export> unnamed) {
+    // Names are evaluated without imports: an export name is written, not imported.
+    Evaluator names = new Evaluator(t, parameters, partition);
+    Evaluator values = new Evaluator(t, parameters, partition, exports);
+    t.root().map("Outputs").ifPresent(outputs -> outputs.entries().forEach(e -> {
+      if (!(e.value() instanceof MapNode output)) return;
+      Optional<Node> value = output.get("Value");
+      Optional<Node> name = output.map("Export").flatMap(x -> x.get("Name"));
+      if (value.isEmpty() || name.isEmpty() || certainlyNotCreated(output, names)) return;
+      Export export = new Export(names.eval(name.get()), value.get(), name.get().location(), values);
+      (export.name().asText().isPresent() ? named : unnamed).add(export);
+    }));
+    return true;
+  }
+
   public static Exports of(List<Template> templates, Map<String, String> parameters, String partition) {
     Exports exports = new Exports();
     for (Template t : templates) {
-      // Names are evaluated without imports: an export name is written, not imported.
-      Evaluator names = new Evaluator(t, parameters, partition);
-      Evaluator values = new Evaluator(t, parameters, partition, exports);
-      t.root().map("Outputs").ifPresent(outputs -> outputs.entries().forEach(e -> {
-        if (!(e.value() instanceof MapNode output)) return;
-        Optional<Node> value = output.get("Value");
-        Optional<Node> name = output.map("Export").flatMap(x -> x.get("Name"));
-        if (value.isEmpty() || name.isEmpty() || certainlyNotCreated(output, names)) return;
-        Export export = new Export(names.eval(name.get()), value.get(), name.get().location(), values);
-        Optional<String> known = export.name().asText();
-        if (known.isPresent()) exports.byName.computeIfAbsent(known.get(), k -> new ArrayList<>()).add(export);
-        else exports.unnamed.add(export);
-      }));
+      // A template iamlint fails on exports nothing; adapting it fails too, and says so.
+      List<Export> named = new ArrayList<>();
+      List<Export> unnamed = new ArrayList<>();
+      if (!InternalFailure.contain(() -> collect(t, parameters, partition, exports, named, unnamed), reason -> false)) continue;
+      for (Export export : named) {
+        exports.byName.computeIfAbsent(export.name().asText().orElseThrow(), k -> new ArrayList<>()).add(export);
+      }
+      exports.unnamed.addAll(unnamed);
     }
     exports.byName.forEach((name, candidates) -> {
       if (candidates.size() == 1) exports.resolve(name);

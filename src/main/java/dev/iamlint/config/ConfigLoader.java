@@ -10,8 +10,7 @@ import dev.iamlint.tree.Node;
 import dev.iamlint.tree.ParseResult;
 import dev.iamlint.tree.ScalarNode;
 import dev.iamlint.yaml.YamlLoader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.iamlint.source.SourceReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -62,14 +61,9 @@ public final class ConfigLoader {
 
   /** Reads {@code path}; {@code display} is how messages name it. */
   public static Config load(Path path, String display, List<RuleMetadata> catalogue) throws ConfigException {
-    String text;
-    try {
-      if (Files.size(path) > MAX_BYTES) throw new ConfigException(display + ": larger than 1 MiB");
-      text = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigException(display + ": cannot read: " + e.getMessage());
-    }
-    return parse(path, display, text, catalogue);
+    SourceReader.Outcome read = SourceReader.UNCONFINED.read(path, SourceReader.Encoding.UNICODE, MAX_BYTES);
+    if (read instanceof SourceReader.Refused refused) throw new ConfigException(display + ": " + refused.reason());
+    return parse(path, display, ((SourceReader.Text) read).text(), catalogue);
   }
 
   static Config parse(Path path, String display, String text, List<RuleMetadata> catalogue) throws ConfigException {

@@ -103,12 +103,27 @@ public final class Hcl2Json {
     return "${" + source(e.range()) + "}";
   }
 
-  private static Object literal(Expression.Literal l) {
+  private static Object literal(Expression.Literal l) throws Unconvertible {
     return switch (l.kind()) {
-      case NUMBER -> new BigDecimal(l.text());
+      case NUMBER -> number(l.text());
       case BOOL -> Boolean.valueOf(l.text());
       case NULL -> JsonText.NULL;
     };
+  }
+
+  /**
+   * A number as hcl2json writes it, through a 64-bit float: one beyond its range cannot be
+   * written, one too small for a decimal's scale is zero (Go's float underflows to zero too).
+   */
+  private static BigDecimal number(String text) throws Unconvertible {
+    BigDecimal n;
+    try {
+      n = new BigDecimal(text);
+    } catch (NumberFormatException | ArithmeticException underflow) {
+      return BigDecimal.ZERO;
+    }
+    if (Double.isInfinite(n.doubleValue())) throw new Unconvertible("cannot serialize infinity as JSON");
+    return n;
   }
 
   private String key(Expression key) throws Unconvertible {

@@ -1,6 +1,7 @@
 package dev.iamlint.hcl;
 
 import dev.iamlint.hcl.parser.HclLexer;
+import dev.iamlint.source.InternalFailure;
 import dev.iamlint.source.Location;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +11,11 @@ import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -32,8 +35,8 @@ public final class HclParser {
       // Fall through to the precise second pass.
     } catch (HclSyntaxError e) {
       return failed(fileName, e.getMessage(), e.range);
-    } catch (RuntimeException | StackOverflowError e) {
-      return new HclParseResult.Failed("cannot parse: " + e.getClass().getSimpleName(), Location.point(fileName, 1, 1));
+    } catch (RuntimeException e) {
+      return new HclParseResult.Failed("not parsed: " + InternalFailure.describe(e), Location.point(fileName, 1, 1));
     }
     try {
       return new HclParseResult.Parsed(parse(fileName, source, false));
@@ -41,8 +44,8 @@ public final class HclParser {
       return new HclParseResult.Failed(e.getMessage(), e.location);
     } catch (HclSyntaxError e) {
       return failed(fileName, e.getMessage(), e.range);
-    } catch (RuntimeException | StackOverflowError e) {
-      return new HclParseResult.Failed("cannot parse: " + e.getClass().getSimpleName(), Location.point(fileName, 1, 1));
+    } catch (RuntimeException e) {
+      return new HclParseResult.Failed("not parsed: " + InternalFailure.describe(e), Location.point(fileName, 1, 1));
     }
   }
 
@@ -56,7 +59,7 @@ public final class HclParser {
     lexer.removeErrorListeners();
     NewlineFilter filter = new NewlineFilter(lexer);
     CommonTokenStream tokens = new CommonTokenStream(filter);
-    dev.iamlint.hcl.parser.HclParser parser = new dev.iamlint.hcl.parser.HclParser(tokens);
+    DepthLimitedParser parser = new DepthLimitedParser(tokens);
     parser.removeErrorListeners();
     if (fast) {
       parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
@@ -66,8 +69,44 @@ public final class HclParser {
       parser.setErrorHandler(new DefaultErrorStrategy());
       parser.addErrorListener(new FirstErrorListener(fileName, filter));
     }
-    dev.iamlint.hcl.parser.HclParser.ConfigFileContext tree = parser.configFile();
-    return new HclFile(fileName, text, new TreeBuilder(text).file(tree));
+    try {
+      dev.iamlint.hcl.parser.HclParser.ConfigFileContext tree = parser.configFile();
+      return new HclFile(fileName, text, new TreeBuilder(text).file(tree));
+    } catch (StackOverflowError e) {
+      // Not expected within the limits; if it happens, it is located where the parser stood.
+      throw new HclSyntaxError(TreeBuilder.tooDeep(), at(parser.getCurrentToken()));
+    }
+  }
+
+  private static SourceRange at(Token t) {
+    return new SourceRange(0, 0, t.getLine(), t.getCharPositionInLine() + 1, t.getLine(), t.getCharPositionInLine() + 1);
+  }
+
+  /**
+   * The generated parser, stopped where expressions nest deeper than
+   * {@link TreeBuilder#MAX_EXPRESSION_DEPTH}: each prefix operator and each conditional's else
+   * branch enters the expression rule once more, so its depth is how far the parser recurses.
+   */
+  private static final class DepthLimitedParser extends dev.iamlint.hcl.parser.HclParser {
+    private int expressions;
+
+    DepthLimitedParser(TokenStream input) {
+      super(input);
+    }
+
+    @Override
+    public void enterRecursionRule(ParserRuleContext localctx, int state, int ruleIndex, int precedence) {
+      if (++expressions > TreeBuilder.MAX_EXPRESSION_DEPTH) {
+        throw new HclSyntaxError(TreeBuilder.tooDeep(), at(getCurrentToken()));
+      }
+      super.enterRecursionRule(localctx, state, ruleIndex, precedence);
+    }
+
+    @Override
+    public void unrollRecursionContexts(ParserRuleContext parentctx) {
+      expressions--;
+      super.unrollRecursionContexts(parentctx);
+    }
   }
 
   /** The first error of the precise pass, phrased for people. */
@@ -118,12 +157,26 @@ public final class HclParser {
         case HclLexer.T_BAD_ESCAPE:
           return "invalid escape sequence " + t.getText() + " (valid: \\n \\r \\t \\\" \\\\ \\uNNNN \\UNNNNNNNN)";
         case HclLexer.INVALID:
-          return "unexpected character '" + t.getText() + "'";
+          if (t.getText().equals("\r")) {
+            return "a carriage return (\\r) that does not end a line: HCL lines end with \\n or \\r\\n";
+          }
+          return "unexpected character '" + printable(t.getText()) + "'";
         case HclLexer.NEWLINE:
           return "unexpected newline: " + hint(antlrMessage);
         default:
           return "unexpected '" + t.getText().replace("\n", "\\n") + "': " + hint(antlrMessage);
       }
+    }
+
+    /** A control character as its escape or code point, so that a message stays on one line. */
+    private static String printable(String s) {
+      StringBuilder out = new StringBuilder();
+      s.codePoints().forEach(c -> {
+        if (c == '\t') out.append("\\t");
+        else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) out.append(String.format("U+%04X", c));
+        else out.appendCodePoint(c);
+      });
+      return out.toString();
     }
 
     private static String hint(String antlrMessage) {

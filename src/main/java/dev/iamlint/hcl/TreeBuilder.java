@@ -19,7 +19,20 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * legacy indexes and duplicate attributes. Nothing downstream sees ANTLR types.
  */
 final class TreeBuilder {
+  /**
+   * Operators and brackets nested in one expression: far beyond any configuration (HashiCorp's
+   * parser has no limit), within what the parser, this builder and the evaluator can recurse on
+   * a thread's default stack.
+   */
+  static final int MAX_EXPRESSION_DEPTH = 1000;
+
+  static String tooDeep() {
+    return "expression nested too deeply: more than " + MAX_EXPRESSION_DEPTH + " levels of operators and brackets";
+  }
+
   private final String text;
+  /** How deep {@link #expression} is: a long operator chain nests as deep as it is long. */
+  private int depth;
   /** Code point index to char index, only when the text has characters outside the BMP. */
   private final int[] charIndex;
 
@@ -124,6 +137,16 @@ final class TreeBuilder {
   // ---- expressions ----
 
   Expression expression(HclParser.ExpressionContext ctx) {
+    // A left-nested chain (1 + 1 + ...) starts where its innermost operand does: there it is reported.
+    if (++depth > MAX_EXPRESSION_DEPTH) throw new HclSyntaxError(tooDeep(), range(ctx));
+    try {
+      return nested(ctx);
+    } finally {
+      depth--;
+    }
+  }
+
+  private Expression nested(HclParser.ExpressionContext ctx) {
     if (ctx instanceof HclParser.OperandExprContext o) return postfix(o.postfixExpr());
     if (ctx instanceof HclParser.UnaryExprContext u) {
       Expression.Operator op = u.MINUS() != null ? Expression.Operator.NEGATE : Expression.Operator.NOT;
@@ -216,7 +239,11 @@ final class TreeBuilder {
   private Expression term(HclParser.TermContext ctx) {
     SourceRange r = range(ctx);
     if (ctx instanceof HclParser.NumberLitContext n) {
-      return new Expression.Literal(Expression.Literal.Kind.NUMBER, n.NUMBER().getText(), r);
+      String text = n.NUMBER().getText();
+      if (!NumberLiteral.valid(text)) {
+        throw new HclSyntaxError("invalid number literal " + text + ": its exponent is out of the range Terraform accepts", r);
+      }
+      return new Expression.Literal(Expression.Literal.Kind.NUMBER, text, r);
     }
     if (ctx instanceof HclParser.VariableContext v) {
       String name = v.IDENT().getText();
@@ -354,8 +381,15 @@ final class TreeBuilder {
           case 't': return "\t";
           case '"': return "\"";
           case '\\': return "\\";
-          default:
-            return new String(Character.toChars(Integer.parseInt(s.substring(2), 16)));
+          default: {
+            // HashiCorp encodes each escape on its own into UTF-8: a surrogate (even one of a pair) cannot be.
+            long cp = Long.parseLong(s.substring(2), 16);
+            if (cp > Character.MAX_CODE_POINT || (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)) {
+              throw new HclSyntaxError("invalid escape sequence " + s + ": U+" + s.substring(2).toUpperCase(java.util.Locale.ROOT)
+                  + " is not a character that UTF-8 can encode", range(t, t));
+            }
+            return new String(Character.toChars((int) cp));
+          }
         }
       case HclLexer.T_BAD_ESCAPE:
         throw new HclSyntaxError("invalid escape sequence " + s + " (valid: \\n \\r \\t \\\" \\\\ \\uNNNN \\UNNNNNNNN)",

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.iamlint.source.LineIndex;
 import dev.iamlint.source.Location;
 import dev.iamlint.tree.ListNode;
 import dev.iamlint.tree.MapNode;
@@ -25,11 +26,14 @@ public final class JsonLoader {
   /** Far deeper than any real template or plan, far shallower than the thread stack. */
   public static final int MAX_NESTING_DEPTH = 256;
 
+  /** Characters of one number: a number that long is no configuration's (Jackson's default). */
+  static final int MAX_NUMBER_LENGTH = 1000;
+
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxNestingDepth(MAX_NESTING_DEPTH)
           .maxStringLength(16 * 1024 * 1024)
-          .maxNumberLength(1000)
+          .maxNumberLength(MAX_NUMBER_LENGTH)
           .build())
       .build();
 
@@ -58,9 +62,9 @@ public final class JsonLoader {
     } catch (StreamConstraintsException e) {
       // Constraint errors carry no location; the parser stands where the limit was crossed.
       JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation();
-      return new ParseResult.Failed("limit exceeded: nesting deeper than " + MAX_NESTING_DEPTH + " levels"
-          + (e.getOriginalMessage() != null && !e.getOriginalMessage().contains("nesting") ? " (" + firstLine(e.getOriginalMessage()) + ")" : ""),
-          at == null ? Location.point(file, 1, 1) : point(file, at), true);
+      String what = limit(e.getOriginalMessage());
+      if (what.startsWith("a number")) return new ParseResult.Failed("limit exceeded: " + what, numberBefore(file, text, parser), true);
+      return new ParseResult.Failed("limit exceeded: " + what, at == null ? Location.point(file, 1, 1) : point(file, at), true);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       if (at != null) {
@@ -72,6 +76,24 @@ public final class JsonLoader {
     } catch (IOException e) {
       return new ParseResult.Failed("cannot read JSON: " + e.getMessage(), Location.point(file, 1, 1), false);
     }
+  }
+
+  /** Where the number starts that the parser has just read: Jackson stands after it (and the delimiter that ended it). */
+  private static Location numberBefore(String file, String text, JsonParser parser) {
+    String number = "0123456789.eE+-";
+    int start = (int) Math.max(0, Math.min(parser.currentLocation().getCharOffset(), text.length()));
+    while (start > 0 && number.indexOf(text.charAt(start - 1)) < 0) start--;
+    while (start > 0 && number.indexOf(text.charAt(start - 1)) >= 0) start--;
+    return new LineIndex(text).point(file, start);
+  }
+
+  /** Which of Jackson's limits was crossed, in words (its message names its own methods). */
+  private static String limit(String jackson) {
+    String m = jackson == null ? "" : jackson;
+    if (m.startsWith("Number value length")) return "a number longer than " + MAX_NUMBER_LENGTH + " characters";
+    if (m.startsWith("String value length")) return "a string longer than 16 MiB";
+    if (m.startsWith("Name length")) return "a key longer than Jackson's limit";
+    return "nesting deeper than " + MAX_NESTING_DEPTH + " levels";
   }
 
   /**

@@ -2,12 +2,17 @@ package dev.iamlint.scan;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import dev.iamlint.json.JsonLoader;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.Suppression;
+import dev.iamlint.source.Location;
+import dev.iamlint.source.SourceReader;
+import dev.iamlint.tree.ListNode;
+import dev.iamlint.tree.MapNode;
+import dev.iamlint.tree.Node;
+import dev.iamlint.tree.ParseResult;
+import dev.iamlint.tree.ScalarNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,25 +37,35 @@ public final class Baseline {
     this.entries = entries;
   }
 
+  /** The baseline in {@code file}; what is wrong with it, located and in words, when it is not one. */
   public static Baseline read(Path file) throws IOException {
-    try {
-      JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-      if (!root.isJsonObject() || !root.getAsJsonObject().has("findings")
-          || !root.getAsJsonObject().get("findings").isJsonArray()) {
-        throw new IOException(file + ": not an iamlint baseline (no \"findings\" list)");
-      }
-      Map<String, String> entries = new LinkedHashMap<>();
-      for (JsonElement e : root.getAsJsonObject().getAsJsonArray("findings")) {
-        if (!e.isJsonObject() || !e.getAsJsonObject().has("fingerprint")) {
-          throw new IOException(file + ": a baseline entry has no fingerprint");
-        }
-        JsonObject o = e.getAsJsonObject();
-        entries.put(o.get("fingerprint").getAsString(), o.has("ruleId") ? o.get("ruleId").getAsString() : "");
-      }
-      return new Baseline(entries);
-    } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
-      throw new IOException(file + ": not valid JSON: " + e.getMessage());
+    SourceReader.Outcome read = SourceReader.UNCONFINED.read(file, SourceReader.Encoding.UNICODE);
+    if (read instanceof SourceReader.Refused refused) throw new IOException(file + ": " + refused.reason());
+    ParseResult parsed = JsonLoader.parse(file.toString(), ((SourceReader.Text) read).text());
+    if (parsed instanceof ParseResult.Failed f) throw new IOException(at(file, f.location()) + "not valid JSON: " + f.message());
+    Node root = ((ParseResult.Parsed) parsed).root();
+    Optional<Node> list = root instanceof MapNode m ? m.get("findings") : Optional.empty();
+    if (list.isEmpty() || !(list.get() instanceof ListNode findings)) {
+      throw new IOException(file + ": not an iamlint baseline (no \"findings\" list)");
     }
+    Map<String, String> entries = new LinkedHashMap<>();
+    for (Node e : findings.items()) {
+      Optional<String> fingerprint = text(e, "fingerprint");
+      if (fingerprint.isEmpty()) {
+        throw new IOException(at(file, e.location()) + "a baseline entry without a \"fingerprint\" string");
+      }
+      entries.put(fingerprint.get(), text(e, "ruleId").orElse(""));
+    }
+    return new Baseline(entries);
+  }
+
+  private static String at(Path file, Location l) {
+    return file + ":" + l.startLine() + ":" + l.startColumn() + ": ";
+  }
+
+  private static Optional<String> text(Node entry, String key) {
+    return entry instanceof MapNode m ? m.get(key).filter(n -> n instanceof ScalarNode s && s.isString())
+        .map(n -> ((ScalarNode) n).text()) : Optional.empty();
   }
 
   public static void write(Path file, List<Finding> findings) throws IOException {

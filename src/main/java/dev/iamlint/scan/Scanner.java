@@ -26,6 +26,8 @@ import dev.iamlint.terraform.PlanLoader;
 import dev.iamlint.terraform.SyntaxError;
 import dev.iamlint.terraform.TerraformLoader;
 import dev.iamlint.source.FileError;
+import dev.iamlint.source.InternalFailure;
+import dev.iamlint.source.Unreadable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -81,8 +83,7 @@ public final class Scanner {
     progress.stage(Progress.Stage.READING);
     Predicate<Finding> inScope = f -> request.scope()
         .map(s -> s.reports(absolute(request, f.location().file()), f.location())).orElse(true);
-    List<FileOutcome> outcomes = loadAll(request, discovered.files());
-    adaptTemplates(request, outcomes);
+    List<FileOutcome> outcomes = adaptTemplates(request, loadAll(request, discovered.files()));
 
     ModelBuilder merged = new ModelBuilder();
     List<Finding> findings = new ArrayList<>();
@@ -96,6 +97,11 @@ public final class Scanner {
       suppressions.addAll(o.suppressions());
       o.syntaxError().ifPresent(findings::add);
       if (o.scanned()) read.add(discovered.files().get(i).displayPath());
+    }
+    // A file to judge that could not be read is never skipped in silence.
+    for (Unreadable u : discovered.unreadable()) {
+      findings.add(syntaxError(u.file(), u.reason(), u.location(), u.location()));
+      read.add(u.file());
     }
     progress.stage(Progress.Stage.EVALUATING);
     read.addAll(loadTerraform(request, discovery, discovered.files(), merged, findings, suppressions));
@@ -153,10 +159,9 @@ public final class Scanner {
     try {
       rule.check(context);
       return new Checked(context.findings(), Optional.empty());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       if (!request.selector().selects(metadata)) return new Checked(List.of(), Optional.empty());
-      return new Checked(List.of(), Optional.of("rule " + rule.id() + " failed: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+      return new Checked(List.of(), Optional.of("rule " + rule.id() + " failed: " + InternalFailure.describe(e)));
     } finally {
       progress.ruleChecked();
     }
@@ -194,7 +199,9 @@ public final class Scanner {
 
   private List<FileOutcome> loadAll(ScanRequest request, List<SourceFile> files) {
     return inParallel(request, files, f -> {
-      FileOutcome outcome = load(request, f);
+      // A failure of iamlint on one file is that file's finding; the others are still judged.
+      FileOutcome outcome = InternalFailure.contain(() -> load(request, f), reason -> new FileOutcome(new ModelBuilder(),
+          Optional.of(notJudged(f.displayPath(), reason)), true, new Suppressions()));
       progress.fileRead();
       return outcome;
     });
@@ -202,16 +209,20 @@ public final class Scanner {
 
   /**
    * The second step for CloudFormation: the exports of every template are collected first, so
-   * that a template's {@code Fn::ImportValue} resolves to another template's export.
+   * that a template's {@code Fn::ImportValue} resolves to another template's export. A template
+   * iamlint fails on is not judged (its outcome says so); the others are.
    */
-  private static void adaptTemplates(ScanRequest request, List<FileOutcome> outcomes) {
+  private static List<FileOutcome> adaptTemplates(ScanRequest request, List<FileOutcome> outcomes) {
     List<FileOutcome> templates = outcomes.stream().filter(o -> o.template().isPresent()).toList();
     Exports exports = Exports.of(templates.stream().map(o -> o.template().get()).toList(), request.parameters(),
         request.partition());
-    inParallel(request, templates, o -> {
-      CloudFormationAdapter.adapt(o.template().get(), request.parameters(), request.partition(), exports, o.model());
+    return inParallel(request, outcomes, o -> o.template().isEmpty() ? o : InternalFailure.contain(() -> {
+      ModelBuilder adapted = new ModelBuilder();
+      CloudFormationAdapter.adapt(o.template().get(), request.parameters(), request.partition(), exports, adapted);
+      o.model().addAll(adapted);
       return o;
-    });
+    }, reason -> new FileOutcome(new ModelBuilder(), Optional.of(notJudged(o.template().get().file(), reason)), true,
+        o.suppressions())));
   }
 
   /** {@code work} applied to each item, on up to {@code --threads} threads; results in item order. */
@@ -321,8 +332,13 @@ public final class Scanner {
       // A plan is the more precise picture of its directory: the sources beside it only place its resources.
       for (SourceFile plan : plansByRoot.getOrDefault(e.getKey(), List.of())) {
         read.add(plan.displayPath());
-        PlanLoader.load(plan.displayPath(), plan.text(), loader.module(plan.path().toAbsolutePath().normalize().getParent()), model)
-            .ifPresent(error -> findings.add(syntaxError(error.file(), error.message(), error.location(), error.location())));
+        ModelBuilder planned = new ModelBuilder();
+        Optional<Finding> error = InternalFailure.contain(() -> PlanLoader.load(plan.displayPath(), plan.text(),
+                loader.module(plan.path().toAbsolutePath().normalize().getParent()), planned)
+            .map(s -> syntaxError(s.file(), s.message(), s.location(), s.location())),
+            reason -> Optional.of(notJudged(plan.displayPath(), reason)));
+        if (error.isPresent()) findings.add(error.get());
+        else model.addAll(planned);
       }
       List<Path> modules = e.getValue().stream().filter(d -> !planDirectories.contains(d)).toList();
       TerraformLoader.Result result = loader.load(modules);
@@ -355,6 +371,7 @@ public final class Scanner {
     for (FileError e : project.errors()) {
       if (scope.covers(absolute(request, e.file()))) errors.add(e);
     }
+    List<Unreadable> unreadable = new ArrayList<>(project.unreadable());
     for (Path path : scope.paths()) {
       if (walked.contains(path) || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) continue;
       if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !realPathInside(path, scope.root())) {
@@ -365,10 +382,12 @@ public final class Scanner {
       Discovery.Result one = discovery.discover(List.of(path));
       files.addAll(one.files());
       errors.addAll(one.errors());
+      unreadable.addAll(one.unreadable());
     }
     files.sort(Comparator.comparing(SourceFile::displayPath));
     errors.sort(Comparator.comparing(FileError::file));
-    return new Discovery.Result(List.copyOf(files), List.copyOf(errors));
+    unreadable.sort(Comparator.comparing(Unreadable::file));
+    return new Discovery.Result(List.copyOf(files), List.copyOf(errors), List.copyOf(unreadable));
   }
 
   private static boolean realPathInside(Path path, Path root) {
@@ -394,6 +413,12 @@ public final class Scanner {
         .map(p -> Files.isDirectory(p) || p.getParent() == null ? p : p.getParent()).toList());
     request.scope().ifPresent(s -> roots.add(s.root()));
     return roots;
+  }
+
+  /** A file iamlint failed on (see {@link InternalFailure}): not judged, and said so at its start. */
+  private static Finding notJudged(String file, String reason) {
+    Location start = Location.point(file, 1, 1);
+    return syntaxError(file, "not judged: " + reason, start, start);
   }
 
   static Finding syntaxError(String file, String message, Location at, Location whole) {

@@ -1,9 +1,6 @@
 package dev.iamlint.source;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitResult;
@@ -61,8 +58,8 @@ public final class Discovery {
   public static final Set<String> BUILD_FOLDERS =
       Set.of(".terraform", ".terragrunt-cache", "node_modules", ".venv", ".aws-sam", "target", "build", "dist");
 
-  /** CloudFormation's own limit is 1 MB; anything far beyond that is not a template. */
-  static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+  /** How much of a YAML or JSON file that cannot be read whole is looked at to tell whether it is a template. */
+  private static final int HEAD_BYTES = 1024 * 1024;
 
   private static final Pattern CFN_RESOURCE_TYPE =
       Pattern.compile("[\"']?Type[\"']?\\s*:\\s*[\"']?AWS::[A-Za-z0-9]+::");
@@ -81,12 +78,21 @@ public final class Discovery {
     this.ignoring = ignoring;
   }
 
-  public record Result(List<SourceFile> files, List<FileError> errors) {}
+  /**
+   * {@code files} were read; {@code unreadable} are files to judge that could not be read (each is
+   * a finding); {@code errors} are paths that could not be walked or read, nothing known to be a source.
+   */
+  public record Result(List<SourceFile> files, List<FileError> errors, List<Unreadable> unreadable) {
+    public Result(List<SourceFile> files, List<FileError> errors) {
+      this(files, errors, List.of());
+    }
+  }
 
   /** The files of {@code paths}: each file as named, each directory walked from itself. */
   public Result discover(List<Path> paths) {
     List<SourceFile> files = new ArrayList<>();
     List<FileError> errors = new ArrayList<>();
+    List<Unreadable> unreadable = new ArrayList<>();
     Set<Path> seen = new HashSet<>();
     for (Path given : paths) {
       Path absolute = workingDirectory.resolve(given).normalize();
@@ -95,15 +101,15 @@ public final class Discovery {
         continue;
       }
       if (Files.isDirectory(absolute)) {
-        walk(absolute, Set.of(), files, errors, seen);
+        walk(absolute, Set.of(), files, errors, unreadable, seen);
       } else {
         if (excluded.test(absolute(absolute))) continue;
         Path root = absolute.getParent() == null ? absolute : absolute.getParent();
         // A file named explicitly is read even when its extension is unusual for YAML.
-        consider(absolute, root, true, files, errors, seen);
+        consider(absolute, root, true, SourceReader.UNCONFINED, files, errors, unreadable, seen);
       }
     }
-    return sorted(files, errors);
+    return sorted(files, errors, unreadable);
   }
 
   /**
@@ -121,14 +127,16 @@ public final class Discovery {
     }
     List<SourceFile> files = new ArrayList<>();
     List<FileError> errors = new ArrayList<>();
-    walk(absolute, Set.copyOf(inside), files, errors, new HashSet<>());
-    return sorted(files, errors);
+    List<Unreadable> unreadable = new ArrayList<>();
+    walk(absolute, Set.copyOf(inside), files, errors, unreadable, new HashSet<>());
+    return sorted(files, errors, unreadable);
   }
 
-  private static Result sorted(List<SourceFile> files, List<FileError> errors) {
+  private static Result sorted(List<SourceFile> files, List<FileError> errors, List<Unreadable> unreadable) {
     files.sort(Comparator.comparing(SourceFile::displayPath));
     errors.sort(Comparator.comparing(FileError::file));
-    return new Result(List.copyOf(files), List.copyOf(errors));
+    unreadable.sort(Comparator.comparing(Unreadable::file));
+    return new Result(List.copyOf(files), List.copyOf(errors), List.copyOf(unreadable));
   }
 
   /** An ignore file in force in a directory of the walk; {@code depth}: segments of its directory. */
@@ -168,7 +176,8 @@ public final class Discovery {
     }
   }
 
-  private void walk(Path root, Set<Path> named, List<SourceFile> files, List<FileError> errors, Set<Path> seen) {
+  private void walk(Path root, Set<Path> named, List<SourceFile> files, List<FileError> errors,
+      List<Unreadable> unreadable, Set<Path> seen) {
     Path realRoot;
     try {
       realRoot = root.toRealPath();
@@ -176,6 +185,7 @@ public final class Discovery {
       errors.add(new FileError(display(root), "cannot read directory: " + e.getMessage()));
       return;
     }
+    SourceReader reader = SourceReader.confinedTo(realRoot);
     Deque<Directory> open = new ArrayDeque<>();
     try {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -228,10 +238,9 @@ public final class Discovery {
             Optional<Path> target = realPathInside(file, realRoot);
             // Linked directories are never entered; linked files only inside the root.
             if (target.isEmpty() || Files.isDirectory(target.get())) return FileVisitResult.CONTINUE;
-          } else if (!attrs.isRegularFile()) {
-            return FileVisitResult.CONTINUE;
           }
-          consider(file, root, false, files, errors, seen);
+          // Not a regular file (a FIFO, a device): never read, but reported when its name says it is a source.
+          consider(file, root, false, reader, files, errors, unreadable, seen);
           return FileVisitResult.CONTINUE;
         }
 
@@ -356,8 +365,8 @@ public final class Discovery {
     }
   }
 
-  private void consider(Path file, Path root, boolean explicit, List<SourceFile> files,
-      List<FileError> errors, Set<Path> seen) {
+  private void consider(Path file, Path root, boolean explicit, SourceReader reader, List<SourceFile> files,
+      List<FileError> errors, List<Unreadable> unreadable, Set<Path> seen) {
     Optional<Candidate> candidate = candidateKind(file.getFileName().toString(), explicit);
     if (candidate.isEmpty()) return;
     Path real;
@@ -368,28 +377,21 @@ public final class Discovery {
       return;
     }
     if (!seen.add(real)) return;
-    String text;
-    try {
-      long size = Files.size(real);
-      if (size > MAX_FILE_BYTES) {
-        if (candidate.get() != Candidate.YAML_OR_JSON) {
-          errors.add(new FileError(display(file), "file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB"));
-        }
-        return;
+    boolean yamlOrJson = candidate.get() == Candidate.YAML_OR_JSON;
+    SourceReader.Outcome read = reader.read(real, yamlOrJson ? SourceReader.Encoding.UNICODE : SourceReader.Encoding.UTF8);
+    if (read instanceof SourceReader.Refused refused) {
+      String shown = display(file);
+      // A YAML or JSON file is a source only when it looks like one: what can be seen of it decides.
+      // When nothing of it can be seen, it may be one: said, but not judged.
+      Optional<String> head = yamlOrJson ? SourceReader.head(real, HEAD_BYTES) : Optional.empty();
+      if (!yamlOrJson || head.flatMap(h -> classifyByContent(file.getFileName().toString(), h)).isPresent()) {
+        unreadable.add(new Unreadable(shown, refused.reason(), Location.point(shown, refused.line(), refused.column())));
+      } else if (head.isEmpty()) {
+        errors.add(new FileError(shown, refused.reason()));
       }
-      byte[] bytes = Files.readAllBytes(real);
-      Optional<String> decoded = decode(bytes);
-      if (decoded.isEmpty()) {
-        if (candidate.get() != Candidate.YAML_OR_JSON) {
-          errors.add(new FileError(display(file), "not UTF-8 text"));
-        }
-        return;
-      }
-      text = decoded.get();
-    } catch (IOException e) {
-      errors.add(new FileError(display(file), "cannot read: " + describe(e)));
       return;
     }
+    String text = ((SourceReader.Text) read).text();
     Optional<FileKind> kind = switch (candidate.get()) {
       case TERRAFORM -> Optional.of(FileKind.TERRAFORM);
       case TERRAFORM_JSON -> Optional.of(FileKind.TERRAFORM_JSON);
@@ -445,22 +447,6 @@ public final class Discovery {
 
   private static boolean looksLikeYaml(String text) {
     return text.contains("AWSTemplateFormatVersion:") || text.contains("Resources:");
-  }
-
-  private static Optional<String> decode(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b == 0) return Optional.empty();
-    }
-    try {
-      String s = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-      return Optional.of(s.startsWith("\uFEFF") ? s.substring(1) : s);
-    } catch (CharacterCodingException e) {
-      return Optional.empty();
-    }
   }
 
   /** The normalized absolute path, '/'-separated: what the exclusion predicate is asked about. */

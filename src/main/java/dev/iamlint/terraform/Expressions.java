@@ -1,8 +1,10 @@
 package dev.iamlint.terraform;
 
 import dev.iamlint.hcl.Expression;
+import dev.iamlint.hcl.NumberLiteral;
 import dev.iamlint.hcl.TemplatePart;
 import dev.iamlint.source.Location;
+import dev.iamlint.value.Numbers;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.math.BigDecimal;
@@ -62,10 +64,21 @@ final class Expressions {
   private Value literal(Expression.Literal l) {
     Location at = at(l);
     return switch (l.kind()) {
-      case NUMBER -> new Value.Num(new BigDecimal(l.text()), at, Provenance.LITERAL);
+      // A literal out of range is refused by the parser (native syntax) or unknown (JSON syntax).
+      case NUMBER -> NumberLiteral.valid(l.text())
+          ? Numbers.parse(l.text()).<Value>map(n -> new Value.Num(n, at, Provenance.LITERAL))
+              .orElseGet(() -> ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "the number " + abbreviated(l.text())
+                  + " has more than " + Numbers.MAX_DIGITS + " digits", at))
+          : ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "the number " + abbreviated(l.text())
+              + " is out of the range Terraform accepts", at);
       case BOOL -> new Value.Bool(Boolean.parseBoolean(l.text()), at, Provenance.LITERAL);
       case NULL -> new Value.Null(at, Provenance.LITERAL);
     };
+  }
+
+  /** A number's text as a message shows it: a long one is cut. */
+  private static String abbreviated(String number) {
+    return number.length() <= 40 ? number : number.substring(0, 20) + "..." + number.substring(number.length() - 12);
   }
 
   private Value object(Expression.ObjectCons o) {

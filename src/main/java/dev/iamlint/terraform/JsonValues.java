@@ -9,6 +9,7 @@ import dev.iamlint.tree.ParseResult;
 import dev.iamlint.tree.ScalarNode;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
+import dev.iamlint.value.Numbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,7 +159,9 @@ public final class JsonValues {
     Location at = place(n.location(), string, firstLine);
     if (n instanceof ScalarNode sc) {
       return switch (sc.kind()) {
-        case NUMBER -> new Value.Num(new BigDecimal(sc.text()), at, provenance);
+        case NUMBER -> Numbers.parse(sc.text()).<Value>map(d -> new Value.Num(d, at, provenance))
+            .orElseGet(() -> new Value.Unknown(Value.Cause.UNSUPPORTED, "the number " + sc.text() + " is out of range",
+                Optional.empty(), Optional.empty(), at, provenance));
         case BOOLEAN -> new Value.Bool(Boolean.parseBoolean(sc.text()), at, provenance);
         case NULL -> new Value.Null(at, provenance);
         default -> unknown != null && sc.text().indexOf(Value.Unknown.HOLE) >= 0

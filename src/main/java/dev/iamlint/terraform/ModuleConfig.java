@@ -43,6 +43,8 @@ public final class ModuleConfig {
 
   private final Path directory;
   private final String displayDirectory;
+  /** The first of its files in name order: where a note about the whole module is placed. */
+  private final String firstFile;
   final Map<String, Decl> variables = new LinkedHashMap<>();
   final Map<String, Local> locals = new LinkedHashMap<>();
   final Map<String, Decl> resources = new LinkedHashMap<>();
@@ -58,6 +60,7 @@ public final class ModuleConfig {
   public ModuleConfig(Path directory, String displayDirectory, List<File> files) {
     this.directory = directory;
     this.displayDirectory = displayDirectory;
+    this.firstFile = files.stream().map(File::displayPath).findFirst().orElse(displayDirectory);
     List<File> ordered = new ArrayList<>(files.stream().filter(f -> !f.isOverride()).toList());
     List<File> overrides = files.stream().filter(File::isOverride).toList();
     for (File f : ordered) add(f, false);
@@ -70,6 +73,10 @@ public final class ModuleConfig {
 
   public String displayDirectory() {
     return displayDirectory;
+  }
+
+  public String firstFile() {
+    return firstFile;
   }
 
   public Map<String, Decl> moduleCalls() {

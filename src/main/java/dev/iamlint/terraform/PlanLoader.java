@@ -12,6 +12,7 @@ import dev.iamlint.tree.ScalarNode;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Reference;
 import dev.iamlint.value.Value;
+import dev.iamlint.value.Numbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -118,6 +119,12 @@ public final class PlanLoader {
     }));
   }
 
+  private static Value number(String text, Location at) {
+    return Numbers.parse(text).<Value>map(d -> new Value.Num(d, at, Provenance.LITERAL))
+        .orElseGet(() -> new Value.Unknown(Value.Cause.UNSUPPORTED, "the number " + text + " is out of range",
+            Optional.empty(), Optional.empty(), at, Provenance.LITERAL));
+  }
+
   private static Value convert(Node n, Optional<? extends Node> unknownNode, String scope, String address, String path,
       Optional<ModuleConfig.Decl> decl, Map<String, List<String>> refs) {
     Optional<MapNode> unknown = unknownNode.filter(MapNode.class::isInstance).map(MapNode.class::cast);
@@ -128,7 +135,7 @@ public final class PlanLoader {
     }
     if (n instanceof ScalarNode s) {
       return switch (s.kind()) {
-        case NUMBER -> new Value.Num(new BigDecimal(s.text()), at, Provenance.LITERAL);
+        case NUMBER -> number(s.text(), at);
         case BOOLEAN -> new Value.Bool(Boolean.parseBoolean(s.text()), at, Provenance.LITERAL);
         case NULL -> unknownHere(unknown, at, scope, address, path, refs).orElse(new Value.Null(at, Provenance.LITERAL));
         default -> new Value.Str(s.text(), at, Provenance.LITERAL);

@@ -6,7 +6,9 @@ import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
 import dev.iamlint.json.JsonLoader;
 import dev.iamlint.model.ModelBuilder;
+import dev.iamlint.source.InternalFailure;
 import dev.iamlint.source.Location;
+import dev.iamlint.source.SourceReader;
 import dev.iamlint.tree.ParseResult;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
@@ -56,6 +58,8 @@ public final class TerraformLoader {
   private final Map<String, String> sources = new java.util.concurrent.ConcurrentHashMap<>();
   private final Path realRoot;
   private final ParseCache cache;
+  /** Every file is read through it: the limits are discovery's, whichever path leads to a file. */
+  private final SourceReader reader;
   private final Map<Path, Optional<Texts>> texts = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<Path, Outline> outlines = new java.util.concurrent.ConcurrentHashMap<>();
   /** The inputs of the root module being evaluated, when its result is to be kept. */
@@ -78,6 +82,7 @@ public final class TerraformLoader {
       r = this.root;
     }
     this.realRoot = r;
+    this.reader = SourceReader.confinedTo(this.root);
   }
 
   /** Evaluates the modules in {@code directories} (module directories found by discovery). */
@@ -111,31 +116,46 @@ public final class TerraformLoader {
       }
     }
     for (Path dir : roots) {
-      if (!DeploymentCache.usable(cache)) {
-        module(dir).ifPresent(config -> model.addAll(evaluate(dir, config)));
-        continue;
-      }
-      if (!outline(dir).configured()) continue;
-      DeploymentCache.Evaluated evaluated = new DeploymentCache(cache, rootKey(dir), this::stateNow).get(() -> {
-        Inputs inputs = new Inputs();
-        current = inputs;
-        try {
-          record(Inputs.Kind.MODULE, dir, () -> fingerprint(dir));
-          ModelBuilder fragment = evaluate(dir, module(dir).orElseThrow());
-          return new DeploymentCache.Recorded(new DeploymentCache.Evaluated(fragment, inputs.syntaxErrors, inputs.filesRead),
-              inputs.states());
-        } finally {
-          current = null;
-        }
+      // A root module iamlint fails on is not judged (said at its first file), and nothing of it is kept.
+      InternalFailure.contain(() -> evaluateRoot(dir, model), reason -> {
+        // What was parsed of it, if anything: the failure may have been in reading it.
+        String first = modules.getOrDefault(dir, Optional.empty()).map(ModuleConfig::firstFile).orElse(display(dir));
+        return syntaxErrors.add(new SyntaxError(first, "module " + display(dir) + " not judged: " + reason,
+            Location.point(first, 1, 1)));
       });
-      // What reading the variable files gave, whether they were read now or when the result was kept.
-      syntaxErrors.addAll(evaluated.syntaxErrors());
-      filesRead.addAll(evaluated.filesRead());
-      model.addAll(evaluated.model());
     }
     List<SyntaxError> errors = new ArrayList<>(syntaxErrors);
     errors.sort(java.util.Comparator.comparing(SyntaxError::file));
     return new Result(model, errors, filesRead, new java.util.TreeMap<>(sources));
+  }
+
+  /**
+   * Evaluates the root module in {@code dir} into {@code model}, or takes what the deployment cache
+   * kept for it. Nothing is added, and nothing kept, unless the evaluation completes.
+   */
+  private boolean evaluateRoot(Path dir, ModelBuilder model) {
+    if (!DeploymentCache.usable(cache)) {
+      module(dir).ifPresent(config -> model.addAll(evaluate(dir, config)));
+      return true;
+    }
+    if (!outline(dir).configured()) return true;
+    DeploymentCache.Evaluated evaluated = new DeploymentCache(cache, rootKey(dir), this::stateNow).get(() -> {
+      Inputs inputs = new Inputs();
+      current = inputs;
+      try {
+        record(Inputs.Kind.MODULE, dir, () -> fingerprint(dir));
+        ModelBuilder fragment = evaluate(dir, module(dir).orElseThrow());
+        return new DeploymentCache.Recorded(new DeploymentCache.Evaluated(fragment, inputs.syntaxErrors, inputs.filesRead),
+            inputs.states());
+      } finally {
+        current = null;
+      }
+    });
+    // What reading the variable files gave, whether they were read now or when the result was kept.
+    syntaxErrors.addAll(evaluated.syntaxErrors());
+    filesRead.addAll(evaluated.filesRead());
+    model.addAll(evaluated.model());
+    return true;
   }
 
   private ModelBuilder evaluate(Path dir, ModuleConfig config) {
@@ -181,14 +201,17 @@ public final class TerraformLoader {
     if (inputs != null) inputs.read(kind, p.toString(), state.get());
   }
 
-  /** A file's state: absent, or how it is shown and the hash of its bytes. Outside the root, only an explicit file is read. */
+  /**
+   * A file's state: absent, why it cannot be read, or how it is shown and the hash of its bytes.
+   * Outside the root, only an explicit file is read; every file is read as the reader reads it.
+   */
   private String fileState(Path p, boolean explicit) {
-    if (!Files.isRegularFile(p) || (!explicit && !inside(p))) return ABSENT;
-    try {
-      return fileState(p, Files.readAllBytes(p));
-    } catch (IOException e) {
-      return "unreadable";
-    }
+    if (!explicit && !inside(p)) return ABSENT;
+    return state(p, (explicit ? SourceReader.UNCONFINED : reader).bytes(p));
+  }
+
+  private String state(Path p, SourceReader.Raw raw) {
+    return raw instanceof SourceReader.Bytes b ? fileState(p, b.bytes()) : ABSENT + ": " + ((SourceReader.Refused) raw).reason();
   }
 
   private String fileState(Path p, byte[] bytes) {
@@ -263,7 +286,8 @@ public final class TerraformLoader {
   /** A module directory's Terraform files as read, and a hash of their names and bytes. */
   private record Texts(List<FileText> files, String fingerprint) {}
 
-  private record FileText(Path path, String text, boolean json) {}
+  /** A module file as the reader gave it: its text, or why it could not be read. */
+  private record FileText(Path path, SourceReader.Outcome read, boolean json) {}
 
   /**
    * Reads a module directory's Terraform files once: parsing and the fingerprint that keys what
@@ -283,20 +307,16 @@ public final class TerraformLoader {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean hcl = name.endsWith(".tf") || name.endsWith(".tofu");
         boolean json = name.endsWith(".tf.json") || name.endsWith(".tofu.json");
-        if ((!hcl && !json) || !Files.isRegularFile(p) || !inside(p)) continue;
-        byte[] bytes;
-        String text;
-        try {
-          bytes = Files.readAllBytes(p);
-          text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (IOException e) {
-          continue;
-        }
+        // Not a regular file (a FIFO named main.tf): refused by the reader, and said so.
+        if ((!hcl && !json) || Files.isDirectory(p) || !inside(p)) continue;
+        SourceReader.Raw raw = reader.bytes(p);
+        SourceReader.Outcome read = raw instanceof SourceReader.Bytes b
+            ? SourceReader.decode(b.bytes(), SourceReader.Encoding.UTF8) : (SourceReader.Refused) raw;
         String shown = display.apply(p);
-        if (fingerprint != null) fingerprint.update(fileState(p, bytes).getBytes(StandardCharsets.UTF_8));
-        files.add(new FileText(p, text, json));
+        if (fingerprint != null) fingerprint.update(state(p, raw).getBytes(StandardCharsets.UTF_8));
+        files.add(new FileText(p, read, json));
         filesRead.add(shown);
-        if (!json) sources.put(shown, text);
+        if (!json && read instanceof SourceReader.Text t) sources.put(shown, t.text());
       }
     } catch (IOException e) {
       return Optional.empty();
@@ -321,7 +341,18 @@ public final class TerraformLoader {
     if (read.isEmpty()) return Optional.empty();
     List<ModuleConfig.File> files = new ArrayList<>();
     List<SyntaxError> errors = new ArrayList<>();
-    for (FileText f : read.get().files()) parse(f.path(), f.text(), f.json(), errors).ifPresent(files::add);
+    for (FileText f : read.get().files()) {
+      String shown = display.apply(f.path());
+      if (f.read() instanceof SourceReader.Refused refused) {
+        errors.add(new SyntaxError(shown, refused.reason(), Location.point(shown, refused.line(), refused.column())));
+        continue;
+      }
+      String text = ((SourceReader.Text) f.read()).text();
+      InternalFailure.contain(() -> parse(f.path(), text, f.json(), errors), reason -> {
+        errors.add(new SyntaxError(shown, "not judged: " + reason, Location.point(shown, 1, 1)));
+        return Optional.<ModuleConfig.File>empty();
+      }).ifPresent(files::add);
+    }
     Optional<ModuleConfig> config = files.isEmpty() ? Optional.empty()
         : Optional.of(new ModuleConfig(dir, display.apply(dir), files));
     settle(dir, new Outline(config.isPresent(), config.map(TerraformLoader::localSources).orElse(List.of()), errors));
@@ -392,7 +423,7 @@ public final class TerraformLoader {
       }
       Path manifest = InstalledModules.manifest(rootModule);
       record(Inputs.Kind.FILE, manifest, () -> fileState(manifest, false));
-      return InstalledModules.directory(rootModule, callKey).filter(TerraformLoader.this::inside);
+      return InstalledModules.directory(rootModule, callKey, reader).filter(TerraformLoader.this::inside);
     }
 
     @Override
@@ -424,23 +455,15 @@ public final class TerraformLoader {
       Optional<Path> named = under(dir, path);
       if (named.isEmpty()) return Optional.empty();
       Path p = named.get();
-      if (!Files.isRegularFile(p) || !inside(p)) {
+      if (!inside(p)) {
         record(Inputs.Kind.FILE, p, () -> ABSENT);
         return Optional.empty();
       }
-      byte[] bytes;
-      try {
-        bytes = Files.readAllBytes(p);
-      } catch (IOException e) {
-        record(Inputs.Kind.FILE, p, () -> "unreadable");
-        return Optional.empty();
-      }
-      record(Inputs.Kind.FILE, p, () -> fileState(p, bytes));
-      try {
-        return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString());
-      } catch (java.nio.charset.CharacterCodingException e) {
-        return Optional.empty();
-      }
+      SourceReader.Raw raw = reader.bytes(p);
+      record(Inputs.Kind.FILE, p, () -> state(p, raw));
+      return raw instanceof SourceReader.Bytes b
+          && SourceReader.decode(b.bytes(), SourceReader.Encoding.UTF8) instanceof SourceReader.Text t
+          ? Optional.of(t.text()) : Optional.empty();
     }
 
     @Override
@@ -482,30 +505,32 @@ public final class TerraformLoader {
   /** A variable file; one named on the command line may lie outside the scan root, as the user chose it. */
   Optional<Body> parseVarsFile(Path p, boolean explicit) {
     record(explicit ? Inputs.Kind.EXPLICIT_FILE : Inputs.Kind.FILE, p, () -> fileState(p, explicit));
-    if ((!explicit && !inside(p)) || !Files.isRegularFile(p)) return Optional.empty();
+    // The files Terraform reads by name (terraform.tfvars...) are often absent: that is not an error.
+    if ((!explicit && !inside(p)) || !Files.exists(p)) return Optional.empty();
     String shown = display.apply(p);
-    try {
-      String text = Files.readString(p, StandardCharsets.UTF_8);
-      if (p.toString().endsWith(".json")) {
-        ParseResult r = JsonLoader.parse(shown, text);
-        if (r instanceof ParseResult.Failed f) {
-          variableFileError(new SyntaxError(shown, "JSON syntax error: " + f.message(), f.location()));
-          return Optional.empty();
-        }
-        return TerraformJson.attributes(shown, ((ParseResult.Parsed) r).root());
-      }
-      HclParseResult r = HclParser.parse(shown, text);
-      if (r instanceof HclParseResult.Failed f) {
-        variableFileError(new SyntaxError(shown, "HCL syntax error: " + f.message(), f.location()));
-        return Optional.empty();
-      }
-      Inputs inputs = current;
-      if (inputs != null) inputs.filesRead.add(shown);
-      else filesRead.add(shown);
-      return Optional.of(((HclParseResult.Parsed) r).file().body());
-    } catch (IOException e) {
+    SourceReader.Outcome read = (explicit ? SourceReader.UNCONFINED : reader).read(p, SourceReader.Encoding.UTF8);
+    if (read instanceof SourceReader.Refused refused) {
+      variableFileError(new SyntaxError(shown, refused.reason(), Location.point(shown, refused.line(), refused.column())));
       return Optional.empty();
     }
+    String text = ((SourceReader.Text) read).text();
+    if (p.toString().endsWith(".json")) {
+      ParseResult r = JsonLoader.parse(shown, text);
+      if (r instanceof ParseResult.Failed f) {
+        variableFileError(new SyntaxError(shown, "JSON syntax error: " + f.message(), f.location()));
+        return Optional.empty();
+      }
+      return TerraformJson.attributes(shown, ((ParseResult.Parsed) r).root());
+    }
+    HclParseResult r = HclParser.parse(shown, text);
+    if (r instanceof HclParseResult.Failed f) {
+      variableFileError(new SyntaxError(shown, "HCL syntax error: " + f.message(), f.location()));
+      return Optional.empty();
+    }
+    Inputs inputs = current;
+    if (inputs != null) inputs.filesRead.add(shown);
+    else filesRead.add(shown);
+    return Optional.of(((HclParseResult.Parsed) r).file().body());
   }
 
   /** Kept with the evaluation's result when the deployment cache is in use (the loader adds it from there). */

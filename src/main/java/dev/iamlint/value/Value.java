@@ -175,11 +175,7 @@ public sealed interface Value {
   default Optional<BigDecimal> asNumber() {
     if (this instanceof Num n) return Optional.of(n.value());
     if (this instanceof Str s) {
-      try {
-        return Optional.of(new BigDecimal(s.value().trim()));
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
+      return Numbers.parse(s.value().trim());
     }
     return Optional.empty();
   }

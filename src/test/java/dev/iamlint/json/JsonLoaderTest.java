@@ -57,6 +57,17 @@ class JsonLoaderTest {
     assertEquals("Unrecognized character escape 'd'", f.message());
   }
 
+  /** An over-long number is a limit of its own, said as such, where the number is. */
+  @Test
+  void aNumberTooLongIsSaidToBeOne() {
+    String json = "{\"AWSTemplateFormatVersion\": \"2010-09-09\",\n \"n\": " + "1".repeat(5_000) + "}";
+    ParseResult.Failed f = assertInstanceOf(ParseResult.Failed.class, JsonLoader.parse("t.json", json));
+    assertTrue(f.limit());
+    assertEquals("limit exceeded: a number longer than 1000 characters", f.message());
+    assertEquals(2, f.location().startLine(), f.location().toString());
+    assertEquals(7, f.location().startColumn(), f.location().toString());
+  }
+
   @Test
   void nestingIsLimited() {
     String json = "[".repeat(10_000) + "]".repeat(10_000);
