@@ -82,16 +82,27 @@ final class DeploymentCache {
     return cache.keeps() && CODECS.isPresent();
   }
 
-  /** The kept result of this root module's evaluation, when its inputs are as they were; else {@code evaluate}'s. */
-  Evaluated get(Supplier<Recorded> evaluate) {
+  /**
+   * The kept result of this root module's evaluation, when its inputs are as they were (then
+   * {@code reused} is told which inputs that result read); else {@code evaluate}'s.
+   */
+  Evaluated get(Supplier<Recorded> evaluate, java.util.function.Consumer<List<Input>> reused) {
     Codecs codecs = CODECS.orElseThrow();
     Optional<Manifest> manifest = cache.kept(ParseCache.Kept.MANIFEST, manifestKey).flatMap(codecs.manifest()::decode);
     if (manifest.isPresent()) {
-      Map<Input, String> now = new LinkedHashMap<>();
-      for (Input input : manifest.get().inputs()) now.put(input, stateNow.apply(input));
-      Optional<Evaluated> kept = cache.kept(ParseCache.Kept.EVALUATION, resultKey(now))
-          .flatMap(codecs.evaluated()::decode);
-      if (kept.isPresent()) return kept.get();
+      Optional<Evaluated> kept;
+      try {
+        Map<Input, String> now = new LinkedHashMap<>();
+        for (Input input : manifest.get().inputs()) now.put(input, stateNow.apply(input));
+        kept = cache.kept(ParseCache.Kept.EVALUATION, resultKey(now)).flatMap(codecs.evaluated()::decode);
+      } catch (RuntimeException e) {
+        // A manifest that names something no evaluation reads is not trusted: evaluated again, and rewritten.
+        kept = Optional.empty();
+      }
+      if (kept.isPresent()) {
+        reused.accept(manifest.get().inputs());
+        return kept.get();
+      }
     }
     Recorded fresh = evaluate.get();
     // Too large or too deep to keep: evaluated again next time.

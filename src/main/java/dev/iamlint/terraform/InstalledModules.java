@@ -26,7 +26,13 @@ final class InstalledModules {
         || !(reader.read(manifest, SourceReader.Encoding.UTF8) instanceof SourceReader.Text manifestText)) {
       return Optional.empty();
     }
-    ParseResult r = JsonLoader.parse(manifest.toString(), manifestText.text());
+    return directory(rootModule, callKey, manifestText.text());
+  }
+
+  /** The directory {@code manifest} (the text of modules.json) gives the module call {@code callKey}. */
+  static Optional<Path> directory(Path rootModule, String callKey, String manifestText) {
+    Path manifest = manifest(rootModule);
+    ParseResult r = JsonLoader.parse(manifest.toString(), manifestText);
     if (!(r instanceof ParseResult.Parsed p) || !(p.root() instanceof MapNode m)) return Optional.empty();
     Optional<Node> list = m.get("Modules");
     if (list.isEmpty() || !(list.get() instanceof ListNode l)) return Optional.empty();

@@ -62,8 +62,9 @@ public final class TerraformLoader {
   private final SourceReader reader;
   private final Map<Path, Optional<Texts>> texts = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<Path, Outline> outlines = new java.util.concurrent.ConcurrentHashMap<>();
-  /** The inputs of the root module being evaluated, when its result is to be kept. */
-  private Inputs current;
+  private final Set<Path> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** The inputs of the root module this thread evaluates, when its result is to be kept. */
+  private final ThreadLocal<Inputs> current = new ThreadLocal<>();
 
   public TerraformLoader(Path root, Function<Path, String> display, Options options) {
     this(root, display, options, ParseCache.NONE);
@@ -115,17 +116,23 @@ public final class TerraformLoader {
         reached.add(dir);
       }
     }
-    for (Path dir : roots) {
+    // Root modules are independent deployments: evaluated side by side, their elements taken in root order.
+    List<ModelBuilder> fragments = dev.iamlint.source.Parallel.map(options.threads(), "iamlint-evaluate", roots, dir -> {
+      ModelBuilder fragment = new ModelBuilder();
       // A root module iamlint fails on is not judged (said at its first file), and nothing of it is kept.
-      InternalFailure.contain(() -> evaluateRoot(dir, model), reason -> {
+      InternalFailure.contain(() -> evaluateRoot(dir, fragment), reason -> {
         // What was parsed of it, if anything: the failure may have been in reading it.
         String first = modules.getOrDefault(dir, Optional.empty()).map(ModuleConfig::firstFile).orElse(display(dir));
         return syntaxErrors.add(new SyntaxError(first, "module " + display(dir) + " not judged: " + reason,
             Location.point(first, 1, 1)));
       });
-    }
-    List<SyntaxError> errors = new ArrayList<>(syntaxErrors);
-    errors.sort(java.util.Comparator.comparing(SyntaxError::file));
+      return fragment;
+    });
+    fragments.forEach(model::addAll);
+    // In a fixed order, whichever thread found an error first.
+    List<SyntaxError> errors = new ArrayList<>(new java.util.LinkedHashSet<>(syntaxErrors));
+    errors.sort(java.util.Comparator.comparing(SyntaxError::file).thenComparing(SyntaxError::location)
+        .thenComparing(SyntaxError::message));
     return new Result(model, errors, filesRead, new java.util.TreeMap<>(sources));
   }
 
@@ -139,16 +146,22 @@ public final class TerraformLoader {
       return true;
     }
     if (!outline(dir).configured()) return true;
-    DeploymentCache.Evaluated evaluated = new DeploymentCache(cache, rootKey(dir), this::stateNow).get(() -> {
+    DeploymentCache.Evaluated evaluated = new DeploymentCache(cache, rootKey(dir), input -> stateNow(dir, input)).get(() -> {
       Inputs inputs = new Inputs();
-      current = inputs;
+      current.set(inputs);
       try {
         record(Inputs.Kind.MODULE, dir, () -> fingerprint(dir));
         ModelBuilder fragment = evaluate(dir, module(dir).orElseThrow());
         return new DeploymentCache.Recorded(new DeploymentCache.Evaluated(fragment, inputs.syntaxErrors, inputs.filesRead),
             inputs.states());
       } finally {
-        current = null;
+        current.remove();
+      }
+    }, inputs -> {
+      // The modules the kept result read are read in this run too: their files count, their
+      // suppression comments hold and their syntax errors are reported, as when it is evaluated.
+      for (DeploymentCache.Input input : inputs) {
+        if (input.kind() == Inputs.Kind.MODULE) outline(Path.of(input.path()));
       }
     });
     // What reading the variable files gave, whether they were read now or when the result was kept.
@@ -172,6 +185,8 @@ public final class TerraformLoader {
   private Map<String, String> rootKey(Path dir) {
     Map<String, String> key = new java.util.TreeMap<>();
     key.put("root", dir.toString());
+    // What lies outside the scan root is not read: the same module scanned from another root reads other things.
+    key.put("scan root", realRoot.toString());
     key.put("shown as", display(dir));
     key.put("partition", options.partition());
     key.put("variable files", options.varFiles().toString());
@@ -182,22 +197,41 @@ public final class TerraformLoader {
     return key;
   }
 
-  /** The state of an input as it is now; the same as {@link Inputs} recorded when it was read in that state. */
-  private String stateNow(DeploymentCache.Input input) {
+  /**
+   * The state of an input of the root module in {@code rootModule} as it is now; the same as
+   * {@link Inputs} recorded when it was read in that state. A manifest comes from the cache, so
+   * it is not trusted: a path that is not absolute and normal, a variable file not named on the
+   * command line, or the auto variable files of another directory make it a miss (the root
+   * module is evaluated again and the manifest rewritten). Only an explicit variable file is
+   * read outside the scan root, as in evaluation.
+   */
+  private String stateNow(Path rootModule, DeploymentCache.Input input) {
     Path p = Path.of(input.path());
+    if (!p.isAbsolute() || !p.normalize().equals(p)) throw new IllegalArgumentException("not a path an evaluation reads: " + p);
     return switch (input.kind()) {
       case MODULE -> fingerprint(p);
       case FILE -> fileState(p, false);
-      case EXPLICIT_FILE -> fileState(p, true);
-      case AUTO_VARIABLE_FILES -> String.join("\0", autoVariableFiles(p).stream().map(Path::toString).toList());
+      case EXPLICIT_FILE -> {
+        if (!explicitVariableFiles(rootModule).contains(p)) throw new IllegalArgumentException("not a variable file given: " + p);
+        yield fileState(p, true);
+      }
+      case AUTO_VARIABLE_FILES -> {
+        if (!p.equals(rootModule)) throw new IllegalArgumentException("not the root module: " + p);
+        yield String.join("\0", autoVariableFiles(p).stream().map(Path::toString).toList());
+      }
     };
+  }
+
+  /** The --var-file paths as the root module in {@code rootModule} resolves them. */
+  private List<Path> explicitVariableFiles(Path rootModule) {
+    return options.varFiles().stream().map(f -> (f.isAbsolute() ? f : rootModule.resolve(f)).normalize()).toList();
   }
 
   private static final String ABSENT = "absent";
 
   /** Records an input of the evaluation under way, if the deployment cache is in use. */
   private void record(Inputs.Kind kind, Path p, Supplier<String> state) {
-    Inputs inputs = current;
+    Inputs inputs = current.get();
     if (inputs != null) inputs.read(kind, p.toString(), state.get());
   }
 
@@ -267,6 +301,7 @@ public final class TerraformLoader {
     if (known != null) return known;
     Optional<Texts> read = texts(dir);
     if (read.isEmpty()) return NO_OUTLINE;
+    use(dir, read.get());
     Optional<Outline> kept = DeploymentCache.outline(cache, read.get().fingerprint());
     if (kept.isPresent()) {
       settle(dir, kept.get());
@@ -291,7 +326,8 @@ public final class TerraformLoader {
 
   /**
    * Reads a module directory's Terraform files once: parsing and the fingerprint that keys what
-   * the cache keeps use the same texts. Files read are counted, HCL texts kept for suppression comments.
+   * the cache keeps use the same texts. Reading alone changes nothing: a directory whose state is
+   * only checked (an input of a cached evaluation that is not used after all) is not counted.
    */
   private Optional<Texts> texts(Path dir) {
     return texts.computeIfAbsent(dir, this::readTexts);
@@ -312,16 +348,23 @@ public final class TerraformLoader {
         SourceReader.Raw raw = reader.bytes(p);
         SourceReader.Outcome read = raw instanceof SourceReader.Bytes b
             ? SourceReader.decode(b.bytes(), SourceReader.Encoding.UTF8) : (SourceReader.Refused) raw;
-        String shown = display.apply(p);
         if (fingerprint != null) fingerprint.update(state(p, raw).getBytes(StandardCharsets.UTF_8));
         files.add(new FileText(p, read, json));
-        filesRead.add(shown);
-        if (!json && read instanceof SourceReader.Text t) sources.put(shown, t.text());
       }
     } catch (IOException e) {
       return Optional.empty();
     }
     return Optional.of(new Texts(files, fingerprint == null ? "" : java.util.HexFormat.of().formatHex(fingerprint.digest())));
+  }
+
+  /** A module directory the scan uses (parsed, outlined, or read by a kept evaluation): its files count, HCL texts kept for suppression comments. */
+  private void use(Path dir, Texts read) {
+    if (!used.add(dir)) return;
+    for (FileText f : read.files()) {
+      String shown = display.apply(f.path());
+      filesRead.add(shown);
+      if (!f.json() && f.read() instanceof SourceReader.Text t) sources.put(shown, t.text());
+    }
   }
 
   /** The fingerprint of a module directory as it is read in this run; absent when it is not a directory inside the root. */
@@ -339,6 +382,7 @@ public final class TerraformLoader {
   private Optional<ModuleConfig> read(Path dir) {
     Optional<Texts> read = texts(dir);
     if (read.isEmpty()) return Optional.empty();
+    use(dir, read.get());
     List<ModuleConfig.File> files = new ArrayList<>();
     List<SyntaxError> errors = new ArrayList<>();
     for (FileText f : read.get().files()) {
@@ -418,12 +462,20 @@ public final class TerraformLoader {
 
     @Override
     public Optional<Path> moduleSource(ModuleConfig caller, String callKey, String source) {
+      Optional<Path> named;
       if (source.startsWith("./") || source.startsWith("../")) {
-        return under(caller.directory(), source).filter(TerraformLoader.this::inside);
+        named = under(caller.directory(), source);
+      } else {
+        // modules.json is read once: its state is that of the bytes that name the directory.
+        Path manifest = InstalledModules.manifest(rootModule);
+        SourceReader.Raw raw = inside(manifest) ? reader.bytes(manifest) : new SourceReader.Refused("outside the scan root", 1, 1);
+        record(Inputs.Kind.FILE, manifest, () -> inside(manifest) ? state(manifest, raw) : ABSENT);
+        named = raw instanceof SourceReader.Bytes b && SourceReader.decode(b.bytes(), SourceReader.Encoding.UTF8) instanceof SourceReader.Text t
+            ? InstalledModules.directory(rootModule, callKey, t.text()) : Optional.empty();
       }
-      Path manifest = InstalledModules.manifest(rootModule);
-      record(Inputs.Kind.FILE, manifest, () -> fileState(manifest, false));
-      return InstalledModules.directory(rootModule, callKey, reader).filter(TerraformLoader.this::inside);
+      // Recorded even when it is not there (yet) or lies outside the root: creating it changes the result.
+      named.ifPresent(dir -> record(Inputs.Kind.MODULE, dir, () -> fingerprint(dir)));
+      return named.filter(TerraformLoader.this::inside);
     }
 
     @Override
@@ -504,11 +556,19 @@ public final class TerraformLoader {
 
   /** A variable file; one named on the command line may lie outside the scan root, as the user chose it. */
   Optional<Body> parseVarsFile(Path p, boolean explicit) {
-    record(explicit ? Inputs.Kind.EXPLICIT_FILE : Inputs.Kind.FILE, p, () -> fileState(p, explicit));
+    Inputs.Kind kind = explicit ? Inputs.Kind.EXPLICIT_FILE : Inputs.Kind.FILE;
+    if (!explicit && !inside(p)) {
+      record(kind, p, () -> ABSENT);
+      return Optional.empty();
+    }
+    // Read once: the state recorded is that of the bytes parsed.
+    SourceReader.Raw raw = (explicit ? SourceReader.UNCONFINED : reader).bytes(p);
+    record(kind, p, () -> state(p, raw));
     // The files Terraform reads by name (terraform.tfvars...) are often absent: that is not an error.
-    if ((!explicit && !inside(p)) || !Files.exists(p)) return Optional.empty();
+    if (raw instanceof SourceReader.Refused && !Files.exists(p)) return Optional.empty();
     String shown = display.apply(p);
-    SourceReader.Outcome read = (explicit ? SourceReader.UNCONFINED : reader).read(p, SourceReader.Encoding.UTF8);
+    SourceReader.Outcome read = raw instanceof SourceReader.Bytes b ? SourceReader.decode(b.bytes(), SourceReader.Encoding.UTF8)
+        : (SourceReader.Refused) raw;
     if (read instanceof SourceReader.Refused refused) {
       variableFileError(new SyntaxError(shown, refused.reason(), Location.point(shown, refused.line(), refused.column())));
       return Optional.empty();
@@ -527,7 +587,7 @@ public final class TerraformLoader {
       variableFileError(new SyntaxError(shown, "HCL syntax error: " + f.message(), f.location()));
       return Optional.empty();
     }
-    Inputs inputs = current;
+    Inputs inputs = current.get();
     if (inputs != null) inputs.filesRead.add(shown);
     else filesRead.add(shown);
     return Optional.of(((HclParseResult.Parsed) r).file().body());
@@ -535,7 +595,7 @@ public final class TerraformLoader {
 
   /** Kept with the evaluation's result when the deployment cache is in use (the loader adds it from there). */
   private void variableFileError(SyntaxError error) {
-    Inputs inputs = current;
+    Inputs inputs = current.get();
     if (inputs != null) inputs.syntaxErrors.add(error);
     else syntaxErrors.add(error);
   }

@@ -68,6 +68,53 @@ class DeploymentCacheTest {
     assertEquals(0, warm.stats().keptResults(), warm.stats().toString());
   }
 
+  private static final String ADMIN_POLICY = """
+      resource "aws_iam_policy" "admin" {
+        name   = "admin"
+        policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })
+      }
+      """;
+
+  /**
+   * A module outside the scan root is not read: scanning the same root module from a wider root
+   * reads it, so what a narrower scan kept is not what the wider one gives.
+   */
+  @Test
+  void theScanRootIsPartOfTheKey() throws IOException {
+    Path project = Files.createDirectories(dir.resolve("p"));
+    Files.createDirectories(project.resolve("a"));
+    Files.createDirectories(project.resolve("shared"));
+    Files.writeString(project.resolve("a/main.tf"), "module \"s\" {\n  source = \"../shared\"\n}\n");
+    Files.writeString(project.resolve("shared/main.tf"), ADMIN_POLICY);
+    String narrow = json(scan(project, List.of(Path.of("a")), List.of(), ParseCache.NONE));
+    assertEquals(narrow, json(scan(project, List.of(Path.of("a")), List.of(), cache())));
+    assertEquals(narrow, json(scan(project, List.of(Path.of("a")), List.of(), cache())));
+    String wide = json(scan(project, List.of(Path.of(".")), List.of(), ParseCache.NONE));
+    assertNotEquals(narrow, wide, "the shared module is read from the wider root");
+    assertEquals(wide, json(scan(project, List.of(Path.of(".")), List.of(), cache())));
+  }
+
+  /** A manifest from the cache that names what no evaluation reads is not trusted: the root module is evaluated again. */
+  @Test
+  void aManifestNamingSomethingUnreadableIsAMiss() {
+    DiskCache disk = cache();
+    java.util.concurrent.atomic.AtomicInteger evaluated = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.Supplier<DeploymentCache.Recorded> evaluate = () -> {
+      evaluated.incrementAndGet();
+      return new DeploymentCache.Recorded(new DeploymentCache.Evaluated(new dev.iamlint.model.ModelBuilder(), List.of(), List.of()),
+          Map.of(new DeploymentCache.Input(Inputs.Kind.FILE, "relative/../path"), "absent"));
+    };
+    Map<String, String> key = Map.of("root", "/r");
+    new DeploymentCache(disk, key, input -> "absent").get(evaluate, inputs -> { });
+    assertEquals(1, evaluated.get());
+    new DeploymentCache(disk, key, input -> "absent").get(evaluate, inputs -> { });
+    assertEquals(1, evaluated.get(), "kept and reused while its inputs are as they were");
+    new DeploymentCache(disk, key, input -> {
+      throw new IllegalArgumentException("not a path an evaluation reads: " + input.path());
+    }).get(evaluate, inputs -> { });
+    assertEquals(2, evaluated.get(), "a manifest whose inputs cannot be checked is evaluated again, not an error");
+  }
+
   /** One step of the table: what changes on disk, and a scan of the project after it. */
   private record Step(String what, IoAction change) {}
 
@@ -95,7 +142,16 @@ class DeploymentCacheTest {
           source = "../modules/user"
           policy = "ReadOnlyAccess"
         }
+        module "later" {
+          source = "../modules/later"
+        }
+        module "installed" {
+          source = "terraform-aws-modules/iam/aws"
+        }
         """);
+    Files.createDirectories(root.resolve(".terraform/modules"));
+    Files.writeString(root.resolve(".terraform/modules/modules.json"),
+        "{\"Modules\": [{\"Key\": \"installed\", \"Source\": \"registry\", \"Dir\": \".terraform/modules/installed\"}]}");
     Files.writeString(root.resolve("policy.json.tpl"), """
         {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "${action}", "Resource": "*"}]}
         """);
@@ -131,7 +187,19 @@ class DeploymentCacheTest {
             }
             """)),
         new Step("the root module's call", p -> Files.writeString(root.resolve("main.tf"),
-            Files.readString(root.resolve("main.tf")).replace("ReadOnlyAccess", "AdministratorAccess"))));
+            Files.readString(root.resolve("main.tf")).replace("ReadOnlyAccess", "AdministratorAccess"))),
+        new Step("a called module that was not there", p -> Files.writeString(
+            Files.createDirectories(project.resolve("modules/later")).resolve("main.tf"), ADMIN_POLICY)),
+        new Step("an installed module that was not there", p -> Files.writeString(
+            Files.createDirectories(root.resolve(".terraform/modules/installed")).resolve("main.tf"), ADMIN_POLICY.replace("\"admin\"", "\"installed\""))),
+        new Step("a syntax error in an installed module", p -> Files.writeString(
+            root.resolve(".terraform/modules/installed/bad.tf"), "resource \"x\" {\n")),
+        new Step("modules.json naming another directory", p -> {
+          Path other = Files.createDirectories(root.resolve(".terraform/modules/other"));
+          Files.writeString(other.resolve("main.tf"), ADMIN_POLICY.replace("\"admin\"", "\"other\""));
+          Files.writeString(root.resolve(".terraform/modules/modules.json"),
+              "{\"Modules\": [{\"Key\": \"installed\", \"Source\": \"registry\", \"Dir\": \".terraform/modules/other\"}]}");
+        }));
     List<Path> paths = List.of(Path.of("project"));
     List<Path> varFiles = List.of(outside);
     List<String> seen = new ArrayList<>();
