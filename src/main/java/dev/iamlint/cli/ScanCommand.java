@@ -165,7 +165,7 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-cache", description = "Do not read or write the parse cache ($XDG_CACHE_HOME/iamlint).")
   boolean noCache;
 
-  @Option(names = "--debug", description = "Show stack traces of internal errors.")
+  @Option(names = "--debug", description = "Show stack traces of internal errors, the time of each stage and what the cache did.")
   boolean debug;
 
   @Override
@@ -377,6 +377,7 @@ final class ScanCommand implements Callable<Integer> {
     if (unit.scope().isPresent()) request = request.withScope(unit.scope().get());
     if (noIgnore) request = request.withIgnoring(Ignoring.NOTHING);
     ScanResult scanned = new Scanner(progress).scan(request);
+    if (debug) err.println("iamlint: time: " + progress.times());
     request.cache().trim();
     // Fingerprints (and so baselines) name files relative to the project root, not to where iamlint runs.
     java.util.function.UnaryOperator<String> inProject = projectPath(cwd, unit.root());

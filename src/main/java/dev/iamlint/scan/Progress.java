@@ -20,13 +20,28 @@ public final class Progress {
   }
 
   private volatile Stage stage = Stage.DISCOVERING;
+  private long stageStart = System.nanoTime();
+  private final java.util.EnumMap<Stage, Long> spent = new java.util.EnumMap<>(Stage.class);
   private volatile int files;
   private final AtomicInteger read = new AtomicInteger();
   private volatile int rules;
   private final AtomicInteger checked = new AtomicInteger();
 
-  void stage(Stage s) {
+  synchronized void stage(Stage s) {
+    long now = System.nanoTime();
+    spent.merge(stage, now - stageStart, Long::sum);
+    stageStart = now;
     stage = s;
+  }
+
+  /** How long each stage took so far (what --debug shows): "finding files 84 ms, reading files 20 ms, ...". */
+  public synchronized String times() {
+    StringBuilder out = new StringBuilder();
+    spent.forEach((s, nanos) -> {
+      if (s == Stage.DONE) return;
+      out.append(out.length() == 0 ? "" : ", ").append(s.label).append(' ').append(nanos / 1_000_000).append(" ms");
+    });
+    return out.toString();
   }
 
   void files(int total) {

@@ -147,6 +147,7 @@ public final class Scanner {
     // The summary counts what the scanned paths hold, as it counts their files.
     int resources = (int) model.resources().stream()
         .filter(r -> request.scope().map(s -> s.covers(absolute(request, r.location().file()))).orElse(true)).count();
+    progress.stage(Progress.Stage.DONE);
     return new ScanResult(reported, files, resources, discovered.errors(), internalErrors, hidden);
   }
 
@@ -324,11 +325,17 @@ public final class Scanner {
         planDirectories.add(dir);
       }
     }
+    Map<Path, String> discovered = new java.util.HashMap<>();
+    for (SourceFile f : files) {
+      if (f.kind() == FileKind.TERRAFORM || f.kind() == FileKind.TERRAFORM_JSON) {
+        discovered.put(f.path().toAbsolutePath().normalize(), f.text());
+      }
+    }
     Set<String> read = new TreeSet<>();
     TerraformLoader.Options options = new TerraformLoader.Options(request.variableFiles(), request.variables(),
         request.environment(), request.partition(), request.threads());
     for (Map.Entry<Path, Set<Path>> e : directoriesByRoot.entrySet()) {
-      TerraformLoader loader = new TerraformLoader(e.getKey(), discovery::display, options, request.cache());
+      TerraformLoader loader = new TerraformLoader(e.getKey(), discovery::display, options, request.cache(), discovered);
       // A plan is the more precise picture of its directory: the sources beside it only place its resources.
       for (SourceFile plan : plansByRoot.getOrDefault(e.getKey(), List.of())) {
         read.add(plan.displayPath());

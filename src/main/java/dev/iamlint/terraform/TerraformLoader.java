@@ -58,6 +58,7 @@ public final class TerraformLoader {
   private final Map<String, String> sources = new java.util.concurrent.ConcurrentHashMap<>();
   private final Path realRoot;
   private final ParseCache cache;
+  private final Map<Path, String> discovered;
   /** Every file is read through it: the limits are discovery's, whichever path leads to a file. */
   private final SourceReader reader;
   private final Map<Path, Optional<Texts>> texts = new java.util.concurrent.ConcurrentHashMap<>();
@@ -72,6 +73,17 @@ public final class TerraformLoader {
 
   /** {@code cache}: where module files' parse results are kept across runs. */
   public TerraformLoader(Path root, Function<Path, String> display, Options options, ParseCache cache) {
+    this(root, display, options, cache, Map.of());
+  }
+
+  /**
+   * {@code discovered}: the text of each Terraform file discovery read, by absolute path: the
+   * loader reads the other files of module directories (and modules outside the scanned paths)
+   * itself, through the same reader.
+   */
+  public TerraformLoader(Path root, Function<Path, String> display, Options options, ParseCache cache,
+      Map<Path, String> discovered) {
+    this.discovered = Map.copyOf(discovered);
     this.root = root.toAbsolutePath().normalize();
     this.display = display;
     this.options = options;
@@ -244,6 +256,12 @@ public final class TerraformLoader {
     return state(p, (explicit ? SourceReader.UNCONFINED : reader).bytes(p));
   }
 
+  /** A module file's state in its directory's fingerprint: how it is shown and the hash of its text, or why it cannot be read. */
+  private String textState(Path p, SourceReader.Outcome read) {
+    return read instanceof SourceReader.Text t ? fileState(p, t.text().getBytes(StandardCharsets.UTF_8))
+        : ABSENT + ": " + ((SourceReader.Refused) read).reason();
+  }
+
   private String state(Path p, SourceReader.Raw raw) {
     return raw instanceof SourceReader.Bytes b ? fileState(p, b.bytes()) : ABSENT + ": " + ((SourceReader.Refused) raw).reason();
   }
@@ -344,11 +362,18 @@ public final class TerraformLoader {
         boolean hcl = name.endsWith(".tf") || name.endsWith(".tofu");
         boolean json = name.endsWith(".tf.json") || name.endsWith(".tofu.json");
         // Not a regular file (a FIFO named main.tf): refused by the reader, and said so.
-        if ((!hcl && !json) || Files.isDirectory(p) || !inside(p)) continue;
-        SourceReader.Raw raw = reader.bytes(p);
-        SourceReader.Outcome read = raw instanceof SourceReader.Bytes b
-            ? SourceReader.decode(b.bytes(), SourceReader.Encoding.UTF8) : (SourceReader.Refused) raw;
-        if (fingerprint != null) fingerprint.update(state(p, raw).getBytes(StandardCharsets.UTF_8));
+        String known = discovered.get(p);
+        if ((!hcl && !json) || (known == null && (Files.isDirectory(p) || !inside(p)))) continue;
+        // A file discovery read (through the same reader, confined to the same root) is not read again.
+        SourceReader.Outcome read;
+        if (known != null) {
+          read = new SourceReader.Text(known);
+        } else {
+          SourceReader.Raw raw = reader.bytes(p);
+          read = raw instanceof SourceReader.Bytes b
+              ? SourceReader.decode(b.bytes(), SourceReader.Encoding.UTF8) : (SourceReader.Refused) raw;
+        }
+        if (fingerprint != null) fingerprint.update(textState(p, read).getBytes(StandardCharsets.UTF_8));
         files.add(new FileText(p, read, json));
       }
     } catch (IOException e) {
