@@ -83,7 +83,7 @@ public final class Scanner {
     progress.stage(Progress.Stage.READING);
     Predicate<Finding> inScope = f -> request.scope()
         .map(s -> s.reports(absolute(request, f.location().file()), f.location())).orElse(true);
-    List<FileOutcome> outcomes = adaptTemplates(request, loadAll(request, discovered.files()));
+    List<FileOutcome> outcomes = adaptTemplates(request, discovered.files(), loadAll(request, discovered.files()));
 
     ModelBuilder merged = new ModelBuilder();
     List<Finding> findings = new ArrayList<>();
@@ -213,13 +213,17 @@ public final class Scanner {
    * that a template's {@code Fn::ImportValue} resolves to another template's export. A template
    * iamlint fails on is not judged (its outcome says so); the others are.
    */
-  private static List<FileOutcome> adaptTemplates(ScanRequest request, List<FileOutcome> outcomes) {
+  private static List<FileOutcome> adaptTemplates(ScanRequest request, List<SourceFile> files, List<FileOutcome> outcomes) {
     List<FileOutcome> templates = outcomes.stream().filter(o -> o.template().isPresent()).toList();
     Exports exports = Exports.of(templates.stream().map(o -> o.template().get()).toList(), request.parameters(),
         request.partition());
+    // Outcomes are in the files' order: each template's text is its file's.
+    Map<FileOutcome, String> texts = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < outcomes.size(); i++) texts.put(outcomes.get(i), files.get(i).text());
     return inParallel(request, outcomes, o -> o.template().isEmpty() ? o : InternalFailure.contain(() -> {
       ModelBuilder adapted = new ModelBuilder();
-      CloudFormationAdapter.adapt(o.template().get(), request.parameters(), request.partition(), exports, adapted);
+      dev.iamlint.cloudformation.AdaptationCache.adapt(request.cache(), o.template().get(), texts.get(o), request.parameters(),
+          request.partition(), exports, adapted);
       o.model().addAll(adapted);
       return o;
     }, reason -> new FileOutcome(new ModelBuilder(), Optional.of(notJudged(o.template().get().file(), reason)), true,

@@ -115,6 +115,64 @@ class DeploymentCacheTest {
     assertEquals(2, evaluated.get(), "a manifest whose inputs cannot be checked is evaluated again, not an error");
   }
 
+  /** A template's mapping is kept by its text, name, parameters and partition; one that imports an export is mapped every time. */
+  @Test
+  void aTemplatesMappingIsKeptByWhatItReads() throws IOException {
+    Path project = Files.createDirectories(dir.resolve("stacks"));
+    Files.writeString(project.resolve("group.yaml"), """
+        Parameters:
+          Policy:
+            Type: String
+            Default: arn:aws:iam::aws:policy/ReadOnlyAccess
+        Resources:
+          Ops:
+            Type: AWS::IAM::Group
+            Properties:
+              ManagedPolicyArns: [!Ref Policy]
+        """);
+    Files.writeString(project.resolve("export.yaml"), """
+        Resources:
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}]}
+        Outputs:
+          Policy:
+            Value: arn:aws:iam::aws:policy/ReadOnlyAccess
+            Export: {Name: the-policy}
+        """);
+    Files.writeString(project.resolve("import.yaml"), """
+        Resources:
+          Devs:
+            Type: AWS::IAM::Group
+            Properties:
+              ManagedPolicyArns: [!ImportValue the-policy]
+        """);
+    List<String> seen = new ArrayList<>();
+    for (Map<String, String> parameters : List.of(Map.<String, String>of(), Map.of("Policy", "arn:aws:iam::aws:policy/AdministratorAccess"))) {
+      for (String exported : List.of("ReadOnlyAccess", "AdministratorAccess")) {
+        Files.writeString(project.resolve("export.yaml"), Files.readString(project.resolve("export.yaml"))
+            .replaceAll("aws:policy/\\w+", "aws:policy/" + exported));
+        java.util.function.Function<ParseCache, String> scan = cache -> {
+          try {
+            return json(new Scanner().scan(new ScanRequest(dir, List.of(Path.of("stacks")), parameters, Map.of(), List.of(),
+                Map.of(), "aws", RuleSelector.ALL, Severity.INFO, ScanOptions.DEFAULT.withAsOf(TestScans.AS_OF), p -> false, 2)
+                .withCache(cache)));
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        };
+        String none = scan.apply(ParseCache.NONE);
+        assertEquals(none, scan.apply(cache()), parameters + " " + exported);
+        DiskCache warm = cache();
+        assertEquals(none, scan.apply(warm), parameters + " " + exported);
+        assertTrue(warm.stats().reusedResults() >= 2, warm.stats().toString());
+        assertTrue(seen.isEmpty() || !seen.get(seen.size() - 1).equals(none), "each step changes what is found");
+        seen.add(none);
+      }
+    }
+  }
+
   /** One step of the table: what changes on disk, and a scan of the project after it. */
   private record Step(String what, IoAction change) {}
 

@@ -1,0 +1,83 @@
+package dev.iamlint.cloudformation;
+
+import dev.iamlint.cache.ParseCache;
+import dev.iamlint.cache.RecordCodec;
+import dev.iamlint.model.ModelBuilder;
+import dev.iamlint.source.Location;
+import dev.iamlint.value.Provenance;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What mapping a template into the model gave, kept across runs by the template's text, its
+ * name, the parameter values and the partition: all a template's mapping reads, unless it
+ * imports another template's export. A template that imports (its text names {@code
+ * ImportValue}) is mapped on every run, since what it imports may change in another file.
+ */
+public final class AdaptationCache {
+  private AdaptationCache() {}
+
+  private static final String FORMAT = "iamlint template mapping 1";
+
+  private static final Optional<RecordCodec<ModelBuilder>> CODEC = codec();
+
+  private static Optional<RecordCodec<ModelBuilder>> codec() {
+    try {
+      return Optional.of(RecordCodec.of(ModelBuilder.class, Location.class, Provenance.class));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** {@code template} (whose file reads {@code text}) mapped into {@code out}, from the cache when it kept it. */
+  public static void adapt(ParseCache cache, Template template, String text, Map<String, String> parameters, String partition,
+      Exports exports, ModelBuilder out) {
+    if (!cache.keeps() || CODEC.isEmpty() || text.contains("ImportValue")) {
+      CloudFormationAdapter.adapt(template, parameters, partition, exports, out);
+      return;
+    }
+    RecordCodec<ModelBuilder> codec = CODEC.get();
+    byte[] key = key(codec, template.file(), text, parameters, partition);
+    Optional<ModelBuilder> kept = cache.kept(ParseCache.Kept.EVALUATION, key).flatMap(codec::decode);
+    if (kept.isPresent()) {
+      out.addAll(kept.get());
+      return;
+    }
+    ModelBuilder fresh = new ModelBuilder();
+    CloudFormationAdapter.adapt(template, parameters, partition, exports, fresh);
+    codec.encode(fresh).ifPresent(payload -> cache.keep(ParseCache.Kept.EVALUATION, key, payload));
+    out.addAll(fresh);
+  }
+
+  private static byte[] key(RecordCodec<ModelBuilder> codec, String file, String text, Map<String, String> parameters,
+      String partition) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+    update(digest, FORMAT);
+    update(digest, codec.description());
+    update(digest, file);
+    update(digest, text);
+    update(digest, partition);
+    new TreeMap<>(parameters).forEach((k, v) -> {
+      update(digest, k);
+      update(digest, v);
+    });
+    return digest.digest();
+  }
+
+  /** Length-prefixed, so that no two sequences of strings feed the digest the same bytes. */
+  private static void update(MessageDigest digest, String s) {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    digest.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8),
+        (byte) bytes.length});
+    digest.update(bytes);
+  }
+}
