@@ -31,11 +31,25 @@ public record Provenance(List<Step> steps) {
     return new Provenance(List.of(new Step(description, Optional.empty())));
   }
 
+  /**
+   * The most steps a provenance keeps: the first and the last halves. A string joined from itself
+   * twice, forty times over, would otherwise carry 2^40 steps; real chains have a handful.
+   */
+  static final int MAX_STEPS = 32;
+
   public Provenance then(Provenance outer) {
     if (outer.steps.isEmpty()) return this;
     if (steps.isEmpty()) return outer;
-    List<Step> all = new ArrayList<>(steps);
-    all.addAll(outer.steps);
+    List<Step> all = new ArrayList<>(Math.min(MAX_STEPS, steps.size() + outer.steps.size()));
+    if (steps.size() + outer.steps.size() <= MAX_STEPS) {
+      all.addAll(steps);
+      all.addAll(outer.steps);
+    } else {
+      int half = MAX_STEPS / 2;
+      for (int i = 0; i < half; i++) all.add(i < steps.size() ? steps.get(i) : outer.steps.get(i - steps.size()));
+      int total = steps.size() + outer.steps.size();
+      for (int i = total - half; i < total; i++) all.add(i < steps.size() ? steps.get(i) : outer.steps.get(i - steps.size()));
+    }
     return new Provenance(all);
   }
 

@@ -22,6 +22,14 @@ public sealed interface Value {
   Value withOrigin(Location location, Provenance provenance);
 
   /**
+   * How much the value holds, all levels counted: one per value, plus one per 64 characters of
+   * text. A list that holds another list twice weighs it twice, so that what a reader of the
+   * value walks is what is bounded ({@link Budget#MAX_WEIGHT}), however cheaply it was built.
+   * At most {@link Integer#MAX_VALUE}.
+   */
+  int weight();
+
+  /**
    * A string. {@code encoded} keeps the structured value a string was encoded from
    * ({@code jsonencode({...})}), so a policy document written as an HCL object keeps the
    * locations of its elements after it became JSON text; for a JSON text written in a heredoc
@@ -35,12 +43,22 @@ public sealed interface Value {
     }
 
     @Override
+    public int weight() {
+      return Budget.add(1 + value.length() / Budget.CHARACTERS_PER_UNIT, encoded.map(Value::weight).orElse(0));
+    }
+
+    @Override
     public Value withOrigin(Location l, Provenance p) {
       return new Str(value, l, provenance.then(p), encoded);
     }
   }
 
   record Num(BigDecimal value, Location location, Provenance provenance) implements Value {
+    @Override
+    public int weight() {
+      return 1;
+    }
+
     @Override
     public Value withOrigin(Location l, Provenance p) {
       return new Num(value, l, provenance.then(p));
@@ -49,6 +67,11 @@ public sealed interface Value {
 
   record Bool(boolean value, Location location, Provenance provenance) implements Value {
     @Override
+    public int weight() {
+      return 1;
+    }
+
+    @Override
     public Value withOrigin(Location l, Provenance p) {
       return new Bool(value, l, provenance.then(p));
     }
@@ -56,14 +79,27 @@ public sealed interface Value {
 
   record Null(Location location, Provenance provenance) implements Value {
     @Override
+    public int weight() {
+      return 1;
+    }
+
+    @Override
     public Value withOrigin(Location l, Provenance p) {
       return new Null(l, provenance.then(p));
     }
   }
 
-  record ListV(List<Value> items, Location location, Provenance provenance) implements Value {
+  /** {@code weight} is derived from the items (the argument is not used). */
+  record ListV(List<Value> items, Location location, Provenance provenance, int weight) implements Value {
     public ListV {
       items = List.copyOf(items);
+      int w = 1;
+      for (Value v : items) w = Budget.add(w, v.weight());
+      weight = w;
+    }
+
+    public ListV(List<Value> items, Location location, Provenance provenance) {
+      this(items, location, provenance, 0);
     }
 
     @Override
@@ -72,12 +108,19 @@ public sealed interface Value {
     }
   }
 
-  /** Entries in source order; keys are located. */
-  record MapV(List<Entry> entries, Location location, Provenance provenance) implements Value {
+  /** Entries in source order; keys are located. {@code weight} is derived from the entries (the argument is not used). */
+  record MapV(List<Entry> entries, Location location, Provenance provenance, int weight) implements Value {
     public record Entry(String key, Location keyLocation, Value value) {}
 
     public MapV {
       entries = List.copyOf(entries);
+      int w = 1;
+      for (Entry e : entries) w = Budget.add(w, Budget.add(e.key().length() / Budget.CHARACTERS_PER_UNIT, e.value().weight()));
+      weight = w;
+    }
+
+    public MapV(List<Entry> entries, Location location, Provenance provenance) {
+      this(entries, location, provenance, 0);
     }
 
     public Optional<Value> get(String key) {
@@ -118,6 +161,11 @@ public sealed interface Value {
     public static final char HOLE = '\uFFFF';
 
     @Override
+    public int weight() {
+      return 1 + partial.map(p -> p.length() / Budget.CHARACTERS_PER_UNIT).orElse(0);
+    }
+
+    @Override
     public Value withOrigin(Location l, Provenance p) {
       return new Unknown(cause, reason, reference, partial, l, provenance.then(p));
     }
@@ -134,13 +182,25 @@ public sealed interface Value {
     /** Secrets Manager / SSM dynamic reference, resolved by the service at deploy. */
     DYNAMIC_REFERENCE,
     /** A construct this linter does not evaluate. */
-    UNSUPPORTED
+    UNSUPPORTED,
+    /**
+     * Past an evaluation limit ({@link Budget}): the value was not computed. Not an error (try()
+     * and can() do not take it for one): the configuration may well be valid.
+     */
+    LIMIT
   }
 
-  /** Alternatives; each keeps its own provenance (which branch it is). */
-  record OneOf(List<Value> alternatives, Location location, Provenance provenance) implements Value {
+  /** Alternatives; each keeps its own provenance (which branch it is). {@code weight} is derived (the argument is not used). */
+  record OneOf(List<Value> alternatives, Location location, Provenance provenance, int weight) implements Value {
     public OneOf {
       alternatives = List.copyOf(alternatives);
+      int w = 1;
+      for (Value v : alternatives) w = Budget.add(w, v.weight());
+      weight = w;
+    }
+
+    public OneOf(List<Value> alternatives, Location location, Provenance provenance) {
+      this(alternatives, location, provenance, 0);
     }
 
     @Override
