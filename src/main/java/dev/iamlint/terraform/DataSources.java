@@ -1,6 +1,7 @@
 package dev.iamlint.terraform;
 
 import dev.iamlint.source.Location;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ final class DataSources {
 
   static Value.MapV complete(String type, Value.MapV values, ModuleInstance module, String address, Location at) {
     return switch (type) {
-      case "aws_iam_policy_document" -> with(values, policyDocumentOutputs(values, at));
+      case "aws_iam_policy_document" -> with(values, policyDocumentOutputs(values, module, at));
       case "aws_partition" -> with(values, Map.of(
           "partition", new Value.Str(module.partition(), at, Provenance.of("data.aws_partition, taken as \"" + module.partition() + "\"")),
           "dns_suffix", new Value.Str("amazonaws.com", at, Provenance.of("data.aws_partition"))));
@@ -52,10 +53,15 @@ final class DataSources {
 
   // ---- aws_iam_policy_document ----
 
-  private static Map<String, Value> policyDocumentOutputs(Value.MapV values, Location at) {
+  private static Map<String, Value> policyDocumentOutputs(Value.MapV values, ModuleInstance module, Location at) {
     Value.MapV document = policyDocument(values, at);
-    Value json = Functions.get("jsonencode").map(f -> f.call(List.of(document), at, FileAccess.NONE))
-        .orElseGet(() -> new Value.Str("", at, Provenance.LITERAL));
+    Value json;
+    try {
+      json = Functions.get("jsonencode").map(f -> f.call(List.of(document), at, FileAccess.NONE))
+          .orElseGet(() -> new Value.Str("", at, Provenance.LITERAL));
+    } catch (Budget.Exceeded e) {
+      json = module.cut(e, at);
+    }
     // The structure is kept even when the text has unknown parts (a provider ARN known at apply).
     String text = json instanceof Value.Str s ? s.value()
         : json instanceof Value.Unknown u ? u.partial().orElse("{}") : "{}";

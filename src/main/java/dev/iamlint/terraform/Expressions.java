@@ -4,6 +4,7 @@ import dev.iamlint.hcl.Expression;
 import dev.iamlint.hcl.NumberLiteral;
 import dev.iamlint.hcl.TemplatePart;
 import dev.iamlint.source.Location;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Numbers;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Evaluates one expression in a module instance and a scope, with Terraform's semantics:
@@ -82,17 +84,18 @@ final class Expressions {
   }
 
   private Value object(Expression.ObjectCons o) {
-    List<Value.MapV.Entry> entries = new ArrayList<>();
+    // A key written again replaces the earlier one and takes the last place.
+    Map<String, Value.MapV.Entry> entries = new LinkedHashMap<>();
     for (Expression.ObjectCons.Item item : o.items()) {
       Optional<String> key = objectKey(item.key());
       Value value = sub(item.value());
       if (key.isEmpty()) {
         return ModuleInstance.unknown(Value.Cause.INPUT, "an object key is unknown", at(item.key()));
       }
-      entries.removeIf(x -> x.key().equals(key.get()));
-      entries.add(new Value.MapV.Entry(key.get(), at(item.key()), value));
+      entries.remove(key.get());
+      entries.put(key.get(), new Value.MapV.Entry(key.get(), at(item.key()), value));
     }
-    return new Value.MapV(entries, at(o), Provenance.LITERAL);
+    return new Value.MapV(new ArrayList<>(entries.values()), at(o), Provenance.LITERAL);
   }
 
   private Optional<String> objectKey(Expression key) {
@@ -180,8 +183,11 @@ final class Expressions {
     if (name.equals("templatefile")) return Templates.templatefile(module, args, at);
     Optional<TfFunction> fn = Functions.get(name);
     if (fn.isEmpty()) return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "function " + f.name() + " is not evaluated", at);
+    module.charge(argumentSteps(name, args));
     try {
       Value result = fn.get().call(args, at, module.files());
+      // What a function builds is work too: the weight of its result (a decoded document, a flattened list).
+      module.charge(result.weight());
       if (name.equals("jsonencode") && result instanceof Value.Unknown u && args.size() == 1
           && (args.get(0) instanceof Value.MapV || args.get(0) instanceof Value.ListV)) {
         // The text is not fully known, the structure is: policy rules judge the structure.
@@ -189,9 +195,33 @@ final class Expressions {
             java.util.Optional.of(args.get(0)));
       }
       return result;
+    } catch (Budget.Exceeded e) {
+      throw e;
     } catch (RuntimeException e) {
       return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, name + " failed: " + e.getClass().getSimpleName(), at);
     }
+  }
+
+  /** Functions that look at their arguments' top level only (a lookup, a length, a copy of the elements). */
+  private static final Set<String> SHALLOW = Set.of("length", "lookup", "element", "keys", "values", "slice", "one",
+      "coalesce", "coalescelist", "merge", "concat", "reverse", "chunklist", "zipmap", "compact", "sort", "join", "split",
+      "alltrue", "anytrue", "sum", "max", "min", "startswith", "endswith", "strcontains", "substr");
+
+  /**
+   * The steps a call takes before it builds anything: the arguments it reads, at their top level or
+   * all the way down (jsonencode, flatten, a set operation comparing elements).
+   */
+  private static long argumentSteps(String name, List<Value> args) {
+    boolean shallow = SHALLOW.contains(name);
+    long steps = 1;
+    for (Value a : args) {
+      if (!shallow) steps += a.weight();
+      else if (a instanceof Value.ListV l) steps += l.items().size();
+      else if (a instanceof Value.MapV m) steps += m.entries().size();
+      else if (a instanceof Value.Str s) steps += s.value().length() / Budget.CHARACTERS_PER_UNIT;
+      else steps++;
+    }
+    return steps;
   }
 
   /** The first argument that evaluates without error; an unknown one makes the result unknown. */
@@ -321,6 +351,8 @@ final class Expressions {
     }
     if (step instanceof Expression.GetAttr g) {
       if (current instanceof Value.MapV m) {
+        // A map's entries are searched, not hashed: a lookup in a large map is that many steps.
+        module.charge(m.entries().size());
         Optional<Value> v = m.get(g.name());
         Optional<String> instance = ModuleInstance.instanceOf(m);
         if (v.isPresent() && instance.isPresent() && g.name().equals("name") && GeneratedNames.generates(instance.get(), m)) {
@@ -343,6 +375,7 @@ final class Expressions {
       return l.items().get(i);
     }
     if (current instanceof Value.MapV m) {
+      module.charge(m.entries().size());
       Optional<String> k = key.asText();
       if (k.isEmpty()) return ModuleInstance.unknown(Value.Cause.INPUT, "a map key is unknown", at);
       return m.get(k.get()).orElseGet(() -> ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "no element \"" + k.get() + "\"", at));

@@ -17,6 +17,7 @@ import static dev.iamlint.terraform.FnSupport.str;
 import dev.iamlint.source.Location;
 import dev.iamlint.terraform.FnSupport.FnError;
 import dev.iamlint.terraform.FnSupport.FnNeed;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
 import java.math.BigDecimal;
@@ -36,15 +37,22 @@ final class FnCollections {
   static void into(Map<String, TfFunction> m) {
     m.put("merge", define("merge", 0, FnSupport.VARIADIC, (a, at, f) -> {
       LinkedHashMap<String, Value.MapV.Entry> out = new LinkedHashMap<>();
+      long entries = 0;
       for (Value v : a) {
         if (v instanceof Value.Null) continue;
         requireTop(v);
         if (!(v instanceof Value.MapV mv)) throw new FnError("arguments must be maps or objects, got " + FnSupport.kind(v));
+        entries += mv.entries().size();
+        Budget.elements(entries, "a map");
         for (Value.MapV.Entry e : mv.entries()) out.put(e.key(), e);
       }
       return mkMap(new ArrayList<>(out.values()), at);
     }));
     m.put("concat", define("concat", 1, FnSupport.VARIADIC, (a, at, f) -> {
+      long size = 0;
+      for (int k = 0; k < a.size(); k++) size += list(a.get(k), "argument " + (k + 1)).size();
+      // Sized first: forty doublings of a list are a list of 2^40 elements.
+      Budget.elements(size, "a list");
       List<Value> out = new ArrayList<>();
       for (int k = 0; k < a.size(); k++) out.addAll(list(a.get(k), "argument " + (k + 1)));
       return mkList(out, at);
@@ -57,11 +65,9 @@ final class FnCollections {
     m.put("distinct", define("distinct", 1, 1, (a, at, f) -> {
       List<Value> items = list(a.get(0), "the argument");
       requireKnown(a.get(0));
-      List<Value> out = new ArrayList<>();
-      for (Value v : FnSupport.unify(items, "the list")) {
-        if (out.stream().noneMatch(o -> FnSupport.equal(o, v))) out.add(v);
-      }
-      return mkList(out, at);
+      Map<Object, Value> out = new LinkedHashMap<>();
+      for (Value v : FnSupport.unify(items, "the list")) out.putIfAbsent(FnSupport.key(v), v);
+      return mkList(new ArrayList<>(out.values()), at);
     }));
     m.put("compact", define("compact", 1, 1, (a, at, f) -> {
       List<Value> out = new ArrayList<>();
@@ -158,7 +164,7 @@ final class FnCollections {
     m.put("length", define("length", 1, 1, (a, at, f) -> {
       Value v = a.get(0);
       requireTop(v);
-      if (v instanceof Value.Str s) return mkNum(FnSupport.graphemes(s.value()).size(), at);
+      if (v instanceof Value.Str s) return mkNum(FnSupport.graphemeCount(s.value()), at);
       if (v instanceof Value.ListV l) return mkNum(l.items().size(), at);
       if (v instanceof Value.MapV mv) return mkNum(FnSupport.entries(mv).size(), at);
       if (v instanceof Value.Null) throw new FnError("the argument must not be null");
@@ -218,26 +224,29 @@ final class FnCollections {
     m.put("anytrue", define("anytrue", 1, 1, (a, at, f) -> allAny(a.get(0), at, false)));
     m.put("setunion", define("setunion", 1, FnSupport.VARIADIC, (a, at, f) -> {
       List<Value> all = new ArrayList<>();
-      for (int k = 0; k < a.size(); k++) all.addAll(list(a.get(k), "argument " + (k + 1)));
+      for (int k = 0; k < a.size(); k++) {
+        all.addAll(list(a.get(k), "argument " + (k + 1)));
+        Budget.elements(all.size(), "a set");
+      }
       return mkList(FnSupport.asSet(all, "the sets"), at);
     }));
     m.put("setintersection", define("setintersection", 1, FnSupport.VARIADIC, (a, at, f) -> {
       List<List<Value>> sets = knownSets(a);
+      List<java.util.Set<Object>> others = new ArrayList<>();
+      for (List<Value> other : sets.subList(1, sets.size())) others.add(keys(other));
       List<Value> out = new ArrayList<>();
       for (Value v : sets.get(0)) {
-        boolean inAll = true;
-        for (List<Value> other : sets.subList(1, sets.size())) {
-          if (other.stream().noneMatch(o -> FnSupport.equal(o, v))) inAll = false;
-        }
-        if (inAll) out.add(v);
+        Object key = FnSupport.key(v);
+        if (others.stream().allMatch(o -> o.contains(key))) out.add(v);
       }
       return mkList(FnSupport.asSet(out, "the sets"), at);
     }));
     m.put("setsubtract", define("setsubtract", 2, 2, (a, at, f) -> {
       List<List<Value>> sets = knownSets(a);
+      java.util.Set<Object> subtracted = keys(sets.get(1));
       List<Value> out = new ArrayList<>();
       for (Value v : sets.get(0)) {
-        if (sets.get(1).stream().noneMatch(o -> FnSupport.equal(o, v))) out.add(v);
+        if (!subtracted.contains(FnSupport.key(v))) out.add(v);
       }
       return mkList(FnSupport.asSet(out, "the sets"), at);
     }));
@@ -247,6 +256,7 @@ final class FnCollections {
       for (int k = 0; k < a.size(); k++) {
         List<Value> items = list(a.get(k), "argument " + (k + 1));
         List<List<Value>> next = new ArrayList<>();
+        Budget.elements((long) product.size() * items.size(), "a list");
         for (List<Value> prefix : product) {
           for (Value v : items) {
             List<Value> p = new ArrayList<>(prefix);
@@ -254,7 +264,6 @@ final class FnCollections {
             next.add(p);
           }
         }
-        if (next.size() > 100_000) throw new FnError("the product is too large");
         product = next;
       }
       List<Value> out = new ArrayList<>();
@@ -302,15 +311,10 @@ final class FnCollections {
       List<Value> both = new ArrayList<>(keys);
       both.addAll(search);
       List<Value> unified = FnSupport.unify(both, "the keys and the search set");
+      java.util.Set<Object> searched = keys(unified.subList(keys.size(), unified.size()));
       List<Value> out = new ArrayList<>();
       for (int k = 0; k < keys.size(); k++) {
-        Value key = unified.get(k);
-        for (Value s : unified.subList(keys.size(), unified.size())) {
-          if (FnSupport.equal(key, s)) {
-            out.add(values.get(k));
-            break;
-          }
-        }
+        if (searched.contains(FnSupport.key(unified.get(k)))) out.add(values.get(k));
       }
       return mkList(out, at);
     }));
@@ -321,6 +325,12 @@ final class FnCollections {
     if (v instanceof Value.MapV mv) return mv;
     if (v instanceof Value.Null) throw new FnError("the argument must not be null");
     throw new FnError(fn + "() requires a map as the first argument, not " + FnSupport.kind(v));
+  }
+
+  private static java.util.Set<Object> keys(List<Value> items) {
+    java.util.Set<Object> out = new java.util.HashSet<>();
+    for (Value v : items) out.add(FnSupport.key(v));
+    return out;
   }
 
   private static List<List<Value>> knownSets(List<Value> a) {
@@ -345,8 +355,12 @@ final class FnCollections {
   private static void flatten(List<Value> items, List<Value> out, int depth) {
     if (depth > FnJson.MAX_DEPTH) throw new FnError("the list is nested too deeply");
     for (Value v : items) {
-      if (v instanceof Value.ListV l) flatten(l.items(), out, depth + 1);
-      else out.add(v);
+      if (v instanceof Value.ListV l) {
+        flatten(l.items(), out, depth + 1);
+      } else {
+        out.add(v);
+        Budget.elements(out.size(), "a list");
+      }
     }
   }
 

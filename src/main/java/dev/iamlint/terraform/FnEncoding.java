@@ -6,6 +6,7 @@ import static dev.iamlint.terraform.FnSupport.str;
 
 import dev.iamlint.source.Location;
 import dev.iamlint.terraform.FnSupport.FnError;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.nio.ByteBuffer;
@@ -25,8 +26,11 @@ final class FnEncoding {
   private FnEncoding() {}
 
   static void into(Map<String, TfFunction> m) {
-    m.put("base64encode", define("base64encode", 1, 1, (a, at, f) ->
-        mkStr(Base64.getEncoder().encodeToString(str(a.get(0), "the string").getBytes(StandardCharsets.UTF_8)), at)));
+    m.put("base64encode", define("base64encode", 1, 1, (a, at, f) -> {
+      byte[] bytes = str(a.get(0), "the string").getBytes(StandardCharsets.UTF_8);
+      Budget.characters((bytes.length + 2L) / 3 * 4);
+      return mkStr(Base64.getEncoder().encodeToString(bytes), at);
+    }));
     m.put("base64decode", define("base64decode", 1, 1, (a, at, f) -> {
       String s = str(a.get(0), "the string").replace("\r", "").replace("\n", "");
       byte[] bytes;
@@ -86,7 +90,10 @@ final class FnEncoding {
   /** Go's url.QueryEscape. */
   static String queryEscape(String s) {
     StringBuilder sb = new StringBuilder();
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    // At most three characters a byte.
+    Budget.characters(3L * bytes.length);
+    for (byte b : bytes) {
       int c = b & 0xFF;
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'
           || c == '~') {

@@ -8,6 +8,7 @@ import static dev.iamlint.terraform.FnSupport.mkStr;
 
 import dev.iamlint.source.Location;
 import dev.iamlint.terraform.FnSupport.FnError;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.math.BigDecimal;
@@ -64,6 +65,8 @@ final class FnFormat {
     int highest = 0;
     int i = 0;
     while (i < spec.length()) {
+      // "%[1]s" a thousand times over a long argument: checked as the text grows.
+      Budget.characters(out.length());
       char c = spec.charAt(i);
       if (c != '%') {
         out.append(c);
@@ -139,8 +142,10 @@ final class FnFormat {
       throw new FnError("too many arguments; only " + highest + " used by the format");
     }
     if (firstUnknown != null) {
+      Budget.characters(out.length());
       return FnSupport.unknownFrom(fn, firstUnknown, at, Provenance.LITERAL, Optional.of(out.toString()));
     }
+    Budget.characters(out.length());
     return mkStr(out.toString(), at);
   }
 
@@ -176,8 +181,8 @@ final class FnFormat {
         default: {
           String s = FnSupport.str(arg, "the value");
           if (v.prec >= 0) {
-            List<String> g = graphemes(s);
-            if (v.prec > 0 && v.prec < g.size()) s = String.join("", g.subList(0, v.prec));
+            FnSupport.Graphemes g = graphemes(s);
+            if (v.prec > 0 && v.prec < g.size()) s = g.text(0, v.prec);
           }
           if (v.mode == 'q') {
             StringBuilder q = new StringBuilder();
@@ -195,7 +200,7 @@ final class FnFormat {
   /** Width in characters, padded with spaces (or zeros) on the left, or on the right with '-'. */
   private static String pad(Verb v, String s) {
     if (v.width < 0) return s;
-    int have = graphemes(s).size();
+    int have = FnSupport.graphemeCount(s);
     if (have >= v.width) return s;
     String pads = String.valueOf(v.zero ? '0' : ' ').repeat(v.width - have);
     return v.minus ? s + pads : pads + s;

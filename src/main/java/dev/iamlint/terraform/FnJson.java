@@ -9,6 +9,7 @@ import static dev.iamlint.terraform.FnSupport.unknownFrom;
 
 import dev.iamlint.source.Location;
 import dev.iamlint.terraform.FnSupport.FnError;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.math.BigDecimal;
@@ -64,7 +65,10 @@ final class FnJson {
 
   private static void encode(Value v, boolean html, StringBuilder sb, int depth) {
     if (depth > MAX_DEPTH) throw new FnError("the value is nested too deeply");
+    // The text is checked as it grows: a value of bounded weight may still escape to six times its text.
+    Budget.characters(sb.length());
     if (v instanceof Value.Str s) {
+      Budget.characters(sb.length() + (long) s.value().length());
       quote(s.value(), html, sb);
     } else if (v instanceof Value.Num n) {
       sb.append(numText(n.value()));
@@ -133,6 +137,7 @@ final class FnJson {
     private final Location at;
     private final Provenance p;
     private int i;
+    private long values;
 
     Decoder(String s, Location at, Provenance p) {
       this.s = s;
@@ -163,6 +168,8 @@ final class FnJson {
 
     private Value value(int depth) {
       if (depth > MAX_DEPTH) throw fail("nesting is too deep");
+      // What a decoded document may hold is what any value may hold.
+      Budget.weight(++values);
       if (i >= s.length()) throw fail("unexpected end of text");
       char c = s.charAt(i);
       if (c == '{') return object(depth);
@@ -356,11 +363,13 @@ final class FnJson {
       int nl = m.indexOf('\n');
       throw new FnError("invalid YAML: " + (nl > 0 ? m.substring(0, nl) : m));
     }
-    return fromYaml(doc, at, p, 0);
+    return fromYaml(doc, at, p, 0, new long[1]);
   }
 
-  private static Value fromYaml(Object o, Location at, Provenance p, int depth) {
+  /** {@code count}: the values made so far; aliases make the same node appear many times. */
+  private static Value fromYaml(Object o, Location at, Provenance p, int depth, long[] count) {
     if (depth > MAX_DEPTH) throw new FnError("the YAML document is nested too deeply");
+    Budget.weight(++count[0]);
     if (o == null) return new Value.Null(at, p);
     if (o instanceof String str) return new Value.Str(str, at, p);
     if (o instanceof Boolean b) return new Value.Bool(b, at, p);
@@ -381,13 +390,13 @@ final class FnJson {
       LinkedHashMap<String, Value.MapV.Entry> es = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : m.entrySet()) {
         String key = yamlKey(e.getKey());
-        es.put(key, new Value.MapV.Entry(key, at, fromYaml(e.getValue(), at, p, depth + 1)));
+        es.put(key, new Value.MapV.Entry(key, at, fromYaml(e.getValue(), at, p, depth + 1, count)));
       }
       return new Value.MapV(new ArrayList<>(es.values()), at, p);
     }
     if (o instanceof Collection<?> c) {
       List<Value> items = new ArrayList<>();
-      for (Object x : c) items.add(fromYaml(x, at, p, depth + 1));
+      for (Object x : c) items.add(fromYaml(x, at, p, depth + 1, count));
       return new Value.ListV(items, at, p);
     }
     throw new FnError("unsupported YAML value of type " + o.getClass().getSimpleName());
@@ -396,7 +405,7 @@ final class FnJson {
   private static String yamlKey(Object k) {
     if (k instanceof String s) return s;
     if (k == null) return "null";
-    Value v = fromYaml(k, null, Provenance.LITERAL, 0);
+    Value v = fromYaml(k, null, Provenance.LITERAL, 0, new long[1]);
     String t = FnSupport.scalarText(v);
     if (t == null) throw new FnError("a YAML mapping key must be a scalar");
     return t;

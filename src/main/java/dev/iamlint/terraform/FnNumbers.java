@@ -6,6 +6,7 @@ import static dev.iamlint.terraform.FnSupport.mkNum;
 import static dev.iamlint.terraform.FnSupport.num;
 
 import dev.iamlint.terraform.FnSupport.FnError;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Value;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -51,6 +52,8 @@ final class FnNumbers {
       if (!(v instanceof Value.Str s)) throw new FnError("first argument must be a string, not " + FnSupport.kind(v));
       int base = integer(a.get(1), "the base");
       if (base < 2 || base > 62) throw new FnError("base must be a whole number between 2 and 62 inclusive");
+      // Digit by digit, each step multiplying what was read so far: quadratic in the length.
+      Budget.digits(s.value().length());
       BigInteger r = parseInt(s.value(), base);
       if (r == null) throw new FnError("cannot parse \"" + s.value() + "\" as a base " + base + " integer");
       return mkNum(new BigDecimal(r), at);

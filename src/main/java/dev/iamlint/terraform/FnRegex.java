@@ -9,6 +9,7 @@ import static dev.iamlint.terraform.FnSupport.str;
 
 import dev.iamlint.source.Location;
 import dev.iamlint.terraform.FnSupport.FnError;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +34,7 @@ final class FnRegex {
       Compiled c = compile(str(a.get(0), "the pattern"));
       String s = str(a.get(1), "the string");
       c.shape();
-      Matcher mt = c.pattern.matcher(s);
+      Matcher mt = c.pattern.matcher(new Subject(s));
       if (!mt.find()) throw new FnError("the pattern did not match any part of the given string");
       return c.result(mt, at);
     }));
@@ -52,8 +53,58 @@ final class FnRegex {
       if (sub.length() > 1 && sub.startsWith("/") && sub.endsWith("/")) {
         return mkStr(replaceAll(compile(sub.substring(1, sub.length() - 1)), s, repl), at);
       }
+      // Sized first: a long replacement of a frequent substring multiplies the text.
+      long count = sub.isEmpty() ? s.codePointCount(0, s.length()) + 1L : occurrences(s, sub);
+      Budget.characters(s.length() + count * (repl.length() - sub.length()));
       return mkStr(s.replace(sub, repl), at);
     }));
+  }
+
+  private static long occurrences(String s, String sub) {
+    long n = 0;
+    for (int k = s.indexOf(sub); k >= 0; k = s.indexOf(sub, k + sub.length())) n++;
+    return n;
+  }
+
+  /**
+   * The text a pattern is matched against, counting what the matcher reads: Java's matcher
+   * backtracks where Terraform's (RE2) does not, and {@code (a+)+$} on forty a's takes 2^40 steps.
+   * A match may read each character many times, but not more than {@link #READS_PER_CHARACTER}
+   * times on average (with {@link #READS} to spare for short texts).
+   */
+  static final class Subject implements CharSequence {
+    static final long READS = 10_000_000;
+    static final long READS_PER_CHARACTER = 100;
+
+    private final String s;
+    private final long limit;
+    private long reads;
+
+    Subject(String s) {
+      this.s = s;
+      this.limit = READS + READS_PER_CHARACTER * s.length();
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (++reads > limit) Budget.matching(limit);
+      return s.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return s.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return s.substring(start, end);
+    }
+
+    @Override
+    public String toString() {
+      return s;
+    }
   }
 
   /** A translated pattern; {@code names.get(k)} is the name of group k+1, or null. */
@@ -272,7 +323,7 @@ final class FnRegex {
   /** Go's FindAll: successive non-overlapping matches, no empty match right after a match. */
   static List<MatchResult> findAll(Pattern p, String s) {
     List<MatchResult> out = new ArrayList<>();
-    Matcher m = p.matcher(s);
+    Matcher m = p.matcher(new Subject(s));
     int pos = 0;
     int prevEnd = -1;
     while (pos <= s.length() && m.find(pos)) {
@@ -285,6 +336,7 @@ final class FnRegex {
       }
       prevEnd = m.end();
       if (accept) out.add(m.toMatchResult());
+      Budget.elements(out.size(), "a list");
     }
     return out;
   }
@@ -292,12 +344,13 @@ final class FnRegex {
   /** Go's ReplaceAllString, with its $name / ${name} expansion. */
   static String replaceAll(Compiled c, String s, String template) {
     StringBuilder out = new StringBuilder();
-    Matcher m = c.pattern.matcher(s);
+    Matcher m = c.pattern.matcher(new Subject(s));
     int lastEnd = 0;
     int searchPos = 0;
     while (searchPos <= s.length() && m.find(searchPos)) {
       out.append(s, lastEnd, m.start());
       if (m.end() > lastEnd || m.start() == 0) expand(c, m, template, out);
+      Budget.characters(out.length());
       lastEnd = m.end();
       int width = searchPos < s.length() ? Character.charCount(s.codePointAt(searchPos)) : 1;
       searchPos = searchPos + width > m.end() ? searchPos + width : m.end();

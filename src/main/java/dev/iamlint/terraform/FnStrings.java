@@ -11,10 +11,10 @@ import static dev.iamlint.terraform.FnSupport.str;
 
 import dev.iamlint.source.Location;
 import dev.iamlint.terraform.FnSupport.FnError;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +31,9 @@ final class FnStrings {
     m.put("split", define("split", 2, 2, (a, at, f) -> {
       String sep = str(a.get(0), "the separator");
       String s = str(a.get(1), "the string");
+      List<String> parts = split(s, sep);
       List<Value> out = new ArrayList<>();
-      for (String part : split(s, sep)) out.add(mkStr(part, at));
+      for (String part : parts) out.add(mkStr(part, at));
       return mkList(out, at);
     }));
     m.put("lower", define("lower", 1, 1, (a, at, f) -> mapCodePoints("lower", a.get(0), Character::toLowerCase, at)));
@@ -78,12 +79,15 @@ final class FnStrings {
     m.put("indent", define("indent", 2, 2, (a, at, f) -> {
       int n = integer(a.get(0), "the number of spaces");
       if (n < 0 || n > 10_000) throw new FnError("the number of spaces must be between 0 and 10000");
-      return mkStr(str(a.get(1), "the string").replace("\n", "\n" + " ".repeat(n)), at);
+      String s = str(a.get(1), "the string");
+      Budget.characters(s.length() + (long) n * s.chars().filter(c -> c == '\n').count());
+      return mkStr(s.replace("\n", "\n" + " ".repeat(n)), at);
     }));
     m.put("strrev", define("strrev", 1, 1, (a, at, f) -> {
-      List<String> g = new ArrayList<>(graphemes(str(a.get(0), "the string")));
-      Collections.reverse(g);
-      return mkStr(String.join("", g), at);
+      FnSupport.Graphemes g = graphemes(str(a.get(0), "the string"));
+      StringBuilder reversed = new StringBuilder();
+      for (int k = g.size() - 1; k >= 0; k--) reversed.append(g.text(k, k + 1));
+      return mkStr(reversed.toString(), at);
     }));
   }
 
@@ -95,6 +99,8 @@ final class FnStrings {
     for (int k = 1; k < a.size(); k++) {
       for (Value item : FnSupport.list(a.get(k), "argument " + (k + 1))) {
         if (n++ > 0) sb.append(sep);
+        // A long separator between many items: checked as it grows.
+        Budget.characters(sb.length());
         if (!item.isKnown()) {
           if (firstUnknown == null) firstUnknown = item;
           sb.append(partialOf(item));
@@ -103,6 +109,7 @@ final class FnStrings {
         } else {
           sb.append(str(item, "element " + (n - 1)));
         }
+        Budget.characters(sb.length());
       }
     }
     if (firstUnknown != null) {
@@ -121,6 +128,7 @@ final class FnStrings {
   static List<String> split(String s, String sep) {
     List<String> out = new ArrayList<>();
     if (sep.isEmpty()) {
+      Budget.elements(s.codePointCount(0, s.length()), "a list");
       s.codePoints().forEach(cp -> out.add(new String(Character.toChars(cp))));
       return out;
     }
@@ -128,6 +136,7 @@ final class FnStrings {
     while (true) {
       int k = s.indexOf(sep, from);
       if (k < 0) break;
+      Budget.elements(out.size() + 2L, "a list");
       out.add(s.substring(from, k));
       from = k + sep.length();
     }
@@ -188,11 +197,11 @@ final class FnStrings {
 
   /** Terraform's substr: characters, a negative offset counts from the end, a negative length takes the rest. */
   static String substr(String s, int offset, int length) {
-    List<String> g = graphemes(s);
+    FnSupport.Graphemes g = graphemes(s);
     if (offset < 0) offset = Math.max(0, offset + g.size());
     if (offset >= g.size() || length == 0) return "";
     int end = length < 0 ? g.size() : (int) Math.min((long) offset + length, g.size());
-    return String.join("", g.subList(offset, end));
+    return g.text(offset, end);
   }
 
   /** startswith/endswith; a partly known string can still decide. */

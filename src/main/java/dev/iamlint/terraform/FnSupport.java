@@ -1,6 +1,7 @@
 package dev.iamlint.terraform;
 
 import dev.iamlint.source.Location;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
@@ -19,7 +20,9 @@ import java.util.Optional;
  * What the built-in functions share: argument conversions the way Terraform converts, unknown
  * propagation, equality and ordering of values. Conversions signal a wrong argument with
  * {@link FnError} and a needed value that is unknown with {@link FnNeed}; {@link #define} turns
- * both into the unknown result a function gives, so a function never throws.
+ * both into the unknown result a function gives, so a function never throws but for
+ * {@link Budget.Exceeded}: past an evaluation limit, the evaluator makes the result unknown and
+ * notes the place.
  */
 final class FnSupport {
   private FnSupport() {}
@@ -68,6 +71,8 @@ final class FnSupport {
         return error(name, e.getMessage(), at);
       } catch (FnNeed n) {
         return unknownFrom(name, n.value, at, Provenance.LITERAL);
+      } catch (Budget.Exceeded e) {
+        throw e;
       } catch (RuntimeException | StackOverflowError e) {
         return error(name, "cannot be evaluated (" + e.getClass().getSimpleName() + ")", at);
       }
@@ -394,6 +399,40 @@ final class FnSupport {
     return false;
   }
 
+  /**
+   * A key for a wholly known value: two values have equal keys exactly when {@link #equal} holds,
+   * so that sets and distinct elements are found by hashing rather than by comparing each element
+   * with every other one.
+   */
+  static Object key(Value v) {
+    if (v instanceof Value.Null) return NULL_KEY;
+    if (v instanceof Value.Str s) return new StrKey(s.value());
+    if (v instanceof Value.Num n) return new NumKey(n.value().signum() == 0 ? BigDecimal.ZERO : n.value().stripTrailingZeros());
+    if (v instanceof Value.Bool b) return b.value() ? Boolean.TRUE : Boolean.FALSE;
+    if (v instanceof Value.ListV l) {
+      List<Object> items = new ArrayList<>(l.items().size());
+      for (Value item : l.items()) items.add(key(item));
+      return new ListKey(items);
+    }
+    if (v instanceof Value.MapV m) {
+      Map<String, Object> entries = new java.util.HashMap<>();
+      for (Map.Entry<String, Value.MapV.Entry> e : entries(m).entrySet()) entries.put(e.getKey(), key(e.getValue().value()));
+      return new MapKey(entries);
+    }
+    // Unknown parts are never equal to anything: a key of their own.
+    return new Object();
+  }
+
+  private static final Object NULL_KEY = new Object();
+
+  private record StrKey(String value) {}
+
+  private record NumKey(BigDecimal value) {}
+
+  private record ListKey(List<Object> items) {}
+
+  private record MapKey(Map<String, Object> entries) {}
+
   /** Equality that may meet unknowns: UNKNOWN when an unknown part could decide it. */
   static Truth equalTruth(Value a, Value b) {
     if (!whollyKnown(a) || !whollyKnown(b)) {
@@ -422,22 +461,16 @@ final class FnSupport {
   /** Distinct elements in Terraform's set order: strings and numbers sorted, unknowns last. */
   static List<Value> asSet(List<Value> items, String what) {
     List<Value> unified = unify(items, what);
-    List<Value> known = new ArrayList<>();
+    Map<Object, Value> distinct = new LinkedHashMap<>();
     List<Value> unknown = new ArrayList<>();
     for (Value v : unified) {
       if (!whollyKnown(v)) {
         unknown.add(v);
         continue;
       }
-      boolean seen = false;
-      for (Value k : known) {
-        if (equal(k, v)) {
-          seen = true;
-          break;
-        }
-      }
-      if (!seen) known.add(v);
+      distinct.putIfAbsent(key(v), v);
     }
+    List<Value> known = new ArrayList<>(distinct.values());
     if (!known.isEmpty() && known.stream().allMatch(v -> v instanceof Value.Str)) {
       known.sort((x, y) -> CODEPOINTS.compare(((Value.Str) x).value(), ((Value.Str) y).value()));
     } else if (!known.isEmpty() && known.stream().allMatch(v -> v instanceof Value.Num)) {
@@ -452,17 +485,58 @@ final class FnSupport {
 
   // ---- text ----
 
-  /** The user-perceived characters (grapheme clusters) of a string, as Terraform counts them. */
-  static List<String> graphemes(String s) {
+  /** How many user-perceived characters (grapheme clusters) a string has, counted without making them. */
+  static int graphemeCount(String s) {
     String n = Normalizer.normalize(s, Normalizer.Form.NFC);
-    List<String> out = new ArrayList<>();
     BreakIterator it = BreakIterator.getCharacterInstance(Locale.ROOT);
     it.setText(n);
-    int start = it.first();
-    for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
-      out.add(n.substring(start, end));
+    int count = 0;
+    it.first();
+    while (it.next() != BreakIterator.DONE) count++;
+    return count;
+  }
+
+  /** The user-perceived characters (grapheme clusters) of a string, as Terraform counts them. */
+  static Graphemes graphemes(String s) {
+    String n = Normalizer.normalize(s, Normalizer.Form.NFC);
+    BreakIterator it = BreakIterator.getCharacterInstance(Locale.ROOT);
+    it.setText(n);
+    // At most one boundary per character, and one at the end.
+    int[] bounds = new int[n.length() + 1];
+    int size = 0;
+    for (int b = it.first(); b != BreakIterator.DONE; b = it.next()) bounds[size++] = b;
+    return new Graphemes(n, bounds, Math.max(0, size - 1));
+  }
+
+  /**
+   * The grapheme clusters of a (normalized) text, kept as their boundaries: a string of sixteen
+   * million characters is not sixteen million strings.
+   */
+  static final class Graphemes extends java.util.AbstractList<String> {
+    private final String text;
+    private final int[] bounds;
+    private final int size;
+
+    private Graphemes(String text, int[] bounds, int size) {
+      this.text = text;
+      this.bounds = bounds;
+      this.size = size;
     }
-    return out;
+
+    @Override
+    public String get(int index) {
+      return text.substring(bounds[index], bounds[index + 1]);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    /** The text of clusters {@code from} (inclusive) to {@code to} (exclusive). */
+    String text(int from, int to) {
+      return from >= to ? "" : text.substring(bounds[from], bounds[to]);
+    }
   }
 
   /** Go's unicode.IsSpace. */

@@ -4,6 +4,7 @@ import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.Expression;
 import dev.iamlint.hcl.TemplatePart;
 import dev.iamlint.source.Location;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Reference;
 import dev.iamlint.value.Value;
@@ -25,7 +26,12 @@ import java.util.Set;
  * A reference that comes back to itself is a cycle and evaluates to an unknown that says so.
  */
 public final class ModuleInstance {
-  private static final int MAX_DEPTH = 256;
+  /**
+   * How deep expressions may nest while they are evaluated, through locals and module calls too:
+   * the parser's nesting limit (256) and 64 levels of references above it, so that an expression
+   * the parser accepts is never cut for its depth.
+   */
+  static final int MAX_DEPTH = 256 + 64;
   private static final String INSTANCE_MARK = "instance of ";
 
   /** One instance of a resource, data source or module call. */
@@ -39,7 +45,12 @@ public final class ModuleInstance {
   private final List<Location> callSites;
   private final FileAccess files;
 
+  private final Budget budget;
   private final Map<String, Value> localCache = new HashMap<>();
+  /** Each variable's value, converted to its type once; a use moves scalars to where they are used. */
+  private final Map<String, Optional<Value>> variableCache = new HashMap<>();
+  /** The instances of each counted or for_each resource by key, for references such as {@code aws_x.y["k"]}. */
+  private final Map<String, Map<String, Instance>> instancesByKey = new HashMap<>();
   private final Map<String, List<Instance>> instanceCache = new HashMap<>();
   private final Map<String, List<ChildModule>> childCache = new HashMap<>();
   private final Map<String, Value> outputCache = new HashMap<>();
@@ -47,7 +58,6 @@ public final class ModuleInstance {
   /** Policy-document data sources referenced from elsewhere: judged there, not alone. */
   final Set<String> usedDocuments = new HashSet<>();
   private String evaluating = "";
-  private int depth;
 
   /** A child module instance with its call's key. */
   record ChildModule(String address, Optional<Value> key, ModuleInstance instance) {}
@@ -65,6 +75,7 @@ public final class ModuleInstance {
     this.inputs = inputs;
     this.callChain = callChain;
     this.files = project.files(config.directory());
+    this.budget = project.budget();
   }
 
   public static ModuleInstance root(Project project, ModuleConfig config) {
@@ -173,6 +184,24 @@ public final class ModuleInstance {
    * in a partial checkout the committed value is what will be used.
    */
   Value variable(String name, Location use) {
+    Optional<Value> cached = variableCache.get(name);
+    if (cached == null) {
+      cached = Optional.ofNullable(variableValue(name));
+      variableCache.put(name, cached);
+    }
+    ModuleConfig.Decl decl = config.variables.get(name);
+    if (cached.isEmpty()) {
+      if (decl == null) return unknown(Value.Cause.UNDECLARED, "variable \"" + name + "\" is not declared", use);
+      return new Value.Unknown(Value.Cause.INPUT, "variable \"" + name + "\" has no value", Optional.empty(), Optional.empty(),
+          use, Provenance.of("variable " + name, decl.block().range().location(decl.file())));
+    }
+    Value v = cached.get();
+    // Scalars are reported where they are used; the provenance says where the value was written.
+    return v instanceof Value.MapV || v instanceof Value.ListV ? v : v.withOrigin(use, Provenance.LITERAL);
+  }
+
+  /** A variable's value converted to its type, or null when it has none. */
+  private Value variableValue(String name) {
     ModuleConfig.Decl decl = config.variables.get(name);
     Optional<Expression> type = decl == null ? Optional.empty() : ModuleConfig.attribute(decl.block(), "type");
     Value v = inputs.get(name);
@@ -191,14 +220,9 @@ public final class ModuleInstance {
       // nullable = false: Terraform gives the default to a caller that passes null.
       v = nullTakes(v, defaultValue.get());
     }
-    if (v == null) {
-      if (decl == null) return unknown(Value.Cause.UNDECLARED, "variable \"" + name + "\" is not declared", use);
-      return new Value.Unknown(Value.Cause.INPUT, "variable \"" + name + "\" has no value", Optional.empty(), Optional.empty(),
-          use, Provenance.of("variable " + name, decl.block().range().location(decl.file())));
-    }
+    if (v == null) return null;
     if (type.isPresent()) v = Types.convert(type.get(), v, this, decl.file());
-    // Scalars are reported where they are used; the provenance says where the value was written.
-    return v instanceof Value.MapV || v instanceof Value.ListV ? v : v.withOrigin(use, Provenance.LITERAL);
+    return v;
   }
 
   private static boolean notNullable(ModuleConfig.Decl decl) {
@@ -312,12 +336,14 @@ public final class ModuleInstance {
       Value n = eval(count.get(), Scope.EMPTY, file);
       // A count chosen by a condition that cannot be decided is still known when every branch agrees.
       Optional<BigDecimal> number = agreed(n.alternatives().stream().map(Value::asNumber).toList());
-      if (number.isEmpty()) {
-        Value index = unknown(Value.Cause.INPUT, "count.index of an unknown count (" + reason(n) + ")", at);
+      Optional<Budget.Exceeded> over = number.flatMap(c -> expansion(c.max(BigDecimal.ZERO)));
+      if (over.isPresent()) n = cut(over.get(), count.get().range().location(file));
+      if (number.isEmpty() || over.isPresent()) {
+        Value index = unknown(causeOf(n), "count.index of an unknown count (" + reason(n) + ")", at);
         return List.of(new Binding("[*]", Optional.of(index), Scope.EMPTY.with("count.index", index), true));
       }
       List<Binding> out = new ArrayList<>();
-      for (int i = 0; i < Math.min(number.get().intValue(), 1000); i++) {
+      for (int i = 0; i < number.get().intValue(); i++) {
         Value index = new Value.Num(BigDecimal.valueOf(i), at, Provenance.of("count.index"));
         out.add(new Binding("[" + i + "]", Optional.of(index), Scope.EMPTY.with("count.index", index), false));
       }
@@ -329,13 +355,36 @@ public final class ModuleInstance {
       // branch gives the same keys (two empty maps create nothing), each.value one of theirs.
       List<Optional<List<Binding>>> branches = collection.alternatives().stream().map(this::forEachBindings).toList();
       Optional<List<Binding>> agreed = mergeBranches(branches, at);
-      if (agreed.isPresent()) return agreed.get();
-      Value unknownKey = unknown(Value.Cause.INPUT, "each.key of an unknown for_each (" + reason(collection) + ")", at);
-      Value unknownValue = unknown(Value.Cause.INPUT, "each.value of an unknown for_each (" + reason(collection) + ")", at);
+      if (agreed.isPresent()) {
+        Optional<Budget.Exceeded> over = expansion(BigDecimal.valueOf(agreed.get().size()));
+        if (over.isEmpty()) return agreed.get();
+        collection = cut(over.get(), forEach.get().range().location(file));
+      }
+      Value unknownKey = unknown(causeOf(collection), "each.key of an unknown for_each (" + reason(collection) + ")", at);
+      Value unknownValue = unknown(causeOf(collection), "each.value of an unknown for_each (" + reason(collection) + ")", at);
       return List.of(new Binding("[*]", Optional.of(unknownKey),
           Scope.EMPTY.with("each.key", unknownKey).with("each.value", unknownValue), true));
     }
     return List.of(new Binding("", Optional.empty(), Scope.EMPTY, false));
+  }
+
+  /**
+   * Whether a block may have {@code n} instances: at most {@link Budget#MAX_ELEMENTS}, each a step
+   * of the budget. Past a limit, the block has one symbolic instance, as for an unknown count.
+   */
+  private Optional<Budget.Exceeded> expansion(BigDecimal n) {
+    try {
+      if (n.compareTo(BigDecimal.valueOf(Budget.MAX_ELEMENTS)) > 0) Budget.instances();
+      budget.charge(n.longValue());
+      return Optional.empty();
+    } catch (Budget.Exceeded x) {
+      return Optional.of(x);
+    }
+  }
+
+  /** Unknown for the reason {@code v} is: past a limit, or (most of the time) an input. */
+  private static Value.Cause causeOf(Value v) {
+    return v.alternatives().stream().anyMatch(Budget::isCut) ? Value.Cause.LIMIT : Value.Cause.INPUT;
   }
 
   private static <T> Optional<T> agreed(List<Optional<T>> values) {
@@ -377,12 +426,17 @@ public final class ModuleInstance {
     for (Optional<List<Binding>> b : branches) {
       if (!new HashSet<>(b.get().stream().map(Binding::suffix).toList()).equals(keys)) return Optional.empty();
     }
+    List<Map<String, Binding>> bySuffix = new ArrayList<>();
+    for (Optional<List<Binding>> b : branches) {
+      Map<String, Binding> m = new HashMap<>();
+      for (Binding x : b.get()) m.putIfAbsent(x.suffix(), x);
+      bySuffix.add(m);
+    }
     List<Binding> out = new ArrayList<>();
     for (Binding base : first) {
       List<Value> values = new ArrayList<>();
-      for (Optional<List<Binding>> b : branches) {
-        b.get().stream().filter(x -> x.suffix().equals(base.suffix())).findFirst()
-            .flatMap(x -> x.scope().get("each.value")).ifPresent(values::add);
+      for (Map<String, Binding> m : bySuffix) {
+        Optional.ofNullable(m.get(base.suffix())).flatMap(x -> x.scope().get("each.value")).ifPresent(values::add);
       }
       Value value = values.size() == 1 ? values.get(0) : new Value.OneOf(values, at, Provenance.LITERAL);
       Value key = base.key().orElseThrow();
@@ -450,8 +504,9 @@ public final class ModuleInstance {
     for (Body.Attribute a : body.attributes()) {
       if (skipped.contains(a.name())) continue;
       String file = config.fileOf(a, decl);
-      entries.add(new Value.MapV.Entry(a.name(), a.nameRange().location(file), atArgument(eval(a.expression(), scope, file),
-          a.expression().range().location(file))));
+      Location at = a.expression().range().location(file);
+      entries.add(new Value.MapV.Entry(a.name(), a.nameRange().location(file), atArgument(charged(eval(a.expression(), scope, file),
+          at), at)));
     }
     Map<String, List<Value>> blocks = new LinkedHashMap<>();
     Map<String, Location> blockKeys = new LinkedHashMap<>();
@@ -517,9 +572,15 @@ public final class ModuleInstance {
       for (int i = 0; i < l.items().size(); i++) {
         items.add(Map.entry(new Value.Num(BigDecimal.valueOf(i), at, Provenance.LITERAL), l.items().get(i)));
       }
-    } else {
+    }
+    Optional<Budget.Exceeded> over = expansion(BigDecimal.valueOf(items.size()));
+    if (over.isPresent()) {
+      collection = cut(over.get(), forEach.get().range().location(file));
+      items.clear();
+    }
+    if (!(collection instanceof Value.MapV) && !(collection instanceof Value.ListV)) {
       // Unknown collection: one symbolic block whose iterator is unknown.
-      Value u = unknown(Value.Cause.INPUT, "dynamic block over an unknown collection (" + reason(collection) + ")", at);
+      Value u = unknown(causeOf(collection), "dynamic block over an unknown collection (" + reason(collection) + ")", at);
       items.add(Map.entry(u, u));
     }
     for (Map.Entry<Value, Value> item : items) {
@@ -532,16 +593,43 @@ public final class ModuleInstance {
 
   // ---- expressions ----
 
+  /**
+   * The value of {@code e}. Every evaluation is a step of the budget, and its value is checked
+   * against the budget's limits: past one, the value is unknown with the reason and the place is
+   * noted (the innermost expression where the limit was reached).
+   */
   Value eval(Expression e, Scope scope, String file) {
-    if (++depth > MAX_DEPTH) {
-      depth--;
-      return unknown(Value.Cause.UNSUPPORTED, "expression nested too deeply", e.range().location(file));
-    }
     try {
-      return new Expressions(this, scope, file).eval(e);
-    } finally {
-      depth--;
+      budget.enter();
+      try {
+        budget.charge(1);
+        return Budget.checked(new Expressions(this, scope, file).eval(e));
+      } finally {
+        budget.exit();
+      }
+    } catch (Budget.Exceeded x) {
+      return budget.cut(x, e.range().location(file));
     }
+  }
+
+  /** Counts steps done outside {@link #eval} for this evaluation (a function's work, instances). */
+  void charge(long steps) {
+    budget.charge(steps);
+  }
+
+  /** {@code v}, counted as what the rules will read at {@code at}; unknown past the budget. */
+  private Value charged(Value v, Location at) {
+    try {
+      budget.charge(v.weight());
+      return v;
+    } catch (Budget.Exceeded x) {
+      return budget.cut(x, at);
+    }
+  }
+
+  /** The unknown value a limit reached at {@code at} gives; the place is noted. */
+  Value.Unknown cut(Budget.Exceeded x, Location at) {
+    return budget.cut(x, at);
   }
 
   /** Resolves a traversal root that is not a scope variable: var, local, module, data, resource... */
@@ -632,16 +720,7 @@ public final class ModuleInstance {
     } else if (next < steps.size() && steps.get(next) instanceof Expression.Index ix) {
       Value key = eval(ix.key(), scope, file);
       next++;
-      for (Instance i : instances) {
-        if (i.symbolic()) {
-          chosen = i;
-          break;
-        }
-        if (i.key().isPresent() && key.asText().isPresent() && i.key().get().asText().equals(key.asText())) {
-          chosen = i;
-          break;
-        }
-      }
+      chosen = instanceAt(base, instances, key);
       if (chosen == null) {
         consumed.add(next - used + 1);
         return new Value.Unknown(Value.Cause.INPUT, base + "[" + key.asText().orElse("?") + "] is not a known instance",
@@ -672,7 +751,28 @@ public final class ModuleInstance {
     return v.get();
   }
 
+  /**
+   * The instance {@code key} designates: the symbolic one when the instances are not known, else
+   * the first whose key reads the same (looked up, not searched: a for_each of thousands of
+   * instances is referred to by key from thousands of others).
+   */
+  private Instance instanceAt(String base, List<Instance> instances, Value key) {
+    if (!instances.isEmpty() && instances.get(0).symbolic()) return instances.get(0);
+    Optional<String> text = key.asText();
+    if (text.isEmpty() || instances.isEmpty()) return null;
+    Map<String, Instance> byKey = instancesByKey.computeIfAbsent(base, b -> {
+      Map<String, Instance> m = new HashMap<>();
+      for (Instance i : instances) {
+        if (i.symbolic()) continue;
+        i.key().flatMap(Value::asText).ifPresent(k -> m.putIfAbsent(k, i));
+      }
+      return m;
+    });
+    return byKey.get(text.get());
+  }
+
   private Value collection(List<Instance> instances, boolean forEach, Location at) {
+    budget.charge(instances.size());
     if (forEach) {
       List<Value.MapV.Entry> entries = new ArrayList<>();
       for (Instance i : instances) entries.add(new Value.MapV.Entry(i.key().flatMap(Value::asText).orElse("*"), at, i.values()));

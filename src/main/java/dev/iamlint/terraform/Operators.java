@@ -2,6 +2,7 @@ package dev.iamlint.terraform;
 
 import dev.iamlint.hcl.Expression;
 import dev.iamlint.source.Location;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.math.BigDecimal;
@@ -39,8 +40,15 @@ final class Operators {
     Optional<BigDecimal> a = l.asNumber();
     Optional<BigDecimal> b = r.asNumber();
     if (a.isEmpty() || b.isEmpty()) return unknownOf(l, r, at);
-    BigDecimal x = a.get();
-    BigDecimal y = b.get();
+    try {
+      return arithmetic(op, a.get(), b.get(), at);
+    } catch (ArithmeticException e) {
+      // An exponent beyond what a decimal holds (1e999999999 * 1e999999999).
+      return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "the result of " + op.symbol() + " is out of range", at);
+    }
+  }
+
+  private static Value arithmetic(Expression.Operator op, BigDecimal x, BigDecimal y, Location at) {
     switch (op) {
       case ADD: return num(x.add(y), at);
       case SUBTRACT: return num(x.subtract(y), at);
@@ -69,6 +77,8 @@ final class Operators {
   }
 
   private static Value num(BigDecimal v, Location at) {
+    // Exact arithmetic has no bound of its own: a number squared forty times has 10^12 digits.
+    Budget.digits(v);
     return new Value.Num(v.stripTrailingZeros().scale() < 0 ? v.setScale(0, RoundingMode.UNNECESSARY) : v.stripTrailingZeros(),
         at, Provenance.LITERAL);
   }
@@ -120,10 +130,14 @@ final class Operators {
       if (part instanceof Value.Unknown pu) reference = dev.iamlint.value.Reference.preferred(reference, pu.reference());
       Optional<String> t = part instanceof Value.Null ? Optional.empty() : part.asText();
       if (t.isPresent()) {
-        text.append(part instanceof Value.Num n ? plain(n.value()) : t.get());
+        String piece = part instanceof Value.Num n ? plain(n.value()) : t.get();
+        Budget.characters((long) text.length() + piece.length());
+        text.append(piece);
         provenance = provenance.then(part.provenance());
       } else if (part instanceof Value.Unknown u) {
-        text.append(u.partial().orElse(String.valueOf(Value.Unknown.HOLE)));
+        String piece = u.partial().orElse(String.valueOf(Value.Unknown.HOLE));
+        Budget.characters((long) text.length() + piece.length());
+        text.append(piece);
         if (first == null) first = u;
       } else {
         text.append(Value.Unknown.HOLE);

@@ -1,5 +1,6 @@
 package dev.iamlint.terraform;
 
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Value;
 import java.nio.file.Path;
 import java.util.Map;
@@ -7,7 +8,7 @@ import java.util.Optional;
 
 /**
  * What module instances share: how to load a module directory, the values given for the root
- * module's variables, the partition, and confined file access.
+ * module's variables, the partition, confined file access, and the budget of the evaluation.
  */
 public interface Project {
 
@@ -24,8 +25,16 @@ public interface Project {
 
   String partition();
 
-  /** A project with no modules, variables or files: for evaluating constants (tfvars, tests). */
+  /** What the evaluation of the root module and every module it calls may spend, and where it was cut. */
+  Budget budget();
+
+  /** A project with no modules, variables or files: for evaluating constants (tests). */
   static Project constants(String partition) {
+    return constants(partition, new Budget(ModuleInstance.MAX_DEPTH));
+  }
+
+  /** Constants (variable files) evaluated within the budget of the root module they are given to. */
+  static Project constants(String partition, Budget budget) {
     return new Project() {
       @Override
       public Optional<ModuleConfig> module(Path directory) {
@@ -50,6 +59,11 @@ public interface Project {
       @Override
       public String partition() {
         return partition;
+      }
+
+      @Override
+      public Budget budget() {
+        return budget;
       }
     };
   }

@@ -4,6 +4,7 @@ import dev.iamlint.hcl.Expression;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
 import dev.iamlint.source.Location;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Value;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,8 @@ final class Templates {
     if (text.isEmpty()) {
       return ModuleInstance.unknown(Value.Cause.INPUT, "file " + path.get() + " is not in the scan root or does not exist", at);
     }
+    // Read and parsed at each call (each instance of a for_each): that is work of the evaluation.
+    module.charge(1 + text.get().length() / Budget.CHARACTERS_PER_UNIT);
     // A template file is a heredoc body without markers: parse it as one.
     String marker = "IAMLINT_TEMPLATE_END";
     String source = "x = <<" + marker + "\n" + text.get() + (text.get().endsWith("\n") ? "" : "\n") + marker + "\n";

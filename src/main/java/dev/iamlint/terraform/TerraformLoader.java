@@ -10,6 +10,7 @@ import dev.iamlint.source.InternalFailure;
 import dev.iamlint.source.Location;
 import dev.iamlint.source.SourceReader;
 import dev.iamlint.tree.ParseResult;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.io.IOException;
@@ -185,9 +186,12 @@ public final class TerraformLoader {
 
   private ModelBuilder evaluate(Path dir, ModuleConfig config) {
     ModelBuilder fragment = new ModelBuilder();
-    ModuleInstance instance = ModuleInstance.root(new LocalProject(dir), config);
+    LocalProject project = new LocalProject(dir);
+    ModuleInstance instance = ModuleInstance.root(project, config);
     List<TfResource> resources = instance.resources();
     TerraformAdapter.adapt(resources, instance.documentsInUse(), Deployments.of(display(dir), config, resources), fragment);
+    // Where a budget cut the evaluation short: a located SYN001, kept with the result as the variable files' errors are.
+    for (Budget.Note n : project.budget.notes()) variableFileError(new SyntaxError(n.location().file(), n.message(), n.location()));
     return fragment;
   }
 
@@ -472,6 +476,7 @@ public final class TerraformLoader {
 
   private final class LocalProject implements Project {
     private final Path rootModule;
+    private final Budget budget = new Budget(ModuleInstance.MAX_DEPTH);
 
     LocalProject(Path rootModule) {
       this.rootModule = rootModule;
@@ -505,7 +510,7 @@ public final class TerraformLoader {
 
     @Override
     public Map<String, Value> rootVariables(ModuleConfig config) {
-      return Variables.rootValues(config, rootModule, options, TerraformLoader.this);
+      return Variables.rootValues(config, rootModule, options, TerraformLoader.this, budget);
     }
 
     /** Paths resolve against the root module's directory, where Terraform runs. */
@@ -517,6 +522,11 @@ public final class TerraformLoader {
     @Override
     public String partition() {
       return options.partition();
+    }
+
+    @Override
+    public Budget budget() {
+      return budget;
     }
   }
 

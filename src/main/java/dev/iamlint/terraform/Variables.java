@@ -4,6 +4,7 @@ import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.Expression;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.io.IOException;
@@ -23,10 +24,11 @@ import java.util.stream.Stream;
 final class Variables {
   private Variables() {}
 
+  /** {@code budget}: the root module's, which the variable files' expressions spend too. */
   static Map<String, Value> rootValues(ModuleConfig config, Path rootModule, TerraformLoader.Options options,
-      TerraformLoader loader) {
+      TerraformLoader loader, Budget budget) {
     Map<String, Value> values = new LinkedHashMap<>();
-    ModuleInstance constants = new ModuleInstance(Project.constants(options.partition()),
+    ModuleInstance constants = new ModuleInstance(Project.constants(options.partition(), budget),
         new ModuleConfig(rootModule, loader.display(rootModule), List.of()), "", Map.of(), List.of());
     options.environment().forEach((k, v) -> {
       if (k.startsWith("TF_VAR_")) {
