@@ -4,10 +4,12 @@ import dev.iamlint.cache.ParseCache;
 import dev.iamlint.cache.RecordCodec;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.source.Location;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -33,24 +35,28 @@ public final class AdaptationCache {
     }
   }
 
-  /** {@code template} (whose file reads {@code text}) mapped into {@code out}, from the cache when it kept it. */
-  public static void adapt(ParseCache cache, Template template, String text, Map<String, String> parameters, String partition,
-      Exports exports, ModelBuilder out) {
+  /**
+   * {@code template} (whose file reads {@code text}) mapped into {@code out}, from the cache when it
+   * kept it; the places where its evaluation reached a limit. A mapping cut by a limit is not kept:
+   * the next run evaluates it again and says so again.
+   */
+  public static List<Budget.Note> adapt(ParseCache cache, Template template, String text, Map<String, String> parameters,
+      String partition, Exports exports, ModelBuilder out) {
     if (!cache.keeps() || CODEC.isEmpty() || text.contains("ImportValue")) {
-      CloudFormationAdapter.adapt(template, parameters, partition, exports, out);
-      return;
+      return CloudFormationAdapter.adapt(template, parameters, partition, exports, out);
     }
     RecordCodec<ModelBuilder> codec = CODEC.get();
     byte[] key = key(codec, template.file(), text, parameters, partition);
     Optional<ModelBuilder> kept = cache.kept(ParseCache.Kept.EVALUATION, key).flatMap(codec::decode);
     if (kept.isPresent()) {
       out.addAll(kept.get());
-      return;
+      return List.of();
     }
     ModelBuilder fresh = new ModelBuilder();
-    CloudFormationAdapter.adapt(template, parameters, partition, exports, fresh);
-    codec.encode(fresh).ifPresent(payload -> cache.keep(ParseCache.Kept.EVALUATION, key, payload));
+    List<Budget.Note> limits = CloudFormationAdapter.adapt(template, parameters, partition, exports, fresh);
+    if (limits.isEmpty()) codec.encode(fresh).ifPresent(payload -> cache.keep(ParseCache.Kept.EVALUATION, key, payload));
     out.addAll(fresh);
+    return limits;
   }
 
   private static byte[] key(RecordCodec<ModelBuilder> codec, String file, String text, Map<String, String> parameters,

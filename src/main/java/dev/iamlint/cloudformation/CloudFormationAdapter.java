@@ -36,6 +36,7 @@ import dev.iamlint.tree.MapNode;
 import dev.iamlint.tree.Node;
 import dev.iamlint.tree.ParseResult;
 import dev.iamlint.tree.ScalarNode;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
@@ -68,12 +69,16 @@ public final class CloudFormationAdapter {
     this.partition = partition;
   }
 
-  /** Adds the template's elements to {@code out}; its {@code Fn::ImportValue}s resolve to {@code exports}. */
-  public static void adapt(Template template, Map<String, String> parameters, String partition, Exports exports,
+  /**
+   * Adds the template's elements to {@code out}; its {@code Fn::ImportValue}s resolve to {@code
+   * exports}. Gives the places where an evaluation limit was reached (see {@link Budget}).
+   */
+  public static List<Budget.Note> adapt(Template template, Map<String, String> parameters, String partition, Exports exports,
       ModelBuilder out) {
     Evaluator evaluator = new Evaluator(template, parameters, partition, exports);
     out.deployments.add(Deployment.of(evaluator.scope()));
     new CloudFormationAdapter(evaluator, out, partition).adaptAll();
+    return evaluator.limitsReached();
   }
 
   private void adaptAll() {

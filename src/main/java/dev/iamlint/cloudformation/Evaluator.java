@@ -1,10 +1,12 @@
 package dev.iamlint.cloudformation;
 
+import dev.iamlint.json.JsonLoader;
 import dev.iamlint.source.Location;
 import dev.iamlint.tree.ListNode;
 import dev.iamlint.tree.MapNode;
 import dev.iamlint.tree.Node;
 import dev.iamlint.tree.ScalarNode;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Reference;
 import dev.iamlint.value.Value;
@@ -26,7 +28,9 @@ import java.util.regex.Pattern;
  * pseudo parameters, conditions, and the intrinsic functions. What cannot be known before
  * deploy becomes an {@link Value.Unknown} that says why and, for resources, keeps a
  * {@link Reference} to the logical id. {@code Fn::If} on an undecidable condition keeps both
- * branches as a {@link Value.OneOf}.
+ * branches as a {@link Value.OneOf}. Evaluation is bounded by a {@link Budget}: a parameter's
+ * default is evaluated again at each reference, so defaults that join each other double at
+ * each step.
  */
 public final class Evaluator {
 
@@ -34,8 +38,12 @@ public final class Evaluator {
   /** Keys of the directives of AWS's packaging tool rain (YAML {@code !Rain::Embed}, JSON {@code "Rain::Embed"}). */
   private static final String RAIN_DIRECTIVE = "Rain::";
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
-  /** Intrinsics nest a few levels in real templates; this only stops pathological input. */
-  private static final int MAX_DEPTH = 64;
+  /**
+   * How deep evaluation nests: the loaders' nesting limit (256 levels of YAML or JSON) and 64
+   * levels of intrinsics and parameter references above it, so that a document the loaders accept
+   * is never cut for its depth; only chains of references that never end are.
+   */
+  private static final int MAX_DEPTH = JsonLoader.MAX_NESTING_DEPTH + 64;
 
   private final Template template;
   private final Map<String, String> givenParameters;
@@ -43,7 +51,7 @@ public final class Evaluator {
   private final Exports exports;
   private final Set<String> conditionsInProgress = new HashSet<>();
   private final StringOrigins origins;
-  private int depth;
+  private final Budget budget = new Budget(MAX_DEPTH);
 
   public Evaluator(Template template, Map<String, String> givenParameters, String partition) {
     this(template, givenParameters, partition, Exports.NONE);
@@ -80,15 +88,22 @@ public final class Evaluator {
   }
 
   public Value eval(Node node) {
-    if (++depth > MAX_DEPTH) {
-      depth--;
-      return unknown(Value.Cause.UNSUPPORTED, "expression nested too deeply", node.location());
-    }
     try {
-      return evalNode(node);
-    } finally {
-      depth--;
+      budget.enter();
+      try {
+        budget.charge(1);
+        return Budget.checked(evalNode(node));
+      } finally {
+        budget.exit();
+      }
+    } catch (Budget.Exceeded x) {
+      return budget.cut(x, node.location());
     }
+  }
+
+  /** Where a budget cut this template's evaluation short, one note per place. */
+  public List<Budget.Note> limitsReached() {
+    return budget.notes();
   }
 
   private Value evalNode(Node node) {
@@ -243,8 +258,21 @@ public final class Evaluator {
     boolean list = p.type().equals("CommaDelimitedList") || p.type().startsWith("List<");
     if (!list || !(v instanceof Value.Str s)) return v;
     List<Value> items = new ArrayList<>();
-    for (String part : s.value().split(",", -1)) items.add(new Value.Str(part.trim(), s.location(), s.provenance()));
+    for (String part : split(s.value(), ",")) items.add(new Value.Str(part.trim(), s.location(), s.provenance()));
     return new Value.ListV(items, s.location(), s.provenance());
+  }
+
+  /** The parts of {@code text} between occurrences of {@code delimiter} (not empty), at most as many as a list holds. */
+  private static List<String> split(String text, String delimiter) {
+    List<String> out = new ArrayList<>();
+    int from = 0;
+    for (int k = text.indexOf(delimiter); k >= 0; k = text.indexOf(delimiter, from)) {
+      Budget.elements(out.size() + 2L, "a list");
+      out.add(text.substring(from, k));
+      from = k + delimiter.length();
+    }
+    out.add(text.substring(from));
+    return out;
   }
 
   private Value getAtt(Node arg, Location at) {
@@ -321,6 +349,7 @@ public final class Evaluator {
       String piece = piece(parts.get(i));
       Written w = written.get(i);
       runs.add(new StringOrigins.Run(result.length(), result.length() + piece.length(), template, w.offset(), w.literal()));
+      Budget.characters((long) result.length() + piece.length());
       result.append(piece);
     }
     origins.record(at, result.toString(), runs);
@@ -363,6 +392,8 @@ public final class Evaluator {
     for (Value part : parts) {
       if (part instanceof Value.Unknown pu) reference = Reference.preferred(reference, pu.reference());
       Optional<String> t = part.asText();
+      // Checked as it grows: a Fn::Join's delimiter comes back between every two items.
+      Budget.characters((long) text.length() + piece(part).length());
       if (t.isPresent()) {
         text.append(t.get());
         provenance = provenance.then(part.provenance());
@@ -403,9 +434,7 @@ public final class Evaluator {
       return unknown(Value.Cause.INPUT, "Fn::Split of a value known only at deploy", at);
     }
     List<Value> items = new ArrayList<>();
-    for (String part : text.get().split(Pattern.quote(delimiter.get()), -1)) {
-      items.add(new Value.Str(part, at, source.provenance()));
-    }
+    for (String part : split(text.get(), delimiter.get())) items.add(new Value.Str(part, at, source.provenance()));
     return new Value.ListV(items, at, source.provenance());
   }
 

@@ -20,6 +20,7 @@ import dev.iamlint.source.JinjaMarkup;
 import dev.iamlint.source.Location;
 import dev.iamlint.source.SourceFile;
 import dev.iamlint.tree.ParseResult;
+import dev.iamlint.value.Budget;
 import dev.iamlint.yaml.YamlLoader;
 import dev.iamlint.source.FileKind;
 import dev.iamlint.terraform.PlanLoader;
@@ -83,10 +84,11 @@ public final class Scanner {
     progress.stage(Progress.Stage.READING);
     Predicate<Finding> inScope = f -> request.scope()
         .map(s -> s.reports(absolute(request, f.location().file()), f.location())).orElse(true);
-    List<FileOutcome> outcomes = adaptTemplates(request, discovered.files(), loadAll(request, discovered.files()));
+    // Where evaluating a template reached a limit: a located SYN001 (see adaptTemplates).
+    List<Finding> findings = new ArrayList<>();
+    List<FileOutcome> outcomes = adaptTemplates(request, discovered.files(), loadAll(request, discovered.files()), findings);
 
     ModelBuilder merged = new ModelBuilder();
-    List<Finding> findings = new ArrayList<>();
     Suppressions suppressions = new Suppressions();
     suppressions.requireReason(request.requireReason());
     suppressions.readConfig(request.ignores(), request.workingDirectory());
@@ -211,24 +213,34 @@ public final class Scanner {
   /**
    * The second step for CloudFormation: the exports of every template are collected first, so
    * that a template's {@code Fn::ImportValue} resolves to another template's export. A template
-   * iamlint fails on is not judged (its outcome says so); the others are.
+   * iamlint fails on is not judged (its outcome says so); the others are. Where evaluating one
+   * reached a limit, a located SYN001 is added to {@code findings}.
    */
-  private static List<FileOutcome> adaptTemplates(ScanRequest request, List<SourceFile> files, List<FileOutcome> outcomes) {
+  private static List<FileOutcome> adaptTemplates(ScanRequest request, List<SourceFile> files, List<FileOutcome> outcomes,
+      List<Finding> findings) {
     List<FileOutcome> templates = outcomes.stream().filter(o -> o.template().isPresent()).toList();
     Exports exports = Exports.of(templates.stream().map(o -> o.template().get()).toList(), request.parameters(),
         request.partition());
     // Outcomes are in the files' order: each template's text is its file's.
     Map<FileOutcome, String> texts = new java.util.IdentityHashMap<>();
     for (int i = 0; i < outcomes.size(); i++) texts.put(outcomes.get(i), files.get(i).text());
-    return inParallel(request, outcomes, o -> o.template().isEmpty() ? o : InternalFailure.contain(() -> {
-      ModelBuilder adapted = new ModelBuilder();
-      dev.iamlint.cloudformation.AdaptationCache.adapt(request.cache(), o.template().get(), texts.get(o), request.parameters(),
-          request.partition(), exports, adapted);
-      o.model().addAll(adapted);
-      return o;
-    }, reason -> new FileOutcome(new ModelBuilder(), Optional.of(notJudged(o.template().get().file(), reason)), true,
-        o.suppressions())));
+    List<Adapted> adapted = inParallel(request, outcomes, o -> o.template().isEmpty() ? new Adapted(o, List.of())
+        : InternalFailure.contain(() -> {
+          ModelBuilder model = new ModelBuilder();
+          List<Budget.Note> limits = dev.iamlint.cloudformation.AdaptationCache.adapt(request.cache(), o.template().get(),
+              texts.get(o), request.parameters(), request.partition(), exports, model);
+          o.model().addAll(model);
+          return new Adapted(o, limits);
+        }, reason -> new Adapted(new FileOutcome(new ModelBuilder(), Optional.of(notJudged(o.template().get().file(), reason)),
+            true, o.suppressions()), List.of())));
+    for (Adapted a : adapted) {
+      for (Budget.Note n : a.limits()) findings.add(syntaxError(n.location().file(), n.message(), n.location(), n.location()));
+    }
+    return adapted.stream().map(Adapted::outcome).toList();
   }
+
+  /** A template's outcome and where its evaluation reached a limit. */
+  private record Adapted(FileOutcome outcome, List<Budget.Note> limits) {}
 
   /** {@code work} applied to each item, on up to {@code --threads} threads; results in item order. */
   private static <T, R> List<R> inParallel(ScanRequest request, List<T> items, java.util.function.Function<T, R> work) {
