@@ -31,9 +31,10 @@ public final class AdminPolicyAttached implements Rule {
     for (PolicyAttachment a : model.attachments()) {
       Optional<Value> admin = a.policy().alternativeWhere(v -> ManagedPolicyArn.awsManagedName(v).filter(ADMIN::equals).isPresent());
       if (admin.isEmpty()) {
-        // An ARN given as an input without a value may be AdministratorAccess; a reference to a
-        // customer policy is judged by its document (ADM003) instead.
-        a.policy().alternativeWhere(v -> v instanceof Value.Unknown u && u.cause() == Value.Cause.INPUT)
+        // An ARN given as an input without a value, or cut by an evaluation limit, may be
+        // AdministratorAccess; a reference to a customer policy is judged by its document (ADM003) instead.
+        a.policy().alternativeWhere(v -> v instanceof Value.Unknown u
+                && (u.cause() == Value.Cause.INPUT || u.cause() == Value.Cause.LIMIT))
             .ifPresent(v -> ctx.undecided(a.resource(), v, ADMIN + "|" + Principals.key(model, a.principal(), Optional.of(a.resource())),
                 "whether the policy attached to " + Principals.describe(model, a.principal(), Optional.of(a.resource())) + " is " + ADMIN));
         continue;
