@@ -126,7 +126,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
   public Optional<ResourceRef> declaration(Value ref) {
     if (!(ref instanceof Value.Unknown u) || u.reference().isEmpty()) return Optional.empty();
     Reference r = u.reference().get();
-    return resources.stream().filter(d -> d.scope().equals(r.scope()) && d.address().equals(r.address())).findFirst();
+    return Optional.ofNullable(index.declarations.get(ModelIndex.Candidates.reference(r.scope(), r.address())));
   }
 
   public Optional<User> user(Value ref) {
@@ -214,16 +214,18 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
   /** Whether the user is in at least one group: TRUE, FALSE, or UNKNOWN when a membership names an unknown user. */
   public Truth inSomeGroup(User user) {
     Truth result = Truth.FALSE;
-    for (GroupMembership m : memberships) {
+    for (GroupMembership m : index.memberships.candidates(user.resource(), user.name())) {
       result = result.or(designates(m.user(), m.resource(), user.resource(), user.name()));
     }
+    // A membership whose user is an input with no value may be this user's.
+    if (!result.isTrue() && index.memberships.mayDesignateAny(user.resource(), user.name())) result = Truth.UNKNOWN;
     return result;
   }
 
   /** The user's login profiles that certainly exist (one that may not be created decides nothing). */
   public List<LoginProfile> loginProfiles(User user) {
     List<LoginProfile> out = new ArrayList<>();
-    for (LoginProfile p : loginProfiles) {
+    for (LoginProfile p : index.loginProfiles.candidates(user.resource(), user.name())) {
       if (p.resource().mayNotExist().isEmpty() && designates(p.user(), p.resource(), user.resource(), user.name()).isTrue()) out.add(p);
     }
     return out;
@@ -232,7 +234,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
   /** The user's access keys that certainly exist (one that may not be created decides nothing). */
   public List<AccessKey> accessKeys(User user) {
     List<AccessKey> out = new ArrayList<>();
-    for (AccessKey k : accessKeys) {
+    for (AccessKey k : index.accessKeys.candidates(user.resource(), user.name())) {
       if (k.resource().mayNotExist().isEmpty() && designates(k.user(), k.resource(), user.resource(), user.name()).isTrue()) out.add(k);
     }
     return out;

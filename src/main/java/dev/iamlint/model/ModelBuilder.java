@@ -62,6 +62,7 @@ public final class ModelBuilder {
         customerPolicies, inlinePolicies, accessKeys, loginProfiles, trails, computeInstances, passwordPolicies,
         configRules, accessAnalyzers, credentials, metricFilters, metricAlarms, secretSinks, boundaries,
         deployments, serviceLaunches, trustDocuments,
-        new ModelIndex(deployments, users, roles, groups, instanceProfiles, customerPolicies));
+        new ModelIndex(deployments, resources, users, roles, groups, instanceProfiles, customerPolicies, memberships,
+            loginProfiles, accessKeys));
   }
 }

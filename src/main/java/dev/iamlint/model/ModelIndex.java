@@ -4,7 +4,6 @@ import dev.iamlint.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -22,10 +21,20 @@ public final class ModelIndex {
   final Candidates<Group> groups;
   final Candidates<InstanceProfile> instanceProfiles;
   final Candidates<CustomerPolicy> customerPolicies;
+  /** Every declared element by its scope and address (the first declared, as a search in order finds it). */
+  final Map<String, ResourceRef> declarations = new HashMap<>();
+  final Referrers<GroupMembership> memberships;
+  final Referrers<LoginProfile> loginProfiles;
+  final Referrers<AccessKey> accessKeys;
 
-  ModelIndex(List<Deployment> deployments, List<User> users, List<Role> roles, List<Group> groups,
-      List<InstanceProfile> instanceProfiles, List<CustomerPolicy> customerPolicies) {
+  ModelIndex(List<Deployment> deployments, List<ResourceRef> resources, List<User> users, List<Role> roles,
+      List<Group> groups, List<InstanceProfile> instanceProfiles, List<CustomerPolicy> customerPolicies,
+      List<GroupMembership> memberships, List<LoginProfile> loginProfiles, List<AccessKey> accessKeys) {
     for (Deployment d : deployments) this.deployments.putIfAbsent(d.id(), d);
+    for (ResourceRef r : resources) declarations.putIfAbsent(Candidates.reference(r.scope(), r.address()), r);
+    this.memberships = new Referrers<>(memberships, GroupMembership::user, GroupMembership::resource);
+    this.loginProfiles = new Referrers<>(loginProfiles, LoginProfile::user, LoginProfile::resource);
+    this.accessKeys = new Referrers<>(accessKeys, AccessKey::user, AccessKey::resource);
     this.users = new Candidates<>(users, User::resource, User::name);
     this.roles = new Candidates<>(roles, Role::resource, Role::name);
     this.groups = new Candidates<>(groups, Group::resource, Group::name);
@@ -73,18 +82,29 @@ public final class ModelIndex {
       return keys;
     }
 
-    private static Optional<String> arnName(String text) {
+    static Optional<String> arnName(String text) {
       int slash = text.lastIndexOf('/');
       if (!text.startsWith("arn:") || slash < 0 || text.indexOf(Value.Unknown.HOLE, slash) >= 0) return Optional.empty();
       return Optional.of(text.substring(slash + 1));
     }
 
-    private static String reference(String scope, String address) {
+    static String reference(String scope, String address) {
       return "ref|" + scope + "|" + address;
     }
 
     private static String named(String name) {
-      return "name|" + name.toLowerCase(Locale.ROOT);
+      return "name|" + fold(name);
     }
+  }
+
+  /**
+   * {@code name} with each code point folded as {@link String#equalsIgnoreCase} compares them
+   * (upper case, then lower case): two names fold alike exactly when they are equal ignoring case.
+   * ({@code toLowerCase} is not that: "İ" lower-cases to two characters, yet equals "i" ignoring case.)
+   */
+  static String fold(String name) {
+    StringBuilder sb = new StringBuilder(name.length());
+    name.codePoints().forEach(cp -> sb.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
+    return sb.toString();
   }
 }
