@@ -6,6 +6,7 @@ import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -184,20 +185,41 @@ public final class Escalation {
       items++;
       for (Value v : item.alternatives()) v.asText().map(String::trim).ifPresent(patterns::add);
     }
+    if (s.action().isEmpty() && patterns.size() < items) return List.of(); // an unknown exclusion may exclude anything
+    // The same statements come back for every principal an AWS managed policy is attached to
+    // (ReadOnlyAccess: thousands of patterns against every path action): matched once.
+    return MATCHED.computeIfAbsent(new Patterns(s.action().isPresent(), patterns), k -> match(k.action(), k.patterns()));
+  }
+
+  private record Patterns(boolean action, List<String> patterns) {}
+
+  /** The path actions of statements already seen, by their patterns; at most {@value #MATCHED_KEPT} kept. */
+  private static final int MATCHED_KEPT = 1024;
+
+  private static final Map<Patterns, List<String>> MATCHED = Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Patterns, List<String>> eldest) {
+          return size() > MATCHED_KEPT;
+        }
+      });
+
+  private static List<String> match(boolean action, List<String> patterns) {
     // The path actions are lower-case keys: lower the patterns once, not on every comparison.
     List<String> lowered = patterns.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
     List<String> out = new ArrayList<>();
-    if (s.action().isPresent()) {
+    if (action) {
       for (String a : PathActions.ALL) {
         if (lowered.stream().anyMatch(p -> Wildcard.matches(p, a))) out.add(a);
       }
     } else {
-      if (patterns.size() < items) return List.of(); // an unknown exclusion may exclude anything
       for (String a : PathActions.ALL) {
         if (lowered.stream().noneMatch(p -> Wildcard.matches(p, a))) out.add(a);
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.source.Location;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
+import java.lang.ref.SoftReference;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * attachment that brings them in: that is where the user can act.
  */
 public final class ManagedPolicyDocuments {
-  private static final Map<String, PolicyDocument> CACHE = new ConcurrentHashMap<>();
+  /**
+   * Documents by the place that attaches them, softly held: each is a copy of the whole policy
+   * (ReadOnlyAccess names thousands of actions), made again when memory ran short.
+   */
+  private static final Map<Placed, SoftReference<PolicyDocument>> CACHE = new ConcurrentHashMap<>();
+
+  /** A policy at the place that attaches it. */
+  private record Placed(String name, Location at) {}
+  /** Each policy's document parsed once; it is converted for each place that attaches it. */
+  private static final Map<String, JsonElement> PARSED = new ConcurrentHashMap<>();
 
   private ManagedPolicyDocuments() {}
 
@@ -30,9 +40,15 @@ public final class ManagedPolicyDocuments {
   public static Optional<PolicyDocument> document(String name, Location at) {
     Optional<ManagedPolicyCatalog.ManagedPolicy> policy = ManagedPolicyCatalog.bundled().byName(name);
     if (policy.isEmpty()) return Optional.empty();
-    String key = name + "\u0000" + at;
-    return Optional.of(CACHE.computeIfAbsent(key, k -> PolicyDocument.from(
-        convert(JsonParser.parseString(policy.get().document()), at, Provenance.of("AWS managed policy " + name)))));
+    Placed key = new Placed(name, at);
+    SoftReference<PolicyDocument> kept = CACHE.get(key);
+    PolicyDocument document = kept == null ? null : kept.get();
+    if (document == null) {
+      document = PolicyDocument.from(convert(PARSED.computeIfAbsent(name, n -> JsonParser.parseString(policy.get().document())),
+          at, Provenance.of("AWS managed policy " + name)));
+      CACHE.put(key, new SoftReference<>(document));
+    }
+    return Optional.of(document);
   }
 
   /** A policy document given as JSON text, every element located at {@code at} (tests, examples). */

@@ -15,6 +15,8 @@ import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,13 +36,15 @@ public final class PrivilegedManagedPolicyAttached implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
+    // What a managed policy grants depends on its document only: judged once per policy, not once
+    // per attachment (ReadOnlyAccess names thousands of actions).
+    Map<String, Optional<String>> grantsByName = new HashMap<>();
     for (PolicyAttachment a : ctx.model().attachments()) {
       for (Value arn : a.policy().alternatives()) {
         Optional<String> name = ManagedPolicyArn.awsManagedName(arn);
         if (name.isEmpty() || name.get().equals("AdministratorAccess")) continue;
-        Optional<PolicyDocument> document = ManagedPolicyDocuments.document(name.get(), a.location());
-        if (document.isEmpty()) continue;
-        Optional<String> grants = Grants.privileged(document.get());
+        Optional<String> grants = grantsByName.computeIfAbsent(name.get(),
+            n -> ManagedPolicyDocuments.document(n, a.location()).flatMap(Grants::privileged));
         if (grants.isEmpty()) continue;
         Optional<ResourceRef> from = Optional.of(a.resource());
         String detail = name.get() + "|" + Principals.key(ctx.model(), a.principal(), from);
