@@ -172,6 +172,39 @@ class EvaluationLimitsTest {
     limitNotes(run, "main.tf");
   }
 
+  @Test
+  void aRegularExpressionThatBacktracks() throws Exception {
+    // Java's matcher backtracks where Terraform's (RE2) does not: 54 s for thirty characters.
+    HostileScan.Run run = scanModule("resource \"aws_iam_user\" \"u\" {\n  name = regex(\"((a+)+)+$\", \""
+        + "a".repeat(30) + "!\")\n}\n");
+    List<String> notes = limitNotes(run, "main.tf");
+    assertTrue(notes.get(0).startsWith("main.tf:2:") && notes.get(0).contains("regular expression"), notes.toString());
+  }
+
+  @Test
+  void aNumberSquaredFortyTimesAndAnExponentOfABillion() throws Exception {
+    // 11 * 2^40 digits (more than 60 s), and an addition that writes out a billion digits (exit 2).
+    StringBuilder main = new StringBuilder("locals {\n  n0 = 12345678901\n");
+    for (int i = 1; i <= 40; i++) main.append("  n").append(i).append(" = local.n").append(i - 1).append(" * local.n").append(i - 1).append("\n");
+    main.append("  big = 1e999999999 + 1\n}\n\nresource \"aws_iam_user\" \"u\" {\n  name = \"u${local.n40}${local.big}\"\n}\n");
+    HostileScan.Run run = scanModule(main.toString());
+    List<String> notes = limitNotes(run, "main.tf");
+    assertTrue(notes.stream().allMatch(n -> n.contains("digits")), notes.toString());
+    assertTrue(notes.stream().anyMatch(n -> n.startsWith("main.tf:43:")), "the exponent: " + notes);
+  }
+
+  @Test
+  void aYamlAliasBombDecoded() throws Exception {
+    // Twenty-four aliases, each doubling the one before: 2^24 lists of a thousand once decoded.
+    StringBuilder bomb = new StringBuilder("a0: &a0 [" + String.join(",", java.util.Collections.nCopies(1000, "x")) + "]\n");
+    for (int i = 1; i <= 24; i++) bomb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1).append("]\n");
+    Files.writeString(dir.resolve("bomb.yaml"), bomb.toString());
+    HostileScan.Run run = scanModule("resource \"aws_iam_user\" \"u\" {\n"
+        + "  name = \"u${length(flatten(values(yamldecode(file(\"${path.module}/bomb.yaml\")))))}\"\n}\n");
+    List<String> notes = limitNotes(run, "main.tf");
+    assertTrue(notes.get(0).contains("elements in all"), notes.toString());
+  }
+
   // ---- CloudFormation ----
 
   private static final String CANARY_RESOURCE = """
