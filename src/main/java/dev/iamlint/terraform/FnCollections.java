@@ -23,9 +23,11 @@ import dev.iamlint.value.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Collection functions. Lists, tuples and sets are all lists here; maps and objects are maps. */
@@ -228,7 +230,7 @@ final class FnCollections {
     }));
     m.put("setintersection", define("setintersection", 1, FnSupport.VARIADIC, (a, at, f) -> {
       List<List<Value>> sets = knownSets(a);
-      List<java.util.Set<Object>> others = new ArrayList<>();
+      List<Set<Object>> others = new ArrayList<>();
       for (List<Value> other : sets.subList(1, sets.size())) others.add(keys(other));
       List<Value> out = new ArrayList<>();
       for (Value v : sets.get(0)) {
@@ -239,7 +241,7 @@ final class FnCollections {
     }));
     m.put("setsubtract", define("setsubtract", 2, 2, (a, at, f) -> {
       List<List<Value>> sets = knownSets(a);
-      java.util.Set<Object> subtracted = keys(sets.get(1));
+      Set<Object> subtracted = keys(sets.get(1));
       List<Value> out = new ArrayList<>();
       for (Value v : sets.get(0)) {
         if (!subtracted.contains(FnSupport.key(v))) out.add(v);
@@ -307,7 +309,7 @@ final class FnCollections {
       List<Value> both = new ArrayList<>(keys);
       both.addAll(search);
       List<Value> unified = FnSupport.unify(both, "the keys and the search set");
-      java.util.Set<Object> searched = keys(unified.subList(keys.size(), unified.size()));
+      Set<Object> searched = keys(unified.subList(keys.size(), unified.size()));
       List<Value> out = new ArrayList<>();
       for (int k = 0; k < keys.size(); k++) {
         if (searched.contains(FnSupport.key(unified.get(k)))) out.add(values.get(k));
@@ -323,8 +325,8 @@ final class FnCollections {
     throw new FnError(fn + "() requires a map as the first argument, not " + FnSupport.kind(v));
   }
 
-  private static java.util.Set<Object> keys(List<Value> items) {
-    java.util.Set<Object> out = new java.util.HashSet<>();
+  private static Set<Object> keys(List<Value> items) {
+    Set<Object> out = new HashSet<>();
     for (Value v : items) out.add(FnSupport.key(v));
     return out;
   }

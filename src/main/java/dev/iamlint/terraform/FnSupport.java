@@ -8,8 +8,10 @@ import dev.iamlint.value.Value;
 import java.math.BigDecimal;
 import java.text.BreakIterator;
 import java.text.Normalizer;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -415,7 +417,7 @@ final class FnSupport {
       return new ListKey(items);
     }
     if (v instanceof Value.MapV m) {
-      Map<String, Object> entries = new java.util.HashMap<>();
+      Map<String, Object> entries = new HashMap<>();
       for (Map.Entry<String, Value.MapV.Entry> e : entries(m).entrySet()) entries.put(e.getKey(), key(e.getValue().value()));
       return new MapKey(entries);
     }
@@ -512,7 +514,7 @@ final class FnSupport {
    * The grapheme clusters of a (normalized) text, kept as their boundaries: a string of sixteen
    * million characters is not sixteen million strings.
    */
-  static final class Graphemes extends java.util.AbstractList<String> {
+  static final class Graphemes extends AbstractList<String> {
     private final String text;
     private final int[] bounds;
     private final int size;
