@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
 import dev.iamlint.model.ModelBuilder;
+import dev.iamlint.value.Budget;
 import dev.iamlint.value.Value;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +53,13 @@ public final class TerraformFuzz {
       @Override
       public String partition() {
         return "aws";
+      }
+
+      private final Budget budget = new Budget(ModuleInstance.MAX_DEPTH);
+
+      @Override
+      public Budget budget() {
+        return budget;
       }
     };
     ModuleInstance instance = ModuleInstance.root(project, rootConfig.get());
