@@ -28,10 +28,11 @@ import java.util.Set;
 public final class ModuleInstance {
   /**
    * How deep expressions may nest while they are evaluated, through locals and module calls too:
-   * the parser's nesting limit (256) and 64 levels of references above it, so that an expression
-   * the parser accepts is never cut for its depth.
+   * the parser's limit on nested operators and brackets (1,000) and 64 levels of references above
+   * it, so that an expression the parser accepts is never cut for its depth. Within what a
+   * thread's default stack holds.
    */
-  static final int MAX_DEPTH = 256 + 64;
+  static final int MAX_DEPTH = 1000 + 64;
   private static final String INSTANCE_MARK = "instance of ";
 
   /** One instance of a resource, data source or module call. */
