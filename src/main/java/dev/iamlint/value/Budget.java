@@ -35,8 +35,8 @@ public final class Budget {
   public static final long MAX_STEPS = 10_000_000;
   /** Steps each top-level evaluation may still take once {@link #MAX_STEPS} are spent. */
   public static final long STEPS_AFTER_LIMIT = 1_000;
-  /** Digits of one number (Terraform itself computes with 512-bit floating point, about 155 digits). */
-  public static final int MAX_DIGITS = 10_000;
+  /** Digits of one number, as {@link Numbers} reads them (Terraform computes with 512-bit floats, about 155 digits). */
+  public static final int MAX_DIGITS = Numbers.MAX_DIGITS;
   /** How many characters of text weigh as much as one value. */
   public static final int CHARACTERS_PER_UNIT = 64;
 
@@ -134,7 +134,7 @@ public final class Budget {
   /** Throws when a number has more digits than one may have ({@link #MAX_DIGITS}). */
   public static void digits(java.math.BigDecimal n) {
     // Digits as written out: 1e999999999 is one significant digit and a billion characters of text.
-    digits((long) n.precision() + Math.abs((long) n.scale()));
+    if (!Numbers.inRange(n)) digits(MAX_DIGITS + 1L);
   }
 
   /** Throws when a number of {@code n} digits has more than one may have. */
