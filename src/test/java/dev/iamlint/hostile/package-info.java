@@ -8,8 +8,10 @@
  * <ul>
  *   <li>{@code EvaluationLimitsTest}: the evaluation budgets of Terraform and CloudFormation.
  *   <li>{@code ScalingTest}: inputs that were quadratic in the number of elements.
- *   <li>{@code InputLimitsTest}: the place for what the reader and the parsers refuse (sizes,
- *       encodings, special files, number literals, command-line errors).
+ *   <li>What the reader and the parsers refuse (sizes, encodings, special files, number literals,
+ *       command-line errors) is tested in {@code dev.iamlint.scan.UnreadableFilesTest},
+ *       {@code FailureIsolationTest} and {@code HostileInputTest}; such cases may move here, next
+ *       to these, with {@link dev.iamlint.hostile.HostileScan} to run them.
  * </ul>
  */
 package dev.iamlint.hostile;
