@@ -335,7 +335,16 @@ public final class Evaluator {
     parts.add(new Value.Str(text.substring(last), at, Provenance.LITERAL));
     written.add(new Written(last, true));
     if (StringOrigins.mayHoldJson(text)) recordSub(s, parts, written, at);
-    return concat(parts, at, "Fn::Sub");
+    return built(concat(parts, at, "Fn::Sub"));
+  }
+
+  /**
+   * A value an intrinsic built, counted as steps by its weight: a parameter's default is evaluated
+   * again at each reference, so the text a Fn::Join builds may be built again and again.
+   */
+  private Value built(Value v) {
+    budget.charge(v.weight());
+    return v;
   }
 
   /** Where a part of a Fn::Sub is written in its template string: literal text, or a ${variable}. */
@@ -377,7 +386,7 @@ public final class Evaluator {
       if (i > 0) parts.add(new Value.Str(delimiter.get(), at, Provenance.LITERAL));
       parts.add(items.items().get(i));
     }
-    return concat(parts, at, "Fn::Join");
+    return built(concat(parts, at, "Fn::Join"));
   }
 
   /**
@@ -435,7 +444,7 @@ public final class Evaluator {
     }
     List<Value> items = new ArrayList<>();
     for (String part : split(text.get(), delimiter.get())) items.add(new Value.Str(part, at, source.provenance()));
-    return new Value.ListV(items, at, source.provenance());
+    return built(new Value.ListV(items, at, source.provenance()));
   }
 
   private Value findInMap(Node arg, Location at) {
