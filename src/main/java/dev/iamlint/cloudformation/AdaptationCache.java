@@ -1,14 +1,13 @@
 package dev.iamlint.cloudformation;
 
+import dev.iamlint.cache.Keys;
 import dev.iamlint.cache.ParseCache;
 import dev.iamlint.cache.RecordCodec;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.source.Location;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,29 +60,17 @@ public final class AdaptationCache {
 
   private static byte[] key(RecordCodec<ModelBuilder> codec, String file, String text, Map<String, String> parameters,
       String partition) {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-    update(digest, FORMAT);
-    update(digest, codec.description());
-    update(digest, file);
-    update(digest, text);
-    update(digest, partition);
+    MessageDigest digest = Keys.sha256();
+    Keys.update(digest, FORMAT);
+    Keys.update(digest, codec.description());
+    Keys.update(digest, file);
+    Keys.update(digest, text);
+    Keys.update(digest, partition);
     new TreeMap<>(parameters).forEach((k, v) -> {
-      update(digest, k);
-      update(digest, v);
+      Keys.update(digest, k);
+      Keys.update(digest, v);
     });
     return digest.digest();
   }
 
-  /** Length-prefixed, so that no two sequences of strings feed the digest the same bytes. */
-  private static void update(MessageDigest digest, String s) {
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    digest.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8),
-        (byte) bytes.length});
-    digest.update(bytes);
-  }
 }

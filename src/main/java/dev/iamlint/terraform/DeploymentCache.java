@@ -1,13 +1,12 @@
 package dev.iamlint.terraform;
 
+import dev.iamlint.cache.Keys;
 import dev.iamlint.cache.ParseCache;
 import dev.iamlint.cache.RecordCodec;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.source.Location;
 import dev.iamlint.value.Provenance;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,11 +68,11 @@ final class DeploymentCache {
     this.cache = cache;
     this.stateNow = stateNow;
     MessageDigest digest = sha256();
-    update(digest, FORMAT);
-    CODECS.ifPresent(c -> update(digest, c.evaluated().description()));
+    Keys.update(digest, FORMAT);
+    CODECS.ifPresent(c -> Keys.update(digest, c.evaluated().description()));
     new TreeMap<>(rootKey).forEach((k, v) -> {
-      update(digest, k);
-      update(digest, v);
+      Keys.update(digest, k);
+      Keys.update(digest, v);
     });
     this.manifestKey = digest.digest();
   }
@@ -128,9 +127,9 @@ final class DeploymentCache {
 
   private static byte[] outlineKey(String fingerprint) {
     MessageDigest digest = sha256();
-    update(digest, FORMAT + " outline");
-    update(digest, CODECS.get().outline().description());
-    update(digest, fingerprint);
+    Keys.update(digest, FORMAT + " outline");
+    Keys.update(digest, CODECS.get().outline().description());
+    Keys.update(digest, fingerprint);
     return digest.digest();
   }
 
@@ -141,26 +140,15 @@ final class DeploymentCache {
     MessageDigest digest = sha256();
     digest.update(manifestKey);
     states.forEach((input, state) -> {
-      update(digest, input.kind().name());
-      update(digest, input.path());
-      update(digest, state);
+      Keys.update(digest, input.kind().name());
+      Keys.update(digest, input.path());
+      Keys.update(digest, state);
     });
     return digest.digest();
   }
 
-  /** Length-prefixed, so that no two sequences of strings feed the digest the same bytes. */
-  private static void update(MessageDigest digest, String s) {
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    digest.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8),
-        (byte) bytes.length});
-    digest.update(bytes);
-  }
 
   static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return Keys.sha256();
   }
 }
