@@ -22,8 +22,10 @@ public final class Parallel {
    * results in the items' order; a failure is rethrown as it was thrown.
    */
   public static <T, R> List<R> map(int threads, String name, List<T> items, Function<T, R> work) {
+    if (items.isEmpty()) return List.of();
+    // One item or one thread still runs on a thread of this pool: the caller's stack may be a
+    // default one, too shallow for what the input nests.
     int n = Math.max(1, Math.min(threads, items.size()));
-    if (n == 1) return items.stream().map(work).toList();
     ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
       Thread t = new Thread(null, r, name, STACK_BYTES);
       t.setDaemon(true);
