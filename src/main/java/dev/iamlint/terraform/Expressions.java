@@ -126,8 +126,11 @@ final class Expressions {
     if (t.wrapped().isPresent()) return sub(t.wrapped().get());
     List<Value> parts = new ArrayList<>();
     render(t.parts(), parts);
+    Value text = Operators.concat(parts, at(t));
+    // The text is built anew at each evaluation (each instance of a for_each): work by its length.
+    module.charge(text.weight());
     // A JSON text keeps its elements where it is written, wherever the string is used later.
-    return JsonValues.written(Operators.concat(parts, at(t)));
+    return JsonValues.written(text);
   }
 
   private void render(List<TemplatePart> parts, List<Value> out) {

@@ -27,8 +27,8 @@ import java.util.Optional;
 public final class Budget {
   /** Elements of one list, map or set, and instances of one {@code count} or {@code for_each}. */
   public static final int MAX_ELEMENTS = 100_000;
-  /** Characters of one string: the size of the largest file iamlint reads (16 MiB). */
-  public static final int MAX_STRING = 16 * 1024 * 1024;
+  /** Characters of one string (4 MiB): half what one value may hold. */
+  public static final int MAX_STRING = 4 * 1024 * 1024;
   /** The {@link Value#weight} of one value: what a reader of it walks, shared parts counted each time. */
   public static final int MAX_WEIGHT = 1_000_000;
   /** Steps of one evaluation: expressions evaluated, loop iterations, weight of what functions build. */
@@ -37,8 +37,11 @@ public final class Budget {
   public static final long STEPS_AFTER_LIMIT = 1_000;
   /** Digits of one number, as {@link Numbers} reads them (Terraform computes with 512-bit floats, about 155 digits). */
   public static final int MAX_DIGITS = Numbers.MAX_DIGITS;
-  /** How many characters of text weigh as much as one value. */
-  public static final int CHARACTERS_PER_UNIT = 64;
+  /**
+   * How many characters of text weigh as much as one value (and count as one step when built):
+   * about the memory a value takes, so that what the steps allow stays well inside a small heap.
+   */
+  public static final int CHARACTERS_PER_UNIT = 8;
 
   /** A place where evaluation stopped, and why ("a list of more than 100,000 elements"). */
   public record Note(Location location, String limit) {
@@ -50,7 +53,7 @@ public final class Budget {
 
   /**
    * A limit reached: thrown where it is detected, turned into an unknown value by the evaluator
-   * ({@link #cut}). {@code limit} says which ("a string of more than 16,777,216 characters").
+   * ({@link #cut}). {@code limit} says which ("a string of more than 4,194,304 characters").
    */
   public static final class Exceeded extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -22,7 +22,7 @@ public sealed interface Value {
   Value withOrigin(Location location, Provenance provenance);
 
   /**
-   * How much the value holds, all levels counted: one per value, plus one per 64 characters of
+   * How much the value holds, all levels counted: one per value, plus one per 8 characters of
    * text. A list that holds another list twice weighs it twice, so that what a reader of the
    * value walks is what is bounded ({@link Budget#MAX_WEIGHT}), however cheaply it was built.
    * At most {@link Integer#MAX_VALUE}.

@@ -111,19 +111,19 @@ class EvaluationLimitsTest {
 
   @Test
   void valuesJustUnderEveryLimitAreEvaluated() throws Exception {
-    // 100,000 elements, 2^24 characters, a list nested 250 deep, 990 additions: no limit is reached.
+    // 100,000 elements, 2^22 characters, a list nested 250 deep, 990 additions: no limit is reached.
     StringBuilder main = new StringBuilder("locals {\n  thousand = range(1000)\n");
     main.append("  list = concat(").append(String.join(", ", java.util.Collections.nCopies(100, "local.thousand"))).append(")\n");
     main.append("  s0 = \"ab\"\n");
-    for (int i = 1; i <= 23; i++) main.append("  s").append(i).append(" = \"${local.s").append(i - 1).append("}${local.s").append(i - 1).append("}\"\n");
+    for (int i = 1; i <= 21; i++) main.append("  s").append(i).append(" = \"${local.s").append(i - 1).append("}${local.s").append(i - 1).append("}\"\n");
     main.append("  sum = ").append(String.join(" + ", java.util.Collections.nCopies(990, "1"))).append("\n");
     main.append("  deep = ").append("[".repeat(250)).append("\"x\"").append("]".repeat(250)).append("\n}\n\n");
-    main.append("resource \"aws_iam_user\" \"u\" {\n  name = \"u-${length(local.list)}-${length(local.s23)}-${local.sum}\"\n")
+    main.append("resource \"aws_iam_user\" \"u\" {\n  name = \"u-${length(local.list)}-${length(local.s21)}-${local.sum}\"\n")
         .append("  tags = { deep = jsonencode(local.deep) }\n}\n");
     HostileScan.Run run = scanModule(main.toString());
     assertEquals(List.of(), run.lines("SYN001"), run.stdout());
     // The values are known: the user's name is reported with them.
-    assertTrue(run.stdout().contains("\"u-100000-16777216-990\""), run.stdout());
+    assertTrue(run.stdout().contains("\"u-100000-4194304-990\""), run.stdout());
   }
 
   @Test
@@ -162,6 +162,19 @@ class EvaluationLimitsTest {
     assertEquals(1, undecided.size(), unknown.stdout());
     assertTrue(undecided.get(0).contains("note: [ADM001] Not decided whether the policy attached to")
         && undecided.get(0).contains("evaluation limit: a list of more than 100,000 elements"), undecided.get(0));
+  }
+
+  @Test
+  void aLongStringBuiltAgainForEachInstance() throws Exception {
+    // Two million characters built for each of a thousand instances: out of memory before the budgets.
+    StringBuilder main = new StringBuilder("locals {\n  s0 = \"ab\"\n");
+    for (int i = 1; i <= 20; i++) main.append("  s").append(i).append(" = \"${local.s").append(i - 1).append("}${local.s").append(i - 1).append("}\"\n");
+    main.append("  keys = toset([for i in range(1000) : tostring(i)])\n}\n\n")
+        .append("resource \"aws_iam_user\" \"u\" {\n  for_each = local.keys\n  name     = \"u${each.key}\"\n")
+        .append("  tags     = { big = \"${each.key}${local.s20}\" }\n}\n");
+    HostileScan.Run run = scanModule(main.toString());
+    List<String> notes = limitNotes(run, "main.tf");
+    assertTrue(notes.stream().allMatch(n -> n.startsWith("main.tf:29:") && n.contains("steps")), notes.toString());
   }
 
   @Test

@@ -21,17 +21,17 @@ class BudgetTest {
     Value.ListV twice = new Value.ListV(List.of(inner, inner), AT, Provenance.LITERAL);
     assertEquals(3, inner.weight());
     assertEquals(7, twice.weight());
-    // Text weighs one per 64 characters, keys too.
-    assertEquals(1 + 2, str("x".repeat(128)).weight());
+    // Text weighs one per 8 characters, keys too.
+    assertEquals(1 + 16, str("x".repeat(128)).weight());
     Value.MapV map = new Value.MapV(List.of(new Value.MapV.Entry("k".repeat(64), AT, str("v"))), AT, Provenance.LITERAL);
-    assertEquals(1 + 1 + 1, map.weight());
+    assertEquals(1 + 8 + 1, map.weight());
   }
 
   @Test
   void eachLimitGivesItsReason() {
     assertEquals("a list of more than 100,000 elements",
         assertThrows(Budget.Exceeded.class, () -> Budget.elements(100_001, "a list")).limit());
-    assertEquals("a string of more than 16,777,216 characters",
+    assertEquals("a string of more than 4,194,304 characters",
         assertThrows(Budget.Exceeded.class, () -> Budget.characters(Budget.MAX_STRING + 1L)).limit());
     assertEquals("a number of more than 10,000 digits",
         assertThrows(Budget.Exceeded.class, () -> Budget.digits(new java.math.BigDecimal("1e999999999"))).limit());
