@@ -107,6 +107,20 @@ public final class RecordCodec<T> {
     }
   }
 
+  /** A composite shape as text: its type, then (the first time only: shapes may recur) each part by name. */
+  private static void describeParts(Shape shape, Class<?> type, char open, String[] names, Shape[] parts, char close,
+      StringBuilder text, java.util.Set<Shape> described) {
+    text.append(type.getName());
+    if (!described.add(shape)) return;
+    text.append(open);
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) text.append(',');
+      text.append(names[i]).append(':');
+      parts[i].describe(text, described);
+    }
+    text.append(close);
+  }
+
   private abstract static class Shape {
     abstract void write(Writer w, Object value) throws Codec.Corrupt;
 
@@ -371,16 +385,8 @@ public final class RecordCodec<T> {
 
     @Override
     void describe(StringBuilder text, java.util.Set<Shape> described) {
-      text.append(type.getName());
-      if (!described.add(this)) return;
-      text.append('(');
-      RecordComponent[] names = type.getRecordComponents();
-      for (int i = 0; i < components.length; i++) {
-        if (i > 0) text.append(',');
-        text.append(names[i].getName()).append(':');
-        components[i].describe(text, described);
-      }
-      text.append(')');
+      String[] names = java.util.Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toArray(String[]::new);
+      describeParts(this, type, '(', names, components, ')', text, described);
     }
   }
 
@@ -508,15 +514,8 @@ public final class RecordCodec<T> {
 
     @Override
     void describe(StringBuilder text, java.util.Set<Shape> described) {
-      text.append(type.getName());
-      if (!described.add(this)) return;
-      text.append('[');
-      for (int i = 0; i < fields.length; i++) {
-        if (i > 0) text.append(',');
-        text.append(fields[i].getName()).append(':');
-        lists[i].describe(text, described);
-      }
-      text.append(']');
+      String[] names = java.util.Arrays.stream(fields).map(Field::getName).toArray(String[]::new);
+      describeParts(this, type, '[', names, lists, ']', text, described);
     }
   }
 }
