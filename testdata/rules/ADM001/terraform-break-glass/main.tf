@@ -61,3 +61,30 @@ resource "aws_iam_role_policy_attachment" "cross_account_admin" {
   role       = aws_iam_role.cross_account_admin.name
   policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess" # Noncompliant {{AdministratorAccess is attached to role "cross-account-admin" (aws_iam_role.cross_account_admin)}}
 }
+
+# The caller of the deployment (a user or a role of the deploying account), with MFA: info.
+resource "aws_iam_role" "caller_admin" {
+  name = "caller-admin"
+  assume_role_policy = jsonencode({
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRole"
+      Principal = { AWS = data.aws_caller_identity.current.arn }
+      Condition = { Bool = { "aws:MultiFactorAuthPresent" = "true" } }
+    }]
+  })
+  managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"] # Noncompliant {{AdministratorAccess is attached to role "caller-admin" (aws_iam_role.caller_admin): only principals of the role's own account can assume it, and only with MFA}}
+}
+
+# near miss: the caller's ARN without MFA
+resource "aws_iam_role" "caller_admin_no_mfa" {
+  name = "caller-admin-no-mfa"
+  assume_role_policy = jsonencode({
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRole"
+      Principal = { AWS = data.aws_caller_identity.current.arn }
+    }]
+  })
+  managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"] # Noncompliant {{AdministratorAccess is attached to role "caller-admin-no-mfa" (aws_iam_role.caller_admin_no_mfa)}}
+}

@@ -47,6 +47,12 @@ public final class Principal {
    */
   public record Entry(String type, Value value, Kind kind, Account account) {
 
+    /** An account, a user or a role, or the caller of the deployment (a user or a role of the deploying account). */
+    public boolean iamIdentity() {
+      return kind == Kind.ACCOUNT || kind == Kind.USER || kind == Kind.ROLE
+          || kind == Kind.UNKNOWN && account instanceof Account.Deploying;
+    }
+
     /**
      * Whether this entry admits only principals of the deploying account: FALSE for another
      * account, UNKNOWN when the account is not known. Everyone includes the deploying account
@@ -57,6 +63,8 @@ public final class Principal {
      */
     public Truth sameAccount(List<String> deploying) {
       if (kind == Kind.EVERYONE) return Truth.TRUE;
+      // The caller of the deployment is a user or a role, which one is not known, of the deploying account.
+      if (kind == Kind.UNKNOWN && account instanceof Account.Deploying) return Truth.TRUE;
       if (kind != Kind.ACCOUNT && kind != Kind.USER && kind != Kind.ROLE) return kind == Kind.UNKNOWN ? Truth.UNKNOWN : Truth.FALSE;
       if (account instanceof Account.Deploying) return Truth.TRUE;
       if (account instanceof Account.Id id) {
@@ -116,6 +124,7 @@ public final class Principal {
       return arn(type, v, s);
     }
     if (v instanceof Value.Unknown u && deployingAccount(u)) return new Entry(type, v, Kind.ACCOUNT, new Account.Deploying());
+    if (v instanceof Value.Unknown u && deployingCaller(u)) return new Entry(type, v, Kind.UNKNOWN, new Account.Deploying());
     if (v instanceof Value.Unknown u && u.reference().isPresent()) {
       // A role or user declared in the scan is deployed with it, into the same account.
       Optional<ResourceRef> declared = model.declaration(v);
@@ -167,6 +176,15 @@ public final class Principal {
     return u.reason().startsWith("pseudo parameter AWS::AccountId ")
         || u.reference().filter(r -> r.address().matches("(.*\\.)?data\\.aws_caller_identity\\.[^.]+")
             && (r.attribute().equals("account_id") || r.attribute().equals("id"))).isPresent();
+  }
+
+  /**
+   * {@code data.aws_caller_identity}'s {@code arn}: whoever runs the deployment, a user or a role
+   * (which one is not known) of the deploying account.
+   */
+  private static boolean deployingCaller(Value.Unknown u) {
+    return u.partial().isEmpty() && u.reference().filter(r -> r.address().matches("(.*\\.)?data\\.aws_caller_identity\\.[^.]+")
+        && r.attribute().equals("arn")).isPresent();
   }
 
   /**

@@ -92,8 +92,7 @@ public final class TrustPolicies {
       List<Principal.Entry> entries = Principal.entries(s.principal().get(), model);
       if (entries.isEmpty()) return false;
       for (Principal.Entry e : entries) {
-        boolean iam = e.kind() == Principal.Kind.ACCOUNT || e.kind() == Principal.Kind.USER || e.kind() == Principal.Kind.ROLE;
-        if (!iam || !e.sameAccount(deploying).isTrue()) return false;
+        if (!e.iamIdentity() || !e.sameAccount(deploying).isTrue()) return false;
       }
       if (!TrustConditions.of(s.condition()).stream().allMatch(d -> d.mfa().isTrue())) return false;
       allows = true;
