@@ -57,3 +57,15 @@ resource "aws_iam_user_policy" "maybe" {
   user   = "ci"
   policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })
 }
+
+variable "imds" {
+  type = string
+}
+
+resource "aws_instance" "maybe_offline" {
+  ami           = "ami-12345678"
+  instance_type = "t3.micro"
+  metadata_options {
+    http_endpoint = var.imds
+  }
+}

@@ -28,6 +28,7 @@ import dev.iamlint.model.Role;
 import dev.iamlint.model.SecretSink;
 import dev.iamlint.model.SecretExposure;
 import dev.iamlint.model.Trail;
+import dev.iamlint.model.UnreadPart;
 import dev.iamlint.model.User;
 import dev.iamlint.source.LineIndex;
 import dev.iamlint.source.Location;
@@ -43,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -76,9 +78,54 @@ public final class CloudFormationAdapter {
   public static List<Budget.Note> adapt(Template template, Map<String, String> parameters, String partition, Exports exports,
       ModelBuilder out) {
     Evaluator evaluator = new Evaluator(template, parameters, partition, exports);
-    out.deployments.add(Deployment.of(evaluator.scope()));
+    out.deployments.add(new Deployment(evaluator.scope(), renderedLater(template.file()), List.of(), unread(template)));
     new CloudFormationAdapter(evaluator, out, partition).adaptAll();
     return evaluator.limitsReached();
+  }
+
+  /**
+   * A template under a directory named by a cookiecutter placeholder ({@code {{ cookiecutter.x }}})
+   * is the source of a project that {@code sam init} or cookiecutter renders: not an account's
+   * deployment by itself (rules.md, "Deployments and libraries").
+   */
+  static boolean renderedLater(String file) {
+    return COOKIECUTTER_DIRECTORY.matcher(file).find();
+  }
+
+  private static final Pattern COOKIECUTTER_DIRECTORY =
+      Pattern.compile("\\{\\{-?\\s*cookiecutter\\.[^/\\\\]*}}[/\\\\]");
+
+  /** Types whose resources come from a template iamlint does not read. */
+  private static final Set<String> NESTED_STACKS =
+      Set.of("AWS::CloudFormation::Stack", "AWS::CloudFormation::StackSet", "AWS::Serverless::Application");
+  /** Transforms iamlint applies or that add no resource a project-level rule looks for. */
+  private static final Set<String> KNOWN_TRANSFORMS = Set.of("AWS::Serverless-2016-10-31", "AWS::LanguageExtensions",
+      "AWS::SecretsManager-2020-07-23", "AWS::SecretsManager-2024-09-16", "AWS::CodeDeployBlueGreen");
+
+  /** The parts of a template whose resources are not read: nested stacks, loops, macros. */
+  static List<UnreadPart> unread(Template template) {
+    List<UnreadPart> out = new ArrayList<>();
+    template.root().get("Transform").ifPresent(t -> {
+      List<Node> names = t instanceof ListNode l ? l.items() : List.of(t);
+      for (Node n : names) {
+        if (n instanceof ScalarNode name && !KNOWN_TRANSFORMS.contains(name.text())) {
+          out.add(new UnreadPart("Transform " + name.text() + ": a macro that may add resources", name.location()));
+        }
+      }
+    });
+    template.root().map("Resources").ifPresent(section -> section.entries().forEach(e -> {
+      if (e.name().startsWith("Fn::ForEach")) {
+        out.add(new UnreadPart("Resources." + e.name() + ": a loop of the language extensions whose resources are not read",
+            e.key().location()));
+      }
+    }));
+    for (Template.Resource r : template.resources().values()) {
+      if (NESTED_STACKS.contains(r.type())) {
+        out.add(new UnreadPart(r.address() + ": a nested stack (" + r.type() + ") whose template is not read",
+            r.declaration().key().location()));
+      }
+    }
+    return out;
   }
 
   private void adaptAll() {
@@ -440,6 +487,7 @@ public final class CloudFormationAdapter {
     Optional<Value> data = prop(r, "LaunchTemplateData");
     Optional<Value> profile = Optional.empty();
     Optional<Value> userData = Optional.empty();
+    Optional<Value> metadataEndpoint = Optional.empty();
     if (data.isPresent()) {
       List<Value> profiles = new ArrayList<>();
       for (Value alternative : data.get().alternatives()) {
@@ -447,11 +495,15 @@ public final class CloudFormationAdapter {
         d.get("IamInstanceProfile").flatMap(p -> p instanceof Value.MapV m ? m.get("Arn").or(() -> m.get("Name")) : Optional.of(p))
             .ifPresent(profiles::add);
         if (userData.isEmpty()) userData = d.get("UserData");
+        if (metadataEndpoint.isEmpty()) {
+          metadataEndpoint = d.get("MetadataOptions").filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast)
+              .flatMap(m -> m.get("HttpEndpoint"));
+        }
       }
       if (!profiles.isEmpty() && profiles.size() == data.get().alternatives().size()) profile = Optional.of(profiles.get(0));
     }
     out.computeInstances.add(new ComputeInstance(ref, ComputeInstance.Kind.LAUNCH_TEMPLATE, profile, userData, Optional.empty(),
-        prop(r, "LaunchTemplateName")));
+        prop(r, "LaunchTemplateName"), metadataEndpoint));
   }
 
   // ---- SAM ----

@@ -7,13 +7,15 @@ import java.util.Optional;
  * Something that launches EC2 instances, and the instance profile it gives them.
  * {@code launchTemplate} is the launch template an instance is started from, which may give the profile.
  * {@code name} is the element's own name when it has one (a launch template's), by which others may name it.
+ * {@code metadataEndpoint} is the instance metadata service setting ({@code http_endpoint},
+ * {@code HttpEndpoint}) when written: "disabled" leaves the instance no way to fetch role credentials.
  */
 public record ComputeInstance(ResourceRef resource, Kind kind, Optional<Value> instanceProfile,
-    Optional<Value> userData, Optional<Value> launchTemplate, Optional<Value> name) {
+    Optional<Value> userData, Optional<Value> launchTemplate, Optional<Value> name, Optional<Value> metadataEndpoint) {
 
   public ComputeInstance(ResourceRef resource, Kind kind, Optional<Value> instanceProfile, Optional<Value> userData,
       Optional<Value> launchTemplate) {
-    this(resource, kind, instanceProfile, userData, launchTemplate, Optional.empty());
+    this(resource, kind, instanceProfile, userData, launchTemplate, Optional.empty(), Optional.empty());
   }
 
   public enum Kind {

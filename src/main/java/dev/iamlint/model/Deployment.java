@@ -11,11 +11,19 @@ import java.util.List;
  * judged, but it is not an account, so project-level rules (PWD001, CT001, MON*, REV*) do not
  * judge what it lacks. {@code accounts} are the account ids it is known to deploy to (provider
  * {@code allowed_account_ids}, the account of a provider's {@code assume_role}); empty when
- * not known.
+ * not known. {@code unread} are the parts of it iamlint could not read (see {@link UnreadPart}).
+ *
+ * <p>The source of a template that is rendered before it is deployed (a path holding a
+ * cookiecutter placeholder) is a library too: the project it becomes is the deployment.
  */
-public record Deployment(String id, boolean library, List<String> accounts) {
+public record Deployment(String id, boolean library, List<String> accounts, List<UnreadPart> unread) {
   public Deployment {
     accounts = List.copyOf(accounts);
+    unread = List.copyOf(unread);
+  }
+
+  public Deployment(String id, boolean library, List<String> accounts) {
+    this(id, library, accounts, List.of());
   }
 
   public static Deployment of(String id) {

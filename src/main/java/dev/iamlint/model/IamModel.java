@@ -5,6 +5,7 @@ import dev.iamlint.value.Reference;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -209,6 +210,16 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
    */
   public boolean deployed(ResourceRef r) {
     return !deploymentOf(r).library();
+  }
+
+  /**
+   * The first part of a deployment that could not be read (a module not installed, a nested
+   * stack): what a project-level rule finds missing may be defined there. Libraries count only
+   * for an account baseline, where every scanned unit is the account.
+   */
+  public Optional<UnreadPart> unreadPart(boolean accountBaseline) {
+    return deployments.stream().filter(d -> accountBaseline || !d.library())
+        .flatMap(d -> d.unread().stream()).min(Comparator.comparing(UnreadPart::location));
   }
 
   /** Whether the user is in at least one group: TRUE, FALSE, or UNKNOWN when a membership names an unknown user. */

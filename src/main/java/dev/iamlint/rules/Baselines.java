@@ -3,6 +3,8 @@ package dev.iamlint.rules;
 import dev.iamlint.model.ConfigRule;
 import dev.iamlint.model.IamModel;
 import dev.iamlint.model.ResourceRef;
+import dev.iamlint.model.UnreadPart;
+import dev.iamlint.rule.RuleContext;
 import dev.iamlint.value.Value;
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -26,6 +28,19 @@ final class Baselines {
         .or(() -> model.resources().stream().min(CERTAIN_FIRST));
   }
 
+  /**
+   * What a project-level rule finds missing may be defined in a part of a deployment that could
+   * not be read (a module not installed, a nested stack): the absence is then not decided, and
+   * is reported only with {@code --report-unknown}. Returns whether that was the case.
+   */
+  static boolean mayBeUnread(RuleContext ctx, ResourceRef at, String detail, String missing) {
+    Optional<UnreadPart> part = ctx.model().unreadPart(ctx.options().accountBaseline());
+    if (part.isEmpty()) return false;
+    ctx.notJudged(at, at.header(), detail, "Not decided whether " + missing + ": "
+        + part.get().what() + " (" + part.get().location().shortForm() + ") may define it");
+    return true;
+  }
+
   static Optional<ConfigRule> managedRule(IamModel model, String identifier) {
     return model.configRules().stream()
         .filter(r -> r.identifier().asText().map(identifier::equals).orElse(false)).findFirst();
@@ -41,14 +56,15 @@ final class Baselines {
    * {@code parameter} at most {@code maxDays}: reports the missing rule at the anchor, or the
    * parameter's value (branch) above the limit. {@code tooOld} phrases the value: "… days".
    */
-  static void requireConfigRule(dev.iamlint.rule.RuleContext ctx, String identifier, String parameter, int maxDays,
+  static void requireConfigRule(RuleContext ctx, String identifier, String parameter, int maxDays,
       String missing, java.util.function.Function<Value, String> tooOld) {
     if (!ctx.options().accountBaseline()) return;
     Optional<ConfigRule> rule = managedRule(ctx.model(), identifier);
     if (rule.isEmpty()) {
       if (mayExist(ctx.model())) return;
-      anchor(ctx.model()).ifPresent(r -> ctx.report(r, r.header(), "missing",
-          "This account baseline has no AWS Config rule " + identifier + ": " + missing));
+      anchor(ctx.model()).filter(r -> !mayBeUnread(ctx, r, "missing", "the account has the AWS Config rule " + identifier))
+          .ifPresent(r -> ctx.report(r, r.header(), "missing",
+              "This account baseline has no AWS Config rule " + identifier + ": " + missing));
       return;
     }
     parameter(rule.get(), parameter).flatMap(v -> above(v, maxDays)).ifPresent(v -> ctx.report(rule.get().resource(),

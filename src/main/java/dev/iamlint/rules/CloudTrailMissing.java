@@ -10,7 +10,8 @@ import java.util.Optional;
  * CT001: the project deploys IAM identities or policies (or is an account baseline) and no
  * trail at all. One finding per scan, at the first IAM resource of a deployment: a reusable
  * module is not an account, so the IAM it defines does not call for a trail of its own. Off
- * when the organization trail is managed elsewhere ({@code cloudtrail: external}).
+ * when the organization trail is managed elsewhere ({@code cloudtrail: external}); not decided
+ * when a part of a deployment could not be read (a module not installed, a nested stack).
  */
 public final class CloudTrailMissing implements Rule {
 
@@ -29,7 +30,8 @@ public final class CloudTrailMissing implements Rule {
     if (first.isEmpty() && baseline) {
       first = ctx.model().resources().stream().min(Comparator.comparing(ResourceRef::location));
     }
-    first.ifPresent(r -> ctx.report(r, r.header(), "no-trail",
+    first.filter(r -> !Baselines.mayBeUnread(ctx, r, "no-trail", "the project has a CloudTrail trail"))
+        .ifPresent(r -> ctx.report(r, r.header(), "no-trail",
         "The project defines IAM resources but no CloudTrail trail: IAM activity would not be recorded "
             + "(set cloudtrail: external when an organization trail covers this account)"));
   }

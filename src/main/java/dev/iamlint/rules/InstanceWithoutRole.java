@@ -12,7 +12,8 @@ import java.util.Optional;
  * EC2001: an instance, launch template or launch configuration with no instance profile. An
  * instance started from a launch template is not judged: the template is (or is external). A
  * launch template that an EKS managed node group or an AWS Batch compute environment starts
- * instances from gets its role from that service.
+ * instances from gets its role from that service. An instance whose metadata service is turned
+ * off ({@code http_endpoint = "disabled"}) cannot fetch role credentials: no role is its design.
  */
 public final class InstanceWithoutRole implements Rule {
 
@@ -35,6 +36,14 @@ public final class InstanceWithoutRole implements Rule {
             + maybe.get().service() + " " + maybe.get().resource().address() + " may start instances from it with its own role)");
         continue;
       }
+      // With the metadata service turned off no role credentials can reach the instance: no role is by design.
+      Truth imdsOff = c.metadataEndpoint().map(InstanceWithoutRole::disabled).orElse(Truth.FALSE);
+      if (imdsOff.isTrue()) continue;
+      if (!imdsOff.isFalse() && !hasProfile(c)) {
+        ctx.undecided(c.resource(), c.metadataEndpoint(), "no-profile", "whether " + what
+            + " needs an instance profile (its metadata service may be disabled)");
+        continue;
+      }
       if (c.instanceProfile().isEmpty()) {
         ctx.report(c.resource(), c.resource().header(), "no-profile",
             what + " has no instance profile: its workload gets no role and tends to be given static keys");
@@ -46,6 +55,19 @@ public final class InstanceWithoutRole implements Rule {
               + (v instanceof Value.Null ? "" : " (an empty name)") + v.provenance().suffix()
               + ": its workload gets no role and tends to be given static keys"));
     }
+  }
+
+  /** Whether every branch of an {@code http_endpoint}/{@code HttpEndpoint} value is "disabled". */
+  private static Truth disabled(Value endpoint) {
+    return endpoint.alternatives().stream()
+        .map(v -> v.asText().map(t -> Truth.of(t.equalsIgnoreCase("disabled"))).orElse(Truth.UNKNOWN))
+        .reduce(Truth.TRUE, Truth::and);
+  }
+
+  /** A profile named in every branch (an empty name or a null branch is none). */
+  private static boolean hasProfile(ComputeInstance c) {
+    return c.instanceProfile().map(p -> p.alternativeWhere(v -> v instanceof Value.Null
+        || v.asText().map(String::isBlank).orElse(false)).isEmpty()).orElse(false);
   }
 
   /** A service that starts instances from the template with its own role, as certain as {@code truth}. */

@@ -25,8 +25,10 @@ public final class PasswordPolicyMissing implements Rule {
     Optional<LoginProfile> first = ctx.model().loginProfiles().stream()
         .filter(p -> ctx.options().accountBaseline() || ctx.model().deployed(p.resource()))
         .min(Comparator.comparing(LoginProfile::resource, Baselines.CERTAIN_FIRST));
+    String question = "the account has a password policy";
     if (first.isPresent()) {
       ResourceRef r = first.get().resource();
+      if (Baselines.mayBeUnread(ctx, r, "no-password-policy", question)) return;
       boolean cloudFormation = r.type().startsWith("AWS::");
       ctx.report(r, first.get().location(), "no-password-policy", "Console users are created (" + r.address()
           + ") but no account password policy is defined"
@@ -35,7 +37,8 @@ public final class PasswordPolicyMissing implements Rule {
       return;
     }
     if (ctx.options().accountBaseline()) {
-      ctx.model().resources().stream().min(Comparator.comparing(ResourceRef::location)).ifPresent(r ->
+      ctx.model().resources().stream().min(Comparator.comparing(ResourceRef::location))
+          .filter(r -> !Baselines.mayBeUnread(ctx, r, "no-password-policy", question)).ifPresent(r ->
           ctx.report(r, r.header(), "no-password-policy", "This account baseline defines no account password policy"
               + (r.isCloudFormation() ? ": CloudFormation cannot declare one, so set it with aws_iam_account_password_policy"
                   + " or the console" : ": add aws_iam_account_password_policy")));

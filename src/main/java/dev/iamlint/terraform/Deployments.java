@@ -1,6 +1,7 @@
 package dev.iamlint.terraform;
 
 import dev.iamlint.model.Deployment;
+import dev.iamlint.model.UnreadPart;
 import dev.iamlint.value.Value;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +20,9 @@ final class Deployments {
 
   private Deployments() {}
 
-  static Deployment of(String id, ModuleConfig root, List<TfResource> resources) {
+  static Deployment of(String id, ModuleConfig root, List<TfResource> resources, List<UnreadPart> unread) {
     boolean configured = root.backend || resources.stream().anyMatch(Deployments::configures);
-    return new Deployment(id, !configured, accounts(resources));
+    return new Deployment(id, !configured, accounts(resources), unread);
   }
 
   /** A provider block that configures something: one with only {@code alias} is a proxy that configures nothing. */

@@ -3,6 +3,7 @@ package dev.iamlint.terraform;
 import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.Expression;
 import dev.iamlint.hcl.TemplatePart;
+import dev.iamlint.model.UnreadPart;
 import dev.iamlint.source.Location;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One instance of a module (the root, or {@code module.a["k"]}), evaluated lazily: a local, a
@@ -54,6 +56,8 @@ public final class ModuleInstance {
   private final Map<String, Map<String, Instance>> instancesByKey = new HashMap<>();
   private final Map<String, List<Instance>> instanceCache = new HashMap<>();
   private final Map<String, List<ChildModule>> childCache = new HashMap<>();
+  /** Module calls whose module could not be read, by call name. */
+  private final Map<String, UnreadPart> unread = new TreeMap<>();
   private final Map<String, Value> outputCache = new HashMap<>();
   private final Set<String> inProgress = new HashSet<>();
   /** Policy-document data sources referenced from elsewhere: judged there, not alone. */
@@ -457,6 +461,13 @@ public final class ModuleInstance {
           .flatMap(e -> eval(e, Scope.EMPTY, call.file()).asText());
       Optional<Path> dir = source.flatMap(s -> project.moduleSource(config, moduleKey(name), s));
       Optional<ModuleConfig> child = dir.flatMap(project::module);
+      if (child.isEmpty()) {
+        Location at = call.block().typeRange().location(call.file()).span(call.block().labels().get(0).range().location(call.file()));
+        String why = source.map(s -> "source \"" + s + "\" is " + (dir.isPresent() ? "not readable"
+            : s.startsWith("./") || s.startsWith("../") ? "not inside the scan root" : "not installed (run terraform init)"))
+            .orElse("its source is not known");
+        unread.put(name, new UnreadPart(prefix() + "module." + name + ": " + why, at));
+      }
       if (child.isEmpty() || callChain.contains(child.get().directory())) {
         childCache.put(name, out);
         return out;
@@ -488,6 +499,15 @@ public final class ModuleInstance {
   private String moduleKey(String name) {
     String path = address.replaceAll("\\[[^]]*]", "").replace("module.", "");
     return path.isEmpty() ? name : path + "." + name;
+  }
+
+  /** The module calls of this instance and of every module it calls whose module could not be read. */
+  public List<UnreadPart> unreadParts() {
+    List<UnreadPart> out = new ArrayList<>();
+    for (String call : config.moduleCalls.keySet()) children(call);
+    out.addAll(unread.values());
+    for (ModuleInstance child : childInstances()) out.addAll(child.unreadParts());
+    return out;
   }
 
   /** The modules called by this instance, evaluated. */

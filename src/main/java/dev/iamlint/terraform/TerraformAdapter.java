@@ -315,7 +315,9 @@ public final class TerraformAdapter {
     // Started from a launch template: the block is what counts, its id is often known only at apply.
     Optional<Value> template = get(r, "launch_template").flatMap(b -> b.items().stream().findFirst());
     Optional<Value> userData = get(r, "user_data").or(() -> get(r, "user_data_base64"));
-    out.computeInstances.add(new ComputeInstance(ref, kind, profile, userData, template, get(r, "name")));
+    Optional<Value> metadataEndpoint = get(r, "metadata_options").flatMap(b -> b.items().stream().findFirst())
+        .filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast).flatMap(m -> m.get("http_endpoint"));
+    out.computeInstances.add(new ComputeInstance(ref, kind, profile, userData, template, get(r, "name"), metadataEndpoint));
     userData.ifPresent(u -> {
       out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.USER_DATA, "the user data of " + r.address(), u));
       Credentials.instanceScripts(ref, "The user data of " + r.address(), u, out.credentials);

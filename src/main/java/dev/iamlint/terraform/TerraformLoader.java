@@ -189,7 +189,7 @@ public final class TerraformLoader {
     LocalProject project = new LocalProject(dir);
     ModuleInstance instance = ModuleInstance.root(project, config);
     List<TfResource> resources = instance.resources();
-    TerraformAdapter.adapt(resources, instance.documentsInUse(), Deployments.of(display(dir), config, resources), fragment);
+    TerraformAdapter.adapt(resources, instance.documentsInUse(), Deployments.of(display(dir), config, resources, instance.unreadParts()), fragment);
     // Where a budget cut the evaluation short: a located SYN001, kept with the result as the variable files' errors are.
     for (Budget.Note n : project.budget.notes()) variableFileError(new SyntaxError(n.location().file(), n.message(), n.location()));
     return fragment;

@@ -28,6 +28,7 @@ class ReportUnknownTest {
       terraform     | ADM005   | 46 | can escalate privileges (iam-create-policy-version): statement at line
       terraform     | CT002    | 33 | whether trail aws_cloudtrail.t is logging: variable "logging" has no value
       terraform     | USR001   | 54 | whether aws_iam_user_policy.maybe exists (its count or for_each is not known: one of [1, 0] (from the true branch of a condition that is unknown (variable "create_inline" has no value)
+      terraform     | EC2001   | 69 | whether EC2 instance aws_instance.maybe_offline needs an instance profile (its metadata service may be disabled): variable "imds" has no value
       template.yaml | ADM001   | 24 | whether the policy attached to role Resources.Role is AdministratorAccess: parameter PolicyArn has no default and no value was given
       template.yaml | TRUST001 | 21 | whether role Resources.Role can be assumed by anyone: parameter TrustedPrincipal has no default and no value was given
       template.yaml | ADM005   | 40 | Action "s3:DeleteBuckt" in statement at line 39 matches no action of the bundled catalogue

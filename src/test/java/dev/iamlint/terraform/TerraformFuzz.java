@@ -65,7 +65,7 @@ public final class TerraformFuzz {
     ModuleInstance instance = ModuleInstance.root(project, rootConfig.get());
     List<TfResource> resources = instance.resources();
     ModelBuilder model = new ModelBuilder();
-    TerraformAdapter.adapt(resources, instance.documentsInUse(), Deployments.of("root", rootConfig.get(), resources), model);
+    TerraformAdapter.adapt(resources, instance.documentsInUse(), Deployments.of("root", rootConfig.get(), resources, instance.unreadParts()), model);
     dev.iamlint.fuzz.Judges.all(model);
   }
 
