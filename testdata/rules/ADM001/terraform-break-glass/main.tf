@@ -88,3 +88,31 @@ resource "aws_iam_role" "caller_admin_no_mfa" {
   })
   managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"] # Noncompliant {{AdministratorAccess is attached to role "caller-admin-no-mfa" (aws_iam_role.caller_admin_no_mfa)}}
 }
+
+# Arguments set to null are not set, the way modules pass optional attributes through
+# (regression: a null not_actions made the statement unreadable and the finding certain HIGH).
+data "aws_iam_policy_document" "caller_trust" {
+  statement {
+    sid           = null
+    effect        = null
+    actions       = ["sts:AssumeRole"]
+    not_actions   = null
+    resources     = null
+    not_resources = null
+    principals {
+      type        = "AWS"
+      identifiers = [data.aws_caller_identity.current.arn]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:MultiFactorAuthPresent"
+      values   = ["true"]
+    }
+  }
+}
+
+resource "aws_iam_role" "caller_admin_null_arguments" {
+  name                = "caller-admin-null-arguments"
+  assume_role_policy  = data.aws_iam_policy_document.caller_trust.json
+  managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"] # Noncompliant {{AdministratorAccess is attached to role "caller-admin-null-arguments" (aws_iam_role.caller_admin_null_arguments): only principals of the role's own account can assume it, and only with MFA}}
+}

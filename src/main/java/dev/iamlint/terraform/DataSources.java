@@ -119,7 +119,7 @@ final class DataSources {
   private static Value statement(Value.MapV block) {
     List<Value.MapV.Entry> out = new ArrayList<>();
     copy(block, "sid", "Sid", out);
-    Optional<Value.MapV.Entry> effect = block.entry("effect");
+    Optional<Value.MapV.Entry> effect = set(block, "effect");
     if (effect.isPresent()) {
       out.add(new Value.MapV.Entry("Effect", effect.get().keyLocation(), effect.get().value()));
     } else {
@@ -164,8 +164,13 @@ final class DataSources {
     return new Value.MapV(out, block.location(), block.provenance());
   }
 
+  /** An argument set to null is not set (Terraform's semantics): the provider's default applies. */
+  private static Optional<Value.MapV.Entry> set(Value.MapV block, String name) {
+    return block.entry(name).filter(e -> !(e.value() instanceof Value.Null));
+  }
+
   private static void copy(Value.MapV block, String from, String to, List<Value.MapV.Entry> out) {
-    block.entry(from).ifPresent(e -> out.add(new Value.MapV.Entry(to, e.keyLocation(), ampersand(e.value()))));
+    set(block, from).ifPresent(e -> out.add(new Value.MapV.Entry(to, e.keyLocation(), ampersand(e.value()))));
   }
 
   private static void principals(Value.MapV block, String from, String to, List<Value.MapV.Entry> out) {
