@@ -103,6 +103,14 @@ data "aws_iam_policy_document" "caller_trust" {
       type        = "AWS"
       identifiers = [data.aws_caller_identity.current.arn]
     }
+    # a dynamic block with no elements writes no block (regression: it became an empty NotPrincipal)
+    dynamic "not_principals" {
+      for_each = []
+      content {
+        type        = "AWS"
+        identifiers = ["*"]
+      }
+    }
     condition {
       test     = "Bool"
       variable = "aws:MultiFactorAuthPresent"

@@ -133,7 +133,7 @@ final class DataSources {
     principals(block, "principals", "Principal", out);
     principals(block, "not_principals", "NotPrincipal", out);
     Optional<Value> conditions = block.get("condition");
-    if (conditions.isPresent()) {
+    if (conditions.isPresent() && !(conditions.get() instanceof Value.ListV l && l.items().isEmpty())) {
       Map<String, List<Value.MapV.Entry>> byTest = new LinkedHashMap<>();
       Map<String, Location> testLocations = new LinkedHashMap<>();
       Location first = conditions.get().location();
@@ -175,7 +175,8 @@ final class DataSources {
 
   private static void principals(Value.MapV block, String from, String to, List<Value.MapV.Entry> out) {
     Optional<Value> blocks = block.get(from);
-    if (blocks.isEmpty()) return;
+    // No block (also a dynamic block with no elements) writes no Principal at all.
+    if (blocks.isEmpty() || blocks.get() instanceof Value.ListV l && l.items().isEmpty()) return;
     Map<String, List<Value>> byType = new LinkedHashMap<>();
     Location first = blocks.get().location();
     for (Value p : blocks.get().items()) {
