@@ -669,10 +669,14 @@ public final class ModuleInstance {
         return local(n.get(), at);
       }
       case "path": {
-        // Terraform runs in the root module: path.root and path.cwd are ".", path.module is
-        // relative to it, and file() paths resolve against it.
+        // Terraform runs in the root module: path.root is ".", path.module is relative to it, and
+        // file() paths resolve against it. path.cwd is the absolute directory Terraform was started
+        // in (before -chdir): not known here.
         Optional<String> n = attrName(steps, 0);
         consumed.add(1);
+        if (n.orElse("").equals("cwd")) {
+          return unknown(Value.Cause.DEPLOY_TIME, "path.cwd is the directory Terraform is run from", at);
+        }
         Path runsIn = files.moduleDirectory();
         // Outside a module (a value in a .tfvars file), there is no module path to give.
         if (n.orElse("").equals("module") && runsIn.isAbsolute() != config.directory().isAbsolute()) {

@@ -99,6 +99,27 @@ class TerraformEvaluationTest {
     assertEquals(List.of("ADM001 main.tf:10 aws_iam_user_policy_attachment.b"), scan("ADM001"));
   }
 
+  /**
+   * path.cwd is the absolute directory Terraform is run from (before -chdir), not ".": unknown here.
+   * Found on a public repository, where {@code name = basename(path.cwd)} named a policy ".".
+   */
+  @Test
+  void theWorkingDirectoryIsNotKnown() throws IOException {
+    write("main.tf", """
+        resource "aws_iam_user_policy_attachment" "cwd" {
+          count      = basename(path.cwd) == "." ? 1 : 0
+          user       = "bob"
+          policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+        }
+        resource "aws_iam_user_policy_attachment" "root" {
+          count      = path.root == "." ? 1 : 0
+          user       = "bob"
+          policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+        }
+        """);
+    assertEquals(List.of("ADM001 main.tf:9 aws_iam_user_policy_attachment.root[0]"), scan("ADM001"));
+  }
+
   /** Found by fuzzing: a NUL character in a module source or a file name made the whole run an internal error. */
   @Test
   void aPathNoFileCanHaveIsAbsentNotAFailure() throws IOException {
