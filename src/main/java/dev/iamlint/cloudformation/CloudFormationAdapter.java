@@ -80,7 +80,9 @@ public final class CloudFormationAdapter {
     Evaluator evaluator = new Evaluator(template, parameters, partition, exports);
     out.deployments.add(new Deployment(evaluator.scope(), renderedLater(template.file()), List.of(), unread(template)));
     new CloudFormationAdapter(evaluator, out, partition).adaptAll();
-    return evaluator.limitsReached();
+    List<Budget.Note> limits = new ArrayList<>(template.expansionLimits());
+    limits.addAll(evaluator.limitsReached());
+    return limits;
   }
 
   /**
@@ -113,7 +115,9 @@ public final class CloudFormationAdapter {
         }
       }
     });
-    template.root().map("Resources").ifPresent(section -> section.entries().forEach(e -> {
+    out.addAll(template.unexpandedLoops());
+    // Without the transform CloudFormation refuses the loop; with it, the loops left are listed above.
+    if (!LanguageExtensions.declared(template)) template.root().map("Resources").ifPresent(section -> section.entries().forEach(e -> {
       if (e.name().startsWith("Fn::ForEach")) {
         out.add(new UnreadPart("Resources." + e.name() + ": a loop of the language extensions whose resources are not read",
             e.key().location()));
@@ -582,6 +586,11 @@ public final class CloudFormationAdapter {
     boolean certain = value.alternatives().size() == 1;
     for (Value v : value.alternatives()) {
       // A JSON string; from a Fn::Sub with unknown parts, the unknown parts stay unknown strings.
+      if (v instanceof Value.Str s && s.encoded().isPresent()) {
+        // Written as a structure (Fn::ToJsonString): judged, and located, as that structure.
+        alternatives.add(s.encoded().get());
+        continue;
+      }
       Optional<String> json = v instanceof Value.Str s ? Optional.of(s.value()).filter(t -> !t.isBlank())
           : v instanceof Value.Unknown u ? u.partial().filter(t -> t.trim().startsWith("{")) : Optional.empty();
       if (json.isPresent()) {

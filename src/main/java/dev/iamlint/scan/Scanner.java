@@ -3,6 +3,7 @@ package dev.iamlint.scan;
 import dev.iamlint.cache.ParseCache;
 import dev.iamlint.cloudformation.CloudFormationAdapter;
 import dev.iamlint.cloudformation.Exports;
+import dev.iamlint.cloudformation.LanguageExtensions;
 import dev.iamlint.cloudformation.Template;
 import dev.iamlint.json.JsonLoader;
 import dev.iamlint.model.IamModel;
@@ -267,7 +268,9 @@ public final class Scanner {
     if (parsed instanceof ParseResult.Failed failed) {
       return new FileOutcome(model, unparsed(request, file, failed), true, suppressions);
     }
-    Optional<Template> template = Template.of(file.displayPath(), ((ParseResult.Parsed) parsed).root(), file.text());
+    // Loops of the language extensions are expanded first, as CloudFormation does before anything else.
+    Optional<Template> template = Template.of(file.displayPath(), ((ParseResult.Parsed) parsed).root(), file.text())
+        .map(t -> LanguageExtensions.expand(t, request.parameters(), request.partition()));
     if (template.isEmpty()) return new FileOutcome(model, Optional.empty(), false, suppressions);
     suppressions.readMetadata(template.get());
     return new FileOutcome(model, Optional.empty(), true, suppressions, template);
