@@ -45,7 +45,33 @@ public final class Evaluator {
    */
   private static final int MAX_DEPTH = JsonLoader.MAX_NESTING_DEPTH + 64;
 
+  /**
+   * Where a template is evaluated: as a stack of its own ({@link #ROOT}), or as a nested stack of
+   * another template, with the values its parent passes ({@code passed}, by parameter name; all of
+   * them unknown when {@code passedUnknown}). {@code addressPrefix} comes before each address
+   * ({@code Resources.Roles/}), {@code scope} (empty: the template's file) names the instance.
+   */
+  record Nesting(String scope, String addressPrefix, Map<String, Passed> passed, boolean passedUnknown,
+      NestedOutputs outputs) {
+    static final Nesting ROOT = new Nesting("", "", Map.of(), false, NestedOutputs.NONE);
+
+    boolean nested() {
+      return !addressPrefix.isEmpty();
+    }
+  }
+
+  /** A value a parent stack passes to a parameter of its nested stack, and where: the entry of its {@code Parameters}. */
+  record Passed(Value value, Location at, String stack) {}
+
+  /** The outputs of the nested stacks of the template evaluated ({@code !GetAtt Stack.Outputs.Name}). */
+  interface NestedOutputs {
+    NestedOutputs NONE = (stack, output, at) -> Optional.empty();
+
+    Optional<Value> output(String stack, String output, Location at);
+  }
+
   private final Template template;
+  private final Nesting nesting;
   private final Map<String, String> givenParameters;
   private final String partition;
   private final Exports exports;
@@ -59,6 +85,12 @@ public final class Evaluator {
 
   /** With the exports of the other templates of the scan, which {@code Fn::ImportValue} resolves to. */
   public Evaluator(Template template, Map<String, String> givenParameters, String partition, Exports exports) {
+    this(template, givenParameters, partition, exports, Nesting.ROOT);
+  }
+
+  /** As a nested stack ({@code nesting}); {@code givenParameters} are then not used. */
+  Evaluator(Template template, Map<String, String> givenParameters, String partition, Exports exports, Nesting nesting) {
+    this.nesting = nesting;
     this.template = template;
     this.givenParameters = givenParameters;
     this.partition = partition;
@@ -80,11 +112,16 @@ public final class Evaluator {
 
   /** The scope of every {@link Reference} this template's values make. */
   public String scope() {
-    return template.file();
+    return nesting.scope().isEmpty() ? template.file() : nesting.scope();
+  }
+
+  /** What comes before the addresses of this template's elements: {@code Resources.Roles/} in a nested stack. */
+  String addressPrefix() {
+    return nesting.addressPrefix();
   }
 
   public Reference resourceReference(String logicalId, String attribute) {
-    return new Reference(scope(), "Resources." + logicalId, attribute);
+    return new Reference(scope(), addressPrefix() + "Resources." + logicalId, attribute);
   }
 
   public Value eval(Node node) {
@@ -256,7 +293,18 @@ public final class Evaluator {
       return new Value.Unknown(Value.Cause.DEPLOY_TIME, "parameter " + p.name() + " is the value of an SSM parameter, read at deploy",
           Optional.empty(), Optional.empty(), at, Provenance.of("parameter " + p.name(), p.declaration().key().location()));
     }
-    String given = givenParameters.get(p.name());
+    if (nesting.nested()) {
+      Passed passed = nesting.passed().get(p.name());
+      if (passed != null) {
+        return typed(p, passed.value().withOrigin(at, Provenance.of("value passed by nested stack "
+            + passed.stack() + " through parameter " + p.name(), passed.at())));
+      }
+      if (nesting.passedUnknown()) {
+        return new Value.Unknown(Value.Cause.INPUT, "parameter " + p.name() + " is given by the parent stack, whose Parameters are not known",
+            Optional.empty(), Optional.empty(), at, Provenance.of("parameter " + p.name(), p.declaration().key().location()));
+      }
+    }
+    String given = nesting.nested() ? null : givenParameters.get(p.name());
     if (given != null) {
       return typed(p, new Value.Str(given, at, Provenance.of("value of parameter " + p.name() + " given on the command line")));
     }
@@ -307,6 +355,10 @@ public final class Evaluator {
       return unknown(Value.Cause.UNSUPPORTED, "Fn::GetAtt with a computed target", at);
     }
     boolean declared = template.resources().containsKey(target);
+    if (declared && attribute.startsWith("Outputs.")) {
+      Optional<Value> output = nesting.outputs().output(target, attribute.substring("Outputs.".length()), at);
+      if (output.isPresent()) return output.get();
+    }
     String reason = declared
         ? "attribute " + attribute + " of resource " + target + " is known only after deploy"
         : "\"" + target + "\" is not a resource of the template";
