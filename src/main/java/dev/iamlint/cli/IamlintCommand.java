@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "iamlint", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Finds IAM and audit-logging mistakes in Terraform and CloudFormation before they are deployed.",
-    subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, DebugCommand.class},
+    subcommands = {ScanCommand.class, ReviewCommand.class, RulesCommand.class, ExplainCommand.class, DebugCommand.class},
     footer = {"", "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or internal error."})
 final class IamlintCommand implements Callable<Integer> {
   @Spec

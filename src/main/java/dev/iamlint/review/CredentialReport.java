@@ -89,9 +89,9 @@ final class CredentialReport {
       int number = i + 1;
       List<Field> fields = fields(line);
       if (fields.size() != names.size()) {
-        problems.add(Problem.at(place.line(number, line), "line" + place.where(number) + " of the credential report has "
+        problems.add(Problem.at(place.line(number, line), "this line of the credential report" + place.where(number) + " has "
             + fields.size() + " fields where the header has " + names.size()
-            + (fields.size() < names.size() ? ": the report looks truncated" : "") + "; this line is not reviewed"));
+            + (fields.size() < names.size() ? " (the report looks truncated)" : "") + ": it is not reviewed"));
         continue;
       }
       Map<String, Field> row = new LinkedHashMap<>();
@@ -99,8 +99,8 @@ final class CredentialReport {
       try {
         line(file, place, number, line, row, reportDay, out);
       } catch (Unreadable e) {
-        problems.add(Problem.at(place.field(number, e.field), e.getMessage() + place.where(number)
-            + " of the credential report; this line is not reviewed"));
+        problems.add(Problem.at(place.field(number, e.field), e.getMessage() + ": this line of the credential report"
+            + place.where(number) + " is not reviewed"));
       }
     }
   }
