@@ -8,6 +8,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -73,6 +75,21 @@ class ReviewCliTest {
     String content = JsonParser.parseString(Files.readString(Path.of(HEALTHY + "credential-report.json")))
         .getAsJsonObject().get("Content").getAsString();
     assertFalse(run.out().contains(content.substring(160, 200)), format + " echoes the encoded report");
+  }
+
+  /** The config next to the exports: a rule's threshold, and an ignore entry naming the identity. */
+  @Test
+  void configThresholdsAndIgnores(@TempDir Path tmp) throws Exception {
+    Path report = Files.copy(Path.of(FINDINGS + "credential-report.csv"), tmp.resolve("credential-report.csv"));
+    Files.writeString(tmp.resolve(".iamlint.yaml"), """
+        rules:
+          REV004: { max_inactive_days: 45 }
+        ignore:
+          - { rule: MFA004, resource: "user/carol", reason: "leaves on Friday", until: "2999-01-31" }
+        """);
+    CliTest.Run run = review(report.toString(), "--as-of", "2026-06-15", "-f", "compact", "--rule", "REV004", "--rule", "MFA004");
+    assertEquals(List.of("user/olddev", "user/nearly", "user/builder"), run.out().lines()
+        .map(l -> l.substring(l.lastIndexOf('(') + 1, l.length() - 1)).toList(), run.out());
   }
 
   @Test
