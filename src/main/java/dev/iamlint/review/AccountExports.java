@@ -5,6 +5,7 @@ import dev.iamlint.model.Deployment;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.model.PasswordPolicy;
 import dev.iamlint.model.ResourceRef;
+import dev.iamlint.source.InternalFailure;
 import dev.iamlint.source.Location;
 import dev.iamlint.tree.ListNode;
 import dev.iamlint.tree.MapNode;
@@ -57,7 +58,21 @@ public final class AccountExports {
     List<Problem> problems = new ArrayList<>();
     Trails trails = new Trails();
     out.deployments.add(new Deployment(DEPLOYMENT, true, List.of()));
-    for (Export e : exports) readOne(e, asOf, out, trails, problems);
+    for (Export e : exports) {
+      // A failure of iamlint on one export is that file's problem; the others are still reviewed.
+      ModelBuilder one = new ModelBuilder();
+      List<Problem> found = new ArrayList<>();
+      Optional<String> failure = InternalFailure.contain(() -> {
+        readOne(e, asOf, one, trails, found);
+        return Optional.<String>empty();
+      }, Optional::of);
+      if (failure.isPresent()) {
+        problems.add(Problem.at(Location.point(e.file(), 1, 1), "not reviewed: " + failure.get()));
+        continue;
+      }
+      out.addAll(one);
+      problems.addAll(found);
+    }
     trails.addTo(out);
     return new Reading(out, problems);
   }
