@@ -112,6 +112,17 @@ class ReviewTest {
         .stream().map(ReviewTest::brief).toList());
   }
 
+  /** A message names a setting as the export writes it (the AWS API's name), not as Terraform does. */
+  @Test
+  void settingsAreNamedAsTheExportWritesThem() throws Exception {
+    Path base = ROOT.resolve("findings");
+    List<String> messages = TestScans.review(List.of(base.resolve("password-policy.json"), base.resolve("trails.json")),
+        AS_OF, List.of(), "PWD003", "PWD004", "CT007").findings().stream().map(Finding::message).toList();
+    assertEquals(List.of("The password policy does not set MaxPasswordAge: passwords never expire (use at most 90 days)",
+        "The password policy sets RequireSymbols to false: require it",
+        "Trail trail/management does not encrypt its logs with a KMS key (no key is set: KmsKeyId)"), messages);
+  }
+
   private static List<Path> exports(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(Files::isRegularFile).sorted().toList();
