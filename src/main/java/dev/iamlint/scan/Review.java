@@ -65,6 +65,13 @@ public final class Review {
       findings.add(Scanner.syntaxError(p.location().file(), p.message(), p.location(), p.location()));
     }
     ModelBuilder model = reading.model();
+    // Policies' time windows are judged on the day the report describes, as the time rules are.
+    Optional<LocalDate> reported = model.credentialReport.stream().map(l -> LocalDate.parse(l.reportDay()))
+        .max(LocalDate::compareTo);
+    if (asOf.isEmpty() && reported.isPresent()) {
+      ScanOptions r = request.options();
+      request = request.withOptions(r.withAsOf(reported.get()));
+    }
     if (!code.isEmpty()) model.codeInventories.add(inventory(request, code, discovery));
     IamModel built = model.build();
     Suppressions suppressions = new Suppressions();
