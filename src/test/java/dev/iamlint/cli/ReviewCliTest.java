@@ -92,6 +92,26 @@ class ReviewCliTest {
         .map(l -> l.substring(l.lastIndexOf('(') + 1, l.length() - 1)).toList(), run.out());
   }
 
+  /** A baseline written from one review accepts the same findings in the next export, where lines moved. */
+  @Test
+  void baselineSurvivesTheNextExport(@TempDir Path tmp) throws Exception {
+    Path report = Files.copy(Path.of(FINDINGS + "credential-report.csv"), tmp.resolve("credential-report.csv"));
+    Path baseline = tmp.resolve("baseline.json");
+    CliTest.Run written = review(report.toString(), "--as-of", "2026-06-15", "--no-config", "--write-baseline", baseline.toString());
+    assertEquals(0, written.code(), written.err());
+    // The next export lists the users in another order (and so on other lines).
+    List<String> lines = Files.readAllLines(report);
+    List<String> users = new java.util.ArrayList<>(lines.subList(2, lines.size()));
+    java.util.Collections.reverse(users);
+    List<String> reordered = new java.util.ArrayList<>(lines.subList(0, 2));
+    reordered.addAll(users);
+    Files.write(report, reordered);
+    CliTest.Run next = review(report.toString(), "--as-of", "2026-06-15", "--no-config", "--baseline", baseline.toString(),
+        "-f", "compact");
+    assertEquals(0, next.code(), next.out() + next.err());
+    assertEquals("", next.out());
+  }
+
   @Test
   void sarifArtifactsAreTheExportFiles() {
     CliTest.Run run = review(FINDINGS + "credential-report.csv", FINDINGS + "trails.json", "--as-of", "2026-06-15",
