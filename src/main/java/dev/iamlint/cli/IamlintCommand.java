@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
     footer = {"", "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or internal error."})
 final class IamlintCommand implements Callable<Integer> {
   /** The subcommands, in the order help lists them. */
-  static final List<Class<?>> SUBCOMMANDS = List.of(ScanCommand.class, RulesCommand.class, ExplainCommand.class,
-      DebugCommand.class);
+  static final List<Class<?>> SUBCOMMANDS = List.of(ScanCommand.class, ReviewCommand.class, RulesCommand.class,
+      ExplainCommand.class, DebugCommand.class);
 
   /**
    * The command line for {@code args}. When the first argument names a subcommand, only that one

@@ -4,10 +4,8 @@ import dev.iamlint.cache.DiskCache;
 import dev.iamlint.cache.ParseCache;
 import dev.iamlint.config.Config;
 import dev.iamlint.config.ConfigException;
-import dev.iamlint.config.ConfigLoader;
 import dev.iamlint.config.Globs;
 import dev.iamlint.config.Ignore;
-import dev.iamlint.report.Report;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.RuleMetadata;
 import dev.iamlint.rule.RuleSelector;
@@ -26,12 +24,6 @@ import dev.iamlint.scan.Scanner;
 import dev.iamlint.source.SourceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,30 +47,8 @@ final class ScanCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", description = "Files or directories to scan.", arity = "0..*")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FMT[=FILE]", converter = OutputFormat.Converter.class,
-      description = "Output format: text (default), compact, json, sarif, junit, checkstyle, github, gitlab, html, markdown. Repeatable; without =FILE it goes to stdout.")
-  List<OutputFormat> formats = new ArrayList<>();
-
-  @Option(names = "--fail-on", paramLabel = "SEV", converter = SeverityConverter.class,
-      description = "Lowest severity that makes the exit code 1 (default: low, or fail_on in the config).")
-  Severity failOn;
-
-  @Option(names = "--min-severity", paramLabel = "SEV", converter = SeverityConverter.class,
-      description = "Do not report findings below SEV (default: info, or min_severity in the config).")
-  Severity minSeverity;
-
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-      description = "Config file (default: the nearest .iamlint.yaml from the scan root upwards, up to the repository root).")
-  Path configFile;
-
-  @Option(names = "--no-config", description = "Ignore .iamlint.yaml files.")
-  boolean noConfig;
-
-  @Option(names = "--rule", paramLabel = "ID", description = "Only these rules: ids, slugs or prefixes (CT, PWD00*).")
-  List<String> rules = new ArrayList<>();
-
-  @Option(names = "--skip-rule", paramLabel = "ID", description = "Skip these rules: ids, slugs or prefixes.")
-  List<String> skipRules = new ArrayList<>();
+  @CommandLine.Mixin
+  ReportOptions report = new ReportOptions();
 
   @Option(names = "--parameter", paramLabel = "NAME=VALUE", description = "CloudFormation parameter value.")
   Map<String, String> parameters = new LinkedHashMap<>();
@@ -102,44 +72,15 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--cloudtrail-external", description = "An organization trail is managed elsewhere (turns CT001 off).")
   boolean cloudTrailExternal;
 
-  @Option(names = "--report-unknown",
-      description = "Also report, at info, checks that could not be decided because a value is unknown, with the reason.")
-  boolean reportUnknown;
-
   @Option(names = "--as-of", paramLabel = "DATE",
       description = "Judge policies as on this day (YYYY-MM-DD, UTC; default: today): a statement whose time window "
           + "(aws:CurrentTime, aws:EpochTime, aws:TokenIssueTime) is shut on that day grants nothing.")
   String asOf;
 
-  @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings that are not in this baseline.")
-  Path baselineFile;
-
-  @Option(names = "--write-baseline", paramLabel = "FILE",
-      description = "Write the current findings as the baseline and exit 0.")
-  Path writeBaselineFile;
-
-  @Option(names = "--show-suppressed",
-      description = "Also list suppressed findings (and those in the baseline) with their reason; they never fail the run.")
-  boolean showSuppressed;
-
-  @Option(names = "--no-color", description = "No colour in text output (also when NO_COLOR is set).")
-  boolean noColor;
-
-  /** When the text report on stdout is coloured. */
-  enum ColorWhen { auto, always, never }
-
-  @Option(names = "--color", paramLabel = "WHEN",
-      description = "Colour the text report on stdout: auto (default: on a terminal, unless NO_COLOR is set), always "
-          + "(a CI log that renders colours), never.")
-  ColorWhen colorWhen = ColorWhen.auto;
-
   @Option(names = "--progress",
       description = "Show a progress line on stderr from the start (by default it appears on a terminal after one second, "
           + "never in pipes, CI logs or with -q).")
   boolean progressLine;
-
-  @Option(names = {"-q", "--quiet"}, description = "Text output: findings only, no summary.")
-  boolean quiet;
 
   @Option(names = "--project-root", paramLabel = "DIR",
       description = "The project a partial scan is judged against (default: the nearest directory upwards holding "
@@ -159,29 +100,14 @@ final class ScanCommand implements Callable<Integer> {
       description = "Also scan what .gitignore files and the default build folders (.terraform, node_modules, ...) exclude.")
   boolean noIgnore;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Files loaded in parallel (default: number of cores).")
-  int threads = Runtime.getRuntime().availableProcessors();
-
   @Option(names = "--no-cache", description = "Do not read or write the parse cache ($XDG_CACHE_HOME/iamlint).")
   boolean noCache;
-
-  @Option(names = "--debug", description = "Show stack traces of internal errors, the time of each stage and what the cache did.")
-  boolean debug;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    InternalFailure.showStackTraces(debug);
-    long onStdout = formats.stream().filter(f -> f.file().isEmpty()).count();
-    if (onStdout > 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "at most one format can go to stdout; give the others =FILE");
-    }
-    if (formats.isEmpty()) formats.add(new OutputFormat("text", java.util.Optional.empty()));
-    for (String pattern : concat(rules, skipRules)) {
-      if (Catalog.all().stream().noneMatch(m -> new RuleSelector(List.of(pattern), List.of()).selects(m))) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "no rule matches '" + pattern + "' (see 'iamlint rules')");
-      }
-    }
+    InternalFailure.showStackTraces(report.debug);
+    report.validate(spec);
     Map<String, String> values = new LinkedHashMap<>();
     for (Path file : parameterFiles) {
       try {
@@ -234,14 +160,12 @@ final class ScanCommand implements Callable<Integer> {
       err.println("iamlint: " + e.getMessage());
       return ExitCodes.ERROR;
     }
-    Optional<Baseline> baseline = Optional.empty();
-    if (baselineFile != null) {
-      try {
-        baseline = Optional.of(Baseline.read(baselineFile));
-      } catch (IOException e) {
-        err.println("iamlint: cannot read baseline: " + e.getMessage());
-        return ExitCodes.ERROR;
-      }
+    Optional<Baseline> baseline;
+    try {
+      baseline = report.baseline();
+    } catch (IOException e) {
+      err.println("iamlint: cannot read baseline: " + e.getMessage());
+      return ExitCodes.ERROR;
     }
     // Each project's share of the paths is judged against that project, with its own config.
     List<Judged> judged = new ArrayList<>();
@@ -260,83 +184,12 @@ final class ScanCommand implements Callable<Integer> {
       line.ifPresent(ScanCommand::stopProgressLine);
     }
     ScanResult result = merge(judged.stream().map(Judged::result).toList());
-    RuleSelector selector = new RuleSelector(rules, skipRules);
-    if (writeBaselineFile != null) {
-      // A file that does not parse is never accepted: it would hide everything in it for good.
-      List<Finding> accepted = result.findings().stream().filter(f -> !f.ruleId().equals("SYN001")).toList();
-      try {
-        Baseline.write(writeBaselineFile, accepted);
-      } catch (IOException e) {
-        err.println("iamlint: cannot write the baseline " + writeBaselineFile + ": " + reason(e));
-        return ExitCodes.ERROR;
-      }
-      err.println("iamlint: wrote " + accepted.size() + " findings to the baseline " + writeBaselineFile);
-      for (String internal : result.internalErrors()) err.println("iamlint: internal error: " + internal);
-      return result.internalErrors().isEmpty() ? ExitCodes.CLEAN : ExitCodes.ERROR;
-    }
-    // Findings in the baseline are accepted: hidden like suppressed ones.
-    List<Finding> active = new ArrayList<>();
-    List<Finding> hidden = new ArrayList<>(result.suppressed());
-    for (Finding f : result.findings()) {
-      Optional<Finding> accepted = f.ruleId().equals("SYN001") ? Optional.empty()
-          : baseline.flatMap(b -> b.accept(f, baselineFile.toString()));
-      if (accepted.isPresent()) hidden.add(accepted.get());
-      else active.add(f);
-    }
-    List<Finding> shown = new ArrayList<>(active);
-    if (showSuppressed) shown.addAll(hidden);
-    shown.sort(Scanner.ORDER);
-
+    RuleSelector selector = report.selector();
     List<RuleMetadata> enabled = Catalog.all().stream().filter(selector::selects)
         .filter(m -> judged.stream().anyMatch(j -> j.options().settings(m.id()).enabled().orElse(true))).toList();
-    Report report = new Report(Version.current(), shown, result.files(), result.resources(),
-        result.errors(), enabled);
-    for (OutputFormat format : formats) {
-      StringWriter buffer = new StringWriter();
-      boolean onTerminal = !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
-      boolean color = format.file().isEmpty() && format.name().equals("text") && switch (colorWhen) {
-        case always -> !noColor;
-        case never -> false;
-        case auto -> onTerminal;
-      };
-      format.reporter(color, fromProjectRoot(cwd, units.get(0).root()), System.getenv(), cwd,
-          repositoryRoot(units.get(0).root()).orElse(cwd)).write(quiet && format.name().equals("text") ? withoutSummary(report) : report, buffer);
-      String text = quiet && format.name().equals("text") ? stripSummary(buffer.toString()) : buffer.toString();
-      if (format.file().isPresent()) {
-        Path target = format.file().get();
-        try {
-          if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
-          try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-            w.write(text);
-          }
-        } catch (IOException e) {
-          err.println("iamlint: cannot write the " + format.name() + " report to " + target + ": " + reason(e));
-          return ExitCodes.ERROR;
-        }
-      } else {
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(text);
-        // A print stream keeps its failures to itself: a full disk would lose the report unsaid.
-        if (out.checkError()) {
-          err.println("iamlint: cannot write the report to standard output (is the disk full or the pipe closed?)");
-          return ExitCodes.ERROR;
-        }
-      }
-    }
-    // Errors go to stderr too, unless a text report on stdout already listed them.
-    boolean textOnStdout = formats.stream().anyMatch(f -> f.file().isEmpty() && f.name().equals("text"));
-    if (!textOnStdout) {
-      result.errors().forEach(e -> err.println("iamlint: " + e.file() + ": " + e.message()));
-    }
-    for (String internal : result.internalErrors()) err.println("iamlint: internal error: " + internal);
-    if (!result.internalErrors().isEmpty()) return ExitCodes.ERROR;
-    for (Finding f : active) {
-      // The lowest severity that fails is that of the project the finding belongs to.
-      Severity failOnLevel = judged.stream().filter(j -> j.unit().holds(cwd, f.location().file())).map(Judged::failOn)
-          .findFirst().orElse(judged.get(0).failOn());
-      if (f.severity().atLeast(failOnLevel)) return ExitCodes.FINDINGS;
-    }
-    return ExitCodes.CLEAN;
+    // The lowest severity that fails is that of the project the finding belongs to.
+    return report.finish(spec, result, baseline, enabled, units.get(0).root(), cwd, f -> judged.stream()
+        .filter(j -> j.unit().holds(cwd, f.location().file())).map(Judged::failOn).findFirst().orElse(judged.get(0).failOn()));
   }
 
   /**
@@ -358,29 +211,29 @@ final class ScanCommand implements Callable<Integer> {
       dev.iamlint.scan.Progress progress) throws ConfigException {
     Config config = config(cwd, unit);
     // The command line wins over the config file; flags can only switch a setting on.
-    Severity failOnLevel = failOn != null ? failOn : config.failOn().orElse(Severity.LOW);
-    Severity minLevel = minSeverity != null ? minSeverity : config.minSeverity().orElse(Severity.INFO);
+    Severity failOnLevel = report.failOn != null ? report.failOn : config.failOn().orElse(Severity.LOW);
+    Severity minLevel = report.minSeverity != null ? report.minSeverity : config.minSeverity().orElse(Severity.INFO);
     ScanOptions options = new ScanOptions(accountBaseline || config.accountBaseline().orElse(false),
         cloudTrailExternal || config.externalCloudTrail().orElse(false),
-        reportUnknown || config.reportUnknown().orElse(false), config.rules(), config.accountId(), day);
+        report.reportUnknown || config.reportUnknown().orElse(false), config.rules(), config.accountId(), day);
     // Globs in the config are relative to the directory of the config file.
     Path base = config.file().map(f -> f.toAbsolutePath().normalize().getParent()).orElse(cwd);
     List<java.util.regex.Pattern> excludes = config.exclude().stream().map(g -> Globs.compile(Globs.under(base, g))).toList();
     List<Ignore> ignores = config.ignore().stream().map(i -> new Ignore(i.rules(), i.path().map(g -> Globs.under(base, g)),
         i.resource(), i.reason(), i.until(), i.at())).toList();
-    RuleSelector selector = new RuleSelector(rules, skipRules);
+    RuleSelector selector = report.selector();
     List<Path> varFiles = variableFiles.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     ScanRequest request = new ScanRequest(cwd, unit.paths(), values, variables, varFiles, System.getenv(), partition,
-        selector, minLevel, options, p -> excludes.stream().anyMatch(g -> Globs.matches(g, p)), Math.max(1, threads),
+        selector, minLevel, options, p -> excludes.stream().anyMatch(g -> Globs.matches(g, p)), Math.max(1, report.threads),
         ignores, config.requireReason()).withCache(noCache ? ParseCache.NONE
-            : DiskCache.fromEnvironment(System.getenv(), Version.current(), debug ? m -> err.println("iamlint: " + m) : m -> {}));
+            : DiskCache.fromEnvironment(System.getenv(), Version.current(), report.debug ? m -> err.println("iamlint: " + m) : m -> {}));
     if (unit.scope().isPresent()) request = request.withScope(unit.scope().get());
     if (noIgnore) request = request.withIgnoring(Ignoring.NOTHING);
     ScanResult scanned = new Scanner(progress).scan(request);
-    if (debug) err.println("iamlint: time: " + progress.times());
+    if (report.debug) err.println("iamlint: time: " + progress.times());
     request.cache().trim();
     // Fingerprints (and so baselines) name files relative to the project root, not to where iamlint runs.
-    java.util.function.UnaryOperator<String> inProject = projectPath(cwd, unit.root());
+    java.util.function.UnaryOperator<String> inProject = ReportOptions.projectPath(cwd, unit.root());
     ScanResult result = scanned.map(f -> f.inProject(inProject.apply(f.resource().file())));
     return new Judged(unit, result, options, failOnLevel);
   }
@@ -391,7 +244,7 @@ final class ScanCommand implements Callable<Integer> {
    * before anything else is printed.
    */
   private Optional<Thread> startProgressLine(dev.iamlint.scan.Progress progress, PrintWriter err) {
-    boolean terminal = System.console() != null && System.getenv("CI") == null && !quiet;
+    boolean terminal = System.console() != null && System.getenv("CI") == null && !report.quiet;
     if (!progressLine && !terminal) return Optional.empty();
     long start = System.nanoTime();
     long delay = progressLine ? 250 : 1000;
@@ -524,53 +377,14 @@ final class ScanCommand implements Callable<Integer> {
     return root;
   }
 
-  /** A display path (relative to the working directory, or absolute) relative to the project root, when it lies under it. */
-  private static java.util.function.UnaryOperator<String> projectPath(Path cwd, Optional<Path> projectRoot) {
-    return display -> {
-      if (projectRoot.isEmpty()) return display;
-      Path abs = cwd.resolve(display).normalize();
-      return abs.startsWith(projectRoot.get()) ? projectRoot.get().relativize(abs).toString().replace('\\', '/') : display;
-    };
-  }
-
-  /**
-   * A display path (relative to the working directory, or absolute) as the repository names it:
-   * relative to the git top level holding the project root, else to the project root. Links in
-   * summaries resolve against the repository (a blob URL), even when a config file below the
-   * git root marks the project.
-   */
-  private static java.util.function.UnaryOperator<String> fromProjectRoot(Path cwd, Optional<Path> projectRoot) {
-    Optional<Path> root = repositoryRoot(projectRoot);
-    return display -> {
-      if (root.isEmpty()) return display;
-      Path abs = cwd.resolve(display).normalize();
-      return abs.startsWith(root.get()) ? root.get().relativize(abs).toString().replace('\\', '/') : display;
-    };
-  }
-
-  /** The git top level holding the project root, else the project root (SARIF's %SRCROOT%). */
-  private static Optional<Path> repositoryRoot(Optional<Path> projectRoot) {
-    return projectRoot.map(r -> {
-      for (Path d = r; d != null; d = d.getParent()) {
-        if (Files.exists(d.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) return d;
-      }
-      return r;
-    });
-  }
-
   /** The config named with -c, else the nearest .iamlint.yaml at or above the directory holding the scan paths. */
   private Config config(Path cwd, Unit unit) throws ConfigException {
-    if (noConfig) return Config.NONE;
     List<Path> scanPaths = unit.paths().isEmpty() ? List.of(unit.root().orElse(cwd)) : unit.paths();
     // From the directory that holds every scanned path, as the project root is found: the order in
     // which pre-commit passes files of two folders must not decide whose config applies.
     List<Path> absolute = scanPaths.stream().map(p -> cwd.resolve(p).normalize()).toList();
     Path start = ProjectRoot.commonDirectory(absolute).orElseGet(() -> startOf(cwd, scanPaths.get(0)));
-    Optional<Path> file = configFile != null ? Optional.of(configFile) : ConfigLoader.find(start);
-    if (file.isEmpty()) return Config.NONE;
-    Path abs = file.get().toAbsolutePath().normalize();
-    String display = abs.startsWith(cwd) ? cwd.relativize(abs).toString().replace('\\', '/') : abs.toString();
-    return ConfigLoader.load(abs, display, Catalog.all());
+    return report.config(cwd, start);
   }
 
   private static Path startOf(Path cwd, Path scanPath) {
@@ -578,28 +392,4 @@ final class ScanCommand implements Callable<Integer> {
     return Files.isDirectory(abs) || abs.getParent() == null ? abs : abs.getParent();
   }
 
-  private static Report withoutSummary(Report r) {
-    return r;
-  }
-
-  /** The text format's last line is the summary. */
-  private static String stripSummary(String text) {
-    String trimmed = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-    int nl = trimmed.lastIndexOf('\n');
-    return nl < 0 ? "" : trimmed.substring(0, nl + 1);
-  }
-
-  /** Why a file could not be written, in words (the exceptions' own names are Java's). */
-  private static String reason(IOException e) {
-    if (e instanceof AccessDeniedException) return "permission denied";
-    if (e instanceof FileAlreadyExistsException f) return f.getFile() + " is not a directory";
-    if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
-    return e.getMessage() == null ? "input/output error" : e.getMessage();
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
-  }
 }

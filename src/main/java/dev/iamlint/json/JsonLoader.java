@@ -40,6 +40,19 @@ public final class JsonLoader {
   private JsonLoader() {}
 
   public static ParseResult parse(String file, String text) {
+    return parse(file, text, false);
+  }
+
+  /**
+   * Reads one or more JSON documents written one after the other (what a paginated AWS CLI
+   * command writes page by page): the result's root is a list of the documents, located at the
+   * whole text.
+   */
+  public static ParseResult parseSequence(String file, String text) {
+    return parse(file, text, true);
+  }
+
+  private static ParseResult parse(String file, String text, boolean sequence) {
     JsonParser parser;
     try {
       parser = FACTORY.createParser(text);
@@ -53,6 +66,13 @@ public final class JsonLoader {
       }
       Node root = read(parser, first, file);
       JsonToken trailing = parser.nextToken();
+      if (sequence) {
+        List<Node> documents = new ArrayList<>(List.of(root));
+        for (; trailing != null; trailing = parser.nextToken()) documents.add(read(parser, trailing, file));
+        LineIndex lines = new LineIndex(text);
+        return new ParseResult.Parsed(new ListNode(documents,
+            Location.point(file, 1, 1).span(lines.point(file, text.length()))));
+      }
       if (trailing != null) {
         JsonLocation at = parser.currentTokenLocation();
         return new ParseResult.Failed("unexpected content after the end of the JSON document",

@@ -22,7 +22,8 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     List<PasswordPolicy> passwordPolicies, List<ConfigRule> configRules, List<AccessAnalyzer> accessAnalyzers,
     List<StaticCredential> credentials, List<MetricFilter> metricFilters, List<MetricAlarm> metricAlarms,
     List<SecretSink> secretSinks, List<PermissionsBoundary> boundaries, List<Deployment> deployments,
-    List<ServiceLaunch> serviceLaunches, List<TrustDocument> trustDocuments, ModelIndex index) {
+    List<ServiceLaunch> serviceLaunches, List<TrustDocument> trustDocuments,
+    List<CredentialReportLine> credentialReport, List<CodeInventory> codeInventories, ModelIndex index) {
 
   public IamModel {
     resources = List.copyOf(resources);
@@ -49,6 +50,8 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     deployments = List.copyOf(deployments);
     serviceLaunches = List.copyOf(serviceLaunches);
     trustDocuments = List.copyOf(trustDocuments);
+    credentialReport = List.copyOf(credentialReport);
+    codeInventories = List.copyOf(codeInventories);
   }
 
   /**

@@ -29,6 +29,8 @@ public final class ModelBuilder {
   public final List<Deployment> deployments = new ArrayList<>();
   public final List<ServiceLaunch> serviceLaunches = new ArrayList<>();
   public final List<TrustDocument> trustDocuments = new ArrayList<>();
+  public final List<CredentialReportLine> credentialReport = new ArrayList<>();
+  public final List<CodeInventory> codeInventories = new ArrayList<>();
 
   public void addAll(ModelBuilder other) {
     resources.addAll(other.resources);
@@ -55,13 +57,15 @@ public final class ModelBuilder {
     deployments.addAll(other.deployments);
     serviceLaunches.addAll(other.serviceLaunches);
     trustDocuments.addAll(other.trustDocuments);
+    credentialReport.addAll(other.credentialReport);
+    codeInventories.addAll(other.codeInventories);
   }
 
   public IamModel build() {
     return new IamModel(resources, users, groups, roles, instanceProfiles, memberships, attachments,
         customerPolicies, inlinePolicies, accessKeys, loginProfiles, trails, computeInstances, passwordPolicies,
         configRules, accessAnalyzers, credentials, metricFilters, metricAlarms, secretSinks, boundaries,
-        deployments, serviceLaunches, trustDocuments,
+        deployments, serviceLaunches, trustDocuments, credentialReport, codeInventories,
         new ModelIndex(deployments, resources, users, roles, groups, instanceProfiles, customerPolicies, memberships,
             loginProfiles, accessKeys));
   }

@@ -43,6 +43,24 @@ public record ResourceRef(String scope, String address, String type, Location lo
     return isCloudFormation() ? cloudFormation : terraform;
   }
 
+  /**
+   * Whether the element was read from an export of a deployed account ({@code iamlint review}):
+   * its settings are spelled as the AWS API returns them.
+   */
+  public boolean fromAccount() {
+    return type.startsWith("account-") || type.equals("credential-report");
+  }
+
+  /** The name of a setting as the resource's format spells it, the AWS API's for an exported account. */
+  public String setting(String cloudFormation, String terraform, String api) {
+    return fromAccount() ? api : setting(cloudFormation, terraform);
+  }
+
+  /** The name of a setting of a resource only Terraform and the AWS API describe (the account password policy). */
+  public String apiSetting(String terraform, String api) {
+    return fromAccount() ? api : terraform;
+  }
+
   public String file() {
     return location.file();
   }

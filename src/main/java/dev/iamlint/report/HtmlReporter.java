@@ -211,9 +211,16 @@ public final class HtmlReporter implements Reporter {
     for (int i = from; i <= to; i++) {
       boolean hit = i >= start && i <= last;
       out.append("<span class=\"line").append(hit ? " hit" : "").append("\"><span class=\"ln\" aria-hidden=\"true\">")
-          .append(String.valueOf(i)).append("</span>").append(esc(Credentials.maskLine(lines.get(i - 1)))).append("</span>");
+          .append(String.valueOf(i)).append("</span>").append(esc(shortened(Credentials.maskLine(lines.get(i - 1))))).append("</span>");
     }
     out.append("</code></pre>\n");
+  }
+
+  /** Characters of a source line shown: a longer line is data (an encoded report, minified JSON), not something to read. */
+  static final int MAX_LINE = 160;
+
+  private static String shortened(String line) {
+    return line.length() <= MAX_LINE ? line : line.substring(0, MAX_LINE) + " \u2026";
   }
 
   static String esc(String s) {

@@ -18,7 +18,7 @@ public final class PasswordChangeDisallowed implements Rule {
       p.allowUsersToChange().flatMap(v -> v.alternativeIs(false)).ifPresentOrElse(v -> ctx.report(p.resource(), v.location(),
           "change", "The password policy does not let users change their own password" + v.provenance().suffix()
               + ": a user who suspects exposure cannot rotate it"),
-          () -> ctx.undecided(p.resource(), p.allowUsersToChange(), "change", "whether allow_users_to_change_password is true"));
+          () -> ctx.undecided(p.resource(), p.allowUsersToChange(), "change", "whether " + p.resource().apiSetting("allow_users_to_change_password", "AllowUsersToChangePassword") + " is true"));
     }
   }
 }

@@ -16,6 +16,11 @@ public final class PasswordComplexity implements Rule {
     return "PWD003";
   }
 
+  /** The flags as the AWS API (get-account-password-policy) names them. */
+  private static final Map<String, String> API_NAMES = Map.of("require_uppercase_characters", "RequireUppercaseCharacters",
+      "require_lowercase_characters", "RequireLowercaseCharacters", "require_numbers", "RequireNumbers",
+      "require_symbols", "RequireSymbols");
+
   @Override
   public void check(RuleContext ctx) {
     for (PasswordPolicy p : ctx.model().passwordPolicies()) {
@@ -24,14 +29,15 @@ public final class PasswordComplexity implements Rule {
       flags.put("require_lowercase_characters", p.requireLowercase());
       flags.put("require_numbers", p.requireNumbers());
       flags.put("require_symbols", p.requireSymbols());
-      flags.forEach((name, value) -> {
+      flags.forEach((setting, value) -> {
+        String name = p.resource().apiSetting(setting, API_NAMES.get(setting));
         if (value.isEmpty()) {
-          ctx.report(p.resource(), p.resource().header(), name,
+          ctx.report(p.resource(), p.resource().header(), setting,
               "The password policy does not set " + name + " (default false): require it");
         } else {
-          value.get().alternativeIs(false).ifPresentOrElse(v -> ctx.report(p.resource(), v.location(), name,
+          value.get().alternativeIs(false).ifPresentOrElse(v -> ctx.report(p.resource(), v.location(), setting,
               "The password policy sets " + name + " to false" + v.provenance().suffix() + ": require it"),
-              () -> ctx.undecided(p.resource(), value.get(), name, "whether " + name + " is true"));
+              () -> ctx.undecided(p.resource(), value.get(), setting, "whether " + name + " is true"));
         }
       });
     }

@@ -20,14 +20,14 @@ public final class PasswordMaxAge implements Rule {
     for (PasswordPolicy p : ctx.model().passwordPolicies()) {
       if (p.maxAge().isEmpty()) {
         ctx.report(p.resource(), p.resource().header(), "max-age",
-            "The password policy does not set max_password_age: passwords never expire (use at most " + max + " days)");
+            "The password policy does not set " + p.resource().apiSetting("max_password_age", "MaxPasswordAge") + ": passwords never expire (use at most " + max + " days)");
         continue;
       }
       p.maxAge().get().alternativeWhere(v -> v.asNumber().map(n -> n.signum() == 0
           || n.compareTo(BigDecimal.valueOf(max)) > 0).orElse(false)).ifPresentOrElse(v -> ctx.report(p.resource(),
-          v.location(), "max-age", "The password policy sets max_password_age to " + v.displayNumber() + v.provenance().suffix()
+          v.location(), "max-age", "The password policy sets " + p.resource().apiSetting("max_password_age", "MaxPasswordAge") + " to " + v.displayNumber() + v.provenance().suffix()
               + (v.asNumber().orElseThrow().signum() == 0 ? " (never expire)" : "") + ": use at most " + max + " days"),
-          () -> ctx.undecided(p.resource(), p.maxAge().get(), "max-age", "whether max_password_age is between 1 and " + max));
+          () -> ctx.undecided(p.resource(), p.maxAge().get(), "max-age", "whether " + p.resource().apiSetting("max_password_age", "MaxPasswordAge") + " is between 1 and " + max));
     }
   }
 }

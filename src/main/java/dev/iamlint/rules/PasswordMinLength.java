@@ -26,14 +26,14 @@ public final class PasswordMinLength implements Rule {
     for (PasswordPolicy p : ctx.model().passwordPolicies()) {
       if (p.minimumLength().isEmpty()) {
         ctx.report(p.resource(), p.resource().header(), "minimum",
-            "The password policy does not set minimum_password_length (AWS default 8): require at least " + min);
+            "The password policy does not set " + p.resource().apiSetting("minimum_password_length", "MinimumPasswordLength") + " (AWS default 8): require at least " + min);
         continue;
       }
       shorter(p.minimumLength().get(), min).ifPresentOrElse(v -> ctx.report(p.resource(), v.location(), "minimum",
           "The password policy allows passwords of " + v.displayNumber() + " characters" + v.provenance().suffix()
               + ": require at least " + min),
           () -> ctx.undecided(p.resource(), p.minimumLength().get(), "minimum",
-              "whether minimum_password_length is at least " + min));
+              "whether " + p.resource().apiSetting("minimum_password_length", "MinimumPasswordLength") + " is at least " + min));
     }
     for (LoginProfile l : ctx.model().loginProfiles()) {
       l.generatedLength().flatMap(v -> shorter(v, min)).ifPresent(v -> ctx.report(l.resource(), v.location(),

@@ -20,7 +20,7 @@ public final class PasswordReuse implements Rule {
     for (PasswordPolicy p : ctx.model().passwordPolicies()) {
       if (p.reusePrevention().isEmpty()) {
         ctx.report(p.resource(), p.resource().header(), "reuse",
-            "The password policy does not set password_reuse_prevention: old passwords can be reused (remember " + min + ")");
+            "The password policy does not set " + p.resource().apiSetting("password_reuse_prevention", "PasswordReusePrevention") + ": old passwords can be reused (remember " + min + ")");
         continue;
       }
       p.reusePrevention().get().alternativeWhere(v -> v.asNumber().map(n -> n.compareTo(BigDecimal.valueOf(min)) < 0)
@@ -28,7 +28,7 @@ public final class PasswordReuse implements Rule {
           "The password policy remembers only " + v.displayNumber() + " previous passwords" + v.provenance().suffix()
               + ": remember " + min),
           () -> ctx.undecided(p.resource(), p.reusePrevention().get(), "reuse",
-              "whether password_reuse_prevention is at least " + min));
+              "whether " + p.resource().apiSetting("password_reuse_prevention", "PasswordReusePrevention") + " is at least " + min));
     }
   }
 }

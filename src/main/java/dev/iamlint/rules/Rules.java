@@ -32,6 +32,8 @@ public final class Rules {
         new ActivityAlarmMissing("MON004", ActivityAlarms.Control.TRAIL_CHANGES),
         new RoleTrustsEveryone(), new OidcTrustWithoutSubject(),
         new UnusedCredentialsCheckMissing(), new AccessAnalyzerMissing(), new KeyRotationCheckMissing(),
-        new PolicyDocumentInvalid());
+        new PolicyDocumentInvalid(),
+        new InactiveUser(), new StaleAccessKey(), new RootCredentialsActive(), new ConsoleUserWithoutMfaDevice(),
+        new IdentityNotInCode());
   }
 }

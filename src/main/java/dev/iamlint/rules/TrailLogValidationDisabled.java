@@ -19,7 +19,7 @@ public final class TrailLogValidationDisabled implements Rule {
       if (t.logFileValidation().isEmpty()) {
         ctx.report(t.resource(), t.resource().header(), "validation",
             what + " does not enable log file validation (" + t.resource().setting("EnableLogFileValidation",
-                "enable_log_file_validation") + " is not set; it is off by default): altered or deleted log files would go unnoticed");
+                "enable_log_file_validation", "LogFileValidationEnabled") + " is not set; it is off by default): altered or deleted log files would go unnoticed");
       } else {
         t.logFileValidation().get().alternativeIs(false).or(() -> t.logFileValidation().get().alternativeAbsent()).ifPresentOrElse(v -> ctx.report(t.resource(), v.location(),
             "validation", what + " disables log file validation" + v.provenance().suffix()

@@ -20,7 +20,7 @@ public final class TrailNotEncrypted implements Rule {
       String what = "Trail " + t.resource().address();
       if (t.kmsKey().isEmpty()) {
         ctx.report(t.resource(), t.resource().header(), "kms",
-            what + " does not encrypt its logs with a KMS key (no key is set: " + t.resource().setting("KMSKeyId", "kms_key_id") + ")");
+            what + " does not encrypt its logs with a KMS key (no key is set: " + t.resource().setting("KMSKeyId", "kms_key_id", "KmsKeyId") + ")");
         continue;
       }
       Optional<Value> empty = t.kmsKey().get().alternativeWhere(v -> v instanceof Value.Null

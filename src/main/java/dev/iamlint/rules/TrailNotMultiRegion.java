@@ -18,7 +18,7 @@ public final class TrailNotMultiRegion implements Rule {
       String what = "Trail " + t.resource().address();
       if (t.multiRegion().isEmpty()) {
         ctx.report(t.resource(), t.resource().header(), "multi-region",
-            what + " is not multi-region (" + t.resource().setting("IsMultiRegionTrail", "is_multi_region_trail")
+            what + " is not multi-region (" + t.resource().setting("IsMultiRegionTrail", "is_multi_region_trail", "IsMultiRegionTrail")
                 + " is not set; a trail records one region by default): activity in other regions is not recorded");
       } else {
         t.multiRegion().get().alternativeIs(false).or(() -> t.multiRegion().get().alternativeAbsent())

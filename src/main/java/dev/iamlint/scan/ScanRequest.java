@@ -92,6 +92,17 @@ public record ScanRequest(Path workingDirectory, List<Path> paths, Map<String, S
         selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, i, cache);
   }
 
+  /** The same request over other paths (the code a review compares the account with). */
+  public ScanRequest withPaths(List<Path> p) {
+    return new ScanRequest(workingDirectory, p, parameters, variables, variableFiles, environment, partition,
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, cache);
+  }
+
+  public ScanRequest withOptions(ScanOptions o) {
+    return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
+        selector, minSeverity, o, excluded, threads, ignores, requireReason, scope, ignoring, cache);
+  }
+
   public ScanRequest withCache(ParseCache c) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
         selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, c);

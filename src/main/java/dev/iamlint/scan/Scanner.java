@@ -76,16 +76,33 @@ public final class Scanner {
     preloadCatalogues();
     // The cache never writes into the scanned tree.
     ScanRequest request = asked.withCache(asked.cache().outside(scanRoots(asked)));
-    Discovery discovery = new Discovery(request.workingDirectory(), request.excluded(), request.ignoring());
     if (request.scope().isPresent() && request.scope().get().paths().isEmpty()) {
       return new ScanResult(List.of(), 0, 0, List.of(), List.of(), List.of());
     }
+    Loaded loaded = load(request);
+    Predicate<Finding> inScope = f -> request.scope()
+        .map(s -> s.reports(absolute(request, f.location().file()), f.location())).orElse(true);
+    // The summary counts what the scanned paths hold, as it counts their files.
+    int resources = (int) loaded.model().resources().stream()
+        .filter(r -> request.scope().map(s -> s.covers(absolute(request, r.location().file()))).orElse(true)).count();
+    return judge(request, loaded.model(), loaded.findings(), loaded.suppressions(),
+        loaded.discovered().files().stream().map(SourceFile::displayPath).toList(), inScope, loaded.files(), resources,
+        loaded.discovered().errors());
+  }
+
+  /**
+   * What the scanned files hold, before any rule ran: the merged model, the findings of loading
+   * (syntax errors, limits), the suppressions written in the files, and how many files were read.
+   */
+  record Loaded(Discovery.Result discovered, IamModel model, List<Finding> findings, Suppressions suppressions, int files) {}
+
+  /** Discovers, loads, evaluates and maps the request's files (the first half of a scan). */
+  Loaded load(ScanRequest request) {
+    Discovery discovery = new Discovery(request.workingDirectory(), request.excluded(), request.ignoring());
     Discovery.Result discovered = request.scope().isPresent()
         ? discoverProject(request, discovery, request.scope().get()) : discovery.discover(request.paths());
     progress.files(discovered.files().size());
     progress.stage(Progress.Stage.READING);
-    Predicate<Finding> inScope = f -> request.scope()
-        .map(s -> s.reports(absolute(request, f.location().file()), f.location())).orElse(true);
     // Where evaluating a template reached a limit: a located SYN001 (see adaptTemplates).
     List<Finding> findings = new ArrayList<>();
     List<FileOutcome> outcomes = adaptTemplates(request, discovered.files(), loadAll(request, discovered.files()), findings);
@@ -111,8 +128,18 @@ public final class Scanner {
     read.addAll(loadTerraform(request, discovery, discovered.files(), merged, findings, suppressions));
     int files = (int) read.stream()
         .filter(f -> request.scope().map(s -> s.covers(absolute(request, f))).orElse(true)).count();
-    IamModel model = merged.build();
+    return new Loaded(discovered, merged.build(), findings, suppressions, files);
+  }
 
+  /**
+   * The second half of a scan, whatever the model was read from: every rule checks the model,
+   * suppressions apply, the selection, the minimum severity and {@code inScope} filter, and the
+   * findings are sorted. {@code findings} are those loading already found; {@code files} the
+   * files suppressions may name.
+   */
+  ScanResult judge(ScanRequest request, IamModel model, List<Finding> loadFindings, Suppressions suppressions,
+      List<String> fileNames, Predicate<Finding> inScope, int files, int resources, List<FileError> errors) {
+    List<Finding> findings = new ArrayList<>(loadFindings);
     List<String> internalErrors = new ArrayList<>();
     // Every rule runs, selected or not: selection filters the report, and a suppression is judged
     // stale (SUP001) against all findings, not against the rules one run happened to select.
@@ -127,7 +154,7 @@ public final class Scanner {
     List<Finding> reported = new ArrayList<>();
     Set<List<Object>> seen = new java.util.HashSet<>();
     for (Finding f : suppressions.apply(SharedModules.distinguish(findings), java.time.LocalDate.now(java.time.ZoneOffset.UTC),
-        discovered.files().stream().map(SourceFile::displayPath).toList())) {
+        fileNames)) {
       RuleMetadata metadata = Catalog.get(f.ruleId());
       // A file that does not parse is never silently passed: only --skip-rule hides SYN001.
       boolean selected = f.ruleId().equals("SYN001") ? !request.selector().skips(metadata)
@@ -148,11 +175,8 @@ public final class Scanner {
       }
     }
     hidden.sort(ORDER);
-    // The summary counts what the scanned paths hold, as it counts their files.
-    int resources = (int) model.resources().stream()
-        .filter(r -> request.scope().map(s -> s.covers(absolute(request, r.location().file()))).orElse(true)).count();
     progress.stage(Progress.Stage.DONE);
-    return new ScanResult(reported, files, resources, discovered.errors(), internalErrors, hidden);
+    return new ScanResult(reported, files, resources, errors, internalErrors, hidden);
   }
 
   /** What one rule found, or why it failed (only a selected rule's failure is reported). */

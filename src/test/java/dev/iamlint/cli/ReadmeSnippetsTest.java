@@ -79,6 +79,9 @@ class ReadmeSnippetsTest {
     c.put("gitlab-merge-request", this::gitlab);
     c.put("vscode-task", this::vscodeTask);
     c.put("hcl2json", this::hcl2json);
+    c.put("review-exports", this::reviewExports);
+    c.put("review-command", this::reviewCommand);
+    c.put("review-schedule", this::reviewSchedule);
     return c;
   }
 
@@ -151,6 +154,62 @@ class ReadmeSnippetsTest {
     args.replaceAll(a -> a.equals(".") ? dir.toString() : a);
     assertEquals(1, run(args.toArray(String[]::new)).code(), "the image's command line");
     assertTrue(Files.readString(Path.of("tools", "e2e", "container")).contains("Dockerfile"));
+  }
+
+  /** The healthy account's fixtures are named as the README's commands write the exports. */
+  private static final Path HEALTHY_ACCOUNT = Path.of("testdata", "review", "healthy");
+
+  // Every export command writes a file the review command reads, and the fixtures stand for them.
+  private void reviewExports(Snippet s) throws IOException {
+    String command = snippets().get("review-command").text();
+    int written = 0;
+    for (String line : s.text().lines().toList()) {
+      assertTrue(line.startsWith("aws iam ") || line.startsWith("aws cloudtrail "), line);
+      Matcher out = Pattern.compile("> (\\S+)$").matcher(line);
+      if (!out.find()) continue;
+      written++;
+      assertTrue(command.contains(out.group(1)), "the review reads " + out.group(1));
+      assertTrue(Files.isRegularFile(HEALTHY_ACCOUNT.resolve(out.group(1))), "a fixture " + out.group(1));
+    }
+    assertEquals(6, written, "six exports");
+  }
+
+  // Run on the healthy account's exports and code, put where the command names them.
+  private void reviewCommand(Snippet s) throws IOException {
+    List<String> args = new ArrayList<>(List.of(s.text().replace("\\\n", " ").strip().split("\\s+")));
+    assertEquals(List.of("iamlint", "review"), args.subList(0, 2));
+    args.remove(0);
+    for (int i = 1; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.endsWith(".json")) {
+        Files.copy(HEALTHY_ACCOUNT.resolve(a), dir.resolve(a));
+        args.set(i, dir.resolve(a).toString());
+      } else if (a.equals("infra/")) {
+        Path infra = Files.createDirectories(dir.resolve("infra"));
+        Files.copy(HEALTHY_ACCOUNT.resolve("iac/main.tf"), infra.resolve("main.tf"));
+        args.set(i, infra.toString());
+      } else if (a.startsWith("sarif=")) {
+        args.set(i, "sarif=" + dir.resolve(a.substring(6)));
+      }
+    }
+    CliTest.Run r = run(args.toArray(String[]::new));
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(Files.readString(dir.resolve("review.sarif")).contains("\"REV007\""), "the SARIF lists the review's rules");
+  }
+
+  // A scheduled workflow whose iamlint step reviews: the action's inputs, a schedule, the review command.
+  @SuppressWarnings("unchecked")
+  private void reviewSchedule(Snippet s) throws IOException {
+    githubAction(s);
+    Map<String, Object> workflow = yaml(s.text());
+    // YAML 1.1 reads the key "on" as true.
+    Object on = workflow.containsKey("on") ? workflow.get("on") : workflow.get(Boolean.TRUE);
+    assertTrue(((Map<String, Object>) on).containsKey("schedule"), "runs on a schedule");
+    assertTrue(s.text().contains("command: review"), "the step reviews");
+    for (String export : List.of("credential-report.json", "authorization-details.json", "password-policy.json",
+        "trails.json", "trail-status.json", "event-selectors.json")) {
+      assertTrue(s.text().contains("exports/" + export), export);
+    }
   }
 
   private void usage(Snippet s) {

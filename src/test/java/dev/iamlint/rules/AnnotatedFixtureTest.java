@@ -26,7 +26,9 @@ import org.junit.jupiter.api.TestFactory;
  * sibling {@code <file>.expected} with {@code LINE [{{text}}]} per expected finding. A
  * subdirectory is one Terraform module (or a plan with its sources): it is scanned as a whole,
  * and the expectations of all its files count, each at its own file. A file or directory whose
- * name contains "baseline" is scanned as an account baseline.
+ * name contains "baseline" is scanned as an account baseline. A directory whose name starts with
+ * "review" holds exports of a deployed account (see {@link TestScans#reviewDirectory}): it is
+ * reviewed, with expectations in {@code .expected} sidecars.
  */
 class AnnotatedFixtureTest {
   static final Path ROOT = Path.of("testdata", "rules");
@@ -67,7 +69,10 @@ class AnnotatedFixtureTest {
     }
     // A fixture named *baseline* describes a whole account baseline: project-level rules apply.
     boolean baseline = target.getFileName().toString().contains("baseline");
-    List<Finding> actual = new ArrayList<>(baseline ? TestScans.baselineFindings(target, rule) : TestScans.findings(target, rule));
+    // A directory named review* holds exports of a deployed account: it is reviewed, not scanned.
+    boolean review = Files.isDirectory(target) && target.getFileName().toString().startsWith("review");
+    List<Finding> actual = new ArrayList<>(review ? reviewed(target, rule)
+        : baseline ? TestScans.baselineFindings(target, rule) : TestScans.findings(target, rule));
     List<String> problems = new ArrayList<>();
     for (Expectation e : expected) {
       Finding match = null;
@@ -89,6 +94,14 @@ class AnnotatedFixtureTest {
       problems.add("unexpected at " + f.location().shortForm() + ": " + f.message());
     }
     if (!problems.isEmpty()) fail(target + ":\n  " + String.join("\n  ", problems));
+  }
+
+  private static List<Finding> reviewed(Path dir, String rule) throws IOException {
+    try {
+      return TestScans.reviewDirectory(dir, rule);
+    } catch (dev.iamlint.scan.Review.Refused e) {
+      throw new AssertionError(dir + ": review refused: " + e.getMessage(), e);
+    }
   }
 
   static List<Expectation> expectations(Path file) {

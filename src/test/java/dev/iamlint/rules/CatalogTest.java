@@ -42,6 +42,10 @@ class CatalogTest {
           assertTrue(all.stream().anyMatch(p -> p.toString().endsWith(".json") && hasExpectation(p)),
               id + ": a CloudFormation JSON fixture with an expected finding");
         }
+        if (m.formats().contains("account")) {
+          assertTrue(all.stream().anyMatch(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("review")
+              && moduleHasExpectation(p)), id + ": a review fixture (exports of an account) with an expected finding");
+        }
         if (m.formats().contains("terraform") && !id.equals("SYN001")) {
           assertTrue(all.stream().anyMatch(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("terraform")
               && moduleHasExpectation(p)), id + ": a Terraform fixture module with an expected finding");

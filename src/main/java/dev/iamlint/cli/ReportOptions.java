@@ -1,0 +1,263 @@
+package dev.iamlint.cli;
+
+import dev.iamlint.config.Config;
+import dev.iamlint.config.ConfigException;
+import dev.iamlint.config.ConfigLoader;
+import dev.iamlint.report.Report;
+import dev.iamlint.rule.Finding;
+import dev.iamlint.rule.RuleMetadata;
+import dev.iamlint.rule.RuleSelector;
+import dev.iamlint.rule.Severity;
+import dev.iamlint.rules.Catalog;
+import dev.iamlint.scan.Baseline;
+import dev.iamlint.scan.ScanResult;
+import dev.iamlint.scan.Scanner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * What {@code scan} and {@code review} share: the options that choose rules, severities, config,
+ * baseline and outputs, and the last step of both (baseline, formats, exit code).
+ */
+final class ReportOptions {
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FMT[=FILE]", converter = OutputFormat.Converter.class,
+      description = "Output format: text (default), compact, json, sarif, junit, checkstyle, github, gitlab, html, markdown. Repeatable; without =FILE it goes to stdout.")
+  List<OutputFormat> formats = new ArrayList<>();
+
+  @Option(names = "--fail-on", paramLabel = "SEV", converter = SeverityConverter.class,
+      description = "Lowest severity that makes the exit code 1 (default: low, or fail_on in the config).")
+  Severity failOn;
+
+  @Option(names = "--min-severity", paramLabel = "SEV", converter = SeverityConverter.class,
+      description = "Do not report findings below SEV (default: info, or min_severity in the config).")
+  Severity minSeverity;
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+      description = "Config file (default: the nearest .iamlint.yaml from the scan root upwards, up to the repository root).")
+  Path configFile;
+
+  @Option(names = "--no-config", description = "Ignore .iamlint.yaml files.")
+  boolean noConfig;
+
+  @Option(names = "--rule", paramLabel = "ID", description = "Only these rules: ids, slugs or prefixes (CT, PWD00*).")
+  List<String> rules = new ArrayList<>();
+
+  @Option(names = "--skip-rule", paramLabel = "ID", description = "Skip these rules: ids, slugs or prefixes.")
+  List<String> skipRules = new ArrayList<>();
+
+  @Option(names = "--report-unknown",
+      description = "Also report, at info, checks that could not be decided because a value is unknown, with the reason.")
+  boolean reportUnknown;
+
+  @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings that are not in this baseline.")
+  Path baselineFile;
+
+  @Option(names = "--write-baseline", paramLabel = "FILE",
+      description = "Write the current findings as the baseline and exit 0.")
+  Path writeBaselineFile;
+
+  @Option(names = "--show-suppressed",
+      description = "Also list suppressed findings (and those in the baseline) with their reason; they never fail the run.")
+  boolean showSuppressed;
+
+  @Option(names = "--no-color", description = "No colour in text output (also when NO_COLOR is set).")
+  boolean noColor;
+
+  /** When the text report on stdout is coloured. */
+  enum ColorWhen { auto, always, never }
+
+  @Option(names = "--color", paramLabel = "WHEN",
+      description = "Colour the text report on stdout: auto (default: on a terminal, unless NO_COLOR is set), always "
+          + "(a CI log that renders colours), never.")
+  ColorWhen colorWhen = ColorWhen.auto;
+
+  @Option(names = {"-q", "--quiet"}, description = "Text output: findings only, no summary.")
+  boolean quiet;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Files loaded in parallel (default: number of cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--debug", description = "Show stack traces of internal errors, the time of each stage and what the cache did.")
+  boolean debug;
+
+  /** Checks what can be checked before anything is read: one format on stdout, rule patterns that match. */
+  void validate(CommandLine.Model.CommandSpec spec) {
+    long onStdout = formats.stream().filter(f -> f.file().isEmpty()).count();
+    if (onStdout > 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "at most one format can go to stdout; give the others =FILE");
+    }
+    if (formats.isEmpty()) formats.add(new OutputFormat("text", Optional.empty()));
+    List<String> patterns = new ArrayList<>(rules);
+    patterns.addAll(skipRules);
+    for (String pattern : patterns) {
+      if (Catalog.all().stream().noneMatch(m -> new RuleSelector(List.of(pattern), List.of()).selects(m))) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "no rule matches '" + pattern + "' (see 'iamlint rules')");
+      }
+    }
+  }
+
+  RuleSelector selector() {
+    return new RuleSelector(rules, skipRules);
+  }
+
+  /** The config named with -c, else the nearest .iamlint.yaml at or above {@code start}; none with --no-config. */
+  Config config(Path cwd, Path start) throws ConfigException {
+    if (noConfig) return Config.NONE;
+    Optional<Path> file = configFile != null ? Optional.of(configFile) : ConfigLoader.find(start);
+    if (file.isEmpty()) return Config.NONE;
+    Path abs = file.get().toAbsolutePath().normalize();
+    String display = abs.startsWith(cwd) ? cwd.relativize(abs).toString().replace('\\', '/') : abs.toString();
+    return ConfigLoader.load(abs, display, Catalog.all());
+  }
+
+  /** The baseline given with --baseline, read. */
+  Optional<Baseline> baseline() throws IOException {
+    return baselineFile == null ? Optional.empty() : Optional.of(Baseline.read(baselineFile));
+  }
+
+  /**
+   * The last step of a run: writes the baseline (--write-baseline), or the report in every format,
+   * and gives the exit code. {@code enabled} are the rules the report lists; {@code projectRoot}
+   * is where reports' paths are relative to; {@code failOn} the lowest failing severity of each
+   * finding's project.
+   */
+  int finish(CommandLine.Model.CommandSpec spec, ScanResult result, Optional<Baseline> baseline, List<RuleMetadata> enabled,
+      Optional<Path> projectRoot, Path cwd, Function<Finding, Severity> failOnOf) throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    if (writeBaselineFile != null) {
+      // A file that does not parse is never accepted: it would hide everything in it for good.
+      List<Finding> accepted = result.findings().stream().filter(f -> !f.ruleId().equals("SYN001")).toList();
+      try {
+        Baseline.write(writeBaselineFile, accepted);
+      } catch (IOException e) {
+        err.println("iamlint: cannot write the baseline " + writeBaselineFile + ": " + reason(e));
+        return ExitCodes.ERROR;
+      }
+      err.println("iamlint: wrote " + accepted.size() + " findings to the baseline " + writeBaselineFile);
+      for (String internal : result.internalErrors()) err.println("iamlint: internal error: " + internal);
+      return result.internalErrors().isEmpty() ? ExitCodes.CLEAN : ExitCodes.ERROR;
+    }
+    // Findings in the baseline are accepted: hidden like suppressed ones.
+    List<Finding> active = new ArrayList<>();
+    List<Finding> hidden = new ArrayList<>(result.suppressed());
+    for (Finding f : result.findings()) {
+      Optional<Finding> accepted = f.ruleId().equals("SYN001") ? Optional.empty()
+          : baseline.flatMap(b -> b.accept(f, baselineFile.toString()));
+      if (accepted.isPresent()) hidden.add(accepted.get());
+      else active.add(f);
+    }
+    List<Finding> shown = new ArrayList<>(active);
+    if (showSuppressed) shown.addAll(hidden);
+    shown.sort(Scanner.ORDER);
+
+    Report report = new Report(Version.current(), shown, result.files(), result.resources(), result.errors(), enabled);
+    for (OutputFormat format : formats) {
+      StringWriter buffer = new StringWriter();
+      boolean onTerminal = !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
+      boolean color = format.file().isEmpty() && format.name().equals("text") && switch (colorWhen) {
+        case always -> !noColor;
+        case never -> false;
+        case auto -> onTerminal;
+      };
+      format.reporter(color, fromProjectRoot(cwd, projectRoot), System.getenv(), cwd,
+          repositoryRoot(projectRoot).orElse(cwd)).write(report, buffer);
+      String text = quiet && format.name().equals("text") ? stripSummary(buffer.toString()) : buffer.toString();
+      if (format.file().isPresent()) {
+        Path target = format.file().get();
+        try {
+          if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
+          try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            w.write(text);
+          }
+        } catch (IOException e) {
+          err.println("iamlint: cannot write the " + format.name() + " report to " + target + ": " + reason(e));
+          return ExitCodes.ERROR;
+        }
+      } else {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(text);
+        // A print stream keeps its failures to itself: a full disk would lose the report unsaid.
+        if (out.checkError()) {
+          err.println("iamlint: cannot write the report to standard output (is the disk full or the pipe closed?)");
+          return ExitCodes.ERROR;
+        }
+      }
+    }
+    // Errors go to stderr too, unless a text report on stdout already listed them.
+    boolean textOnStdout = formats.stream().anyMatch(f -> f.file().isEmpty() && f.name().equals("text"));
+    if (!textOnStdout) {
+      result.errors().forEach(e -> err.println("iamlint: " + e.file() + ": " + e.message()));
+    }
+    for (String internal : result.internalErrors()) err.println("iamlint: internal error: " + internal);
+    if (!result.internalErrors().isEmpty()) return ExitCodes.ERROR;
+    for (Finding f : active) {
+      if (f.severity().atLeast(failOnOf.apply(f))) return ExitCodes.FINDINGS;
+    }
+    return ExitCodes.CLEAN;
+  }
+
+  /** A display path (relative to the working directory, or absolute) relative to the project root, when it lies under it. */
+  static UnaryOperator<String> projectPath(Path cwd, Optional<Path> projectRoot) {
+    return display -> {
+      if (projectRoot.isEmpty()) return display;
+      Path abs = cwd.resolve(display).normalize();
+      return abs.startsWith(projectRoot.get()) ? projectRoot.get().relativize(abs).toString().replace('\\', '/') : display;
+    };
+  }
+
+  /**
+   * A display path (relative to the working directory, or absolute) as the repository names it:
+   * relative to the git top level holding the project root, else to the project root. Links in
+   * summaries resolve against the repository (a blob URL), even when a config file below the
+   * git root marks the project.
+   */
+  private static UnaryOperator<String> fromProjectRoot(Path cwd, Optional<Path> projectRoot) {
+    Optional<Path> root = repositoryRoot(projectRoot);
+    return display -> {
+      if (root.isEmpty()) return display;
+      Path abs = cwd.resolve(display).normalize();
+      return abs.startsWith(root.get()) ? root.get().relativize(abs).toString().replace('\\', '/') : display;
+    };
+  }
+
+  /** The git top level holding the project root, else the project root (SARIF's %SRCROOT%). */
+  private static Optional<Path> repositoryRoot(Optional<Path> projectRoot) {
+    return projectRoot.map(r -> {
+      for (Path d = r; d != null; d = d.getParent()) {
+        if (Files.exists(d.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) return d;
+      }
+      return r;
+    });
+  }
+
+  /** The text format's last line is the summary. */
+  private static String stripSummary(String text) {
+    String trimmed = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    int nl = trimmed.lastIndexOf('\n');
+    return nl < 0 ? "" : trimmed.substring(0, nl + 1);
+  }
+
+  /** Why a file could not be written, in words (the exceptions' own names are Java's). */
+  static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) return "permission denied";
+    if (e instanceof FileAlreadyExistsException f) return f.getFile() + " is not a directory";
+    if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+    return e.getMessage() == null ? "input/output error" : e.getMessage();
+  }
+}
