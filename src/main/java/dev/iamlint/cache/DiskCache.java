@@ -17,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -37,6 +38,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -221,8 +224,8 @@ public final class DiskCache implements ParseCache {
    * so. Only trees are kept: a file that does not parse is the one being edited, and some
    * failures (a stack too small for a deep nesting) depend on the run rather than on the text.
    */
-  private <R> R cached(Key key, Decoder<R> decoder, java.util.function.Supplier<R> parse,
-      java.util.function.Predicate<R> keep, Encoder<R> encoder) {
+  private <R> R cached(Key key, Decoder<R> decoder, Supplier<R> parse,
+      Predicate<R> keep, Encoder<R> encoder) {
     Optional<byte[]> payload = payload(key);
     if (payload.isPresent()) {
       try {
@@ -340,8 +343,8 @@ public final class DiskCache implements ParseCache {
     byte[] bytes;
     FileTime modified;
     try {
-      java.nio.file.attribute.BasicFileAttributes a =
-          Files.readAttributes(key.entry(), java.nio.file.attribute.BasicFileAttributes.class);
+      BasicFileAttributes a =
+          Files.readAttributes(key.entry(), BasicFileAttributes.class);
       if (a.size() > MAX_PAYLOAD_BYTES + 1024L) {
         rejected.incrementAndGet();
         return Optional.empty();
@@ -465,8 +468,8 @@ public final class DiskCache implements ParseCache {
     try (Stream<Path> files = Files.walk(entries, 2)) {
       for (Path p : (Iterable<Path>) files::iterator) {
         try {
-          java.nio.file.attribute.BasicFileAttributes a =
-              Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+          BasicFileAttributes a =
+              Files.readAttributes(p, BasicFileAttributes.class);
           if (!a.isRegularFile()) continue;
           long modified = a.lastModifiedTime().toMillis();
           if (p.getFileName().toString().equals(TRIMMED)) continue;

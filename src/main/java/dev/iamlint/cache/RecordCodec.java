@@ -2,6 +2,7 @@ package dev.iamlint.cache;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -11,9 +12,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,7 +44,7 @@ public final class RecordCodec<T> {
     Map<Type, Shape> shapes = new HashMap<>();
     this.shape = shape(type, shapes, shared);
     StringBuilder text = new StringBuilder();
-    shape.describe(text, new java.util.HashSet<>());
+    shape.describe(text, new HashSet<>());
     this.description = text.toString();
   }
 
@@ -109,7 +113,7 @@ public final class RecordCodec<T> {
 
   /** A composite shape as text: its type, then (the first time only: shapes may recur) each part by name. */
   private static void describeParts(Shape shape, Class<?> type, char open, String[] names, Shape[] parts, char close,
-      StringBuilder text, java.util.Set<Shape> described) {
+      StringBuilder text, Set<Shape> described) {
     text.append(type.getName());
     if (!described.add(shape)) return;
     text.append(open);
@@ -126,7 +130,7 @@ public final class RecordCodec<T> {
 
     abstract Object read(Reader r) throws Codec.Corrupt;
 
-    abstract void describe(StringBuilder text, java.util.Set<Shape> described);
+    abstract void describe(StringBuilder text, Set<Shape> described);
   }
 
   private static Shape shape(Type type, Map<Type, Shape> shapes, List<Class<?>> shared) {
@@ -161,7 +165,7 @@ public final class RecordCodec<T> {
       shapes.put(type, result);
       RecordComponent[] components = c.getRecordComponents();
       s.components = new Shape[components.length];
-      s.accessors = new java.lang.reflect.Method[components.length];
+      s.accessors = new Method[components.length];
       Class<?>[] types = new Class<?>[components.length];
       for (int i = 0; i < components.length; i++) {
         s.components[i] = shape(components[i].getGenericType(), shapes, shared);
@@ -260,8 +264,8 @@ public final class RecordCodec<T> {
     }
 
     @Override
-    void describe(StringBuilder text, java.util.Set<Shape> described) {
-      text.append(kind.name().toLowerCase(java.util.Locale.ROOT));
+    void describe(StringBuilder text, Set<Shape> described) {
+      text.append(kind.name().toLowerCase(Locale.ROOT));
     }
   }
 
@@ -287,7 +291,7 @@ public final class RecordCodec<T> {
     }
 
     @Override
-    void describe(StringBuilder text, java.util.Set<Shape> described) {
+    void describe(StringBuilder text, Set<Shape> described) {
       text.append(type.getName());
       if (!described.add(this)) return;
       text.append(Arrays.toString(constants));
@@ -313,7 +317,7 @@ public final class RecordCodec<T> {
     }
 
     @Override
-    void describe(StringBuilder text, java.util.Set<Shape> described) {
+    void describe(StringBuilder text, Set<Shape> described) {
       text.append("list<");
       element.describe(text, described);
       text.append('>');
@@ -336,7 +340,7 @@ public final class RecordCodec<T> {
     }
 
     @Override
-    void describe(StringBuilder text, java.util.Set<Shape> described) {
+    void describe(StringBuilder text, Set<Shape> described) {
       text.append("optional<");
       element.describe(text, described);
       text.append('>');
@@ -346,7 +350,7 @@ public final class RecordCodec<T> {
   private static final class RecordShape extends Shape {
     private final Class<?> type;
     Shape[] components;
-    java.lang.reflect.Method[] accessors;
+    Method[] accessors;
     Constructor<?> constructor;
 
     RecordShape(Class<?> type) {
@@ -384,8 +388,8 @@ public final class RecordCodec<T> {
     }
 
     @Override
-    void describe(StringBuilder text, java.util.Set<Shape> described) {
-      String[] names = java.util.Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toArray(String[]::new);
+    void describe(StringBuilder text, Set<Shape> described) {
+      String[] names = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toArray(String[]::new);
       describeParts(this, type, '(', names, components, ')', text, described);
     }
   }
@@ -425,7 +429,7 @@ public final class RecordCodec<T> {
     }
 
     @Override
-    void describe(StringBuilder text, java.util.Set<Shape> described) {
+    void describe(StringBuilder text, Set<Shape> described) {
       text.append("shared ");
       record.describe(text, described);
     }
@@ -460,7 +464,7 @@ public final class RecordCodec<T> {
     }
 
     @Override
-    void describe(StringBuilder text, java.util.Set<Shape> described) {
+    void describe(StringBuilder text, Set<Shape> described) {
       text.append(type.getName());
       if (!described.add(this)) return;
       text.append('{');
@@ -513,8 +517,8 @@ public final class RecordCodec<T> {
     }
 
     @Override
-    void describe(StringBuilder text, java.util.Set<Shape> described) {
-      String[] names = java.util.Arrays.stream(fields).map(Field::getName).toArray(String[]::new);
+    void describe(StringBuilder text, Set<Shape> described) {
+      String[] names = Arrays.stream(fields).map(Field::getName).toArray(String[]::new);
       describeParts(this, type, '[', names, lists, ']', text, described);
     }
   }

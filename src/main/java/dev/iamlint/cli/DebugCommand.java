@@ -3,18 +3,23 @@ package dev.iamlint.cli;
 import dev.iamlint.hcl.Hcl2Json;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
+import dev.iamlint.rule.RuleMetadata;
+import dev.iamlint.rules.Catalog;
 import dev.iamlint.source.SourceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "debug", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Tools for developers of iamlint.", subcommands = {DebugCommand.Hcl2JsonCommand.class, DebugCommand.WarmUpCommand.class})
@@ -89,8 +94,8 @@ final class DebugCommand implements Callable<Integer> {
         // A project of its own: nothing around the temporary directory is read.
         Files.writeString(dir.resolve(".iamlint.yaml"), "# iamlint warm-up\n");
         int n = 0;
-        for (dev.iamlint.rule.RuleMetadata m : dev.iamlint.rules.Catalog.all()) {
-          for (dev.iamlint.rule.RuleMetadata.Example e : m.examples()) {
+        for (RuleMetadata m : Catalog.all()) {
+          for (RuleMetadata.Example e : m.examples()) {
             String extension = switch (e.format()) {
               case "cloudformation-yaml" -> ".yaml";
               case "cloudformation-json" -> ".json";
@@ -100,14 +105,14 @@ final class DebugCommand implements Callable<Integer> {
             Files.writeString(module.resolve("example" + extension), e.code());
           }
         }
-        java.io.StringWriter sink = new java.io.StringWriter();
+        StringWriter sink = new StringWriter();
         // Without the parse cache: these examples are nobody's files, their entries would only crowd the user's.
         Main.run(new String[] {"scan", "--no-config", "--no-cache", "--format", "json", "--format", "sarif=" + dir.resolve("out.sarif"),
             "--format", "compact=" + dir.resolve("out.txt"), dir.toString()}, new PrintWriter(sink), new PrintWriter(sink));
         return ExitCodes.CLEAN;
       } finally {
-        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
-          for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        try (Stream<Path> walk = Files.walk(dir)) {
+          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
       }
     }

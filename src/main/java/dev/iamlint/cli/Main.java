@@ -1,6 +1,7 @@
 package dev.iamlint.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 
 /** Entry point: {@code iamlint scan|rules|explain}. Exit codes: 0 clean, 1 findings, 2 error. */
@@ -50,7 +51,7 @@ public final class Main {
       code = cmd.execute(args);
     } catch (RuntimeException | Error e) {
       // Last line of defence: one line, never a stack trace (unless --debug).
-      if (java.util.Arrays.asList(args).contains("--debug")) e.printStackTrace(err);
+      if (Arrays.asList(args).contains("--debug")) e.printStackTrace(err);
       err.println("iamlint: internal error: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + " (run with --debug for details)");
       code = ExitCodes.ERROR;

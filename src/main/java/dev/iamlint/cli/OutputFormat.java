@@ -6,13 +6,14 @@ import dev.iamlint.report.GithubReporter;
 import dev.iamlint.report.GitlabReporter;
 import dev.iamlint.report.HtmlReporter;
 import dev.iamlint.report.JUnitReporter;
-import dev.iamlint.report.SarifReporter;
 import dev.iamlint.report.JsonReporter;
 import dev.iamlint.report.MarkdownReporter;
 import dev.iamlint.report.Reporter;
+import dev.iamlint.report.SarifReporter;
 import dev.iamlint.report.SourceLinks;
 import dev.iamlint.report.TextReporter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import picocli.CommandLine;
 
 /** One {@code -f FMT[=FILE]} request. */
 record OutputFormat(String name, Optional<Path> file) {
-  static final java.util.List<String> NAMES = java.util.List.of("text", "compact", "json", "sarif", "junit",
+  static final List<String> NAMES = List.of("text", "compact", "json", "sarif", "junit",
       "checkstyle", "github", "gitlab", "html", "markdown");
 
   /** Paths as reported (relative to the working directory) are taken to be relative to the project root. */

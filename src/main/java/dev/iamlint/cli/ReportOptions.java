@@ -21,14 +21,15 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * What {@code scan} and {@code review} share: the options that choose rules, severities, config,
@@ -240,7 +241,7 @@ final class ReportOptions {
   private static Optional<Path> repositoryRoot(Optional<Path> projectRoot) {
     return projectRoot.map(r -> {
       for (Path d = r; d != null; d = d.getParent()) {
-        if (Files.exists(d.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) return d;
+        if (Files.exists(d.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) return d;
       }
       return r;
     });

@@ -29,11 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "review", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
     description = {"Review a deployed account offline, from files exported with the AWS CLI, each recognised by its content:",
@@ -131,7 +132,7 @@ final class ReviewCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     // Fingerprints (and so baselines) name files relative to the project root, not to where iamlint runs.
-    java.util.function.UnaryOperator<String> inProject = ReportOptions.projectPath(cwd, root);
+    UnaryOperator<String> inProject = ReportOptions.projectPath(cwd, root);
     ScanResult result = reviewed.map(f -> f.inProject(inProject.apply(f.resource().file())));
     List<RuleMetadata> enabled = Catalog.all().stream().filter(selector::selects)
         .filter(m -> options.settings(m.id()).enabled().orElse(true)).toList();

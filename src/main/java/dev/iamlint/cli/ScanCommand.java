@@ -14,28 +14,36 @@ import dev.iamlint.rule.Severity;
 import dev.iamlint.rules.Catalog;
 import dev.iamlint.scan.Baseline;
 import dev.iamlint.scan.GitChanges;
+import dev.iamlint.scan.Progress;
 import dev.iamlint.scan.ProjectScope;
-import dev.iamlint.source.Ignoring;
-import dev.iamlint.source.InternalFailure;
-import dev.iamlint.source.ProjectRoot;
 import dev.iamlint.scan.ScanRequest;
 import dev.iamlint.scan.ScanResult;
 import dev.iamlint.scan.Scanner;
+import dev.iamlint.source.FileError;
+import dev.iamlint.source.Ignoring;
+import dev.iamlint.source.InternalFailure;
+import dev.iamlint.source.ProjectRoot;
 import dev.iamlint.source.SourceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
     description = "Scan files and directories (default: the current directory).")
@@ -131,7 +139,7 @@ final class ScanCommand implements Callable<Integer> {
     // A path that is not there is a mistake in the command (a typo, a stale script): exit 2, not
     // a clean run over nothing.
     List<Path> missing = scanPaths.stream()
-        .filter(p -> !Files.exists(cwd.resolve(p), java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList();
+        .filter(p -> !Files.exists(cwd.resolve(p), LinkOption.NOFOLLOW_LINKS)).toList();
     if (!missing.isEmpty()) {
       missing.forEach(p -> err.println("iamlint: " + p + ": no such file or directory"));
       return ExitCodes.ERROR;
@@ -144,11 +152,11 @@ final class ScanCommand implements Callable<Integer> {
       special.forEach(p -> err.println("iamlint: " + p + ": not a regular file or directory"));
       return ExitCodes.ERROR;
     }
-    java.time.LocalDate day = ScanOptions.today();
+    LocalDate day = ScanOptions.today();
     if (asOf != null) {
       try {
-        day = java.time.LocalDate.parse(asOf.trim());
-      } catch (java.time.format.DateTimeParseException e) {
+        day = LocalDate.parse(asOf.trim());
+      } catch (DateTimeParseException e) {
         err.println("iamlint: --as-of: '" + asOf + "' is not a date (YYYY-MM-DD)");
         return ExitCodes.ERROR;
       }
@@ -169,7 +177,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     // Each project's share of the paths is judged against that project, with its own config.
     List<Judged> judged = new ArrayList<>();
-    dev.iamlint.scan.Progress progress = new dev.iamlint.scan.Progress();
+    Progress progress = new Progress();
     Optional<Thread> line = startProgressLine(progress, err);
     try {
       for (Unit unit : units) {
@@ -207,8 +215,8 @@ final class ScanCommand implements Callable<Integer> {
   private record Judged(Unit unit, ScanResult result, ScanOptions options, Severity failOn) {}
 
   /** One unit scanned with its own config (or the one named with -c). */
-  private Judged judge(Path cwd, Unit unit, Map<String, String> values, java.time.LocalDate day, PrintWriter err,
-      dev.iamlint.scan.Progress progress) throws ConfigException {
+  private Judged judge(Path cwd, Unit unit, Map<String, String> values, LocalDate day, PrintWriter err,
+      Progress progress) throws ConfigException {
     Config config = config(cwd, unit);
     // The command line wins over the config file; flags can only switch a setting on.
     Severity failOnLevel = report.failOn != null ? report.failOn : config.failOn().orElse(Severity.LOW);
@@ -218,7 +226,7 @@ final class ScanCommand implements Callable<Integer> {
         report.reportUnknown || config.reportUnknown().orElse(false), config.rules(), config.accountId(), day);
     // Globs in the config are relative to the directory of the config file.
     Path base = config.file().map(f -> f.toAbsolutePath().normalize().getParent()).orElse(cwd);
-    List<java.util.regex.Pattern> excludes = config.exclude().stream().map(g -> Globs.compile(Globs.under(base, g))).toList();
+    List<Pattern> excludes = config.exclude().stream().map(g -> Globs.compile(Globs.under(base, g))).toList();
     List<Ignore> ignores = config.ignore().stream().map(i -> new Ignore(i.rules(), i.path().map(g -> Globs.under(base, g)),
         i.resource(), i.reason(), i.until(), i.at())).toList();
     RuleSelector selector = report.selector();
@@ -233,7 +241,7 @@ final class ScanCommand implements Callable<Integer> {
     if (report.debug) err.println("iamlint: time: " + progress.times());
     request.cache().trim();
     // Fingerprints (and so baselines) name files relative to the project root, not to where iamlint runs.
-    java.util.function.UnaryOperator<String> inProject = ReportOptions.projectPath(cwd, unit.root());
+    UnaryOperator<String> inProject = ReportOptions.projectPath(cwd, unit.root());
     ScanResult result = scanned.map(f -> f.inProject(inProject.apply(f.resource().file())));
     return new Judged(unit, result, options, failOnLevel);
   }
@@ -243,7 +251,7 @@ final class ScanCommand implements Callable<Integer> {
    * second (never in a pipe, a CI log or with -q); from the start with --progress. It is cleared
    * before anything else is printed.
    */
-  private Optional<Thread> startProgressLine(dev.iamlint.scan.Progress progress, PrintWriter err) {
+  private Optional<Thread> startProgressLine(Progress progress, PrintWriter err) {
     boolean terminal = System.console() != null && System.getenv("CI") == null && !report.quiet;
     if (!progressLine && !terminal) return Optional.empty();
     long start = System.nanoTime();
@@ -293,7 +301,7 @@ final class ScanCommand implements Callable<Integer> {
     if (results.size() == 1) return results.get(0);
     List<Finding> findings = new ArrayList<>();
     List<Finding> suppressed = new ArrayList<>();
-    List<dev.iamlint.source.FileError> errors = new ArrayList<>();
+    List<FileError> errors = new ArrayList<>();
     List<String> internal = new ArrayList<>();
     int files = 0;
     int resources = 0;
@@ -307,7 +315,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     findings.sort(Scanner.ORDER);
     suppressed.sort(Scanner.ORDER);
-    errors.sort(java.util.Comparator.comparing(dev.iamlint.source.FileError::file));
+    errors.sort(Comparator.comparing(FileError::file));
     return new ScanResult(findings, files, resources, errors, internal, suppressed);
   }
 

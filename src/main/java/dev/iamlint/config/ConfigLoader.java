@@ -4,18 +4,19 @@ import dev.iamlint.rule.RuleMetadata;
 import dev.iamlint.rule.RuleSettings;
 import dev.iamlint.rule.Severity;
 import dev.iamlint.source.Location;
+import dev.iamlint.source.SourceReader;
 import dev.iamlint.tree.ListNode;
 import dev.iamlint.tree.MapNode;
 import dev.iamlint.tree.Node;
 import dev.iamlint.tree.ParseResult;
 import dev.iamlint.tree.ScalarNode;
 import dev.iamlint.yaml.YamlLoader;
-import dev.iamlint.source.SourceReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -189,7 +190,7 @@ public final class ConfigLoader {
 
   private MapNode map(Node n, String what) throws ConfigException {
     if (!(n instanceof MapNode m)) throw error(n.location(), what + " must be a map of keys to values");
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (MapNode.Entry e : m.entries()) {
       if (!seen.add(e.name())) throw error(e.key().location(), "duplicate key '" + e.name() + "' in " + what);
     }

@@ -1,5 +1,6 @@
 package dev.iamlint.config;
 
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
@@ -77,7 +78,7 @@ public final class Globs {
    * wrote it): {@code examples/**} becomes {@code /repo/examples/**}, and a glob without a slash,
    * which matches a name anywhere, {@code /repo/**}{@code /*.tf}.
    */
-  public static String under(java.nio.file.Path base, String glob) {
+  public static String under(Path base, String glob) {
     String g = glob.startsWith("./") ? glob.substring(2) : glob;
     String root = base.toAbsolutePath().normalize().toString().replace('\\', '/');
     if (root.endsWith("/")) root = root.substring(0, root.length() - 1);

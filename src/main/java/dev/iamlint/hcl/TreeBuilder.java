@@ -6,6 +6,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -385,7 +386,7 @@ final class TreeBuilder {
             // HashiCorp encodes each escape on its own into UTF-8: a surrogate (even one of a pair) cannot be.
             long cp = Long.parseLong(s.substring(2), 16);
             if (cp > Character.MAX_CODE_POINT || (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)) {
-              throw new HclSyntaxError("invalid escape sequence " + s + ": U+" + s.substring(2).toUpperCase(java.util.Locale.ROOT)
+              throw new HclSyntaxError("invalid escape sequence " + s + ": U+" + s.substring(2).toUpperCase(Locale.ROOT)
                   + " is not a character that UTF-8 can encode", range(t, t));
             }
             return new String(Character.toChars((int) cp));

@@ -5,18 +5,26 @@ import dev.iamlint.model.Group;
 import dev.iamlint.model.GroupMembership;
 import dev.iamlint.model.IamModel;
 import dev.iamlint.model.InlinePolicy;
+import dev.iamlint.model.PermissionsBoundary;
 import dev.iamlint.model.PolicyAttachment;
 import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.PrincipalKind;
 import dev.iamlint.model.PrincipalLink;
 import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Role;
+import dev.iamlint.model.Statement;
 import dev.iamlint.model.User;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The identity policies that apply to a principal, wherever they are declared: inline policies
@@ -53,7 +61,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
   }
 
   private static Boundary boundary(IamModel model, ResourceRef principal) {
-    Optional<dev.iamlint.model.PermissionsBoundary> b = model.boundaries().stream()
+    Optional<PermissionsBoundary> b = model.boundaries().stream()
         .filter(x -> x.principal().scope().equals(principal.scope()) && x.principal().address().equals(principal.address()))
         .findFirst();
     if (b.isEmpty()) return Boundary.NONE;
@@ -108,7 +116,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
 
   /** The links of one model, indexed once: rules ask for every principal of a large project. */
   private record Indexes(IamModel model, LinkIndex<InlinePolicy> inline, LinkIndex<PolicyAttachment> attachments,
-      LinkIndex<GroupMembership> memberships, java.util.Map<String, CustomerPolicy> policies) {}
+      LinkIndex<GroupMembership> memberships, Map<String, CustomerPolicy> policies) {}
 
   private static volatile Indexes last;
 
@@ -123,11 +131,11 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
     return built;
   }
 
-  private static java.util.Map<String, CustomerPolicy> policiesByKey(IamModel model) {
-    java.util.Map<String, CustomerPolicy> out = new java.util.HashMap<>();
+  private static Map<String, CustomerPolicy> policiesByKey(IamModel model) {
+    Map<String, CustomerPolicy> out = new HashMap<>();
     for (CustomerPolicy p : model.customerPolicies()) {
       out.putIfAbsent("ref|" + p.resource().scope() + "|" + p.resource().address(), p);
-      p.name().asText().ifPresent(n -> out.putIfAbsent("name|" + n.toLowerCase(java.util.Locale.ROOT), p));
+      p.name().asText().ifPresent(n -> out.putIfAbsent("name|" + n.toLowerCase(Locale.ROOT), p));
     }
     return out;
   }
@@ -137,7 +145,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
    * {@link IamModel#customerPolicy} decides, found through an index for the common shapes.
    */
   public static Optional<CustomerPolicy> customerPolicy(IamModel model, Value ref) {
-    java.util.Map<String, CustomerPolicy> byKey = indexes(model).policies();
+    Map<String, CustomerPolicy> byKey = indexes(model).policies();
     if (ref instanceof Value.Unknown u && u.reference().isPresent()) {
       CustomerPolicy p = byKey.get("ref|" + u.reference().get().scope() + "|" + u.reference().get().address());
       if (p != null && IamModel.designates(ref, p.resource(), p.name()).isTrue()) return Optional.of(p);
@@ -147,7 +155,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
     if (text.isPresent()) {
       String t = text.get();
       String last = t.startsWith("arn:") && t.lastIndexOf('/') >= 0 ? t.substring(t.lastIndexOf('/') + 1) : t;
-      CustomerPolicy p = byKey.get("name|" + last.toLowerCase(java.util.Locale.ROOT));
+      CustomerPolicy p = byKey.get("name|" + last.toLowerCase(Locale.ROOT));
       if (p != null && IamModel.designates(ref, p.resource(), p.name()).isTrue()) return Optional.of(p);
       return Optional.empty(); // a known name designates only a policy of that name
     }
@@ -156,7 +164,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
 
   /** Every statement's effect and action element known: a boundary is judged only then. */
   private static boolean fullyKnown(PolicyDocument d) {
-    for (dev.iamlint.model.Statement s : d.statements()) {
+    for (Statement s : d.statements()) {
       if (!s.isAllow() && !s.isDeny()) return false;
       Optional<Value> element = s.action().or(s::notAction);
       if (element.isEmpty()) return false;
@@ -170,9 +178,9 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
   }
 
   /** Customer policies used as a permissions boundary somewhere, and not attached as identity policies. */
-  public static java.util.Set<CustomerPolicy> boundaryOnly(IamModel model) {
-    java.util.Set<CustomerPolicy> boundaries = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    for (dev.iamlint.model.PermissionsBoundary b : model.boundaries()) {
+  public static Set<CustomerPolicy> boundaryOnly(IamModel model) {
+    Set<CustomerPolicy> boundaries = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (PermissionsBoundary b : model.boundaries()) {
       for (Value v : b.policy().alternatives()) customerPolicy(model, v).ifPresent(boundaries::add);
     }
     if (boundaries.isEmpty()) return boundaries;

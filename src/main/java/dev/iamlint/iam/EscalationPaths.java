@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +37,7 @@ public final class EscalationPaths {
 
     /** {@code keys}: the actions in lower case, as grants are keyed (looked up for every principal). */
     public Path(String id, String description, List<String> actions, String reference, Set<PrincipalKind> subjects) {
-      this(id, description, actions, reference, subjects, actions.stream().map(a -> a.toLowerCase(java.util.Locale.ROOT)).toList());
+      this(id, description, actions, reference, subjects, actions.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList());
     }
 
     public Path(String id, String description, List<String> actions, String reference) {
@@ -100,7 +101,7 @@ public final class EscalationPaths {
         if (!ids.add(id)) throw new IllegalStateException(FILE + ": duplicate path " + id);
         Set<PrincipalKind> subjects = new HashSet<>();
         if (m.get("subjects") instanceof List<?> kinds) {
-          for (Object k : kinds) subjects.add(PrincipalKind.valueOf(String.valueOf(k).toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+          for (Object k : kinds) subjects.add(PrincipalKind.valueOf(String.valueOf(k).toUpperCase(Locale.ROOT).replace('-', '_')));
         }
         paths.add(new Path(id, text(m, "description"), actions, reference, subjects));
       }

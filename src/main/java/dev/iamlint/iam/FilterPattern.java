@@ -3,6 +3,7 @@ package dev.iamlint.iam;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -146,7 +147,7 @@ public final class FilterPattern {
       int w = pos;
       while (pos < text.length() && Character.isLetter(text.charAt(pos))) pos++;
       known();
-      return fixed(new Term(selector, "IS", text.substring(w, pos).toUpperCase(java.util.Locale.ROOT)));
+      return fixed(new Term(selector, "IS", text.substring(w, pos).toUpperCase(Locale.ROOT)));
     }
     for (String op : List.of("!=", "<=", ">=", "=", "<", ">")) {
       if (take(op)) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a policy document grants, decided with the action catalogue: every action, every
@@ -115,7 +116,7 @@ public final class Grants {
   /** How many of the granted actions change something (write or permissions management). */
   public static long writes(Set<String> granted) {
     ActionCatalog catalog = ActionCatalog.bundled();
-    return granted.stream().map(catalog::action).filter(java.util.Optional::isPresent)
+    return granted.stream().map(catalog::action).filter(Optional::isPresent)
         .filter(a -> a.get().level() == ActionCatalog.AccessLevel.WRITE
             || a.get().level() == ActionCatalog.AccessLevel.PERMISSIONS_MANAGEMENT)
         .count();
@@ -210,7 +211,7 @@ public final class Grants {
    * DynamoDB scaling need), never read or write what the scaled resource stores.
    */
   static final Set<String> CAPACITY_ONLY = Set.of("application-autoscaling");
-  private static final Map<String, Boolean> PRIVILEGED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, Boolean> PRIVILEGED = new ConcurrentHashMap<>();
 
   private static boolean coversWrites(ActionCatalog catalog, String service, String pattern) {
     List<ActionCatalog.Action> writes = catalog.service(service).stream()

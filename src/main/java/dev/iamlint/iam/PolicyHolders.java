@@ -9,6 +9,7 @@ import dev.iamlint.model.PrincipalLink;
 import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Role;
 import dev.iamlint.model.User;
+import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,7 +82,7 @@ public final class PolicyHolders {
   }
 
   private static Holder alone(String who, ResourceRef resource, EffectivePolicies.Source source) {
-    Value none = new Value.Null(resource.header(), dev.iamlint.value.Provenance.LITERAL);
+    Value none = new Value.Null(resource.header(), Provenance.LITERAL);
     EffectivePolicies alone = new EffectivePolicies(List.of(source), source.document().complete());
     return new Holder(who, resource, Optional.empty(), none, () -> alone);
   }

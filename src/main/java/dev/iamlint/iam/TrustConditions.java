@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What the {@code Condition} of a trust statement demands of whoever assumes the role. Every
@@ -105,7 +106,7 @@ public final class TrustConditions {
   }
 
   /** A test of a known text; UNKNOWN for an unknown value. */
-  private static Function<Value, Truth> known(java.util.function.Predicate<Value> test) {
+  private static Function<Value, Truth> known(Predicate<Value> test) {
     return v -> v instanceof Value.Unknown ? Truth.UNKNOWN : Truth.of(test.test(v));
   }
 

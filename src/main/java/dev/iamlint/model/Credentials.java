@@ -2,6 +2,8 @@ package dev.iamlint.model;
 
 import dev.iamlint.source.Location;
 import dev.iamlint.value.Value;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,9 +35,9 @@ public final class Credentials {
    * masked: reports that show source (html) must not print the credential they report.
    */
   public static String maskLine(String line) {
-    String out = KEY_ID.matcher(line).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(mask(m.group(1))));
+    String out = KEY_ID.matcher(line).replaceAll(m -> Matcher.quoteReplacement(mask(m.group(1))));
     return Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])").matcher(out)
-        .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(mask(m.group())));
+        .replaceAll(m -> Matcher.quoteReplacement(mask(m.group())));
   }
 
   public static String mask(String secret) {
@@ -158,7 +160,7 @@ public final class Credentials {
     String t = text.trim();
     if (t.length() % 4 != 0 || !BASE64.matcher(t).matches()) return text;
     try {
-      String d = new String(java.util.Base64.getDecoder().decode(t), java.nio.charset.StandardCharsets.UTF_8);
+      String d = new String(Base64.getDecoder().decode(t), StandardCharsets.UTF_8);
       long printable = d.chars().filter(c -> c >= 0x20 || c == '\n' || c == '\r' || c == '\t').count();
       return printable == d.length() ? d : text;
     } catch (IllegalArgumentException e) {

@@ -4,6 +4,7 @@ import dev.iamlint.source.Location;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -101,7 +102,7 @@ public record PolicyDocument(Location location, Optional<Value> version, List<St
     for (Statement s : statements) {
       if (s.principal().isEmpty() && s.notPrincipal().isEmpty()) return false;
       boolean assumes = s.action().map(a -> a.items().stream().flatMap(v -> v.alternatives().stream())
-          .anyMatch(v -> v.asText().map(t -> t.trim().toLowerCase(java.util.Locale.ROOT))
+          .anyMatch(v -> v.asText().map(t -> t.trim().toLowerCase(Locale.ROOT))
               .filter(t -> t.startsWith("sts:assumerole") || t.equals("sts:*")).isPresent())).orElse(false);
       if (!assumes) return false;
     }

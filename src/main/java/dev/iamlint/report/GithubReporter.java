@@ -2,6 +2,7 @@ package dev.iamlint.report;
 
 import dev.iamlint.rule.Finding;
 import java.io.IOException;
+import java.util.function.UnaryOperator;
 
 /**
  * GitHub Actions workflow commands: one {@code ::error}/{@code ::warning}/{@code ::notice}
@@ -10,18 +11,18 @@ import java.io.IOException;
  * it shows are the critical and high ones.
  */
 public final class GithubReporter implements Reporter {
-  private final java.util.function.UnaryOperator<String> repositoryPath;
+  private final UnaryOperator<String> repositoryPath;
 
   /** Paths as reported (relative to the working directory). */
   public GithubReporter() {
-    this(java.util.function.UnaryOperator.identity());
+    this(UnaryOperator.identity());
   }
 
   /**
    * {@code repositoryPath} maps a reported path to the path from the repository root: GitHub
    * attaches an annotation to a file by that path, whatever the step's working directory.
    */
-  public GithubReporter(java.util.function.UnaryOperator<String> repositoryPath) {
+  public GithubReporter(UnaryOperator<String> repositoryPath) {
     this.repositoryPath = repositoryPath;
   }
 

@@ -5,18 +5,21 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.iamlint.rule.Finding;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** GitLab Code Quality JSON: description, check_name, fingerprint, severity, location.path and lines. */
 public final class GitlabReporter implements Reporter {
-  private final java.util.function.UnaryOperator<String> repositoryPath;
+  private final UnaryOperator<String> repositoryPath;
 
   /** Paths as reported (relative to the working directory). */
   public GitlabReporter() {
-    this(java.util.function.UnaryOperator.identity());
+    this(UnaryOperator.identity());
   }
 
   /** {@code repositoryPath} maps a reported path to the path from the repository root, as the widget expects. */
-  public GitlabReporter(java.util.function.UnaryOperator<String> repositoryPath) {
+  public GitlabReporter(UnaryOperator<String> repositoryPath) {
     this.repositoryPath = repositoryPath;
   }
 
@@ -24,7 +27,7 @@ public final class GitlabReporter implements Reporter {
   @Override
   public void write(Report report, Appendable out) throws IOException {
     JsonArray issues = new JsonArray();
-    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    Map<String, Integer> seen = new HashMap<>();
     for (Finding f : report.active()) {
       JsonObject o = new JsonObject();
       o.addProperty("description", "[" + f.ruleId() + "] " + f.message() + " (" + f.resource().address() + ")");

@@ -6,11 +6,15 @@ import dev.iamlint.rule.Related;
 import dev.iamlint.rule.RuleMetadata;
 import dev.iamlint.rule.Severity;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -48,7 +52,7 @@ public final class HtmlReporter implements Reporter {
     // The page's first order, as the script's "severity" order: files by their most severe
     // finding, then by name; in a file, by severity, then line.
     List<Map.Entry<String, List<Finding>>> files = new ArrayList<>(byFile.entrySet());
-    files.sort(java.util.Comparator.<Map.Entry<String, List<Finding>>>comparingInt(e -> mostSevere(e.getValue()))
+    files.sort(Comparator.<Map.Entry<String, List<Finding>>>comparingInt(e -> mostSevere(e.getValue()))
         .thenComparing(Map.Entry::getKey));
     Map<String, RuleMetadata> documented = new TreeMap<>();
     for (Finding f : report.findings()) {
@@ -86,7 +90,7 @@ public final class HtmlReporter implements Reporter {
       List<Finding> inFile = e.getValue();
       List<Integer> bySeverityThenLine = new ArrayList<>();
       for (int i = 0; i < inFile.size(); i++) bySeverityThenLine.add(i);
-      bySeverityThenLine.sort(java.util.Comparator.comparing((Integer i) -> inFile.get(i).severity()).thenComparingInt(i -> i));
+      bySeverityThenLine.sort(Comparator.comparing((Integer i) -> inFile.get(i).severity()).thenComparingInt(i -> i));
       for (int i : bySeverityThenLine) finding(out, inFile.get(i), i, lines, documented.keySet(), report.rules(), ++n);
       out.append("</section>\n");
     }
@@ -102,12 +106,12 @@ public final class HtmlReporter implements Reporter {
   }
 
   /** A rule id, linked to its documentation further down the page when the page has it. */
-  private static String ruleLink(String id, java.util.Set<String> documented, String attributes) {
+  private static String ruleLink(String id, Set<String> documented, String attributes) {
     return documented.contains(id) ? "<a href=\"#rule-" + esc(id) + "\"" + attributes + ">" + esc(id) + "</a>" : esc(id);
   }
 
   /** Each rule that found something: what it checks, why, and how to fix it. */
-  private static void ruleDocs(Appendable out, java.util.Collection<RuleMetadata> rules) throws IOException {
+  private static void ruleDocs(Appendable out, Collection<RuleMetadata> rules) throws IOException {
     if (rules.isEmpty()) return;
     out.append("<section id=\"rules\" aria-labelledby=\"rules-h\">\n<h2 id=\"rules-h\">Rules</h2>\n");
     for (RuleMetadata r : rules) {
@@ -123,7 +127,7 @@ public final class HtmlReporter implements Reporter {
   }
 
   private static void summary(Appendable out, Map<Severity, Integer> bySeverity, Map<String, Integer> byRule,
-      List<RuleMetadata> rules, java.util.Set<String> documented, int total) throws IOException {
+      List<RuleMetadata> rules, Set<String> documented, int total) throws IOException {
     out.append("<section class=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n<div class=\"charts\">\n");
     out.append("<figure>\n<figcaption>Findings by severity</figcaption>\n<table class=\"chart\">\n<thead><tr><th scope=\"col\">Severity</th>"
         + "<th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n");
@@ -167,7 +171,7 @@ public final class HtmlReporter implements Reporter {
   }
 
   /** {@code line}: the finding's place in its file's line order, for the script's "file" order. */
-  private static void finding(Appendable out, Finding f, int line, Optional<List<String>> lines, java.util.Set<String> documented,
+  private static void finding(Appendable out, Finding f, int line, Optional<List<String>> lines, Set<String> documented,
       List<RuleMetadata> rules, int n) throws IOException {
     String sev = f.severity().label();
     out.append("<article class=\"finding").append(f.isSuppressed() ? " suppressed" : "").append("\" tabindex=\"0\" id=\"f")
@@ -188,7 +192,7 @@ public final class HtmlReporter implements Reporter {
       try {
         snippet(out, l, f.location().startLine(), f.location().endLine());
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
     });
     if (!f.related().isEmpty()) {

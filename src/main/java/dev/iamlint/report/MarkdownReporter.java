@@ -5,6 +5,7 @@ import dev.iamlint.rule.Severity;
 import dev.iamlint.source.FileError;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class MarkdownReporter implements Reporter {
   public void write(Report report, Appendable out) throws IOException {
     List<Finding> active = report.activeBySeverity();
     List<Finding> suppressed = report.suppressed().stream()
-        .sorted(java.util.Comparator.comparing(Finding::severity)).toList();
+        .sorted(Comparator.comparing(Finding::severity)).toList();
     String head = head(report, active, suppressed.size());
     String footer = "<sub>iamlint " + inline(report.toolVersion()) + "</sub>\n";
     String hidden = suppressed.isEmpty() ? "" : "<details><summary>" + count(suppressed.size(), "suppressed finding")

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One reported problem. {@code detail} distinguishes several findings of one rule on one
@@ -17,21 +18,21 @@ import java.util.List;
  * uses so that it does not change with the working directory (empty: the file as shown).
  */
 public record Finding(String ruleId, String slug, Severity severity, String message, Location location,
-    ResourceRef resource, List<Related> related, String detail, java.util.Optional<Suppression> suppression,
-    java.util.Optional<String> projectFile) {
+    ResourceRef resource, List<Related> related, String detail, Optional<Suppression> suppression,
+    Optional<String> projectFile) {
 
   public Finding {
     related = List.copyOf(related);
   }
 
   public Finding(String ruleId, String slug, Severity severity, String message, Location location,
-      ResourceRef resource, List<Related> related, String detail, java.util.Optional<Suppression> suppression) {
-    this(ruleId, slug, severity, message, location, resource, related, detail, suppression, java.util.Optional.empty());
+      ResourceRef resource, List<Related> related, String detail, Optional<Suppression> suppression) {
+    this(ruleId, slug, severity, message, location, resource, related, detail, suppression, Optional.empty());
   }
 
   public Finding(String ruleId, String slug, Severity severity, String message, Location location,
       ResourceRef resource, List<Related> related, String detail) {
-    this(ruleId, slug, severity, message, location, resource, related, detail, java.util.Optional.empty());
+    this(ruleId, slug, severity, message, location, resource, related, detail, Optional.empty());
   }
 
   /** The same finding with a longer {@code detail}: it tells apart findings that would share a fingerprint. */
@@ -41,14 +42,14 @@ public record Finding(String ruleId, String slug, Severity severity, String mess
 
   /** The same finding, suppressed for {@code why}. */
   public Finding suppressed(Suppression why) {
-    return new Finding(ruleId, slug, severity, message, location, resource, related, detail, java.util.Optional.of(why),
+    return new Finding(ruleId, slug, severity, message, location, resource, related, detail, Optional.of(why),
         projectFile);
   }
 
   /** The same finding, its resource's file being {@code file} relative to the project root. */
   public Finding inProject(String file) {
     return new Finding(ruleId, slug, severity, message, location, resource, related, detail, suppression,
-        java.util.Optional.of(file));
+        Optional.of(file));
   }
 
   public boolean isSuppressed() {

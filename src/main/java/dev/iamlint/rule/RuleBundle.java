@@ -1,5 +1,6 @@
 package dev.iamlint.rule;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -89,7 +90,7 @@ public final class RuleBundle {
   }
 
   static List<RuleMetadata> read(InputStream source) throws IOException {
-    DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(source, 1 << 16));
+    DataInputStream in = new DataInputStream(new BufferedInputStream(source, 1 << 16));
     if (in.readInt() != MAGIC || in.readInt() != FORMAT) throw new IOException("not a rule bundle of this version");
     int count = in.readInt();
     List<RuleMetadata> rules = new ArrayList<>(count);

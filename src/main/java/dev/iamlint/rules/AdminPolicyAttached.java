@@ -6,6 +6,7 @@ import dev.iamlint.iam.TrustPolicies;
 import dev.iamlint.model.IamModel;
 import dev.iamlint.model.PolicyAttachment;
 import dev.iamlint.model.PrincipalKind;
+import dev.iamlint.model.ResourceRef;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
 import dev.iamlint.rule.Severity;
@@ -39,7 +40,7 @@ public final class AdminPolicyAttached implements Rule {
                 "whether the policy attached to " + Principals.describe(model, a.principal(), Optional.of(a.resource())) + " is " + ADMIN));
         continue;
       }
-      Optional<dev.iamlint.model.ResourceRef> from = Optional.of(a.resource());
+      Optional<ResourceRef> from = Optional.of(a.resource());
       boolean exposed = Principals.hasCredentials(model, a.principal(), from);
       // The dedicated admin role the fix recommends: worth knowing about, not a problem.
       boolean breakGlass = a.principal().kind() == PrincipalKind.ROLE && model.role(a.principal().target(), from)

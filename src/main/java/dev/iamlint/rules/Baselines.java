@@ -9,6 +9,7 @@ import dev.iamlint.value.Value;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** What the account-baseline rules (REV*) share: where to report, and reading AWS Config rules. */
 final class Baselines {
@@ -57,7 +58,7 @@ final class Baselines {
    * parameter's value (branch) above the limit. {@code tooOld} phrases the value: "… days".
    */
   static void requireConfigRule(RuleContext ctx, String identifier, String parameter, int maxDays,
-      String missing, java.util.function.Function<Value, String> tooOld) {
+      String missing, Function<Value, String> tooOld) {
     if (!ctx.options().accountBaseline()) return;
     Optional<ConfigRule> rule = managedRule(ctx.model(), identifier);
     if (rule.isEmpty()) {

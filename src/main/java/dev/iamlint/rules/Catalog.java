@@ -1,11 +1,12 @@
 package dev.iamlint.rules;
 
 import dev.iamlint.rule.Rule;
-import dev.iamlint.rule.RuleMetadata;
 import dev.iamlint.rule.RuleBundle;
+import dev.iamlint.rule.RuleMetadata;
 import dev.iamlint.rule.RuleMetadataLoader;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,7 @@ public final class Catalog {
   private static Map<String, RuleMetadata> load() {
     List<String> ids = new ArrayList<>(Rules.TOOL_RULE_IDS);
     for (Rule r : Rules.all()) ids.add(r.id());
-    Map<String, RuleMetadata> bundled = new java.util.HashMap<>();
+    Map<String, RuleMetadata> bundled = new HashMap<>();
     RuleBundle.bundled().ifPresent(b -> b.forEach(m -> bundled.put(m.id(), m)));
     List<RuleMetadata> all = new ArrayList<>();
     for (String id : ids) {

@@ -2,6 +2,7 @@ package dev.iamlint.rules;
 
 import dev.iamlint.iam.ActionCatalog;
 import dev.iamlint.iam.CertainDenies;
+import dev.iamlint.iam.Conditions;
 import dev.iamlint.iam.EffectivePolicies;
 import dev.iamlint.iam.Escalation;
 import dev.iamlint.iam.EscalationPaths;
@@ -10,12 +11,14 @@ import dev.iamlint.iam.RoleChains;
 import dev.iamlint.iam.StatementScope;
 import dev.iamlint.model.CustomerPolicy;
 import dev.iamlint.model.Group;
+import dev.iamlint.model.InlinePolicy;
 import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Statement;
 import dev.iamlint.rule.Related;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
+import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -44,7 +47,7 @@ public final class PrivilegeEscalation implements Rule {
     RoleChains chains = new RoleChains(ctx.model(), ctx.options().asOf());
     for (PolicyHolders.Holder h : PolicyHolders.all(ctx.model())) judge(ctx, h, chains);
     for (CustomerPolicy p : ctx.model().customerPolicies()) unknownActions(ctx, p.resource(), p.document());
-    for (dev.iamlint.model.InlinePolicy p : ctx.model().inlinePolicies()) unknownActions(ctx, p.resource(), p.document());
+    for (InlinePolicy p : ctx.model().inlinePolicies()) unknownActions(ctx, p.resource(), p.document());
   }
 
   private static void judge(RuleContext ctx, PolicyHolders.Holder holder, RoleChains chains) {
@@ -176,7 +179,7 @@ public final class PrivilegeEscalation implements Rule {
   private static Optional<Value> conditionalPolicy(EffectivePolicies policies) {
     return policies.sources().stream().filter(EffectivePolicies.Source::conditional).findFirst()
         .map(s -> new Value.Unknown(Value.Cause.INPUT, "the attached policy depends on a condition (" + s.description() + ")",
-            Optional.empty(), Optional.empty(), s.resource().header(), dev.iamlint.value.Provenance.LITERAL));
+            Optional.empty(), Optional.empty(), s.resource().header(), Provenance.LITERAL));
   }
 
   /**
@@ -188,7 +191,7 @@ public final class PrivilegeEscalation implements Rule {
     for (Escalation.Grant g : grants) sources.add(source(policies, g.document()));
     if (sources.size() == 1 && sources.iterator().next().description().startsWith("AWS managed policy ")
         && grants.stream().allMatch(g -> StatementScope.allResources(g.statement()).covers().isTrue()
-            && dev.iamlint.iam.Conditions.unrestricted(g.statement().condition(), true).isTrue())) {
+            && Conditions.unrestricted(g.statement().condition(), true).isTrue())) {
       return true;
     }
     Set<Optional<Group>> groups = new LinkedHashSet<>();

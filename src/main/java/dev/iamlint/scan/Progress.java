@@ -1,5 +1,7 @@
 package dev.iamlint.scan;
 
+import java.util.EnumMap;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,7 +23,7 @@ public final class Progress {
 
   private volatile Stage stage = Stage.DISCOVERING;
   private long stageStart = System.nanoTime();
-  private final java.util.EnumMap<Stage, Long> spent = new java.util.EnumMap<>(Stage.class);
+  private final EnumMap<Stage, Long> spent = new EnumMap<>(Stage.class);
   private volatile int files;
   private final AtomicInteger read = new AtomicInteger();
   private volatile int rules;
@@ -75,6 +77,6 @@ public final class Progress {
       case EVALUATING -> " (" + files + " files)";
       default -> "";
     };
-    return String.format(java.util.Locale.ROOT, "iamlint: %s%s, %.1f s", s.label, count, elapsedMillis / 1000.0);
+    return String.format(Locale.ROOT, "iamlint: %s%s, %.1f s", s.label, count, elapsedMillis / 1000.0);
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A scan of part of a project: the whole project under {@code root} is read and modelled, and
@@ -40,7 +41,7 @@ public record ProjectScope(Path root, List<Path> paths, Optional<ChangedLines> l
   /** The changed lines of each changed file; a file without an entry changed as a whole (a new file). */
   public record ChangedLines(Map<Path, List<LineRange>> ranges) {
     public ChangedLines {
-      ranges = ranges.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+      ranges = ranges.entrySet().stream().collect(Collectors.toUnmodifiableMap(
           e -> e.getKey().toAbsolutePath().normalize(), e -> List.copyOf(e.getValue())));
     }
 

@@ -7,6 +7,8 @@ import dev.iamlint.rule.ScanOptions;
 import dev.iamlint.rule.Severity;
 import dev.iamlint.source.Ignoring;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +67,7 @@ public record ScanRequest(Path workingDirectory, List<Path> paths, Map<String, S
     ignores = List.copyOf(ignores);
     paths = List.copyOf(paths);
     parameters = Map.copyOf(parameters);
-    variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
+    variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     variableFiles = List.copyOf(variableFiles);
     environment = Map.copyOf(environment);
   }

@@ -3,6 +3,7 @@ package dev.iamlint.scan;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.source.FileError;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * What a scan found, sorted. {@code internalErrors} are failures of iamlint itself (a rule that
@@ -16,7 +17,7 @@ public record ScanResult(List<Finding> findings, int files, int resources, List<
   }
 
   /** The same result with {@code change} applied to every finding, reported or suppressed. */
-  public ScanResult map(java.util.function.UnaryOperator<Finding> change) {
+  public ScanResult map(UnaryOperator<Finding> change) {
     return new ScanResult(findings.stream().map(change).toList(), files, resources, errors, internalErrors,
         suppressed.stream().map(change).toList());
   }

@@ -13,10 +13,12 @@ import dev.iamlint.tree.ListNode;
 import dev.iamlint.tree.MapNode;
 import dev.iamlint.tree.Node;
 import dev.iamlint.tree.ScalarNode;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -70,7 +72,7 @@ final class Suppressions {
   }
 
   /** Where a config {@code ignore:} entry applies: files and resource addresses matching its globs. */
-  record Scope(Optional<Pattern> path, Optional<Pattern> resource, java.nio.file.Path workingDirectory) {
+  record Scope(Optional<Pattern> path, Optional<Pattern> resource, Path workingDirectory) {
     boolean covers(Finding f) {
       return path.map(p -> Globs.matches(p, absolute(workingDirectory, f.location().file()))).orElse(true)
           && resource.map(r -> r.matcher(f.resource().address()).matches()).orElse(true);
@@ -90,7 +92,7 @@ final class Suppressions {
   }
 
   /** The config file's {@code ignore:} entries; their path globs are absolute (see Globs.under). */
-  void readConfig(List<Ignore> ignores, java.nio.file.Path workingDirectory) {
+  void readConfig(List<Ignore> ignores, Path workingDirectory) {
     for (Ignore i : ignores) {
       directives.add(new Directive(i.at(), i.rules(), i.reason(), i.until(), 0, 0, Optional.empty(),
           Optional.of(new Scope(i.path().map(Globs::compile), i.resource().map(Suppressions::addressGlob), workingDirectory))));
@@ -98,7 +100,7 @@ final class Suppressions {
   }
 
   /** A finding's or scanned file's path (relative to the working directory, or absolute) made absolute. */
-  static String absolute(java.nio.file.Path workingDirectory, String file) {
+  static String absolute(Path workingDirectory, String file) {
     return workingDirectory.resolve(file).toAbsolutePath().normalize().toString().replace('\\', '/');
   }
 
@@ -210,7 +212,7 @@ final class Suppressions {
         continue;
       }
       boolean used = false;
-      for (java.util.Iterator<Finding> it = kept.iterator(); it.hasNext();) {
+      for (Iterator<Finding> it = kept.iterator(); it.hasNext();) {
         Finding f = it.next();
         if (!d.covers(f)) continue;
         it.remove();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -85,7 +86,7 @@ final class DeploymentCache {
    * The kept result of this root module's evaluation, when its inputs are as they were (then
    * {@code reused} is told which inputs that result read); else {@code evaluate}'s.
    */
-  Evaluated get(Supplier<Recorded> evaluate, java.util.function.Consumer<List<Input>> reused) {
+  Evaluated get(Supplier<Recorded> evaluate, Consumer<List<Input>> reused) {
     Codecs codecs = CODECS.orElseThrow();
     Optional<Manifest> manifest = cache.kept(ParseCache.Kept.MANIFEST, manifestKey).flatMap(codecs.manifest()::decode);
     if (manifest.isPresent()) {

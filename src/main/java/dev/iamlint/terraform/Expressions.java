@@ -10,6 +10,7 @@ import dev.iamlint.terraform.functions.TfFunction;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Numbers;
 import dev.iamlint.value.Provenance;
+import dev.iamlint.value.Reference;
 import dev.iamlint.value.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -198,7 +199,7 @@ final class Expressions {
           && (args.get(0) instanceof Value.MapV || args.get(0) instanceof Value.ListV)) {
         // The text is not fully known, the structure is: policy rules judge the structure.
         return new Value.Str(u.partial().orElse(""), at, Provenance.of("jsonencode of a value with unknown parts"),
-            java.util.Optional.of(args.get(0)));
+            Optional.of(args.get(0)));
       }
       return result;
     } catch (Budget.Exceeded e) {
@@ -352,7 +353,7 @@ final class Expressions {
     if (current instanceof Value.Unknown u) {
       String what = step instanceof Expression.GetAttr g ? "." + g.name() : "[...]";
       return new Value.Unknown(u.cause(), u.reason(), u.reference().map(r -> r.attribute().isEmpty()
-          ? new dev.iamlint.value.Reference(r.scope(), r.address(), what.startsWith(".") ? what.substring(1) : "")
+          ? new Reference(r.scope(), r.address(), what.startsWith(".") ? what.substring(1) : "")
           : r), Optional.empty(), at, u.provenance());
     }
     if (step instanceof Expression.GetAttr g) {

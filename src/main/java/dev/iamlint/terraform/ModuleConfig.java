@@ -4,6 +4,7 @@ import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.Expression;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class ModuleConfig {
   /** A {@code terraform { backend "x" {} }} or {@code cloud {}} block: the directory is run as a root. */
   boolean backend;
   /** Attributes and blocks merged in from override files, with the file they come from. */
-  private final Map<Object, String> overrideFiles = new java.util.IdentityHashMap<>();
+  private final Map<Object, String> overrideFiles = new IdentityHashMap<>();
 
   public ModuleConfig(Path directory, String displayDirectory, List<File> files) {
     this.directory = directory;

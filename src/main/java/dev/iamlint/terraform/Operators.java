@@ -4,6 +4,7 @@ import dev.iamlint.hcl.Expression;
 import dev.iamlint.source.Location;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
+import dev.iamlint.value.Reference;
 import dev.iamlint.value.Value;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -125,9 +126,9 @@ final class Operators {
     StringBuilder text = new StringBuilder();
     Provenance provenance = Provenance.LITERAL;
     Value.Unknown first = null;
-    Optional<dev.iamlint.value.Reference> reference = Optional.empty();
+    Optional<Reference> reference = Optional.empty();
     for (Value part : parts) {
-      if (part instanceof Value.Unknown pu) reference = dev.iamlint.value.Reference.preferred(reference, pu.reference());
+      if (part instanceof Value.Unknown pu) reference = Reference.preferred(reference, pu.reference());
       Optional<String> t = part instanceof Value.Null ? Optional.empty() : part.asText();
       if (t.isPresent()) {
         String piece = part instanceof Value.Num n ? plain(n.value()) : t.get();

@@ -9,17 +9,20 @@ import dev.iamlint.tree.MapNode;
 import dev.iamlint.tree.Node;
 import dev.iamlint.tree.ParseResult;
 import dev.iamlint.tree.ScalarNode;
+import dev.iamlint.value.Numbers;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Reference;
 import dev.iamlint.value.Value;
-import dev.iamlint.value.Numbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code terraform show -json} plan output: resources from {@code planned_values} of every
@@ -207,12 +210,12 @@ public final class PlanLoader {
           boolean data = parts[0].equals("data");
           int n = data ? 3 : 2;
           if (parts.length < n) return null;
-          String target = String.join(".", java.util.Arrays.copyOfRange(parts, 0, n));
+          String target = String.join(".", Arrays.copyOfRange(parts, 0, n));
           String attribute = parts.length > n ? parts[n] : "";
           String module = scope.substring(scope.indexOf('#') + 1);
           return new Reference(scope, (module.isEmpty() ? "" : module + ".") + target, attribute);
         })
-        .filter(java.util.Objects::nonNull).findFirst();
+        .filter(Objects::nonNull).findFirst();
     return new Value.Unknown(Value.Cause.DEPLOY_TIME, address + "." + argument + " is known only after apply", ref,
         Optional.empty(), at, Provenance.LITERAL);
   }
@@ -225,7 +228,7 @@ public final class PlanLoader {
   private static List<String> providerAccounts(MapNode root) {
     Optional<MapNode> providers = root.map("configuration").flatMap(c -> c.map("provider_config"));
     if (providers.isEmpty()) return List.of();
-    java.util.TreeSet<String> accounts = new java.util.TreeSet<>();
+    TreeSet<String> accounts = new TreeSet<>();
     for (MapNode.Entry e : providers.get().entries()) {
       if (!(e.value() instanceof MapNode provider) || !text(provider, "name").orElse(e.name()).equals("aws")) continue;
       Optional<MapNode> expressions = provider.map("expressions");

@@ -6,6 +6,7 @@ import dev.iamlint.hcl.HclParser;
 import dev.iamlint.source.Location;
 import dev.iamlint.terraform.functions.JsonValues;
 import dev.iamlint.value.Budget;
+import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.util.List;
 import java.util.Optional;
@@ -49,9 +50,9 @@ final class Templates {
       // A rendered JSON document keeps the places of its elements in the template, line for line.
       String rendered = s.value();
       Optional<Value> structure = module.files().display(path.get()).flatMap(shown -> JsonValues.fromFile(shown, rendered,
-          JsonValues.lineCount(text.get()), dev.iamlint.value.Provenance.of("rendered by templatefile()", at)));
-      if (structure.isPresent()) return new Value.Str(rendered, at, dev.iamlint.value.Provenance.LITERAL, structure);
+          JsonValues.lineCount(text.get()), Provenance.of("rendered by templatefile()", at)));
+      if (structure.isPresent()) return new Value.Str(rendered, at, Provenance.LITERAL, structure);
     }
-    return v.withOrigin(at, dev.iamlint.value.Provenance.LITERAL);
+    return v.withOrigin(at, Provenance.LITERAL);
   }
 }

@@ -2,12 +2,14 @@ package dev.iamlint.terraform;
 
 import dev.iamlint.cache.ParseCache;
 import dev.iamlint.hcl.Body;
+import dev.iamlint.hcl.Expression;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
 import dev.iamlint.json.JsonLoader;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.source.InternalFailure;
 import dev.iamlint.source.Location;
+import dev.iamlint.source.Parallel;
 import dev.iamlint.source.SourceReader;
 import dev.iamlint.terraform.functions.FileAccess;
 import dev.iamlint.tree.ParseResult;
@@ -17,17 +19,24 @@ import dev.iamlint.value.Value;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -54,18 +63,18 @@ public final class TerraformLoader {
   private final Path root;
   private final Function<Path, String> display;
   private final Options options;
-  private final Map<Path, Optional<ModuleConfig>> modules = new java.util.concurrent.ConcurrentHashMap<>();
-  private final List<SyntaxError> syntaxErrors = java.util.Collections.synchronizedList(new ArrayList<>());
-  private final Set<String> filesRead = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  private final Map<String, String> sources = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Path, Optional<ModuleConfig>> modules = new ConcurrentHashMap<>();
+  private final List<SyntaxError> syntaxErrors = Collections.synchronizedList(new ArrayList<>());
+  private final Set<String> filesRead = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> sources = new ConcurrentHashMap<>();
   private final Path realRoot;
   private final ParseCache cache;
   private final Map<Path, String> discovered;
   /** Every file is read through it: the limits are discovery's, whichever path leads to a file. */
   private final SourceReader reader;
-  private final Map<Path, Optional<Texts>> texts = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<Path, Outline> outlines = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Set<Path> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Map<Path, Optional<Texts>> texts = new ConcurrentHashMap<>();
+  private final Map<Path, Outline> outlines = new ConcurrentHashMap<>();
+  private final Set<Path> used = ConcurrentHashMap.newKeySet();
   /** The inputs of the root module this thread evaluates, when its result is to be kept. */
   private final ThreadLocal<Inputs> current = new ThreadLocal<>();
 
@@ -107,7 +116,7 @@ public final class TerraformLoader {
     // Parsing is the costly part and independent per directory: do it on the cores asked for first.
     // With the cache, a directory's outline (its calls and syntax errors) is kept by its files'
     // hash: a directory is parsed only when a root module that reads it is evaluated again.
-    dev.iamlint.source.Parallel.map(options.threads(), "iamlint-parse", dirs,
+    Parallel.map(options.threads(), "iamlint-parse", dirs,
         DeploymentCache.usable(cache) ? this::outline : this::module);
     // Roots: directories no other scanned directory calls; then any left unreached (a cycle).
     Map<Path, Set<Path>> calls = new HashMap<>();
@@ -131,7 +140,7 @@ public final class TerraformLoader {
       }
     }
     // Root modules are independent deployments: evaluated side by side, their elements taken in root order.
-    List<ModelBuilder> fragments = dev.iamlint.source.Parallel.map(options.threads(), "iamlint-evaluate", roots, dir -> {
+    List<ModelBuilder> fragments = Parallel.map(options.threads(), "iamlint-evaluate", roots, dir -> {
       ModelBuilder fragment = new ModelBuilder();
       // A root module iamlint fails on is not judged (said at its first file), and nothing of it is kept.
       InternalFailure.contain(() -> evaluateRoot(dir, fragment), reason -> {
@@ -144,10 +153,10 @@ public final class TerraformLoader {
     });
     fragments.forEach(model::addAll);
     // In a fixed order, whichever thread found an error first.
-    List<SyntaxError> errors = new ArrayList<>(new java.util.LinkedHashSet<>(syntaxErrors));
-    errors.sort(java.util.Comparator.comparing(SyntaxError::file).thenComparing(SyntaxError::location)
+    List<SyntaxError> errors = new ArrayList<>(new LinkedHashSet<>(syntaxErrors));
+    errors.sort(Comparator.comparing(SyntaxError::file).thenComparing(SyntaxError::location)
         .thenComparing(SyntaxError::message));
-    return new Result(model, errors, filesRead, new java.util.TreeMap<>(sources));
+    return new Result(model, errors, filesRead, new TreeMap<>(sources));
   }
 
   /**
@@ -200,7 +209,7 @@ public final class TerraformLoader {
 
   /** What, besides its inputs, the evaluation of the root module in {@code dir} depends on. */
   private Map<String, String> rootKey(Path dir) {
-    Map<String, String> key = new java.util.TreeMap<>();
+    Map<String, String> key = new TreeMap<>();
     key.put("root", dir.toString());
     // What lies outside the scan root is not read: the same module scanned from another root reads other things.
     key.put("scan root", realRoot.toString());
@@ -272,7 +281,7 @@ public final class TerraformLoader {
   }
 
   private String fileState(Path p, byte[] bytes) {
-    return display(p) + "\0" + java.util.HexFormat.of().formatHex(DeploymentCache.sha256().digest(bytes));
+    return display(p) + "\0" + HexFormat.of().formatHex(DeploymentCache.sha256().digest(bytes));
   }
 
   /** The *.auto.tfvars[.json] files of a root module, in the order Terraform reads them. */
@@ -301,8 +310,8 @@ public final class TerraformLoader {
     List<String> out = new ArrayList<>();
     for (ModuleConfig.Decl call : config.moduleCalls().values()) {
       ModuleConfig.attribute(call.block(), "source")
-          .filter(e -> e instanceof dev.iamlint.hcl.Expression.Template)
-          .flatMap(e -> ((dev.iamlint.hcl.Expression.Template) e).literal())
+          .filter(e -> e instanceof Expression.Template)
+          .flatMap(e -> ((Expression.Template) e).literal())
           .filter(s -> s.startsWith("./") || s.startsWith("../"))
           .ifPresent(out::add);
     }
@@ -360,7 +369,7 @@ public final class TerraformLoader {
     if (!inside(dir) || !Files.isDirectory(dir)) return Optional.empty();
     List<FileText> files = new ArrayList<>();
     // Without the cache nothing is kept by it: no need to hash.
-    java.security.MessageDigest fingerprint = DeploymentCache.usable(cache) ? DeploymentCache.sha256() : null;
+    MessageDigest fingerprint = DeploymentCache.usable(cache) ? DeploymentCache.sha256() : null;
     try (Stream<Path> list = Files.list(dir)) {
       for (Path p : list.sorted(Comparator.comparing(Path::toString)).toList()) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -384,7 +393,7 @@ public final class TerraformLoader {
     } catch (IOException e) {
       return Optional.empty();
     }
-    return Optional.of(new Texts(files, fingerprint == null ? "" : java.util.HexFormat.of().formatHex(fingerprint.digest())));
+    return Optional.of(new Texts(files, fingerprint == null ? "" : HexFormat.of().formatHex(fingerprint.digest())));
   }
 
   /** A module directory the scan uses (parsed, outlined, or read by a kept evaluation): its files count, HCL texts kept for suppression comments. */
@@ -458,7 +467,7 @@ public final class TerraformLoader {
   static Optional<Path> under(Path dir, String path) {
     try {
       return Optional.of(dir.resolve(path).normalize());
-    } catch (java.nio.file.InvalidPathException e) {
+    } catch (InvalidPathException e) {
       return Optional.empty();
     }
   }

@@ -2,6 +2,8 @@ package dev.iamlint.terraform;
 
 import dev.iamlint.source.Location;
 import dev.iamlint.value.Value;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One evaluated resource or data source instance. {@code values} holds its arguments and
@@ -11,18 +13,18 @@ import dev.iamlint.value.Value;
  * {@code symbolic} marks the one instance that stands for an unknown count or for_each.
  */
 public record TfResource(String scope, String address, String mode, String type, String name, Value.MapV values,
-    Location location, Location header, boolean symbolic, java.util.List<Location> callSites,
-    java.util.Optional<String> unknownCount) {
+    Location location, Location header, boolean symbolic, List<Location> callSites,
+    Optional<String> unknownCount) {
 
   /** {@code unknownCount}: for a symbolic instance, why its count or for_each is not known and where that came from. */
   public TfResource(String scope, String address, String mode, String type, String name, Value.MapV values,
-      Location location, Location header, boolean symbolic, java.util.List<Location> callSites) {
-    this(scope, address, mode, type, name, values, location, header, symbolic, callSites, java.util.Optional.empty());
+      Location location, Location header, boolean symbolic, List<Location> callSites) {
+    this(scope, address, mode, type, name, values, location, header, symbolic, callSites, Optional.empty());
   }
 
   public TfResource(String scope, String address, String mode, String type, String name, Value.MapV values,
       Location location, Location header, boolean symbolic) {
-    this(scope, address, mode, type, name, values, location, header, symbolic, java.util.List.of());
+    this(scope, address, mode, type, name, values, location, header, symbolic, List.of());
   }
 
   public boolean isData() {

@@ -4,6 +4,7 @@ import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.Expression;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
+import dev.iamlint.source.Location;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
@@ -61,7 +62,7 @@ final class Variables {
     Optional<Expression> type = Optional.ofNullable(config.variables.get(name))
         .flatMap(d -> ModuleConfig.attribute(d.block(), "type"));
     boolean string = type.isEmpty() || (type.get() instanceof Expression.Variable t && t.name().equals("string"));
-    dev.iamlint.source.Location at = dev.iamlint.source.Location.point(from, 1, 1);
+    Location at = Location.point(from, 1, 1);
     if (!string) {
       HclParseResult r = HclParser.parse(from, "v = " + text + "\n");
       if (r instanceof HclParseResult.Parsed p) {

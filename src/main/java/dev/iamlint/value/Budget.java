@@ -1,6 +1,7 @@
 package dev.iamlint.value;
 
 import dev.iamlint.source.Location;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,7 +136,7 @@ public final class Budget {
   }
 
   /** Throws when a number has more digits than one may have ({@link #MAX_DIGITS}). */
-  public static void digits(java.math.BigDecimal n) {
+  public static void digits(BigDecimal n) {
     // Digits as written out: 1e999999999 is one significant digit and a billion characters of text.
     if (!Numbers.inRange(n)) digits(MAX_DIGITS + 1L);
   }

@@ -1,5 +1,8 @@
 package dev.iamlint.value;
 
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * A reference to another declared element, kept by values that cannot be known before deploy
  * ({@code !GetAtt Role.Arn}, {@code aws_iam_role.r.arn}) so the model can still link them.
@@ -13,7 +16,7 @@ public record Reference(String scope, String address, String attribute) {
    * several unknown parts keeps such a reference in preference to others, the way Terraform
    * keeps a sensitive mark on everything derived from a sensitive value.
    */
-  private static final java.util.Set<String> SECRET_ATTRIBUTES = java.util.Set.of("secret", "ses_smtp_password_v4",
+  private static final Set<String> SECRET_ATTRIBUTES = Set.of("secret", "ses_smtp_password_v4",
       "SecretAccessKey");
 
   public boolean secret() {
@@ -21,7 +24,7 @@ public record Reference(String scope, String address, String attribute) {
   }
 
   /** The reference a derived value keeps: a secret one when any part has one, else the first. */
-  public static java.util.Optional<Reference> preferred(java.util.Optional<Reference> kept, java.util.Optional<Reference> next) {
+  public static Optional<Reference> preferred(Optional<Reference> kept, Optional<Reference> next) {
     if (kept.isEmpty() || (!kept.get().secret() && next.map(Reference::secret).orElse(false))) return next.or(() -> kept);
     return kept;
   }

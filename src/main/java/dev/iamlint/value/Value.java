@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * An evaluated value. It keeps where it is written (the expression at the place of use) and
@@ -241,7 +242,7 @@ public sealed interface Value {
   }
 
   /** The first alternative that satisfies {@code test}: the branch a finding is about. */
-  default Optional<Value> alternativeWhere(java.util.function.Predicate<Value> test) {
+  default Optional<Value> alternativeWhere(Predicate<Value> test) {
     for (Value v : alternatives()) {
       if (test.test(v)) return Optional.of(v);
     }

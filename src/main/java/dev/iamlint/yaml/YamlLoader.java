@@ -9,6 +9,7 @@ import dev.iamlint.tree.ScalarNode;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ public final class YamlLoader {
   }
 
   private static Optional<Mark> locateAliasLimit(String text) {
-    Set<String> collectionAnchors = new java.util.HashSet<>();
+    Set<String> collectionAnchors = new HashSet<>();
     int count = 0;
     try {
       for (Event event : eventParser().parse(new StringReader(text))) {

@@ -11,6 +11,8 @@ import dev.iamlint.tree.Node;
 import dev.iamlint.tree.ParseResult;
 import dev.iamlint.tree.ScalarNode;
 import dev.iamlint.yaml.YamlLoader;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class CodecHostileTest {
   @Test
   void trailingBytesAreRefused() throws Exception {
     byte[] good = Codec.encode(HclParser.parse("t.tf", HCL));
-    byte[] longer = java.util.Arrays.copyOf(good, good.length + 1);
+    byte[] longer = Arrays.copyOf(good, good.length + 1);
     assertThrows(Codec.Corrupt.class, () -> Codec.decodeHcl(longer, "t.tf", HCL));
   }
 
@@ -59,7 +61,7 @@ class CodecHostileTest {
     ParseResult deep = new ParseResult.Parsed(node);
     assertThrows(Codec.Corrupt.class, () -> Codec.encode(deep));
     // The same shape written by hand: a tag per level, each a list of one.
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(0); // no strings
     out.write(1); // parsed
     for (int i = 0; i < Codec.MAX_DEPTH + 1; i++) {
@@ -86,7 +88,7 @@ class CodecHostileTest {
       byte[] source = round % 2 == 0 ? hcl : yaml;
       byte[] mutated = source.clone();
       for (int k = 0; k <= random.nextInt(3); k++) mutated[random.nextInt(mutated.length)] = (byte) random.nextInt(256);
-      if (random.nextInt(4) == 0) mutated = java.util.Arrays.copyOf(mutated, random.nextInt(mutated.length));
+      if (random.nextInt(4) == 0) mutated = Arrays.copyOf(mutated, random.nextInt(mutated.length));
       try {
         if (source == hcl) {
           HclParseResult r = Codec.decodeHcl(mutated, "t.tf", HCL);

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -115,7 +116,7 @@ class DiskCacheTest {
     byte[] hash = DiskCache.contentHash(text);
     byte[] bad = switch (damage) {
       case EMPTY -> new byte[0];
-      case TRUNCATED -> java.util.Arrays.copyOf(good, good.length / 2);
+      case TRUNCATED -> Arrays.copyOf(good, good.length / 2);
       case FLIPPED_PAYLOAD_BYTE -> flip(good, good.length - 20);
       case FLIPPED_CHECKSUM -> flip(good, good.length - 1);
       case BAD_MAGIC -> flip(good, 0);
@@ -123,9 +124,9 @@ class DiskCacheTest {
       case FOREIGN_VERSION -> DiskCache.wrap(payload, "0.0.1", (byte) 1, hash);
       case OTHER_KIND -> DiskCache.wrap(payload, VERSION, (byte) 2, hash);
       case WRONG_CONTENT_HASH -> DiskCache.wrap(payload, VERSION, (byte) 1, DiskCache.contentHash(text + " "));
-      case TRAILING_BYTE -> java.util.Arrays.copyOf(good, good.length + 1);
+      case TRAILING_BYTE -> Arrays.copyOf(good, good.length + 1);
       case UNDECODABLE_PAYLOAD_WITH_VALID_CHECKSUM -> DiskCache.wrap(new byte[] {0, 9}, VERSION, (byte) 1, hash);
-      case TOO_LARGE -> java.util.Arrays.copyOf(good, DiskCache.MAX_PAYLOAD_BYTES + 2048);
+      case TOO_LARGE -> Arrays.copyOf(good, DiskCache.MAX_PAYLOAD_BYTES + 2048);
     };
     Files.write(entry, bad);
 

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamlint.model.ModelBuilder;
+import dev.iamlint.model.ResourceRef;
+import dev.iamlint.model.User;
 import dev.iamlint.source.Location;
 import dev.iamlint.value.Provenance;
+import dev.iamlint.value.Reference;
 import dev.iamlint.value.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +36,7 @@ class RecordCodecTest {
     values.add(new Value.Bool(true, new Location("b.tf", 9, 1, 9, 5), from));
     values.add(new Value.Null(HERE, Provenance.LITERAL));
     values.add(new Value.ListV(List.of(inner, inner), HERE, from));
-    values.add(new Value.Unknown(Value.Cause.DEPLOY_TIME, "known after apply", Optional.of(new dev.iamlint.value.Reference("m",
+    values.add(new Value.Unknown(Value.Cause.DEPLOY_TIME, "known after apply", Optional.of(new Reference("m",
         "aws_iam_role.r", "arn")), Optional.of("arn:aws:iam::\uFFFF:role/x"), HERE, from));
     values.add(new Value.OneOf(List.of(inner, new Value.Str("\ud800 lone surrogate", HERE, from)), HERE, from));
     return new Box("naïve ✓", -7, true, new BigDecimal("3.14"), Optional.of(inner), values, Value.Cause.INPUT);
@@ -49,9 +53,9 @@ class RecordCodecTest {
   void theModelBuilderIsWrittenByItsLists() {
     RecordCodec<ModelBuilder> codec = RecordCodec.of(ModelBuilder.class, Location.class);
     ModelBuilder model = new ModelBuilder();
-    dev.iamlint.model.ResourceRef r = new dev.iamlint.model.ResourceRef("s", "aws_iam_user.u", "aws_iam_user", HERE, HERE);
+    ResourceRef r = new ResourceRef("s", "aws_iam_user.u", "aws_iam_user", HERE, HERE);
     model.resources.add(r);
-    model.users.add(new dev.iamlint.model.User(r, new Value.Str("u", HERE, Provenance.LITERAL), Optional.empty()));
+    model.users.add(new User(r, new Value.Str("u", HERE, Provenance.LITERAL), Optional.empty()));
     ModelBuilder back = codec.encode(model).flatMap(codec::decode).orElseThrow();
     assertEquals(model.resources, back.resources);
     assertEquals(model.users, back.users);
@@ -75,7 +79,7 @@ class RecordCodecTest {
     for (int i = 0; i < 5_000; i++) {
       byte[] bad;
       switch (i % 3) {
-        case 0 -> bad = java.util.Arrays.copyOf(good, random.nextInt(good.length));
+        case 0 -> bad = Arrays.copyOf(good, random.nextInt(good.length));
         case 1 -> {
           bad = good.clone();
           for (int k = 0; k <= random.nextInt(4); k++) bad[random.nextInt(bad.length)] ^= (byte) (1 << random.nextInt(8));

@@ -9,8 +9,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,12 +80,12 @@ class BaselineCliTest {
 
   /** iamlint in a process of its own, run from {@code cwd}: the working directory is what this test is about. */
   private static String runIn(Path cwd, String... args) throws IOException, InterruptedException {
-    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+    List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
         "dev.iamlint.cli.Main"));
-    command.addAll(java.util.List.of(args));
+    command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor();
     return out;
   }
@@ -97,7 +100,7 @@ class BaselineCliTest {
         + GROUP.formatted("Ops", "AdministratorAccess") + GROUP.formatted("Devs", "PowerUserAccess"));
     String fromRoot = runIn(repo, "scan", "--no-cache", "--cloudtrail-external", "--format", "json", "stacks/stack.yaml");
     String fromBelow = runIn(stacks, "scan", "--no-cache", "--cloudtrail-external", "--format", "json", "stack.yaml");
-    java.util.List<String> rootPrints = fingerprints(fromRoot);
+    List<String> rootPrints = fingerprints(fromRoot);
     assertEquals(rootPrints, fingerprints(fromBelow), fromRoot + fromBelow);
     assertTrue(rootPrints.size() >= 2, fromRoot);
 
@@ -108,8 +111,8 @@ class BaselineCliTest {
     assertFalse(below.contains("[ADM001]") || below.contains("[ADM002]"), below);
   }
 
-  private static java.util.List<String> fingerprints(String json) {
-    java.util.List<String> out = new java.util.ArrayList<>();
+  private static List<String> fingerprints(String json) {
+    List<String> out = new ArrayList<>();
     for (var e : JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("findings")) {
       out.add(e.getAsJsonObject().get("fingerprint").getAsString());
     }

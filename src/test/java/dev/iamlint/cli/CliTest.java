@@ -7,13 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.iamlint.model.ResourceRef;
+import dev.iamlint.report.Report;
+import dev.iamlint.rule.Finding;
+import dev.iamlint.rule.Severity;
+import dev.iamlint.source.Location;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,15 +150,15 @@ class CliTest {
   /** The CLI hands the reporter the path mapping and the environment: links follow both. */
   @Test
   void markdownLinksFollowTheEnvironmentAndTheProjectPath() throws IOException {
-    var at = new dev.iamlint.source.Location("stack.yaml", 7, 11, 7, 20);
-    var resource = new dev.iamlint.model.ResourceRef("stack.yaml", "Resources.Ops", "AWS::IAM::Group", at, at,
-        java.util.List.of(), "stack.yaml");
-    var finding = new dev.iamlint.rule.Finding("ADM001", "admin-policy-attached", dev.iamlint.rule.Severity.HIGH, "m", at,
-        resource, java.util.List.of(), "");
-    var report = new dev.iamlint.report.Report("0.1.0", java.util.List.of(finding), 1, 1, java.util.List.of(), java.util.List.of());
+    var at = new Location("stack.yaml", 7, 11, 7, 20);
+    var resource = new ResourceRef("stack.yaml", "Resources.Ops", "AWS::IAM::Group", at, at,
+        List.of(), "stack.yaml");
+    var finding = new Finding("ADM001", "admin-policy-attached", Severity.HIGH, "m", at,
+        resource, List.of(), "");
+    var report = new Report("0.1.0", List.of(finding), 1, 1, List.of(), List.of());
     StringBuilder out = new StringBuilder();
-    new OutputFormat("markdown", java.util.Optional.empty()).reporter(false, p -> "infra/" + p,
-        java.util.Map.of("GITHUB_SERVER_URL", "https://github.com", "GITHUB_REPOSITORY", "o/r", "GITHUB_SHA", "abcdef1"),
+    new OutputFormat("markdown", Optional.empty()).reporter(false, p -> "infra/" + p,
+        Map.of("GITHUB_SERVER_URL", "https://github.com", "GITHUB_REPOSITORY", "o/r", "GITHUB_SHA", "abcdef1"),
         dir, dir).write(report, out);
     assertTrue(out.toString().contains("[infra/stack.yaml:7](https://github.com/o/r/blob/abcdef1/infra/stack.yaml#L7)"), out.toString());
   }
@@ -312,7 +327,7 @@ class CliTest {
   /** The build points XDG_CACHE_HOME into target/ for tests; a run elsewhere would use the user's cache. */
   @Test
   void theParseCacheChangesNothingAndNoCacheTurnsItOff() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(String.valueOf(System.getenv("XDG_CACHE_HOME")).contains("target"),
+    Assumptions.assumeTrue(String.valueOf(System.getenv("XDG_CACHE_HOME")).contains("target"),
         "XDG_CACHE_HOME points into the build directory");
     Run plain = run("scan", "--format", "json", "--no-cache", "--debug", dir.toString());
     assertFalse(plain.err().contains("cache"), plain.err());
@@ -334,7 +349,7 @@ class CliTest {
     assertEquals(fast.out(), run("-V").out());
     // The version, the commit the build recorded (git may be absent: "unknown") and the date of
     // the bundled IAM data, as data-sources.properties gives it.
-    java.util.List<String> lines = fast.out().lines().toList();
+    List<String> lines = fast.out().lines().toList();
     assertEquals(3, lines.size(), fast.out());
     assertTrue(lines.get(0).matches("iamlint \\d+\\.\\d+\\.\\d+.*"), lines.get(0));
     assertTrue(lines.get(1).matches("commit ([0-9a-f]{40}(-modified)?|unknown)"), lines.get(1));
@@ -357,14 +372,14 @@ class CliTest {
     String fromSub = childScan(repo.resolve("infra/sub"), "scan", "--format", "sarif", "--no-cache", "..");
     assertEquals(locations(fromRoot), locations(fromSub), "the same locations from the root and from a subdirectory");
     JsonObject run = JsonParser.parseString(fromRoot).getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
-    java.net.URI base = java.net.URI.create(run.getAsJsonObject("originalUriBaseIds").getAsJsonObject("%SRCROOT%").get("uri").getAsString());
+    URI base = URI.create(run.getAsJsonObject("originalUriBaseIds").getAsJsonObject("%SRCROOT%").get("uri").getAsString());
     assertEquals(repo.toRealPath().toUri(), base);
     Set<Path> files = new HashSet<>();
     for (var result : run.getAsJsonArray("results")) {
       JsonObject artifact = result.getAsJsonObject().getAsJsonArray("locations").get(0).getAsJsonObject()
           .getAsJsonObject("physicalLocation").getAsJsonObject("artifactLocation");
       assertEquals("%SRCROOT%", artifact.get("uriBaseId").getAsString(), artifact.toString());
-      java.net.URI uri = new java.net.URI(artifact.get("uri").getAsString());
+      URI uri = new URI(artifact.get("uri").getAsString());
       assertEquals(null, uri.getScheme(), "a relative reference: " + uri);
       files.add(Path.of(base.resolve(uri)));
     }
@@ -373,9 +388,9 @@ class CliTest {
   }
 
   /** The base uris and every result's artifact location, in order. */
-  private static java.util.List<String> locations(String sarif) {
+  private static List<String> locations(String sarif) {
     JsonObject run = JsonParser.parseString(sarif).getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
-    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(run.getAsJsonObject("originalUriBaseIds").toString()));
+    List<String> all = new ArrayList<>(List.of(run.getAsJsonObject("originalUriBaseIds").toString()));
     for (var result : run.getAsJsonArray("results")) {
       all.add(result.getAsJsonObject().getAsJsonArray("locations").toString());
     }
@@ -384,13 +399,13 @@ class CliTest {
 
   /** iamlint's stdout in a child JVM started in {@code directory}. */
   static String childScan(Path directory, String... args) throws IOException, InterruptedException {
-    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+    List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
         Main.class.getName()));
-    command.addAll(java.util.List.of(args));
+    command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).directory(directory.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the child JVM finished");
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child JVM finished");
     assertEquals(1, p.exitValue(), out);
     return out;
   }
@@ -412,7 +427,7 @@ class CliTest {
     assertEquals(0, help.code(), help.err());
     String flat = help.out().replaceAll("\\s+", " ");
     for (String format : OutputFormat.NAMES) {
-      assertTrue(java.util.regex.Pattern.compile("Output format:.*\\b" + format + "\\b").matcher(flat).find(), format + " in: " + help.out());
+      assertTrue(Pattern.compile("Output format:.*\\b" + format + "\\b").matcher(flat).find(), format + " in: " + help.out());
     }
   }
 
@@ -453,9 +468,9 @@ class CliTest {
     Run aloneA = run("scan", "--format", "compact", "--no-cache", a);
     Run aloneB = run("scan", "--format", "compact", "--no-cache", b);
     Run together = run("scan", "--format", "compact", "--no-cache", a, b);
-    java.util.Set<String> union = new java.util.TreeSet<>(aloneA.out().lines().toList());
+    Set<String> union = new TreeSet<>(aloneA.out().lines().toList());
     union.addAll(aloneB.out().lines().toList());
-    assertEquals(union, new java.util.TreeSet<>(together.out().lines().toList()));
+    assertEquals(union, new TreeSet<>(together.out().lines().toList()));
     assertTrue(aloneA.out().lines().noneMatch(l -> l.contains("[CT001]")), "team-a's config says the trail is external");
     assertEquals(0, aloneA.code(), "team-a fails on critical only: " + aloneA.out());
     assertEquals(1, together.code(), "team-b's high finding fails the run");

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,14 +66,14 @@ class HtmlReportTest {
     CliTest.Run r = run("scan", "--no-config", "--format", "html=" + html, dir.toString());
     assertEquals(1, r.code(), r.err());
     String page = Files.readString(html);
-    java.util.List<String> files = matches(page, "<section class=\"file\" data-file=\"([^\"]*)\"");
+    List<String> files = matches(page, "<section class=\"file\" data-file=\"([^\"]*)\"");
     assertTrue(files.get(0).endsWith("z.tf"), "the file with the most severe finding first: " + files);
-    java.util.List<String> ranks = matches(page, "<article class=\"finding[^>]* data-rank=\"(\\d)\"");
+    List<String> ranks = matches(page, "<article class=\"finding[^>]* data-rank=\"(\\d)\"");
     String inFirstFile = page.substring(page.indexOf("data-file=\"" + files.get(0)), page.indexOf("data-file=\"" + files.get(1)));
-    java.util.List<String> firstRanks = matches(inFirstFile, "<article class=\"finding[^>]* data-rank=\"(\\d)\"");
+    List<String> firstRanks = matches(inFirstFile, "<article class=\"finding[^>]* data-rank=\"(\\d)\"");
     assertEquals(firstRanks.stream().sorted().toList(), firstRanks, "by severity within a file");
     assertTrue(ranks.size() > firstRanks.size(), "both files have findings: " + ranks);
-    java.util.List<String> links = matches(page, "href=\"#rule-([A-Z]+\\d+)\"");
+    List<String> links = matches(page, "href=\"#rule-([A-Z]+\\d+)\"");
     assertTrue(links.contains("ADM001"), "ADM001 links to its documentation");
     for (String id : links) assertTrue(page.contains("<section class=\"rule-doc\" id=\"rule-" + id + "\""), id);
     assertTrue(page.contains("<input type=\"search\" id=\"search\"") && page.contains("<select id=\"order\">"), "the controls");
@@ -77,9 +81,9 @@ class HtmlReportTest {
     assertFalse(page.matches("(?s).*(<script[^>]+src=|<link |<img |url\\(|@import).*"), "nothing is fetched");
   }
 
-  private static java.util.List<String> matches(String text, String regex) {
-    java.util.List<String> all = new java.util.ArrayList<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+  private static List<String> matches(String text, String regex) {
+    List<String> all = new ArrayList<>();
+    Matcher m = Pattern.compile(regex).matcher(text);
     while (m.find()) all.add(m.group(1));
     return all;
   }

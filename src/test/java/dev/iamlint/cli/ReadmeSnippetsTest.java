@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -229,7 +231,7 @@ class ReadmeSnippetsTest {
     CliTest.Run r = run("scan", "--no-config", "--format", "compact", "--rule", "ADM001", "--rule", "SUP001", dir.toString());
     Matcher until = Pattern.compile("until=(\\d{4}-\\d\\d-\\d\\d)").matcher(lines.get(0));
     assertTrue(until.find());
-    if (java.time.LocalDate.now(java.time.ZoneOffset.UTC).isAfter(java.time.LocalDate.parse(until.group(1)))) {
+    if (LocalDate.now(ZoneOffset.UTC).isAfter(LocalDate.parse(until.group(1)))) {
       assertTrue(r.out().contains("[SUP001]"), "an expired suppression is reported: " + r.out());
     } else {
       assertEquals("", r.out(), "the finding is suppressed and the suppression is valid");

@@ -8,9 +8,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -101,9 +103,9 @@ class ReviewCliTest {
     assertEquals(0, written.code(), written.err());
     // The next export lists the users in another order (and so on other lines).
     List<String> lines = Files.readAllLines(report);
-    List<String> users = new java.util.ArrayList<>(lines.subList(2, lines.size()));
-    java.util.Collections.reverse(users);
-    List<String> reordered = new java.util.ArrayList<>(lines.subList(0, 2));
+    List<String> users = new ArrayList<>(lines.subList(2, lines.size()));
+    Collections.reverse(users);
+    List<String> reordered = new ArrayList<>(lines.subList(0, 2));
     reordered.addAll(users);
     Files.write(report, reordered);
     CliTest.Run next = review(report.toString(), "--as-of", "2026-06-15", "--no-config", "--baseline", baseline.toString(),

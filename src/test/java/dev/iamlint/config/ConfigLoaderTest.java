@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
   private static final Path FILE = Path.of(".iamlint.yaml");
@@ -150,9 +152,9 @@ class ConfigLoaderTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"env-[0-9/*.tf", "{dev,test/**", "a/[x/y]/b"})
+  @ValueSource(strings = {"env-[0-9/*.tf", "{dev,test/**", "a/[x/y]/b"})
   void aGlobThatDoesNotCloseWhatItOpensIsALocatedConfigError(String glob) {
-    ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+    ConfigException e = Assertions.assertThrows(ConfigException.class,
         () -> ConfigLoader.parse(Path.of(".iamlint.yaml"), ".iamlint.yaml", "exclude:\n  - \"" + glob + "\"\n",
             Catalog.all()));
     assertTrue(e.getMessage().startsWith(".iamlint.yaml:2:5: 'exclude[]' is not a valid glob"), e.getMessage());

@@ -7,13 +7,14 @@ import dev.iamlint.rule.RuleContext;
 import dev.iamlint.rule.ScanOptions;
 import dev.iamlint.rules.Catalog;
 import dev.iamlint.rules.Rules;
+import java.util.Map;
 
 /** What every fuzz target ends with: the model it built, checked by every rule, as a scan would. */
 public final class Judges {
   private Judges() {}
 
   /** Project-level rules and the undecided notes included: the most code a model can reach. */
-  private static final ScanOptions OPTIONS = new ScanOptions(true, false, true, java.util.Map.of());
+  private static final ScanOptions OPTIONS = new ScanOptions(true, false, true, Map.of());
 
   public static void all(ModelBuilder model) {
     IamModel built = model.build();

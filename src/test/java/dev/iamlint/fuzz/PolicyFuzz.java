@@ -10,6 +10,7 @@ import dev.iamlint.source.Location;
 import dev.iamlint.terraform.functions.JsonValues;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,7 +33,7 @@ public final class PolicyFuzz {
     model.resources.add(role);
     model.customerPolicies.add(new CustomerPolicy(policy, new Value.Str("p", at, Provenance.LITERAL), PolicyDocument.from(value.get())));
     model.roles.add(new Role(role, new Value.Str("r", at, Provenance.LITERAL),
-        Optional.of(PolicyDocument.from(value.get(), PolicyDocument.Use.TRUST, java.util.List.of())), false));
+        Optional.of(PolicyDocument.from(value.get(), PolicyDocument.Use.TRUST, List.of())), false));
     Judges.all(model);
   }
 }

@@ -2,6 +2,7 @@ package dev.iamlint.hcl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -41,7 +42,7 @@ class NumberLiteralTest {
     assertEquals(accepted, NumberLiteral.valid(literal));
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aLongMantissaIsJudgedByItsLengthWithoutConvertingIt() {
     String digits = "7".repeat(5_000_000);
     assertEquals(true, NumberLiteral.valid(digits + "e1000"));

@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Input → the first error's position and words; every error is located and readable. */
 class SyntaxErrorTableTest {
 
-  @org.junit.jupiter.api.Test
+  @Test
   void deepNestingIsALocatedLimitNotAStackOverflow() {
     String source = "a = " + "[".repeat(5000) + "]".repeat(5000) + "\n";
     HclParseResult.Failed f = assertInstanceOf(HclParseResult.Failed.class, HclParser.parse("t.tf", source));
@@ -21,9 +23,9 @@ class SyntaxErrorTableTest {
   }
 
   /** HashiCorp's parser takes any depth; iamlint stops at a limit no configuration reaches, where it is crossed. */
-  @org.junit.jupiter.api.Test
+  @Test
   void aLongOperatorChainIsALocatedLimitNotAStackOverflow() {
-    String source = "a = 1\nb = " + String.join(" + ", java.util.Collections.nCopies(100_000, "1")) + "\n";
+    String source = "a = 1\nb = " + String.join(" + ", Collections.nCopies(100_000, "1")) + "\n";
     HclParseResult.Failed f = assertInstanceOf(HclParseResult.Failed.class, HclParser.parse("t.tf", source));
     assertTrue(f.message().startsWith("expression nested too deeply"), f.message());
     assertEquals(2, f.location().startLine());
@@ -42,9 +44,9 @@ class SyntaxErrorTableTest {
   }
 
   /** An operator chain as long as a generated configuration may hold is still parsed. */
-  @org.junit.jupiter.api.Test
+  @Test
   void chainsWithinTheLimitParse() {
-    String source = "a = " + String.join(" || ", java.util.Collections.nCopies(900, "x")) + "\n"
+    String source = "a = " + String.join(" || ", Collections.nCopies(900, "x")) + "\n"
         + "b = " + "!".repeat(900) + "true\n";
     assertInstanceOf(HclParseResult.Parsed.class, HclParser.parse("t.tf", source));
   }

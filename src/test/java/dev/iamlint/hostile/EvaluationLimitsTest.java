@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,10 +115,10 @@ class EvaluationLimitsTest {
   void valuesJustUnderEveryLimitAreEvaluated() throws Exception {
     // 100,000 elements, 2^22 characters, a list nested 250 deep, 990 additions: no limit is reached.
     StringBuilder main = new StringBuilder("locals {\n  thousand = range(1000)\n");
-    main.append("  list = concat(").append(String.join(", ", java.util.Collections.nCopies(100, "local.thousand"))).append(")\n");
+    main.append("  list = concat(").append(String.join(", ", Collections.nCopies(100, "local.thousand"))).append(")\n");
     main.append("  s0 = \"ab\"\n");
     for (int i = 1; i <= 21; i++) main.append("  s").append(i).append(" = \"${local.s").append(i - 1).append("}${local.s").append(i - 1).append("}\"\n");
-    main.append("  sum = ").append(String.join(" + ", java.util.Collections.nCopies(990, "1"))).append("\n");
+    main.append("  sum = ").append(String.join(" + ", Collections.nCopies(990, "1"))).append("\n");
     main.append("  deep = ").append("[".repeat(250)).append("\"x\"").append("]".repeat(250)).append("\n}\n\n");
     main.append("resource \"aws_iam_user\" \"u\" {\n  name = \"u-${length(local.list)}-${length(local.s21)}-${local.sum}\"\n")
         .append("  tags = { deep = jsonencode(local.deep) }\n}\n");
@@ -211,7 +213,7 @@ class EvaluationLimitsTest {
   @Test
   void aYamlAliasBombDecoded() throws Exception {
     // Twenty-four aliases, each doubling the one before: 2^24 lists of a thousand once decoded.
-    StringBuilder bomb = new StringBuilder("a0: &a0 [" + String.join(",", java.util.Collections.nCopies(1000, "x")) + "]\n");
+    StringBuilder bomb = new StringBuilder("a0: &a0 [" + String.join(",", Collections.nCopies(1000, "x")) + "]\n");
     for (int i = 1; i <= 24; i++) bomb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1).append("]\n");
     Files.writeString(dir.resolve("bomb.yaml"), bomb.toString());
     HostileScan.Run run = scanModule("resource \"aws_iam_user\" \"u\" {\n"
@@ -313,7 +315,7 @@ class EvaluationLimitsTest {
 
   @Test
   void nestedLoopsOfAThousandItemsEach() throws Exception {
-    String thousand = String.join(",", java.util.stream.IntStream.range(0, 1000).mapToObj(Integer::toString).toList());
+    String thousand = String.join(",", IntStream.range(0, 1000).mapToObj(Integer::toString).toList());
     HostileScan.Run run = scanLoop("  Items:\n    Type: CommaDelimitedList\n    Default: \"" + thousand + "\"\n",
         "  Fn::ForEach::Outer:\n    - X\n    - !Ref Items\n    - Fn::ForEach::Inner:\n        - Y\n        - !Ref Items\n"
         + "        - User${X}x${Y}:\n" + ADMIN_USER_BODY.replace("        ", "            "));

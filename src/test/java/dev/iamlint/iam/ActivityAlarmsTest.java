@@ -3,6 +3,7 @@ package dev.iamlint.iam;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.iamlint.iam.ActivityAlarms.Control;
+import dev.iamlint.value.Value;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -85,6 +86,6 @@ class ActivityAlarmsTest {
   @ParameterizedTest(name = "{0} {1}: {2}")
   @MethodSource("partialPatterns")
   void aPatternWithUnknownPartsCannotMatchOnlyWhenItsKnownPartsExcludeIt(Control control, boolean expected, String pattern) {
-    assertEquals(expected, control.cannotMatch(pattern.replace('?', dev.iamlint.value.Value.Unknown.HOLE)));
+    assertEquals(expected, control.cannotMatch(pattern.replace('?', Value.Unknown.HOLE)));
   }
 }

@@ -8,7 +8,9 @@ import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.source.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -125,17 +127,17 @@ class EscalationTest {
   }
 
   /** A boundary that depends on a condition: what any branch lets through may apply. */
-  @org.junit.jupiter.api.Test
+  @Test
   void aConditionalBoundaryCapsOnlyWhatEveryBranchCaps() {
     PolicyDocument denyIam = doc("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"iam:*\",\"Resource\":\"*\"}");
     PolicyDocument allowAll = doc("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}");
     List<PolicyDocument> identity = List.of(doc(allow(List.of("iam:CreatePolicyVersion"), "*")));
-    assertEquals(List.of(), ids(Escalation.of(identity, java.util.Optional.of(List.of(denyIam)))));
-    assertTrue(ids(Escalation.of(identity, java.util.Optional.of(List.of(denyIam, allowAll)))).contains("iam-create-policy-version"));
+    assertEquals(List.of(), ids(Escalation.of(identity, Optional.of(List.of(denyIam)))));
+    assertTrue(ids(Escalation.of(identity, Optional.of(List.of(denyIam, allowAll)))).contains("iam-create-policy-version"));
   }
 
   private void permissionsBoundaryCase(String name, String boundary, String expected) {
-    Escalation.Result r = Escalation.of(List.of(doc(allow(List.of("*"), "*"))), java.util.Optional.of(List.of(doc(boundary))));
+    Escalation.Result r = Escalation.of(List.of(doc(allow(List.of("*"), "*"))), Optional.of(List.of(doc(boundary))));
     assertFalse(r.admin(), name + ": not admin under a boundary that limits it");
     if (expected.equals("none")) assertEquals(List.of(), ids(r), name);
     else if (expected.equals("no-iam")) assertTrue(!ids(r).isEmpty() && ids(r).stream().noneMatch(i -> i.startsWith("iam-")), name + ": " + ids(r));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.iamlint.model.PolicyDefect;
 import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.source.Location;
+import dev.iamlint.value.Value;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PolicyGrammarTest {
   private static final Location AT = Location.point("t.json", 1, 1);
 
-  private static dev.iamlint.value.Value valueOf(String json) {
+  private static Value valueOf(String json) {
     return ManagedPolicyDocuments.value(json, AT);
   }
 

@@ -6,6 +6,8 @@ import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.Statement;
 import dev.iamlint.source.Location;
 import dev.iamlint.value.Truth;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -72,7 +74,7 @@ class PolicySemanticsTest {
       tests true: not a deny      | {"Effect":"Deny","Action":"*","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"true"}}}             | FALSE
       """)
   void mfaEnforcement(String name, String statements, Truth enforced) {
-    assertEquals(enforced, MfaEnforcement.of(java.util.List.of(doc(statements))).enforced(), name);
+    assertEquals(enforced, MfaEnforcement.of(List.of(doc(statements))).enforced(), name);
   }
 
   /** Time windows, judged as on a given day (UTC): a statement shut on that day grants nothing. */
@@ -108,6 +110,6 @@ class PolicySemanticsTest {
       """)
   void timeWindows(String name, String day, String condition, boolean closed) {
     Statement s = statement("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":" + condition + "}");
-    assertEquals(closed, TimeWindows.closed(s, java.time.LocalDate.parse(day)), name);
+    assertEquals(closed, TimeWindows.closed(s, LocalDate.parse(day)), name);
   }
 }

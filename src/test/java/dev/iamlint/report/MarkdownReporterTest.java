@@ -23,6 +23,7 @@ import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
@@ -214,8 +215,8 @@ class MarkdownReporterTest {
     String path = "x](javascript:alert(1)) <b>|*_`$@team #1.yaml";
     String md = write(List.of(finding("R1", Severity.HIGH, path, 4, "m")));
     TableCell cell = bodyRows(tables(md).get(1)).get(0).get(3);
-    assertTrue(cell.getFirstChild() instanceof org.commonmark.node.Link && cell.getFirstChild().getNext() == null, md);
-    org.commonmark.node.Link link = (org.commonmark.node.Link) cell.getFirstChild();
+    assertTrue(cell.getFirstChild() instanceof Link && cell.getFirstChild().getNext() == null, md);
+    Link link = (Link) cell.getFirstChild();
     assertEquals("x%5D%28javascript%3Aalert%281%29%29%20%3Cb%3E%7C%2A_%60%24%40team%20%231.yaml#L4", link.getDestination());
     StringBuilder text = new StringBuilder();
     for (Node n = link.getFirstChild(); n != null; n = n.getNext()) {

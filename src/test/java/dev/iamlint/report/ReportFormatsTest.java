@@ -8,6 +8,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.iamlint.cli.Main;
+import dev.iamlint.model.ResourceRef;
+import dev.iamlint.rule.Finding;
+import dev.iamlint.rule.Severity;
+import dev.iamlint.rules.Catalog;
+import dev.iamlint.source.Location;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,10 +20,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
 /**
@@ -137,17 +143,17 @@ class ReportFormatsTest {
   // when one rule, resource and detail occur at two places.
   @Test
   void sarifAndGitlabFingerprintsAreUniquePerResult() throws IOException {
-    dev.iamlint.source.Location a = new dev.iamlint.source.Location("t.yaml", 3, 1, 3, 10);
-    dev.iamlint.source.Location b = new dev.iamlint.source.Location("t.yaml", 9, 1, 9, 10);
-    dev.iamlint.model.ResourceRef resource = new dev.iamlint.model.ResourceRef("t.yaml", "Resources.Ops", "AWS::IAM::Group", a, a);
-    java.util.List<dev.iamlint.rule.Finding> twice = java.util.List.of(
-        new dev.iamlint.rule.Finding("ADM001", "admin-policy-attached", dev.iamlint.rule.Severity.HIGH, "m", a, resource,
-            java.util.List.of(), "same"),
-        new dev.iamlint.rule.Finding("ADM001", "admin-policy-attached", dev.iamlint.rule.Severity.HIGH, "m", b, resource,
-            java.util.List.of(), "same"));
+    Location a = new Location("t.yaml", 3, 1, 3, 10);
+    Location b = new Location("t.yaml", 9, 1, 9, 10);
+    ResourceRef resource = new ResourceRef("t.yaml", "Resources.Ops", "AWS::IAM::Group", a, a);
+    List<Finding> twice = List.of(
+        new Finding("ADM001", "admin-policy-attached", Severity.HIGH, "m", a, resource,
+            List.of(), "same"),
+        new Finding("ADM001", "admin-policy-attached", Severity.HIGH, "m", b, resource,
+            List.of(), "same"));
     StringBuilder out = new StringBuilder();
-    new SarifReporter().write(new Report("test", twice, 1, 1, java.util.List.of(),
-        java.util.List.of(dev.iamlint.rules.Catalog.get("ADM001"))), out);
+    new SarifReporter().write(new Report("test", twice, 1, 1, List.of(),
+        List.of(Catalog.get("ADM001"))), out);
     JsonArray results = JsonParser.parseString(out.toString()).getAsJsonObject().getAsJsonArray("runs").get(0)
         .getAsJsonObject().getAsJsonArray("results");
     String first = results.get(0).getAsJsonObject().getAsJsonObject("partialFingerprints").get("iamlintFingerprint/v1").getAsString();
@@ -155,10 +161,10 @@ class ReportFormatsTest {
     assertEquals(twice.get(0).fingerprint(), first);
     assertEquals(first + "/2", second);
     StringBuilder gitlab = new StringBuilder();
-    new GitlabReporter().write(new Report("test", twice, 1, 1, java.util.List.of(),
-        java.util.List.of(dev.iamlint.rules.Catalog.get("ADM001"))), gitlab);
+    new GitlabReporter().write(new Report("test", twice, 1, 1, List.of(),
+        List.of(Catalog.get("ADM001"))), gitlab);
     JsonArray issues = JsonParser.parseString(gitlab.toString()).getAsJsonArray();
-    assertEquals(java.util.List.of(first, first + "/2"), java.util.List.of(
+    assertEquals(List.of(first, first + "/2"), List.of(
         issues.get(0).getAsJsonObject().get("fingerprint").getAsString(),
         issues.get(1).getAsJsonObject().get("fingerprint").getAsString()), "GitLab shows one entry per fingerprint");
   }

@@ -3,6 +3,8 @@ package dev.iamlint.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.iamlint.model.CredentialReportLine;
+import dev.iamlint.model.ModelBuilder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -55,8 +57,8 @@ class CredentialReportTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("reports")
   void read(String what, String csv, List<String> expected, List<String> problems) {
-    dev.iamlint.model.ModelBuilder out = new dev.iamlint.model.ModelBuilder();
-    List<Problem> found = new java.util.ArrayList<>();
+    ModelBuilder out = new ModelBuilder();
+    List<Problem> found = new ArrayList<>();
     CredentialReport.read("report.csv", csv, Optional.empty(), "2026-06-15", out, found);
     assertEquals(expected, out.credentialReport.stream().map(CredentialReportTest::describe).toList());
     assertEquals(problems, found.stream().map(p -> p.location().startLine() + ":" + p.location().startColumn() + " "

@@ -2,6 +2,8 @@ package dev.iamlint.review;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.iamlint.json.JsonLoader;
+import dev.iamlint.tree.ParseResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +40,7 @@ class TruncatedExportsTest {
           assertTrue(!problem.message().startsWith("not reviewed:"), p + " cut at " + end + ": " + problem.message());
         }
         // A cut that ends a page of a paginated export leaves complete documents.
-        boolean broken = dev.iamlint.json.JsonLoader.parseSequence("cut", cut) instanceof dev.iamlint.tree.ParseResult.Failed;
+        boolean broken = JsonLoader.parseSequence("cut", cut) instanceof ParseResult.Failed;
         if (p.toString().endsWith(".json") && broken) {
           assertTrue(!r.problems().isEmpty(), p + " cut at " + end + " is read without a problem");
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.iamlint.rule.Finding;
+import dev.iamlint.scan.Review;
 import dev.iamlint.scan.TestScans;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,7 +100,7 @@ class AnnotatedFixtureTest {
   private static List<Finding> reviewed(Path dir, String rule) throws IOException {
     try {
       return TestScans.reviewDirectory(dir, rule);
-    } catch (dev.iamlint.scan.Review.Refused e) {
+    } catch (Review.Refused e) {
       throw new AssertionError(dir + ": review refused: " + e.getMessage(), e);
     }
   }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -44,7 +45,7 @@ class RuleExamplesTest {
     Path file = dir.resolve(e.format().equals("credential-report-csv") ? "credential-report.csv" : "authorization-details.json");
     Files.writeString(file, e.code());
     Path code = Files.createDirectories(tmp.resolve(m.id() + "-" + index + "-code"));
-    List<Finding> findings = TestScans.review(List.of(file), java.util.Optional.of(TestScans.AS_OF), List.of(code), m.id())
+    List<Finding> findings = TestScans.review(List.of(file), Optional.of(TestScans.AS_OF), List.of(code), m.id())
         .findings();
     if (e.compliant()) {
       assertEquals(List.of(), findings.stream().map(Finding::message).toList(), "compliant example reported");

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -125,7 +126,7 @@ class GitChangesTest {
       git(repo, "commit", "-q", "-m", "base");
     }
     Files.writeString(other.resolve("a.yaml"), "a: 2\n");
-    Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+    Map<String, String> environment = new HashMap<>(System.getenv());
     environment.put("GIT_DIR", other.resolve(".git").toString());
     environment.put("GIT_WORK_TREE", other.toString());
     assertEquals(List.of(), GitChanges.since(asked, "HEAD", false, environment).files());

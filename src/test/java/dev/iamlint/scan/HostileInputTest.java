@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +60,7 @@ class HostileInputTest {
     for (int level = 1; level <= 9; level++) {
       String prev = "*a" + (level - 1);
       bomb.append("a").append(level).append(": &a").append(level).append(" [")
-          .append(String.join(", ", java.util.Collections.nCopies(9, prev))).append("]\n");
+          .append(String.join(", ", Collections.nCopies(9, prev))).append("]\n");
     }
     bomb.append("Resources: {}\n");
     Files.writeString(dir.resolve("bomb.yaml"), bomb.toString());

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +70,7 @@ class UnreadableFilesTest {
   }
 
   private static byte[] withBom(String bom, byte[] body) {
-    byte[] mark = java.util.HexFormat.of().parseHex(bom);
+    byte[] mark = HexFormat.of().parseHex(bom);
     byte[] out = new byte[mark.length + body.length];
     System.arraycopy(mark, 0, out, 0, mark.length);
     System.arraycopy(body, 0, out, mark.length, body.length);

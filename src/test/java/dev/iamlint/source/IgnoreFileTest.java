@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class IgnoreFileTest {
     IgnoreFile file = IgnoreFile.parse("*a".repeat(30) + "b\n" + "*a".repeat(5_000) + "b\n" + "**/".repeat(50_000) + "x\n"
         + "a/**/".repeat(150) + "b\n" + "a/*/".repeat(150) + "b\n");
     String[] deep = new String[400];
-    java.util.Arrays.fill(deep, "a");
+    Arrays.fill(deep, "a");
     String[] named = {"a".repeat(250)};
     for (int i = 0; i < 50; i++) {
       assertEquals(IgnoreFile.Verdict.UNDECIDED, file.match(deep, 0, false));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -95,7 +96,7 @@ class ProjectRootTest {
   void aLinkedDirectoryBelongsToTheProjectItIsWrittenIn() throws IOException {
     build();
     Path link = tree.resolve("outer/linked");
-    if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
       try {
         Files.createSymbolicLink(link, tree.resolve("alone/x"));
       } catch (UnsupportedOperationException | IOException e) {

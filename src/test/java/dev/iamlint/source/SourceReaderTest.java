@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +28,7 @@ class SourceReaderTest {
 
   private static byte[] bytes(String bom, String charset, String text) {
     byte[] body = text.getBytes(Charset.forName(charset));
-    byte[] mark = bom.isEmpty() ? new byte[0] : java.util.HexFormat.of().parseHex(bom);
+    byte[] mark = bom.isEmpty() ? new byte[0] : HexFormat.of().parseHex(bom);
     byte[] out = new byte[mark.length + body.length];
     System.arraycopy(mark, 0, out, 0, mark.length);
     System.arraycopy(body, 0, out, mark.length, body.length);
@@ -107,7 +109,7 @@ class SourceReaderTest {
     SourceReader.Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(60),
         () -> SourceReader.UNCONFINED.read(fifo, SourceReader.Encoding.UTF8));
     assertTrue(assertInstanceOf(SourceReader.Refused.class, o).reason().startsWith("not a regular file"), o.toString());
-    assertEquals(java.util.Optional.empty(), assertTimeoutPreemptively(Duration.ofSeconds(60), () -> SourceReader.head(fifo, 1024)));
+    assertEquals(Optional.empty(), assertTimeoutPreemptively(Duration.ofSeconds(60), () -> SourceReader.head(fifo, 1024)));
   }
 
   @Test

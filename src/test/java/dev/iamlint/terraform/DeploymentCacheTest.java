@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamlint.cache.DiskCache;
 import dev.iamlint.cache.ParseCache;
+import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.report.JsonReporter;
 import dev.iamlint.report.Report;
 import dev.iamlint.rule.RuleSelector;
@@ -18,11 +19,15 @@ import dev.iamlint.scan.ScanResult;
 import dev.iamlint.scan.Scanner;
 import dev.iamlint.scan.TestScans;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,10 +103,10 @@ class DeploymentCacheTest {
   @Test
   void aManifestNamingSomethingUnreadableIsAMiss() {
     DiskCache disk = cache();
-    java.util.concurrent.atomic.AtomicInteger evaluated = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.function.Supplier<DeploymentCache.Recorded> evaluate = () -> {
+    AtomicInteger evaluated = new AtomicInteger();
+    Supplier<DeploymentCache.Recorded> evaluate = () -> {
       evaluated.incrementAndGet();
-      return new DeploymentCache.Recorded(new DeploymentCache.Evaluated(new dev.iamlint.model.ModelBuilder(), List.of(), List.of()),
+      return new DeploymentCache.Recorded(new DeploymentCache.Evaluated(new ModelBuilder(), List.of(), List.of()),
           Map.of(new DeploymentCache.Input(Inputs.Kind.FILE, "relative/../path"), "absent"));
     };
     Map<String, String> key = Map.of("root", "/r");
@@ -153,13 +158,13 @@ class DeploymentCacheTest {
       for (String exported : List.of("ReadOnlyAccess", "AdministratorAccess")) {
         Files.writeString(project.resolve("export.yaml"), Files.readString(project.resolve("export.yaml"))
             .replaceAll("aws:policy/\\w+", "aws:policy/" + exported));
-        java.util.function.Function<ParseCache, String> scan = cache -> {
+        Function<ParseCache, String> scan = cache -> {
           try {
             return json(new Scanner().scan(new ScanRequest(dir, List.of(Path.of("stacks")), parameters, Map.of(), List.of(),
                 Map.of(), "aws", RuleSelector.ALL, Severity.INFO, ScanOptions.DEFAULT.withAsOf(TestScans.AS_OF), p -> false, 2)
                 .withCache(cache)));
           } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
           }
         };
         String none = scan.apply(ParseCache.NONE);

@@ -7,8 +7,10 @@ import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.Expression;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
+import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.io.IOException;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,20 +82,20 @@ class SpecSuiteValuesTest {
           Value v = decode(item, body, evaluator, variables);
           if (!(v instanceof Value.Null) || item.type().equals("attr")) entries.add(new Value.MapV.Entry(name, null, v));
         }
-        return new Value.MapV(entries, null, dev.iamlint.value.Provenance.LITERAL);
+        return new Value.MapV(entries, null, Provenance.LITERAL);
       }
       case "attr": {
         String name = item(spec);
         Optional<Body.Attribute> a = body.attribute(name);
         return a.map(x -> evaluator.eval(x.expression(), variables, "hcl"))
-            .orElse(new Value.Null(null, dev.iamlint.value.Provenance.LITERAL));
+            .orElse(new Value.Null(null, Provenance.LITERAL));
       }
       case "block": {
         String type = spec.body().attribute("block_type").map(a -> text(a.expression()))
             .orElseGet(() -> spec.labels().get(0).value());
         Body.Block inner = spec.body().blocks().get(0);
         return body.blocks(type).stream().findFirst().map(b -> decode(inner, b.body(), evaluator, variables))
-            .orElse(new Value.Null(null, dev.iamlint.value.Provenance.LITERAL));
+            .orElse(new Value.Null(null, Provenance.LITERAL));
       }
       case "block_map": {
         String type = spec.labels().get(0).value();
@@ -102,7 +104,7 @@ class SpecSuiteValuesTest {
         for (Body.Block b : body.blocks(type)) {
           entries.add(new Value.MapV.Entry(b.labels().get(0).value(), null, decode(inner, b.body(), evaluator, variables)));
         }
-        return new Value.MapV(entries, null, dev.iamlint.value.Provenance.LITERAL);
+        return new Value.MapV(entries, null, Provenance.LITERAL);
       }
       default:
         throw new AssertionError("spec kind " + spec.type() + " is not supported by this test");
@@ -125,7 +127,7 @@ class SpecSuiteValuesTest {
   private static String render(Value v) {
     if (v instanceof Value.Str s) return "\"" + s.value() + "\"";
     if (v instanceof Value.Num n) {
-      return n.value().round(new java.math.MathContext(60)).stripTrailingZeros().toPlainString();
+      return n.value().round(new MathContext(60)).stripTrailingZeros().toPlainString();
     }
     if (v instanceof Value.Bool b) return Boolean.toString(b.value());
     if (v instanceof Value.Null) return "null";

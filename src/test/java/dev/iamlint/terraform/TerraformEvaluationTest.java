@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.RuleSelector;
+import dev.iamlint.rule.ScanOptions;
+import dev.iamlint.rule.Severity;
 import dev.iamlint.scan.ScanRequest;
 import dev.iamlint.scan.ScanResult;
 import dev.iamlint.scan.Scanner;
@@ -33,7 +35,7 @@ class TerraformEvaluationTest {
 
   private ScanResult scanResult(Map<String, String> vars, List<Path> varFiles, Map<String, String> env, String... rules) {
     ScanRequest request = new ScanRequest(dir, List.of(dir), Map.of(), vars, varFiles, env, "aws",
-        new RuleSelector(List.of(rules), List.of()), dev.iamlint.rule.Severity.INFO, dev.iamlint.rule.ScanOptions.DEFAULT,
+        new RuleSelector(List.of(rules), List.of()), Severity.INFO, ScanOptions.DEFAULT,
         p -> false, 1);
     return new Scanner().scan(request);
   }
@@ -169,8 +171,8 @@ class TerraformEvaluationTest {
     // The symbolic instance may stand for none (rules.md, "Uncertain existence"): nothing certain.
     assertEquals(List.of(), scan("KEY001"));
     ScanRequest asked = new ScanRequest(dir, List.of(dir), Map.of(), Map.of(), List.of(), Map.of(), "aws",
-        new RuleSelector(List.of("KEY001"), List.of()), dev.iamlint.rule.Severity.INFO,
-        new dev.iamlint.rule.ScanOptions(false, false, true, Map.of()), p -> false, 1);
+        new RuleSelector(List.of("KEY001"), List.of()), Severity.INFO,
+        new ScanOptions(false, false, true, Map.of()), p -> false, 1);
     assertEquals(List.of("KEY001 main.tf:2 aws_iam_access_key.k[*]"), lines(new Scanner().scan(asked).findings()),
         "reported as undecided with --report-unknown");
   }

@@ -1,6 +1,7 @@
 package dev.iamlint.terraform;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import dev.iamlint.fuzz.Judges;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
 import dev.iamlint.model.ModelBuilder;
@@ -67,7 +68,7 @@ public final class TerraformFuzz {
     List<TfResource> resources = instance.resources();
     ModelBuilder model = new ModelBuilder();
     TerraformAdapter.adapt(resources, instance.documentsInUse(), Deployments.of("root", rootConfig.get(), resources, instance.unreadParts()), model);
-    dev.iamlint.fuzz.Judges.all(model);
+    Judges.all(model);
   }
 
   private static Optional<ModuleConfig> config(Path dir, String file, String text) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.iamlint.source.Location;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +35,10 @@ class BudgetTest {
     assertEquals("a string of more than 4,194,304 characters",
         assertThrows(Budget.Exceeded.class, () -> Budget.characters(Budget.MAX_STRING + 1L)).limit());
     assertEquals("a number of more than 10,000 digits",
-        assertThrows(Budget.Exceeded.class, () -> Budget.digits(new java.math.BigDecimal("1e999999999"))).limit());
+        assertThrows(Budget.Exceeded.class, () -> Budget.digits(new BigDecimal("1e999999999"))).limit());
     Budget.elements(100_000, "a list");
     Budget.characters(Budget.MAX_STRING);
-    Budget.digits(new java.math.BigDecimal("1e400"));
+    Budget.digits(new BigDecimal("1e400"));
   }
 
   @Test

@@ -27,8 +27,8 @@ final class FnFiles {
       if (text.isEmpty()) return missing(path, at);
       // A JSON document keeps the places of its elements in the file it was read from.
       Optional<Value> structure = f.display(path).flatMap(shown -> JsonValues.fromFile(shown, text.get(),
-          JsonValues.lineCount(text.get()), dev.iamlint.value.Provenance.of("read by file()", at)));
-      return new Value.Str(text.get(), at, dev.iamlint.value.Provenance.LITERAL, structure);
+          JsonValues.lineCount(text.get()), Provenance.of("read by file()", at)));
+      return new Value.Str(text.get(), at, Provenance.LITERAL, structure);
     }));
     m.put("fileexists", define("fileexists", 1, 1, (a, at, f) -> {
       String path = str(a.get(0), "the path");

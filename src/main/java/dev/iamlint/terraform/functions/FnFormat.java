@@ -17,6 +17,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -226,7 +227,7 @@ final class FnFormat {
     }
     int radix = v.mode == 'b' ? 2 : v.mode == 'o' ? 8 : (v.mode == 'x' || v.mode == 'X') ? 16 : 10;
     String digits = bi.abs().toString(radix);
-    if (v.mode == 'X') digits = digits.toUpperCase(java.util.Locale.ROOT);
+    if (v.mode == 'X') digits = digits.toUpperCase(Locale.ROOT);
     if (v.prec >= 0) {
       if (v.prec == 0 && bi.signum() == 0) digits = "";
       if (digits.length() < v.prec) digits = "0".repeat(v.prec - digits.length()) + digits;

@@ -5,6 +5,7 @@ import static dev.iamlint.terraform.functions.FnSupport.integer;
 import static dev.iamlint.terraform.functions.FnSupport.mkNum;
 import static dev.iamlint.terraform.functions.FnSupport.num;
 
+import dev.iamlint.source.Location;
 import dev.iamlint.terraform.functions.FnSupport.FnError;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Value;
@@ -60,7 +61,7 @@ final class FnNumbers {
     }));
   }
 
-  private static Value extreme(List<Value> a, dev.iamlint.source.Location at, boolean max) {
+  private static Value extreme(List<Value> a, Location at, boolean max) {
     BigDecimal best = null;
     for (int k = 0; k < a.size(); k++) {
       BigDecimal n = num(a.get(k), "argument " + (k + 1));

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
 
 /** String functions. */
@@ -179,7 +180,7 @@ final class FnStrings {
     return isGoSpace(r);
   }
 
-  private static String trim(String s, java.util.function.IntPredicate cut) {
+  private static String trim(String s, IntPredicate cut) {
     int start = 0;
     int end = s.length();
     while (start < end) {

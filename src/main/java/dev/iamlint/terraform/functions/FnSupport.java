@@ -3,6 +3,7 @@ package dev.iamlint.terraform.functions;
 import dev.iamlint.source.Location;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
+import dev.iamlint.value.Reference;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
 import java.math.BigDecimal;
@@ -12,11 +13,13 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the built-in functions share: argument conversions the way Terraform converts, unknown
@@ -110,17 +113,17 @@ final class FnSupport {
     // A derived value no longer designates the resource (upper(arn) is not the role), but a
     // secret stays a secret: base64encode of a key's secret is what data-flow checks (KEY002) follow.
     return new Value.Unknown(causeOf(unknown), fn + " of an unknown value (" + innerReason(unknown) + ")",
-        referenceOf(unknown).filter(dev.iamlint.value.Reference::secret), partial, at, provenance);
+        referenceOf(unknown).filter(Reference::secret), partial, at, provenance);
   }
 
   /** The reference a value derived from {@code v} keeps: a secret one anywhere inside, else the first. */
-  static Optional<dev.iamlint.value.Reference> referenceOf(Value v) {
+  static Optional<Reference> referenceOf(Value v) {
     if (v instanceof Value.Unknown u) return u.reference();
-    Optional<dev.iamlint.value.Reference> kept = Optional.empty();
+    Optional<Reference> kept = Optional.empty();
     List<Value> inner = v instanceof Value.OneOf o ? o.alternatives()
         : v instanceof Value.ListV l ? l.items()
         : v instanceof Value.MapV m ? m.entries().stream().map(Value.MapV.Entry::value).toList() : List.of();
-    for (Value i : inner) kept = dev.iamlint.value.Reference.preferred(kept, referenceOf(i));
+    for (Value i : inner) kept = Reference.preferred(kept, referenceOf(i));
     return kept;
   }
 
@@ -351,7 +354,7 @@ final class FnSupport {
    * strings; scalars mixed with collections, or lists mixed with maps, are an error.
    */
   static List<Value> unify(List<Value> items, String what) {
-    java.util.Set<Class<?>> scalarKinds = new java.util.HashSet<>();
+    Set<Class<?>> scalarKinds = new HashSet<>();
     boolean list = false;
     boolean map = false;
     for (Value v : items) {
