@@ -428,6 +428,9 @@ public final class Discovery {
     if (json && text.contains("\"planned_values\"") && text.contains("\"format_version\"")) {
       return Optional.of(FileKind.TERRAFORM_PLAN);
     }
+    String lower = name.toLowerCase(Locale.ROOT);
+    // The Serverless Framework reads its service from this name only.
+    if ((lower.equals("serverless.yml") || lower.equals("serverless.yaml")) && !json) return Optional.of(FileKind.SERVERLESS);
     if (text.contains("AWSTemplateFormatVersion") || CFN_RESOURCE_TYPE.matcher(text).find()) {
       boolean jsonName = name.toLowerCase(Locale.ROOT).endsWith(".json");
       return Optional.of(json || (jsonName && !looksLikeYaml(text))
