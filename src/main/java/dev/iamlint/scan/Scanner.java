@@ -248,8 +248,21 @@ public final class Scanner {
             true, o.suppressions()), List.of())));
     for (Adapted a : adapted) {
       for (Budget.Note n : a.limits()) findings.add(syntaxError(n.location().file(), n.message(), n.location(), n.location()));
+      if (request.options().reportUnknown() && a.outcome().template().isPresent()) {
+        for (dev.iamlint.model.UnreadPart loop : LanguageExtensions.unknownCollections(a.outcome().template().get())) {
+          findings.add(loopNotRead(loop));
+        }
+      }
     }
     return adapted.stream().map(Adapted::outcome).toList();
+  }
+
+  /** The info note on a loop whose collection is not known: what it would generate is not judged. */
+  private static Finding loopNotRead(dev.iamlint.model.UnreadPart loop) {
+    RuleMetadata syn = Catalog.get("SYN001");
+    Location at = loop.location();
+    ResourceRef resource = new ResourceRef(at.file(), at.file(), "file", at, at);
+    return new Finding(syn.id(), syn.slug(), Severity.INFO, "Not judged: " + loop.what(), at, resource, List.of(), "unknown:loop");
   }
 
   /** A template's outcome and where its evaluation reached a limit. */
