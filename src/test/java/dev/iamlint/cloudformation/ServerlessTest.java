@@ -2,6 +2,9 @@ package dev.iamlint.cloudformation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 import dev.iamlint.tree.ParseResult;
 import dev.iamlint.value.Value;
 import dev.iamlint.yaml.YamlLoader;
@@ -53,5 +56,26 @@ class ServerlessTest {
       """)
   void variables(String expression, String expected) {
     assertEquals(expected, value(expression));
+  }
+
+  private static List<String> resources(String yaml) {
+    ParseResult.Parsed parsed = (ParseResult.Parsed) YamlLoader.parse("serverless.yml", yaml);
+    Template t = Serverless.template("serverless.yml", parsed.root(), "").orElseThrow();
+    return t.resources().values().stream().map(r -> r.logicalId() + ":" + r.type()).toList();
+  }
+
+  @Test
+  void theSharedRoleIsCreatedOnlyForAFunctionWithoutRoleWhenTheProviderNamesNone() {
+    String functions = "functions:\n  send-mail:\n    handler: h\n";
+    assertEquals(List.of("IamRoleLambdaExecution:AWS::IAM::Role", "SendDashmailLambdaFunction:AWS::Lambda::Function"),
+        resources("service: s\nprovider:\n  name: aws\n" + functions));
+    assertEquals(List.of("SendDashmailLambdaFunction:AWS::Lambda::Function"),
+        resources("service: s\nprovider:\n  name: aws\n  iam:\n    role: arn:aws:iam::123456789012:role/existing\n" + functions),
+        "the provider names an existing role");
+    assertEquals(List.of("SendDashmailLambdaFunction:AWS::Lambda::Function"),
+        resources("service: s\nprovider:\n  name: aws\n  role: arn:aws:iam::123456789012:role/existing\n" + functions),
+        "the same in v1/v2");
+    assertEquals(List.of(), resources("service: s\nprovider:\n  name: aws\n  iam:\n    role:\n      statements: []\n"),
+        "no function, no role");
   }
 }
