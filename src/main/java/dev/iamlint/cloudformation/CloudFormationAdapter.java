@@ -159,6 +159,16 @@ public final class CloudFormationAdapter {
     return Optional.of(own.or(instance::mayNotExist));
   }
 
+  /**
+   * The CDK construct that wrote {@code r}: its {@code aws:cdk:path} metadata, without the
+   * {@code /Resource} an L2 construct gives its L1 resource ({@code PipelineStack/DeployRole}).
+   */
+  private static Optional<String> construct(Template.Resource r) {
+    return r.metadata().flatMap(m -> m.get("aws:cdk:path")).filter(ScalarNode.class::isInstance)
+        .map(n -> ((ScalarNode) n).text()).filter(p -> !p.isBlank())
+        .map(p -> p.endsWith("/Resource") ? p.substring(0, p.length() - "/Resource".length()) : p);
+  }
+
   /** {@code Resources.X} in a root stack, {@code Resources.Parent/Resources.X} in the nested stack Parent. */
   private String address(Template.Resource r) {
     return eval.addressPrefix() + r.address();
@@ -301,7 +311,7 @@ public final class CloudFormationAdapter {
       if (existence.isEmpty()) continue;
       Optional<String> mayNotExist = existence.get();
       ResourceRef ref = new ResourceRef(eval.scope(), address(r), r.type(), r.declaration().span(),
-          r.declaration().key().location(), instance.callSites(), instance.deployment(), mayNotExist);
+          r.declaration().key().location(), instance.callSites(), instance.deployment(), mayNotExist, construct(r));
       if (NestedStacks.TYPES.contains(r.type())) child(r).ifPresent(CloudFormationAdapter::adaptAll);
       credentials(r, ref);
       secretSinks(r, ref);

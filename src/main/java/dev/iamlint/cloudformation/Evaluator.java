@@ -37,6 +37,8 @@ public final class Evaluator {
   private static final Pattern DYNAMIC_REFERENCE = Pattern.compile("\\{\\{resolve:[^}]*}}");
   /** Keys of the directives of AWS's packaging tool rain (YAML {@code !Rain::Embed}, JSON {@code "Rain::Embed"}). */
   private static final String RAIN_DIRECTIVE = "Rain::";
+  /** A Serverless Framework variable known only at deploy ({@link Serverless}); its argument says why. */
+  static final String SERVERLESS_VARIABLE = "Serverless::Variable";
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
   /**
    * How deep evaluation nests: the loaders' nesting limit (256 levels of YAML or JSON) and 64
@@ -159,6 +161,11 @@ public final class Evaluator {
     if (isFunction(map)) {
       MapNode.Entry only = map.entries().get(0);
       String fn = only.name();
+      if (fn.equals(SERVERLESS_VARIABLE)) {
+        // An input of the service in effect: the deploy gives it, and it may be anything.
+        return unknown(Value.Cause.INPUT, only.value() instanceof ScalarNode reason ? reason.text() : "a Serverless variable",
+            map.location());
+      }
       return fn.startsWith(RAIN_DIRECTIVE) ? rainDirective(fn, only.value(), map.location())
           : intrinsic(fn, only.value(), map.location());
     }
@@ -623,7 +630,7 @@ public final class Evaluator {
   static boolean isFunction(MapNode map) {
     if (map.entries().size() != 1) return false;
     String key = map.entries().get(0).name();
-    return key.equals("Ref") || key.startsWith("Fn::") || key.startsWith(RAIN_DIRECTIVE);
+    return key.equals("Ref") || key.startsWith("Fn::") || key.startsWith(RAIN_DIRECTIVE) || key.equals(SERVERLESS_VARIABLE);
   }
 
   static boolean isNoValue(Value v) {

@@ -44,6 +44,13 @@ public final class LanguageExtensions {
   /** Nodes the copies of loop bodies may hold in one template. */
   static final int MAX_COPIED = 1_000_000;
 
+  private static final String UNKNOWN_COLLECTION = "whose collection is not known";
+
+  /** The loops of {@code template} that generate nothing because their collection is not known. */
+  public static List<UnreadPart> unknownCollections(Template template) {
+    return template.unexpandedLoops().stream().filter(p -> p.what().contains(UNKNOWN_COLLECTION)).toList();
+  }
+
   private static final List<String> SECTIONS = List.of("Conditions", "Resources", "Outputs");
 
   private final Evaluator collections;
@@ -155,7 +162,7 @@ public final class LanguageExtensions {
     Value collection = collectionNode instanceof ScalarNode s && items.containsKey(s) ? items.get(s) : collections.eval(collectionNode);
     Optional<String> why = unknownCollection(collection);
     if (why.isPresent()) {
-      return unexpanded(loop, bound, path, name + ": a loop of the language extensions whose collection is not known (" + why.get()
+      return unexpanded(loop, bound, path, name + ": a loop of the language extensions " + UNKNOWN_COLLECTION + " (" + why.get()
           + "): its entries are not read");
     }
     Location at = loop.key().location();

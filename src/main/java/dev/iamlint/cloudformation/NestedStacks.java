@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * The templates of one scan that other templates of it nest: an {@code AWS::CloudFormation::Stack}
  * whose {@code TemplateURL}, or an {@code AWS::Serverless::Application} whose {@code Location}, is
  * a local path (relative to the parent's file, as {@code aws cloudformation package} and {@code sam}
- * read it) of a template the scan read. Only templates the scan read are nested: discovery never
+ * read it) of a template the scan read; for a stack a CDK app synthesized, the file its
+ * {@code aws:asset:path} metadata names beside the parent ({@code *.nested.template.json} in
+ * {@code cdk.out}). Only templates the scan read are nested: discovery never
  * reads outside the scan roots nor follows a link out of them, so neither does a nested stack.
  *
  * <p>A template nested by a template that is not itself nested (a root stack, or through such
@@ -60,7 +62,10 @@ public final class NestedStacks {
     Path parentPath = paths.get(parent.file());
     if (parentPath == null || parentPath.getParent() == null) return Optional.empty();
     String property = stack.type().equals("AWS::Serverless::Application") ? "Location" : "TemplateURL";
-    Optional<Node> location = stack.properties().get(property);
+    // A CDK app's nested stack: the URL is its asset's, and the metadata names the synthesized file beside the parent.
+    Optional<Node> asset = stack.metadata().filter(m -> m.get("aws:asset:property").filter(ScalarNode.class::isInstance)
+        .map(n -> ((ScalarNode) n).text().equals(property)).orElse(false)).flatMap(m -> m.get("aws:asset:path"));
+    Optional<Node> location = asset.isPresent() ? asset : stack.properties().get(property);
     if (location.isEmpty() || !(location.get() instanceof ScalarNode s) || !s.isString()) return Optional.empty();
     String text = s.text().strip();
     if (text.isEmpty() || REMOTE.matcher(text).find()) return Optional.empty();

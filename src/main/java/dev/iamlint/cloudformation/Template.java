@@ -92,6 +92,11 @@ public final class Template {
     return versioned || awsResources ? Optional.of(new Template(file, map, source)) : Optional.empty();
   }
 
+  /** A template another front end compiled (a Serverless Framework service): {@code root} is its CloudFormation. */
+  static Template compiled(String file, MapNode root, String source) {
+    return new Template(file, root, source);
+  }
+
   /** This template with its loops expanded into {@code root} (see {@link LanguageExtensions}). */
   Template expanded(MapNode root, List<UnreadPart> unexpanded, List<Budget.Note> limits, Map<Node, Value> loopItems) {
     return new Template(file, root, source, written, unexpanded, limits, loopItems);

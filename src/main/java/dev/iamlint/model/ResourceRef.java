@@ -17,10 +17,19 @@ import java.util.Optional;
  * is then undecided, never certain.
  */
 public record ResourceRef(String scope, String address, String type, Location location, Location header,
-    List<Location> callSites, String deployment, Optional<String> mayNotExist) {
+    List<Location> callSites, String deployment, Optional<String> mayNotExist, Optional<String> construct) {
 
   public ResourceRef {
     callSites = List.copyOf(callSites);
+  }
+
+  /**
+   * {@code construct} is the path of the CDK construct that wrote it ({@code PipelineStack/DeployRole},
+   * from its {@code aws:cdk:path} metadata), when a CDK app synthesized the template.
+   */
+  public ResourceRef(String scope, String address, String type, Location location, Location header,
+      List<Location> callSites, String deployment, Optional<String> mayNotExist) {
+    this(scope, address, type, location, header, callSites, deployment, mayNotExist, Optional.empty());
   }
 
   public ResourceRef(String scope, String address, String type, Location location, Location header,

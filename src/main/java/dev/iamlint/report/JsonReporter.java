@@ -62,6 +62,7 @@ public final class JsonReporter implements Reporter {
     resource.addProperty("address", f.resource().address());
     resource.addProperty("type", f.resource().type());
     resource.add("location", location(f.resource().location()));
+    f.resource().construct().ifPresent(c -> resource.addProperty("construct", c));
     o.add("resource", resource);
     JsonArray related = new JsonArray();
     for (Related r : f.related()) {

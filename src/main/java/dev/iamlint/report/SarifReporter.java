@@ -141,6 +141,13 @@ public final class SarifReporter implements Reporter {
     resource.addProperty("fullyQualifiedName", f.resource().address());
     resource.addProperty("kind", "resource");
     logical.add(resource);
+    f.resource().construct().ifPresent(c -> {
+      // The CDK construct that wrote the resource: where its author looks for it.
+      JsonObject construct = new JsonObject();
+      construct.addProperty("fullyQualifiedName", c);
+      construct.addProperty("kind", "module");
+      logical.add(construct);
+    });
     primary.add("logicalLocations", logical);
     locations.add(primary);
     r.add("locations", locations);

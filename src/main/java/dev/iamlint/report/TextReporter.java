@@ -39,7 +39,7 @@ public final class TextReporter implements Reporter {
       out.append("  ").append(pad(position, 8)).append(style(colorOf(f.severity()), pad(f.severity().label(), 9)))
           .append(pad(f.ruleId(), 9)).append(CompactReporter.oneLine(f.message())).append('\n');
       out.append("  ").append(pad("", 8 + 9 + 9)).append(style(DIM, "in " + f.resource().address()
-          + " (" + f.resource().type() + ")")).append('\n');
+          + " (" + f.resource().type() + ")" + f.resource().construct().map(c -> ", construct " + c).orElse(""))).append('\n');
       if (f.suppression().isPresent()) {
         out.append("  ").append(pad("", 8 + 9 + 9)).append(style(DIM, "suppressed (" + f.suppression().get().kind().label()
             + "): " + CompactReporter.oneLine(f.suppression().get().reason()))).append('\n');

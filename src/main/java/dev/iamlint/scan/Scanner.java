@@ -5,6 +5,8 @@ import dev.iamlint.cloudformation.CloudFormationAdapter;
 import dev.iamlint.cloudformation.Exports;
 import dev.iamlint.cloudformation.LanguageExtensions;
 import dev.iamlint.cloudformation.NestedStacks;
+import dev.iamlint.cloudformation.Serverless;
+import dev.iamlint.tree.Node;
 import dev.iamlint.cloudformation.Template;
 import dev.iamlint.json.JsonLoader;
 import dev.iamlint.model.IamModel;
@@ -270,8 +272,21 @@ public final class Scanner {
             true, o.suppressions()), List.of())));
     for (Adapted a : adapted) {
       for (Budget.Note n : a.limits()) findings.add(syntaxError(n.location().file(), n.message(), n.location(), n.location()));
+      if (request.options().reportUnknown() && a.outcome().template().isPresent()) {
+        for (dev.iamlint.model.UnreadPart loop : LanguageExtensions.unknownCollections(a.outcome().template().get())) {
+          findings.add(loopNotRead(loop));
+        }
+      }
     }
     return adapted.stream().map(Adapted::outcome).toList();
+  }
+
+  /** The info note on a loop whose collection is not known: what it would generate is not judged. */
+  private static Finding loopNotRead(dev.iamlint.model.UnreadPart loop) {
+    RuleMetadata syn = Catalog.get("SYN001");
+    Location at = loop.location();
+    ResourceRef resource = new ResourceRef(at.file(), at.file(), "file", at, at);
+    return new Finding(syn.id(), syn.slug(), Severity.INFO, "Not judged: " + loop.what(), at, resource, List.of(), "unknown:loop");
   }
 
   /** A template's outcome and where its evaluation reached a limit. */
@@ -294,7 +309,7 @@ public final class Scanner {
     ParseResult parsed = file.kind() == FileKind.CLOUDFORMATION_JSON
         ? request.cache().tree(ParseCache.Syntax.JSON, file.displayPath(), file.text(), JsonLoader::parse)
         : request.cache().tree(ParseCache.Syntax.YAML, file.displayPath(), file.text(), YamlLoader::parse);
-    if (file.kind() == FileKind.CLOUDFORMATION_YAML) {
+    if (file.kind() != FileKind.CLOUDFORMATION_JSON) {
       // "# iamlint:ignore" inside a block scalar or a quoted string is text, not a comment.
       suppressions.readComments(file.displayPath(), file.text(), parsed instanceof ParseResult.Parsed p
           ? ScalarSpans.of(p.root()) : ScalarSpans.NONE);
@@ -303,7 +318,9 @@ public final class Scanner {
       return new FileOutcome(model, unparsed(request, file, failed), true, suppressions);
     }
     // Loops of the language extensions are expanded first, as CloudFormation does before anything else.
-    Optional<Template> template = Template.of(file.displayPath(), ((ParseResult.Parsed) parsed).root(), file.text())
+    Node root = ((ParseResult.Parsed) parsed).root();
+    Optional<Template> template = (file.kind() == FileKind.SERVERLESS
+        ? Serverless.template(file.displayPath(), root, file.text()) : Template.of(file.displayPath(), root, file.text()))
         .map(t -> LanguageExtensions.expand(t, request.parameters(), request.partition()));
     if (template.isEmpty()) return new FileOutcome(model, Optional.empty(), false, suppressions);
     suppressions.readMetadata(template.get());

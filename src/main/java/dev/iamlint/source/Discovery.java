@@ -52,9 +52,18 @@ public final class Discovery {
    * copies a build makes). Reading them would report the same findings twice, or report on code
    * the user does not own; a folder of that name that does hold sources is scanned when named
    * on the command line, or with {@code --no-ignore}. Generated CloudFormation that is the only
-   * CloudFormation there is ({@code cdk.out}, a Serverless Framework's {@code .serverless}) is
-   * not a build folder here.
+   * CloudFormation there is ({@code cdk.out}, a Serverless Framework's {@code .serverless} without
+   * its {@code serverless.yml}) is not a build folder here.
    */
+  /**
+   * The Serverless Framework's {@code .serverless} beside its {@code serverless.yml}: the templates
+   * it compiled from the service, which is read itself (the same roles would be reported twice).
+   */
+  private static boolean compiledServerless(Path dir, String name) {
+    return name.equals(".serverless") && (Files.isRegularFile(dir.resolveSibling("serverless.yml"), LinkOption.NOFOLLOW_LINKS)
+        || Files.isRegularFile(dir.resolveSibling("serverless.yaml"), LinkOption.NOFOLLOW_LINKS));
+  }
+
   public static final Set<String> BUILD_FOLDERS =
       Set.of(".terraform", ".terragrunt-cache", "node_modules", ".venv", ".aws-sam", "target", "build", "dist");
 
@@ -202,7 +211,7 @@ public final class Discovery {
           if (name.equals(GIT_DIRECTORY) || excluded.test(absolute(dir) + "/")) return FileVisitResult.SKIP_SUBTREE;
           String[] segments = append(parent.segments(), name);
           boolean isNamed = named.contains(dir);
-          if (!isNamed && ignoring != Ignoring.NOTHING && BUILD_FOLDERS.contains(name)) {
+          if (!isNamed && ignoring != Ignoring.NOTHING && (BUILD_FOLDERS.contains(name) || compiledServerless(dir, name))) {
             if (!towardsNamed(dir)) return FileVisitResult.SKIP_SUBTREE;
             // Only on the way to the named path: nothing else in a build folder counts, tracked or not.
             open.push(new Directory(segments, parent.layers(), Optional.empty(), true));
@@ -428,6 +437,9 @@ public final class Discovery {
     if (json && text.contains("\"planned_values\"") && text.contains("\"format_version\"")) {
       return Optional.of(FileKind.TERRAFORM_PLAN);
     }
+    String lower = name.toLowerCase(Locale.ROOT);
+    // The Serverless Framework reads its service from this name only.
+    if ((lower.equals("serverless.yml") || lower.equals("serverless.yaml")) && !json) return Optional.of(FileKind.SERVERLESS);
     if (text.contains("AWSTemplateFormatVersion") || CFN_RESOURCE_TYPE.matcher(text).find()) {
       boolean jsonName = name.toLowerCase(Locale.ROOT).endsWith(".json");
       return Optional.of(json || (jsonName && !looksLikeYaml(text))

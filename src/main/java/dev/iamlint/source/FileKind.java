@@ -8,9 +8,12 @@ public enum FileKind {
   TERRAFORM_JSON,
   TERRAFORM_VARS,
   TERRAFORM_VARS_JSON,
-  TERRAFORM_PLAN;
+  TERRAFORM_PLAN,
+  /** A Serverless Framework service ({@code serverless.yml}): YAML that the framework compiles to CloudFormation. */
+  SERVERLESS;
 
+  /** CloudFormation, or what compiles to it (a Serverless Framework service). */
   public boolean isCloudFormation() {
-    return this == CLOUDFORMATION_YAML || this == CLOUDFORMATION_JSON;
+    return this == CLOUDFORMATION_YAML || this == CLOUDFORMATION_JSON || this == SERVERLESS;
   }
 }

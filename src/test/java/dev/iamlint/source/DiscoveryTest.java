@@ -48,6 +48,15 @@ class DiscoveryTest {
     assertEquals(12 - 1, paths(tmp, Ignoring.NOTHING).size(), "--no-ignore: all but .git");
   }
 
+  @Test
+  void theTemplatesServerlessCompiledBesideItsServiceAreSkipped() throws IOException {
+    write("api/.serverless/cloudformation-template-update-stack.json", "{\"AWSTemplateFormatVersion\": \"2010-09-09\"}");
+    write("api/serverless.yml", "service: api\nprovider:\n  name: aws\n");
+    write("old/.serverless/cloudformation-template-update-stack.json", "{\"AWSTemplateFormatVersion\": \"2010-09-09\"}");
+    assertEquals(List.of("api/serverless.yml", "old/.serverless/cloudformation-template-update-stack.json"),
+        paths(tmp, Ignoring.IGNORED_AND_BUILD_FOLDERS));
+  }
+
   /** A tree with .gitignore files at several levels, and what a walk of it reads. */
   private void ignoringTree() throws IOException {
     write(".gitignore", """
