@@ -77,6 +77,8 @@ public final class RuleContext {
     List<Related> all = new ArrayList<>(List.of(related));
     // Inside a module: each call on the way is a place the user may need to look at.
     for (Location call : resource.callSites()) all.add(new Related("through this module call", call));
+    // Read from an export: which record of it, where the location alone does not say.
+    resource.record().ifPresent(r -> all.add(new Related("in the export: " + r, resource.header())));
     findings.add(new Finding(metadata.id(), metadata.slug(), severity, message, location, resource, all, detail));
   }
 
