@@ -20,7 +20,7 @@ public final class Main {
       out.flush();
       return ExitCodes.CLEAN;
     }
-    return run(args, new CommandLine(new IamlintCommand()), out, err);
+    return run(args, IamlintCommand.commandLine(args), out, err);
   }
 
   /** Runs {@code args} on {@code cmd}: the error handling every command gets. */

@@ -41,8 +41,14 @@ public final class AdaptationCache {
    */
   public static List<Budget.Note> adapt(ParseCache cache, Template template, String text, Map<String, String> parameters,
       String partition, Exports exports, ModelBuilder out) {
-    if (!cache.keeps() || CODEC.isEmpty() || text.contains("ImportValue")) {
-      return CloudFormationAdapter.adapt(template, parameters, partition, exports, out);
+    return adapt(cache, template, text, parameters, partition, exports, NestedStacks.NONE, out);
+  }
+
+  /** The same, with the scanned templates its nested stacks deploy: a template that nests one is mapped on every run. */
+  public static List<Budget.Note> adapt(ParseCache cache, Template template, String text, Map<String, String> parameters,
+      String partition, Exports exports, NestedStacks nested, ModelBuilder out) {
+    if (!cache.keeps() || CODEC.isEmpty() || text.contains("ImportValue") || nested.nestsAny(template)) {
+      return CloudFormationAdapter.adapt(template, parameters, partition, exports, nested, out);
     }
     RecordCodec<ModelBuilder> codec = CODEC.get();
     byte[] key = key(codec, template.file(), text, parameters, partition);

@@ -41,6 +41,9 @@ import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,12 +66,42 @@ public final class CloudFormationAdapter {
   private final Template template;
   private final ModelBuilder out;
   private final String partition;
+  private final Instance instance;
+  private final Run run;
+  /** The nested stacks of this instance read so far, by logical id (empty: not read, and why is noted). */
+  private final Map<String, Optional<CloudFormationAdapter>> children = new HashMap<>();
+  /** Outputs of nested stacks being evaluated: a value that needs itself is not known. */
+  private final Set<String> outputsInProgress = new HashSet<>();
+  private boolean adapted;
 
-  private CloudFormationAdapter(Evaluator eval, ModelBuilder out, String partition) {
+  /**
+   * One stack this template is mapped as: a root ({@code callSites} empty), or a nested stack
+   * reached through the stack resources in {@code callSites} (outermost first). {@code chain}
+   * lists the template files from the root down to this one.
+   */
+  private record Instance(String deployment, List<Location> callSites, List<String> chain, Optional<String> mayNotExist) {}
+
+  /** What the mapping of one root stack shares with the nested stacks under it. */
+  private static final class Run {
+    final NestedStacks nested;
+    final Exports exports;
+    final List<Budget.Note> limits = new ArrayList<>();
+    final List<UnreadPart> unread = new ArrayList<>();
+    int uses;
+
+    Run(NestedStacks nested, Exports exports) {
+      this.nested = nested;
+      this.exports = exports;
+    }
+  }
+
+  private CloudFormationAdapter(Evaluator eval, ModelBuilder out, String partition, Instance instance, Run run) {
     this.eval = eval;
     this.template = eval.template();
     this.out = out;
     this.partition = partition;
+    this.instance = instance;
+    this.run = run;
   }
 
   /**
@@ -77,10 +110,134 @@ public final class CloudFormationAdapter {
    */
   public static List<Budget.Note> adapt(Template template, Map<String, String> parameters, String partition, Exports exports,
       ModelBuilder out) {
-    Evaluator evaluator = new Evaluator(template, parameters, partition, exports);
-    out.deployments.add(new Deployment(evaluator.scope(), renderedLater(template.file()), List.of(), unread(template)));
-    new CloudFormationAdapter(evaluator, out, partition).adaptAll();
-    return evaluator.limitsReached();
+    return adapt(template, parameters, partition, exports, NestedStacks.NONE, out);
+  }
+
+  /** The same, with the scanned templates its nested stacks may deploy. */
+  public static List<Budget.Note> adapt(Template template, Map<String, String> parameters, String partition, Exports exports,
+      NestedStacks nested, ModelBuilder out) {
+    Run run = new Run(nested, exports);
+    NestedOutputsHolder outputs = new NestedOutputsHolder();
+    Evaluator evaluator = new Evaluator(template, parameters, partition, exports,
+        new Evaluator.Nesting("", "", Map.of(), false, outputs));
+    int at = out.deployments.size();
+    CloudFormationAdapter root = new CloudFormationAdapter(evaluator, out, partition,
+        new Instance(evaluator.scope(), List.of(), List.of(template.file()), Optional.empty()), run);
+    outputs.adapter = root;
+    root.adaptAll();
+    List<UnreadPart> unread = new ArrayList<>(root.unread());
+    unread.addAll(run.unread);
+    out.deployments.add(at, new Deployment(evaluator.scope(), renderedLater(template.file()), List.of(), unread));
+    List<Budget.Note> limits = new ArrayList<>(template.expansionLimits());
+    limits.addAll(evaluator.limitsReached());
+    limits.addAll(run.limits);
+    return limits;
+  }
+
+  /** The outputs of the nested stacks of the adapter it is given once that adapter exists. */
+  private static final class NestedOutputsHolder implements Evaluator.NestedOutputs {
+    CloudFormationAdapter adapter;
+
+    @Override
+    public Optional<Value> output(String stack, String output, Location at) {
+      return adapter == null ? Optional.empty() : adapter.nestedOutput(stack, output, at);
+    }
+  }
+
+  /**
+   * Whether {@code r} is created: empty when its condition is certainly false; else why it may
+   * not be (an undecidable condition, of its own or of a nested stack above it), if it may not.
+   */
+  private Optional<Optional<String>> existence(Template.Resource r) {
+    Optional<String> condition = r.declaration().value() instanceof MapNode decl
+        ? decl.get("Condition").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text()) : Optional.empty();
+    Optional<Boolean> created = condition.flatMap(eval::namedCondition);
+    if (condition.isPresent() && created.map(b -> !b).orElse(false)) return Optional.empty();
+    // A condition that cannot be decided (a parameter without default) may leave it out.
+    Optional<String> own = condition.isPresent() && created.isEmpty()
+        ? Optional.of(address(r) + " exists (its Condition " + condition.get() + " cannot be decided)") : Optional.empty();
+    return Optional.of(own.or(instance::mayNotExist));
+  }
+
+  /** {@code Resources.X} in a root stack, {@code Resources.Parent/Resources.X} in the nested stack Parent. */
+  private String address(Template.Resource r) {
+    return eval.addressPrefix() + r.address();
+  }
+
+  /**
+   * The nested stack {@code stack} of this instance, mapped with the values this instance passes
+   * to its parameters; empty when its template is not a scanned one or may not be read (a cycle,
+   * too deep, too many), with the reason noted as an unread part of the deployment.
+   */
+  private Optional<CloudFormationAdapter> child(Template.Resource stack) {
+    if (children.containsKey(stack.logicalId())) return children.get(stack.logicalId());
+    children.put(stack.logicalId(), Optional.empty());
+    Optional<Template> found = run.nested.child(template, stack);
+    Optional<Optional<String>> existence = existence(stack);
+    if (found.isEmpty() || existence.isEmpty()) return Optional.empty();
+    Template child = found.get().written();
+    String why = instance.chain().contains(child.file())
+        ? "its template " + child.file() + " includes the stack that includes it (" + String.join(" > ", instance.chain())
+            + " > " + child.file() + ")"
+        : instance.chain().size() > NestedStacks.MAX_DEPTH ? "nested stacks nested more than " + NestedStacks.MAX_DEPTH + " deep"
+        : run.uses >= NestedStacks.MAX_USES ? "more than " + NestedStacks.MAX_USES + " nested stacks under one stack" : "";
+    if (!why.isEmpty()) {
+      run.unread.add(new UnreadPart(address(stack) + ": a nested stack (" + stack.type() + ") that is not read: " + why,
+          stack.declaration().key().location()));
+      return Optional.empty();
+    }
+    run.uses++;
+    Map<String, Evaluator.Passed> passed = new LinkedHashMap<>();
+    boolean passedUnknown = false;
+    Optional<Node> parameters = stack.properties().get("Parameters");
+    if (parameters.isPresent()) {
+      Value given = eval.eval(parameters.get());
+      if (given instanceof Value.MapV m) {
+        for (Value.MapV.Entry e : m.entries()) passed.put(e.key(), new Evaluator.Passed(e.value(), e.keyLocation(), address(stack)));
+      } else {
+        passedUnknown = true;
+      }
+    }
+    String prefix = address(stack) + "/";
+    String scope = eval.scope() + "/" + address(stack);
+    // Loops of the child are expanded with what this stack passes it.
+    Evaluator onWritten = new Evaluator(child, Map.of(), partition, run.exports,
+        new Evaluator.Nesting(scope, prefix, passed, passedUnknown, Evaluator.NestedOutputs.NONE));
+    Template expanded = LanguageExtensions.expand(child, onWritten);
+    NestedOutputsHolder outputs = new NestedOutputsHolder();
+    Evaluator childEval = new Evaluator(expanded, Map.of(), partition, run.exports,
+        new Evaluator.Nesting(scope, prefix, passed, passedUnknown, outputs));
+    List<Location> callSites = new ArrayList<>(instance.callSites());
+    callSites.add(stack.declaration().key().location());
+    List<String> chain = new ArrayList<>(instance.chain());
+    chain.add(child.file());
+    CloudFormationAdapter adapter = new CloudFormationAdapter(childEval, out, partition,
+        new Instance(instance.deployment(), callSites, chain, existence.get()), run);
+    outputs.adapter = adapter;
+    run.limits.addAll(expanded.expansionLimits());
+    run.unread.addAll(adapter.unread());
+    Optional<CloudFormationAdapter> result = Optional.of(adapter);
+    children.put(stack.logicalId(), result);
+    return result;
+  }
+
+  /** {@code !GetAtt Stack.Outputs.Name}: the output's value, evaluated in the nested stack with what this one passes it. */
+  private Optional<Value> nestedOutput(String logicalId, String output, Location at) {
+    Template.Resource stack = template.resources().get(logicalId);
+    if (stack == null || !outputsInProgress.add(logicalId + "." + output)) return Optional.empty();
+    try {
+      Optional<CloudFormationAdapter> child = child(stack);
+      if (child.isEmpty()) return Optional.empty();
+      Optional<Node> value = child.get().template.root().map("Outputs").flatMap(o -> o.map(output)).flatMap(o -> o.get("Value"));
+      if (value.isEmpty()) {
+        return Optional.of(new Value.Unknown(Value.Cause.UNDECLARED, "the nested stack " + address(stack) + " ("
+            + child.get().template.file() + ") has no output " + output, Optional.empty(), Optional.empty(), at, Provenance.LITERAL));
+      }
+      return Optional.of(child.get().eval.eval(value.get()).withOrigin(at,
+          Provenance.of("output " + output + " of nested stack " + address(stack), value.get().location())));
+    } finally {
+      outputsInProgress.remove(logicalId + "." + output);
+    }
   }
 
   /**
@@ -95,52 +252,57 @@ public final class CloudFormationAdapter {
   private static final Pattern COOKIECUTTER_DIRECTORY =
       Pattern.compile("\\{\\{-?\\s*cookiecutter\\.[^/\\\\]*}}[/\\\\]");
 
-  /** Types whose resources come from a template iamlint does not read. */
-  private static final Set<String> NESTED_STACKS =
-      Set.of("AWS::CloudFormation::Stack", "AWS::CloudFormation::StackSet", "AWS::Serverless::Application");
   /** Transforms iamlint applies or that add no resource a project-level rule looks for. */
   private static final Set<String> KNOWN_TRANSFORMS = Set.of("AWS::Serverless-2016-10-31", "AWS::LanguageExtensions",
       "AWS::SecretsManager-2020-07-23", "AWS::SecretsManager-2024-09-16", "AWS::CodeDeployBlueGreen");
 
-  /** The parts of a template whose resources are not read: nested stacks, loops, macros. */
-  static List<UnreadPart> unread(Template template) {
-    List<UnreadPart> out = new ArrayList<>();
+  /**
+   * The parts of this template whose resources are not read: nested stacks whose template is not
+   * a scanned one, loops that are not expanded, macros.
+   */
+  private List<UnreadPart> unread() {
+    List<UnreadPart> found = new ArrayList<>();
     template.root().get("Transform").ifPresent(t -> {
       List<Node> names = t instanceof ListNode l ? l.items() : List.of(t);
       for (Node n : names) {
         if (n instanceof ScalarNode name && !KNOWN_TRANSFORMS.contains(name.text())) {
-          out.add(new UnreadPart("Transform " + name.text() + ": a macro that may add resources", name.location()));
+          found.add(new UnreadPart("Transform " + name.text() + ": a macro that may add resources", name.location()));
         }
       }
     });
-    template.root().map("Resources").ifPresent(section -> section.entries().forEach(e -> {
+    found.addAll(template.unexpandedLoops());
+    // Without the transform CloudFormation refuses the loop; with it, the loops left are listed above.
+    if (!LanguageExtensions.declared(template)) template.root().map("Resources").ifPresent(section -> section.entries().forEach(e -> {
       if (e.name().startsWith("Fn::ForEach")) {
-        out.add(new UnreadPart("Resources." + e.name() + ": a loop of the language extensions whose resources are not read",
+        found.add(new UnreadPart("Resources." + e.name() + ": a loop of the language extensions whose resources are not read",
             e.key().location()));
       }
     }));
     for (Template.Resource r : template.resources().values()) {
-      if (NESTED_STACKS.contains(r.type())) {
-        out.add(new UnreadPart(r.address() + ": a nested stack (" + r.type() + ") whose template is not read",
+      if (NESTED_STACKS.contains(r.type()) && run.nested.child(template, r).isEmpty()) {
+        found.add(new UnreadPart(address(r) + ": a nested stack (" + r.type() + ") whose template is not read",
             r.declaration().key().location()));
       }
     }
-    return out;
+    return found;
   }
 
+  /** Types whose resources come from a template iamlint does not read, unless it is a local one of the scan. */
+  private static final Set<String> NESTED_STACKS =
+      Set.of("AWS::CloudFormation::Stack", "AWS::CloudFormation::StackSet", "AWS::Serverless::Application");
+
   private void adaptAll() {
+    if (adapted) return;
+    adapted = true;
     outputs();
     for (Template.Resource r : template.resources().values()) {
       // A resource whose condition is certainly false is never created.
-      Optional<String> condition = r.declaration().value() instanceof MapNode decl
-          ? decl.get("Condition").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text()) : Optional.empty();
-      Optional<Boolean> created = condition.flatMap(eval::namedCondition);
-      if (condition.isPresent() && created.map(b -> !b).orElse(false)) continue;
-      // A condition that cannot be decided (a parameter without default) may leave it out.
-      Optional<String> mayNotExist = condition.isPresent() && created.isEmpty()
-          ? Optional.of(r.address() + " exists (its Condition " + condition.get() + " cannot be decided)") : Optional.empty();
-      ResourceRef ref = new ResourceRef(eval.scope(), r.address(), r.type(), r.declaration().span(),
-          r.declaration().key().location(), List.of(), eval.scope(), mayNotExist);
+      Optional<Optional<String>> existence = existence(r);
+      if (existence.isEmpty()) continue;
+      Optional<String> mayNotExist = existence.get();
+      ResourceRef ref = new ResourceRef(eval.scope(), address(r), r.type(), r.declaration().span(),
+          r.declaration().key().location(), instance.callSites(), instance.deployment(), mayNotExist);
+      if (NestedStacks.TYPES.contains(r.type())) child(r).ifPresent(CloudFormationAdapter::adaptAll);
       credentials(r, ref);
       secretSinks(r, ref);
       out.resources.add(ref);
@@ -197,17 +359,17 @@ public final class CloudFormationAdapter {
       case "AWS::SSM::Parameter" -> {
         // CloudFormation creates only String and StringList parameters: neither is encrypted.
         prop(r, "Value").ifPresent(v -> out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.SSM_PARAMETER,
-            "the plain (String) SSM parameter " + r.address(), v)));
+            "the plain (String) SSM parameter " + address(r), v)));
       }
       case "AWS::Lambda::Function" -> prop(r, "Environment").ifPresent(v -> out.secretSinks.add(
-          new SecretSink(ref, SecretSink.Kind.LAMBDA_ENVIRONMENT, "the environment of " + r.address(), v)));
+          new SecretSink(ref, SecretSink.Kind.LAMBDA_ENVIRONMENT, "the environment of " + address(r), v)));
       case "AWS::Serverless::Function" -> globalsOrOwn(r, "Environment").ifPresent(v -> out.secretSinks.add(
-          new SecretSink(ref, SecretSink.Kind.LAMBDA_ENVIRONMENT, "the environment of " + r.address(), v)));
+          new SecretSink(ref, SecretSink.Kind.LAMBDA_ENVIRONMENT, "the environment of " + address(r), v)));
       case "AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration" -> prop(r, "UserData").ifPresent(v ->
-          out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.USER_DATA, "the user data of " + r.address(), v)));
+          out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.USER_DATA, "the user data of " + address(r), v)));
       case "AWS::EC2::LaunchTemplate" -> prop(r, "LaunchTemplateData")
           .flatMap(d -> d instanceof Value.MapV m ? m.get("UserData") : Optional.empty())
-          .ifPresent(v -> out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.USER_DATA, "the user data of " + r.address(), v)));
+          .ifPresent(v -> out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.USER_DATA, "the user data of " + address(r), v)));
       default -> { }
     }
   }
@@ -220,8 +382,8 @@ public final class CloudFormationAdapter {
       if (!(e.value() instanceof MapNode output)) continue;
       Optional<Node> value = output.get("Value");
       if (value.isEmpty()) continue;
-      ResourceRef ref = new ResourceRef(eval.scope(), "Outputs." + e.name(), "AWS::CloudFormation::Output", e.span(),
-          e.key().location());
+      ResourceRef ref = new ResourceRef(eval.scope(), eval.addressPrefix() + "Outputs." + e.name(), "AWS::CloudFormation::Output",
+          e.span(), e.key().location(), instance.callSites(), instance.deployment());
       out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.OUTPUT, "stack output " + e.name(), eval.eval(value.get())));
     }
   }
@@ -236,7 +398,7 @@ public final class CloudFormationAdapter {
     if (r.type().equals("AWS::EC2::Instance") || r.type().equals("AWS::AutoScaling::LaunchConfiguration")
         || r.type().equals("AWS::EC2::LaunchTemplate")) {
       Value userData = eval.eval(r.properties());
-      Credentials.instanceScripts(ref, "The user data of " + r.address(),
+      Credentials.instanceScripts(ref, "The user data of " + address(r),
           userData instanceof Value.MapV m ? m.get("UserData").or(() -> m.get("LaunchTemplateData")).orElse(new Value.Null(ref.header(),
               Provenance.LITERAL)) : userData, out.credentials);
       r.metadata().ifPresent(meta -> {
@@ -245,10 +407,10 @@ public final class CloudFormationAdapter {
         m.get("AWS::CloudFormation::Authentication").filter(Value.MapV.class::isInstance)
             .ifPresent(a -> Credentials.authentication(ref, (Value.MapV) a, out.credentials));
         m.get("AWS::CloudFormation::Init")
-            .ifPresent(init -> Credentials.instanceScripts(ref, "The cfn-init configuration of " + r.address(), init, out.credentials));
+            .ifPresent(init -> Credentials.instanceScripts(ref, "The cfn-init configuration of " + address(r), init, out.credentials));
       });
     }
-    Credentials.keyLiterals(ref, r.address(), eval.eval(r.properties()), out.credentials);
+    Credentials.keyLiterals(ref, address(r), eval.eval(r.properties()), out.credentials);
   }
 
   // ---- identities ----
@@ -582,6 +744,11 @@ public final class CloudFormationAdapter {
     boolean certain = value.alternatives().size() == 1;
     for (Value v : value.alternatives()) {
       // A JSON string; from a Fn::Sub with unknown parts, the unknown parts stay unknown strings.
+      if (v instanceof Value.Str s && s.encoded().isPresent()) {
+        // Written as a structure (Fn::ToJsonString): judged, and located, as that structure.
+        alternatives.add(s.encoded().get());
+        continue;
+      }
       Optional<String> json = v instanceof Value.Str s ? Optional.of(s.value()).filter(t -> !t.isBlank())
           : v instanceof Value.Unknown u ? u.partial().filter(t -> t.trim().startsWith("{")) : Optional.empty();
       if (json.isPresent()) {

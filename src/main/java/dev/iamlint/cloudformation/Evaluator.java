@@ -45,7 +45,33 @@ public final class Evaluator {
    */
   private static final int MAX_DEPTH = JsonLoader.MAX_NESTING_DEPTH + 64;
 
+  /**
+   * Where a template is evaluated: as a stack of its own ({@link #ROOT}), or as a nested stack of
+   * another template, with the values its parent passes ({@code passed}, by parameter name; all of
+   * them unknown when {@code passedUnknown}). {@code addressPrefix} comes before each address
+   * ({@code Resources.Roles/}), {@code scope} (empty: the template's file) names the instance.
+   */
+  record Nesting(String scope, String addressPrefix, Map<String, Passed> passed, boolean passedUnknown,
+      NestedOutputs outputs) {
+    static final Nesting ROOT = new Nesting("", "", Map.of(), false, NestedOutputs.NONE);
+
+    boolean nested() {
+      return !addressPrefix.isEmpty();
+    }
+  }
+
+  /** A value a parent stack passes to a parameter of its nested stack, and where: the entry of its {@code Parameters}. */
+  record Passed(Value value, Location at, String stack) {}
+
+  /** The outputs of the nested stacks of the template evaluated ({@code !GetAtt Stack.Outputs.Name}). */
+  interface NestedOutputs {
+    NestedOutputs NONE = (stack, output, at) -> Optional.empty();
+
+    Optional<Value> output(String stack, String output, Location at);
+  }
+
   private final Template template;
+  private final Nesting nesting;
   private final Map<String, String> givenParameters;
   private final String partition;
   private final Exports exports;
@@ -59,6 +85,12 @@ public final class Evaluator {
 
   /** With the exports of the other templates of the scan, which {@code Fn::ImportValue} resolves to. */
   public Evaluator(Template template, Map<String, String> givenParameters, String partition, Exports exports) {
+    this(template, givenParameters, partition, exports, Nesting.ROOT);
+  }
+
+  /** As a nested stack ({@code nesting}); {@code givenParameters} are then not used. */
+  Evaluator(Template template, Map<String, String> givenParameters, String partition, Exports exports, Nesting nesting) {
+    this.nesting = nesting;
     this.template = template;
     this.givenParameters = givenParameters;
     this.partition = partition;
@@ -80,11 +112,16 @@ public final class Evaluator {
 
   /** The scope of every {@link Reference} this template's values make. */
   public String scope() {
-    return template.file();
+    return nesting.scope().isEmpty() ? template.file() : nesting.scope();
+  }
+
+  /** What comes before the addresses of this template's elements: {@code Resources.Roles/} in a nested stack. */
+  String addressPrefix() {
+    return nesting.addressPrefix();
   }
 
   public Reference resourceReference(String logicalId, String attribute) {
-    return new Reference(scope(), "Resources." + logicalId, attribute);
+    return new Reference(scope(), addressPrefix() + "Resources." + logicalId, attribute);
   }
 
   public Value eval(Node node) {
@@ -107,6 +144,8 @@ public final class Evaluator {
   }
 
   private Value evalNode(Node node) {
+    Optional<Value> loopItem = template.loopItem(node);
+    if (loopItem.isPresent()) return loopItem.get();
     if (node instanceof ScalarNode s) return scalar(s);
     if (node instanceof ListNode l) {
       List<Value> items = new ArrayList<>();
@@ -189,6 +228,8 @@ public final class Evaluator {
         yield b.<Value>map(v -> new Value.Bool(v, at, Provenance.LITERAL))
             .orElseGet(() -> unknown(Value.Cause.INPUT, fn + " depends on unknown values", at));
       }
+      case "Fn::Length" -> length(arg, at);
+      case "Fn::ToJsonString" -> ToJsonString.of(eval(arg), at);
       case "Fn::GetAZs" -> unknown(Value.Cause.DEPLOY_TIME, "availability zones of the deploy region", at);
       default -> unknown(Value.Cause.UNSUPPORTED, fn + " is not evaluated", at);
     };
@@ -205,8 +246,20 @@ public final class Evaluator {
   }
 
   private Value ref(Node arg, Location at) {
-    if (!(arg instanceof ScalarNode s)) return unknown(Value.Cause.UNSUPPORTED, "Ref to a computed name", at);
-    return refName(s.text(), at);
+    if (arg instanceof ScalarNode s) return refName(s.text(), at);
+    // The language extensions accept a name computed by an intrinsic (Fn::Sub, Fn::FindInMap...).
+    Optional<String> name = eval(arg).asText();
+    if (name.isPresent()) return refName(name.get(), at);
+    return unknown(Value.Cause.UNSUPPORTED, "Ref to a computed name", at);
+  }
+
+  /** {@code Fn::Length}: how many items a list has. */
+  private Value length(Node arg, Location at) {
+    Value list = eval(arg);
+    if (list instanceof Value.ListV l) {
+      return new Value.Num(BigDecimal.valueOf(l.items().size()), at, list.provenance());
+    }
+    return unknown(Value.Cause.INPUT, "Fn::Length of a list known only at deploy", at);
   }
 
   /** What {@code Ref name} evaluates to, at the place of use {@code at}. */
@@ -240,7 +293,18 @@ public final class Evaluator {
       return new Value.Unknown(Value.Cause.DEPLOY_TIME, "parameter " + p.name() + " is the value of an SSM parameter, read at deploy",
           Optional.empty(), Optional.empty(), at, Provenance.of("parameter " + p.name(), p.declaration().key().location()));
     }
-    String given = givenParameters.get(p.name());
+    if (nesting.nested()) {
+      Passed passed = nesting.passed().get(p.name());
+      if (passed != null) {
+        return typed(p, passed.value().withOrigin(at, Provenance.of("value passed by nested stack "
+            + passed.stack() + " through parameter " + p.name(), passed.at())));
+      }
+      if (nesting.passedUnknown()) {
+        return new Value.Unknown(Value.Cause.INPUT, "parameter " + p.name() + " is given by the parent stack, whose Parameters are not known",
+            Optional.empty(), Optional.empty(), at, Provenance.of("parameter " + p.name(), p.declaration().key().location()));
+      }
+    }
+    String given = nesting.nested() ? null : givenParameters.get(p.name());
     if (given != null) {
       return typed(p, new Value.Str(given, at, Provenance.of("value of parameter " + p.name() + " given on the command line")));
     }
@@ -278,8 +342,10 @@ public final class Evaluator {
   private Value getAtt(Node arg, Location at) {
     String target;
     String attribute;
-    if (arg instanceof ListNode l && l.items().size() >= 2 && l.items().get(0) instanceof ScalarNode t) {
-      target = t.text();
+    Optional<String> computed = arg instanceof ListNode l && l.items().size() >= 2 && l.items().get(0) instanceof MapNode m
+        ? eval(m).asText() : Optional.empty();
+    if (arg instanceof ListNode l && l.items().size() >= 2 && (l.items().get(0) instanceof ScalarNode || computed.isPresent())) {
+      target = computed.orElseGet(() -> ((ScalarNode) l.items().get(0)).text());
       Value attr = eval(l.items().get(1));
       attribute = attr.asText().orElse("?");
     } else if (arg instanceof ScalarNode s && s.text().contains(".")) {
@@ -289,6 +355,10 @@ public final class Evaluator {
       return unknown(Value.Cause.UNSUPPORTED, "Fn::GetAtt with a computed target", at);
     }
     boolean declared = template.resources().containsKey(target);
+    if (declared && attribute.startsWith("Outputs.")) {
+      Optional<Value> output = nesting.outputs().output(target, attribute.substring("Outputs.".length()), at);
+      if (output.isPresent()) return output.get();
+    }
     String reason = declared
         ? "attribute " + attribute + " of resource " + target + " is known only after deploy"
         : "\"" + target + "\" is not a resource of the template";
@@ -448,32 +518,43 @@ public final class Evaluator {
   }
 
   private Value findInMap(Node arg, Location at) {
-    if (!(arg instanceof ListNode l) || l.items().size() < 3 || template.mappings().isEmpty()) {
+    if (!(arg instanceof ListNode l) || l.items().size() < 3) {
       return unknown(Value.Cause.UNSUPPORTED, "Fn::FindInMap without a matching mapping", at);
     }
+    // The language extensions' fourth argument: {DefaultValue: v}, the value when no entry matches.
+    Optional<Node> fallback = l.items().size() > 3 && l.items().get(3) instanceof MapNode d ? d.get("DefaultValue") : Optional.empty();
     Optional<String> mapName = eval(l.items().get(0)).asText();
-    Optional<MapNode> map = mapName.flatMap(n -> template.mappings().get().map(n));
-    if (map.isEmpty()) return unknown(Value.Cause.UNDECLARED, "mapping " + mapName.orElse("?") + " is not declared", at);
+    Optional<MapNode> map = mapName.flatMap(n -> template.mappings().flatMap(m -> m.map(n)));
+    if (map.isEmpty()) {
+      if (mapName.isPresent() && fallback.isPresent()) return defaultValue(fallback.get(), mapName.get(), at);
+      return template.mappings().isEmpty()
+          ? unknown(Value.Cause.UNSUPPORTED, "Fn::FindInMap without a matching mapping", at)
+          : unknown(Value.Cause.UNDECLARED, "mapping " + mapName.orElse("?") + " is not declared", at);
+    }
     Value top = eval(l.items().get(1));
     Optional<String> second = eval(l.items().get(2)).asText();
     if (second.isEmpty()) return unknown(Value.Cause.INPUT, "Fn::FindInMap with an unknown key", at);
     List<MapNode.Entry> candidates = top.asText().map(k -> map.get().entry(k).stream().toList())
         .orElse(map.get().entries());
     List<Value> found = new ArrayList<>();
+    boolean someMiss = top.asText().isPresent() && candidates.isEmpty();
     for (MapNode.Entry e : candidates) {
-      if (!(e.value() instanceof MapNode inner)) continue;
-      inner.get(second.get()).ifPresent(n -> found.add(eval(n).withOrigin(at,
-          Provenance.of("Mappings." + mapName.get() + "." + e.name() + "." + second.get(), n.location()))));
-    }
-    if (found.isEmpty()) {
-      if (l.items().size() > 3 && l.items().get(3) instanceof MapNode d) {
-        Optional<Node> def = d.get("DefaultValue");
-        if (def.isPresent()) return eval(def.get());
+      Optional<Node> n = e.value() instanceof MapNode inner ? inner.get(second.get()) : Optional.empty();
+      if (n.isEmpty()) {
+        someMiss = true;
+        continue;
       }
-      return unknown(Value.Cause.UNDECLARED, "no entry in mapping " + mapName.get(), at);
+      found.add(eval(n.get()).withOrigin(at,
+          Provenance.of("Mappings." + mapName.get() + "." + e.name() + "." + second.get(), n.get().location())));
     }
+    if (someMiss && fallback.isPresent()) found.add(defaultValue(fallback.get(), mapName.get(), at));
+    if (found.isEmpty()) return unknown(Value.Cause.UNDECLARED, "no entry in mapping " + mapName.get(), at);
     if (found.size() == 1) return found.get(0);
     return new Value.OneOf(found, at, Provenance.LITERAL);
+  }
+
+  private Value defaultValue(Node fallback, String mapName, Location at) {
+    return eval(fallback).withOrigin(at, Provenance.of("DefaultValue of Fn::FindInMap " + mapName, fallback.location()));
   }
 
   private Value ifFn(Node arg, Location at) {

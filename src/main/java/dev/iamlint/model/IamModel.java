@@ -105,15 +105,18 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
 
   /**
    * Whether {@code ref}, written in element {@code from}, designates {@code target}. Across
-   * deployments only a reference or a known name can: an unknown name written in one root module
-   * never matches an element of another, and deployments pinned to different accounts share nothing.
+   * deployments only a known name or a reference into a template (through its exports) can: a
+   * Terraform reference never leaves its root module (a module called by two root modules has the
+   * same scope and addresses in both, but they are different resources), an unknown name never
+   * matches an element of another, and deployments pinned to different accounts share nothing.
    */
   public Truth designates(Value ref, ResourceRef from, ResourceRef target, Value name) {
     if (from.deployment().equals(target.deployment())) return designates(ref, target, name);
     if (!sameAccount(from, target)) return Truth.FALSE;
     Truth result = Truth.FALSE;
     for (Value alternative : ref.alternatives()) {
-      if (alternative instanceof Value.Unknown u && u.reference().isEmpty()) continue;
+      if (alternative instanceof Value.Unknown u
+          && !u.reference().map(r -> r.scope().equals(target.deployment())).orElse(false)) continue;
       result = result.or(designatesOne(alternative, target, name));
     }
     return result;

@@ -1,13 +1,11 @@
 package dev.iamlint.rules;
 
-import dev.iamlint.iam.Grants;
 import dev.iamlint.iam.ManagedPolicyArn;
 import dev.iamlint.iam.ManagedPolicyCatalog;
-import dev.iamlint.iam.ManagedPolicyDocuments;
+import dev.iamlint.iam.ManagedPolicyPrivileges;
 import dev.iamlint.iam.Principals;
 import dev.iamlint.iam.ServiceRolePolicies;
 import dev.iamlint.model.PolicyAttachment;
-import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.PrincipalKind;
 import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Role;
@@ -15,8 +13,6 @@ import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,15 +32,11 @@ public final class PrivilegedManagedPolicyAttached implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    // What a managed policy grants depends on its document only: judged once per policy, not once
-    // per attachment (ReadOnlyAccess names thousands of actions).
-    Map<String, Optional<String>> grantsByName = new HashMap<>();
     for (PolicyAttachment a : ctx.model().attachments()) {
       for (Value arn : a.policy().alternatives()) {
         Optional<String> name = ManagedPolicyArn.awsManagedName(arn);
         if (name.isEmpty() || name.get().equals("AdministratorAccess")) continue;
-        Optional<String> grants = grantsByName.computeIfAbsent(name.get(),
-            n -> ManagedPolicyDocuments.document(n, a.location()).flatMap(Grants::privileged));
+        Optional<String> grants = ManagedPolicyPrivileges.of(name.get());
         if (grants.isEmpty()) continue;
         Optional<ResourceRef> from = Optional.of(a.resource());
         String detail = name.get() + "|" + Principals.key(ctx.model(), a.principal(), from);

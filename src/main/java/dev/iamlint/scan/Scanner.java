@@ -3,6 +3,8 @@ package dev.iamlint.scan;
 import dev.iamlint.cache.ParseCache;
 import dev.iamlint.cloudformation.CloudFormationAdapter;
 import dev.iamlint.cloudformation.Exports;
+import dev.iamlint.cloudformation.LanguageExtensions;
+import dev.iamlint.cloudformation.NestedStacks;
 import dev.iamlint.cloudformation.Template;
 import dev.iamlint.json.JsonLoader;
 import dev.iamlint.model.IamModel;
@@ -247,12 +249,21 @@ public final class Scanner {
         request.partition());
     // Outcomes are in the files' order: each template's text is its file's.
     Map<FileOutcome, String> texts = new java.util.IdentityHashMap<>();
-    for (int i = 0; i < outcomes.size(); i++) texts.put(outcomes.get(i), files.get(i).text());
-    List<Adapted> adapted = inParallel(request, outcomes, o -> o.template().isEmpty() ? new Adapted(o, List.of())
+    Map<Path, Template> byPath = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      texts.put(outcomes.get(i), files.get(i).text());
+      Optional<Template> t = outcomes.get(i).template();
+      if (t.isPresent()) byPath.put(files.get(i).path().toAbsolutePath().normalize(), t.get());
+    }
+    NestedStacks nested = NestedStacks.of(byPath);
+    // A template another one nests is judged through its uses, with the values each passes it.
+    Set<String> throughParents = nested.judgedThroughParents();
+    List<Adapted> adapted = inParallel(request, outcomes, o -> o.template().isEmpty()
+        || throughParents.contains(o.template().get().file()) ? new Adapted(o, List.of())
         : InternalFailure.contain(() -> {
           ModelBuilder model = new ModelBuilder();
           List<Budget.Note> limits = dev.iamlint.cloudformation.AdaptationCache.adapt(request.cache(), o.template().get(),
-              texts.get(o), request.parameters(), request.partition(), exports, model);
+              texts.get(o), request.parameters(), request.partition(), exports, nested, model);
           o.model().addAll(model);
           return new Adapted(o, limits);
         }, reason -> new Adapted(new FileOutcome(new ModelBuilder(), Optional.of(notJudged(o.template().get().file(), reason)),
@@ -291,7 +302,9 @@ public final class Scanner {
     if (parsed instanceof ParseResult.Failed failed) {
       return new FileOutcome(model, unparsed(request, file, failed), true, suppressions);
     }
-    Optional<Template> template = Template.of(file.displayPath(), ((ParseResult.Parsed) parsed).root(), file.text());
+    // Loops of the language extensions are expanded first, as CloudFormation does before anything else.
+    Optional<Template> template = Template.of(file.displayPath(), ((ParseResult.Parsed) parsed).root(), file.text())
+        .map(t -> LanguageExtensions.expand(t, request.parameters(), request.partition()));
     if (template.isEmpty()) return new FileOutcome(model, Optional.empty(), false, suppressions);
     suppressions.readMetadata(template.get());
     return new FileOutcome(model, Optional.empty(), true, suppressions, template);

@@ -51,7 +51,10 @@ final class Suppressions {
       // A comment inside the resource (on the file() call) covers findings placed in the file it reads.
       boolean insideResource = f.resource().location().file().equals(at.file()) && f.resource().location().contains(line);
       if (!f.location().file().equals(at.file())) return resourceAddress.isEmpty() && (aboveResource || insideResource);
-      if (resourceAddress.isPresent()) return f.resource().address().equals(resourceAddress.get());
+      // In a nested stack the address is the parent's stack before the template's own (Resources.Roles/Resources.Role).
+      if (resourceAddress.isPresent()) {
+        return f.resource().address().equals(resourceAddress.get()) || f.resource().address().endsWith("/" + resourceAddress.get());
+      }
       int findingLine = f.location().startLine();
       return findingLine == line || findingLine == nextCodeLine || aboveResource;
     }

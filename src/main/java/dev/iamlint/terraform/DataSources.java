@@ -1,6 +1,9 @@
 package dev.iamlint.terraform;
 
 import dev.iamlint.source.Location;
+import dev.iamlint.terraform.functions.FileAccess;
+import dev.iamlint.terraform.functions.Functions;
+import dev.iamlint.terraform.functions.JsonValues;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
@@ -17,7 +20,7 @@ import java.util.Optional;
 final class DataSources {
   private DataSources() {}
 
-  static Value.MapV complete(String type, Value.MapV values, ModuleInstance module, String address, Location at) {
+  static Value.MapV complete(String type, Value.MapV values, Evaluation module, String address, Location at) {
     return switch (type) {
       case "aws_iam_policy_document" -> with(values, policyDocumentOutputs(values, module, at));
       case "aws_partition" -> with(values, Map.of(
@@ -40,7 +43,7 @@ final class DataSources {
    * {@code data "aws_iam_policy" { name = "X" }} names the AWS managed policy X when one exists:
    * its ARN is known but for the path, which the ARN matcher does not need.
    */
-  private static Map<String, Value> managedPolicyArn(Value.MapV values, ModuleInstance module, Location at) {
+  private static Map<String, Value> managedPolicyArn(Value.MapV values, Evaluation module, Location at) {
     Optional<Value> arn = values.get("arn");
     if (arn.isPresent()) return Map.of();
     Optional<Value> name = values.get("name");
@@ -53,7 +56,7 @@ final class DataSources {
 
   // ---- aws_iam_policy_document ----
 
-  private static Map<String, Value> policyDocumentOutputs(Value.MapV values, ModuleInstance module, Location at) {
+  private static Map<String, Value> policyDocumentOutputs(Value.MapV values, Evaluation module, Location at) {
     Value.MapV document = policyDocument(values, at);
     Value json;
     try {
@@ -152,7 +155,7 @@ final class DataSources {
       }
       if (unknown) {
         // A condition block we cannot read may restrict anything: the whole condition is unknown.
-        out.add(new Value.MapV.Entry("Condition", first, ModuleInstance.unknown(Value.Cause.INPUT,
+        out.add(new Value.MapV.Entry("Condition", first, EvaluatedValues.unknown(Value.Cause.INPUT,
             "a condition block's test or variable is not known", first)));
       } else {
         List<Value.MapV.Entry> condition = new ArrayList<>();

@@ -4,6 +4,9 @@ import dev.iamlint.hcl.Expression;
 import dev.iamlint.hcl.NumberLiteral;
 import dev.iamlint.hcl.TemplatePart;
 import dev.iamlint.source.Location;
+import dev.iamlint.terraform.functions.Functions;
+import dev.iamlint.terraform.functions.JsonValues;
+import dev.iamlint.terraform.functions.TfFunction;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Numbers;
 import dev.iamlint.value.Provenance;
@@ -22,11 +25,11 @@ import java.util.Set;
  * condition is unknown, splats, for expressions, and functions that never throw.
  */
 final class Expressions {
-  private final ModuleInstance module;
+  private final Evaluation module;
   private final Scope scope;
   private final String file;
 
-  Expressions(ModuleInstance module, Scope scope, String file) {
+  Expressions(Evaluation module, Scope scope, String file) {
     this.module = module;
     this.scope = scope;
     this.file = file;
@@ -58,7 +61,7 @@ final class Expressions {
     if (e instanceof Expression.For f) return forExpression(f);
     if (e instanceof Expression.Splat s) return splat(s);
     if (e instanceof Expression.SplatItem) {
-      return scope.get("<splat>").orElseGet(() -> ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "splat item outside a splat", at(e)));
+      return scope.get("<splat>").orElseGet(() -> EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "splat item outside a splat", at(e)));
     }
     return traversal(e);
   }
@@ -69,9 +72,9 @@ final class Expressions {
       // A literal out of range is refused by the parser (native syntax) or unknown (JSON syntax).
       case NUMBER -> NumberLiteral.valid(l.text())
           ? Numbers.parse(l.text()).<Value>map(n -> new Value.Num(n, at, Provenance.LITERAL))
-              .orElseGet(() -> ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "the number " + abbreviated(l.text())
+              .orElseGet(() -> EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "the number " + abbreviated(l.text())
                   + " has more than " + Numbers.MAX_DIGITS + " digits", at))
-          : ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "the number " + abbreviated(l.text())
+          : EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "the number " + abbreviated(l.text())
               + " is out of the range Terraform accepts", at);
       case BOOL -> new Value.Bool(Boolean.parseBoolean(l.text()), at, Provenance.LITERAL);
       case NULL -> new Value.Null(at, Provenance.LITERAL);
@@ -90,7 +93,7 @@ final class Expressions {
       Optional<String> key = objectKey(item.key());
       Value value = sub(item.value());
       if (key.isEmpty()) {
-        return ModuleInstance.unknown(Value.Cause.INPUT, "an object key is unknown", at(item.key()));
+        return EvaluatedValues.unknown(Value.Cause.INPUT, "an object key is unknown", at(item.key()));
       }
       entries.remove(key.get());
       entries.put(key.get(), new Value.MapV.Entry(key.get(), at(item.key()), value));
@@ -111,7 +114,7 @@ final class Expressions {
     Value condition = sub(c.condition());
     Optional<Boolean> decided = condition.asBoolean();
     if (decided.isPresent()) return sub(decided.get() ? c.whenTrue() : c.whenFalse());
-    String cond = ModuleInstance.reason(condition);
+    String cond = EvaluatedValues.reason(condition);
     Value t = sub(c.whenTrue());
     Value f = sub(c.whenFalse());
     return new Value.OneOf(List.of(
@@ -142,7 +145,7 @@ final class Expressions {
       } else if (p instanceof TemplatePart.If f) {
         Optional<Boolean> c = sub(f.condition()).asBoolean();
         if (c.isEmpty()) {
-          out.add(ModuleInstance.unknown(Value.Cause.INPUT, "a template condition is unknown", f.range().location(file)));
+          out.add(EvaluatedValues.unknown(Value.Cause.INPUT, "a template condition is unknown", f.range().location(file)));
         } else {
           render(c.get() ? f.whenTrue() : f.whenFalse(), out);
         }
@@ -150,7 +153,7 @@ final class Expressions {
         Value collection = sub(f.collection());
         List<Map.Entry<Value, Value>> items = Operators.entries(collection);
         if (items == null) {
-          out.add(ModuleInstance.unknown(Value.Cause.INPUT, "a template loop runs over an unknown collection",
+          out.add(EvaluatedValues.unknown(Value.Cause.INPUT, "a template loop runs over an unknown collection",
               f.range().location(file)));
           continue;
         }
@@ -170,10 +173,10 @@ final class Expressions {
     Location at = at(f);
     if (name.equals("try")) return tryCall(f);
     if (name.equals("can")) {
-      if (f.arguments().size() != 1) return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "can takes one argument", at);
+      if (f.arguments().size() != 1) return EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "can takes one argument", at);
       Value v = sub(f.arguments().get(0));
       if (isError(v)) return new Value.Bool(false, at, Provenance.LITERAL);
-      return v instanceof Value.Unknown ? ModuleInstance.unknown(Value.Cause.INPUT, "can of an unknown value", at)
+      return v instanceof Value.Unknown ? EvaluatedValues.unknown(Value.Cause.INPUT, "can of an unknown value", at)
           : new Value.Bool(true, at, Provenance.LITERAL);
     }
     List<Value> args = new ArrayList<>();
@@ -181,11 +184,11 @@ final class Expressions {
     if (f.expandFinal() && !args.isEmpty()) {
       Value last = args.remove(args.size() - 1);
       if (last instanceof Value.ListV l) args.addAll(l.items());
-      else return ModuleInstance.unknown(Value.Cause.INPUT, name + "(...) expands a value that is not a known list", at);
+      else return EvaluatedValues.unknown(Value.Cause.INPUT, name + "(...) expands a value that is not a known list", at);
     }
     if (name.equals("templatefile")) return Templates.templatefile(module, args, at);
     Optional<TfFunction> fn = Functions.get(name);
-    if (fn.isEmpty()) return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "function " + f.name() + " is not evaluated", at);
+    if (fn.isEmpty()) return EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "function " + f.name() + " is not evaluated", at);
     module.charge(argumentSteps(name, args));
     try {
       Value result = fn.get().call(args, at, module.files());
@@ -201,7 +204,7 @@ final class Expressions {
     } catch (Budget.Exceeded e) {
       throw e;
     } catch (RuntimeException e) {
-      return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, name + " failed: " + e.getClass().getSimpleName(), at);
+      return EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, name + " failed: " + e.getClass().getSimpleName(), at);
     }
   }
 
@@ -234,7 +237,7 @@ final class Expressions {
       if (isError(v)) continue;
       return v;
     }
-    return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "no argument of try could be evaluated", at(f));
+    return EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "no argument of try could be evaluated", at(f));
   }
 
   /** Errors are unknowns about things that do not exist or cannot work, not about inputs. */
@@ -249,8 +252,8 @@ final class Expressions {
     List<Map.Entry<Value, Value>> items = Operators.entries(collection);
     Location at = at(f);
     if (items == null) {
-      return ModuleInstance.unknown(Value.Cause.INPUT, "a for expression over an unknown collection ("
-          + ModuleInstance.reason(collection) + ")", at);
+      return EvaluatedValues.unknown(Value.Cause.INPUT, "a for expression over an unknown collection ("
+          + EvaluatedValues.reason(collection) + ")", at);
     }
     List<Value> list = new ArrayList<>();
     Map<String, List<Value>> groups = new LinkedHashMap<>();
@@ -262,7 +265,7 @@ final class Expressions {
       Expressions inner = new Expressions(module, s, file);
       if (f.condition().isPresent()) {
         Optional<Boolean> keep = inner.sub(f.condition().get()).asBoolean();
-        if (keep.isEmpty()) return ModuleInstance.unknown(Value.Cause.INPUT, "a for expression's condition is unknown", at);
+        if (keep.isEmpty()) return EvaluatedValues.unknown(Value.Cause.INPUT, "a for expression's condition is unknown", at);
         if (!keep.get()) continue;
       }
       Value value = inner.sub(f.value());
@@ -271,7 +274,7 @@ final class Expressions {
         continue;
       }
       Optional<String> key = inner.sub(f.key().get()).asText();
-      if (key.isEmpty()) return ModuleInstance.unknown(Value.Cause.INPUT, "a for expression's key is unknown", at);
+      if (key.isEmpty()) return EvaluatedValues.unknown(Value.Cause.INPUT, "a for expression's key is unknown", at);
       keyLocations.putIfAbsent(key.get(), value.location());
       if (f.grouping()) groups.computeIfAbsent(key.get(), k -> new ArrayList<>()).add(value);
       else map.put(key.get(), value);
@@ -328,7 +331,7 @@ final class Expressions {
     for (int i = next; i < steps.size(); i++) current = step(current, steps.get(i), at);
     // A referenced scalar, or list of scalars, is reported where it is used; the provenance says
     // where it is written. Objects (policy documents) keep the places of their own elements.
-    return ModuleInstance.atUse(current, at);
+    return EvaluatedValues.atUse(current, at);
   }
 
   /** each.key, each.value, count.index, for-expression and dynamic-block variables. */
@@ -357,32 +360,32 @@ final class Expressions {
         // A map's entries are searched, not hashed: a lookup in a large map is that many steps.
         module.charge(m.entries().size());
         Optional<Value> v = m.get(g.name());
-        Optional<String> instance = ModuleInstance.instanceOf(m);
+        Optional<String> instance = EvaluatedValues.instanceOf(m);
         if (v.isPresent() && instance.isPresent() && g.name().equals("name") && GeneratedNames.generates(instance.get(), m)) {
           // No name given: the provider generates one. The element exists; its name is known after apply.
-          return ModuleInstance.nullTakes(v.get(), module.computed(instance.get(), g.name(), at));
+          return EvaluatedValues.nullTakes(v.get(), module.computed(instance.get(), g.name(), at));
         }
         if (v.isPresent()) return v.get();
         if (instance.isPresent()) return module.computed(instance.get(), g.name(), at);
-        return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "this object has no attribute \"" + g.name() + "\"", at);
+        return EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "this object has no attribute \"" + g.name() + "\"", at);
       }
-      return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "." + g.name() + " on a value that is not an object", at);
+      return EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "." + g.name() + " on a value that is not an object", at);
     }
     Expression.Index ix = (Expression.Index) step;
     Value key = sub(ix.key());
     if (current instanceof Value.ListV l) {
       Optional<BigDecimal> n = key.asNumber();
-      if (n.isEmpty()) return ModuleInstance.unknown(Value.Cause.INPUT, "an index is unknown", at);
+      if (n.isEmpty()) return EvaluatedValues.unknown(Value.Cause.INPUT, "an index is unknown", at);
       int i = n.get().intValue();
-      if (i < 0 || i >= l.items().size()) return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "index " + i + " is out of range", at);
+      if (i < 0 || i >= l.items().size()) return EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "index " + i + " is out of range", at);
       return l.items().get(i);
     }
     if (current instanceof Value.MapV m) {
       module.charge(m.entries().size());
       Optional<String> k = key.asText();
-      if (k.isEmpty()) return ModuleInstance.unknown(Value.Cause.INPUT, "a map key is unknown", at);
-      return m.get(k.get()).orElseGet(() -> ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "no element \"" + k.get() + "\"", at));
+      if (k.isEmpty()) return EvaluatedValues.unknown(Value.Cause.INPUT, "a map key is unknown", at);
+      return m.get(k.get()).orElseGet(() -> EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "no element \"" + k.get() + "\"", at));
     }
-    return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "cannot index this value", at);
+    return EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "cannot index this value", at);
   }
 }

@@ -1,16 +1,22 @@
 package dev.iamlint.terraform;
 
+import static dev.iamlint.terraform.EvaluatedValues.atUse;
+import static dev.iamlint.terraform.EvaluatedValues.instanceOf;
+import static dev.iamlint.terraform.EvaluatedValues.nullTakes;
+import static dev.iamlint.terraform.EvaluatedValues.reason;
+import static dev.iamlint.terraform.EvaluatedValues.unknown;
+
 import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.Expression;
 import dev.iamlint.hcl.TemplatePart;
 import dev.iamlint.model.UnreadPart;
 import dev.iamlint.source.Location;
+import dev.iamlint.terraform.functions.FileAccess;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Reference;
 import dev.iamlint.value.Value;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +33,7 @@ import java.util.TreeMap;
  * resource's instances, a child module's output are computed when first referenced and kept.
  * A reference that comes back to itself is a cycle and evaluates to an unknown that says so.
  */
-public final class ModuleInstance {
+public final class ModuleInstance implements Evaluation {
   /**
    * How deep expressions may nest while they are evaluated, through locals and module calls too:
    * the parser's limit on nested operators and brackets (1,000) and 64 levels of references above
@@ -35,7 +41,6 @@ public final class ModuleInstance {
    * thread's default stack holds.
    */
   static final int MAX_DEPTH = 1000 + 64;
-  private static final String INSTANCE_MARK = "instance of ";
 
   /** One instance of a resource, data source or module call. */
   record Instance(String address, Optional<Value> key, Value.MapV values, boolean symbolic) {}
@@ -240,17 +245,6 @@ public final class ModuleInstance {
     return v.alternatives().stream().anyMatch(Value.Null.class::isInstance);
   }
 
-  /** {@code v} with each null alternative replaced by {@code replacement}. */
-  static Value nullTakes(Value v, Value replacement) {
-    if (v instanceof Value.Null) return replacement;
-    if (v instanceof Value.OneOf o) {
-      List<Value> alternatives = new ArrayList<>();
-      for (Value a : o.alternatives()) alternatives.add(a instanceof Value.Null ? replacement : a);
-      return new Value.OneOf(alternatives, o.location(), o.provenance());
-    }
-    return v;
-  }
-
   private Value local(String name, Location use) {
     ModuleConfig.Local local = config.locals.get(name);
     if (local == null) return unknown(Value.Cause.UNDECLARED, "local \"" + name + "\" is not declared", use);
@@ -303,7 +297,7 @@ public final class ModuleInstance {
             "depends_on", "lifecycle"));
         if (data) values = DataSources.complete(d.type(), values, this, instanceAddress, d.block().range().location(d.file()));
         Value.MapV marked = new Value.MapV(values.entries(), values.location(),
-            Provenance.of(INSTANCE_MARK + instanceAddress));
+            Provenance.of(EvaluatedValues.INSTANCE_MARK + instanceAddress));
         out.add(new Instance(instanceAddress, b.key(), marked, b.symbolic()));
       }
       instanceCache.put(key, out);
@@ -526,7 +520,7 @@ public final class ModuleInstance {
       if (skipped.contains(a.name())) continue;
       String file = config.fileOf(a, decl);
       Location at = a.expression().range().location(file);
-      entries.add(new Value.MapV.Entry(a.name(), a.nameRange().location(file), atArgument(charged(eval(a.expression(), scope, file),
+      entries.add(new Value.MapV.Entry(a.name(), a.nameRange().location(file), atUse(charged(eval(a.expression(), scope, file),
           at), at)));
     }
     Map<String, List<Value>> blocks = new LinkedHashMap<>();
@@ -550,31 +544,7 @@ public final class ModuleInstance {
     return new Value.MapV(entries, body.range().location(decl.file()), Provenance.LITERAL);
   }
 
-  /**
-   * A scalar argument is reported where the argument is written, saying where its value comes
-   * from; structures (policy documents) keep the places of their own elements.
-   */
-  static Value atUse(Value v, Location use) {
-    return atArgument(v, use);
-  }
 
-  private static Value atArgument(Value v, Location argument) {
-    if (v instanceof Value.MapV || inside(v.location(), argument)) return v;
-    if (v instanceof Value.ListV l) {
-      List<Value> items = l.items().stream().map(i -> i instanceof Value.MapV ? i : atArgument(i, argument)).toList();
-      return new Value.ListV(items, argument, l.provenance());
-    }
-    if (v instanceof Value.OneOf o) {
-      return new Value.OneOf(o.alternatives().stream().map(a -> atArgument(a, argument)).toList(), argument, o.provenance());
-    }
-    Provenance from = v.provenance().isLiteral() ? Provenance.of("the value written", v.location()) : Provenance.LITERAL;
-    return v.withOrigin(argument, from);
-  }
-
-  private static boolean inside(Location l, Location range) {
-    return l.file().equals(range.file()) && range.compareTo(l) <= 0
-        && (l.endLine() < range.endLine() || (l.endLine() == range.endLine() && l.endColumn() <= range.endColumn()));
-  }
 
   private List<Value> dynamic(Body.Block b, Scope scope, ModuleConfig.Decl decl, String file) {
     String iterator = ModuleConfig.attribute(b, "iterator")
@@ -619,7 +589,8 @@ public final class ModuleInstance {
    * against the budget's limits: past one, the value is unknown with the reason and the place is
    * noted (the innermost expression where the limit was reached).
    */
-  Value eval(Expression e, Scope scope, String file) {
+  @Override
+  public Value eval(Expression e, Scope scope, String file) {
     try {
       budget.enter();
       try {
@@ -634,7 +605,8 @@ public final class ModuleInstance {
   }
 
   /** Counts steps done outside {@link #eval} for this evaluation (a function's work, instances). */
-  void charge(long steps) {
+  @Override
+  public void charge(long steps) {
     budget.charge(steps);
   }
 
@@ -649,12 +621,14 @@ public final class ModuleInstance {
   }
 
   /** The unknown value a limit reached at {@code at} gives; the place is noted. */
-  Value.Unknown cut(Budget.Exceeded x, Location at) {
+  @Override
+  public Value.Unknown cut(Budget.Exceeded x, Location at) {
     return budget.cut(x, at);
   }
 
   /** Resolves a traversal root that is not a scope variable: var, local, module, data, resource... */
-  Value root(String name, List<Expression> steps, Scope scope, String file, Location at, List<Integer> consumed) {
+  @Override
+  public Value root(String name, List<Expression> steps, Scope scope, String file, Location at, List<Integer> consumed) {
     switch (name) {
       case "var": {
         Optional<String> n = attrName(steps, 0);
@@ -766,7 +740,7 @@ public final class ModuleInstance {
     if (v.isEmpty()) return computed(chosen.address(), attr.get(), at);
     if (attr.get().equals("name") && GeneratedNames.generates(chosen.address(), chosen.values())) {
       // No name given: the provider generates one. The element exists; its name is known after apply.
-      v = Optional.of(ModuleInstance.nullTakes(v.get(), computed(chosen.address(), attr.get(), at)));
+      v = Optional.of(EvaluatedValues.nullTakes(v.get(), computed(chosen.address(), attr.get(), at)));
     }
     // An unknown argument still belongs to this instance: keep the link for the model.
     if (v.get() instanceof Value.Unknown u && u.reference().isEmpty()) {
@@ -807,16 +781,10 @@ public final class ModuleInstance {
   }
 
   /** An attribute set by the provider at apply (arn, id, unique_id, ...). */
-  Value computed(String instanceAddress, String attribute, Location at) {
+  @Override
+  public Value computed(String instanceAddress, String attribute, Location at) {
     return new Value.Unknown(Value.Cause.DEPLOY_TIME, instanceAddress + "." + attribute + " is known only after apply",
         Optional.of(new Reference(scope(), instanceAddress, attribute)), Optional.empty(), at, Provenance.LITERAL);
-  }
-
-  /** For a map read from a resource instance: the instance address, when it is one. */
-  static Optional<String> instanceOf(Value.MapV m) {
-    if (m.provenance().steps().isEmpty()) return Optional.empty();
-    String d = m.provenance().steps().get(0).description();
-    return d.startsWith(INSTANCE_MARK) ? Optional.of(d.substring(INSTANCE_MARK.length())) : Optional.empty();
   }
 
   private Value moduleReference(List<Expression> steps, Scope scope, String file, Location at, List<Integer> consumed) {
@@ -859,25 +827,16 @@ public final class ModuleInstance {
     return Optional.empty();
   }
 
-  String partition() {
+  @Override
+  public String partition() {
     return project.partition();
   }
 
-  FileAccess files() {
+  @Override
+  public FileAccess files() {
     return files;
   }
 
-  static Value unknown(Value.Cause cause, String reason, Location at) {
-    return new Value.Unknown(cause, reason, Optional.empty(), Optional.empty(), at, Provenance.LITERAL);
-  }
 
-  static String reason(Value v) {
-    if (v instanceof Value.OneOf o && !o.alternatives().isEmpty()) {
-      // The branches of an undecidable condition: say why it cannot be decided.
-      return v.display() + o.alternatives().get(0).provenance().suffix();
-    }
-    return v instanceof Value.Unknown u ? u.reason() : v.display();
-  }
 
-  static final MathContext MATH = MathContext.DECIMAL128;
 }

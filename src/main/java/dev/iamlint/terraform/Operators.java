@@ -28,7 +28,7 @@ final class Operators {
       Optional<Boolean> rb = r.asBoolean();
       if (rb.isPresent() && rb.get() != and) return new Value.Bool(!and, at, Provenance.LITERAL);
       if (lb.isPresent() && rb.isPresent()) return new Value.Bool(and, at, Provenance.LITERAL);
-      return ModuleInstance.unknown(Value.Cause.INPUT, "a logical operand is unknown", at);
+      return EvaluatedValues.unknown(Value.Cause.INPUT, "a logical operand is unknown", at);
     }
     Value l = left.get();
     Value r = right.get();
@@ -44,7 +44,7 @@ final class Operators {
       return arithmetic(op, a.get(), b.get(), at);
     } catch (ArithmeticException e) {
       // An exponent beyond what a decimal holds (1e999999999 * 1e999999999).
-      return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "the result of " + op.symbol() + " is out of range", at);
+      return EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "the result of " + op.symbol() + " is out of range", at);
     }
   }
 
@@ -54,16 +54,16 @@ final class Operators {
       case SUBTRACT: return num(x.subtract(y), at);
       case MULTIPLY: return num(x.multiply(y), at);
       case DIVIDE:
-        if (y.signum() == 0) return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "division by zero", at);
-        return num(x.divide(y, ModuleInstance.MATH), at);
+        if (y.signum() == 0) return EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "division by zero", at);
+        return num(x.divide(y, EvaluatedValues.MATH), at);
       case MODULO:
-        if (y.signum() == 0) return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "modulo by zero", at);
+        if (y.signum() == 0) return EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "modulo by zero", at);
         return num(x.remainder(y), at);
       case LESS: return new Value.Bool(x.compareTo(y) < 0, at, Provenance.LITERAL);
       case GREATER: return new Value.Bool(x.compareTo(y) > 0, at, Provenance.LITERAL);
       case LESS_EQUAL: return new Value.Bool(x.compareTo(y) <= 0, at, Provenance.LITERAL);
       case GREATER_EQUAL: return new Value.Bool(x.compareTo(y) >= 0, at, Provenance.LITERAL);
-      default: return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "operator " + op.symbol(), at);
+      default: return EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "operator " + op.symbol(), at);
     }
   }
 
@@ -72,8 +72,8 @@ final class Operators {
     if (u instanceof Value.Unknown unknown) {
       return new Value.Unknown(unknown.cause(), unknown.reason(), Optional.empty(), Optional.empty(), at, Provenance.LITERAL);
     }
-    if (u instanceof Value.OneOf) return ModuleInstance.unknown(Value.Cause.INPUT, "an operand depends on a condition", at);
-    return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "operands of the wrong type", at);
+    if (u instanceof Value.OneOf) return EvaluatedValues.unknown(Value.Cause.INPUT, "an operand depends on a condition", at);
+    return EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "operands of the wrong type", at);
   }
 
   private static Value num(BigDecimal v, Location at) {

@@ -1,5 +1,6 @@
 package dev.iamlint.terraform;
 
+import dev.iamlint.terraform.functions.FileAccess;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Value;
 import java.nio.file.Path;

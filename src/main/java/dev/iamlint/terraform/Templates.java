@@ -4,6 +4,7 @@ import dev.iamlint.hcl.Expression;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
 import dev.iamlint.source.Location;
+import dev.iamlint.terraform.functions.JsonValues;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Value;
 import java.util.List;
@@ -13,13 +14,13 @@ import java.util.Optional;
 final class Templates {
   private Templates() {}
 
-  static Value templatefile(ModuleInstance module, List<Value> args, Location at) {
-    if (args.size() != 2) return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "templatefile takes a path and a map", at);
+  static Value templatefile(Evaluation module, List<Value> args, Location at) {
+    if (args.size() != 2) return EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "templatefile takes a path and a map", at);
     Optional<String> path = args.get(0).asText();
-    if (path.isEmpty()) return ModuleInstance.unknown(Value.Cause.INPUT, "templatefile of an unknown path", at);
+    if (path.isEmpty()) return EvaluatedValues.unknown(Value.Cause.INPUT, "templatefile of an unknown path", at);
     Optional<String> text = module.files().read(path.get());
     if (text.isEmpty()) {
-      return ModuleInstance.unknown(Value.Cause.INPUT, "file " + path.get() + " is not in the scan root or does not exist", at);
+      return EvaluatedValues.unknown(Value.Cause.INPUT, "file " + path.get() + " is not in the scan root or does not exist", at);
     }
     // Read and parsed at each call (each instance of a for_each): that is work of the evaluation.
     module.charge(1 + text.get().length() / Budget.CHARACTERS_PER_UNIT);
@@ -28,14 +29,14 @@ final class Templates {
     String source = "x = <<" + marker + "\n" + text.get() + (text.get().endsWith("\n") ? "" : "\n") + marker + "\n";
     HclParseResult parsed = HclParser.parse(path.get(), source);
     if (!(parsed instanceof HclParseResult.Parsed p)) {
-      return ModuleInstance.unknown(Value.Cause.UNSUPPORTED, "template " + path.get() + " does not parse", at);
+      return EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "template " + path.get() + " does not parse", at);
     }
     Expression template = p.file().body().attribute("x").orElseThrow().expression();
     Scope scope = Scope.EMPTY;
     if (args.get(1) instanceof Value.MapV vars) {
       for (Value.MapV.Entry e : vars.entries()) scope = scope.with(e.key(), e.value());
     } else if (!(args.get(1) instanceof Value.Null)) {
-      return ModuleInstance.unknown(Value.Cause.INPUT, "templatefile variables are unknown", at);
+      return EvaluatedValues.unknown(Value.Cause.INPUT, "templatefile variables are unknown", at);
     }
     Value v = module.eval(template, scope, path.get());
     // The rendered template keeps its own text; no trailing newline is added by templatefile.

@@ -9,6 +9,7 @@ import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.source.InternalFailure;
 import dev.iamlint.source.Location;
 import dev.iamlint.source.SourceReader;
+import dev.iamlint.terraform.functions.FileAccess;
 import dev.iamlint.tree.ParseResult;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;

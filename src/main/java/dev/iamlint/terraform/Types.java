@@ -16,7 +16,7 @@ import java.util.Optional;
 final class Types {
   private Types() {}
 
-  static Value convert(Expression type, Value v, ModuleInstance module, String file) {
+  static Value convert(Expression type, Value v, Evaluation module, String file) {
     if (!v.isKnown()) return v;
     if (type instanceof Expression.Variable t) {
       switch (t.name()) {
@@ -64,7 +64,7 @@ final class Types {
     }
   }
 
-  private static Value object(Expression.ObjectCons type, Value.MapV v, ModuleInstance module, String file) {
+  private static Value object(Expression.ObjectCons type, Value.MapV v, Evaluation module, String file) {
     List<Value.MapV.Entry> entries = new ArrayList<>(v.entries());
     for (Expression.ObjectCons.Item item : type.items()) {
       if (!(item.key() instanceof Expression.ObjectKey k) || !(k.wrapped() instanceof Expression.Variable name)) continue;

@@ -7,7 +7,7 @@ import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Role;
 import dev.iamlint.source.Location;
-import dev.iamlint.terraform.JsonValues;
+import dev.iamlint.terraform.functions.JsonValues;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.util.Optional;

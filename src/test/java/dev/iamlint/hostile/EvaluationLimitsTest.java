@@ -280,4 +280,45 @@ class EvaluationLimitsTest {
         "!Sub [\"" + "${X}".repeat(10_000) + "\", {X: !Ref Big}]");
     limitNotes(run, "hostile.yaml");
   }
+
+  // ---- CloudFormation language extensions ----
+
+  /** A template whose loop {@code loop} (an entry of Resources) is cut, with the canary in it and beside it. */
+  private HostileScan.Run scanLoop(String parameters, String loop) throws IOException, InterruptedException {
+    String template = "AWSTemplateFormatVersion: \"2010-09-09\"\nTransform: AWS::LanguageExtensions\nParameters:\n" + parameters
+        + "Resources:\n" + CANARY_RESOURCE + loop;
+    Files.writeString(dir.resolve("hostile.yaml"), template);
+    Files.writeString(dir.resolve("canary.yaml"), "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n" + CANARY_RESOURCE);
+    HostileScan.Run run = HostileScan.scan(dir);
+    run.assertNoInternalError();
+    assertEquals(1, run.exit(), run.stdout());
+    assertEquals(1, run.lines("ADM001").stream().filter(l -> l.startsWith("canary.yaml:")).count(), run.stdout());
+    assertEquals(1, run.lines("ADM001").stream().filter(l -> l.startsWith("hostile.yaml:")).count(), run.stdout());
+    return run;
+  }
+
+  private static final String ADMIN_USER_BODY = """
+              Type: AWS::IAM::User
+              Properties:
+                ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]
+      """;
+
+  @Test
+  void aLoopOverAMillionItems() throws Exception {
+    HostileScan.Run run = scanLoop("  Items:\n    Type: String\n    Default: \"" + ",".repeat(1_000_000) + "\"\n",
+        "  Fn::ForEach::Users:\n    - Name\n    - !Split [\",\", !Ref Items]\n    - User${Name}:\n" + ADMIN_USER_BODY);
+    List<String> notes = limitNotes(run, "hostile.yaml");
+    assertTrue(notes.stream().allMatch(n -> n.contains("elements")), notes.toString());
+  }
+
+  @Test
+  void nestedLoopsOfAThousandItemsEach() throws Exception {
+    String thousand = String.join(",", java.util.stream.IntStream.range(0, 1000).mapToObj(Integer::toString).toList());
+    HostileScan.Run run = scanLoop("  Items:\n    Type: CommaDelimitedList\n    Default: \"" + thousand + "\"\n",
+        "  Fn::ForEach::Outer:\n    - X\n    - !Ref Items\n    - Fn::ForEach::Inner:\n        - Y\n        - !Ref Items\n"
+        + "        - User${X}x${Y}:\n" + ADMIN_USER_BODY.replace("        ", "            "));
+    List<String> notes = limitNotes(run, "hostile.yaml");
+    assertEquals(1, notes.size(), notes.toString());
+    assertTrue(notes.get(0).contains("loops generating more than 10,000 entries"), notes.toString());
+  }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.iamlint.model.PolicyDefect;
 import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.source.Location;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -70,15 +70,12 @@ class PolicyGrammarTest {
     String file = ActionCatalog.FOLDER + ActionCatalog.require(ActionCatalog.sources(), "managedPolicies.file");
     List<String> invalid = new ArrayList<>();
     int count = 0;
-    try (BufferedReader in = ActionCatalog.gzipReader(file)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.isEmpty() || line.startsWith("#")) continue;
-        String[] f = line.split("\t", 3);
-        count++;
-        PolicyDocument d = PolicyDocument.from(valueOf(f[2]), PolicyDocument.Use.IDENTITY, List.of());
-        if (!d.defects().isEmpty()) invalid.add(f[0] + ": " + d.defects().get(0).problem());
-      }
+    for (String line : new String(ActionCatalog.gunzip(file), StandardCharsets.UTF_8).split("\n")) {
+      if (line.isEmpty() || line.startsWith("#")) continue;
+      String[] f = line.split("\t", 3);
+      count++;
+      PolicyDocument d = PolicyDocument.from(valueOf(f[2]), PolicyDocument.Use.IDENTITY, List.of());
+      if (!d.defects().isEmpty()) invalid.add(f[0] + ": " + d.defects().get(0).problem());
     }
     assertTrue(count > 1000, "managed policies read: " + count);
     assertEquals(List.of(), invalid);

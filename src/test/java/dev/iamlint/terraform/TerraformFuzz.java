@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
 import dev.iamlint.model.ModelBuilder;
+import dev.iamlint.terraform.functions.FileAccess;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Value;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.functions;
 
-import static dev.iamlint.terraform.FnSupport.define;
-import static dev.iamlint.terraform.FnSupport.mkStr;
-import static dev.iamlint.terraform.FnSupport.str;
+import static dev.iamlint.terraform.functions.FnSupport.define;
+import static dev.iamlint.terraform.functions.FnSupport.mkStr;
+import static dev.iamlint.terraform.functions.FnSupport.str;
 
 import dev.iamlint.source.Location;
-import dev.iamlint.terraform.FnSupport.FnError;
+import dev.iamlint.terraform.functions.FnSupport.FnError;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;

@@ -1,4 +1,4 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.functions;
 
 import dev.iamlint.json.JsonLoader;
 import dev.iamlint.source.Location;
@@ -75,7 +75,7 @@ public final class JsonValues {
    * document, it keeps that document's elements located in its text, or, when the text is not
    * JSON, its text at this place, so that later moves of the string do not move them.
    */
-  static Value written(Value v) {
+  public static Value written(Value v) {
     if (!(v instanceof Value.Str s) || s.encoded().isPresent()) return v;
     String trimmed = s.value().trim();
     if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) return v;

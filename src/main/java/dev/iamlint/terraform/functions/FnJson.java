@@ -1,14 +1,14 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.functions;
 
-import static dev.iamlint.terraform.FnSupport.CODEPOINTS;
-import static dev.iamlint.terraform.FnSupport.define;
-import static dev.iamlint.terraform.FnSupport.entries;
-import static dev.iamlint.terraform.FnSupport.firstUnknown;
-import static dev.iamlint.terraform.FnSupport.numText;
-import static dev.iamlint.terraform.FnSupport.unknownFrom;
+import static dev.iamlint.terraform.functions.FnSupport.CODEPOINTS;
+import static dev.iamlint.terraform.functions.FnSupport.define;
+import static dev.iamlint.terraform.functions.FnSupport.entries;
+import static dev.iamlint.terraform.functions.FnSupport.firstUnknown;
+import static dev.iamlint.terraform.functions.FnSupport.numText;
+import static dev.iamlint.terraform.functions.FnSupport.unknownFrom;
 
 import dev.iamlint.source.Location;
-import dev.iamlint.terraform.FnSupport.FnError;
+import dev.iamlint.terraform.functions.FnSupport.FnError;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;

@@ -1,4 +1,4 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.functions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,22 +1,22 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.functions;
 
-import static dev.iamlint.terraform.FnSupport.define;
-import static dev.iamlint.terraform.FnSupport.integer;
-import static dev.iamlint.terraform.FnSupport.list;
-import static dev.iamlint.terraform.FnSupport.located;
-import static dev.iamlint.terraform.FnSupport.mkBool;
-import static dev.iamlint.terraform.FnSupport.mkList;
-import static dev.iamlint.terraform.FnSupport.mkMap;
-import static dev.iamlint.terraform.FnSupport.mkNull;
-import static dev.iamlint.terraform.FnSupport.mkNum;
-import static dev.iamlint.terraform.FnSupport.mkStr;
-import static dev.iamlint.terraform.FnSupport.requireKnown;
-import static dev.iamlint.terraform.FnSupport.requireTop;
-import static dev.iamlint.terraform.FnSupport.str;
+import static dev.iamlint.terraform.functions.FnSupport.define;
+import static dev.iamlint.terraform.functions.FnSupport.integer;
+import static dev.iamlint.terraform.functions.FnSupport.list;
+import static dev.iamlint.terraform.functions.FnSupport.located;
+import static dev.iamlint.terraform.functions.FnSupport.mkBool;
+import static dev.iamlint.terraform.functions.FnSupport.mkList;
+import static dev.iamlint.terraform.functions.FnSupport.mkMap;
+import static dev.iamlint.terraform.functions.FnSupport.mkNull;
+import static dev.iamlint.terraform.functions.FnSupport.mkNum;
+import static dev.iamlint.terraform.functions.FnSupport.mkStr;
+import static dev.iamlint.terraform.functions.FnSupport.requireKnown;
+import static dev.iamlint.terraform.functions.FnSupport.requireTop;
+import static dev.iamlint.terraform.functions.FnSupport.str;
 
 import dev.iamlint.source.Location;
-import dev.iamlint.terraform.FnSupport.FnError;
-import dev.iamlint.terraform.FnSupport.FnNeed;
+import dev.iamlint.terraform.functions.FnSupport.FnError;
+import dev.iamlint.terraform.functions.FnSupport.FnNeed;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;

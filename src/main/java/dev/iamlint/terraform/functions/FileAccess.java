@@ -1,4 +1,4 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.functions;
 
 import java.nio.file.Path;
 import java.util.Optional;

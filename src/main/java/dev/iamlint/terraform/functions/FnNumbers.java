@@ -1,11 +1,11 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.functions;
 
-import static dev.iamlint.terraform.FnSupport.define;
-import static dev.iamlint.terraform.FnSupport.integer;
-import static dev.iamlint.terraform.FnSupport.mkNum;
-import static dev.iamlint.terraform.FnSupport.num;
+import static dev.iamlint.terraform.functions.FnSupport.define;
+import static dev.iamlint.terraform.functions.FnSupport.integer;
+import static dev.iamlint.terraform.functions.FnSupport.mkNum;
+import static dev.iamlint.terraform.functions.FnSupport.num;
 
-import dev.iamlint.terraform.FnSupport.FnError;
+import dev.iamlint.terraform.functions.FnSupport.FnError;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Value;
 import java.math.BigDecimal;

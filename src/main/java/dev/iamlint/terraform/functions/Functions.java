@@ -1,4 +1,4 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.functions;
 
 import java.util.Collections;
 import java.util.List;

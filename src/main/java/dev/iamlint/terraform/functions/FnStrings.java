@@ -1,16 +1,16 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.functions;
 
-import static dev.iamlint.terraform.FnSupport.define;
-import static dev.iamlint.terraform.FnSupport.graphemes;
-import static dev.iamlint.terraform.FnSupport.integer;
-import static dev.iamlint.terraform.FnSupport.isGoSpace;
-import static dev.iamlint.terraform.FnSupport.mkBool;
-import static dev.iamlint.terraform.FnSupport.mkList;
-import static dev.iamlint.terraform.FnSupport.mkStr;
-import static dev.iamlint.terraform.FnSupport.str;
+import static dev.iamlint.terraform.functions.FnSupport.define;
+import static dev.iamlint.terraform.functions.FnSupport.graphemes;
+import static dev.iamlint.terraform.functions.FnSupport.integer;
+import static dev.iamlint.terraform.functions.FnSupport.isGoSpace;
+import static dev.iamlint.terraform.functions.FnSupport.mkBool;
+import static dev.iamlint.terraform.functions.FnSupport.mkList;
+import static dev.iamlint.terraform.functions.FnSupport.mkStr;
+import static dev.iamlint.terraform.functions.FnSupport.str;
 
 import dev.iamlint.source.Location;
-import dev.iamlint.terraform.FnSupport.FnError;
+import dev.iamlint.terraform.functions.FnSupport.FnError;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;

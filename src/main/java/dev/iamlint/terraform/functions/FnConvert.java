@@ -1,16 +1,16 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.functions;
 
-import static dev.iamlint.terraform.FnSupport.define;
-import static dev.iamlint.terraform.FnSupport.located;
-import static dev.iamlint.terraform.FnSupport.mkBool;
-import static dev.iamlint.terraform.FnSupport.mkList;
-import static dev.iamlint.terraform.FnSupport.mkMap;
-import static dev.iamlint.terraform.FnSupport.mkNull;
-import static dev.iamlint.terraform.FnSupport.mkNum;
-import static dev.iamlint.terraform.FnSupport.mkStr;
-import static dev.iamlint.terraform.FnSupport.requireTop;
+import static dev.iamlint.terraform.functions.FnSupport.define;
+import static dev.iamlint.terraform.functions.FnSupport.located;
+import static dev.iamlint.terraform.functions.FnSupport.mkBool;
+import static dev.iamlint.terraform.functions.FnSupport.mkList;
+import static dev.iamlint.terraform.functions.FnSupport.mkMap;
+import static dev.iamlint.terraform.functions.FnSupport.mkNull;
+import static dev.iamlint.terraform.functions.FnSupport.mkNum;
+import static dev.iamlint.terraform.functions.FnSupport.mkStr;
+import static dev.iamlint.terraform.functions.FnSupport.requireTop;
 
-import dev.iamlint.terraform.FnSupport.FnError;
+import dev.iamlint.terraform.functions.FnSupport.FnError;
 import dev.iamlint.value.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;

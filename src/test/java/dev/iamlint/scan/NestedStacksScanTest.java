@@ -1,0 +1,138 @@
+package dev.iamlint.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.iamlint.rule.Finding;
+import dev.iamlint.rule.ScanOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Nested stacks whose template is a local file of the scan: read with the values the parent
+ * passes, as part of the parent's deployment; bounded when they include each other.
+ */
+class NestedStacksScanTest {
+  @TempDir Path dir;
+
+  private void write(String file, String text) throws IOException {
+    Path p = dir.resolve(file);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+  }
+
+  private static final String ADMIN_ROLE = """
+        AdminRole:
+          Type: AWS::IAM::Role
+          Properties:
+            AssumeRolePolicyDocument:
+              Statement:
+                - Effect: Allow
+                  Principal: { Service: ec2.amazonaws.com }
+                  Action: sts:AssumeRole
+            ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]
+      """;
+
+  private static String nesting(String logicalId, String url) {
+    return "  " + logicalId + ":\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: " + url + "\n";
+  }
+
+  private List<String> adm001(Path path) {
+    return TestScans.findings(path, "ADM001").stream().map(f -> Path.of(f.location().file()).getFileName() + " " + f.resource().address()).sorted().toList();
+  }
+
+  @Test
+  void aChildWithoutParentInTheScanUsesItsDefaults() throws IOException {
+    write("child.yaml", "Parameters:\n  Arn:\n    Type: String\n    Default: arn:aws:iam::aws:policy/AdministratorAccess\n"
+        + "Resources:\n  Users:\n    Type: AWS::IAM::Group\n    Properties:\n      ManagedPolicyArns: [!Ref Arn]\n");
+    assertEquals(List.of("child.yaml Resources.Users"), adm001(dir));
+    write("parent.yaml", "Resources:\n" + nesting("Team", "./child.yaml")
+        + "      Parameters:\n        Arn: arn:aws:iam::aws:policy/ReadOnlyAccess\n");
+    assertEquals(List.of(), adm001(dir), "the parent passes another policy: the default is never deployed");
+  }
+
+  @Test
+  @Timeout(20)
+  void aTemplateThatNestsItselfIsReadOnce() throws IOException {
+    write("self.yaml", "Resources:\n" + ADMIN_ROLE + nesting("Again", "./self.yaml"));
+    assertEquals(List.of("self.yaml Resources.AdminRole"), adm001(dir));
+    List<Finding> notes = TestScans.scan(dir, new ScanOptions(false, false, true, Map.of()), "CT001").findings();
+    assertEquals(1, notes.size(), notes::toString);
+    assertTrue(notes.get(0).message().contains("Resources.Again: a nested stack (AWS::CloudFormation::Stack) that is not read: "
+        + "its template "), notes.get(0).message());
+    assertTrue(notes.get(0).message().matches(".*self\\.yaml includes the stack that includes it \\(\\S*self\\.yaml > \\S*self\\.yaml\\).*"),
+        notes.get(0).message());
+  }
+
+  @Test
+  @Timeout(20)
+  void templatesThatNestEachOtherAreEachJudgedOnceThroughTheOther() throws IOException {
+    write("a.yaml", "Resources:\n" + ADMIN_ROLE + nesting("B", "b.yaml"));
+    write("b.yaml", "Resources:\n" + ADMIN_ROLE + nesting("A", "a.yaml"));
+    // a.yaml as a root nests b.yaml, which nests a.yaml again: that use is a cycle, not read.
+    assertEquals(List.of("a.yaml Resources.A/Resources.AdminRole", "a.yaml Resources.AdminRole",
+        "b.yaml Resources.AdminRole", "b.yaml Resources.B/Resources.AdminRole"), adm001(dir));
+  }
+
+  @Test
+  @Timeout(20)
+  void aChainDeeperThanTheLimitIsCut() throws IOException {
+    for (int i = 0; i < 12; i++) {
+      write("t" + i + ".yaml", "Resources:\n" + ADMIN_ROLE + (i < 11 ? nesting("Next", "t" + (i + 1) + ".yaml") : ""));
+    }
+    List<String> found = adm001(dir);
+    assertEquals(9, found.size(), found::toString);
+    assertTrue(found.stream().allMatch(f -> f.endsWith("Resources.AdminRole")), found::toString);
+  }
+
+  @Test
+  @Timeout(20)
+  void aFanOutIsBounded() throws IOException {
+    StringBuilder stacks = new StringBuilder("Resources:\n" + ADMIN_ROLE);
+    for (int i = 0; i < 30; i++) stacks.append(nesting("S" + i, "fan.yaml"));
+    write("root.yaml", stacks.toString());
+    write("fan.yaml", stacks.toString().replace("fan.yaml", "leaf.yaml"));
+    write("leaf.yaml", "Resources:\n" + ADMIN_ROLE);
+    // 1 + 30 + 30 * 30 uses would be 931: at most 256 nested uses are read under one root.
+    assertEquals(257, adm001(dir).size());
+  }
+
+  @Test
+  void aTemplateOutsideTheScannedDirectoryIsNotRead() throws IOException {
+    write("outside/child.yaml", "Resources:\n" + ADMIN_ROLE);
+    write("live/parent.yaml", "Resources:\n  Deployer:\n    Type: AWS::IAM::User\n" + nesting("Trail", "../outside/child.yaml"));
+    assertEquals(List.of(), adm001(dir.resolve("live")));
+    List<Finding> notes = TestScans.scan(dir.resolve("live"), new ScanOptions(false, false, true, Map.of()), "CT001").findings();
+    assertTrue(notes.get(0).message().contains("Resources.Trail: a nested stack (AWS::CloudFormation::Stack) whose template is not read"),
+        notes.toString());
+  }
+
+  @Test
+  void aTrailInANestedStackIsTheParentsTrail() throws IOException {
+    write("parent.yaml", "Resources:\n  Deployer:\n    Type: AWS::IAM::User\n" + nesting("Audit", "audit/trail.yaml"));
+    write("audit/trail.yaml", "Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n"
+        + "      IsLogging: true\n      S3BucketName: logs\n");
+    assertEquals(List.of(), TestScans.findings(dir, "CT001"));
+    assertEquals(List.of(), TestScans.scan(dir, new ScanOptions(false, false, true, Map.of()), "CT001").findings(),
+        "nothing is left undecided");
+    write("audit/trail.yaml", "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n");
+    assertEquals(1, TestScans.findings(dir, "CT001").size(), "the nested stack is read: it has no trail");
+  }
+
+  @Test
+  void findingsInANestedStackPointAtTheStackThatNestsIt() throws IOException {
+    write("parent.yaml", "Resources:\n" + nesting("Roles", "roles.yaml"));
+    write("roles.yaml", "Resources:\n" + ADMIN_ROLE);
+    List<Finding> found = TestScans.findings(dir, "ADM001");
+    assertEquals(1, found.size(), found::toString);
+    assertEquals("through this nested stack", found.get(0).related().get(0).message());
+    assertEquals("parent.yaml", Path.of(found.get(0).related().get(0).location().file()).getFileName().toString());
+    assertEquals(2, found.get(0).related().get(0).location().startLine());
+  }
+}
