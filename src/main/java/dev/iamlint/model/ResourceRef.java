@@ -14,10 +14,13 @@ import java.util.Optional;
  * {@code deployment} is the id of the {@link Deployment} it belongs to (the Terraform root
  * module, plan or template that deploys it). {@code mayNotExist} says why the element may not be
  * created at all (a {@code count} or {@code for_each} that is not known): what is found about it
- * is then undecided, never certain.
+ * is then undecided, never certain. {@code record} says where an element read from an export of a
+ * deployed account is in that export, when its location alone cannot show it (a JSON pointer
+ * such as {@code /UserDetailList/1}, a line of an encoded report).
  */
 public record ResourceRef(String scope, String address, String type, Location location, Location header,
-    List<Location> callSites, String deployment, Optional<String> mayNotExist, Optional<String> construct) {
+    List<Location> callSites, String deployment, Optional<String> mayNotExist, Optional<String> construct,
+    Optional<String> record) {
 
   public ResourceRef {
     callSites = List.copyOf(callSites);
@@ -27,6 +30,11 @@ public record ResourceRef(String scope, String address, String type, Location lo
    * {@code construct} is the path of the CDK construct that wrote it ({@code PipelineStack/DeployRole},
    * from its {@code aws:cdk:path} metadata), when a CDK app synthesized the template.
    */
+  public ResourceRef(String scope, String address, String type, Location location, Location header,
+      List<Location> callSites, String deployment, Optional<String> mayNotExist, Optional<String> construct) {
+    this(scope, address, type, location, header, callSites, deployment, mayNotExist, construct, Optional.empty());
+  }
+
   public ResourceRef(String scope, String address, String type, Location location, Location header,
       List<Location> callSites, String deployment, Optional<String> mayNotExist) {
     this(scope, address, type, location, header, callSites, deployment, mayNotExist, Optional.empty());

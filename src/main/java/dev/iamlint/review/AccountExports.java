@@ -101,7 +101,9 @@ public final class AccountExports {
       return;
     }
     List<Node> documents = ((ListNode) ((ParseResult.Parsed) parsed).root()).items();
-    for (Node document : documents) {
+    for (int page = 0; page < documents.size(); page++) {
+      Node document = documents.get(page);
+      String pageLabel = documents.size() > 1 ? " of page " + (page + 1) : "";
       if (!(document instanceof MapNode root)) {
         problems.add(Problem.at(document.location(), "not an AWS CLI export iamlint reads: expected a JSON object"));
         continue;
@@ -109,7 +111,7 @@ public final class AccountExports {
       if (root.get("Content").isPresent() && root.get("GeneratedTime").isPresent()) {
         encodedReport(e.file(), root, asOf, out, problems);
       } else if (AuthorizationDetails.recognises(root)) {
-        new AuthorizationDetails(e.file(), out, problems).read(root);
+        new AuthorizationDetails(e.file(), out, problems).read(root, pageLabel);
       } else if (root.get("PasswordPolicy").orElse(null) instanceof MapNode policy) {
         passwordPolicy(e.file(), policy, out);
       } else if (Trails.describes(root)) {

@@ -50,15 +50,16 @@ final class AuthorizationDetails {
         || root.get("RoleDetailList").isPresent() || (root.get("Policies").isPresent() && root.get("Policies").get() instanceof ListNode);
   }
 
-  void read(MapNode page) {
-    for (MapNode u : Values.maps(page, "UserDetailList")) user(u);
-    for (MapNode g : Values.maps(page, "GroupDetailList")) group(g);
-    for (MapNode r : Values.maps(page, "RoleDetailList")) role(r);
-    for (MapNode p : Values.maps(page, "Policies")) policy(p);
+  /** Reads one page; {@code page} names it in pointers when the file holds several ("" when one). */
+  void read(MapNode root, String page) {
+    for (Values.Indexed u : Values.indexed(root, "UserDetailList")) user(u.map(), "/UserDetailList/" + u.index() + page);
+    for (Values.Indexed g : Values.indexed(root, "GroupDetailList")) group(g.map(), "/GroupDetailList/" + g.index() + page);
+    for (Values.Indexed r : Values.indexed(root, "RoleDetailList")) role(r.map(), "/RoleDetailList/" + r.index() + page);
+    for (Values.Indexed p : Values.indexed(root, "Policies")) policy(p.map(), "/Policies/" + p.index() + page);
   }
 
-  private void user(MapNode u) {
-    Optional<ResourceRef> found = ref(u, "UserName", "user", "account-user");
+  private void user(MapNode u, String pointer) {
+    Optional<ResourceRef> found = ref(u, "UserName", "user", "account-user", pointer);
     if (found.isEmpty()) return;
     ResourceRef ref = found.get();
     Value name = Values.value(u, "UserName").orElseThrow();
@@ -69,16 +70,16 @@ final class AuthorizationDetails {
     policies(u, "UserPolicyList", ref, new PrincipalLink(PrincipalKind.USER, name));
   }
 
-  private void group(MapNode g) {
-    Optional<ResourceRef> found = ref(g, "GroupName", "group", "account-group");
+  private void group(MapNode g, String pointer) {
+    Optional<ResourceRef> found = ref(g, "GroupName", "group", "account-group", pointer);
     if (found.isEmpty()) return;
     Value name = Values.value(g, "GroupName").orElseThrow();
     out.groups.add(new Group(found.get(), name));
     policies(g, "GroupPolicyList", found.get(), new PrincipalLink(PrincipalKind.GROUP, name));
   }
 
-  private void role(MapNode r) {
-    Optional<ResourceRef> found = ref(r, "RoleName", "role", "account-role");
+  private void role(MapNode r, String pointer) {
+    Optional<ResourceRef> found = ref(r, "RoleName", "role", "account-role", pointer);
     if (found.isEmpty()) return;
     ResourceRef ref = found.get();
     Value name = Values.value(r, "RoleName").orElseThrow();
@@ -109,10 +110,10 @@ final class AuthorizationDetails {
   }
 
   /** A customer managed policy with the document of its default version; AWS managed policies are the catalogue's. */
-  private void policy(MapNode p) {
+  private void policy(MapNode p, String pointer) {
     Optional<String> arn = Values.text(p, "Arn");
     if (arn.isPresent() && arn.get().contains(":iam::aws:policy/")) return;
-    Optional<ResourceRef> found = ref(p, "PolicyName", "policy", "account-policy");
+    Optional<ResourceRef> found = ref(p, "PolicyName", "policy", "account-policy", pointer);
     if (found.isEmpty()) return;
     Value name = Values.value(p, "PolicyName").orElseThrow();
     Optional<String> defaultVersion = Values.text(p, "DefaultVersionId");
@@ -136,7 +137,7 @@ final class AuthorizationDetails {
    * The element's reference: addressed by its ARN's resource part, located at the whole entry with
    * its name as header. An entry without a name is not one AWS writes: reported, skipped.
    */
-  private Optional<ResourceRef> ref(MapNode entry, String nameKey, String kind, String type) {
+  private Optional<ResourceRef> ref(MapNode entry, String nameKey, String kind, String type, String pointer) {
     Optional<Value> name = Values.value(entry, nameKey).filter(v -> v.asText().isPresent());
     if (name.isEmpty()) {
       problems.add(Problem.at(entry.location(), "a " + kind + " entry without " + nameKey + " is not what AWS exports: skipped"));
@@ -144,7 +145,8 @@ final class AuthorizationDetails {
     }
     String path = Values.text(entry, "Path").filter(t -> t.startsWith("/") && t.endsWith("/")).orElse("/");
     ResourceRef ref = new ResourceRef(file, kind + path + name.get().asText().get(), type, entry.location(),
-        name.get().location(), List.of(), AccountExports.DEPLOYMENT);
+        name.get().location(), List.of(), AccountExports.DEPLOYMENT, Optional.empty(), Optional.empty(),
+        Optional.of(pointer));
     out.resources.add(ref);
     return Optional.of(ref);
   }

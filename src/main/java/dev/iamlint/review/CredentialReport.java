@@ -112,7 +112,8 @@ final class CredentialReport {
     Location at = place.line(number, text);
     Location name = place.field(number, row.get("user"));
     String address = root ? "root" : resourcePart(row.get("arn").text(), user);
-    ResourceRef ref = new ResourceRef(file, address, "credential-report", at, name, List.of(), AccountExports.DEPLOYMENT);
+    ResourceRef ref = new ResourceRef(file, address, "credential-report", at, name, List.of(), AccountExports.DEPLOYMENT,
+        Optional.empty(), Optional.empty(), place.encoded().map(c -> "line " + number + " of the decoded Content"));
     Optional<Flag> passwordEnabled = flag(place, number, row.get("password_enabled"));
     List<CredentialReportLine.Key> keys = new ArrayList<>();
     for (int k = 1; k <= 2; k++) {

@@ -38,11 +38,15 @@ final class Trails {
         && (root.get("EventSelectors").isPresent() || root.get("AdvancedEventSelectors").isPresent());
   }
 
+  private final Map<String, String> pointers = new LinkedHashMap<>();
+
   void describe(String file, MapNode root) {
-    for (MapNode t : Values.maps(root, "trailList")) {
+    for (Values.Indexed indexed : Values.indexed(root, "trailList")) {
+      MapNode t = indexed.map();
       String key = Values.text(t, "TrailARN").or(() -> Values.text(t, "Name")).orElse("trail " + (described.size() + 1));
       described.put(key, t);
       files.put(key, file);
+      pointers.put(key, "/trailList/" + indexed.index());
     }
   }
 
@@ -60,7 +64,8 @@ final class Trails {
       String name = Values.text(t, "Name").orElse(e.getKey());
       Node header = t.get("Name").orElse(t);
       ResourceRef ref = new ResourceRef(files.get(e.getKey()), "trail/" + name, "account-trail", t.location(),
-          header.location(), List.of(), AccountExports.DEPLOYMENT);
+          header.location(), List.of(), AccountExports.DEPLOYMENT, Optional.empty(),
+          Optional.empty(), Optional.of(pointers.get(e.getKey())));
       out.resources.add(ref);
       List<Trail.EventSelector> basic = new ArrayList<>();
       List<Trail.AdvancedEventSelector> advanced = new ArrayList<>();

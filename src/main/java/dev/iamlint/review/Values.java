@@ -48,6 +48,19 @@ final class Values {
     return map.get(key).filter(n -> !(n instanceof ScalarNode s && s.kind() == ScalarNode.Kind.NULL)).map(Values::of);
   }
 
+  /** A map of a list with its index in the list (for a JSON pointer to it). */
+  record Indexed(int index, MapNode map) {}
+
+  /** The maps of a list entry with their indexes (other items are skipped: AWS writes none). */
+  static List<Indexed> indexed(MapNode map, String key) {
+    if (!(map.get(key).orElse(null) instanceof ListNode l)) return List.of();
+    List<Indexed> out = new ArrayList<>();
+    for (int i = 0; i < l.items().size(); i++) {
+      if (l.items().get(i) instanceof MapNode m) out.add(new Indexed(i, m));
+    }
+    return out;
+  }
+
   /** The maps of a list entry (other items are skipped: AWS writes none). */
   static List<MapNode> maps(MapNode map, String key) {
     if (!(map.get(key).orElse(null) instanceof ListNode l)) return List.of();

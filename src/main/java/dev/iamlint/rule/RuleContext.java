@@ -78,6 +78,8 @@ public final class RuleContext {
     // Inside a module: each call on the way is a place the user may need to look at.
     String through = resource.isCloudFormation() ? "through this nested stack" : "through this module call";
     for (Location call : resource.callSites()) all.add(new Related(through, call));
+    // Read from an export: which record of it, where the location alone does not say.
+    resource.record().ifPresent(r -> all.add(new Related("in the export: " + r, resource.header())));
     findings.add(new Finding(metadata.id(), metadata.slug(), severity, message, location, resource, all, detail));
   }
 

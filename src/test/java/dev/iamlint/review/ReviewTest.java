@@ -112,6 +112,22 @@ class ReviewTest {
         .stream().map(ReviewTest::brief).toList());
   }
 
+  /** A record of a JSON export is named by its JSON pointer (and page), where the location is its line. */
+  @Test
+  void jsonRecordsAreNamedByTheirPointer() throws Exception {
+    Path base = ROOT.resolve("findings");
+    List<Finding> findings = TestScans.review(List.of(base.resolve("authorization-details.json"), base.resolve("trails.json")),
+        AS_OF, List.of(), "USR003", "TRUST001", "CT003").findings();
+    assertEquals(List.of("USR003 5 in the export: /UserDetailList/0 of page 1",
+        "TRUST001 179 in the export: /RoleDetailList/1 of page 2", "CT003 7 in the export: /trailList/0"),
+        findings.stream().map(f -> f.ruleId() + " " + f.location().startLine() + " " + f.related().stream()
+            .map(r -> r.message()).reduce("", String::concat)).toList());
+    List<Finding> encoded = TestScans.review(List.of(ROOT.resolve("healthy/credential-report.json")),
+        Optional.of(LocalDate.of(2027, 6, 15)), List.of(), "REV005").findings();
+    assertEquals(List.of("in the export: line 4 of the decoded Content"),
+        encoded.get(0).related().stream().map(r -> r.message()).toList());
+  }
+
   /** A message names a setting as the export writes it (the AWS API's name), not as Terraform does. */
   @Test
   void settingsAreNamedAsTheExportWritesThem() throws Exception {
