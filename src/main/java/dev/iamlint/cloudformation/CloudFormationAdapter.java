@@ -72,6 +72,12 @@ public final class CloudFormationAdapter {
   private final Map<String, Optional<CloudFormationAdapter>> children = new HashMap<>();
   /** Outputs of nested stacks being evaluated: a value that needs itself is not known. */
   private final Set<String> outputsInProgress = new HashSet<>();
+  /**
+   * Outputs of nested stacks evaluated so far, by {@code Stack.Output}: each is evaluated once per
+   * use, however many times it is read (outputs reading outputs of nested stacks would else cost
+   * exponential work).
+   */
+  private final Map<String, Value> outputs = new HashMap<>();
   private boolean adapted;
 
   /**
@@ -234,20 +240,27 @@ public final class CloudFormationAdapter {
   /** {@code !GetAtt Stack.Outputs.Name}: the output's value, evaluated in the nested stack with what this one passes it. */
   private Optional<Value> nestedOutput(String logicalId, String output, Location at) {
     Template.Resource stack = template.resources().get(logicalId);
-    if (stack == null || !outputsInProgress.add(logicalId + "." + output)) return Optional.empty();
-    try {
-      Optional<CloudFormationAdapter> child = child(stack);
-      if (child.isEmpty()) return Optional.empty();
-      Optional<Node> value = child.get().template.root().map("Outputs").flatMap(o -> o.map(output)).flatMap(o -> o.get("Value"));
-      if (value.isEmpty()) {
-        return Optional.of(new Value.Unknown(Value.Cause.UNDECLARED, "the nested stack " + address(stack) + " ("
-            + child.get().template.file() + ") has no output " + output, Optional.empty(), Optional.empty(), at, Provenance.LITERAL));
-      }
-      return Optional.of(child.get().eval.eval(value.get()).withOrigin(at,
-          Provenance.of("output " + output + " of nested stack " + address(stack), value.get().location())));
-    } finally {
-      outputsInProgress.remove(logicalId + "." + output);
+    String key = logicalId + "." + output;
+    if (stack == null || outputsInProgress.contains(key)) return Optional.empty();
+    Optional<CloudFormationAdapter> child = child(stack);
+    if (child.isEmpty()) return Optional.empty();
+    Optional<Node> value = child.get().template.root().map("Outputs").flatMap(o -> o.map(output)).flatMap(o -> o.get("Value"));
+    if (value.isEmpty()) {
+      return Optional.of(new Value.Unknown(Value.Cause.UNDECLARED, "the nested stack " + address(stack) + " ("
+          + child.get().template.file() + ") has no output " + output, Optional.empty(), Optional.empty(), at, Provenance.LITERAL));
     }
+    Value evaluated = outputs.get(key);
+    if (evaluated == null) {
+      outputsInProgress.add(key);
+      try {
+        evaluated = child.get().eval.eval(value.get());
+      } finally {
+        outputsInProgress.remove(key);
+      }
+      outputs.put(key, evaluated);
+    }
+    return Optional.of(evaluated.withOrigin(at,
+        Provenance.of("output " + output + " of nested stack " + address(stack), value.get().location())));
   }
 
   /**

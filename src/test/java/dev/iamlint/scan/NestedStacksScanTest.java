@@ -8,6 +8,7 @@ import dev.iamlint.rule.ScanOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -134,5 +135,32 @@ class NestedStacksScanTest {
     assertEquals("through this nested stack", found.get(0).related().get(0).message());
     assertEquals("parent.yaml", Path.of(found.get(0).related().get(0).location().file()).getFileName().toString());
     assertEquals(2, found.get(0).related().get(0).location().startLine());
+  }
+
+  private static final String ADMIN_POLICY_FROM_OUTPUT = """
+        Policy:
+          Type: AWS::IAM::ManagedPolicy
+          Properties:
+            PolicyDocument:
+              Statement:
+                - Effect: Allow
+                  Action: !GetAtt C.Outputs.O
+                  Resource: '*'
+      """;
+
+  @Test
+  @Timeout(20)
+  void anOutputReadManyTimesThroughNestedStacksIsEvaluatedOnceEachUse() throws IOException {
+    // Each level's output reads its child's output 14 times: evaluated anew each time, 14^8 evaluations.
+    String reads = String.join(", ", Collections.nCopies(14, "!GetAtt C.Outputs.O"));
+    for (int i = 0; i < 8; i++) {
+      write("t" + i + ".yaml", "Resources:\n" + (i == 0 ? ADMIN_POLICY_FROM_OUTPUT : "")
+          + "  C:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: t" + (i + 1) + ".yaml\n"
+          + "Outputs:\n  O:\n    Value: !Select [0, [" + reads + "]]\n");
+    }
+    write("t8.yaml", "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\nOutputs:\n  O:\n    Value: '*'\n");
+    List<Finding> found = TestScans.findings(dir, "ADM003");
+    assertEquals(1, found.size(), found::toString);
+    assertEquals("t0.yaml", Path.of(found.get(0).location().file()).getFileName().toString());
   }
 }
