@@ -93,6 +93,8 @@ public final class CloudFormationAdapter {
     final Exports exports;
     final List<Budget.Note> limits = new ArrayList<>();
     final List<UnreadPart> unread = new ArrayList<>();
+    /** The loops of all nested uses together: each use expanding its own would multiply the limits by the uses. */
+    final LanguageExtensions.Allowance loops = new LanguageExtensions.Allowance();
     int uses;
 
     Run(NestedStacks nested, Exports exports) {
@@ -219,7 +221,7 @@ public final class CloudFormationAdapter {
     // Loops of the child are expanded with what this stack passes it.
     Evaluator onWritten = new Evaluator(child, Map.of(), partition, run.exports,
         new Evaluator.Nesting(scope, prefix, passed, passedUnknown, Evaluator.NestedOutputs.NONE));
-    Template expanded = LanguageExtensions.expand(child, onWritten);
+    Template expanded = LanguageExtensions.expand(child, onWritten, run.loops);
     NestedOutputsHolder outputs = new NestedOutputsHolder();
     Evaluator childEval = new Evaluator(expanded, Map.of(), partition, run.exports,
         new Evaluator.Nesting(scope, prefix, passed, passedUnknown, outputs));

@@ -8,6 +8,7 @@ import dev.iamlint.rule.ScanOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -162,5 +163,32 @@ class NestedStacksScanTest {
     List<Finding> found = TestScans.findings(dir, "ADM003");
     assertEquals(1, found.size(), found::toString);
     assertEquals("t0.yaml", Path.of(found.get(0).location().file()).getFileName().toString());
+  }
+
+  /** A loop of loops over {@code n} x {@code n} names, each generating {@code body} with {@code ${A}${B}} in it. */
+  private static String loopOfLoops(int n, String body) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < n; i++) names.add("N" + i);
+    String list = "[" + String.join(", ", names) + "]";
+    return "Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Outer:\n    - A\n    - " + list + "\n"
+        + "    - Fn::ForEach::Inner:\n        - B\n        - " + list + "\n        - " + body + "\n";
+  }
+
+  @Test
+  @Timeout(120)
+  void loopsOfNestedStacksOverLoopsShareOneLimitPerRootStack() throws IOException {
+    // 256 uses of a child whose loops generate 4,900 users each: 1.25 million users, each a finding.
+    write("parent.yaml", loopOfLoops(16, "{'Stack${A}${B}': {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: child.yaml}}}"));
+    write("child.yaml", loopOfLoops(70, "{'User${A}${B}': {Type: AWS::IAM::User, "
+        + "Properties: {ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]}}}"));
+    write("other.yaml", "Resources:\n" + ADMIN_ROLE);
+    List<String> found = adm001(dir);
+    assertTrue(found.size() <= 10_001, () -> found.size() + " findings");
+    assertTrue(found.contains("other.yaml Resources.AdminRole"), "another file is still judged");
+    List<Finding> limits = TestScans.findings(dir, "SYN001").stream()
+        .filter(f -> f.message().contains("loops generating more than 10,000 entries")).toList();
+    assertTrue(!limits.isEmpty(), "the limit is reported");
+    assertEquals("child.yaml", Path.of(limits.get(0).location().file()).getFileName().toString());
+    assertEquals(3, limits.get(0).location().startLine());
   }
 }
