@@ -191,4 +191,23 @@ class NestedStacksScanTest {
     assertEquals("child.yaml", Path.of(limits.get(0).location().file()).getFileName().toString());
     assertEquals(3, limits.get(0).location().startLine());
   }
+
+  @Test
+  void aChildOfATemplateThatNestsItselfIsJudgedThroughItOnly() throws IOException {
+    write("child.yaml", "Parameters:\n  Name:\n    Type: String\n    Default: '*'\nResources:\n  Policy:\n"
+        + "    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n"
+        + "          - {Effect: Allow, Action: !Ref Name, Resource: '*'}\n");
+    String parent = "Parameters:\n  Depth:\n    Type: Number\n    Default: 0\n  Given:\n    Type: String\n"
+        + "Conditions:\n  Recurse: !Equals [!Ref Depth, 1]\nResources:\n" + nesting("Child", "child.yaml")
+        + "      Parameters:\n        Name: %s\n";
+    String self = "  Self:\n    Type: AWS::CloudFormation::Stack\n    Condition: Recurse\n    Properties:\n"
+        + "      TemplateURL: parent.yaml\n";
+    for (String name : List.of("s3:GetObject", "!Ref Given")) {
+      write("parent.yaml", parent.formatted(name));
+      assertEquals(List.of(), TestScans.findings(dir, "ADM003", "ADM006"), name);
+      // Nesting itself, even under a condition that is false, leaves the child nested by it alone.
+      write("parent.yaml", parent.formatted(name) + self);
+      assertEquals(List.of(), TestScans.findings(dir, "ADM003", "ADM006"), name + ", the parent nesting itself");
+    }
+  }
 }
