@@ -72,6 +72,12 @@ public final class CloudFormationAdapter {
   private final Map<String, Optional<CloudFormationAdapter>> children = new HashMap<>();
   /** Outputs of nested stacks being evaluated: a value that needs itself is not known. */
   private final Set<String> outputsInProgress = new HashSet<>();
+  /**
+   * Outputs of nested stacks evaluated so far, by {@code Stack.Output}: each is evaluated once per
+   * use, however many times it is read (outputs reading outputs of nested stacks would else cost
+   * exponential work).
+   */
+  private final Map<String, Value> outputs = new HashMap<>();
   private boolean adapted;
 
   /**
@@ -87,6 +93,8 @@ public final class CloudFormationAdapter {
     final Exports exports;
     final List<Budget.Note> limits = new ArrayList<>();
     final List<UnreadPart> unread = new ArrayList<>();
+    /** The loops of all nested uses together: each use expanding its own would multiply the limits by the uses. */
+    final LanguageExtensions.Allowance loops = new LanguageExtensions.Allowance();
     int uses;
 
     Run(NestedStacks nested, Exports exports) {
@@ -213,7 +221,7 @@ public final class CloudFormationAdapter {
     // Loops of the child are expanded with what this stack passes it.
     Evaluator onWritten = new Evaluator(child, Map.of(), partition, run.exports,
         new Evaluator.Nesting(scope, prefix, passed, passedUnknown, Evaluator.NestedOutputs.NONE));
-    Template expanded = LanguageExtensions.expand(child, onWritten);
+    Template expanded = LanguageExtensions.expand(child, onWritten, run.loops);
     NestedOutputsHolder outputs = new NestedOutputsHolder();
     Evaluator childEval = new Evaluator(expanded, Map.of(), partition, run.exports,
         new Evaluator.Nesting(scope, prefix, passed, passedUnknown, outputs));
@@ -234,20 +242,27 @@ public final class CloudFormationAdapter {
   /** {@code !GetAtt Stack.Outputs.Name}: the output's value, evaluated in the nested stack with what this one passes it. */
   private Optional<Value> nestedOutput(String logicalId, String output, Location at) {
     Template.Resource stack = template.resources().get(logicalId);
-    if (stack == null || !outputsInProgress.add(logicalId + "." + output)) return Optional.empty();
-    try {
-      Optional<CloudFormationAdapter> child = child(stack);
-      if (child.isEmpty()) return Optional.empty();
-      Optional<Node> value = child.get().template.root().map("Outputs").flatMap(o -> o.map(output)).flatMap(o -> o.get("Value"));
-      if (value.isEmpty()) {
-        return Optional.of(new Value.Unknown(Value.Cause.UNDECLARED, "the nested stack " + address(stack) + " ("
-            + child.get().template.file() + ") has no output " + output, Optional.empty(), Optional.empty(), at, Provenance.LITERAL));
-      }
-      return Optional.of(child.get().eval.eval(value.get()).withOrigin(at,
-          Provenance.of("output " + output + " of nested stack " + address(stack), value.get().location())));
-    } finally {
-      outputsInProgress.remove(logicalId + "." + output);
+    String key = logicalId + "." + output;
+    if (stack == null || outputsInProgress.contains(key)) return Optional.empty();
+    Optional<CloudFormationAdapter> child = child(stack);
+    if (child.isEmpty()) return Optional.empty();
+    Optional<Node> value = child.get().template.root().map("Outputs").flatMap(o -> o.map(output)).flatMap(o -> o.get("Value"));
+    if (value.isEmpty()) {
+      return Optional.of(new Value.Unknown(Value.Cause.UNDECLARED, "the nested stack " + address(stack) + " ("
+          + child.get().template.file() + ") has no output " + output, Optional.empty(), Optional.empty(), at, Provenance.LITERAL));
     }
+    Value evaluated = outputs.get(key);
+    if (evaluated == null) {
+      outputsInProgress.add(key);
+      try {
+        evaluated = child.get().eval.eval(value.get());
+      } finally {
+        outputsInProgress.remove(key);
+      }
+      outputs.put(key, evaluated);
+    }
+    return Optional.of(evaluated.withOrigin(at,
+        Provenance.of("output " + output + " of nested stack " + address(stack), value.get().location())));
   }
 
   /**

@@ -544,7 +544,8 @@ public final class Evaluator {
     List<MapNode.Entry> candidates = top.asText().map(k -> map.get().entry(k).stream().toList())
         .orElse(map.get().entries());
     List<Value> found = new ArrayList<>();
-    boolean someMiss = top.asText().isPresent() && candidates.isEmpty();
+    // A key not known may be one the mapping does not have, as a known key may: then the default is one of the values.
+    boolean someMiss = top.asText().isEmpty() || candidates.isEmpty();
     for (MapNode.Entry e : candidates) {
       Optional<Node> n = e.value() instanceof MapNode inner ? inner.get(second.get()) : Optional.empty();
       if (n.isEmpty()) {

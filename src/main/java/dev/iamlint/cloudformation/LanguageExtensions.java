@@ -33,7 +33,8 @@ import java.util.Optional;
  * attribute known only at deploy) is not guessed: the loop stays as written, generates nothing,
  * and is an {@link UnreadPart} of the deployment, so that no absence is decided for it. So is a
  * loop past the limits: more than {@link #MAX_GENERATED} generated entries or
- * {@link #MAX_COPIED} copied nodes in one template (CloudFormation itself allows 500 resources),
+ * {@link #MAX_COPIED} copied nodes in one template, or in all the nested stacks one root stack
+ * deploys together (CloudFormation itself allows 500 resources a stack),
  * which is also reported where the loop is written.
  */
 public final class LanguageExtensions {
@@ -57,11 +58,20 @@ public final class LanguageExtensions {
   private final List<UnreadPart> unexpanded = new ArrayList<>();
   private final List<Budget.Note> limits = new ArrayList<>();
   private final Map<Node, Value> items = new IdentityHashMap<>();
-  private int generated;
-  private int copied;
+  private final Allowance allowance;
 
-  private LanguageExtensions(Evaluator collections) {
+  /**
+   * What loops may still generate and copy: one template's, or shared by the nested stacks of one
+   * root stack, so that a loop over nested stacks of a template with a loop stays within the limits.
+   */
+  static final class Allowance {
+    private int generated;
+    private int copied;
+  }
+
+  private LanguageExtensions(Evaluator collections, Allowance allowance) {
     this.collections = collections;
+    this.allowance = allowance;
   }
 
   /** Whether the template declares the transform (alone or in a list of transforms). */
@@ -83,8 +93,13 @@ public final class LanguageExtensions {
 
   /** {@code raw} with its loops expanded, collections evaluated by {@code onRaw}, an evaluator of {@code raw}. */
   static Template expand(Template raw, Evaluator onRaw) {
+    return expand(raw, onRaw, new Allowance());
+  }
+
+  /** The same, generating no more than what {@code allowance} has left. */
+  static Template expand(Template raw, Evaluator onRaw, Allowance allowance) {
     if (!declared(raw)) return raw;
-    LanguageExtensions expansion = new LanguageExtensions(onRaw);
+    LanguageExtensions expansion = new LanguageExtensions(onRaw, allowance);
     List<MapNode.Entry> sections = new ArrayList<>();
     for (MapNode.Entry e : raw.root().entries()) {
       boolean expanded = SECTIONS.contains(e.name()) && e.value() instanceof MapNode;
@@ -129,7 +144,7 @@ public final class LanguageExtensions {
   }
 
   private Node copy(Node node, Map<String, Item> bound, String path) {
-    if (!bound.isEmpty() && ++copied > MAX_COPIED) {
+    if (!bound.isEmpty() && ++allowance.copied > MAX_COPIED) {
       throw new TooLarge("copies of loop bodies of more than " + String.format("%,d", MAX_COPIED) + " nodes");
     }
     if (node instanceof ScalarNode s) {
@@ -168,13 +183,13 @@ public final class LanguageExtensions {
     Location at = loop.key().location();
     if (!bound.isEmpty()) return generate(loop, id.text(), collection, body, bound, path);
     // A limit gives up the outermost loop as a whole: one note, and nothing half expanded.
-    int generatedBefore = generated;
-    int copiedBefore = copied;
+    int generatedBefore = allowance.generated;
+    int copiedBefore = allowance.copied;
     try {
       return generate(loop, id.text(), collection, body, bound, path);
     } catch (TooLarge x) {
-      generated = generatedBefore;
-      copied = copiedBefore;
+      allowance.generated = generatedBefore;
+      allowance.copied = copiedBefore;
       limits.add(new Budget.Note(at, x.limit()));
       return unexpanded(loop, bound, path, name + ": a loop of the language extensions past an evaluation limit (" + x.limit()
           + "): its entries are not read");
@@ -190,8 +205,8 @@ public final class LanguageExtensions {
       inner.put(id, new Item(text, item.withOrigin(item.location(),
           Provenance.of("item \"" + text + "\" of the collection of " + loop.name(), loop.key().location()))));
       MapNode generatedBody = map(body, inner, path);
-      generated += generatedBody.entries().size();
-      if (generated > MAX_GENERATED) {
+      allowance.generated += generatedBody.entries().size();
+      if (allowance.generated > MAX_GENERATED) {
         throw new TooLarge("loops generating more than " + String.format("%,d", MAX_GENERATED) + " entries");
       }
       out.addAll(generatedBody.entries());

@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * reads outside the scan roots nor follows a link out of them, so neither does a nested stack.
  *
  * <p>A template nested by a template that is not itself nested (a root stack, or through such
- * roots) is judged through its uses only, each with the parameter values its parent passes; a
- * template no root nests (alone, or in a cycle of templates that nest each other) is judged on
- * its own, with its defaults.
+ * roots) is judged through its uses only, each with the parameter values its parent passes. A
+ * template nothing nests, or one of a cycle of templates that nest each other (itself, say) that no
+ * template outside the cycle nests, is a root, judged on its own with its defaults; what such a
+ * cycle nests is judged through it, never alone with its defaults.
  */
 public final class NestedStacks {
   public static final NestedStacks NONE = new NestedStacks(Map.of(), Map.of());
@@ -93,11 +94,32 @@ public final class NestedStacks {
       children.put(t.file(), own);
       nested.addAll(own);
     }
-    Set<String> reached = new HashSet<>();
-    Deque<String> work = new ArrayDeque<>();
+    // Roots: templates nothing nests, and the templates of a cycle that no template outside it nests
+    // (each judged on its own). A template a root reaches, even through a cycle, is judged only through it.
+    Set<String> roots = new HashSet<>();
     for (String file : children.keySet()) {
-      if (!nested.contains(file)) work.add(file);
+      if (!nested.contains(file)) roots.add(file);
     }
+    Set<String> reached = reachable(children, roots);
+    Map<String, Set<String>> unreached = new LinkedHashMap<>();
+    for (String file : children.keySet()) {
+      if (!roots.contains(file) && !reached.contains(file)) unreached.put(file, reachable(children, Set.of(file)));
+    }
+    // Among them, a template is a root when every template that reaches it is one it reaches (its cycle nested by no other).
+    unreached.forEach((file, fromFile) -> {
+      boolean nestedFromOutside = unreached.entrySet().stream()
+          .anyMatch(other -> other.getValue().contains(file) && !fromFile.contains(other.getKey()));
+      if (!nestedFromOutside) roots.add(file);
+    });
+    Set<String> throughParents = reachable(children, roots);
+    throughParents.removeAll(roots);
+    return throughParents;
+  }
+
+  /** The templates nested, at any depth, by those of {@code from}. */
+  private static Set<String> reachable(Map<String, List<String>> children, Set<String> from) {
+    Set<String> reached = new HashSet<>();
+    Deque<String> work = new ArrayDeque<>(from);
     while (!work.isEmpty()) {
       for (String child : children.getOrDefault(work.pop(), List.of())) {
         if (reached.add(child)) work.add(child);

@@ -8,6 +8,8 @@ import dev.iamlint.rule.ScanOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -134,5 +136,78 @@ class NestedStacksScanTest {
     assertEquals("through this nested stack", found.get(0).related().get(0).message());
     assertEquals("parent.yaml", Path.of(found.get(0).related().get(0).location().file()).getFileName().toString());
     assertEquals(2, found.get(0).related().get(0).location().startLine());
+  }
+
+  private static final String ADMIN_POLICY_FROM_OUTPUT = """
+        Policy:
+          Type: AWS::IAM::ManagedPolicy
+          Properties:
+            PolicyDocument:
+              Statement:
+                - Effect: Allow
+                  Action: !GetAtt C.Outputs.O
+                  Resource: '*'
+      """;
+
+  @Test
+  @Timeout(20)
+  void anOutputReadManyTimesThroughNestedStacksIsEvaluatedOnceEachUse() throws IOException {
+    // Each level's output reads its child's output 14 times: evaluated anew each time, 14^8 evaluations.
+    String reads = String.join(", ", Collections.nCopies(14, "!GetAtt C.Outputs.O"));
+    for (int i = 0; i < 8; i++) {
+      write("t" + i + ".yaml", "Resources:\n" + (i == 0 ? ADMIN_POLICY_FROM_OUTPUT : "")
+          + "  C:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: t" + (i + 1) + ".yaml\n"
+          + "Outputs:\n  O:\n    Value: !Select [0, [" + reads + "]]\n");
+    }
+    write("t8.yaml", "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\nOutputs:\n  O:\n    Value: '*'\n");
+    List<Finding> found = TestScans.findings(dir, "ADM003");
+    assertEquals(1, found.size(), found::toString);
+    assertEquals("t0.yaml", Path.of(found.get(0).location().file()).getFileName().toString());
+  }
+
+  /** A loop of loops over {@code n} x {@code n} names, each generating {@code body} with {@code ${A}${B}} in it. */
+  private static String loopOfLoops(int n, String body) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < n; i++) names.add("N" + i);
+    String list = "[" + String.join(", ", names) + "]";
+    return "Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Outer:\n    - A\n    - " + list + "\n"
+        + "    - Fn::ForEach::Inner:\n        - B\n        - " + list + "\n        - " + body + "\n";
+  }
+
+  @Test
+  @Timeout(120)
+  void loopsOfNestedStacksOverLoopsShareOneLimitPerRootStack() throws IOException {
+    // 256 uses of a child whose loops generate 4,900 users each: 1.25 million users, each a finding.
+    write("parent.yaml", loopOfLoops(16, "{'Stack${A}${B}': {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: child.yaml}}}"));
+    write("child.yaml", loopOfLoops(70, "{'User${A}${B}': {Type: AWS::IAM::User, "
+        + "Properties: {ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]}}}"));
+    write("other.yaml", "Resources:\n" + ADMIN_ROLE);
+    List<String> found = adm001(dir);
+    assertTrue(found.size() <= 10_001, () -> found.size() + " findings");
+    assertTrue(found.contains("other.yaml Resources.AdminRole"), "another file is still judged");
+    List<Finding> limits = TestScans.findings(dir, "SYN001").stream()
+        .filter(f -> f.message().contains("loops generating more than 10,000 entries")).toList();
+    assertTrue(!limits.isEmpty(), "the limit is reported");
+    assertEquals("child.yaml", Path.of(limits.get(0).location().file()).getFileName().toString());
+    assertEquals(3, limits.get(0).location().startLine());
+  }
+
+  @Test
+  void aChildOfATemplateThatNestsItselfIsJudgedThroughItOnly() throws IOException {
+    write("child.yaml", "Parameters:\n  Name:\n    Type: String\n    Default: '*'\nResources:\n  Policy:\n"
+        + "    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n"
+        + "          - {Effect: Allow, Action: !Ref Name, Resource: '*'}\n");
+    String parent = "Parameters:\n  Depth:\n    Type: Number\n    Default: 0\n  Given:\n    Type: String\n"
+        + "Conditions:\n  Recurse: !Equals [!Ref Depth, 1]\nResources:\n" + nesting("Child", "child.yaml")
+        + "      Parameters:\n        Name: %s\n";
+    String self = "  Self:\n    Type: AWS::CloudFormation::Stack\n    Condition: Recurse\n    Properties:\n"
+        + "      TemplateURL: parent.yaml\n";
+    for (String name : List.of("s3:GetObject", "!Ref Given")) {
+      write("parent.yaml", parent.formatted(name));
+      assertEquals(List.of(), TestScans.findings(dir, "ADM003", "ADM006"), name);
+      // Nesting itself, even under a condition that is false, leaves the child nested by it alone.
+      write("parent.yaml", parent.formatted(name) + self);
+      assertEquals(List.of(), TestScans.findings(dir, "ADM003", "ADM006"), name + ", the parent nesting itself");
+    }
   }
 }
