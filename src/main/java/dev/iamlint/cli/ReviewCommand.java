@@ -135,6 +135,8 @@ final class ReviewCommand implements Callable<Integer> {
     ScanResult result = reviewed.map(f -> f.inProject(inProject.apply(f.resource().file())));
     List<RuleMetadata> enabled = Catalog.all().stream().filter(selector::selects)
         .filter(m -> options.settings(m.id()).enabled().orElse(true)).toList();
+    // Exports are account data (a credentials download holds passwords): no report quotes them.
+    report.quotesSource = false;
     return report.finish(spec, result, baseline, enabled, root, cwd, f -> failOn);
   }
 }

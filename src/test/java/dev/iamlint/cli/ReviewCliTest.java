@@ -168,4 +168,22 @@ class ReviewCliTest {
     assertEquals(0, undated.code(), undated.out() + undated.err());
     assertFalse(undated.out().contains("[ADM"), undated.out());
   }
+
+  /**
+   * Regression: the HTML report showed an export's lines around a finding, masking only access
+   * keys, so the console's credentials download (user name, password, keys) printed the password.
+   * An export is never quoted as source, in any format.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"text", "compact", "json", "sarif", "junit", "checkstyle", "github", "gitlab", "html", "markdown"})
+  void noFormatShowsAConsolePassword(String format, @TempDir Path tmp) throws Exception {
+    Path creds = tmp.resolve("creds.csv");
+    Files.writeString(creds, "User name,Password,Access key ID,Secret access key,Console login link\n"
+        + "bob,Hunter2Secret!,AKIAQ3TESTK3Y9ABCD12,q9Zx7Lm2Np4Rs6Tv8Wy0Ab1Cd3Ef5Gh7Ij9Kl1Mn,https://x\n");
+    CliTest.Run run = review(creds.toString(), "--no-config", "--as-of", "2026-06-15", "-f", format);
+    assertTrue(run.out().contains("SYN001"), run.out() + run.err());
+    for (String secret : List.of("Hunter2Secret", "q9Zx7Lm2Np4R", "Q3TESTK3Y9ABCD12")) {
+      assertFalse(run.out().contains(secret) || run.err().contains(secret), secret + " in\n" + run.out() + run.err());
+    }
+  }
 }
