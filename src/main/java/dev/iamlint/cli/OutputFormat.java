@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 
@@ -37,6 +38,12 @@ record OutputFormat(String name, Optional<Path> file) {
    * SARIF paths are relative to {@code sourceRoot} (the repository root), resolved from {@code cwd}.
    */
   Reporter reporter(boolean color, UnaryOperator<String> projectPath, Map<String, String> env, Path cwd, Path sourceRoot) {
+    return reporter(color, projectPath, env, cwd, sourceRoot, SourceLines.CURRENT_DIRECTORY);
+  }
+
+  /** {@code sources}: the lines of a reported file a report may quote (html), when it may quote any. */
+  Reporter reporter(boolean color, UnaryOperator<String> projectPath, Map<String, String> env, Path cwd, Path sourceRoot,
+      Function<String, Optional<List<String>>> sources) {
     return switch (name) {
       case "compact" -> new CompactReporter();
       case "json" -> new JsonReporter();
@@ -45,7 +52,7 @@ record OutputFormat(String name, Optional<Path> file) {
       case "checkstyle" -> new CheckstyleReporter();
       case "github" -> new GithubReporter(projectPath);
       case "gitlab" -> new GitlabReporter(projectPath);
-      case "html" -> new HtmlReporter(SourceLines.CURRENT_DIRECTORY);
+      case "html" -> new HtmlReporter(sources);
       case "markdown" -> new MarkdownReporter(projectPath, SourceLinks.fromEnvironment(env));
       default -> new TextReporter(color);
     };

@@ -36,6 +36,11 @@ import picocli.CommandLine;
  * baseline and outputs, and the last step of both (baseline, formats, exit code).
  */
 final class ReportOptions {
+  /**
+   * Whether reports may quote the reported files' lines (html). A review's files are account
+   * exports, which may hold passwords or keys in any column: they are never quoted.
+   */
+  boolean quotesSource = true;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FMT[=FILE]", converter = OutputFormat.Converter.class,
       description = "Output format: text (default), compact, json, sarif, junit, checkstyle, github, gitlab, html, markdown. Repeatable; without =FILE it goes to stdout.")
@@ -177,7 +182,8 @@ final class ReportOptions {
         case auto -> onTerminal;
       };
       format.reporter(color, fromProjectRoot(cwd, projectRoot), System.getenv(), cwd,
-          repositoryRoot(projectRoot).orElse(cwd)).write(report, buffer);
+          repositoryRoot(projectRoot).orElse(cwd), quotesSource ? SourceLines.CURRENT_DIRECTORY : f -> Optional.empty())
+          .write(report, buffer);
       String text = quiet && format.name().equals("text") ? stripSummary(buffer.toString()) : buffer.toString();
       if (format.file().isPresent()) {
         Path target = format.file().get();

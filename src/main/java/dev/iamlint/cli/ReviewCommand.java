@@ -114,7 +114,7 @@ final class ReviewCommand implements Callable<Integer> {
     Severity minLevel = report.minSeverity != null ? report.minSeverity : config.minSeverity().orElse(Severity.INFO);
     ScanOptions options = new ScanOptions(false, config.externalCloudTrail().orElse(false),
         report.reportUnknown || config.reportUnknown().orElse(false), config.rules(), config.accountId(),
-        day.orElseGet(ScanOptions::today));
+        day);
     // Globs in the config are relative to the directory of the config file.
     Path base = config.file().map(f -> f.toAbsolutePath().normalize().getParent()).orElse(cwd);
     List<Pattern> excludes = config.exclude().stream().map(g -> Globs.compile(Globs.under(base, g))).toList();
@@ -136,6 +136,8 @@ final class ReviewCommand implements Callable<Integer> {
     ScanResult result = reviewed.map(f -> f.inProject(inProject.apply(f.resource().file())));
     List<RuleMetadata> enabled = Catalog.all().stream().filter(selector::selects)
         .filter(m -> options.settings(m.id()).enabled().orElse(true)).toList();
+    // Exports are account data (a credentials download holds passwords): no report quotes them.
+    report.quotesSource = false;
     return report.finish(spec, result, baseline, enabled, root, cwd, f -> failOn);
   }
 }

@@ -223,7 +223,8 @@ final class ScanCommand implements Callable<Integer> {
     Severity minLevel = report.minSeverity != null ? report.minSeverity : config.minSeverity().orElse(Severity.INFO);
     ScanOptions options = new ScanOptions(accountBaseline || config.accountBaseline().orElse(false),
         cloudTrailExternal || config.externalCloudTrail().orElse(false),
-        report.reportUnknown || config.reportUnknown().orElse(false), config.rules(), config.accountId(), day);
+        report.reportUnknown || config.reportUnknown().orElse(false), config.rules(), config.accountId(),
+        Optional.of(day));
     // Globs in the config are relative to the directory of the config file.
     Path base = config.file().map(f -> f.toAbsolutePath().normalize().getParent()).orElse(cwd);
     List<Pattern> excludes = config.exclude().stream().map(g -> Globs.compile(Globs.under(base, g))).toList();

@@ -61,15 +61,24 @@ public final class Escalation {
    * (statements shut in time on that day grant nothing; empty: not judged), and the customer
    * managed policies it holds, which a resource pattern such as {@code policy/team-*} may reach.
    */
-  public record Context(Optional<LocalDate> day, List<OwnPolicy> ownPolicies) {
-    public static final Context NONE = new Context(Optional.empty(), List.of());
+  public record Context(Optional<LocalDate> day, List<OwnPolicy> ownPolicies, boolean judgesTime) {
+    public static final Context NONE = new Context(Optional.empty(), List.of(), false);
 
     public Context {
       ownPolicies = List.copyOf(ownPolicies);
     }
 
+    /** Judged on {@code day}; with no day, a grant open only in a time window is undecided. */
+    public Context(Optional<LocalDate> day, List<OwnPolicy> ownPolicies) {
+      this(day, ownPolicies, true);
+    }
+
+    public static Context on(Optional<LocalDate> day) {
+      return new Context(day, List.of());
+    }
+
     public static Context on(LocalDate day) {
-      return new Context(Optional.of(day), List.of());
+      return on(Optional.of(day));
     }
   }
 
@@ -101,9 +110,10 @@ public final class Escalation {
         if (s.isAllow()) {
           Optional<Value> found = s.action().or(s::notAction);
           if (found.isEmpty()) continue;
-          if (context.day().isPresent() && TimeWindows.closed(s, context.day().get())) continue;
+          Truth shut = context.judgesTime() ? TimeWindows.shut(s, context.day()) : Truth.FALSE;
+          if (shut.isTrue()) continue;
           Value element = found.get();
-          Truth unrestricted = Conditions.unrestricted(s.condition(), true);
+          Truth unrestricted = shut.isFalse() ? Conditions.unrestricted(s.condition(), true) : Truth.UNKNOWN;
           if (unrestricted.isFalse()) continue;
           if (!unrestricted.isTrue() || (!reachesOthers(s) && mayReachOthers(s))) {
             Value unknown = !unrestricted.isTrue() ? s.condition().orElseThrow() : s.resource().orElseThrow();

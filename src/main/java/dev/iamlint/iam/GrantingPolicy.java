@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -75,9 +76,12 @@ public final class GrantingPolicy {
     return document;
   }
 
-  /** An Allow statement that is not shut in time on {@code day}. */
-  public static boolean grantsOn(Statement s, LocalDate day) {
-    return s.isAllow() && !TimeWindows.closed(s, day);
+  /**
+   * An Allow statement certainly not shut in time on {@code day}; with no day, one that tests no
+   * time window (a windowed grant is then undecided, never a certain finding).
+   */
+  public static boolean grantsOn(Statement s, Optional<LocalDate> day) {
+    return s.isAllow() && TimeWindows.shut(s, day).isFalse();
   }
 
   /**

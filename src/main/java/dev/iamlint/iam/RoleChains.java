@@ -48,7 +48,7 @@ public final class RoleChains {
   }
 
   private final IamModel model;
-  private final LocalDate day;
+  private final Optional<LocalDate> day;
   private final Map<String, Boolean> admin = new HashMap<>();
   private final Map<String, EffectivePolicies> policies = new HashMap<>();
   /** Unconditional sts:AssumeRole trusts, by the principal they name: its reference or its name. */
@@ -57,7 +57,7 @@ public final class RoleChains {
   /** One AWS principal value of a role's trust policy. */
   private record Trust(Role role, Value principal) {}
 
-  public RoleChains(IamModel model, LocalDate day) {
+  public RoleChains(IamModel model, Optional<LocalDate> day) {
     this.model = model;
     this.day = day;
     for (Role r : model.roles()) {
@@ -163,7 +163,7 @@ public final class RoleChains {
     for (EffectivePolicies.Source source : from.sources()) {
       if (source.conditional()) continue;
       for (Statement s : source.document().statements()) {
-        if (!s.isAllow() || s.action().isEmpty() || TimeWindows.closed(s, day)) continue;
+        if (!s.isAllow() || s.action().isEmpty() || !TimeWindows.shut(s, day).isFalse()) continue;
         if (!Conditions.unrestricted(s.condition(), true).isTrue() || !reaches(s, source.resource(), role)) continue;
         for (Value item : s.action().get().items()) {
           for (Value v : item.alternatives()) {

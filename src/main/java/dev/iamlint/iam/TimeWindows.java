@@ -1,6 +1,7 @@
 package dev.iamlint.iam;
 
 import dev.iamlint.model.Statement;
+import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -34,6 +35,31 @@ public final class TimeWindows {
   private static final String TOKEN_ISSUE_TIME = "aws:tokenissuetime";
 
   private TimeWindows() {}
+
+  /**
+   * Whether the statement is shut on {@code day}: TRUE or FALSE on a known day; with no day,
+   * UNKNOWN when its condition tests a time window at all (it may be shut), else FALSE.
+   */
+  public static Truth shut(Statement s, Optional<LocalDate> day) {
+    if (day.isPresent()) return closed(s, day.get()) ? Truth.TRUE : Truth.FALSE;
+    return timed(s) ? Truth.UNKNOWN : Truth.FALSE;
+  }
+
+  /** Whether some test of the condition is on a time key ({@code aws:CurrentTime} and the like). */
+  static boolean timed(Statement s) {
+    if (s.condition().isEmpty()) return false;
+    for (Value alternative : s.condition().get().alternatives()) {
+      if (!(alternative instanceof Value.MapV operators)) continue;
+      for (Value.MapV.Entry op : operators.entries()) {
+        if (!(op.value() instanceof Value.MapV keys)) continue;
+        for (Value.MapV.Entry key : keys.entries()) {
+          String k = key.key().toLowerCase(Locale.ROOT);
+          if (ALWAYS_PRESENT.contains(k) || k.equals(TOKEN_ISSUE_TIME)) return true;
+        }
+      }
+    }
+    return false;
+  }
 
   /** TRUE only when every branch of the condition shuts the statement on {@code day}. */
   public static boolean closed(Statement s, LocalDate day) {

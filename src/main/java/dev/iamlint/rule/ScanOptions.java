@@ -12,10 +12,11 @@ import java.util.Optional;
  * value is unknown are reported at info; {@code rules}: per-rule settings from the config;
  * {@code accountId}: the account the project deploys into, when the config names it;
  * {@code asOf}: the day (UTC) policies are judged on, for statements open only in a time window
- * ({@code --as-of}, else the clock's date).
+ * ({@code --as-of}, else the clock's date in a scan); empty: no day is known (a review of exports
+ * without a report date or {@code --as-of}), so a grant open only in a time window is undecided.
  */
 public record ScanOptions(boolean accountBaseline, boolean externalCloudTrail, boolean reportUnknown,
-    Map<String, RuleSettings> rules, Optional<String> accountId, LocalDate asOf) {
+    Map<String, RuleSettings> rules, Optional<String> accountId, Optional<LocalDate> asOf) {
   public static final ScanOptions DEFAULT = new ScanOptions(false, false);
 
   public ScanOptions {
@@ -24,7 +25,7 @@ public record ScanOptions(boolean accountBaseline, boolean externalCloudTrail, b
 
   public ScanOptions(boolean accountBaseline, boolean externalCloudTrail, boolean reportUnknown,
       Map<String, RuleSettings> rules, Optional<String> accountId) {
-    this(accountBaseline, externalCloudTrail, reportUnknown, rules, accountId, today());
+    this(accountBaseline, externalCloudTrail, reportUnknown, rules, accountId, Optional.of(today()));
   }
 
   public ScanOptions(boolean accountBaseline, boolean externalCloudTrail, boolean reportUnknown,
@@ -38,6 +39,11 @@ public record ScanOptions(boolean accountBaseline, boolean externalCloudTrail, b
 
   /** The same options, judged on another day. */
   public ScanOptions withAsOf(LocalDate day) {
+    return withAsOf(Optional.of(day));
+  }
+
+  /** The same options, judged on another day, or on none (time windows undecided). */
+  public ScanOptions withAsOf(Optional<LocalDate> day) {
     return new ScanOptions(accountBaseline, externalCloudTrail, reportUnknown, rules, accountId, day);
   }
 

@@ -56,7 +56,7 @@ public final class PrivilegeEscalation implements Rule {
     EffectivePolicies policies = holder.policies();
     EffectivePolicies.Boundary boundary = policies.boundary();
     Optional<List<PolicyDocument>> cap = boundary.present() && boundary.known() ? Optional.of(boundary.documents()) : Optional.empty();
-    Escalation.Context context = new Escalation.Context(Optional.of(ctx.options().asOf()), policies.ownPolicies());
+    Escalation.Context context = new Escalation.Context(ctx.options().asOf(), policies.ownPolicies());
     Escalation.Result result = Escalation.of(policies.certainDocuments(), cap, context);
     if (result.admin()) return;
     List<EscalationPaths.Path> paths = result.paths().stream().filter(p -> p.opensTo(holder.kind()))

@@ -45,7 +45,7 @@ public final class Review {
     // An export holds only what was asked for: what it lacks says nothing about the account.
     ScanOptions o = asked.options();
     ScanRequest request = asked.withOptions(new ScanOptions(false, o.externalCloudTrail(), o.reportUnknown(), o.rules(),
-        o.accountId(), o.asOf()));
+        o.accountId(), asOf));
     Discovery discovery = new Discovery(request.workingDirectory(), p -> false, request.ignoring());
     List<AccountExports.Export> exports = new ArrayList<>();
     List<FileError> errors = new ArrayList<>();
@@ -65,13 +65,11 @@ public final class Review {
       findings.add(Scanner.syntaxError(p.location().file(), p.message(), p.location(), p.location()));
     }
     ModelBuilder model = reading.model();
-    // Policies' time windows are judged on the day the report describes, as the time rules are.
+    // Policies' time windows are judged on the day the exports describe, as the time rules are:
+    // --as-of, else the credential report's date, else on no day (undecided), never the clock's.
     Optional<LocalDate> reported = model.credentialReport.stream().map(l -> LocalDate.parse(l.reportDay()))
         .max(LocalDate::compareTo);
-    if (asOf.isEmpty() && reported.isPresent()) {
-      ScanOptions r = request.options();
-      request = request.withOptions(r.withAsOf(reported.get()));
-    }
+    if (asOf.isEmpty()) request = request.withOptions(request.options().withAsOf(reported));
     if (!code.isEmpty()) model.codeInventories.add(inventory(request, code, discovery));
     IamModel built = model.build();
     Suppressions suppressions = new Suppressions();

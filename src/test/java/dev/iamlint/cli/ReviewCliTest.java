@@ -127,4 +127,65 @@ class ReviewCliTest {
       assertTrue(uri.equals(FINDINGS + "credential-report.csv") || uri.equals(FINDINGS + "trails.json"), uri);
     }
   }
+
+  /**
+   * Regression: a review without --as-of judged time windows on the clock's day, so the same
+   * export gave ADM003 before a window's end and nothing after it. The day is the report's
+   * GeneratedTime, else --as-of; with neither, a windowed grant is undecided, never judged.
+   */
+  @Test
+  void timeWindowsAreNeverJudgedOnTheClock(@TempDir Path tmp) throws Exception {
+    Path details = tmp.resolve("authorization-details.json");
+    Files.writeString(details, """
+        {
+          "UserDetailList": [], "GroupDetailList": [], "RoleDetailList": [],
+          "Policies": [
+            {
+              "PolicyName": "until-december", "PolicyId": "ANPAEXAMPLE0000000001",
+              "Arn": "arn:aws:iam::111122223333:policy/until-december", "Path": "/", "DefaultVersionId": "v1",
+              "AttachmentCount": 0, "PermissionsBoundaryUsageCount": 0, "IsAttachable": true,
+              "CreateDate": "2024-02-01T10:00:00+00:00", "UpdateDate": "2024-02-01T10:00:00+00:00",
+              "PolicyVersionList": [
+                {
+                  "Document": {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                      { "Effect": "Allow", "Action": "*", "Resource": "*",
+                        "Condition": { "DateLessThan": { "aws:CurrentTime": "2026-12-10T00:00:00Z" } } }
+                    ]
+                  },
+                  "VersionId": "v1", "IsDefaultVersion": true, "CreateDate": "2024-02-01T10:00:00+00:00"
+                }
+              ]
+            }
+          ],
+          "IsTruncated": false
+        }
+        """);
+    CliTest.Run before = review(details.toString(), "--no-config", "-f", "compact", "--as-of", "2026-12-09");
+    assertTrue(before.out().contains("[ADM003]"), before.out());
+    CliTest.Run after = review(details.toString(), "--no-config", "-f", "compact", "--as-of", "2026-12-10");
+    assertFalse(after.out().contains("[ADM"), after.out());
+    CliTest.Run undated = review(details.toString(), "--no-config", "-f", "compact");
+    assertEquals(0, undated.code(), undated.out() + undated.err());
+    assertFalse(undated.out().contains("[ADM"), undated.out());
+  }
+
+  /**
+   * Regression: the HTML report showed an export's lines around a finding, masking only access
+   * keys, so the console's credentials download (user name, password, keys) printed the password.
+   * An export is never quoted as source, in any format.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"text", "compact", "json", "sarif", "junit", "checkstyle", "github", "gitlab", "html", "markdown"})
+  void noFormatShowsAConsolePassword(String format, @TempDir Path tmp) throws Exception {
+    Path creds = tmp.resolve("creds.csv");
+    Files.writeString(creds, "User name,Password,Access key ID,Secret access key,Console login link\n"
+        + "bob,Hunter2Secret!,AKIAQ3TESTK3Y9ABCD12,q9Zx7Lm2Np4Rs6Tv8Wy0Ab1Cd3Ef5Gh7Ij9Kl1Mn,https://x\n");
+    CliTest.Run run = review(creds.toString(), "--no-config", "--as-of", "2026-06-15", "-f", format);
+    assertTrue(run.out().contains("SYN001"), run.out() + run.err());
+    for (String secret : List.of("Hunter2Secret", "q9Zx7Lm2Np4R", "Q3TESTK3Y9ABCD12")) {
+      assertFalse(run.out().contains(secret) || run.err().contains(secret), secret + " in\n" + run.out() + run.err());
+    }
+  }
 }
