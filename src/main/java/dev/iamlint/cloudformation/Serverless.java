@@ -5,9 +5,13 @@ import dev.iamlint.tree.ListNode;
 import dev.iamlint.tree.MapNode;
 import dev.iamlint.tree.Node;
 import dev.iamlint.tree.ScalarNode;
+import dev.iamlint.value.Budget;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -195,10 +199,21 @@ public final class Serverless {
 
   // ---- variables ----
 
-  /** Resolves the variables of one service, from the service itself. */
+  /**
+   * Resolves the variables of one service, from the service itself. Each {@code ${self:path}} is
+   * resolved once (memoised), and the values substituted are bounded in all ({@link
+   * Budget#MAX_WEIGHT}, as an evaluation is): references that repeat a value would otherwise
+   * grow the service exponentially. Past the bound a variable is not expanded: its value is
+   * unknown, noted as an evaluation limit where it is written.
+   */
   private static final class Resolver {
     private final MapNode service;
     private final Set<String> inProgress = new HashSet<>();
+    private final Map<String, Optional<Node>> resolvedPaths = new HashMap<>();
+    private final Map<Node, Long> weights = new IdentityHashMap<>();
+    private long substituted;
+    /** Far past the bound, and far from overflowing. */
+    private static final long CAPPED = 1L << 40;
 
     Resolver(MapNode service) {
       this.service = service;
@@ -230,6 +245,9 @@ public final class Serverless {
       while (m.find()) {
         literal.append(s.text(), last, m.start());
         Node value = variable(m.group(1), s.location(), depth);
+        if (value instanceof ScalarNode v && (long) literal.length() + v.text().length() > Budget.MAX_STRING) {
+          return limit("a string of more than " + String.format("%,d", Budget.MAX_STRING) + " characters", s.location());
+        }
         if (value instanceof ScalarNode v) {
           literal.append(v.text());
         } else {
@@ -292,19 +310,52 @@ public final class Serverless {
 
     /** The node at {@code path} ({@code custom.policies.admin}) of the service, its own variables resolved. */
     private Optional<Node> self(String path, Location at, int depth) {
-      if (depth >= MAX_DEPTH || !inProgress.add(path)) return Optional.empty();
-      try {
-        Node node = service;
-        for (String key : path.isEmpty() ? new String[0] : path.split("\\.")) {
-          if (!(node instanceof MapNode m) || m.get(key).isEmpty()) return Optional.empty();
-          node = m.get(key).get();
+      Optional<Node> resolved = resolvedPaths.get(path);
+      if (resolved == null) {
+        if (depth >= MAX_DEPTH || !inProgress.add(path)) return Optional.empty();
+        try {
+          resolved = lookUp(path).map(node -> resolve(node, depth + 1));
+        } finally {
+          inProgress.remove(path);
         }
-        Node resolved = resolve(node, depth + 1);
-        // A string stands where the variable is written; a structure where it is written itself.
-        return Optional.of(resolved instanceof ScalarNode s ? new ScalarNode(s.text(), s.kind(), at) : resolved);
-      } finally {
-        inProgress.remove(path);
+        resolvedPaths.put(path, resolved);
       }
+      if (resolved.isEmpty()) return resolved;
+      substituted = Math.min(substituted + weight(resolved.get()), CAPPED);
+      if (substituted > Budget.MAX_WEIGHT) {
+        return Optional.of(limit("variables of more than " + String.format("%,d", Budget.MAX_WEIGHT) + " elements in all", at));
+      }
+      // A string stands where the variable is written; a structure where it is written itself.
+      return resolved.map(r -> r instanceof ScalarNode s ? new ScalarNode(s.text(), s.kind(), at) : r);
+    }
+
+    private Optional<Node> lookUp(String path) {
+      Node node = service;
+      for (String key : path.isEmpty() ? new String[0] : path.split("\\.")) {
+        if (!(node instanceof MapNode m) || m.get(key).isEmpty()) return Optional.empty();
+        node = m.get(key).get();
+      }
+      return Optional.of(node);
+    }
+
+    /** How much {@code node} weighs once every shared part is copied out: elements, and strings by their length. */
+    private long weight(Node node) {
+      Long known = weights.get(node);
+      if (known != null) return known;
+      long w = 1;
+      if (node instanceof ScalarNode s) {
+        w += s.text().length() / Budget.CHARACTERS_PER_UNIT;
+      } else if (node instanceof ListNode l) {
+        for (Node item : l.items()) w = Math.min(w + weight(item), CAPPED);
+      } else if (node instanceof MapNode m) {
+        for (MapNode.Entry e : m.entries()) w = Math.min(w + weight(e.value()), CAPPED);
+      }
+      weights.put(node, w);
+      return w;
+    }
+
+    private static Node limit(String what, Location at) {
+      return map(List.of(entry(Evaluator.SERVERLESS_LIMIT, scalar(what, at), at)), at);
     }
 
     /** The comma-separated sources of a variable, commas inside quotes kept. */
