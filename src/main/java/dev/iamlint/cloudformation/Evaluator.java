@@ -39,6 +39,8 @@ public final class Evaluator {
   private static final String RAIN_DIRECTIVE = "Rain::";
   /** A Serverless Framework variable known only at deploy ({@link Serverless}); its argument says why. */
   static final String SERVERLESS_VARIABLE = "Serverless::Variable";
+  /** A Serverless Framework variable not expanded for an evaluation limit ({@link Serverless}); its argument says which. */
+  static final String SERVERLESS_LIMIT = "Serverless::Limit";
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
   /**
    * How deep evaluation nests: the loaders' nesting limit (256 levels of YAML or JSON) and 64
@@ -161,6 +163,9 @@ public final class Evaluator {
     if (isFunction(map)) {
       MapNode.Entry only = map.entries().get(0);
       String fn = only.name();
+      if (fn.equals(SERVERLESS_LIMIT)) {
+        throw Budget.Exceeded.reached(only.value() instanceof ScalarNode limit ? limit.text() : "a Serverless variable too large");
+      }
       if (fn.equals(SERVERLESS_VARIABLE)) {
         // An input of the service in effect: the deploy gives it, and it may be anything.
         return unknown(Value.Cause.INPUT, only.value() instanceof ScalarNode reason ? reason.text() : "a Serverless variable",
@@ -631,7 +636,8 @@ public final class Evaluator {
   static boolean isFunction(MapNode map) {
     if (map.entries().size() != 1) return false;
     String key = map.entries().get(0).name();
-    return key.equals("Ref") || key.startsWith("Fn::") || key.startsWith(RAIN_DIRECTIVE) || key.equals(SERVERLESS_VARIABLE);
+    return key.equals("Ref") || key.startsWith("Fn::") || key.startsWith(RAIN_DIRECTIVE) || key.equals(SERVERLESS_VARIABLE)
+        || key.equals(SERVERLESS_LIMIT);
   }
 
   static boolean isNoValue(Value v) {

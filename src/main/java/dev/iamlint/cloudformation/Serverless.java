@@ -5,9 +5,13 @@ import dev.iamlint.tree.ListNode;
 import dev.iamlint.tree.MapNode;
 import dev.iamlint.tree.Node;
 import dev.iamlint.tree.ScalarNode;
+import dev.iamlint.value.Budget;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -44,8 +48,8 @@ public final class Serverless {
 
   /** The per-function roles plugin. */
   private static final String PER_FUNCTION_ROLES = "serverless-iam-roles-per-function";
-  /** {@code ${source:...}} or {@code ${file(...)}}; not {@code ${AWS::Region}} nor {@code ${Name}} (Fn::Sub's). */
-  private static final Pattern VARIABLE = Pattern.compile("\\$\\{\\s*([A-Za-z0-9]+(?::(?!:)|\\()[^${}]*)}");
+  /** Where {@code ${source:...}} or {@code ${file(...)}} starts; not {@code ${AWS::Region}} nor {@code ${Name}} (Fn::Sub's). */
+  private static final Pattern VARIABLE_START = Pattern.compile("\\$\\{\\s*[A-Za-z0-9]+(?::(?!:)|\\()");
   private static final int MAX_DEPTH = 16;
 
   /** The template the service in {@code root} compiles to; empty when {@code root} is not a service. */
@@ -195,10 +199,21 @@ public final class Serverless {
 
   // ---- variables ----
 
-  /** Resolves the variables of one service, from the service itself. */
+  /**
+   * Resolves the variables of one service, from the service itself. Each {@code ${self:path}} is
+   * resolved once (memoised), and the values substituted are bounded in all ({@link
+   * Budget#MAX_WEIGHT}, as an evaluation is): references that repeat a value would otherwise
+   * grow the service exponentially. Past the bound a variable is not expanded: its value is
+   * unknown, noted as an evaluation limit where it is written.
+   */
   private static final class Resolver {
     private final MapNode service;
     private final Set<String> inProgress = new HashSet<>();
+    private final Map<String, Optional<Node>> resolvedPaths = new HashMap<>();
+    private final Map<Node, Long> weights = new IdentityHashMap<>();
+    private long substituted;
+    /** Far past the bound, and far from overflowing. */
+    private static final long CAPPED = 1L << 40;
 
     Resolver(MapNode service) {
       this.service = service;
@@ -217,19 +232,30 @@ public final class Serverless {
       return new MapNode(entries, m.location());
     }
 
-    /** A string with variables: the value a lone variable stands for, else the text with each one replaced. */
+    /**
+     * A string with variables: the value a lone variable stands for, else the text with each one
+     * replaced. A variable may hold others ({@code ${opt:region, ${self:custom.region}}}): the
+     * inner ones are resolved first, then the outer one with their values.
+     */
     private Node string(ScalarNode s, int depth) {
-      Matcher m = VARIABLE.matcher(s.text());
-      if (!m.find()) return s;
-      if (m.start() == 0 && m.end() == s.text().length()) return variable(m.group(1), s.location(), depth);
+      String text = s.text();
       List<Node> parts = new ArrayList<>();
       StringBuilder literal = new StringBuilder();
       int last = 0;
       boolean unknown = false;
-      m.reset();
-      while (m.find()) {
-        literal.append(s.text(), last, m.start());
-        Node value = variable(m.group(1), s.location(), depth);
+      boolean any = false;
+      Matcher start = VARIABLE_START.matcher(text);
+      int from = 0;
+      while (from < text.length() && start.find(from)) {
+        int close = closing(text, start.start() + 2);
+        if (close < 0) break;
+        any = true;
+        literal.append(text, last, start.start());
+        Node value = variable(text.substring(start.start() + 2, close), s.location(), depth);
+        if (value instanceof ScalarNode v && (long) literal.length() + v.text().length() > Budget.MAX_STRING) {
+          return limit("a string of more than " + String.format("%,d", Budget.MAX_STRING) + " characters", s.location());
+        }
+        if (start.start() == 0 && close == text.length() - 1) return value;
         if (value instanceof ScalarNode v) {
           literal.append(v.text());
         } else {
@@ -238,20 +264,81 @@ public final class Serverless {
           parts.add(value);
           unknown = true;
         }
-        last = m.end();
+        last = close + 1;
+        from = last;
       }
-      literal.append(s.text().substring(last));
+      if (!any) return s;
+      literal.append(text.substring(last));
       if (!unknown) return new ScalarNode(literal.toString(), s.kind(), s.location());
       parts.add(scalar(literal.toString(), s.location()));
       return map(List.of(entry("Fn::Join", new ListNode(List.of(scalar("", s.location()), new ListNode(parts, s.location())),
           s.location()), s.location())), s.location());
     }
 
+    /** The index of the brace that closes the variable whose text starts at {@code from}, variables within counted; -1 if none. */
+    private static int closing(String text, int from) {
+      int open = 1;
+      for (int i = from; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+          open++;
+          i++;
+        } else if (c == '}' && --open == 0) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** The reason of the first variable in {@code node} that is not known, or the limit it was cut by. */
+    private static Optional<Node> firstUnknown(Node node) {
+      if (node instanceof MapNode m) {
+        if (m.entries().size() == 1 && (m.entries().get(0).name().equals(Evaluator.SERVERLESS_VARIABLE)
+            || m.entries().get(0).name().equals(Evaluator.SERVERLESS_LIMIT))) {
+          return Optional.of(m);
+        }
+        for (MapNode.Entry e : m.entries()) {
+          Optional<Node> found = firstUnknown(e.value());
+          if (found.isPresent()) return found;
+        }
+      } else if (node instanceof ListNode l) {
+        for (Node item : l.items()) {
+          Optional<Node> found = firstUnknown(item);
+          if (found.isPresent()) return found;
+        }
+      }
+      return Optional.empty();
+    }
+
     /** {@code source:argument[, fallback...]}: the first source that resolves, else unknown with the first reason. */
     private Node variable(String expression, Location at, int depth) {
+      if (depth >= MAX_DEPTH) {
+        return map(List.of(entry(Evaluator.SERVERLESS_VARIABLE, scalar("a variable nested more than " + MAX_DEPTH + " deep is not resolved",
+            at), at)), at);
+      }
       Optional<String> firstReason = Optional.empty();
+      Optional<String> optionReason = Optional.empty();
       for (String source : sources(expression)) {
         String t = source.strip();
+        if (VARIABLE_START.matcher(t).find()) {
+          // The source is itself written with variables: it is what they resolve to, or not known.
+          Node inner = string(scalar(t, at), depth + 1);
+          // A source that is one variable is its value; one written with variables is the source they spell.
+          boolean lone = t.startsWith("${") && closing(t, 2) == t.length() - 1;
+          if (lone && firstUnknown(inner).isEmpty()) return inner;
+          if (!(inner instanceof ScalarNode known) || lone) {
+            Optional<Node> cause = firstUnknown(inner);
+            if (cause.isPresent() && ((MapNode) cause.get()).entries().get(0).name().equals(Evaluator.SERVERLESS_LIMIT)) {
+              return cause.get();
+            }
+            if (firstReason.isEmpty()) {
+              firstReason = cause.map(c -> ((MapNode) c).entries().get(0).value()).filter(ScalarNode.class::isInstance)
+                  .map(r -> ((ScalarNode) r).text());
+            }
+            continue;
+          }
+          t = known.text().strip();
+        }
         if (t.length() >= 2 && (t.startsWith("'") && t.endsWith("'") || t.startsWith("\"") && t.endsWith("\""))) {
           return scalar(t.substring(1, t.length() - 1), at);
         }
@@ -273,9 +360,15 @@ public final class Serverless {
           reason = "${" + t + "} is read from " + describe(kind) + " at deploy";
         }
         if (found.isPresent()) return found.get();
-        if (firstReason.isEmpty()) firstReason = Optional.of(reason);
+        // No options are given to a scan: an option with a fallback is the fallback, and the reason is the fallback's.
+        if (t.startsWith("opt:")) {
+          if (optionReason.isEmpty()) optionReason = Optional.of(reason);
+        } else if (firstReason.isEmpty()) {
+          firstReason = Optional.of(reason);
+        }
       }
-      return map(List.of(entry(Evaluator.SERVERLESS_VARIABLE, scalar(firstReason.orElse("${" + expression + "} is not known"), at), at)), at);
+      String why = firstReason.isPresent() ? firstReason.get() : optionReason.orElse("${" + expression + "} is not known");
+      return map(List.of(entry(Evaluator.SERVERLESS_VARIABLE, scalar(why, at), at)), at);
     }
 
     private static String describe(String kind) {
@@ -292,19 +385,52 @@ public final class Serverless {
 
     /** The node at {@code path} ({@code custom.policies.admin}) of the service, its own variables resolved. */
     private Optional<Node> self(String path, Location at, int depth) {
-      if (depth >= MAX_DEPTH || !inProgress.add(path)) return Optional.empty();
-      try {
-        Node node = service;
-        for (String key : path.isEmpty() ? new String[0] : path.split("\\.")) {
-          if (!(node instanceof MapNode m) || m.get(key).isEmpty()) return Optional.empty();
-          node = m.get(key).get();
+      Optional<Node> resolved = resolvedPaths.get(path);
+      if (resolved == null) {
+        if (depth >= MAX_DEPTH || !inProgress.add(path)) return Optional.empty();
+        try {
+          resolved = lookUp(path).map(node -> resolve(node, depth + 1));
+        } finally {
+          inProgress.remove(path);
         }
-        Node resolved = resolve(node, depth + 1);
-        // A string stands where the variable is written; a structure where it is written itself.
-        return Optional.of(resolved instanceof ScalarNode s ? new ScalarNode(s.text(), s.kind(), at) : resolved);
-      } finally {
-        inProgress.remove(path);
+        resolvedPaths.put(path, resolved);
       }
+      if (resolved.isEmpty()) return resolved;
+      substituted = Math.min(substituted + weight(resolved.get()), CAPPED);
+      if (substituted > Budget.MAX_WEIGHT) {
+        return Optional.of(limit("variables of more than " + String.format("%,d", Budget.MAX_WEIGHT) + " elements in all", at));
+      }
+      // A string stands where the variable is written; a structure where it is written itself.
+      return resolved.map(r -> r instanceof ScalarNode s ? new ScalarNode(s.text(), s.kind(), at) : r);
+    }
+
+    private Optional<Node> lookUp(String path) {
+      Node node = service;
+      for (String key : path.isEmpty() ? new String[0] : path.split("\\.")) {
+        if (!(node instanceof MapNode m) || m.get(key).isEmpty()) return Optional.empty();
+        node = m.get(key).get();
+      }
+      return Optional.of(node);
+    }
+
+    /** How much {@code node} weighs once every shared part is copied out: elements, and strings by their length. */
+    private long weight(Node node) {
+      Long known = weights.get(node);
+      if (known != null) return known;
+      long w = 1;
+      if (node instanceof ScalarNode s) {
+        w += s.text().length() / Budget.CHARACTERS_PER_UNIT;
+      } else if (node instanceof ListNode l) {
+        for (Node item : l.items()) w = Math.min(w + weight(item), CAPPED);
+      } else if (node instanceof MapNode m) {
+        for (MapNode.Entry e : m.entries()) w = Math.min(w + weight(e.value()), CAPPED);
+      }
+      weights.put(node, w);
+      return w;
+    }
+
+    private static Node limit(String what, Location at) {
+      return map(List.of(entry(Evaluator.SERVERLESS_LIMIT, scalar(what, at), at)), at);
     }
 
     /** The comma-separated sources of a variable, commas inside quotes kept. */
@@ -312,12 +438,17 @@ public final class Serverless {
       List<String> out = new ArrayList<>();
       StringBuilder current = new StringBuilder();
       char quote = 0;
+      int nested = 0;
       for (char c : expression.toCharArray()) {
         if (quote != 0) {
           if (c == quote) quote = 0;
         } else if (c == '\'' || c == '"') {
           quote = c;
-        } else if (c == ',') {
+        } else if (c == '{') {
+          nested++;
+        } else if (c == '}') {
+          nested--;
+        } else if (c == ',' && nested <= 0) {
           out.add(current.toString());
           current.setLength(0);
           continue;

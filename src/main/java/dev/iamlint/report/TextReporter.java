@@ -39,7 +39,7 @@ public final class TextReporter implements Reporter {
       out.append("  ").append(pad(position, 8)).append(style(colorOf(f.severity()), pad(f.severity().label(), 9)))
           .append(pad(f.ruleId(), 9)).append(CompactReporter.oneLine(f.message())).append('\n');
       out.append("  ").append(pad("", 8 + 9 + 9)).append(style(DIM, "in " + f.resource().address()
-          + " (" + f.resource().type() + ")" + f.resource().construct().map(c -> ", construct " + c).orElse(""))).append('\n');
+          + " (" + f.resource().type() + ")" + f.resource().construct().map(c -> ", construct " + printable(c)).orElse(""))).append('\n');
       if (f.suppression().isPresent()) {
         out.append("  ").append(pad("", 8 + 9 + 9)).append(style(DIM, "suppressed (" + f.suppression().get().kind().label()
             + "): " + CompactReporter.oneLine(f.suppression().get().reason()))).append('\n');
@@ -92,5 +92,23 @@ public final class TextReporter implements Reporter {
       case LOW -> "\u001b[36m";
       case INFO -> "\u001b[2m";
     };
+  }
+
+  /**
+   * Text from a template for the terminal: control characters (line breaks, escape sequences) are
+   * spaces, and bidirectional controls, which could make the shown text differ from the real one, U+FFFD.
+   */
+  static String printable(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> {
+      if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+        sb.append(' ');
+      } else if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C) {
+        sb.append('\uFFFD');
+      } else {
+        sb.appendCodePoint(c);
+      }
+    });
+    return sb.toString();
   }
 }

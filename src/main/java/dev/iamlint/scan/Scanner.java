@@ -319,8 +319,10 @@ public final class Scanner {
     }
     // Loops of the language extensions are expanded first, as CloudFormation does before anything else.
     Node root = ((ParseResult.Parsed) parsed).root();
+    // A file named serverless.yml that is no service is read as the template it may be, never dropped unread.
     Optional<Template> template = (file.kind() == FileKind.SERVERLESS
-        ? Serverless.template(file.displayPath(), root, file.text()) : Template.of(file.displayPath(), root, file.text()))
+        ? Serverless.template(file.displayPath(), root, file.text()).or(() -> Template.of(file.displayPath(), root, file.text()))
+        : Template.of(file.displayPath(), root, file.text()))
         .map(t -> LanguageExtensions.expand(t, request.parameters(), request.partition()));
     if (template.isEmpty()) return new FileOutcome(model, Optional.empty(), false, suppressions);
     suppressions.readMetadata(template.get());

@@ -432,14 +432,21 @@ public final class Discovery {
    * that does not parse is still reported as a syntax error, since its author meant a template.
    * Plan JSON (Terraform) is recognised by its top-level keys.
    */
+  /** A top-level key only a Serverless service has ({@code service:} or {@code provider:} at the start of a line). */
+  private static final Pattern SERVERLESS_SERVICE_KEY = Pattern.compile("(?m)^[\"']?(service|provider)[\"']?[ \t]*:");
+
   static Optional<FileKind> classifyByContent(String name, String text) {
     boolean json = startsLikeJson(text);
     if (json && text.contains("\"planned_values\"") && text.contains("\"format_version\"")) {
       return Optional.of(FileKind.TERRAFORM_PLAN);
     }
     String lower = name.toLowerCase(Locale.ROOT);
-    // The Serverless Framework reads its service from this name only.
-    if ((lower.equals("serverless.yml") || lower.equals("serverless.yaml")) && !json) return Optional.of(FileKind.SERVERLESS);
+    // The Serverless Framework reads its service from this name only; the content still decides:
+    // a CloudFormation template may be named so too.
+    if ((lower.equals("serverless.yml") || lower.equals("serverless.yaml")) && !json
+        && SERVERLESS_SERVICE_KEY.matcher(text).find()) {
+      return Optional.of(FileKind.SERVERLESS);
+    }
     if (text.contains("AWSTemplateFormatVersion") || CFN_RESOURCE_TYPE.matcher(text).find()) {
       boolean jsonName = name.toLowerCase(Locale.ROOT).endsWith(".json");
       return Optional.of(json || (jsonName && !looksLikeYaml(text))

@@ -71,6 +71,11 @@ public final class Budget {
     public String limit() {
       return limit;
     }
+
+    /** A limit reached before evaluation (while a front end expanded its own variables): {@code limit} says which. */
+    public static Exceeded reached(String limit) {
+      return new Exceeded(limit, false);
+    }
   }
 
   private final int maxDepth;

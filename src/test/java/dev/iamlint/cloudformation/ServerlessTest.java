@@ -18,6 +18,7 @@ class ServerlessTest {
       service: s
       custom:
         name: orders
+        key: name
         nested: ${self:custom.name}-table
         loop: ${self:custom.loop}
       provider:
@@ -53,9 +54,22 @@ class ServerlessTest {
       ${self:custom.loop}                  | ?(INPUT) ${self:custom.loop} is not set in the file
       ${self:custom.missing}               | ?(INPUT) ${self:custom.missing} is not set in the file
       "${AWS::Region}-${Name}"             | ${AWS::Region}-${Name}
+      "${opt:region, ${self:custom.name}}" | orders
+      "${self:custom.${self:custom.key}}"  | orders
+      "t-${opt:stage, ${self:custom.${self:custom.key}}}-x" | t-orders-x
+      "${opt:region, ${env:R}}"            | ?(INPUT) ${env:R} is the environment variable R of the deploy
+      "a-${self:custom.${env:K}}"          | ?(INPUT:a-_) ${env:K} is the environment variable K of the deploy
+      "${opt:region, ${self:custom.missing}, 'dev'}" | dev
       """)
   void variables(String expression, String expected) {
     assertEquals(expected, value(expression));
+  }
+
+  @Test
+  void variablesNestedThousandsDeepAreNotKnownNeverACrash() {
+    String deep = "${opt:a, ".repeat(5000) + "'x'" + "}".repeat(5000);
+    assertEquals("?(INPUT) a variable nested more than 16 deep is not resolved", value("\"" + deep + "\""));
+    assertEquals("?(INPUT:p-_-q) a variable nested more than 16 deep is not resolved", value("\"p-" + deep + "-q\""));
   }
 
   private static List<String> resources(String yaml) {

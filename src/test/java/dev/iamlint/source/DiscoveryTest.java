@@ -57,6 +57,20 @@ class DiscoveryTest {
         paths(tmp, Ignoring.IGNORED_AND_BUILD_FOLDERS));
   }
 
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      serverless.yml  | 'service: s\\nprovider:\\n  name: aws\\n'                          | SERVERLESS
+      serverless.yaml | 'provider:\\n  name: aws\\nresources:\\n  Resources: {}\\n'         | SERVERLESS
+      serverless.yml  | '"service": s\\n'                                                | SERVERLESS
+      serverless.yml  | 'AWSTemplateFormatVersion: "2010-09-09"\\nResources: {}\\n'        | CLOUDFORMATION_YAML
+      serverless.yaml | 'Resources:\\n  R:\\n    Type: AWS::IAM::Role\\n'                  | CLOUDFORMATION_YAML
+      serverless.yml  | 'Resources:\\n  R:\\n    Type: AWS::IAM::Role\\n    service: x\\n' | CLOUDFORMATION_YAML
+      serverless.yml  | 'name: not infrastructure\\n'                                      | none
+      """)
+  void aFileNamedServerlessIsWhatItsContentIs(String name, String text, String expected) {
+    assertEquals(expected, Discovery.classifyByContent(name, text.replace("\\n", "\n")).map(Enum::name).orElse("none"));
+  }
+
   /** A tree with .gitignore files at several levels, and what a walk of it reads. */
   private void ignoringTree() throws IOException {
     write(".gitignore", """
