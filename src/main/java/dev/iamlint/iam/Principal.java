@@ -121,6 +121,10 @@ public final class Principal {
     if (text.isPresent()) {
       String s = text.get().trim();
       if (ACCOUNT_ID.matcher(s).matches()) return new Entry(type, v, Kind.ACCOUNT, new Account.Id(s));
+      // !Sub '${AWS::AccountId}', "${data.aws_caller_identity.current.account_id}": the account id itself.
+      if (s.equals(HOLE) && v instanceof Value.Unknown u && deployingAccount(u)) {
+        return new Entry(type, v, Kind.ACCOUNT, new Account.Deploying());
+      }
       return arn(type, v, s);
     }
     if (v instanceof Value.Unknown u && deployingAccount(u)) return new Entry(type, v, Kind.ACCOUNT, new Account.Deploying());
@@ -200,6 +204,10 @@ public final class Principal {
           : type.equals("aws_iam_role") || type.equals("AWS::IAM::Role") ? "role"
           : type.equals("aws_iam_user") || type.equals("AWS::IAM::User") ? "user" : type;
       return noun + " " + declared.get().address();
+    }
+    if (entry instanceof Value.Unknown u && u.partial().map(HOLE::equals).orElse(true) && deployingAccount(u)) {
+      return "the deploying account (" + u.reference().map(r -> r.address() + "." + r.attribute()).orElse("AWS::AccountId")
+          + ": any of its users and roles whose policies allow it)";
     }
     return entry.display();
   }

@@ -24,7 +24,9 @@ public final class RoleTrustsEveryone implements Rule {
     for (TrustPolicies.Grant g : TrustPolicies.grants(ctx.model())) {
       Optional<Value> everyone = Principal.everyone(g.principal());
       if (everyone.isEmpty()) {
-        ctx.undecided(g.trust().resource(), g.principal(), g.detail("trust"),
+        // Only a principal that is not known at all may turn out to be everyone (the deploying account is not).
+        boolean mayBeEveryone = Principal.entries(g.principal(), ctx.model()).stream().anyMatch(e -> e.kind() == Principal.Kind.UNKNOWN);
+        if (mayBeEveryone) ctx.undecided(g.trust().resource(), g.principal(), g.detail("trust"),
             "whether " + g.trust().name() + " can be assumed by anyone");
         continue;
       }
