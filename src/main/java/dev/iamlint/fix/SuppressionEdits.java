@@ -69,8 +69,7 @@ public final class SuppressionEdits {
   /** The ignore entry in the resource's metadata: added to the list, or with the mappings that lead to it. */
   private static Optional<TextEdit> metadata(SourceText text, Finding finding, String reason) {
     boolean json = text.isJson();
-    Optional<MapNode> found = CloudFormationEdits.parse(text, json)
-        .flatMap(root -> CloudFormationEdits.resource(root, finding.resource().header()));
+    Optional<MapNode> found = CloudFormationEdits.resource(text, finding.resource().header());
     if (found.isEmpty()) return Optional.empty();
     MapNode declaration = found.get();
     Item item = new Item(finding.ruleId(), reason, json);
