@@ -3,6 +3,7 @@ package dev.iamlint.cli;
 import dev.iamlint.config.Config;
 import dev.iamlint.config.ConfigException;
 import dev.iamlint.config.ConfigLoader;
+import dev.iamlint.fix.Fix;
 import dev.iamlint.report.Report;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.RuleMetadata;
@@ -25,6 +26,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -41,6 +43,12 @@ final class ReportOptions {
    * exports, which may hold passwords or keys in any column: they are never quoted.
    */
   boolean quotesSource = true;
+
+  /** The certain fixes of the findings, which SARIF carries. */
+  Map<Finding, List<Fix>> fixes = Map.of();
+
+  /** Whether stdout already holds something else (the diff of --fix-dry-run): a format without =FILE is then not written. */
+  boolean stdoutTaken;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FMT[=FILE]", converter = OutputFormat.Converter.class,
       description = "Output format: text (default), compact, json, sarif, junit, checkstyle, github, gitlab, html, markdown. Repeatable; without =FILE it goes to stdout.")
@@ -172,8 +180,9 @@ final class ReportOptions {
     if (showSuppressed) shown.addAll(hidden);
     shown.sort(Scanner.ORDER);
 
-    Report report = new Report(Version.current(), shown, result.files(), result.resources(), result.errors(), enabled);
+    Report report = new Report(Version.current(), shown, result.files(), result.resources(), result.errors(), enabled, fixes);
     for (OutputFormat format : formats) {
+      if (stdoutTaken && format.file().isEmpty()) continue;
       StringWriter buffer = new StringWriter();
       boolean onTerminal = !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
       boolean color = format.file().isEmpty() && format.name().equals("text") && switch (colorWhen) {
@@ -207,7 +216,7 @@ final class ReportOptions {
       }
     }
     // Errors go to stderr too, unless a text report on stdout already listed them.
-    boolean textOnStdout = formats.stream().anyMatch(f -> f.file().isEmpty() && f.name().equals("text"));
+    boolean textOnStdout = !stdoutTaken && formats.stream().anyMatch(f -> f.file().isEmpty() && f.name().equals("text"));
     if (!textOnStdout) {
       result.errors().forEach(e -> err.println("iamlint: " + e.file() + ": " + e.message()));
     }

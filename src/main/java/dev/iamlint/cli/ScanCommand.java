@@ -6,6 +6,8 @@ import dev.iamlint.config.Config;
 import dev.iamlint.config.ConfigException;
 import dev.iamlint.config.Globs;
 import dev.iamlint.config.Ignore;
+import dev.iamlint.fix.Fix;
+import dev.iamlint.fix.Fixes;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.RuleMetadata;
 import dev.iamlint.rule.RuleSelector;
@@ -23,6 +25,7 @@ import dev.iamlint.source.FileError;
 import dev.iamlint.source.Ignoring;
 import dev.iamlint.source.InternalFailure;
 import dev.iamlint.source.ProjectRoot;
+import dev.iamlint.source.SourceFile;
 import dev.iamlint.source.SourceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -111,6 +114,18 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-cache", description = "Do not read or write the parse cache ($XDG_CACHE_HOME/iamlint).")
   boolean noCache;
 
+  @Option(names = "--fix",
+      description = "Apply the certain quick fixes to the scanned files (a password-policy, login-profile or trail setting "
+          + "that is missing or a literal with another value), then report what remains. A file is written only if it "
+          + "still parses afterwards, lies under a scanned path and is not reached through a symbolic link. "
+          + "Suppressions are never written.")
+  boolean fix;
+
+  @Option(names = "--fix-dry-run",
+      description = "Print the certain quick fixes as a unified diff on stdout and write nothing; reports go only to "
+          + "formats given with =FILE.")
+  boolean fixDryRun;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -175,29 +190,59 @@ final class ScanCommand implements Callable<Integer> {
       err.println("iamlint: cannot read baseline: " + e.getMessage());
       return ExitCodes.ERROR;
     }
-    // Each project's share of the paths is judged against that project, with its own config.
-    List<Judged> judged = new ArrayList<>();
-    Progress progress = new Progress();
-    Optional<Thread> line = startProgressLine(progress, err);
+    if (fix && fixDryRun) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--fix and --fix-dry-run exclude each other");
+    }
+    List<Judged> scanned;
     try {
-      for (Unit unit : units) {
-        try {
-          judged.add(judge(cwd, unit, values, day, err, progress));
-        } catch (ConfigException e) {
-          err.println("iamlint: config error: " + e.getMessage());
-          return ExitCodes.ERROR;
+      scanned = judgeAll(cwd, units, values, day, err);
+      if (fix || fixDryRun) {
+        FixFiles files = new FixFiles(units.stream().flatMap(u -> u.paths().stream()).toList(), err);
+        List<FixFiles.Outcome> plan = files.plan(FixFiles.byFile(fixes(scanned),
+            scanned.stream().flatMap(j -> j.result().sources().stream()).toList()));
+        if (fixDryRun) {
+          files.preview(plan, spec.commandLine().getOut());
+          report.stdoutTaken = true;
+        } else if (files.write(plan) > 0) {
+          // What remains is judged on the files as they are now.
+          scanned = judgeAll(cwd, units, values, day, err);
         }
       }
-    } finally {
-      line.ifPresent(ScanCommand::stopProgressLine);
+    } catch (ConfigException e) {
+      err.println("iamlint: config error: " + e.getMessage());
+      return ExitCodes.ERROR;
     }
+    List<Judged> judged = scanned;
     ScanResult result = merge(judged.stream().map(Judged::result).toList());
+    // Only SARIF carries fixes: other runs do not spend time on them.
+    if (report.formats.stream().anyMatch(f -> f.name().equals("sarif"))) report.fixes = fixes(judged);
     RuleSelector selector = report.selector();
     List<RuleMetadata> enabled = Catalog.all().stream().filter(selector::selects)
         .filter(m -> judged.stream().anyMatch(j -> j.options().settings(m.id()).enabled().orElse(true))).toList();
     // The lowest severity that fails is that of the project the finding belongs to.
     return report.finish(spec, result, baseline, enabled, units.get(0).root(), cwd, f -> judged.stream()
         .filter(j -> j.unit().holds(cwd, f.location().file())).map(Judged::failOn).findFirst().orElse(judged.get(0).failOn()));
+  }
+
+  /** Each project's share of the paths judged against that project, with its own config. */
+  private List<Judged> judgeAll(Path cwd, List<Unit> units, Map<String, String> values, LocalDate day, PrintWriter err)
+      throws ConfigException {
+    List<Judged> judged = new ArrayList<>();
+    Progress progress = new Progress();
+    Optional<Thread> line = startProgressLine(progress, err);
+    try {
+      for (Unit unit : units) judged.add(judge(cwd, unit, values, day, err, progress));
+    } finally {
+      line.ifPresent(ScanCommand::stopProgressLine);
+    }
+    return judged;
+  }
+
+  /** The certain fixes of the reported findings, each computed with its project's rule settings. */
+  private static Map<Finding, List<Fix>> fixes(List<Judged> judged) {
+    Map<Finding, List<Fix>> out = new LinkedHashMap<>();
+    for (Judged j : judged) out.putAll(Fixes.certainFixes(j.result().findings(), j.result().sources(), j.options()));
+    return out;
   }
 
   /**
@@ -304,6 +349,7 @@ final class ScanCommand implements Callable<Integer> {
     List<Finding> suppressed = new ArrayList<>();
     List<FileError> errors = new ArrayList<>();
     List<String> internal = new ArrayList<>();
+    List<SourceFile> sources = new ArrayList<>();
     int files = 0;
     int resources = 0;
     for (ScanResult r : results) {
@@ -311,13 +357,14 @@ final class ScanCommand implements Callable<Integer> {
       suppressed.addAll(r.suppressed());
       errors.addAll(r.errors());
       internal.addAll(r.internalErrors());
+      sources.addAll(r.sources());
       files += r.files();
       resources += r.resources();
     }
     findings.sort(Scanner.ORDER);
     suppressed.sort(Scanner.ORDER);
     errors.sort(Comparator.comparing(FileError::file));
-    return new ScanResult(findings, files, resources, errors, internal, suppressed);
+    return new ScanResult(findings, files, resources, errors, internal, suppressed, sources);
   }
 
   /**

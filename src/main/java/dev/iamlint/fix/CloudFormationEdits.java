@@ -1,15 +1,11 @@
 package dev.iamlint.fix;
 
-import dev.iamlint.json.JsonLoader;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.source.Location;
 import dev.iamlint.tree.ListNode;
 import dev.iamlint.tree.MapNode;
 import dev.iamlint.tree.Node;
-import dev.iamlint.tree.ParseResult;
 import dev.iamlint.tree.ScalarNode;
-import dev.iamlint.yaml.YamlLoader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -27,7 +23,7 @@ final class CloudFormationEdits {
 
   static Optional<Fix> set(Finding finding, SourceText text, boolean json, String type, List<String> path, String value) {
     if (!finding.resource().type().equals(type)) return Optional.empty();
-    Optional<MapNode> declaration = parse(text, json).flatMap(root -> resource(root, finding.resource().header()));
+    Optional<MapNode> declaration = resource(text, finding.resource().header());
     if (declaration.isEmpty()) return Optional.empty();
     Optional<MapNode> parent = declaration.get().map("Properties");
     for (String key : path.subList(0, path.size() - 1)) parent = parent.flatMap(p -> p.map(key));
@@ -48,36 +44,20 @@ final class CloudFormationEdits {
         .map(edit -> new Fix("Add " + shown, List.of(edit)));
   }
 
-  /** The file's tree, when it parses. */
-  static Optional<Node> parse(SourceText text, boolean json) {
-    ParseResult parsed = json ? JsonLoader.parse(text.display(), text.text) : YamlLoader.parse(text.display(), text.text);
-    return parsed instanceof ParseResult.Parsed p ? Optional.of(p.root()) : Optional.empty();
+  /** The declaration (a mapping with a Type) of the resource whose logical id is written at {@code header}. */
+  static Optional<MapNode> resource(SourceText text, Location header) {
+    return text.declarations().flatMap(d -> Optional.ofNullable(d.get(header))).filter(decl -> decl.get("Type").isPresent());
   }
 
-  /** The declaration (a mapping) of the resource whose logical id is written at {@code header}. */
-  static Optional<MapNode> resource(Node root, Location header) {
-    List<Node> pending = new ArrayList<>(List.of(root));
-    while (!pending.isEmpty()) {
-      Node n = pending.remove(pending.size() - 1);
-      if (n instanceof MapNode m) {
-        for (MapNode.Entry e : m.entries()) {
-          if (e.key().location().equals(header)) {
-            return e.value() instanceof MapNode decl && decl.get("Type").isPresent() ? Optional.of(decl) : Optional.empty();
-          }
-          pending.add(e.value());
-        }
-      } else if (n instanceof ListNode l) {
-        pending.addAll(l.items());
-      }
-    }
-    return Optional.empty();
-  }
+  /** A key as written, then its colon: what lies between a key's start and its value's start. */
+  private static final Pattern KEY_THEN_COLON = Pattern.compile(
+      "(?:\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^']|'')*'|[^\\s:'\"][^:\\n]*?)\\s*:\\s*");
 
   /** Whether the value is written right after its key (not an alias of a node written elsewhere). */
   private static boolean writtenAfter(SourceText text, ScalarNode key, Node value) {
-    int keyEnd = text.endOffset(key.location());
+    int keyStart = text.offset(key.location());
     int valueStart = text.offset(value.location());
-    return valueStart > keyEnd && text.text.substring(keyEnd, valueStart).strip().equals(":");
+    return valueStart > keyStart && KEY_THEN_COLON.matcher(text.text.substring(keyStart, valueStart)).matches();
   }
 
   static Optional<MapNode.Entry> firstEntry(MapNode map) {

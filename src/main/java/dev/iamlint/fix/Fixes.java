@@ -6,7 +6,10 @@ import dev.iamlint.rule.ScanOptions;
 import dev.iamlint.rules.Catalog;
 import dev.iamlint.source.FileKind;
 import dev.iamlint.source.SourceFile;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -90,6 +93,26 @@ public final class Fixes {
       new Setting("CT006", "validation", TRAIL, "enable_log_file_validation", CFN_TRAIL,
           List.of("EnableLogFileValidation"), new True()));
 
+  /**
+   * The certain fixes of each finding that has one, computed on the files as scanned ({@code
+   * sources}, by their display path); in the findings' order.
+   */
+  public static Map<Finding, List<Fix>> certainFixes(List<Finding> findings, List<SourceFile> sources, ScanOptions options) {
+    Map<String, SourceFile> byPath = new HashMap<>();
+    for (SourceFile s : sources) byPath.put(s.displayPath(), s);
+    // Each file is parsed once, for all its findings.
+    Map<String, SourceText> texts = new HashMap<>();
+    Map<Finding, List<Fix>> out = new LinkedHashMap<>();
+    for (Finding f : findings) {
+      if (SETTINGS.stream().noneMatch(s -> s.rule().equals(f.ruleId()))) continue;
+      SourceFile source = byPath.get(f.resource().file());
+      if (source == null) continue;
+      List<Fix> fixes = certainFixes(f, texts.computeIfAbsent(source.displayPath(), k -> new SourceText(source)), options);
+      if (!fixes.isEmpty()) out.put(f, fixes);
+    }
+    return out;
+  }
+
   /** The certain fixes of {@code finding}, with the rules' default thresholds. */
   public static List<Fix> certainFixes(Finding finding, SourceFile source) {
     return certainFixes(finding, source, ScanOptions.DEFAULT);
@@ -101,13 +124,19 @@ public final class Fixes {
    * editor holds it; any other file gives no fix.
    */
   public static List<Fix> certainFixes(Finding finding, SourceFile source, ScanOptions options) {
-    if (finding.isSuppressed() || !finding.resource().file().equals(source.displayPath())) return List.of();
+    return certainFixes(finding, new SourceText(source), options);
+  }
+
+  private static List<Fix> certainFixes(Finding finding, SourceText text, ScanOptions options) {
+    SourceFile source = text.file;
+    if (finding.isSuppressed() || !finding.resource().file().equals(source.displayPath()) || downloaded(source)) {
+      return List.of();
+    }
     Optional<Setting> setting = SETTINGS.stream().filter(s -> s.rule().equals(finding.ruleId()) && matches(finding.detail(), s.detail()))
         .findFirst();
     if (setting.isEmpty()) return List.of();
     Optional<String> value = setting.get().target().text(options);
     if (value.isEmpty()) return List.of();
-    SourceText text = new SourceText(source);
     if (text.hasByteOrderMark()) return List.of();
     Optional<Fix> fix = switch (source.kind()) {
       case TERRAFORM -> TerraformEdits.set(finding, text, setting.get().terraformType(), setting.get().terraformName(), value.get());
@@ -117,6 +146,15 @@ public final class Fixes {
       default -> Optional.empty();
     };
     return fix.stream().toList();
+  }
+
+  /**
+   * A module Terraform downloaded ({@code .terraform/modules}): not the project's code, and
+   * rewritten by the next {@code terraform init}.
+   */
+  static boolean downloaded(SourceFile source) {
+    String path = "/" + source.displayPath().replace('\\', '/');
+    return path.contains("/.terraform/");
   }
 
   /** A finding's detail names the setting; a suffix tells apart deployments sharing a module ({@code @root}). */

@@ -1,12 +1,29 @@
 package dev.iamlint.fix;
 
+import dev.iamlint.hcl.Body;
+import dev.iamlint.hcl.HclParseResult;
+import dev.iamlint.hcl.HclParser;
+import dev.iamlint.json.JsonLoader;
 import dev.iamlint.source.FileKind;
 import dev.iamlint.source.LineIndex;
 import dev.iamlint.source.Location;
 import dev.iamlint.source.SourceFile;
+import dev.iamlint.tree.ListNode;
+import dev.iamlint.tree.MapNode;
+import dev.iamlint.tree.Node;
+import dev.iamlint.tree.ParseResult;
+import dev.iamlint.yaml.YamlLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** A file's text with what edits need: offsets of positions, lines, indentation, its line break. */
+/**
+ * A file's text with what edits need: offsets of positions, lines, indentation, its line break,
+ * and its syntax tree, parsed once however many findings it holds.
+ */
 final class SourceText {
   final SourceFile file;
   final String text;
@@ -80,6 +97,59 @@ final class SourceText {
       if (!Character.isWhitespace(c)) return c;
     }
     return 0;
+  }
+
+  private Optional<Map<Location, Body.Block>> resourceBlocks;
+  private Optional<Map<Location, MapNode>> declarations;
+
+  /**
+   * The file's Terraform resource blocks by their range, parsed once for every finding of the
+   * file; empty when the text does not parse.
+   */
+  Optional<Map<Location, Body.Block>> resourceBlocks() {
+    if (resourceBlocks == null) {
+      resourceBlocks = HclParser.parse(display(), text) instanceof HclParseResult.Parsed parsed
+          ? Optional.of(index(parsed.file().body())) : Optional.empty();
+    }
+    return resourceBlocks;
+  }
+
+  private Map<Location, Body.Block> index(Body body) {
+    Map<Location, Body.Block> out = new HashMap<>();
+    for (Body.Block b : body.blocks()) {
+      if (b.type().equals("resource")) out.put(b.range().location(display()), b);
+    }
+    return out;
+  }
+
+  /**
+   * The mappings of the file's YAML or JSON tree by the location of the key they are the value of
+   * (a CloudFormation resource's declaration by its logical id), read once; empty when the text
+   * does not parse.
+   */
+  Optional<Map<Location, MapNode>> declarations() {
+    if (declarations == null) {
+      ParseResult parsed = isJson() ? JsonLoader.parse(display(), text) : YamlLoader.parse(display(), text);
+      declarations = parsed instanceof ParseResult.Parsed p ? Optional.of(mappingsByKey(p.root())) : Optional.empty();
+    }
+    return declarations;
+  }
+
+  private static Map<Location, MapNode> mappingsByKey(Node root) {
+    Map<Location, MapNode> out = new HashMap<>();
+    List<Node> pending = new ArrayList<>(List.of(root));
+    while (!pending.isEmpty()) {
+      Node n = pending.remove(pending.size() - 1);
+      if (n instanceof MapNode m) {
+        for (MapNode.Entry e : m.entries()) {
+          if (e.value() instanceof MapNode value) out.putIfAbsent(e.key().location(), value);
+          pending.add(e.value());
+        }
+      } else if (n instanceof ListNode l) {
+        pending.addAll(l.items());
+      }
+    }
+    return out;
   }
 
   /** Whether a byte-order mark starts the text: parsers drop it, so their columns on line 1 do not match it. */

@@ -2,9 +2,6 @@ package dev.iamlint.fix;
 
 import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.Expression;
-import dev.iamlint.hcl.HclFile;
-import dev.iamlint.hcl.HclParseResult;
-import dev.iamlint.hcl.HclParser;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.source.Location;
 import java.util.List;
@@ -38,11 +35,7 @@ final class TerraformEdits {
 
   /** The resource block that spans {@code location} exactly, when the text parses. */
   static Optional<Body.Block> block(SourceText text, Location location) {
-    if (!(HclParser.parse(text.display(), text.text) instanceof HclParseResult.Parsed parsed)) return Optional.empty();
-    HclFile file = parsed.file();
-    return file.body().blocks().stream()
-        .filter(b -> b.type().equals("resource") && b.range().location(text.display()).equals(location))
-        .findFirst();
+    return text.resourceBlocks().flatMap(blocks -> Optional.ofNullable(blocks.get(location)));
   }
 
   /** A value written out: a number, a bool, null or a string without interpolation. */

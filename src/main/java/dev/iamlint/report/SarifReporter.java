@@ -3,6 +3,8 @@ package dev.iamlint.report;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.iamlint.fix.Fix;
+import dev.iamlint.fix.TextEdit;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.Related;
 import dev.iamlint.rule.RuleMetadata;
@@ -12,6 +14,8 @@ import dev.iamlint.source.Location;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -73,7 +77,11 @@ public final class SarifReporter implements Reporter {
     run.add("tool", tool);
     JsonArray results = new JsonArray();
     Map<String, Integer> seen = new HashMap<>();
-    for (Finding f : report.findings()) results.add(result(f, index, seen));
+    for (Finding f : report.findings()) {
+      JsonObject r = result(f, index, seen);
+      if (!report.fixesOf(f).isEmpty()) r.add("fixes", fixes(report.fixesOf(f)));
+      results.add(r);
+    }
     run.add("results", results);
     JsonArray artifacts = new JsonArray();
     report.findings().stream().map(f -> f.location().file()).distinct().sorted().forEach(file -> {
@@ -180,6 +188,40 @@ public final class SarifReporter implements Reporter {
       r.add("suppressions", list);
     });
     return r;
+  }
+
+  /**
+   * SARIF 2.1.0 §3.55: each fix with its description and, per file, the replacements (a deleted
+   * region, empty for an insertion, and the text inserted there).
+   */
+  private JsonArray fixes(List<Fix> fixes) {
+    JsonArray out = new JsonArray();
+    for (Fix fix : fixes) {
+      JsonObject f = new JsonObject();
+      f.add("description", text(fix.description()));
+      Map<Path, JsonArray> byFile = new LinkedHashMap<>();
+      for (TextEdit e : fix.edits()) {
+        JsonObject deleted = new JsonObject();
+        deleted.addProperty("startLine", e.startLine());
+        deleted.addProperty("startColumn", e.startColumn());
+        deleted.addProperty("endLine", e.endLine());
+        deleted.addProperty("endColumn", e.endColumn());
+        JsonObject replacement = new JsonObject();
+        replacement.add("deletedRegion", deleted);
+        replacement.add("insertedContent", text(e.newText()));
+        byFile.computeIfAbsent(e.file(), k -> new JsonArray()).add(replacement);
+      }
+      JsonArray changes = new JsonArray();
+      byFile.forEach((file, replacements) -> {
+        JsonObject change = new JsonObject();
+        change.add("artifactLocation", artifactLocation(file.toString().replace('\\', '/')));
+        change.add("replacements", replacements);
+        changes.add(change);
+      });
+      f.add("artifactChanges", changes);
+      out.add(f);
+    }
+    return out;
   }
 
   private JsonObject location(Location l) {

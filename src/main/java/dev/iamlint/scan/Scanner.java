@@ -87,9 +87,11 @@ public final class Scanner {
     // The summary counts what the scanned paths hold, as it counts their files.
     int resources = (int) loaded.model().resources().stream()
         .filter(r -> request.scope().map(s -> s.covers(absolute(request, r.location().file()))).orElse(true)).count();
+    List<SourceFile> reportedFiles = loaded.discovered().files().stream()
+        .filter(f -> request.scope().map(s -> s.covers(absolute(request, f.displayPath()))).orElse(true)).toList();
     return judge(request, loaded.model(), loaded.findings(), loaded.suppressions(),
         loaded.discovered().files().stream().map(SourceFile::displayPath).toList(), inScope, loaded.files(), resources,
-        loaded.discovered().errors());
+        loaded.discovered().errors()).withSources(reportedFiles);
   }
 
   /**
