@@ -100,7 +100,7 @@ public final class Scanner {
 
   /** Discovers, loads, evaluates and maps the request's files (the first half of a scan). */
   Loaded load(ScanRequest request) {
-    Discovery discovery = new Discovery(request.workingDirectory(), request.excluded(), request.ignoring());
+    Discovery discovery = new Discovery(request.workingDirectory(), request.excluded(), request.ignoring(), request.overlay());
     Discovery.Result discovered = request.scope().isPresent()
         ? discoverProject(request, discovery, request.scope().get()) : discovery.discover(request.paths());
     progress.files(discovered.files().size());
@@ -407,7 +407,8 @@ public final class Scanner {
     TerraformLoader.Options options = new TerraformLoader.Options(request.variableFiles(), request.variables(),
         request.environment(), request.partition(), request.threads());
     for (Map.Entry<Path, Set<Path>> e : directoriesByRoot.entrySet()) {
-      TerraformLoader loader = new TerraformLoader(e.getKey(), discovery::display, options, request.cache(), discovered);
+      TerraformLoader loader = new TerraformLoader(e.getKey(), discovery::display, options, request.cache(), discovered,
+          request.overlay());
       // A plan is the more precise picture of its directory: the sources beside it only place its resources.
       for (SourceFile plan : plansByRoot.getOrDefault(e.getKey(), List.of())) {
         read.add(plan.displayPath());
