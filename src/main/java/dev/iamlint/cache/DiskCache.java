@@ -286,7 +286,7 @@ public final class DiskCache implements ParseCache {
   @Override
   public void trim() {
     Stats s = stats();
-    if (s.hits() + s.parsed() + s.keptResults() == 0) return;
+    if (s.hits() + s.parsed() + s.reusedResults() + s.keptResults() == 0) return;
     notes.accept("cache: " + s.hits() + " reused, " + s.parsed() + " parsed, " + s.rejected() + " rejected, "
         + s.written() + " written; evaluations: " + s.reusedResults() + " reused, " + s.keptResults() + " kept ("
         + directory + ")");

@@ -11,6 +11,7 @@ import dev.iamlint.json.JsonLoader;
 import dev.iamlint.tree.ParseResult;
 import dev.iamlint.yaml.YamlLoader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -178,6 +179,19 @@ class DiskCacheTest {
     assertTrue(Files.exists(entryOf.get(0)), "recently used");
     assertTrue(Files.exists(entryOf.get(59)), "newest");
     assertFalse(Files.exists(entryOf.get(1)), "least recently used");
+  }
+
+  /** A warm pre-commit run may reuse whole evaluations and parse nothing: --debug still says so. */
+  @Test
+  void aRunThatOnlyReusedEvaluationsStillReportsWhatItDid() {
+    byte[] key = "root".getBytes(StandardCharsets.UTF_8);
+    open().keep(ParseCache.Kept.EVALUATION, key, new byte[] {1, 2, 3});
+    notes.clear();
+    DiskCache warm = open();
+    assertTrue(warm.kept(ParseCache.Kept.EVALUATION, key).isPresent());
+    warm.trim();
+    assertTrue(notes.stream().anyMatch(n -> n.startsWith("cache: 0 reused, 0 parsed") && n.contains("evaluations: 1 reused, 0 kept")),
+        notes.toString());
   }
 
   @Test

@@ -1,0 +1,150 @@
+package dev.iamlint.fix;
+
+import dev.iamlint.json.JsonLoader;
+import dev.iamlint.rule.Finding;
+import dev.iamlint.source.Location;
+import dev.iamlint.tree.ListNode;
+import dev.iamlint.tree.MapNode;
+import dev.iamlint.tree.Node;
+import dev.iamlint.tree.ParseResult;
+import dev.iamlint.tree.ScalarNode;
+import dev.iamlint.yaml.YamlLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Fixes and insertions in CloudFormation templates, YAML or JSON: a property of the finding's
+ * resource set to a literal, an entry added to a mapping or an item to a sequence, written in
+ * the style of the mapping it joins (block or flow, indented as its entries).
+ */
+final class CloudFormationEdits {
+  private CloudFormationEdits() {}
+
+  /** A scalar written plainly or quoted on one line, without a tag, an anchor or an alias. */
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.+-]+|\"[A-Za-z0-9_.+-]*\"|'[A-Za-z0-9_.+-]*'");
+
+  static Optional<Fix> set(Finding finding, SourceText text, boolean json, String type, List<String> path, String value) {
+    if (!finding.resource().type().equals(type)) return Optional.empty();
+    Optional<MapNode> declaration = parse(text, json).flatMap(root -> resource(root, finding.resource().header()));
+    if (declaration.isEmpty()) return Optional.empty();
+    Optional<MapNode> parent = declaration.get().map("Properties");
+    for (String key : path.subList(0, path.size() - 1)) parent = parent.flatMap(p -> p.map(key));
+    if (parent.isEmpty()) return Optional.empty();
+    String name = path.get(path.size() - 1);
+    Optional<MapNode.Entry> entry = parent.get().entry(name);
+    String shown = name + ": " + value;
+    if (entry.isPresent()) {
+      if (!(entry.get().value() instanceof ScalarNode scalar) || !writtenAfter(text, entry.get().key(), scalar)) {
+        return Optional.empty();
+      }
+      String written = text.source(scalar.location());
+      if (!TOKEN.matcher(written).matches() || written.equals(value)) return Optional.empty();
+      return Optional.of(new Fix("Set " + shown, List.of(TextEdit.replace(text.path(), scalar.location(), value))));
+    }
+    String key = json ? Strings.json(name) : name;
+    return insertEntry(text, parent.get(), firstEntry(parent.get()), List.of(key + ": " + value), key + ": " + value)
+        .map(edit -> new Fix("Add " + shown, List.of(edit)));
+  }
+
+  /** The file's tree, when it parses. */
+  static Optional<Node> parse(SourceText text, boolean json) {
+    ParseResult parsed = json ? JsonLoader.parse(text.display(), text.text) : YamlLoader.parse(text.display(), text.text);
+    return parsed instanceof ParseResult.Parsed p ? Optional.of(p.root()) : Optional.empty();
+  }
+
+  /** The declaration (a mapping) of the resource whose logical id is written at {@code header}. */
+  static Optional<MapNode> resource(Node root, Location header) {
+    List<Node> pending = new ArrayList<>(List.of(root));
+    while (!pending.isEmpty()) {
+      Node n = pending.remove(pending.size() - 1);
+      if (n instanceof MapNode m) {
+        for (MapNode.Entry e : m.entries()) {
+          if (e.key().location().equals(header)) {
+            return e.value() instanceof MapNode decl && decl.get("Type").isPresent() ? Optional.of(decl) : Optional.empty();
+          }
+          pending.add(e.value());
+        }
+      } else if (n instanceof ListNode l) {
+        pending.addAll(l.items());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the value is written right after its key (not an alias of a node written elsewhere). */
+  private static boolean writtenAfter(SourceText text, ScalarNode key, Node value) {
+    int keyEnd = text.endOffset(key.location());
+    int valueStart = text.offset(value.location());
+    return valueStart > keyEnd && text.text.substring(keyEnd, valueStart).strip().equals(":");
+  }
+
+  static Optional<MapNode.Entry> firstEntry(MapNode map) {
+    return map.entries().stream().findFirst();
+  }
+
+  /** Whether a collection is written in flow style ({@code {…}}, {@code […]}, and all of JSON). */
+  private static boolean flow(SourceText text, Node collection) {
+    int at = text.offset(collection.location());
+    return at < text.text.length() && (text.text.charAt(at) == '{' || text.text.charAt(at) == '[');
+  }
+
+  /**
+   * Inserts an entry into {@code map} before {@code anchor} (none: the map is empty). {@code
+   * lines}: the entry on lines of its own, the first one unindented and the others indented
+   * relative to it, used in a block mapping and in a JSON object written one entry a line;
+   * {@code inline}: the entry on one line, for a flow mapping written on one line.
+   */
+  static Optional<TextEdit> insertEntry(SourceText text, MapNode map, Optional<MapNode.Entry> anchor, List<String> lines,
+      String inline) {
+    if (anchor.isEmpty()) return intoEmpty(text, map, '{', '}', inline);
+    return insertBefore(text, map, anchor.get().key().location(), lines, inline);
+  }
+
+  /** Inserts an item into {@code list} before its first item; {@code lines} start with "- " in YAML. */
+  static Optional<TextEdit> insertItem(SourceText text, ListNode list, List<String> lines, String inline) {
+    if (list.items().isEmpty()) return intoEmpty(text, list, '[', ']', inline);
+    Location first = list.items().get(0).location();
+    if (flow(text, list)) return insertBefore(text, list, first, lines, inline);
+    // A block sequence: insert before the dash of the first item.
+    int dash = text.offset(first) - 1;
+    while (dash >= 0 && Character.isWhitespace(text.text.charAt(dash))) dash--;
+    if (dash < 0 || text.text.charAt(dash) != '-') return Optional.empty();
+    return insertBefore(text, list, text.point(dash), lines, inline);
+  }
+
+  private static Optional<TextEdit> insertBefore(SourceText text, Node collection, Location at, List<String> lines,
+      String inline) {
+    String before = text.before(at.startLine(), at.startColumn());
+    String nl = text.newline();
+    if (flow(text, collection)) {
+      // A YAML flow collection takes the entry inline; a JSON object written one entry a line, on a line of its own.
+      if (!text.isJson() || !before.isBlank()) {
+        return Optional.of(TextEdit.insert(text.path(), at.startLine(), at.startColumn(), inline + ", "));
+      }
+      return Optional.of(TextEdit.insert(text.path(), at.startLine(), at.startColumn(),
+          indented(lines, before, nl) + "," + nl + before));
+    }
+    // Block style: the new entry starts where the anchor starts; what follows it keeps its column.
+    String indent = " ".repeat(at.startColumn() - 1);
+    return Optional.of(TextEdit.insert(text.path(), at.startLine(), at.startColumn(), indented(lines, indent, nl) + nl + indent));
+  }
+
+  private static Optional<TextEdit> intoEmpty(SourceText text, Node collection, char open, char close, String inline) {
+    String written = text.source(collection.location());
+    if (written.isEmpty() || written.charAt(0) != open || written.charAt(written.length() - 1) != close
+        || !written.substring(1, written.length() - 1).isBlank()) {
+      return Optional.empty();
+    }
+    Location at = collection.location();
+    return Optional.of(TextEdit.replace(text.path(), at, open + inline + close));
+  }
+
+  /** The lines joined, every line after the first prefixed with {@code indent}. */
+  private static String indented(List<String> lines, String indent, String nl) {
+    StringBuilder sb = new StringBuilder(lines.get(0));
+    for (String line : lines.subList(1, lines.size())) sb.append(nl).append(indent).append(line);
+    return sb.toString();
+  }
+}
