@@ -3,6 +3,8 @@ package dev.iamlint.lsp;
 import dev.iamlint.cache.ParseCache;
 import dev.iamlint.config.ConfigException;
 import dev.iamlint.rule.Finding;
+import dev.iamlint.rule.ScanOptions;
+import dev.iamlint.scan.ScanRequest;
 import dev.iamlint.scan.ScanResult;
 import dev.iamlint.scan.Scanner;
 import dev.iamlint.source.FileError;
@@ -39,8 +41,8 @@ final class Diagnoser {
   private final int threads;
   /** What each context last published, by document URI. */
   private final Map<ProjectContext, Map<String, List<Diagnostic>>> published = new HashMap<>();
-  /** Everything published, by URI, for hover (read on the protocol's thread). */
-  private final Map<String, List<Diagnostic>> current = new ConcurrentHashMap<>();
+  /** What is published for each URI, for hover and code actions (read on the protocol's thread). */
+  private final Map<String, Judged> current = new ConcurrentHashMap<>();
   /** The context of each directory: a file is published by its own project only (a nested project is another). */
   private final Map<Path, ProjectContext> contexts = new ConcurrentHashMap<>();
 
@@ -62,26 +64,55 @@ final class Diagnoser {
     return byDirectory.project() ? byDirectory : ProjectContext.of(abs);
   }
 
+  /** A finding as published: the diagnostic that shows it. */
+  record Published(Optional<Finding> finding, Diagnostic diagnostic) {}
+
+  /**
+   * The findings published for one document, and what they were judged from: the context, its
+   * options, and the open buffers as they were then (their versions tell whether the findings'
+   * positions still hold).
+   */
+  record Judged(ProjectContext context, ScanOptions options, Map<Path, TextBuffer> open, List<Published> findings) {
+    Judged {
+      open = Map.copyOf(open);
+      findings = List.copyOf(findings);
+    }
+
+    List<Diagnostic> diagnostics() {
+      return findings.stream().map(Published::diagnostic).toList();
+    }
+  }
+
   /** The diagnostics last published for {@code uri}. */
   List<Diagnostic> current(String uri) {
-    return current.getOrDefault(uri, List.of());
+    Judged j = current.get(uri);
+    return j == null ? List.of() : j.diagnostics();
+  }
+
+  /** What was last published for {@code uri}, when anything was. */
+  Optional<Judged> judged(String uri) {
+    return Optional.ofNullable(current.get(uri));
   }
 
   /**
    * Scans {@code context} with {@code open} (the open documents by absolute path) read in place of
    * their files, and publishes the diagnostics that changed.
    */
-  void diagnose(ProjectContext context, Map<Path, TextBuffer> open) {
+  void diagnose(ProjectContext context, Map<Path, TextBuffer> buffers) {
+    Map<Path, TextBuffer> open = Map.copyOf(buffers);
     Map<Path, String> texts = new HashMap<>();
     open.forEach((path, buffer) -> texts.put(path, buffer.text()));
-    Map<String, List<Diagnostic>> now = new LinkedHashMap<>();
+    Map<String, List<Published>> now = new LinkedHashMap<>();
+    ScanOptions options = ScanOptions.DEFAULT;
     try {
-      ScanResult result = new Scanner().scan(context.request(cache, Overlay.of(texts), environment, threads));
+      ScanRequest request = context.request(cache, Overlay.of(texts), environment, threads);
+      options = request.options();
+      ScanResult result = new Scanner().scan(request);
       for (Finding f : result.findings()) {
         Path file = context.absolute(f.location().file());
         if (!contextOf(file).equals(context)) continue;
         now.computeIfAbsent(uri(file, open), u -> new ArrayList<>())
-            .add(Diagnostics.of(f, context::absolute, p -> uri(p, open)));
+            .add(new Published(Optional.of(f), Diagnostics.of(f, context::absolute, p -> uri(p, open))));
       }
       for (FileError e : result.errors()) log.accept(e.file() + ": " + e.message());
       for (String e : result.internalErrors()) log.accept("internal error: " + e);
@@ -90,22 +121,24 @@ final class Diagnoser {
       Path config = context.workingDirectory().resolve(".iamlint.yaml");
       Diagnostic d = new Diagnostic(new Range(new Position(0, 0), new Position(0, 0)), "config error: " + e.getMessage(),
           DiagnosticSeverity.Error, Diagnostics.SOURCE);
-      now.put(uri(config, open), List.of(d));
+      now.put(uri(config, open), List.of(new Published(Optional.empty(), d)));
       log.accept("config error: " + e.getMessage());
     }
     Map<String, List<Diagnostic>> before = published.getOrDefault(context, Map.of());
+    Map<String, List<Diagnostic>> after = new LinkedHashMap<>();
+    now.forEach((uri, items) -> after.put(uri, items.stream().map(Published::diagnostic).toList()));
     Set<String> uris = new HashSet<>(before.keySet());
-    uris.addAll(now.keySet());
+    uris.addAll(after.keySet());
     for (String uri : uris.stream().sorted().toList()) {
-      List<Diagnostic> diagnostics = now.getOrDefault(uri, List.of());
-      if (diagnostics.equals(before.get(uri))) continue;
+      List<Diagnostic> diagnostics = after.getOrDefault(uri, List.of());
+      // Kept even when unchanged: code actions need the buffers these positions belong to.
       if (diagnostics.isEmpty()) current.remove(uri);
-      else current.put(uri, List.copyOf(diagnostics));
+      else current.put(uri, new Judged(context, options, open, now.get(uri)));
+      if (diagnostics.equals(before.get(uri))) continue;
       Optional<TextBuffer> doc = open.values().stream().filter(b -> b.uri().equals(uri)).findFirst();
       publish.accept(new PublishDiagnosticsParams(uri, diagnostics, doc.map(TextBuffer::version).orElse(null)));
     }
-    now.values().removeIf(List::isEmpty);
-    published.put(context, now);
+    published.put(context, after);
   }
 
   /** The URI the editor knows {@code file} by: an open document's own, else the file's. */

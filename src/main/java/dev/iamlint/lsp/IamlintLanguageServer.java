@@ -7,6 +7,7 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionOptions;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
@@ -37,6 +43,7 @@ import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -103,6 +110,7 @@ final class IamlintLanguageServer implements LanguageServer, LanguageClientAware
     sync.setSave(new SaveOptions(false));
     capabilities.setTextDocumentSync(sync);
     capabilities.setHoverProvider(true);
+    capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
     return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("iamlint", version)));
   }
 
@@ -178,6 +186,15 @@ final class IamlintLanguageServer implements LanguageServer, LanguageClientAware
     TextBuffer buffer = documents.get(uri);
     if (buffer == null) return CompletableFuture.completedFuture(null);
     return CompletableFuture.completedFuture(RuleHover.at(buffer, params.getPosition(), diagnoser.current(uri)).orElse(null));
+  }
+
+  @Override
+  public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+    String uri = params.getTextDocument().getUri();
+    TextBuffer buffer = documents.get(uri);
+    if (buffer == null) return CompletableFuture.completedFuture(List.of());
+    List<CodeAction> actions = diagnoser.judged(uri).map(j -> CodeActions.of(buffer, params.getRange(), j)).orElse(List.of());
+    return CompletableFuture.completedFuture(actions.stream().map(Either::<Command, CodeAction>forRight).toList());
   }
 
   // ---- workspace ----

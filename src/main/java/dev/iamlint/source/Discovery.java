@@ -418,6 +418,20 @@ public final class Discovery {
     kind.ifPresent(k -> files.add(new SourceFile(file, display(file), k, root, text)));
   }
 
+  /**
+   * What discovery takes a file named {@code name} with {@code text} for (as when it is named on
+   * the command line): for an editor's buffer, which has a name and a text but was not discovered.
+   */
+  public static Optional<FileKind> kindOf(String name, String text) {
+    return candidateKind(name, true).flatMap(c -> switch (c) {
+      case TERRAFORM -> Optional.of(FileKind.TERRAFORM);
+      case TERRAFORM_JSON -> Optional.of(FileKind.TERRAFORM_JSON);
+      case TERRAFORM_VARS -> Optional.of(FileKind.TERRAFORM_VARS);
+      case TERRAFORM_VARS_JSON -> Optional.of(FileKind.TERRAFORM_VARS_JSON);
+      case YAML_OR_JSON -> classifyByContent(name, text);
+    });
+  }
+
   private enum Candidate { TERRAFORM, TERRAFORM_JSON, TERRAFORM_VARS, TERRAFORM_VARS_JSON, YAML_OR_JSON }
 
   private static Optional<Candidate> candidateKind(String name, boolean explicit) {

@@ -187,6 +187,40 @@ class LanguageServerTest {
   }
 
   @Test
+  void aQuickFixIsACodeActionWhoseEditTheNextDiagnosticsHonour() throws Exception {
+    String text = """
+        resource "aws_cloudtrail" "t" {
+          name                  = "t"
+          s3_bucket_name        = "audit-logs"
+          is_multi_region_trail = false # single region for now
+        }
+        """;
+    Path main = write("audit/main.tf", text);
+    JsonObject capabilities = initialize().getAsJsonObject("capabilities");
+    assertTrue(capabilities.getAsJsonObject("codeActionProvider").getAsJsonArray("codeActionKinds").toString()
+        .contains("quickfix"));
+    open(main, text);
+    JsonObject ct003 = only(diagnostics(main, d -> has(d, "CT003")), "CT003");
+
+    JsonArray actions = codeActions(main, ct003.getAsJsonObject("range"));
+    JsonObject fix = actions.asList().stream().map(JsonElement::getAsJsonObject)
+        .filter(a -> a.get("kind").getAsString().equals("quickfix")).findFirst().orElseThrow(() -> new AssertionError(actions));
+    assertTrue(fix.get("title").getAsString().contains("is_multi_region_trail"), fix.toString());
+    assertEquals("CT003", code(fix.getAsJsonArray("diagnostics").get(0)));
+    JsonArray edits = fix.getAsJsonObject("edit").getAsJsonObject("changes").getAsJsonArray(main.toUri().toString());
+    String fixed = applyEdits(text, edits);
+    assertEquals(text.replace("= false", "= true"), fixed);
+
+    // The editor applies the edit to the buffer: the finding goes.
+    change(main, 2, null, fixed);
+    diagnostics(main, d -> !has(d, "CT003"));
+    // Asked of a version newer than the one judged (the next scan is not due yet), nothing stale is offered.
+    change(main, 3, null, text);
+    assertEquals(0, codeActions(main, ct003.getAsJsonObject("range")).size());
+    shutdownAndExit(0);
+  }
+
+  @Test
   void exitWithoutShutdownIsAnError() throws Exception {
     initialize();
     client.notify("exit", null);
@@ -242,6 +276,40 @@ class LanguageServerTest {
     JsonElement result = response.get("result");
     if (result == null || result.isJsonNull()) return "";
     return result.getAsJsonObject().getAsJsonObject("contents").get("value").getAsString();
+  }
+
+  private JsonArray codeActions(Path file, JsonObject range) {
+    JsonObject params = new JsonObject();
+    JsonObject doc = new JsonObject();
+    doc.addProperty("uri", file.toUri().toString());
+    params.add("textDocument", doc);
+    params.add("range", range);
+    JsonObject context = new JsonObject();
+    context.add("diagnostics", new JsonArray());
+    params.add("context", context);
+    return client.response(client.request("textDocument/codeAction", params), WAIT).getAsJsonArray("result");
+  }
+
+  /** {@code text} with the protocol's text edits applied, as an editor applies them (last first). */
+  private static String applyEdits(String text, JsonArray edits) {
+    List<JsonObject> ordered = new ArrayList<>();
+    for (JsonElement e : edits) ordered.add(e.getAsJsonObject());
+    ordered.sort((a, b) -> Integer.compare(offset(text, b.getAsJsonObject("range").getAsJsonObject("start")),
+        offset(text, a.getAsJsonObject("range").getAsJsonObject("start"))));
+    String out = text;
+    for (JsonObject e : ordered) {
+      JsonObject range = e.getAsJsonObject("range");
+      out = out.substring(0, offset(out, range.getAsJsonObject("start"))) + e.get("newText").getAsString()
+          + out.substring(offset(out, range.getAsJsonObject("end")));
+    }
+    return out;
+  }
+
+  private static int offset(String text, JsonObject position) {
+    int line = position.get("line").getAsInt();
+    int at = 0;
+    for (int i = 0; i < line; i++) at = text.indexOf('\n', at) + 1;
+    return at + position.get("character").getAsInt();
   }
 
   /** The next diagnostics published for {@code file} that {@code matches}. */
