@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -78,10 +79,21 @@ public final class MemoryCache implements ParseCache {
 
   private final Store store;
   private final ParseCache backing;
+  private final Set<String> unsaved;
 
-  private MemoryCache(Store store, ParseCache backing) {
+  private MemoryCache(Store store, ParseCache backing, Set<String> unsaved) {
     this.store = store;
     this.backing = backing;
+    this.unsaved = unsaved;
+  }
+
+  /**
+   * This cache, for a scan in which {@code texts} are an editor's unsaved buffers: their parse
+   * trees are held in memory only, never asked of or written to the backing cache (the next
+   * keystroke makes another text).
+   */
+  public MemoryCache sparing(Collection<String> texts) {
+    return new MemoryCache(store, backing, Set.copyOf(texts));
   }
 
   /**
@@ -89,17 +101,22 @@ public final class MemoryCache implements ParseCache {
    * {@code maxKeptBytes} of kept results, asking {@code backing} for what it does not hold.
    */
   public static MemoryCache over(ParseCache backing, long maxTextChars, long maxKeptBytes) {
-    return new MemoryCache(new Store(maxTextChars, maxKeptBytes), backing);
+    return new MemoryCache(new Store(maxTextChars, maxKeptBytes), backing, Set.of());
   }
 
   @Override
   public HclParseResult hcl(String file, String text) {
-    return (HclParseResult) tree(new TreeKey("hcl", file, text), () -> backing.hcl(file, text));
+    return (HclParseResult) tree(new TreeKey("hcl", file, text), () -> source(text).hcl(file, text));
   }
 
   @Override
   public ParseResult tree(Syntax syntax, String file, String text, BiFunction<String, String, ParseResult> parser) {
-    return (ParseResult) tree(new TreeKey(syntax.name(), file, text), () -> backing.tree(syntax, file, text, parser));
+    return (ParseResult) tree(new TreeKey(syntax.name(), file, text), () -> source(text).tree(syntax, file, text, parser));
+  }
+
+  /** Where a tree not held is taken from: the parser itself for an unsaved buffer, else the backing cache. */
+  private ParseCache source(String text) {
+    return unsaved.contains(text) ? NONE : backing;
   }
 
   private Object tree(TreeKey key, Supplier<Object> parse) {
@@ -114,7 +131,7 @@ public final class MemoryCache implements ParseCache {
   @Override
   public ParseCache outside(Collection<Path> roots) {
     ParseCache b = backing.outside(roots);
-    return b == backing ? this : new MemoryCache(store, b);
+    return b == backing ? this : new MemoryCache(store, b, unsaved);
   }
 
   @Override

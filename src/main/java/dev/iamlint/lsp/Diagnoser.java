@@ -1,6 +1,6 @@
 package dev.iamlint.lsp;
 
-import dev.iamlint.cache.ParseCache;
+import dev.iamlint.cache.MemoryCache;
 import dev.iamlint.config.ConfigException;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.ScanOptions;
@@ -34,7 +34,7 @@ import org.eclipse.lsp4j.Range;
  * parse cache it is given keeps what did not change warm between scans.
  */
 final class Diagnoser {
-  private final ParseCache cache;
+  private final MemoryCache cache;
   private final Consumer<PublishDiagnosticsParams> publish;
   private final Consumer<String> log;
   private final Map<String, String> environment;
@@ -46,7 +46,7 @@ final class Diagnoser {
   /** The context of each directory: a file is published by its own project only (a nested project is another). */
   private final Map<Path, ProjectContext> contexts = new ConcurrentHashMap<>();
 
-  Diagnoser(ParseCache cache, Map<String, String> environment, int threads, Consumer<PublishDiagnosticsParams> publish,
+  Diagnoser(MemoryCache cache, Map<String, String> environment, int threads, Consumer<PublishDiagnosticsParams> publish,
       Consumer<String> log) {
     this.cache = cache;
     this.environment = Map.copyOf(environment);
@@ -105,7 +105,7 @@ final class Diagnoser {
     Map<String, List<Published>> now = new LinkedHashMap<>();
     ScanOptions options = ScanOptions.DEFAULT;
     try {
-      ScanRequest request = context.request(cache, Overlay.of(texts), environment, threads);
+      ScanRequest request = context.request(cache.sparing(texts.values()), Overlay.of(texts), environment, threads);
       options = request.options();
       ScanResult result = new Scanner().scan(request);
       for (Finding f : result.findings()) {

@@ -1,6 +1,6 @@
 package dev.iamlint.lsp;
 
-import dev.iamlint.cache.ParseCache;
+import dev.iamlint.cache.MemoryCache;
 import dev.iamlint.source.InternalFailure;
 import java.net.URI;
 import java.nio.file.FileSystemNotFoundException;
@@ -75,7 +75,7 @@ final class IamlintLanguageServer implements LanguageServer, LanguageClientAware
   private volatile LanguageClient client;
   private volatile boolean shutdown;
 
-  IamlintLanguageServer(ParseCache cache, String version, Map<String, String> environment, int threads,
+  IamlintLanguageServer(MemoryCache cache, String version, Map<String, String> environment, int threads,
       Consumer<String> stderr) {
     this.version = version;
     this.stderr = stderr;

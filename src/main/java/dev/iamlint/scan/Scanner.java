@@ -251,9 +251,12 @@ public final class Scanner {
         request.partition());
     // Outcomes are in the files' order: each template's text is its file's.
     Map<FileOutcome, String> texts = new java.util.IdentityHashMap<>();
+    Map<FileOutcome, ParseCache> caches = new java.util.IdentityHashMap<>();
     Map<Path, Template> byPath = new java.util.LinkedHashMap<>();
     for (int i = 0; i < outcomes.size(); i++) {
       texts.put(outcomes.get(i), files.get(i).text());
+      // An editor's unsaved buffer changes with the next keystroke: what is made of it is not kept.
+      caches.put(outcomes.get(i), request.overlay().text(files.get(i).path()).isPresent() ? ParseCache.NONE : request.cache());
       Optional<Template> t = outcomes.get(i).template();
       if (t.isPresent()) byPath.put(files.get(i).path().toAbsolutePath().normalize(), t.get());
     }
@@ -264,7 +267,7 @@ public final class Scanner {
         || throughParents.contains(o.template().get().file()) ? new Adapted(o, List.of())
         : InternalFailure.contain(() -> {
           ModelBuilder model = new ModelBuilder();
-          List<Budget.Note> limits = dev.iamlint.cloudformation.AdaptationCache.adapt(request.cache(), o.template().get(),
+          List<Budget.Note> limits = dev.iamlint.cloudformation.AdaptationCache.adapt(caches.get(o), o.template().get(),
               texts.get(o), request.parameters(), request.partition(), exports, nested, model);
           o.model().addAll(model);
           return new Adapted(o, limits);

@@ -2,6 +2,7 @@ package dev.iamlint.source;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,18 @@ public final class Overlay {
   /** The text that stands for {@code file} (an absolute or real path), when there is one. */
   public Optional<String> text(Path file) {
     return texts.isEmpty() ? Optional.empty() : Optional.ofNullable(texts.get(file.toAbsolutePath().normalize()));
+  }
+
+  /** Whether a buffer stands for a file directly in {@code directory} (an absolute path). */
+  public boolean holdsFileIn(Path directory) {
+    if (texts.isEmpty()) return false;
+    Path dir = directory.toAbsolutePath().normalize();
+    return texts.keySet().stream().anyMatch(p -> dir.equals(p.getParent()));
+  }
+
+  /** The texts of the buffers. */
+  public Collection<String> texts() {
+    return texts.values();
   }
 
   public boolean isEmpty() {

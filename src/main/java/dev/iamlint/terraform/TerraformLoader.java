@@ -184,8 +184,9 @@ public final class TerraformLoader {
       try {
         record(Inputs.Kind.MODULE, dir, () -> fingerprint(dir));
         ModelBuilder fragment = evaluate(dir, module(dir).orElseThrow());
+        Map<DeploymentCache.Input, String> states = inputs.states();
         return new DeploymentCache.Recorded(new DeploymentCache.Evaluated(fragment, inputs.syntaxErrors, inputs.filesRead),
-            inputs.states());
+            states, states.keySet().stream().noneMatch(this::unsaved));
       } finally {
         current.remove();
       }
@@ -215,6 +216,15 @@ public final class TerraformLoader {
   }
 
   // ---- what an evaluation reads, for the deployment cache ----
+
+  /** Whether an input is, or holds, an editor's unsaved buffer. */
+  private boolean unsaved(DeploymentCache.Input input) {
+    Path p = Path.of(input.path());
+    return switch (input.kind()) {
+      case MODULE, AUTO_VARIABLE_FILES -> overlay.holdsFileIn(p);
+      case FILE, EXPLICIT_FILE -> overlay.text(p).isPresent();
+    };
+  }
 
   /** What, besides its inputs, the evaluation of the root module in {@code dir} depends on. */
   private Map<String, String> rootKey(Path dir) {
