@@ -117,12 +117,16 @@ public final class Escalation {
           if (unrestricted.isFalse()) continue;
           if (!unrestricted.isTrue() || (!reachesOthers(s) && mayReachOthers(s))) {
             Value unknown = !unrestricted.isTrue() ? s.condition().orElseThrow() : s.resource().orElseThrow();
-            for (String a : pathActions(s)) maybe.putIfAbsent(a, new Grant(d, s, unknown));
+            for (String a : pathActions(s)) {
+              if (!missesTargets(s, a)) maybe.putIfAbsent(a, new Grant(d, s, unknown));
+            }
             continue;
           }
           if (reachesOthers(s)) {
             admin |= StatementScope.allActions(s).covers().isTrue() && StatementScope.allResources(s).covers().isTrue();
-            for (String a : pathActions(s)) grants.putIfAbsent(a, new Grant(d, s, naming(element, s, a)));
+            for (String a : pathActions(s)) {
+              if (!missesTargets(s, a)) grants.putIfAbsent(a, new Grant(d, s, naming(element, s, a)));
+            }
           } else if (onSelf(s)) {
             // Writing a policy onto oneself is the shortest escalation of all.
             for (String a : pathActions(s)) {
@@ -317,6 +321,28 @@ public final class Escalation {
         if (text.isEmpty()) return false;
         String[] parts = text.get().split(":", 6);
         if (parts.length < 6 || !parts[0].equals("arn") || !WHOLE_TYPE.matcher(parts[5]).matches()) return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether every resource of the statement is known and none is of a type through which
+   * {@code action} reaches what its paths abuse ({@code ssm:StartSession} on {@code document/*}
+   * only opens no session). Unknown resources may be anything: they do not miss.
+   */
+  static boolean missesTargets(Statement s, String action) {
+    Set<String> targets = EscalationPaths.bundled().targets(action);
+    if (targets.isEmpty() || s.resource().isEmpty()) return false;
+    for (Value item : s.resource().get().items()) {
+      for (Value v : item.alternatives()) {
+        Optional<String> text = v.asText().map(String::trim);
+        if (text.isEmpty() || text.get().equals("*")) return false;
+        String[] parts = text.get().split(":", 6);
+        if (parts.length < 6 || !parts[0].equals("arn") || parts[2].contains("*") || parts[2].contains("?")) return false;
+        String type = parts[5].split("[/:]", 2)[0];
+        if (type.contains("*") || type.contains("?")) return false;
+        if (targets.contains((parts[2] + ":" + type).toLowerCase(Locale.ROOT))) return false;
       }
     }
     return true;

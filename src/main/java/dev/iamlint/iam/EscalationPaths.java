@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,15 +53,18 @@ public final class EscalationPaths {
 
   private static final String FILE = ActionCatalog.FOLDER + "escalation-paths.yaml";
   private static final Pattern ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9]+");
+  private static final Pattern TARGET = Pattern.compile("[a-z0-9-]+:[a-z0-9-]+");
 
   private static final class Holder {
     static final EscalationPaths BUNDLED = load();
   }
 
   private final List<Path> all;
+  private final Map<String, Set<String>> targets;
 
-  private EscalationPaths(List<Path> all) {
+  private EscalationPaths(List<Path> all, Map<String, Set<String>> targets) {
     this.all = List.copyOf(all);
+    this.targets = Map.copyOf(targets);
   }
 
   /** The paths in the jar, read on first use. */
@@ -71,6 +75,15 @@ public final class EscalationPaths {
   /** Every path, in file order. */
   public List<Path> all() {
     return all;
+  }
+
+  /**
+   * The resource types (ARN {@code service:type}, lower case) through which an action (lower case)
+   * reaches what a path abuses; empty when any resource the action takes will do.
+   * {@code ssm:StartSession} also takes SSM documents, but a session opens on an instance.
+   */
+  public Set<String> targets(String action) {
+    return targets.getOrDefault(action, Set.of());
   }
 
   private static EscalationPaths load() {
@@ -105,7 +118,24 @@ public final class EscalationPaths {
         }
         paths.add(new Path(id, text(m, "description"), actions, reference, subjects));
       }
-      return new EscalationPaths(paths);
+      Map<String, Set<String>> targets = new HashMap<>();
+      if (root.get("targets") instanceof Map<?, ?> byAction) {
+        for (Map.Entry<?, ?> e : byAction.entrySet()) {
+          if (!(e.getKey() instanceof String action) || !ACTION.matcher(action).matches()
+              || !(e.getValue() instanceof List<?> types) || types.isEmpty()) {
+            throw new IllegalStateException(FILE + ": invalid targets entry " + e.getKey());
+          }
+          Set<String> lower = new HashSet<>();
+          for (Object t : types) {
+            if (!(t instanceof String type) || !TARGET.matcher(type).matches()) {
+              throw new IllegalStateException(FILE + ": invalid target " + t + " of " + action);
+            }
+            lower.add(type.toLowerCase(Locale.ROOT));
+          }
+          targets.put(action.toLowerCase(Locale.ROOT), Set.copyOf(lower));
+        }
+      }
+      return new EscalationPaths(paths, targets);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + FILE, e);
     }

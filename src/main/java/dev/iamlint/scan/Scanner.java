@@ -354,7 +354,8 @@ public final class Scanner {
       // is that same error (markup in a script, say, has nothing to do with it) or an artifact.
       if (remaining.location().compareTo(failed.location()) <= 0) return Optional.of(syntaxError(file, failed));
       ParseResult.Failed located = new ParseResult.Failed(remaining.message()
-          + " (with the Jinja markup of this template source set aside)", remaining.location(), remaining.problem());
+          + " (with the " + (jinja.get().terraform() ? "template" : "Jinja") + " markup of this template source set aside)",
+          remaining.location(), remaining.problem());
       return Optional.of(syntaxError(file, located));
     }
     if (!request.options().reportUnknown()) return Optional.empty();
@@ -369,7 +370,9 @@ public final class Scanner {
     Location whole = new Location(file.displayPath(), 1, 1, lines, 1);
     ResourceRef resource = new ResourceRef(file.displayPath(), file.displayPath(), "file", whole, tag.location());
     String kind = file.kind() == FileKind.CLOUDFORMATION_JSON ? "JSON" : "YAML";
-    String message = "Not judged: a Jinja template source" + (jinja.cookiecutter() ? " (cookiecutter)" : "")
+    String source = jinja.terraform() ? "a Terraform template source (templatefile)"
+        : "a Jinja template source" + (jinja.cookiecutter() ? " (cookiecutter)" : "");
+    String message = "Not judged: " + source
         + ", not " + kind + " until it is rendered (" + shorten(tag.text()) + " at line " + tag.location().startLine()
         + "); render it to check it";
     return new Finding(syn.id(), syn.slug(), Severity.INFO, message, tag.location(), resource, List.of(),

@@ -10,8 +10,10 @@ import java.util.Set;
 
 /**
  * Jinja markup in a YAML or JSON file: statements ({@code {%- if cookiecutter.x %}}), expressions
- * ({@code {{ cookiecutter.name }}}) and comments ({@code {# ... #}}). Such a file is the source of
- * a template (cookiecutter, {@code sam init}) that is CloudFormation only once rendered.
+ * ({@code {{ cookiecutter.name }}}) and comments ({@code {# ... #}}); and Terraform template
+ * directives ({@code %{ for k, v in values ~}}) of a file read through {@code templatefile()}.
+ * Such a file is the source of a template (cookiecutter, {@code sam init}, Terraform) that is
+ * CloudFormation only once rendered.
  *
  * <p>The markup is set aside without changing a line or a column: statements and comments become
  * blanks, expressions a same-length placeholder. A file that parses only once its markup is set
@@ -27,9 +29,9 @@ public final class JinjaMarkup {
   /**
    * {@code text} is the file with its markup set aside; {@code tags} are where each tag is
    * written, in order, with the tag's text; {@code cookiecutter} when a tag names cookiecutter's
-   * variables.
+   * variables; {@code terraform} when a tag is a Terraform template directive ({@code %{ ... }}).
    */
-  public record SetAside(String text, List<Tag> tags, boolean cookiecutter) {
+  public record SetAside(String text, List<Tag> tags, boolean cookiecutter, boolean terraform) {
     public SetAside {
       tags = List.copyOf(tags);
     }
@@ -56,6 +58,7 @@ public final class JinjaMarkup {
     Set<Integer> statementLines = new HashSet<>();
     Occurrences closers = new Occurrences(text, List.of("%}", "}}", "#}", "\n"));
     boolean cookiecutter = false;
+    boolean terraform = false;
     boolean raw = false;
     int line = 1;
     int lineStart = 0;
@@ -64,6 +67,19 @@ public final class JinjaMarkup {
       if (c == '\n') {
         line++;
         lineStart = i + 1;
+        continue;
+      }
+      if (c == '%' && i + 1 < text.length() && text.charAt(i + 1) == '{' && (i == 0 || text.charAt(i - 1) != '%') && !raw) {
+        // A Terraform template directive (%{ for k, v in values ~}, %{ endif }): the file is read
+        // through templatefile(), and %{ at the start of a line is a YAML directive to a parser.
+        int end = text.indexOf('}', i + 2);
+        int eol = closers.next("\n", i);
+        if (end < 0 || (eol >= 0 && end > eol)) continue;
+        tags.add(new Tag(text.substring(i, end + 1), Location.point(file, line, i - lineStart + 1)));
+        terraform = true;
+        statementLines.add(line);
+        for (int k = i; k <= end; k++) out.setCharAt(k, ' ');
+        i = end;
         continue;
       }
       if (c != '{' || i + 1 >= text.length()) continue;
@@ -108,7 +124,7 @@ public final class JinjaMarkup {
       i = end + 1;
     }
     if (tags.isEmpty()) return Optional.empty();
-    return Optional.of(new SetAside(emptyBlankLines(out.toString(), statementLines), tags, cookiecutter));
+    return Optional.of(new SetAside(emptyBlankLines(out.toString(), statementLines), tags, cookiecutter, terraform));
   }
 
   /**

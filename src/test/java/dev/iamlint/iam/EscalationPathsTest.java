@@ -45,6 +45,25 @@ class EscalationPathsTest {
     assertEquals(List.of(), missing);
   }
 
+  /** A target narrows an action some path needs, to resource types that action takes. */
+  @Test
+  void targetsNarrowPathActionsToTheirOwnResourceTypes() {
+    ActionCatalog catalog = ActionCatalog.bundled();
+    Set<String> pathActions = new HashSet<>();
+    PATHS.forEach(p -> pathActions.addAll(p.keys()));
+    for (String action : List.of("ssm:startsession", "ssm:sendcommand")) {
+      Set<String> targets = EscalationPaths.bundled().targets(action);
+      assertTrue(pathActions.contains(action), action);
+      assertTrue(targets.contains("ec2:instance"), action + " " + targets);
+      List<String> types = catalog.action(action).orElseThrow().resourceTypes();
+      for (String t : targets) {
+        String type = t.substring(t.indexOf(':') + 1);
+        assertTrue(types.stream().anyMatch(type::equalsIgnoreCase), action + " takes no " + type + ": " + types);
+      }
+    }
+    assertEquals(Set.of(), EscalationPaths.bundled().targets("iam:passrole"));
+  }
+
   /** Discovery (List, Read) is left out: every needed action changes something. */
   @Test
   void everyActionIsAWrite() {

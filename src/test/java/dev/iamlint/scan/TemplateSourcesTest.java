@@ -57,6 +57,20 @@ class TemplateSourcesTest {
     assertEquals(18, f.location().startColumn());
   }
 
+  /** A file read through templatefile(): Terraform's %{ } directives are not YAML until rendered. */
+  @Test
+  void aTerraformTemplateSourceIsAnInfoNoteOnlyWhenAsked() {
+    Path dir = SYN.resolve("terraform-templatefile-source");
+    assertEquals(List.of(), TestScans.findings(dir, "SYN001"));
+    List<Finding> notes = TestScans.scan(dir, REPORT_UNKNOWN, "SYN001").findings();
+    assertEquals(1, notes.size(), notes::toString);
+    Finding f = notes.get(0);
+    assertEquals(Severity.INFO, f.severity());
+    assertTrue(f.message().startsWith("Not judged: a Terraform template source (templatefile), not YAML until it is rendered"
+        + " (%{ for name, value in values ~} at line 7)"), f.message());
+    assertEquals(7, f.location().startLine());
+  }
+
   @Test
   void anErrorThatRenderingKeepsIsStillASyntaxError() {
     List<Finding> found = TestScans.scan(SYN.resolve("jinja-source-with-real-error.yaml"), REPORT_UNKNOWN, "SYN001").findings();

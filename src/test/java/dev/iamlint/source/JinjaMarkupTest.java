@@ -27,6 +27,9 @@ class JinjaMarkupTest {
       "a: ${{ github.ref }} | -",
       "a: {{ x | -",
       "a: {b: {}} | -",
+      "a:~%{ for k in v }~  ${k}: 1~%{ endfor }~ | a:~~  ${k}: 1~~",
+      "a: '100%%{ x }' | -",
+      "a: '%{ unclosed' | -",
   })
   void markupIsSetAsideWithoutMovingLinesOrColumns(String input, String expected) {
     Optional<JinjaMarkup.SetAside> s = JinjaMarkup.setAside("t.yaml", input.replace("~", "\n"));
@@ -49,5 +52,15 @@ class JinjaMarkupTest {
     assertTrue(s.cookiecutter());
     assertEquals(s.tags().get(1), s.nearest(Location.point("t.yaml", 5, 1)));
     assertFalse(JinjaMarkup.setAside("t.yaml", "a: {{ name }}").orElseThrow().cookiecutter());
+  }
+
+  @Test
+  void terraformDirectivesAreRecognised() {
+    JinjaMarkup.SetAside s = JinjaMarkup.setAside("t.yaml", "a:\n%{ if x ~}\n  b: 1\n%{ endif }\n").orElseThrow();
+    assertTrue(s.terraform());
+    assertFalse(s.cookiecutter());
+    assertEquals(Location.point("t.yaml", 2, 1), s.tags().get(0).location());
+    assertEquals("%{ if x ~}", s.tags().get(0).text());
+    assertFalse(JinjaMarkup.setAside("t.yaml", "a: {{ name }}").orElseThrow().terraform());
   }
 }
