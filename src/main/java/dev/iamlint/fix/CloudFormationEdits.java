@@ -73,11 +73,15 @@ final class CloudFormationEdits {
     return Optional.empty();
   }
 
+  /** A key as written, then its colon: what lies between a key's start and its value's start. */
+  private static final Pattern KEY_THEN_COLON = Pattern.compile(
+      "(?:\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^']|'')*'|[^\\s:'\"][^:\\n]*?)\\s*:\\s*");
+
   /** Whether the value is written right after its key (not an alias of a node written elsewhere). */
   private static boolean writtenAfter(SourceText text, ScalarNode key, Node value) {
-    int keyEnd = text.endOffset(key.location());
+    int keyStart = text.offset(key.location());
     int valueStart = text.offset(value.location());
-    return valueStart > keyEnd && text.text.substring(keyEnd, valueStart).strip().equals(":");
+    return valueStart > keyStart && KEY_THEN_COLON.matcher(text.text.substring(keyStart, valueStart)).matches();
   }
 
   static Optional<MapNode.Entry> firstEntry(MapNode map) {

@@ -101,7 +101,9 @@ public final class Fixes {
    * editor holds it; any other file gives no fix.
    */
   public static List<Fix> certainFixes(Finding finding, SourceFile source, ScanOptions options) {
-    if (finding.isSuppressed() || !finding.resource().file().equals(source.displayPath())) return List.of();
+    if (finding.isSuppressed() || !finding.resource().file().equals(source.displayPath()) || downloaded(source)) {
+      return List.of();
+    }
     Optional<Setting> setting = SETTINGS.stream().filter(s -> s.rule().equals(finding.ruleId()) && matches(finding.detail(), s.detail()))
         .findFirst();
     if (setting.isEmpty()) return List.of();
@@ -117,6 +119,15 @@ public final class Fixes {
       default -> Optional.empty();
     };
     return fix.stream().toList();
+  }
+
+  /**
+   * A module Terraform downloaded ({@code .terraform/modules}): not the project's code, and
+   * rewritten by the next {@code terraform init}.
+   */
+  static boolean downloaded(SourceFile source) {
+    String path = "/" + source.displayPath().replace('\\', '/');
+    return path.contains("/.terraform/");
   }
 
   /** A finding's detail names the setting; a suffix tells apart deployments sharing a module ({@code @root}). */

@@ -38,13 +38,16 @@ public record TextEdit(Path file, int startLine, int startColumn, int endLine, i
     return new Location(displayPath, startLine, startColumn, endLine, endColumn);
   }
 
-  /** Whether the two touch the same text: ranges that share a character, or an insertion inside the other's range. */
+  /**
+   * Whether the two touch the same text: ranges that share a character, or an insertion strictly
+   * inside the other's range. Insertions at one point do not overlap: they apply one after the other.
+   */
   public boolean overlaps(TextEdit other) {
     if (!file.equals(other.file)) return false;
     int startVsOtherEnd = compare(startLine, startColumn, other.endLine, other.endColumn);
     int otherStartVsEnd = compare(other.startLine, other.startColumn, endLine, endColumn);
-    // Two insertions at the same point would depend on their order: overlapping too.
-    if (isInsertion() && other.isInsertion()) return startVsOtherEnd == 0;
+    // Two insertions at one point both apply, in the order of their fixes.
+    if (isInsertion() && other.isInsertion()) return false;
     if (isInsertion()) return startVsOtherEnd < 0 && compare(startLine, startColumn, other.startLine, other.startColumn) > 0;
     if (other.isInsertion()) return other.overlaps(this);
     return startVsOtherEnd < 0 && otherStartVsEnd < 0;
