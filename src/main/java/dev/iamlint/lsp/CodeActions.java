@@ -2,6 +2,7 @@ package dev.iamlint.lsp;
 
 import dev.iamlint.fix.Fix;
 import dev.iamlint.fix.Fixes;
+import dev.iamlint.fix.SuppressionEdits;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.source.Discovery;
 import dev.iamlint.source.FileKind;
@@ -22,7 +23,8 @@ import org.eclipse.lsp4j.WorkspaceEdit;
 
 /**
  * The code actions of the findings in a range: the certain quick fixes the fix engine gives
- * ({@link Fixes}), each as a workspace edit. Offered only while the document is the text the
+ * ({@link Fixes}) and a suppression where the next scan honours it ({@link SuppressionEdits}: a
+ * comment above the resource, an entry of a template's Metadata), each as a workspace edit. Offered only while the document is the text the
  * findings were judged from: after a further edit their positions may no longer hold, and the
  * next diagnostics bring fresh ones.
  */
@@ -41,15 +43,27 @@ final class CodeActions {
       Optional<SourceFile> source = source(judged, finding.resource().file());
       if (source.isEmpty()) continue;
       for (Fix fix : Fixes.certainFixes(finding, source.get(), judged.options())) {
-        CodeAction action = new CodeAction(fix.description());
-        action.setKind(CodeActionKind.QuickFix);
-        action.setDiagnostics(List.of(p.diagnostic()));
-        action.setIsPreferred(true);
-        action.setEdit(edit(fix, judged));
-        actions.add(action);
+        actions.add(action(fix.description(), fix, p, judged, true));
       }
+      SuppressionEdits.suppress(finding, source.get(), REASON).ifPresent(fix -> actions.add(action(
+          "Suppress " + finding.ruleId() + " here (with reason)", fix, p, judged, false)));
     }
     return actions;
+  }
+
+  /**
+   * The reason a suppression is written with, for the user to replace: a suppression needs one to
+   * be honoured (unless the config sets require_reason: false), and a code action cannot ask.
+   */
+  static final String REASON = "TODO: say why this is accepted";
+
+  private static CodeAction action(String title, Fix fix, Diagnoser.Published p, Diagnoser.Judged judged, boolean preferred) {
+    CodeAction action = new CodeAction(title);
+    action.setKind(CodeActionKind.QuickFix);
+    action.setDiagnostics(List.of(p.diagnostic()));
+    action.setIsPreferred(preferred);
+    action.setEdit(edit(fix, judged));
+    return action;
   }
 
   /** The file that declares a finding's resource, as it was judged: the buffer when it is open, else the disk's text. */

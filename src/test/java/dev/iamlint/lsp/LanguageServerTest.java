@@ -99,10 +99,24 @@ class LanguageServerTest {
     RuleMetadata rule = Catalog.get("ADM001");
     assertTrue(hover.contains(rule.title()) && hover.contains("How to fix"), hover);
 
+    // A suppression as a code action: the next diagnostics honour it.
+    JsonArray actions = codeActions(main, adm.getAsJsonObject("range"));
+    JsonObject suppress = actions.asList().stream().map(JsonElement::getAsJsonObject)
+        .filter(a -> a.get("title").getAsString().equals("Suppress ADM001 here (with reason)")).findFirst()
+        .orElseThrow(() -> new AssertionError(actions));
+    String suppressed = applyEdits(buffer, suppress.getAsJsonObject("edit").getAsJsonObject("changes")
+        .getAsJsonArray(main.toUri().toString()));
+    assertTrue(suppressed.startsWith("# iamlint:ignore ADM001 -- "), suppressed);
+    change(main, 2, null, suppressed);
+    JsonObject honoured = diagnostics(main, d -> !has(d, "ADM001"));
+    assertFalse(has(honoured, "SUP001"), "the suppression has a reason and is used: " + honoured);
+    change(main, 3, null, buffer);
+    diagnostics(main, d -> has(d, "ADM001"));
+
     // An incremental edit: AdministratorAccess becomes ReadOnlyAccess in the buffer.
     JsonObject range = rangeOf(buffer, "AdministratorAccess\"");
     range.getAsJsonObject("end").addProperty("character", range.getAsJsonObject("end").get("character").getAsInt() - 1);
-    change(main, 2, range, "ReadOnlyAccess");
+    change(main, 4, range, "ReadOnlyAccess");
     diagnostics(main, d -> !has(d, "ADM001"));
 
     shutdownAndExit(0);
