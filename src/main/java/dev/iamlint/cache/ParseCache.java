@@ -14,7 +14,7 @@ import java.util.function.BiFunction;
  * result is the very result the parser would give for that text under that name; every
  * implementation is safe to use from several threads.
  */
-public sealed interface ParseCache permits ParseCache.Off, DiskCache {
+public sealed interface ParseCache permits ParseCache.Off, DiskCache, MemoryCache {
 
   /** No cache: every file is parsed (what tests and library callers get unless they ask). */
   ParseCache NONE = new Off();

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 final class IamlintCommand implements Callable<Integer> {
   /** The subcommands, in the order help lists them. */
   static final List<Class<?>> SUBCOMMANDS = List.of(ScanCommand.class, ReviewCommand.class, RulesCommand.class,
-      ExplainCommand.class, DebugCommand.class);
+      ExplainCommand.class, LspCommand.class, DebugCommand.class);
 
   /**
    * The command line for {@code args}. When the first argument names a subcommand, only that one

@@ -105,7 +105,7 @@ public final class SarifReporter implements Reporter {
   }
 
   /** The rule's documentation (its rules/ID.yaml), where reports link a rule id to. */
-  static String helpUri(String ruleId) {
+  public static String helpUri(String ruleId) {
     return "https://github.com/iamlint/iamlint/blob/main/rules/" + ruleId + ".yaml";
   }
 

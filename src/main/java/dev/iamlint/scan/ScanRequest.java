@@ -6,6 +6,7 @@ import dev.iamlint.rule.RuleSelector;
 import dev.iamlint.rule.ScanOptions;
 import dev.iamlint.rule.Severity;
 import dev.iamlint.source.Ignoring;
+import dev.iamlint.source.Overlay;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,13 +22,23 @@ import java.util.function.Predicate;
  * read on their own: the scope's project is, and the scope says what is reported. {@code ignoring}
  * says what directory walks leave out ({@code --no-ignore}: nothing). {@code cache} keeps parse
  * results across runs; only the command line asks for one (tests and library callers get
- * {@link ParseCache#NONE}).
+ * {@link ParseCache#NONE}). {@code overlay}: unsaved texts that every read takes in place of their
+ * files (an editor's buffers; none for the command line).
  */
 public record ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
     Map<String, String> variables, List<Path> variableFiles, Map<String, String> environment,
     String partition, RuleSelector selector, Severity minSeverity, ScanOptions options,
     Predicate<String> excluded, int threads, List<Ignore> ignores, boolean requireReason,
-    Optional<ProjectScope> scope, Ignoring ignoring, ParseCache cache) {
+    Optional<ProjectScope> scope, Ignoring ignoring, ParseCache cache, Overlay overlay) {
+
+  public ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
+      Map<String, String> variables, List<Path> variableFiles, Map<String, String> environment,
+      String partition, RuleSelector selector, Severity minSeverity, ScanOptions options,
+      Predicate<String> excluded, int threads, List<Ignore> ignores, boolean requireReason,
+      Optional<ProjectScope> scope, Ignoring ignoring, ParseCache cache) {
+    this(workingDirectory, paths, parameters, variables, variableFiles, environment, partition, selector, minSeverity,
+        options, excluded, threads, ignores, requireReason, scope, ignoring, cache, Overlay.NONE);
+  }
 
   public ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
       Map<String, String> variables, List<Path> variableFiles, Map<String, String> environment,
@@ -79,34 +90,40 @@ public record ScanRequest(Path workingDirectory, List<Path> paths, Map<String, S
 
   public ScanRequest withSelector(RuleSelector s) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition, s,
-        minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, cache);
+        minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, cache, overlay);
   }
 
   /** The same scan, reading the whole project and reporting only {@code scope}'s paths. */
   public ScanRequest withScope(ProjectScope s) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
-        selector, minSeverity, options, excluded, threads, ignores, requireReason, Optional.of(s), ignoring, cache);
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, Optional.of(s), ignoring, cache, overlay);
   }
 
   /** The same scan, leaving out of directory walks what {@code i} says. */
   public ScanRequest withIgnoring(Ignoring i) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
-        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, i, cache);
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, i, cache, overlay);
   }
 
   /** The same request over other paths (the code a review compares the account with). */
   public ScanRequest withPaths(List<Path> p) {
     return new ScanRequest(workingDirectory, p, parameters, variables, variableFiles, environment, partition,
-        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, cache);
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, cache, overlay);
   }
 
   public ScanRequest withOptions(ScanOptions o) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
-        selector, minSeverity, o, excluded, threads, ignores, requireReason, scope, ignoring, cache);
+        selector, minSeverity, o, excluded, threads, ignores, requireReason, scope, ignoring, cache, overlay);
+  }
+
+  /** The same scan, reading {@code o}'s texts in place of their files. */
+  public ScanRequest withOverlay(Overlay o) {
+    return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, cache, o);
   }
 
   public ScanRequest withCache(ParseCache c) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
-        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, c);
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, c, overlay);
   }
 }

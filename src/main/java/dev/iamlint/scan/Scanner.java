@@ -102,7 +102,7 @@ public final class Scanner {
 
   /** Discovers, loads, evaluates and maps the request's files (the first half of a scan). */
   Loaded load(ScanRequest request) {
-    Discovery discovery = new Discovery(request.workingDirectory(), request.excluded(), request.ignoring());
+    Discovery discovery = new Discovery(request.workingDirectory(), request.excluded(), request.ignoring(), request.overlay());
     Discovery.Result discovered = request.scope().isPresent()
         ? discoverProject(request, discovery, request.scope().get()) : discovery.discover(request.paths());
     progress.files(discovered.files().size());
@@ -253,9 +253,12 @@ public final class Scanner {
         request.partition());
     // Outcomes are in the files' order: each template's text is its file's.
     Map<FileOutcome, String> texts = new java.util.IdentityHashMap<>();
+    Map<FileOutcome, ParseCache> caches = new java.util.IdentityHashMap<>();
     Map<Path, Template> byPath = new java.util.LinkedHashMap<>();
     for (int i = 0; i < outcomes.size(); i++) {
       texts.put(outcomes.get(i), files.get(i).text());
+      // An editor's unsaved buffer changes with the next keystroke: what is made of it is not kept.
+      caches.put(outcomes.get(i), request.overlay().text(files.get(i).path()).isPresent() ? ParseCache.NONE : request.cache());
       Optional<Template> t = outcomes.get(i).template();
       if (t.isPresent()) byPath.put(files.get(i).path().toAbsolutePath().normalize(), t.get());
     }
@@ -266,7 +269,7 @@ public final class Scanner {
         || throughParents.contains(o.template().get().file()) ? new Adapted(o, List.of())
         : InternalFailure.contain(() -> {
           ModelBuilder model = new ModelBuilder();
-          List<Budget.Note> limits = dev.iamlint.cloudformation.AdaptationCache.adapt(request.cache(), o.template().get(),
+          List<Budget.Note> limits = dev.iamlint.cloudformation.AdaptationCache.adapt(caches.get(o), o.template().get(),
               texts.get(o), request.parameters(), request.partition(), exports, nested, model);
           o.model().addAll(model);
           return new Adapted(o, limits);
@@ -412,7 +415,8 @@ public final class Scanner {
     TerraformLoader.Options options = new TerraformLoader.Options(request.variableFiles(), request.variables(),
         request.environment(), request.partition(), request.threads());
     for (Map.Entry<Path, Set<Path>> e : directoriesByRoot.entrySet()) {
-      TerraformLoader loader = new TerraformLoader(e.getKey(), discovery::display, options, request.cache(), discovered);
+      TerraformLoader loader = new TerraformLoader(e.getKey(), discovery::display, options, request.cache(), discovered,
+          request.overlay());
       // A plan is the more precise picture of its directory: the sources beside it only place its resources.
       for (SourceFile plan : plansByRoot.getOrDefault(e.getKey(), List.of())) {
         read.add(plan.displayPath());

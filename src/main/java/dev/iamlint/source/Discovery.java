@@ -76,15 +76,22 @@ public final class Discovery {
   private final Path workingDirectory;
   private final Predicate<String> excluded;
   private final Ignoring ignoring;
+  private final Overlay overlay;
 
   public Discovery(Path workingDirectory, Predicate<String> excluded) {
     this(workingDirectory, excluded, Ignoring.IGNORED_AND_BUILD_FOLDERS);
   }
 
   public Discovery(Path workingDirectory, Predicate<String> excluded, Ignoring ignoring) {
+    this(workingDirectory, excluded, ignoring, Overlay.NONE);
+  }
+
+  /** {@code overlay}: unsaved texts read in place of their files (an editor's buffers). */
+  public Discovery(Path workingDirectory, Predicate<String> excluded, Ignoring ignoring, Overlay overlay) {
     this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
     this.excluded = excluded;
     this.ignoring = ignoring;
+    this.overlay = overlay;
   }
 
   /**
@@ -115,7 +122,7 @@ public final class Discovery {
         if (excluded.test(absolute(absolute))) continue;
         Path root = absolute.getParent() == null ? absolute : absolute.getParent();
         // A file named explicitly is read even when its extension is unusual for YAML.
-        consider(absolute, root, true, SourceReader.UNCONFINED, files, errors, unreadable, seen);
+        consider(absolute, root, true, SourceReader.UNCONFINED.over(overlay), files, errors, unreadable, seen);
       }
     }
     return sorted(files, errors, unreadable);
@@ -194,7 +201,7 @@ public final class Discovery {
       errors.add(new FileError(display(root), "cannot read directory: " + e.getMessage()));
       return;
     }
-    SourceReader reader = SourceReader.confinedTo(realRoot);
+    SourceReader reader = SourceReader.confinedTo(realRoot).over(overlay);
     Deque<Directory> open = new ArrayDeque<>();
     try {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -409,6 +416,20 @@ public final class Discovery {
       case YAML_OR_JSON -> classifyByContent(file.getFileName().toString(), text);
     };
     kind.ifPresent(k -> files.add(new SourceFile(file, display(file), k, root, text)));
+  }
+
+  /**
+   * What discovery takes a file named {@code name} with {@code text} for (as when it is named on
+   * the command line): for an editor's buffer, which has a name and a text but was not discovered.
+   */
+  public static Optional<FileKind> kindOf(String name, String text) {
+    return candidateKind(name, true).flatMap(c -> switch (c) {
+      case TERRAFORM -> Optional.of(FileKind.TERRAFORM);
+      case TERRAFORM_JSON -> Optional.of(FileKind.TERRAFORM_JSON);
+      case TERRAFORM_VARS -> Optional.of(FileKind.TERRAFORM_VARS);
+      case TERRAFORM_VARS_JSON -> Optional.of(FileKind.TERRAFORM_VARS_JSON);
+      case YAML_OR_JSON -> classifyByContent(name, text);
+    });
   }
 
   private enum Candidate { TERRAFORM, TERRAFORM_JSON, TERRAFORM_VARS, TERRAFORM_VARS_JSON, YAML_OR_JSON }

@@ -64,12 +64,19 @@ public final class SourceReader {
   }
 
   /** Reads any file: for those the user named on the command line, which may lie anywhere. */
-  public static final SourceReader UNCONFINED = new SourceReader(Optional.empty());
+  public static final SourceReader UNCONFINED = new SourceReader(Optional.empty(), Overlay.NONE);
 
   private final Optional<Path> realRoot;
+  private final Overlay overlay;
 
-  private SourceReader(Optional<Path> realRoot) {
+  private SourceReader(Optional<Path> realRoot, Overlay overlay) {
     this.realRoot = realRoot;
+    this.overlay = overlay;
+  }
+
+  /** This reader, taking {@code buffers}' text in place of the disk's (the same limits apply). */
+  public SourceReader over(Overlay buffers) {
+    return buffers == overlay ? this : new SourceReader(realRoot, buffers);
   }
 
   /** Reads only files whose real path (symbolic links resolved) lies under {@code root}'s. */
@@ -80,7 +87,7 @@ public final class SourceReader {
     } catch (IOException e) {
       real = root.toAbsolutePath().normalize();
     }
-    return new SourceReader(Optional.of(real));
+    return new SourceReader(Optional.of(real), Overlay.NONE);
   }
 
   public Outcome read(Path file, Encoding encoding) {
@@ -105,6 +112,11 @@ public final class SourceReader {
       BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
       if (attributes.isDirectory()) return new Refused("a directory, not a file");
       if (!attributes.isRegularFile()) return new Refused("not a regular file (a pipe, socket or device): not read");
+      Optional<String> buffer = overlay.text(real).or(() -> overlay.text(file));
+      if (buffer.isPresent()) {
+        byte[] bytes = buffer.get().getBytes(StandardCharsets.UTF_8);
+        return bytes.length > maxBytes ? new Refused(tooLarge(maxBytes)) : new Bytes(bytes);
+      }
       if (attributes.size() > maxBytes) return new Refused(tooLarge(maxBytes));
       byte[] bytes;
       try (InputStream in = Files.newInputStream(real)) {

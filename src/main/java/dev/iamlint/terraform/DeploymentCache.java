@@ -105,6 +105,7 @@ final class DeploymentCache {
       }
     }
     Recorded fresh = evaluate.get();
+    if (!fresh.lasting()) return fresh.evaluated();
     // Too large or too deep to keep: evaluated again next time.
     Optional<byte[]> result = codecs.evaluated().encode(fresh.evaluated());
     Optional<byte[]> inputs = codecs.manifest().encode(new Manifest(new ArrayList<>(fresh.inputs().keySet())));
@@ -134,8 +135,15 @@ final class DeploymentCache {
     return digest.digest();
   }
 
-  /** An evaluation and the inputs it read, with the state it saw each in. */
-  record Recorded(Evaluated evaluated, Map<Input, String> inputs) {}
+  /**
+   * An evaluation and the inputs it read, with the state it saw each in; {@code lasting}: whether
+   * it is worth keeping (not when it read an editor's unsaved buffer, which the next keystroke changes).
+   */
+  record Recorded(Evaluated evaluated, Map<Input, String> inputs, boolean lasting) {
+    Recorded(Evaluated evaluated, Map<Input, String> inputs) {
+      this(evaluated, inputs, true);
+    }
+  }
 
   private byte[] resultKey(Map<Input, String> states) {
     MessageDigest digest = sha256();

@@ -9,6 +9,7 @@ import dev.iamlint.json.JsonLoader;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.source.InternalFailure;
 import dev.iamlint.source.Location;
+import dev.iamlint.source.Overlay;
 import dev.iamlint.source.Parallel;
 import dev.iamlint.source.SourceReader;
 import dev.iamlint.terraform.functions.FileAccess;
@@ -72,6 +73,7 @@ public final class TerraformLoader {
   private final Map<Path, String> discovered;
   /** Every file is read through it: the limits are discovery's, whichever path leads to a file. */
   private final SourceReader reader;
+  private final Overlay overlay;
   private final Map<Path, Optional<Texts>> texts = new ConcurrentHashMap<>();
   private final Map<Path, Outline> outlines = new ConcurrentHashMap<>();
   private final Set<Path> used = ConcurrentHashMap.newKeySet();
@@ -94,6 +96,13 @@ public final class TerraformLoader {
    */
   public TerraformLoader(Path root, Function<Path, String> display, Options options, ParseCache cache,
       Map<Path, String> discovered) {
+    this(root, display, options, cache, discovered, Overlay.NONE);
+  }
+
+  /** {@code overlay}: unsaved texts read in place of their files (an editor's buffers). */
+  public TerraformLoader(Path root, Function<Path, String> display, Options options, ParseCache cache,
+      Map<Path, String> discovered, Overlay overlay) {
+    this.overlay = overlay;
     this.discovered = Map.copyOf(discovered);
     this.root = root.toAbsolutePath().normalize();
     this.display = display;
@@ -106,7 +115,7 @@ public final class TerraformLoader {
       r = this.root;
     }
     this.realRoot = r;
-    this.reader = SourceReader.confinedTo(this.root);
+    this.reader = SourceReader.confinedTo(this.root).over(overlay);
   }
 
   /** Evaluates the modules in {@code directories} (module directories found by discovery). */
@@ -175,8 +184,9 @@ public final class TerraformLoader {
       try {
         record(Inputs.Kind.MODULE, dir, () -> fingerprint(dir));
         ModelBuilder fragment = evaluate(dir, module(dir).orElseThrow());
+        Map<DeploymentCache.Input, String> states = inputs.states();
         return new DeploymentCache.Recorded(new DeploymentCache.Evaluated(fragment, inputs.syntaxErrors, inputs.filesRead),
-            inputs.states());
+            states, states.keySet().stream().noneMatch(this::unsaved));
       } finally {
         current.remove();
       }
@@ -206,6 +216,15 @@ public final class TerraformLoader {
   }
 
   // ---- what an evaluation reads, for the deployment cache ----
+
+  /** Whether an input is, or holds, an editor's unsaved buffer. */
+  private boolean unsaved(DeploymentCache.Input input) {
+    Path p = Path.of(input.path());
+    return switch (input.kind()) {
+      case MODULE, AUTO_VARIABLE_FILES -> overlay.holdsFileIn(p);
+      case FILE, EXPLICIT_FILE -> overlay.text(p).isPresent();
+    };
+  }
 
   /** What, besides its inputs, the evaluation of the root module in {@code dir} depends on. */
   private Map<String, String> rootKey(Path dir) {
@@ -267,7 +286,7 @@ public final class TerraformLoader {
    */
   private String fileState(Path p, boolean explicit) {
     if (!explicit && !inside(p)) return ABSENT;
-    return state(p, (explicit ? SourceReader.UNCONFINED : reader).bytes(p));
+    return state(p, (explicit ? SourceReader.UNCONFINED.over(overlay) : reader).bytes(p));
   }
 
   /** A module file's state in its directory's fingerprint: how it is shown and the hash of its text, or why it cannot be read. */
@@ -607,7 +626,7 @@ public final class TerraformLoader {
       return Optional.empty();
     }
     // Read once: the state recorded is that of the bytes parsed.
-    SourceReader.Raw raw = (explicit ? SourceReader.UNCONFINED : reader).bytes(p);
+    SourceReader.Raw raw = (explicit ? SourceReader.UNCONFINED.over(overlay) : reader).bytes(p);
     record(kind, p, () -> state(p, raw));
     // The files Terraform reads by name (terraform.tfvars...) are often absent: that is not an error.
     if (raw instanceof SourceReader.Refused && !Files.exists(p)) return Optional.empty();

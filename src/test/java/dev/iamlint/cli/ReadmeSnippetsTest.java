@@ -80,6 +80,9 @@ class ReadmeSnippetsTest {
     c.put("gitlab-include", this::gitlab);
     c.put("gitlab-merge-request", this::gitlab);
     c.put("vscode-task", this::vscodeTask);
+    c.put("lsp-vscode", this::lspVscode);
+    c.put("lsp-neovim", s -> lspCommand(s, Pattern.compile("cmd = \\{ \"iamlint\", \"(\\w+)\" \\}")));
+    c.put("lsp-emacs", s -> lspCommand(s, Pattern.compile("\\(\"iamlint\" \"(\\w+)\"\\)")));
     c.put("hcl2json", this::hcl2json);
     c.put("review-exports", this::reviewExports);
     c.put("review-command", this::reviewCommand);
@@ -212,6 +215,26 @@ class ReadmeSnippetsTest {
         "trails.json", "trail-status.json", "event-selectors.json")) {
       assertTrue(s.text().contains("exports/" + export), export);
     }
+  }
+
+  /** The extension the snippet builds is there, with the client library and the packager it uses. */
+  private void lspVscode(Snippet s) throws IOException {
+    String manifest = Files.readString(Path.of("editors", "vscode", "package.json"));
+    assertTrue(manifest.contains("\"vscode-languageclient\"") && manifest.contains("\"@vscode/vsce\""), manifest);
+    Matcher vsix = Pattern.compile("install-extension (iamlint-([0-9.]+)\\.vsix)").matcher(s.text());
+    assertTrue(vsix.find(), s.text());
+    assertTrue(manifest.contains("\"version\": \"" + vsix.group(2) + "\""), "vsce names the package after its version");
+    assertTrue(Files.exists(Path.of("editors", "vscode", "extension.js")));
+  }
+
+  /** The editor starts an iamlint subcommand that exists. */
+  private void lspCommand(Snippet s, Pattern command) {
+    Matcher m = command.matcher(s.text());
+    assertTrue(m.find(), s.text());
+    assertEquals("lsp", m.group(1));
+    CliTest.Run help = run(m.group(1), "--help");
+    assertEquals(0, help.code(), help.err());
+    assertTrue(help.out().contains("language server"), help.out());
   }
 
   private void usage(Snippet s) {
