@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,10 +93,8 @@ final class FixFiles {
       Optional<String> problem = o.refused().or(() -> changedOnDisk(o.file()));
       if (problem.isEmpty()) {
         try {
-          // NOFOLLOW_LINKS: a link put in the file's place since it was read is not written through.
-          Files.write(o.file().path(), o.fixed().getBytes(StandardCharsets.UTF_8), StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException | UnsupportedOperationException e) {
+          replace(o.file().path(), o.fixed());
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
           problem = Optional.of("cannot write it: " + e.getMessage());
         }
       }
@@ -108,6 +108,32 @@ final class FixFiles {
     }
     err.flush();
     return written;
+  }
+
+  /**
+   * Replaces {@code file} by {@code text} whole: written to a new file beside it (with its
+   * permissions), then renamed over it. A reader sees the old text or the new one, never half; a
+   * failure leaves the file as it was; and the rename replaces this name only, never writing
+   * through a symbolic link or into another name of the same file (a hard link from outside the
+   * scanned paths keeps what it held).
+   */
+  private static void replace(Path file, String text) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Path temporary = Files.createTempFile(dir, "." + file.getFileName() + ".", ".iamlint-fix");
+    try {
+      Files.write(temporary, text.getBytes(StandardCharsets.UTF_8), StandardOpenOption.TRUNCATE_EXISTING);
+      copyPermissions(file, temporary);
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** The file's POSIX permissions onto {@code to}, where the file system has them. */
+  private static void copyPermissions(Path from, Path to) throws IOException {
+    PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+    if (source != null && target != null) target.setPermissions(source.readAttributes().permissions());
   }
 
   private void skippedNote(Outcome o) {

@@ -21,32 +21,68 @@ final class CloudFormationEdits {
   /** A scalar written plainly or quoted on one line, without a tag, an anchor or an alias. */
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.+-]+|\"[A-Za-z0-9_.+-]*\"|'[A-Za-z0-9_.+-]*'");
 
+  /**
+   * Sets the property at {@code path} under the {@code Properties} of the finding's resource.
+   * Every mapping on the way must be the resource's own, written in place: a mapping that is
+   * anchored ({@code &name}), an alias ({@code *name}) or merged in ({@code <<: *name}) is shared
+   * with other resources, and an edit there would change them too, so it gets no fix.
+   */
   static Optional<Fix> set(Finding finding, SourceText text, boolean json, String type, List<String> path, String value) {
     if (!finding.resource().type().equals(type)) return Optional.empty();
     Optional<MapNode> declaration = resource(text, finding.resource().header());
     if (declaration.isEmpty()) return Optional.empty();
-    Optional<MapNode> parent = declaration.get().map("Properties");
-    for (String key : path.subList(0, path.size() - 1)) parent = parent.flatMap(p -> p.map(key));
+    Optional<MapNode> parent = declaration.flatMap(d -> ownMap(text, d, "Properties"));
+    for (String key : path.subList(0, path.size() - 1)) parent = parent.flatMap(p -> ownMap(text, p, key));
     if (parent.isEmpty()) return Optional.empty();
+    MapNode own = parent.get();
     String name = path.get(path.size() - 1);
-    Optional<MapNode.Entry> entry = parent.get().entry(name);
+    Optional<MapNode.Entry> entry = own.entry(name);
     String shown = name + ": " + value;
     if (entry.isPresent()) {
-      if (!(entry.get().value() instanceof ScalarNode scalar) || !writtenAfter(text, entry.get().key(), scalar)) {
+      if (!(entry.get().value() instanceof ScalarNode scalar) || !inside(text, own, entry.get().key())
+          || !writtenAfter(text, entry.get().key(), scalar)) {
         return Optional.empty();
       }
       String written = text.source(scalar.location());
       if (!TOKEN.matcher(written).matches() || written.equals(value)) return Optional.empty();
       return Optional.of(new Fix("Set " + shown, List.of(TextEdit.replace(text.path(), scalar.location(), value))));
     }
+    if (own.entries().stream().anyMatch(e -> !inside(text, own, e.key()))) return Optional.empty();
     String key = json ? Strings.json(name) : name;
-    return insertEntry(text, parent.get(), firstEntry(parent.get()), List.of(key + ": " + value), key + ": " + value)
+    return insertEntry(text, own, firstEntry(own), List.of(key + ": " + value), key + ": " + value)
         .map(edit -> new Fix("Add " + shown, List.of(edit)));
   }
 
-  /** The declaration (a mapping with a Type) of the resource whose logical id is written at {@code header}. */
+  /** The mapping under {@code key} of {@code map}, when it is written there, in place, and belongs to no other node. */
+  static Optional<MapNode> ownMap(SourceText text, MapNode map, String key) {
+    return map.entry(key).filter(e -> e.value() instanceof MapNode && inside(text, map, e.key()))
+        .filter(e -> ownedBy(text, e.key().location(), (MapNode) e.value())).map(e -> (MapNode) e.value());
+  }
+
+  /** Whether {@code value}, the mapping of the key at {@code key}, is written right after it, without an anchor. */
+  private static boolean ownedBy(SourceText text, Location key, MapNode value) {
+    int keyStart = text.offset(key);
+    int valueStart = text.offset(value.location());
+    if (valueStart <= keyStart || valueStart >= text.text.length()) return false;
+    char first = text.text.charAt(valueStart);
+    return first != '&' && first != '*' && first != '!'
+        && KEY_THEN_COLON.matcher(text.text.substring(keyStart, valueStart)).matches();
+  }
+
+  /** Whether {@code node} is written within {@code container}'s text (not merged in from elsewhere). */
+  private static boolean inside(SourceText text, Node container, Node node) {
+    return text.offset(node.location()) >= text.offset(container.location())
+        && text.endOffset(node.location()) <= text.endOffset(container.location());
+  }
+
+  /**
+   * The declaration (a mapping with a Type) of the resource whose logical id is written at {@code
+   * header}, when it is written there, not anchored or an alias (an edit would change another
+   * resource too).
+   */
   static Optional<MapNode> resource(SourceText text, Location header) {
-    return text.declarations().flatMap(d -> Optional.ofNullable(d.get(header))).filter(decl -> decl.get("Type").isPresent());
+    return text.declarations().flatMap(d -> Optional.ofNullable(d.get(header))).filter(decl -> decl.get("Type").isPresent())
+        .filter(decl -> ownedBy(text, header, decl));
   }
 
   /** A key as written, then its colon: what lies between a key's start and its value's start. */

@@ -20,13 +20,19 @@ public final class Edits {
   /**
    * Applies {@code fixes} (whose edits all concern this text) in their order, each whole or not
    * at all: a fix whose edits overlap an edit of a fix already taken is skipped, so that no
-   * edit ever changes text another one is about.
+   * edit ever changes text another one is about. A fix whose edits were all taken already is
+   * applied by them: it is not made twice.
    */
   public static Applied apply(String text, List<Fix> fixes) {
     List<TextEdit> taken = new ArrayList<>();
     List<Fix> applied = new ArrayList<>();
     List<Fix> skipped = new ArrayList<>();
     for (Fix fix : fixes) {
+      // The same edits again (a module's resource found through two of its calls): made by the first.
+      if (taken.containsAll(fix.edits())) {
+        applied.add(fix);
+        continue;
+      }
       boolean clashes = fix.edits().stream().anyMatch(e -> taken.stream().anyMatch(e::overlaps))
           || fix.edits().stream().anyMatch(e -> fix.edits().stream().anyMatch(o -> o != e && e.overlaps(o)));
       if (clashes) {

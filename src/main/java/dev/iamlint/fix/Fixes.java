@@ -17,8 +17,9 @@ import java.util.Optional;
  * or a trail that has one right value (true, or the rule's threshold). A fix is offered only
  * where that setting is missing from the resource or written as a literal in the file; a value
  * that comes from a variable, a module argument, a parameter or an expression is not the file's
- * to change there, so it gets no fix (unknown is not certain). Pure: the finding and the text of
- * the file that declares its resource in, edits out; nothing is read or written.
+ * to change there, so it gets no fix (unknown is not certain). The finding and the text of the
+ * file that declares its resource in, edits out; nothing is written, and the only thing read is
+ * the names in a Terraform file's directory (an override file there makes its fixes uncertain).
  */
 public final class Fixes {
   private Fixes() {}

@@ -13,12 +13,16 @@ import dev.iamlint.tree.MapNode;
 import dev.iamlint.tree.Node;
 import dev.iamlint.tree.ParseResult;
 import dev.iamlint.yaml.YamlLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A file's text with what edits need: offsets of positions, lines, indentation, its line break,
@@ -150,6 +154,33 @@ final class SourceText {
       }
     }
     return out;
+  }
+
+  private Boolean besideOverride;
+
+  /**
+   * Whether the file's directory holds a Terraform override file ({@code override.tf}, {@code
+   * *_override.tf}, or their {@code .tf.json} forms): Terraform merges its attributes over the
+   * other files' blocks, so a setting written here may not be the one deployed, and an edit here
+   * may change nothing. Only the names of the directory's entries are read; when they cannot be,
+   * the answer is yes (no fix rather than an uncertain one).
+   */
+  boolean besideOverride() {
+    if (besideOverride == null) {
+      Path dir = file.path().toAbsolutePath().normalize().getParent();
+      try (Stream<Path> entries = dir == null ? Stream.empty() : Files.list(dir)) {
+        besideOverride = entries.map(p -> p.getFileName().toString()).anyMatch(SourceText::isOverride);
+      } catch (IOException | UncheckedIOException | SecurityException e) {
+        besideOverride = true;
+      }
+    }
+    return besideOverride;
+  }
+
+  private static boolean isOverride(String name) {
+    String stem = name.endsWith(".tf.json") ? name.substring(0, name.length() - ".tf.json".length())
+        : name.endsWith(".tf") ? name.substring(0, name.length() - ".tf".length()) : null;
+    return stem != null && (stem.equals("override") || stem.endsWith("_override"));
   }
 
   /** Whether a byte-order mark starts the text: parsers drop it, so their columns on line 1 do not match it. */

@@ -81,13 +81,17 @@ public final class SuppressionEdits {
       return CloudFormationEdits.insertEntry(text, declaration, anchor, item.nested(List.of("Metadata", "iamlint", "ignore")),
           item.inline(List.of("Metadata", "iamlint", "ignore")));
     }
-    if (!(metadata.get() instanceof MapNode meta)) return Optional.empty();
+    Optional<MapNode> ownMeta = CloudFormationEdits.ownMap(text, declaration, "Metadata");
+    if (ownMeta.isEmpty()) return Optional.empty();
+    MapNode meta = ownMeta.get();
     Optional<Node> iamlint = meta.get("iamlint");
     if (iamlint.isEmpty()) {
       return CloudFormationEdits.insertEntry(text, meta, CloudFormationEdits.firstEntry(meta),
           item.nested(List.of("iamlint", "ignore")), item.inline(List.of("iamlint", "ignore")));
     }
-    if (!(iamlint.get() instanceof MapNode own)) return Optional.empty();
+    Optional<MapNode> ownIamlint = CloudFormationEdits.ownMap(text, meta, "iamlint");
+    if (ownIamlint.isEmpty()) return Optional.empty();
+    MapNode own = ownIamlint.get();
     Optional<Node> ignore = own.get("ignore");
     if (ignore.isEmpty()) {
       return CloudFormationEdits.insertEntry(text, own, CloudFormationEdits.firstEntry(own), item.nested(List.of("ignore")),

@@ -14,10 +14,11 @@ final class TerraformEdits {
   /**
    * Sets {@code name = value} in the block of the finding's resource (of {@code type}): replaces
    * a literal that is there, or adds the attribute when the block lacks it. Anything else (a
-   * reference, a function call, a conditional) gives no fix.
+   * reference, a function call, a conditional) gives no fix, nor does a module with an override
+   * file, which may set the attribute over this block.
    */
   static Optional<Fix> set(Finding finding, SourceText text, String type, String name, String value) {
-    if (!finding.resource().type().equals(type)) return Optional.empty();
+    if (!finding.resource().type().equals(type) || text.besideOverride()) return Optional.empty();
     Optional<Body.Block> found = block(text, finding.resource().location());
     if (found.isEmpty()) return Optional.empty();
     Body.Block block = found.get();

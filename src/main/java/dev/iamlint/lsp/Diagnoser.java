@@ -11,11 +11,14 @@ import dev.iamlint.source.FileError;
 import dev.iamlint.source.Overlay;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,8 +46,13 @@ final class Diagnoser {
   private final Map<ProjectContext, Map<String, List<Diagnostic>>> published = new HashMap<>();
   /** What is published for each URI, for hover and code actions (read on the protocol's thread). */
   private final Map<String, Judged> current = new ConcurrentHashMap<>();
-  /** The context of each directory: a file is published by its own project only (a nested project is another). */
-  private final Map<Path, ProjectContext> contexts = new ConcurrentHashMap<>();
+  /**
+   * The context each open or changed file was last judged in. A project can appear or go while a
+   * file is open (a nested {@code .iamlint.yaml} saved, a {@code .git} removed): the context is
+   * found anew at each change, and the one it replaces is judged once more to take back what it
+   * published for the file.
+   */
+  private final Map<Path, ProjectContext> lastContext = new ConcurrentHashMap<>();
 
   Diagnoser(MemoryCache cache, Map<String, String> environment, int threads, Consumer<PublishDiagnosticsParams> publish,
       Consumer<String> log) {
@@ -55,13 +63,39 @@ final class Diagnoser {
     this.log = log;
   }
 
-  /** The context a file is judged in. */
-  ProjectContext contextOf(Path file) {
-    Path abs = file.toAbsolutePath().normalize();
-    ProjectContext byDirectory = contexts.computeIfAbsent(abs.getParent() == null ? abs : abs.getParent(),
-        dir -> ProjectContext.of(abs));
-    // A file in no project is judged on its own: its context is its own.
-    return byDirectory.project() ? byDirectory : ProjectContext.of(abs);
+  /**
+   * The contexts to judge again after {@code changed} changed, {@code open} being the open
+   * documents: the context of the changed file; outside a project, those of the open files of its
+   * directory too (each is judged with the others, as a module); and for every one of these files
+   * whose context is no longer the one it was judged in, that former context first, so that it
+   * withdraws the file's diagnostics before the new one publishes them.
+   */
+  List<ProjectContext> affectedBy(Path changed, Collection<Path> open) {
+    Path file = changed.toAbsolutePath().normalize();
+    List<Path> files = new ArrayList<>();
+    files.add(file);
+    for (Path p : open) {
+      if (!p.equals(file)) files.add(p);
+    }
+    Set<ProjectContext> former = new LinkedHashSet<>();
+    Set<ProjectContext> now = new LinkedHashSet<>();
+    ProjectContext own = ProjectContext.of(file);
+    for (Path p : files) {
+      ProjectContext context = p.equals(file) ? own : ProjectContext.of(p);
+      ProjectContext before = lastContext.put(p, context);
+      if (before != null && !before.equals(context)) former.add(before);
+      boolean sameModule = !own.project() && Objects.equals(p.getParent(), file.getParent());
+      if (p.equals(file) || sameModule) now.add(context);
+    }
+    former.removeAll(now);
+    List<ProjectContext> out = new ArrayList<>(former);
+    out.addAll(now);
+    return out;
+  }
+
+  /** The context a file is judged in: its project, or the file on its own. */
+  static ProjectContext contextOf(Path file) {
+    return ProjectContext.of(file.toAbsolutePath().normalize());
   }
 
   /** A finding as published: the diagnostic that shows it. */
@@ -108,9 +142,11 @@ final class Diagnoser {
       ScanRequest request = context.request(cache.sparing(texts.values()), Overlay.of(texts), environment, threads);
       options = request.options();
       ScanResult result = new Scanner().scan(request);
+      Map<Path, ProjectContext> owners = new HashMap<>();
       for (Finding f : result.findings()) {
         Path file = context.absolute(f.location().file());
-        if (!contextOf(file).equals(context)) continue;
+        // A file is published by its own context only (a nested project is another).
+        if (!owners.computeIfAbsent(file, Diagnoser::contextOf).equals(context)) continue;
         now.computeIfAbsent(uri(file, open), u -> new ArrayList<>())
             .add(new Published(Optional.of(f), Diagnostics.of(f, context::absolute, p -> uri(p, open))));
       }

@@ -151,19 +151,35 @@ final class IamlintLanguageServer implements LanguageServer, LanguageClientAware
   @Override
   public void didOpen(DidOpenTextDocumentParams params) {
     var doc = params.getTextDocument();
-    documents.put(doc.getUri(), new TextBuffer(doc.getUri(), doc.getVersion(), doc.getText()));
+    if (doc == null || doc.getUri() == null) {
+      log("didOpen without a document: ignored");
+      return;
+    }
+    if (doc.getText() == null) {
+      // Without its text there is no buffer to judge: the file is judged as it is on disk.
+      log("didOpen without text: " + doc.getUri() + " is judged from disk");
+    } else {
+      documents.put(doc.getUri(), new TextBuffer(doc.getUri(), doc.getVersion(), doc.getText()));
+    }
     changed(doc.getUri(), 0);
   }
 
   @Override
   public void didChange(DidChangeTextDocumentParams params) {
-    String uri = params.getTextDocument().getUri();
+    var doc = params.getTextDocument();
+    if (doc == null || doc.getUri() == null || params.getContentChanges() == null) {
+      log("didChange without a document or changes: ignored");
+      return;
+    }
+    String uri = doc.getUri();
     TextBuffer buffer = documents.get(uri);
     if (buffer == null) {
       log("change to a document that is not open: " + uri);
       return;
     }
-    documents.put(uri, buffer.apply(params.getTextDocument().getVersion(), params.getContentChanges()));
+    TextBuffer.Changed changed = buffer.apply(doc.getVersion(), params.getContentChanges());
+    if (changed.ignored() > 0) log(changed.ignored() + " change(s) without text ignored in " + uri);
+    documents.put(uri, changed.buffer());
     changed(uri, DEBOUNCE_MILLIS);
   }
 
@@ -216,9 +232,12 @@ final class IamlintLanguageServer implements LanguageServer, LanguageClientAware
   private void changed(String uri, long delay) {
     Optional<Path> file = path(uri);
     if (file.isEmpty() || shutdown) return;
-    ProjectContext context = diagnoser.contextOf(file.get());
+    List<Path> open = documents.keySet().stream().map(IamlintLanguageServer::path).flatMap(Optional::stream).toList();
+    List<ProjectContext> contexts = diagnoser.affectedBy(file.get(), open);
     synchronized (dirty) {
-      dirty.add(context);
+      // Those judged later in this list must publish last: re-added, they move to the end.
+      dirty.removeAll(contexts);
+      dirty.addAll(contexts);
       if (pending != null) pending.cancel(false);
       try {
         pending = worker.schedule(this::diagnoseDirty, delay, TimeUnit.MILLISECONDS);

@@ -15,10 +15,22 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
  */
 record TextBuffer(String uri, int version, String text) {
 
-  /** The buffer after {@code changes}, applied in order (a change without a range replaces the whole text). */
-  TextBuffer apply(int newVersion, List<TextDocumentContentChangeEvent> changes) {
+  /** A buffer after changes, and how many of them were left out for having no text. */
+  record Changed(TextBuffer buffer, int ignored) {}
+
+  /**
+   * The buffer after {@code changes}, applied in order (a change without a range replaces the
+   * whole text). A change without text (or with half a range) is malformed: it is left out, not read as empty.
+   */
+  Changed apply(int newVersion, List<TextDocumentContentChangeEvent> changes) {
     String t = text;
+    int ignored = 0;
     for (TextDocumentContentChangeEvent change : changes) {
+      if (change == null || change.getText() == null
+          || (change.getRange() != null && (change.getRange().getStart() == null || change.getRange().getEnd() == null))) {
+        ignored++;
+        continue;
+      }
       if (change.getRange() == null) {
         t = change.getText();
         continue;
@@ -28,7 +40,7 @@ record TextBuffer(String uri, int version, String text) {
       int to = Math.max(from, offset(t, starts, change.getRange().getEnd()));
       t = t.substring(0, from) + change.getText() + t.substring(to);
     }
-    return new TextBuffer(uri, newVersion, t);
+    return new Changed(new TextBuffer(uri, newVersion, t), ignored);
   }
 
   /** The text of the 0-based {@code line}, without its line end; empty past the last line. */

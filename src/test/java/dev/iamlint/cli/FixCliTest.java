@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,25 @@ class FixCliTest {
     assertEquals(TRAIL, Files.readString(outside));
     assertEquals("iamlint: outside.tf: not fixed: it lies outside the scanned paths\n"
         + "iamlint: scanned/linked.tf: not fixed: it is a symbolic link\n", err.toString());
+  }
+
+  // The fixed text replaces the file as a whole (written beside it, then renamed over it): another
+  // name of the same file, outside the scanned paths, keeps what it held; the mode is kept.
+  @Test
+  void aFixedFileIsReplacedWholeAndAHardLinkOutsideTheScanIsLeftAlone(@TempDir Path elsewhere) throws IOException {
+    Path main = dir.resolve("main.tf");
+    Files.writeString(main, TRAIL);
+    Files.setPosixFilePermissions(main, PosixFilePermissions.fromString("rw-r-----"));
+    Path outside = elsewhere.resolve("same-file.tf");
+    Files.createLink(outside, main);
+    CliTest.Run run = CliTest.run("scan", "--fix", "--rule", "CT006", "--format", "compact", dir.toString());
+    assertEquals(0, run.code(), run.out() + run.err());
+    assertEquals(TRAIL.replace("= false", "= true"), Files.readString(main));
+    assertEquals(TRAIL, Files.readString(outside));
+    assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(main)));
+    try (var left = Files.list(dir)) {
+      assertEquals(List.of(main), left.toList(), "no temporary file is left behind");
+    }
   }
 
   @Test

@@ -235,6 +235,98 @@ class LanguageServerTest {
   }
 
   @Test
+  void aDocumentOrAChangeWithoutTextIsNotABufferAndBreaksNothing() throws Exception {
+    Path disk = write("iam/disk.tf", attachment(ADMIN));
+    initialize();
+    // Fields the protocol requires, left out: the server says so in its log and goes on.
+    JsonObject doc = new JsonObject();
+    doc.addProperty("uri", disk.toUri().toString());
+    doc.addProperty("version", 1);
+    JsonObject params = new JsonObject();
+    params.add("textDocument", doc);
+    client.notify("textDocument/didOpen", params);
+    client.notify("textDocument/didOpen", new JsonObject());
+    client.notify("textDocument/didChange", new JsonObject());
+    // The document without text is judged as it is on disk.
+    only(diagnostics(disk, d -> has(d, "ADM001")), "ADM001");
+
+    String text = attachment("arn:aws:iam::aws:policy/ReadOnlyAccess");
+    Path open = write("other/open.tf", text);
+    open(open, text);
+    JsonObject change = new JsonObject();
+    change.addProperty("uri", open.toUri().toString());
+    change.addProperty("version", 2);
+    JsonObject textless = new JsonObject();
+    textless.add("range", rangeOf(text, "ReadOnly"));
+    JsonArray changes = new JsonArray();
+    changes.add(textless);
+    JsonObject changeParams = new JsonObject();
+    changeParams.add("textDocument", change);
+    changeParams.add("contentChanges", changes);
+    client.notify("textDocument/didChange", changeParams);
+    // The buffer is intact: a well-formed change after it is applied to the text as it was.
+    change(open, 3, rangeOf(text, "ReadOnlyAccess"), "AdministratorAccess");
+    only(diagnostics(open, d -> has(d, "ADM001")), "ADM001");
+    shutdownAndExit(0);
+  }
+
+  @Test
+  void outsideAProjectAnEditRepublishesTheOpenFilesOfItsDirectory() throws Exception {
+    // No project: each file is judged with the other files of its directory (its module).
+    Files.delete(project.resolve(".git"));
+    Path users = write("iam/users.tf", """
+        resource "aws_iam_user" "deploy" {
+          name = "deploy"
+        }
+        """);
+    String grouped = """
+        resource "aws_iam_group" "ops" {
+          name = "ops"
+        }
+
+        resource "aws_iam_user_group_membership" "deploy" {
+          user   = aws_iam_user.deploy.name
+          groups = [aws_iam_group.ops.name]
+        }
+        """;
+    Path groups = write("iam/groups.tf", grouped);
+    initialize();
+    open(users, Files.readString(users));
+    open(groups, grouped);
+    String ungrouped = grouped.substring(0, grouped.indexOf("resource \"aws_iam_user_group_membership\""));
+    change(groups, 2, null, ungrouped);
+    diagnostics(users, d -> has(d, "USR003"));
+    change(groups, 3, null, grouped);
+    diagnostics(users, d -> !has(d, "USR003"));
+    shutdownAndExit(0);
+  }
+
+  @Test
+  void aProjectMadeAfterTheFileWasOpenedJudgesItFromThenOn() throws Exception {
+    String text = attachment(ADMIN);
+    Path main = write("team/main.tf", text);
+    initialize();
+    open(main, text);
+    diagnostics(main, d -> has(d, "ADM001"));
+    // A nested project appears (its config switches the rule off): the file is now judged in it.
+    Path config = write("team/.iamlint.yaml", "rules:\n  ADM001: { enabled: false }\n");
+    JsonObject event = new JsonObject();
+    event.addProperty("uri", config.toUri().toString());
+    event.addProperty("type", 1);
+    JsonArray events = new JsonArray();
+    events.add(event);
+    JsonObject params = new JsonObject();
+    params.add("changes", events);
+    client.notify("workspace/didChangeWatchedFiles", params);
+    diagnostics(main, d -> !has(d, "ADM001"));
+    // And the nested project goes again: the outer one judges the file.
+    Files.delete(config);
+    client.notify("workspace/didChangeWatchedFiles", params);
+    diagnostics(main, d -> has(d, "ADM001"));
+    shutdownAndExit(0);
+  }
+
+  @Test
   void exitWithoutShutdownIsAnError() throws Exception {
     initialize();
     client.notify("exit", null);

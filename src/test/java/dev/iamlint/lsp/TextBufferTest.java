@@ -2,12 +2,14 @@ package dev.iamlint.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,7 +36,7 @@ class TextBufferTest {
     TextBuffer before = new TextBuffer("file:///x.tf", 1, text);
     TextDocumentContentChangeEvent change = new TextDocumentContentChangeEvent(
         new Range(new Position(startLine, startCharacter), new Position(endLine, endCharacter)), newText);
-    TextBuffer after = before.apply(2, List.of(change));
+    TextBuffer after = before.apply(2, List.of(change)).buffer();
     assertEquals(expected, after.text());
     assertEquals(2, after.version());
   }
@@ -42,8 +44,27 @@ class TextBufferTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("changes")
   void aChangeWithoutARangeReplacesTheText(String name, String text, int a, int b, int c, int d, String newText, String e) {
-    TextBuffer after = new TextBuffer("file:///x.tf", 1, text).apply(2, List.of(new TextDocumentContentChangeEvent(newText)));
+    TextBuffer after = new TextBuffer("file:///x.tf", 1, text)
+        .apply(2, List.of(new TextDocumentContentChangeEvent(newText))).buffer();
     assertEquals(newText, after.text());
+  }
+
+  @Test
+  void aChangeWithoutTextOrWithHalfARangeIsLeftOut() {
+    // As the protocol library reads them from a message that leaves the fields out (its constructors refuse nulls).
+    TextDocumentContentChangeEvent noText = new TextDocumentContentChangeEvent();
+    noText.setRange(new Range(new Position(0, 0), new Position(0, 1)));
+    TextDocumentContentChangeEvent halfRange = new TextDocumentContentChangeEvent();
+    halfRange.setRange(new Range());
+    halfRange.getRange().setStart(new Position(0, 0));
+    halfRange.setText("z");
+    TextDocumentContentChangeEvent wholeWithoutText = new TextDocumentContentChangeEvent();
+    TextDocumentContentChangeEvent good = new TextDocumentContentChangeEvent(
+        new Range(new Position(0, 4), new Position(0, 5)), "2");
+    TextBuffer.Changed changed = new TextBuffer("file:///x.tf", 1, "a = 1\n")
+        .apply(2, Arrays.asList(noText, halfRange, null, wholeWithoutText, good));
+    assertEquals("a = 2\n", changed.buffer().text());
+    assertEquals(4, changed.ignored());
   }
 
   @ParameterizedTest(name = "line {0}")
