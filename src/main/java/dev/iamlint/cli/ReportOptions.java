@@ -13,6 +13,7 @@ import dev.iamlint.rules.Catalog;
 import dev.iamlint.scan.Baseline;
 import dev.iamlint.scan.ScanResult;
 import dev.iamlint.scan.Scanner;
+import dev.iamlint.scan.Triage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -151,12 +152,11 @@ final class ReportOptions {
    * is where reports' paths are relative to; {@code failOn} the lowest failing severity of each
    * finding's project.
    */
-  int finish(CommandLine.Model.CommandSpec spec, ScanResult result, Optional<Baseline> baseline, List<RuleMetadata> enabled,
+  int finish(CommandLine.Model.CommandSpec spec, ScanResult result, List<RuleMetadata> enabled,
       Optional<Path> projectRoot, Path cwd, Function<Finding, Severity> failOnOf) throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     if (writeBaselineFile != null) {
-      // A file that does not parse is never accepted: it would hide everything in it for good.
-      List<Finding> accepted = result.findings().stream().filter(f -> !f.ruleId().equals("SYN001")).toList();
+      List<Finding> accepted = Triage.baselineOf(result);
       try {
         Baseline.write(writeBaselineFile, accepted);
       } catch (IOException e) {
@@ -167,17 +167,8 @@ final class ReportOptions {
       for (String internal : result.internalErrors()) err.println("iamlint: internal error: " + internal);
       return result.internalErrors().isEmpty() ? ExitCodes.CLEAN : ExitCodes.ERROR;
     }
-    // Findings in the baseline are accepted: hidden like suppressed ones.
-    List<Finding> active = new ArrayList<>();
-    List<Finding> hidden = new ArrayList<>(result.suppressed());
-    for (Finding f : result.findings()) {
-      Optional<Finding> accepted = f.ruleId().equals("SYN001") ? Optional.empty()
-          : baseline.flatMap(b -> b.accept(f, baselineFile.toString()));
-      if (accepted.isPresent()) hidden.add(accepted.get());
-      else active.add(f);
-    }
-    List<Finding> shown = new ArrayList<>(active);
-    if (showSuppressed) shown.addAll(hidden);
+    List<Finding> shown = new ArrayList<>(result.findings());
+    if (showSuppressed) shown.addAll(result.suppressed());
     shown.sort(Scanner.ORDER);
 
     Report report = new Report(Version.current(), shown, result.files(), result.resources(), result.errors(), enabled, fixes);
@@ -222,19 +213,10 @@ final class ReportOptions {
     }
     for (String internal : result.internalErrors()) err.println("iamlint: internal error: " + internal);
     if (!result.internalErrors().isEmpty()) return ExitCodes.ERROR;
-    for (Finding f : active) {
+    for (Finding f : result.findings()) {
       if (f.severity().atLeast(failOnOf.apply(f))) return ExitCodes.FINDINGS;
     }
     return ExitCodes.CLEAN;
-  }
-
-  /** A display path (relative to the working directory, or absolute) relative to the project root, when it lies under it. */
-  static UnaryOperator<String> projectPath(Path cwd, Optional<Path> projectRoot) {
-    return display -> {
-      if (projectRoot.isEmpty()) return display;
-      Path abs = cwd.resolve(display).normalize();
-      return abs.startsWith(projectRoot.get()) ? projectRoot.get().relativize(abs).toString().replace('\\', '/') : display;
-    };
   }
 
   /**

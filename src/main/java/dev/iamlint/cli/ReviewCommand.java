@@ -15,6 +15,7 @@ import dev.iamlint.scan.Progress;
 import dev.iamlint.scan.Review;
 import dev.iamlint.scan.ScanRequest;
 import dev.iamlint.scan.ScanResult;
+import dev.iamlint.scan.Triage;
 import dev.iamlint.source.InternalFailure;
 import dev.iamlint.source.ProjectRoot;
 import java.io.IOException;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -123,21 +123,17 @@ final class ReviewCommand implements Callable<Integer> {
     RuleSelector selector = report.selector();
     ScanRequest request = new ScanRequest(cwd, absolute, Map.of(), Map.of(), List.of(), System.getenv(), "aws", selector,
         minLevel, options, p -> excludes.stream().anyMatch(g -> Globs.matches(g, p)), Math.max(1, report.threads), ignores,
-        config.requireReason()).withCache(ParseCache.NONE);
-    ScanResult reviewed;
+        config.requireReason()).withCache(ParseCache.NONE).withProjectRoot(root).withBaseline(baseline);
+    ScanResult result;
     try {
-      reviewed = new Review(new Progress()).run(request, day, iac.stream().map(p -> cwd.resolve(p).normalize()).toList());
+      result = new Review(new Progress()).run(request, day, iac.stream().map(p -> cwd.resolve(p).normalize()).toList());
     } catch (Review.Refused e) {
       err.println("iamlint: " + e.getMessage());
       return ExitCodes.ERROR;
     }
-    // Fingerprints (and so baselines) name files relative to the project root, not to where iamlint runs.
-    UnaryOperator<String> inProject = ReportOptions.projectPath(cwd, root);
-    ScanResult result = reviewed.map(f -> f.inProject(inProject.apply(f.resource().file())));
-    List<RuleMetadata> enabled = Catalog.all().stream().filter(selector::selects)
-        .filter(m -> options.settings(m.id()).enabled().orElse(true)).toList();
+    List<RuleMetadata> enabled = Catalog.all().stream().filter(m -> Triage.reports(m, selector, options)).toList();
     // Exports are account data (a credentials download holds passwords): no report quotes them.
     report.quotesSource = false;
-    return report.finish(spec, result, baseline, enabled, root, cwd, f -> failOn);
+    return report.finish(spec, result, enabled, root, cwd, f -> failOn);
   }
 }

@@ -112,9 +112,7 @@ public final class Scanner {
     List<FileOutcome> outcomes = adaptTemplates(request, discovered.files(), loadAll(request, discovered.files()), findings);
 
     ModelBuilder merged = new ModelBuilder();
-    Suppressions suppressions = new Suppressions();
-    suppressions.requireReason(request.requireReason());
-    suppressions.readConfig(request.ignores(), request.workingDirectory());
+    Suppressions suppressions = Triage.suppressions(request);
     Set<String> read = new TreeSet<>();
     for (int i = 0; i < outcomes.size(); i++) {
       FileOutcome o = outcomes.get(i);
@@ -137,9 +135,9 @@ public final class Scanner {
 
   /**
    * The second half of a scan, whatever the model was read from: every rule checks the model,
-   * suppressions apply, the selection, the minimum severity and {@code inScope} filter, and the
-   * findings are sorted. {@code findings} are those loading already found; {@code files} the
-   * files suppressions may name.
+   * and the suppress stage ({@link Triage}) sorts what is reported from what is hidden.
+   * {@code findings} are those loading already found; {@code files} the files suppressions may
+   * name; {@code inScope} what the request reports.
    */
   ScanResult judge(ScanRequest request, IamModel model, List<Finding> loadFindings, Suppressions suppressions,
       List<String> fileNames, Predicate<Finding> inScope, int files, int resources, List<FileError> errors) {
@@ -155,32 +153,10 @@ public final class Scanner {
       findings.addAll(checked.findings());
       checked.failure().ifPresent(internalErrors::add);
     }
-    List<Finding> reported = new ArrayList<>();
-    Set<List<Object>> seen = new java.util.HashSet<>();
-    for (Finding f : suppressions.apply(SharedModules.distinguish(findings), java.time.LocalDate.now(java.time.ZoneOffset.UTC),
-        fileNames)) {
-      RuleMetadata metadata = Catalog.get(f.ruleId());
-      // A file that does not parse is never silently passed: only --skip-rule hides SYN001.
-      boolean selected = f.ruleId().equals("SYN001") ? !request.selector().skips(metadata)
-          : request.selector().selects(metadata) && request.options().settings(f.ruleId()).enabled().orElse(true);
-      // Alternatives of one condition, or root modules sharing a module, can yield the very same
-      // finding twice: report it once (the first deployment in path order).
-      boolean fresh = seen.add(List.of(f.ruleId(), f.location(), f.resource().address(), f.message()));
-      if (selected && fresh && f.severity().atLeast(request.minSeverity()) && inScope.test(f)) reported.add(f);
-    }
-    reported.sort(ORDER);
-    List<Finding> hidden = new ArrayList<>();
-    Set<List<Object>> seenHidden = new java.util.HashSet<>();
-    for (Finding f : suppressions.hidden()) {
-      if (request.selector().selects(Catalog.get(f.ruleId())) && f.severity().atLeast(request.minSeverity())
-          && request.options().settings(f.ruleId()).enabled().orElse(true) && inScope.test(f)
-          && seenHidden.add(List.of(f.ruleId(), f.location(), f.resource().address(), f.message()))) {
-        hidden.add(f);
-      }
-    }
-    hidden.sort(ORDER);
+    Triage.Sorted sorted = new Triage(request, inScope).sort(findings, suppressions, fileNames,
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     progress.stage(Progress.Stage.DONE);
-    return new ScanResult(reported, files, resources, errors, internalErrors, hidden);
+    return new ScanResult(sorted.reported(), files, resources, errors, internalErrors, sorted.hidden());
   }
 
   /** What one rule found, or why it failed (only a selected rule's failure is reported). */
