@@ -3,14 +3,18 @@ package dev.iamlint.cli;
 import dev.iamlint.config.Config;
 import dev.iamlint.config.ConfigException;
 import dev.iamlint.config.ConfigLoader;
+import dev.iamlint.config.Globs;
+import dev.iamlint.config.Ignore;
 import dev.iamlint.fix.Fix;
 import dev.iamlint.report.Report;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.RuleMetadata;
 import dev.iamlint.rule.RuleSelector;
+import dev.iamlint.rule.ScanOptions;
 import dev.iamlint.rule.Severity;
 import dev.iamlint.rules.Catalog;
 import dev.iamlint.scan.Baseline;
+import dev.iamlint.scan.ScanRequest;
 import dev.iamlint.scan.ScanResult;
 import dev.iamlint.scan.Scanner;
 import dev.iamlint.scan.Triage;
@@ -31,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -139,6 +144,37 @@ final class ReportOptions {
     Path abs = file.get().toAbsolutePath().normalize();
     String display = abs.startsWith(cwd) ? cwd.relativize(abs).toString().replace('\\', '/') : abs.toString();
     return ConfigLoader.load(abs, display, Catalog.all());
+  }
+
+  // The command line wins over the config file; flags can only switch a setting on.
+
+  /** The lowest severity that fails the run: --fail-on, else the config's fail_on, else low. */
+  Severity failOn(Config config) {
+    return failOn != null ? failOn : config.failOn().orElse(Severity.LOW);
+  }
+
+  /** Whether undecided checks are reported: --report-unknown or the config's report_unknown. */
+  boolean reportUnknown(Config config) {
+    return reportUnknown || config.reportUnknown().orElse(false);
+  }
+
+  /**
+   * What {@code scan} and {@code review} ask of {@code paths} under {@code config}: the rule
+   * selection; the minimum severity (--min-severity, else the config's, else info); the
+   * config's excluded paths and ignore entries, whose globs are relative to the config file's
+   * directory; whether a suppression needs a reason. The Terraform and CloudFormation inputs are
+   * the scan's (none for a review).
+   */
+  ScanRequest request(Path cwd, List<Path> paths, Map<String, String> parameters, Map<String, String> variables,
+      List<Path> variableFiles, String partition, ScanOptions options, Config config) {
+    Severity minLevel = minSeverity != null ? minSeverity : config.minSeverity().orElse(Severity.INFO);
+    Path base = config.file().map(f -> f.toAbsolutePath().normalize().getParent()).orElse(cwd);
+    List<Pattern> excludes = config.exclude().stream().map(g -> Globs.compile(Globs.under(base, g))).toList();
+    List<Ignore> ignores = config.ignore().stream().map(i -> new Ignore(i.rules(), i.path().map(g -> Globs.under(base, g)),
+        i.resource(), i.reason(), i.until(), i.at())).toList();
+    return new ScanRequest(cwd, paths, parameters, variables, variableFiles, System.getenv(), partition, selector(), minLevel,
+        options, p -> excludes.stream().anyMatch(g -> Globs.matches(g, p)), Math.max(1, threads), ignores,
+        config.requireReason());
   }
 
   /** The baseline given with --baseline, read. */

@@ -4,8 +4,6 @@ import dev.iamlint.cache.DiskCache;
 import dev.iamlint.cache.ParseCache;
 import dev.iamlint.config.Config;
 import dev.iamlint.config.ConfigException;
-import dev.iamlint.config.Globs;
-import dev.iamlint.config.Ignore;
 import dev.iamlint.fix.Fix;
 import dev.iamlint.fix.Fixes;
 import dev.iamlint.rule.Finding;
@@ -39,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -263,23 +260,13 @@ final class ScanCommand implements Callable<Integer> {
   private Judged judge(Path cwd, Unit unit, Map<String, String> values, LocalDate day, Optional<Baseline> baseline,
       PrintWriter err, Progress progress) throws ConfigException {
     Config config = config(cwd, unit);
-    // The command line wins over the config file; flags can only switch a setting on.
-    Severity failOnLevel = report.failOn != null ? report.failOn : config.failOn().orElse(Severity.LOW);
-    Severity minLevel = report.minSeverity != null ? report.minSeverity : config.minSeverity().orElse(Severity.INFO);
+    // Flags can only switch a setting on.
     ScanOptions options = new ScanOptions(accountBaseline || config.accountBaseline().orElse(false),
-        cloudTrailExternal || config.externalCloudTrail().orElse(false),
-        report.reportUnknown || config.reportUnknown().orElse(false), config.rules(), config.accountId(),
-        Optional.of(day));
-    // Globs in the config are relative to the directory of the config file.
-    Path base = config.file().map(f -> f.toAbsolutePath().normalize().getParent()).orElse(cwd);
-    List<Pattern> excludes = config.exclude().stream().map(g -> Globs.compile(Globs.under(base, g))).toList();
-    List<Ignore> ignores = config.ignore().stream().map(i -> new Ignore(i.rules(), i.path().map(g -> Globs.under(base, g)),
-        i.resource(), i.reason(), i.until(), i.at())).toList();
-    RuleSelector selector = report.selector();
+        cloudTrailExternal || config.externalCloudTrail().orElse(false), report.reportUnknown(config), config.rules(),
+        config.accountId(), Optional.of(day));
     List<Path> varFiles = variableFiles.stream().map(p -> p.toAbsolutePath().normalize()).toList();
-    ScanRequest request = new ScanRequest(cwd, unit.paths(), values, variables, varFiles, System.getenv(), partition,
-        selector, minLevel, options, p -> excludes.stream().anyMatch(g -> Globs.matches(g, p)), Math.max(1, report.threads),
-        ignores, config.requireReason()).withCache(noCache ? ParseCache.NONE
+    ScanRequest request = report.request(cwd, unit.paths(), values, variables, varFiles, partition, options, config)
+        .withCache(noCache ? ParseCache.NONE
             : DiskCache.fromEnvironment(System.getenv(), Version.current(), report.debug ? m -> err.println("iamlint: " + m) : m -> {}));
     request = request.withProjectRoot(unit.root()).withBaseline(baseline);
     if (unit.scope().isPresent()) request = request.withScope(unit.scope().get());
@@ -287,7 +274,7 @@ final class ScanCommand implements Callable<Integer> {
     ScanResult result = new Scanner(progress).scan(request);
     if (report.debug) err.println("iamlint: time: " + progress.times());
     request.cache().trim();
-    return new Judged(unit, result, options, failOnLevel);
+    return new Judged(unit, result, options, report.failOn(config));
   }
 
   /**
