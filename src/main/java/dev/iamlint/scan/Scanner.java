@@ -1,7 +1,12 @@
 package dev.iamlint.scan;
 
 import dev.iamlint.cache.ParseCache;
-import dev.iamlint.cloudformation.CloudFormationAdapter;
+import dev.iamlint.cloudformation.AdaptationCache;
+import dev.iamlint.iam.ActionCatalog;
+import dev.iamlint.iam.EscalationPaths;
+import dev.iamlint.iam.ManagedPolicyCatalog;
+import dev.iamlint.model.UnreadPart;
+import dev.iamlint.source.Parallel;
 import dev.iamlint.cloudformation.Exports;
 import dev.iamlint.cloudformation.LanguageExtensions;
 import dev.iamlint.cloudformation.NestedStacks;
@@ -46,6 +51,13 @@ import java.util.TreeSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.function.Function;
 
 /**
  * The pipeline: discover, load, evaluate and map each file (in parallel; results merged in
@@ -148,13 +160,13 @@ public final class Scanner {
     progress.rules(Rules.all().size());
     progress.stage(Progress.Stage.CHECKING);
     // The rules read the model and nothing else: they run side by side, their findings kept in rule order.
-    for (Checked checked : dev.iamlint.source.Parallel.map(request.threads(), "iamlint-check", Rules.all(),
+    for (Checked checked : Parallel.map(request.threads(), "iamlint-check", Rules.all(),
         rule -> check(rule, model, request))) {
       findings.addAll(checked.findings());
       checked.failure().ifPresent(internalErrors::add);
     }
     Triage.Sorted sorted = new Triage(request, inScope).sort(findings, suppressions, fileNames,
-        java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        LocalDate.now(ZoneOffset.UTC));
     progress.stage(Progress.Stage.DONE);
     return new ScanResult(sorted.reported(), files, resources, errors, internalErrors, sorted.hidden());
   }
@@ -185,9 +197,9 @@ public final class Scanner {
     Thread t = new Thread(() -> {
       try {
         Catalog.all();
-        dev.iamlint.iam.ActionCatalog.bundled();
-        dev.iamlint.iam.ManagedPolicyCatalog.bundled();
-        dev.iamlint.iam.EscalationPaths.bundled();
+        ActionCatalog.bundled();
+        ManagedPolicyCatalog.bundled();
+        EscalationPaths.bundled();
       } catch (RuntimeException | LinkageError e) {
         // The thread that needs a catalogue meets the same failure and reports it.
       }
@@ -228,9 +240,9 @@ public final class Scanner {
     Exports exports = Exports.of(templates.stream().map(o -> o.template().get()).toList(), request.parameters(),
         request.partition());
     // Outcomes are in the files' order: each template's text is its file's.
-    Map<FileOutcome, String> texts = new java.util.IdentityHashMap<>();
-    Map<FileOutcome, ParseCache> caches = new java.util.IdentityHashMap<>();
-    Map<Path, Template> byPath = new java.util.LinkedHashMap<>();
+    Map<FileOutcome, String> texts = new IdentityHashMap<>();
+    Map<FileOutcome, ParseCache> caches = new IdentityHashMap<>();
+    Map<Path, Template> byPath = new LinkedHashMap<>();
     for (int i = 0; i < outcomes.size(); i++) {
       texts.put(outcomes.get(i), files.get(i).text());
       // An editor's unsaved buffer changes with the next keystroke: what is made of it is not kept.
@@ -245,7 +257,7 @@ public final class Scanner {
         || throughParents.contains(o.template().get().file()) ? new Adapted(o, List.of())
         : InternalFailure.contain(() -> {
           ModelBuilder model = new ModelBuilder();
-          List<Budget.Note> limits = dev.iamlint.cloudformation.AdaptationCache.adapt(caches.get(o), o.template().get(),
+          List<Budget.Note> limits = AdaptationCache.adapt(caches.get(o), o.template().get(),
               texts.get(o), request.parameters(), request.partition(), exports, nested, model);
           o.model().addAll(model);
           return new Adapted(o, limits);
@@ -254,7 +266,7 @@ public final class Scanner {
     for (Adapted a : adapted) {
       for (Budget.Note n : a.limits()) findings.add(syntaxError(n.location().file(), n.message(), n.location(), n.location()));
       if (request.options().reportUnknown() && a.outcome().template().isPresent()) {
-        for (dev.iamlint.model.UnreadPart loop : LanguageExtensions.unknownCollections(a.outcome().template().get())) {
+        for (UnreadPart loop : LanguageExtensions.unknownCollections(a.outcome().template().get())) {
           findings.add(loopNotRead(loop));
         }
       }
@@ -263,7 +275,7 @@ public final class Scanner {
   }
 
   /** The info note on a loop whose collection is not known: what it would generate is not judged. */
-  private static Finding loopNotRead(dev.iamlint.model.UnreadPart loop) {
+  private static Finding loopNotRead(UnreadPart loop) {
     RuleMetadata syn = Catalog.get("SYN001");
     Location at = loop.location();
     ResourceRef resource = new ResourceRef(at.file(), at.file(), "file", at, at);
@@ -274,8 +286,8 @@ public final class Scanner {
   private record Adapted(FileOutcome outcome, List<Budget.Note> limits) {}
 
   /** {@code work} applied to each item, on up to {@code --threads} threads; results in item order. */
-  private static <T, R> List<R> inParallel(ScanRequest request, List<T> items, java.util.function.Function<T, R> work) {
-    return dev.iamlint.source.Parallel.map(request.threads(), "iamlint-load", items, work);
+  private static <T, R> List<R> inParallel(ScanRequest request, List<T> items, Function<T, R> work) {
+    return Parallel.map(request.threads(), "iamlint-load", items, work);
   }
 
   private FileOutcome load(ScanRequest request, SourceFile file) {
@@ -381,7 +393,7 @@ public final class Scanner {
         planDirectories.add(dir);
       }
     }
-    Map<Path, String> discovered = new java.util.HashMap<>();
+    Map<Path, String> discovered = new HashMap<>();
     for (SourceFile f : files) {
       if (f.kind() == FileKind.TERRAFORM || f.kind() == FileKind.TERRAFORM_JSON) {
         discovered.put(f.path().toAbsolutePath().normalize(), f.text());
@@ -429,7 +441,7 @@ public final class Scanner {
   private static Discovery.Result discoverProject(ScanRequest request, Discovery discovery, ProjectScope scope) {
     Discovery.Result project = discovery.discoverProject(scope.root(), scope.paths());
     List<SourceFile> files = new ArrayList<>(project.files());
-    Set<Path> walked = new java.util.HashSet<>();
+    Set<Path> walked = new HashSet<>();
     for (SourceFile f : files) walked.add(f.path().toAbsolutePath().normalize());
     List<FileError> errors = new ArrayList<>();
     for (FileError e : project.errors()) {
