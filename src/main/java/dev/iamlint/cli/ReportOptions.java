@@ -3,16 +3,21 @@ package dev.iamlint.cli;
 import dev.iamlint.config.Config;
 import dev.iamlint.config.ConfigException;
 import dev.iamlint.config.ConfigLoader;
+import dev.iamlint.config.Globs;
+import dev.iamlint.config.Ignore;
 import dev.iamlint.fix.Fix;
 import dev.iamlint.report.Report;
 import dev.iamlint.rule.Finding;
 import dev.iamlint.rule.RuleMetadata;
 import dev.iamlint.rule.RuleSelector;
+import dev.iamlint.rule.ScanOptions;
 import dev.iamlint.rule.Severity;
 import dev.iamlint.rules.Catalog;
 import dev.iamlint.scan.Baseline;
+import dev.iamlint.scan.ScanRequest;
 import dev.iamlint.scan.ScanResult;
 import dev.iamlint.scan.Scanner;
+import dev.iamlint.scan.Triage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -140,6 +146,37 @@ final class ReportOptions {
     return ConfigLoader.load(abs, display, Catalog.all());
   }
 
+  // The command line wins over the config file; flags can only switch a setting on.
+
+  /** The lowest severity that fails the run: --fail-on, else the config's fail_on, else low. */
+  Severity failOn(Config config) {
+    return failOn != null ? failOn : config.failOn().orElse(Severity.LOW);
+  }
+
+  /** Whether undecided checks are reported: --report-unknown or the config's report_unknown. */
+  boolean reportUnknown(Config config) {
+    return reportUnknown || config.reportUnknown().orElse(false);
+  }
+
+  /**
+   * What {@code scan} and {@code review} ask of {@code paths} under {@code config}: the rule
+   * selection; the minimum severity (--min-severity, else the config's, else info); the
+   * config's excluded paths and ignore entries, whose globs are relative to the config file's
+   * directory; whether a suppression needs a reason. The Terraform and CloudFormation inputs are
+   * the scan's (none for a review).
+   */
+  ScanRequest request(Path cwd, List<Path> paths, Map<String, String> parameters, Map<String, String> variables,
+      List<Path> variableFiles, String partition, ScanOptions options, Config config) {
+    Severity minLevel = minSeverity != null ? minSeverity : config.minSeverity().orElse(Severity.INFO);
+    Path base = config.file().map(f -> f.toAbsolutePath().normalize().getParent()).orElse(cwd);
+    List<Pattern> excludes = config.exclude().stream().map(g -> Globs.compile(Globs.under(base, g))).toList();
+    List<Ignore> ignores = config.ignore().stream().map(i -> new Ignore(i.rules(), i.path().map(g -> Globs.under(base, g)),
+        i.resource(), i.reason(), i.until(), i.at())).toList();
+    return new ScanRequest(cwd, paths, parameters, variables, variableFiles, System.getenv(), partition, selector(), minLevel,
+        options, p -> excludes.stream().anyMatch(g -> Globs.matches(g, p)), Math.max(1, threads), ignores,
+        config.requireReason());
+  }
+
   /** The baseline given with --baseline, read. */
   Optional<Baseline> baseline() throws IOException {
     return baselineFile == null ? Optional.empty() : Optional.of(Baseline.read(baselineFile));
@@ -151,12 +188,11 @@ final class ReportOptions {
    * is where reports' paths are relative to; {@code failOn} the lowest failing severity of each
    * finding's project.
    */
-  int finish(CommandLine.Model.CommandSpec spec, ScanResult result, Optional<Baseline> baseline, List<RuleMetadata> enabled,
+  int finish(CommandLine.Model.CommandSpec spec, ScanResult result, List<RuleMetadata> enabled,
       Optional<Path> projectRoot, Path cwd, Function<Finding, Severity> failOnOf) throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     if (writeBaselineFile != null) {
-      // A file that does not parse is never accepted: it would hide everything in it for good.
-      List<Finding> accepted = result.findings().stream().filter(f -> !f.ruleId().equals("SYN001")).toList();
+      List<Finding> accepted = Triage.baselineOf(result);
       try {
         Baseline.write(writeBaselineFile, accepted);
       } catch (IOException e) {
@@ -167,17 +203,8 @@ final class ReportOptions {
       for (String internal : result.internalErrors()) err.println("iamlint: internal error: " + internal);
       return result.internalErrors().isEmpty() ? ExitCodes.CLEAN : ExitCodes.ERROR;
     }
-    // Findings in the baseline are accepted: hidden like suppressed ones.
-    List<Finding> active = new ArrayList<>();
-    List<Finding> hidden = new ArrayList<>(result.suppressed());
-    for (Finding f : result.findings()) {
-      Optional<Finding> accepted = f.ruleId().equals("SYN001") ? Optional.empty()
-          : baseline.flatMap(b -> b.accept(f, baselineFile.toString()));
-      if (accepted.isPresent()) hidden.add(accepted.get());
-      else active.add(f);
-    }
-    List<Finding> shown = new ArrayList<>(active);
-    if (showSuppressed) shown.addAll(hidden);
+    List<Finding> shown = new ArrayList<>(result.findings());
+    if (showSuppressed) shown.addAll(result.suppressed());
     shown.sort(Scanner.ORDER);
 
     Report report = new Report(Version.current(), shown, result.files(), result.resources(), result.errors(), enabled, fixes);
@@ -222,19 +249,10 @@ final class ReportOptions {
     }
     for (String internal : result.internalErrors()) err.println("iamlint: internal error: " + internal);
     if (!result.internalErrors().isEmpty()) return ExitCodes.ERROR;
-    for (Finding f : active) {
+    for (Finding f : result.findings()) {
       if (f.severity().atLeast(failOnOf.apply(f))) return ExitCodes.FINDINGS;
     }
     return ExitCodes.CLEAN;
-  }
-
-  /** A display path (relative to the working directory, or absolute) relative to the project root, when it lies under it. */
-  static UnaryOperator<String> projectPath(Path cwd, Optional<Path> projectRoot) {
-    return display -> {
-      if (projectRoot.isEmpty()) return display;
-      Path abs = cwd.resolve(display).normalize();
-      return abs.startsWith(projectRoot.get()) ? projectRoot.get().relativize(abs).toString().replace('\\', '/') : display;
-    };
   }
 
   /**

@@ -3,10 +3,7 @@ package dev.iamlint.cli;
 import dev.iamlint.cache.ParseCache;
 import dev.iamlint.config.Config;
 import dev.iamlint.config.ConfigException;
-import dev.iamlint.config.Globs;
-import dev.iamlint.config.Ignore;
 import dev.iamlint.rule.RuleMetadata;
-import dev.iamlint.rule.RuleSelector;
 import dev.iamlint.rule.ScanOptions;
 import dev.iamlint.rule.Severity;
 import dev.iamlint.rules.Catalog;
@@ -15,6 +12,7 @@ import dev.iamlint.scan.Progress;
 import dev.iamlint.scan.Review;
 import dev.iamlint.scan.ScanRequest;
 import dev.iamlint.scan.ScanResult;
+import dev.iamlint.scan.Triage;
 import dev.iamlint.source.InternalFailure;
 import dev.iamlint.source.ProjectRoot;
 import java.io.IOException;
@@ -29,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -110,34 +106,21 @@ final class ReviewCommand implements Callable<Integer> {
       err.println("iamlint: cannot read baseline: " + e.getMessage());
       return ExitCodes.ERROR;
     }
-    Severity failOn = report.failOn != null ? report.failOn : config.failOn().orElse(Severity.LOW);
-    Severity minLevel = report.minSeverity != null ? report.minSeverity : config.minSeverity().orElse(Severity.INFO);
-    ScanOptions options = new ScanOptions(false, config.externalCloudTrail().orElse(false),
-        report.reportUnknown || config.reportUnknown().orElse(false), config.rules(), config.accountId(),
-        day);
-    // Globs in the config are relative to the directory of the config file.
-    Path base = config.file().map(f -> f.toAbsolutePath().normalize().getParent()).orElse(cwd);
-    List<Pattern> excludes = config.exclude().stream().map(g -> Globs.compile(Globs.under(base, g))).toList();
-    List<Ignore> ignores = config.ignore().stream().map(i -> new Ignore(i.rules(), i.path().map(g -> Globs.under(base, g)),
-        i.resource(), i.reason(), i.until(), i.at())).toList();
-    RuleSelector selector = report.selector();
-    ScanRequest request = new ScanRequest(cwd, absolute, Map.of(), Map.of(), List.of(), System.getenv(), "aws", selector,
-        minLevel, options, p -> excludes.stream().anyMatch(g -> Globs.matches(g, p)), Math.max(1, report.threads), ignores,
-        config.requireReason()).withCache(ParseCache.NONE);
-    ScanResult reviewed;
+    Severity failOn = report.failOn(config);
+    ScanOptions options = new ScanOptions(false, config.externalCloudTrail().orElse(false), report.reportUnknown(config),
+        config.rules(), config.accountId(), day);
+    ScanRequest request = report.request(cwd, absolute, Map.of(), Map.of(), List.of(), "aws", options, config)
+        .withCache(ParseCache.NONE).withProjectRoot(root).withBaseline(baseline);
+    ScanResult result;
     try {
-      reviewed = new Review(new Progress()).run(request, day, iac.stream().map(p -> cwd.resolve(p).normalize()).toList());
+      result = new Review(new Progress()).run(request, day, iac.stream().map(p -> cwd.resolve(p).normalize()).toList());
     } catch (Review.Refused e) {
       err.println("iamlint: " + e.getMessage());
       return ExitCodes.ERROR;
     }
-    // Fingerprints (and so baselines) name files relative to the project root, not to where iamlint runs.
-    UnaryOperator<String> inProject = ReportOptions.projectPath(cwd, root);
-    ScanResult result = reviewed.map(f -> f.inProject(inProject.apply(f.resource().file())));
-    List<RuleMetadata> enabled = Catalog.all().stream().filter(selector::selects)
-        .filter(m -> options.settings(m.id()).enabled().orElse(true)).toList();
+    List<RuleMetadata> enabled = Catalog.all().stream().filter(m -> Triage.reports(m, report.selector(), options)).toList();
     // Exports are account data (a credentials download holds passwords): no report quotes them.
     report.quotesSource = false;
-    return report.finish(spec, result, baseline, enabled, root, cwd, f -> failOn);
+    return report.finish(spec, result, enabled, root, cwd, f -> failOn);
   }
 }

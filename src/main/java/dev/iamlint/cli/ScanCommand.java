@@ -4,8 +4,6 @@ import dev.iamlint.cache.DiskCache;
 import dev.iamlint.cache.ParseCache;
 import dev.iamlint.config.Config;
 import dev.iamlint.config.ConfigException;
-import dev.iamlint.config.Globs;
-import dev.iamlint.config.Ignore;
 import dev.iamlint.fix.Fix;
 import dev.iamlint.fix.Fixes;
 import dev.iamlint.rule.Finding;
@@ -21,11 +19,10 @@ import dev.iamlint.scan.ProjectScope;
 import dev.iamlint.scan.ScanRequest;
 import dev.iamlint.scan.ScanResult;
 import dev.iamlint.scan.Scanner;
-import dev.iamlint.source.FileError;
+import dev.iamlint.scan.Triage;
 import dev.iamlint.source.Ignoring;
 import dev.iamlint.source.InternalFailure;
 import dev.iamlint.source.ProjectRoot;
-import dev.iamlint.source.SourceFile;
 import dev.iamlint.source.SourceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,14 +32,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -195,7 +189,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     List<Judged> scanned;
     try {
-      scanned = judgeAll(cwd, units, values, day, err);
+      scanned = judgeAll(cwd, units, values, day, baseline, err);
       if (fix || fixDryRun) {
         FixFiles files = new FixFiles(units.stream().flatMap(u -> u.paths().stream()).toList(), err);
         List<FixFiles.Outcome> plan = files.plan(FixFiles.byFile(fixes(scanned),
@@ -205,7 +199,7 @@ final class ScanCommand implements Callable<Integer> {
           report.stdoutTaken = true;
         } else if (files.write(plan) > 0) {
           // What remains is judged on the files as they are now.
-          scanned = judgeAll(cwd, units, values, day, err);
+          scanned = judgeAll(cwd, units, values, day, baseline, err);
         }
       }
     } catch (ConfigException e) {
@@ -213,32 +207,35 @@ final class ScanCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     List<Judged> judged = scanned;
-    ScanResult result = merge(judged.stream().map(Judged::result).toList());
+    ScanResult result = ScanResult.merge(judged.stream().map(Judged::result).toList());
     // Only SARIF carries fixes: other runs do not spend time on them.
     if (report.formats.stream().anyMatch(f -> f.name().equals("sarif"))) report.fixes = fixes(judged);
     RuleSelector selector = report.selector();
-    List<RuleMetadata> enabled = Catalog.all().stream().filter(selector::selects)
-        .filter(m -> judged.stream().anyMatch(j -> j.options().settings(m.id()).enabled().orElse(true))).toList();
+    List<RuleMetadata> enabled = Catalog.all().stream()
+        .filter(m -> judged.stream().anyMatch(j -> Triage.reports(m, selector, j.options()))).toList();
     // The lowest severity that fails is that of the project the finding belongs to.
-    return report.finish(spec, result, baseline, enabled, units.get(0).root(), cwd, f -> judged.stream()
+    return report.finish(spec, result, enabled, units.get(0).root(), cwd, f -> judged.stream()
         .filter(j -> j.unit().holds(cwd, f.location().file())).map(Judged::failOn).findFirst().orElse(judged.get(0).failOn()));
   }
 
   /** Each project's share of the paths judged against that project, with its own config. */
-  private List<Judged> judgeAll(Path cwd, List<Unit> units, Map<String, String> values, LocalDate day, PrintWriter err)
-      throws ConfigException {
+  private List<Judged> judgeAll(Path cwd, List<Unit> units, Map<String, String> values, LocalDate day,
+      Optional<Baseline> baseline, PrintWriter err) throws ConfigException {
     List<Judged> judged = new ArrayList<>();
     Progress progress = new Progress();
     Optional<Thread> line = startProgressLine(progress, err);
     try {
-      for (Unit unit : units) judged.add(judge(cwd, unit, values, day, err, progress));
+      for (Unit unit : units) judged.add(judge(cwd, unit, values, day, baseline, err, progress));
     } finally {
       line.ifPresent(ScanCommand::stopProgressLine);
     }
     return judged;
   }
 
-  /** The certain fixes of the reported findings, each computed with its project's rule settings. */
+  /**
+   * The certain fixes of the reported findings (never of one that is suppressed or in the
+   * baseline), each computed with its project's rule settings.
+   */
   private static Map<Finding, List<Fix>> fixes(List<Judged> judged) {
     Map<Finding, List<Fix>> out = new LinkedHashMap<>();
     for (Judged j : judged) out.putAll(Fixes.certainFixes(j.result().findings(), j.result().sources(), j.options()));
@@ -260,36 +257,24 @@ final class ScanCommand implements Callable<Integer> {
   private record Judged(Unit unit, ScanResult result, ScanOptions options, Severity failOn) {}
 
   /** One unit scanned with its own config (or the one named with -c). */
-  private Judged judge(Path cwd, Unit unit, Map<String, String> values, LocalDate day, PrintWriter err,
-      Progress progress) throws ConfigException {
+  private Judged judge(Path cwd, Unit unit, Map<String, String> values, LocalDate day, Optional<Baseline> baseline,
+      PrintWriter err, Progress progress) throws ConfigException {
     Config config = config(cwd, unit);
-    // The command line wins over the config file; flags can only switch a setting on.
-    Severity failOnLevel = report.failOn != null ? report.failOn : config.failOn().orElse(Severity.LOW);
-    Severity minLevel = report.minSeverity != null ? report.minSeverity : config.minSeverity().orElse(Severity.INFO);
+    // Flags can only switch a setting on.
     ScanOptions options = new ScanOptions(accountBaseline || config.accountBaseline().orElse(false),
-        cloudTrailExternal || config.externalCloudTrail().orElse(false),
-        report.reportUnknown || config.reportUnknown().orElse(false), config.rules(), config.accountId(),
-        Optional.of(day));
-    // Globs in the config are relative to the directory of the config file.
-    Path base = config.file().map(f -> f.toAbsolutePath().normalize().getParent()).orElse(cwd);
-    List<Pattern> excludes = config.exclude().stream().map(g -> Globs.compile(Globs.under(base, g))).toList();
-    List<Ignore> ignores = config.ignore().stream().map(i -> new Ignore(i.rules(), i.path().map(g -> Globs.under(base, g)),
-        i.resource(), i.reason(), i.until(), i.at())).toList();
-    RuleSelector selector = report.selector();
+        cloudTrailExternal || config.externalCloudTrail().orElse(false), report.reportUnknown(config), config.rules(),
+        config.accountId(), Optional.of(day));
     List<Path> varFiles = variableFiles.stream().map(p -> p.toAbsolutePath().normalize()).toList();
-    ScanRequest request = new ScanRequest(cwd, unit.paths(), values, variables, varFiles, System.getenv(), partition,
-        selector, minLevel, options, p -> excludes.stream().anyMatch(g -> Globs.matches(g, p)), Math.max(1, report.threads),
-        ignores, config.requireReason()).withCache(noCache ? ParseCache.NONE
+    ScanRequest request = report.request(cwd, unit.paths(), values, variables, varFiles, partition, options, config)
+        .withCache(noCache ? ParseCache.NONE
             : DiskCache.fromEnvironment(System.getenv(), Version.current(), report.debug ? m -> err.println("iamlint: " + m) : m -> {}));
+    request = request.withProjectRoot(unit.root()).withBaseline(baseline);
     if (unit.scope().isPresent()) request = request.withScope(unit.scope().get());
     if (noIgnore) request = request.withIgnoring(Ignoring.NOTHING);
-    ScanResult scanned = new Scanner(progress).scan(request);
+    ScanResult result = new Scanner(progress).scan(request);
     if (report.debug) err.println("iamlint: time: " + progress.times());
     request.cache().trim();
-    // Fingerprints (and so baselines) name files relative to the project root, not to where iamlint runs.
-    UnaryOperator<String> inProject = ReportOptions.projectPath(cwd, unit.root());
-    ScanResult result = scanned.map(f -> f.inProject(inProject.apply(f.resource().file())));
-    return new Judged(unit, result, options, failOnLevel);
+    return new Judged(unit, result, options, report.failOn(config));
   }
 
   /**
@@ -340,31 +325,6 @@ final class ScanCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** The units' results as one: findings in the report's order, counts added up. */
-  private static ScanResult merge(List<ScanResult> results) {
-    if (results.size() == 1) return results.get(0);
-    List<Finding> findings = new ArrayList<>();
-    List<Finding> suppressed = new ArrayList<>();
-    List<FileError> errors = new ArrayList<>();
-    List<String> internal = new ArrayList<>();
-    List<SourceFile> sources = new ArrayList<>();
-    int files = 0;
-    int resources = 0;
-    for (ScanResult r : results) {
-      findings.addAll(r.findings());
-      suppressed.addAll(r.suppressed());
-      errors.addAll(r.errors());
-      internal.addAll(r.internalErrors());
-      sources.addAll(r.sources());
-      files += r.files();
-      resources += r.resources();
-    }
-    findings.sort(Scanner.ORDER);
-    suppressed.sort(Scanner.ORDER);
-    errors.sort(Comparator.comparing(FileError::file));
-    return new ScanResult(findings, files, resources, errors, internal, suppressed, sources);
   }
 
   /**

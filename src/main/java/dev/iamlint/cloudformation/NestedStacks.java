@@ -2,6 +2,7 @@ package dev.iamlint.cloudformation;
 
 import dev.iamlint.tree.Node;
 import dev.iamlint.tree.ScalarNode;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class NestedStacks {
     if (text.isEmpty() || REMOTE.matcher(text).find()) return Optional.empty();
     try {
       return Optional.ofNullable(templates.get(parentPath.getParent().resolve(text).normalize()));
-    } catch (java.nio.file.InvalidPathException e) {
+    } catch (InvalidPathException e) {
       return Optional.empty();
     }
   }

@@ -56,7 +56,7 @@ public final class Template {
     this.source = source;
     this.root = root;
     root.map("Parameters").ifPresent(section -> section.entries().forEach(e -> {
-      MapNode decl = e.value() instanceof MapNode m ? m : new MapNode(java.util.List.of(), e.value().location());
+      MapNode decl = e.value() instanceof MapNode m ? m : new MapNode(List.of(), e.value().location());
       String type = decl.get("Type").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text()).orElse("String");
       boolean noEcho = decl.get("NoEcho").filter(ScalarNode.class::isInstance)
           .map(n -> ((ScalarNode) n).text().equalsIgnoreCase("true")).orElse(false);
@@ -65,7 +65,7 @@ public final class Template {
     root.map("Resources").ifPresent(section -> section.entries().forEach(e -> {
       if (!(e.value() instanceof MapNode decl)) return;
       String type = decl.get("Type").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text()).orElse("");
-      MapNode props = decl.map("Properties").orElse(new MapNode(java.util.List.of(), e.key().location()));
+      MapNode props = decl.map("Properties").orElse(new MapNode(List.of(), e.key().location()));
       resources.put(e.name(), new Resource(e.name(), type, e, props, decl.map("Metadata")));
     }));
     root.map("Conditions").ifPresent(section -> section.entries().forEach(e -> conditions.put(e.name(), e.value())));

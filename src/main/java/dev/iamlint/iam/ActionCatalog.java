@@ -151,7 +151,8 @@ public final class ActionCatalog {
 
   private static <T> List<T> matching(String pattern, List<String> texts, List<T> picked, List<T> out) {
     for (int i = 0; i < texts.size(); i++) {
-      if (glob(pattern, texts.get(i))) out.add(picked.get(i));
+      // Both sides are lower-cased already: the case-sensitive match is the case-insensitive one.
+      if (Wildcard.matches(pattern, texts.get(i))) out.add(picked.get(i));
     }
     return Collections.unmodifiableList(out);
   }
@@ -231,30 +232,6 @@ public final class ActionCatalog {
     }
     return new Service(Collections.unmodifiableList(actions), Collections.unmodifiableList(lowerNames),
         Collections.unmodifiableList(lowerIds), byLowerName);
-  }
-
-  /** {@link Wildcard}'s matching on text both sides already lower-cased. */
-  private static boolean glob(String p, String t) {
-    int pi = 0;
-    int ti = 0;
-    int star = -1;
-    int mark = 0;
-    while (ti < t.length()) {
-      if (pi < p.length() && (p.charAt(pi) == '?' || p.charAt(pi) == t.charAt(ti))) {
-        pi++;
-        ti++;
-      } else if (pi < p.length() && p.charAt(pi) == '*') {
-        star = pi++;
-        mark = ti;
-      } else if (star >= 0) {
-        pi = star + 1;
-        ti = ++mark;
-      } else {
-        return false;
-      }
-    }
-    while (pi < p.length() && p.charAt(pi) == '*') pi++;
-    return pi == p.length();
   }
 
   /**

@@ -125,13 +125,10 @@ public final class CertainDenies {
   /** Among {@code uncertain} Denies, one that may cover one of {@code actions}. */
   public static Optional<Statement> mayDeny(List<Statement> uncertain, Collection<String> actions) {
     for (Statement d : uncertain) {
-      Optional<Value> element = d.action().or(d::notAction);
-      if (element.isEmpty() || d.notAction().isPresent()) return Optional.of(d);
-      for (Value item : element.get().items()) {
-        for (Value v : item.alternatives()) {
-          Optional<String> t = v.asText().map(String::trim);
-          if (t.isEmpty() || actions.stream().anyMatch(a -> Wildcard.matchesIgnoreCase(t.get(), a))) return Optional.of(d);
-        }
+      if (d.actionElement().isEmpty() || d.notAction().isPresent()) return Optional.of(d);
+      for (Value v : d.actionPatterns()) {
+        Optional<String> t = v.asText().map(String::trim);
+        if (t.isEmpty() || actions.stream().anyMatch(a -> Wildcard.matchesIgnoreCase(t.get(), a))) return Optional.of(d);
       }
     }
     return Optional.empty();
@@ -139,15 +136,12 @@ public final class CertainDenies {
 
   /** The action (or NotAction) patterns, when every one is known. */
   private static Optional<List<String>> knownPatterns(Statement s) {
-    Optional<Value> element = s.action().or(s::notAction);
-    if (element.isEmpty()) return Optional.empty();
+    if (s.actionElement().isEmpty()) return Optional.empty();
     List<String> out = new ArrayList<>();
-    for (Value item : element.get().items()) {
-      for (Value v : item.alternatives()) {
-        Optional<String> text = v.asText();
-        if (text.isEmpty()) return Optional.empty();
-        out.add(text.get().trim());
-      }
+    for (Value v : s.actionPatterns()) {
+      Optional<String> text = v.asText();
+      if (text.isEmpty()) return Optional.empty();
+      out.add(text.get().trim());
     }
     return Optional.of(out);
   }

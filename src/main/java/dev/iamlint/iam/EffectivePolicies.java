@@ -166,12 +166,9 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
   private static boolean fullyKnown(PolicyDocument d) {
     for (Statement s : d.statements()) {
       if (!s.isAllow() && !s.isDeny()) return false;
-      Optional<Value> element = s.action().or(s::notAction);
-      if (element.isEmpty()) return false;
-      for (Value item : element.get().items()) {
-        for (Value v : item.alternatives()) {
-          if (v.asText().isEmpty()) return false;
-        }
+      if (s.actionElement().isEmpty()) return false;
+      for (Value v : s.actionPatterns()) {
+        if (v.asText().isEmpty()) return false;
       }
     }
     return true;

@@ -108,7 +108,7 @@ public final class Escalation {
     for (PolicyDocument d : documents) {
       for (Statement s : d.statements()) {
         if (s.isAllow()) {
-          Optional<Value> found = s.action().or(s::notAction);
+          Optional<Value> found = s.actionElement();
           if (found.isEmpty()) continue;
           Truth shut = context.judgesTime() ? TimeWindows.shut(s, context.day()) : Truth.FALSE;
           if (shut.isTrue()) continue;
@@ -192,7 +192,7 @@ public final class Escalation {
    */
   private static List<String> pathActions(Statement s) {
     List<String> patterns = new ArrayList<>();
-    Optional<Value> element = s.action().or(s::notAction);
+    Optional<Value> element = s.actionElement();
     if (element.isEmpty()) return List.of();
     int items = 0;
     for (Value item : element.get().items()) {
@@ -242,10 +242,8 @@ public final class Escalation {
    */
   private static Value naming(Value element, Statement s, String action) {
     if (s.action().isEmpty()) return element;
-    for (Value item : element.items()) {
-      for (Value v : item.alternatives()) {
-        if (v.asText().map(t -> Wildcard.matchesIgnoreCase(t.trim(), action)).orElse(false)) return v;
-      }
+    for (Value v : s.listedActions()) {
+      if (v.asText().map(t -> Wildcard.matchesIgnoreCase(t.trim(), action)).orElse(false)) return v;
     }
     return element;
   }

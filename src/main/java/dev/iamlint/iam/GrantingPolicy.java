@@ -26,6 +26,9 @@ import java.util.Set;
  * every principal of the scan it is put on.
  */
 public final class GrantingPolicy {
+  /** Why a grant is not decided when a Deny not fully known may cover it: the end of the rules' notes. */
+  public static final String MAY_BE_DENIED = "a Deny whose action or resource is not known may take it away";
+
   private final IamModel model;
   private final ResourceRef resource;
   private final Value name;
@@ -62,6 +65,38 @@ public final class GrantingPolicy {
           p.principals().stream().map(l -> new EffectivePolicies.PutOn(l, p.resource())).toList()));
     }
     return out;
+  }
+
+  /**
+   * An Allow statement of a granting policy, not shut in time on the day judged (see
+   * {@link #grantsOn}); {@code index} is its place in the policy's document, from 0.
+   */
+  public record Allowing(GrantingPolicy policy, Statement statement, int index) {
+    /**
+     * The statement's Sid, else {@code #} and its number counting from {@code first}: what tells
+     * a finding's statement apart in its fingerprint (ADM003 counts from 0, ADM004 and ADM006
+     * from 1; each keeps its own so that baselines hold).
+     */
+    public String key(int first) {
+      return statement.sid().flatMap(Value::asText).orElse("#" + (index + first));
+    }
+  }
+
+  /** The statements that allow something on {@code day}, of every granting policy of the model ({@link #all}), in order. */
+  public static List<Allowing> allowing(IamModel model, Optional<LocalDate> day) {
+    List<Allowing> out = new ArrayList<>();
+    for (GrantingPolicy p : all(model)) {
+      List<Statement> statements = p.document().statements();
+      for (int i = 0; i < statements.size(); i++) {
+        if (grantsOn(statements.get(i), day)) out.add(new Allowing(p, statements.get(i), i));
+      }
+    }
+    return out;
+  }
+
+  /** How messages name the policy: {@code Policy "deploy"}, or {@code The policy of ADDRESS} when its name is not known. */
+  public String named() {
+    return name.asText().map(n -> "Policy \"" + n + "\"").orElse("The policy of " + resource.address());
   }
 
   public ResourceRef resource() {

@@ -155,24 +155,22 @@ public final class Grants {
     boolean allResources = StatementScope.allResources(s).covers().isTrue();
     if (!allResources && resourceService.isEmpty()) return List.of();
     Map<String, ServiceGrant> out = new LinkedHashMap<>();
-    for (Value item : s.action().get().items()) {
-      for (Value v : item.alternatives()) {
-        Optional<String> text = v.asText().map(String::trim);
-        if (text.isEmpty()) continue;
-        String pattern = text.get();
-        if ((pattern.equals("*") || pattern.equals("*:*")) && resourceService.isPresent() && !allResources) {
-          if (isPrivilegedService(resourceService.get())) out.putIfAbsent(resourceService.get(), new ServiceGrant(resourceService.get(), v));
-          continue;
-        }
-        int colon = pattern.indexOf(':');
-        if (colon <= 0) continue;
-        String service = pattern.substring(0, colon).toLowerCase(Locale.ROOT);
-        if (service.contains("*") || service.contains("?") || !catalog.knowsService(service)) continue;
-        if (!allResources && !resourceService.get().equals(service)) continue;
-        if (!isPrivilegedService(service)) continue;
-        if (pattern.substring(colon + 1).equals("*") || coversWrites(catalog, service, pattern)) {
-          out.putIfAbsent(service, new ServiceGrant(service, v));
-        }
+    for (Value v : s.listedActions()) {
+      Optional<String> text = v.asText().map(String::trim);
+      if (text.isEmpty()) continue;
+      String pattern = text.get();
+      if ((pattern.equals("*") || pattern.equals("*:*")) && resourceService.isPresent() && !allResources) {
+        if (isPrivilegedService(resourceService.get())) out.putIfAbsent(resourceService.get(), new ServiceGrant(resourceService.get(), v));
+        continue;
+      }
+      int colon = pattern.indexOf(':');
+      if (colon <= 0) continue;
+      String service = pattern.substring(0, colon).toLowerCase(Locale.ROOT);
+      if (service.contains("*") || service.contains("?") || !catalog.knowsService(service)) continue;
+      if (!allResources && !resourceService.get().equals(service)) continue;
+      if (!isPrivilegedService(service)) continue;
+      if (pattern.substring(colon + 1).equals("*") || coversWrites(catalog, service, pattern)) {
+        out.putIfAbsent(service, new ServiceGrant(service, v));
       }
     }
     return List.copyOf(out.values());

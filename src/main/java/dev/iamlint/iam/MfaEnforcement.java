@@ -47,7 +47,7 @@ public final class MfaEnforcement {
         if (test.isEmpty()) continue;
         if (test.get().value().isEmpty() || !broad.isTrue()) {
           Value why = test.get().value().isEmpty() ? test.get().raw()
-              : s.action().or(s::notAction).or(s::resource).orElse(test.get().raw());
+              : s.actionElement().or(s::resource).orElse(test.get().raw());
           unknown = unknown.or(() -> Optional.of(why));
           continue;
         }

@@ -27,12 +27,27 @@ public final class Principals {
     Optional<String> name = link.target().asText();
     if (declared.isPresent()) {
       Optional<String> declaredName = declaredName(model, link, from);
-      String address = declared.get().address() + elsewhere(declared.get(), from);
-      return declaredName.map(n -> noun + " \"" + n + "\" (" + address + ")").orElse(noun + " " + address);
+      return noun + " " + named(declaredName, declared.get().address() + elsewhere(declared.get(), from));
     }
     if (name.isPresent()) return noun + " \"" + name.get() + "\"";
     if (link.target() instanceof Value.Unknown u) return "a " + noun + " whose name is not known (" + u.reason() + ")";
     return noun + " " + link.target().display();
+  }
+
+  /**
+   * The user {@code user} names, as written in the element of {@code from} (a login profile, an
+   * access key): see {@link #describe(IamModel, PrincipalLink, Optional)}.
+   */
+  public static String user(IamModel model, Value user, ResourceRef from) {
+    return describe(model, new PrincipalLink(PrincipalKind.USER, user), Optional.of(from));
+  }
+
+  /**
+   * A declared principal as every message names it: its name and its address ({@code "deploy"
+   * (aws_iam_user.deploy)}), or its address alone when its name is not known.
+   */
+  public static String named(Optional<String> name, String address) {
+    return name.map(n -> "\"" + n + "\" (" + address + ")").orElse(address);
   }
 
   /**

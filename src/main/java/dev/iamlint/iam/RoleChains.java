@@ -145,13 +145,8 @@ public final class RoleChains {
   }
 
   private static boolean namesAssumeRole(Statement s) {
-    if (s.action().isEmpty()) return false;
-    for (Value item : s.action().get().items()) {
-      for (Value v : item.alternatives()) {
-        if (v.asText().map(t -> Wildcard.matchesIgnoreCase(t.trim(), ASSUME_ROLE)).orElse(false)) return true;
-      }
-    }
-    return false;
+    return s.listedActions().stream().anyMatch(v -> v.asText().map(t -> Wildcard.matchesIgnoreCase(t.trim(), ASSUME_ROLE))
+        .orElse(false));
   }
 
   /**
@@ -165,11 +160,9 @@ public final class RoleChains {
       for (Statement s : source.document().statements()) {
         if (!s.isAllow() || s.action().isEmpty() || !TimeWindows.shut(s, day).isFalse()) continue;
         if (!Conditions.unrestricted(s.condition(), true).isTrue() || !reaches(s, source.resource(), role)) continue;
-        for (Value item : s.action().get().items()) {
-          for (Value v : item.alternatives()) {
-            if (v.asText().map(t -> Wildcard.matchesIgnoreCase(t.trim(), ASSUME_ROLE)).orElse(false)) {
-              return Optional.of(new Found(v, source.resource()));
-            }
+        for (Value v : s.listedActions()) {
+          if (v.asText().map(t -> Wildcard.matchesIgnoreCase(t.trim(), ASSUME_ROLE)).orElse(false)) {
+            return Optional.of(new Found(v, source.resource()));
           }
         }
       }

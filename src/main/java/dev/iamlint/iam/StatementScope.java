@@ -29,28 +29,24 @@ public final class StatementScope {
     if (s.action().isPresent()) {
       Truth covers = Truth.FALSE;
       Optional<Value> culprit = Optional.empty();
-      for (Value item : s.action().get().items()) {
-        for (Value v : item.alternatives()) {
-          Optional<String> text = v.asText();
-          if (text.isEmpty()) {
-            covers = covers.or(Truth.UNKNOWN);
-          } else if (text.get().trim().equals("*") || text.get().trim().equals("*:*")) {
-            covers = Truth.TRUE;
-            if (culprit.isEmpty()) culprit = Optional.of(v);
-          }
+      for (Value v : s.listedActions()) {
+        Optional<String> text = v.asText();
+        if (text.isEmpty()) {
+          covers = covers.or(Truth.UNKNOWN);
+        } else if (text.get().trim().equals("*") || text.get().trim().equals("*:*")) {
+          covers = Truth.TRUE;
+          if (culprit.isEmpty()) culprit = Optional.of(v);
         }
       }
       return new Coverage(covers, culprit);
     }
     if (s.notAction().isPresent()) {
       // Allow everything except the listed actions: still admin while IAM writes remain.
-      for (Value item : s.notAction().get().items()) {
-        for (Value v : item.alternatives()) {
-          Optional<String> text = v.asText();
-          if (text.isEmpty()) return new Coverage(Truth.UNKNOWN, Optional.empty());
-          for (String action : SELF_ESCALATION_ACTIONS) {
-            if (Wildcard.matchesIgnoreCase(text.get().trim(), action)) return new Coverage(Truth.FALSE, Optional.empty());
-          }
+      for (Value v : s.excludedActions()) {
+        Optional<String> text = v.asText();
+        if (text.isEmpty()) return new Coverage(Truth.UNKNOWN, Optional.empty());
+        for (String action : SELF_ESCALATION_ACTIONS) {
+          if (Wildcard.matchesIgnoreCase(text.get().trim(), action)) return new Coverage(Truth.FALSE, Optional.empty());
         }
       }
       return new Coverage(Truth.TRUE, s.notAction());

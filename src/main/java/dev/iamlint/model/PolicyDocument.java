@@ -101,9 +101,8 @@ public record PolicyDocument(Location location, Optional<Value> version, List<St
     if (statements.isEmpty()) return false;
     for (Statement s : statements) {
       if (s.principal().isEmpty() && s.notPrincipal().isEmpty()) return false;
-      boolean assumes = s.action().map(a -> a.items().stream().flatMap(v -> v.alternatives().stream())
-          .anyMatch(v -> v.asText().map(t -> t.trim().toLowerCase(Locale.ROOT))
-              .filter(t -> t.startsWith("sts:assumerole") || t.equals("sts:*")).isPresent())).orElse(false);
+      boolean assumes = s.listedActions().stream().anyMatch(v -> v.asText().map(t -> t.trim().toLowerCase(Locale.ROOT))
+          .filter(t -> t.startsWith("sts:assumerole") || t.equals("sts:*")).isPresent());
       if (!assumes) return false;
     }
     return true;

@@ -12,6 +12,7 @@ import dev.iamlint.rule.Severity;
 import dev.iamlint.rule.Suppression;
 import dev.iamlint.source.Location;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -275,7 +276,7 @@ public final class SarifReporter implements Reporter {
       if (c < 128 && (Character.isLetterOrDigit(c) || "-._~/!$&'()*+,;=@".indexOf(c) >= 0 || c == ':' && absolute)) {
         sb.append((char) c);
       } else {
-        for (byte b : Character.toString(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) sb.append(String.format("%%%02X", b));
+        for (byte b : Character.toString(c).getBytes(StandardCharsets.UTF_8)) sb.append(String.format("%%%02X", b));
       }
     });
     return sb.toString();

@@ -102,8 +102,7 @@ public final class AssumeRoleWithoutMfa implements Rule {
 
   private static boolean assumes(Statement s) {
     if (s.action().isEmpty()) return s.notAction().isPresent();
-    return s.action().get().items().stream().flatMap(v -> v.alternatives().stream())
-        .anyMatch(v -> v.asText().map(t -> Wildcard.matchesIgnoreCase(t.trim(), "sts:AssumeRole")).orElse(false));
+    return s.listedActions().stream().anyMatch(v -> v.asText().map(t -> Wildcard.matchesIgnoreCase(t.trim(), "sts:AssumeRole")).orElse(false));
   }
 
   /** Admin-equivalent or able to escalate, judged over all the role's policies by the IAM engine. */

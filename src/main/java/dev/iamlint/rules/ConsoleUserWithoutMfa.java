@@ -2,6 +2,7 @@ package dev.iamlint.rules;
 
 import dev.iamlint.iam.EffectivePolicies;
 import dev.iamlint.iam.MfaEnforcement;
+import dev.iamlint.iam.Principals;
 import dev.iamlint.model.LoginProfile;
 import dev.iamlint.model.User;
 import dev.iamlint.rule.Rule;
@@ -31,8 +32,7 @@ public final class ConsoleUserWithoutMfa implements Rule {
       MfaEnforcement.Verdict verdict = MfaEnforcement.of(policies.certainDocuments());
       // A policy attached only in one branch of a condition may be the one that enforces MFA.
       if (!verdict.enforced().isTrue() && MfaEnforcement.of(policies.documents()).enforced().isTrue()) continue;
-      String who = user.name().asText().map(n -> "User \"" + n + "\" (" + user.resource().address() + ")")
-          .orElse("User " + user.resource().address());
+      String who = "User " + Principals.named(user.name().asText(), user.resource().address());
       if (verdict.enforced().isTrue()) continue;
       if (verdict.enforced() == Truth.UNKNOWN) {
         ctx.undecided(profile.resource(), verdict.unknown().orElseThrow(), "mfa",

@@ -2,12 +2,9 @@ package dev.iamlint.rules;
 
 import dev.iamlint.iam.Principals;
 import dev.iamlint.model.LoginProfile;
-import dev.iamlint.model.PrincipalKind;
-import dev.iamlint.model.PrincipalLink;
 import dev.iamlint.model.SecretExposure;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
-import java.util.Optional;
 
 /**
  * PWD007: the initial console password can be read from the source or the state: a literal, an
@@ -25,7 +22,7 @@ public final class LoginPasswordPlaintext implements Rule {
   public void check(RuleContext ctx) {
     for (LoginProfile p : ctx.model().loginProfiles()) {
       if (!p.passwordExposure().exposed()) continue;
-      String user = Principals.describe(ctx.model(), new PrincipalLink(PrincipalKind.USER, p.user()), Optional.of(p.resource()));
+      String user = Principals.user(ctx.model(), p.user(), p.resource());
       ctx.report(p.resource(), p.passwordExposure().location(), "password",
           "The console password of " + user + " is " + p.passwordExposure().description() + advice(p));
     }

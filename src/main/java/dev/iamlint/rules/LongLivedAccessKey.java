@@ -2,8 +2,6 @@ package dev.iamlint.rules;
 
 import dev.iamlint.iam.Principals;
 import dev.iamlint.model.AccessKey;
-import dev.iamlint.model.PrincipalKind;
-import dev.iamlint.model.PrincipalLink;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
 import dev.iamlint.value.Value;
@@ -26,7 +24,7 @@ public final class LongLivedAccessKey implements Rule {
             "whether access key " + key.resource().address() + " is active"));
         continue;
       }
-      String user = Principals.describe(ctx.model(), new PrincipalLink(PrincipalKind.USER, key.user()), Optional.of(key.resource()));
+      String user = Principals.user(ctx.model(), key.user(), key.resource());
       ctx.report(key.resource(), active.get().map(Value::location).orElse(key.resource().header()), "key",
           "Access key " + key.resource().address() + " is a long-lived credential for " + user
               + active.get().map(v -> v.provenance().suffix()).orElse("")

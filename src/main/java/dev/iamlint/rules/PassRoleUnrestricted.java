@@ -28,55 +28,39 @@ public final class PassRoleUnrestricted implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    for (GrantingPolicy p : GrantingPolicy.all(ctx.model())) check(ctx, p);
+    for (GrantingPolicy.Allowing a : GrantingPolicy.allowing(ctx.model(), ctx.options().asOf())) check(ctx, a);
   }
 
-  private static void check(RuleContext ctx, GrantingPolicy p) {
-    int index = 0;
-    for (Statement s : p.document().statements()) {
-      index++;
-      if (!GrantingPolicy.grantsOn(s, ctx.options().asOf()) || !StatementScope.allResources(s).covers().isTrue()
-          || passedToService(s)) {
-        continue;
-      }
-      Optional<Value> grant = passRole(s);
-      if (grant.isEmpty()) continue;
-      String detail = "passrole:" + s.sid().flatMap(Value::asText).orElse("#" + index);
-      Truth denied = p.denied(List.of(PASS_ROLE.toLowerCase(Locale.ROOT)));
-      if (denied.isTrue()) continue;
-      if (!denied.isFalse()) {
-        ctx.notJudged(p.resource(), grant.get().location(), detail, "Not decided whether iam:PassRole is allowed on every role ("
-            + s.label() + "): a Deny whose action or resource is not known may take it away");
-        continue;
-      }
-      String through = s.action().isPresent() ? grant.get().display()
-          : "NotAction excluding " + String.join(", ", grant.get().items().stream().map(Value::display).toList());
-      ctx.report(p.resource(), grant.get().location(), detail,
-          "iam:PassRole is allowed on every role (through " + through + ", " + s.label() + ")"
-              + grant.get().provenance().suffix() + ": limit Resource to the roles to pass and add an iam:PassedToService condition");
+  private static void check(RuleContext ctx, GrantingPolicy.Allowing a) {
+    GrantingPolicy p = a.policy();
+    Statement s = a.statement();
+    if (!StatementScope.allResources(s).covers().isTrue() || passedToService(s)) return;
+    Optional<Value> grant = passRole(s);
+    if (grant.isEmpty()) return;
+    String detail = "passrole:" + a.key(1);
+    Truth denied = p.denied(List.of(PASS_ROLE.toLowerCase(Locale.ROOT)));
+    if (denied.isTrue()) return;
+    if (!denied.isFalse()) {
+      ctx.notJudged(p.resource(), grant.get().location(), detail, "Not decided whether iam:PassRole is allowed on every role ("
+          + s.label() + "): " + GrantingPolicy.MAY_BE_DENIED);
+      return;
     }
+    String through = s.action().isPresent() ? grant.get().display()
+        : "NotAction excluding " + String.join(", ", grant.get().items().stream().map(Value::display).toList());
+    ctx.report(p.resource(), grant.get().location(), detail,
+        "iam:PassRole is allowed on every role (through " + through + ", " + s.label() + ")"
+            + grant.get().provenance().suffix() + ": limit Resource to the roles to pass and add an iam:PassedToService condition");
   }
 
   /** The action value that grants iam:PassRole; NotAction grants it unless it excludes it. */
   private static Optional<Value> passRole(Statement s) {
     if (s.action().isPresent()) {
-      for (Value item : s.action().get().items()) {
-        for (Value v : item.alternatives()) {
-          if (v.asText().map(t -> Wildcard.matchesIgnoreCase(t.trim(), PASS_ROLE)).orElse(false)) return Optional.of(v);
-        }
-      }
-      return Optional.empty();
+      return s.listedActions().stream().filter(v -> v.asText().map(t -> Wildcard.matchesIgnoreCase(t.trim(), PASS_ROLE))
+          .orElse(false)).findFirst();
     }
-    if (s.notAction().isPresent()) {
-      for (Value item : s.notAction().get().items()) {
-        for (Value v : item.alternatives()) {
-          Optional<String> t = v.asText();
-          if (t.isEmpty() || Wildcard.matchesIgnoreCase(t.get().trim(), PASS_ROLE)) return Optional.empty();
-        }
-      }
-      return s.notAction();
-    }
-    return Optional.empty();
+    boolean excluded = s.excludedActions().stream()
+        .anyMatch(v -> v.asText().map(t -> Wildcard.matchesIgnoreCase(t.trim(), PASS_ROLE)).orElse(true));
+    return excluded ? Optional.empty() : s.notAction();
   }
 
   private static boolean passedToService(Statement s) {

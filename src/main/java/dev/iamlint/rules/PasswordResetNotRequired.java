@@ -2,8 +2,6 @@ package dev.iamlint.rules;
 
 import dev.iamlint.iam.Principals;
 import dev.iamlint.model.LoginProfile;
-import dev.iamlint.model.PrincipalKind;
-import dev.iamlint.model.PrincipalLink;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
 import dev.iamlint.value.Value;
@@ -20,7 +18,7 @@ public final class PasswordResetNotRequired implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (LoginProfile p : ctx.model().loginProfiles()) {
-      String user = Principals.describe(ctx.model(), new PrincipalLink(PrincipalKind.USER, p.user()), Optional.of(p.resource()));
+      String user = Principals.user(ctx.model(), p.user(), p.resource());
       if (p.passwordResetRequired().isEmpty()) {
         ctx.report(p.resource(), p.location(), "reset",
             "The login profile of " + user + " does not require a password reset ("

@@ -25,46 +25,41 @@ public final class PolicyGrantsAdmin implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    for (GrantingPolicy p : GrantingPolicy.all(ctx.model())) check(ctx, p);
+    for (GrantingPolicy.Allowing a : GrantingPolicy.allowing(ctx.model(), ctx.options().asOf())) check(ctx, a);
   }
 
-  private static void check(RuleContext ctx, GrantingPolicy p) {
-    int index = -1;
-    for (Statement s : p.document().statements()) {
-      index++;
-      if (!GrantingPolicy.grantsOn(s, ctx.options().asOf())) continue;
-      StatementScope.Coverage actions = StatementScope.allActions(s);
-      StatementScope.Coverage resources = StatementScope.allResources(s);
-      Truth unrestricted = Conditions.unrestricted(s.condition(), true);
-      String detail = "statement:" + s.sid().flatMap(Value::asText).orElse("#" + index);
-      String question = "whether " + s.label() + " allows every action on every resource";
-      if (!actions.covers().isTrue() || !resources.covers().isTrue() || !unrestricted.isTrue()) {
-        if (!actions.covers().isFalse() && !resources.covers().isFalse() && !unrestricted.isFalse()) {
-          Value unknown = !actions.covers().isTrue() ? s.action().or(s::notAction).orElseThrow()
-              : !resources.covers().isTrue() ? s.resource().or(s::notResource).orElseThrow() : s.condition().orElseThrow();
-          ctx.undecided(p.resource(), unknown, detail, question);
-        }
-        continue;
+  private static void check(RuleContext ctx, GrantingPolicy.Allowing a) {
+    GrantingPolicy p = a.policy();
+    Statement s = a.statement();
+    StatementScope.Coverage actions = StatementScope.allActions(s);
+    StatementScope.Coverage resources = StatementScope.allResources(s);
+    Truth unrestricted = Conditions.unrestricted(s.condition(), true);
+    String detail = "statement:" + a.key(0);
+    String question = "whether " + s.label() + " allows every action on every resource";
+    if (!actions.covers().isTrue() || !resources.covers().isTrue() || !unrestricted.isTrue()) {
+      if (!actions.covers().isFalse() && !resources.covers().isFalse() && !unrestricted.isFalse()) {
+        Value unknown = !actions.covers().isTrue() ? s.actionElement().orElseThrow()
+            : !resources.covers().isTrue() ? s.resource().or(s::notResource).orElseThrow() : s.condition().orElseThrow();
+        ctx.undecided(p.resource(), unknown, detail, question);
       }
-      Truth denied = p.denied(Grants.actionsOf(s));
-      if (denied.isTrue()) continue;
-      Value action = actions.culprit().orElseThrow();
-      if (!denied.isFalse()) {
-        ctx.notJudged(p.resource(), action.location(), detail, "Not decided " + question
-            + ": a Deny whose action or resource is not known may take it away");
-        continue;
-      }
-      String what = s.notAction().isPresent() && s.action().isEmpty()
-          ? "every action except " + texts(action) + " (NotAction), IAM policy writes included,"
-          : "every action (" + action.display() + ")";
-      String where = s.notResource().isPresent() && s.resource().isEmpty()
-          ? "every resource except " + texts(s.notResource().get()) + " (NotResource)"
-          : "every resource";
-      String policy = p.name().asText().map(n -> "Policy \"" + n + "\"").orElse("The policy of " + p.resource().address());
-      ctx.report(p.resource(), action.location(), detail,
-          policy + " allows " + what + " on " + where + " without a restricting condition (" + s.label() + ")"
-              + action.provenance().suffix() + s.provenance().suffix());
+      return;
     }
+    Truth denied = p.denied(Grants.actionsOf(s));
+    if (denied.isTrue()) return;
+    Value action = actions.culprit().orElseThrow();
+    if (!denied.isFalse()) {
+      ctx.notJudged(p.resource(), action.location(), detail, "Not decided " + question + ": " + GrantingPolicy.MAY_BE_DENIED);
+      return;
+    }
+    String what = s.notAction().isPresent() && s.action().isEmpty()
+        ? "every action except " + texts(action) + " (NotAction), IAM policy writes included,"
+        : "every action (" + action.display() + ")";
+    String where = s.notResource().isPresent() && s.resource().isEmpty()
+        ? "every resource except " + texts(s.notResource().get()) + " (NotResource)"
+        : "every resource";
+    ctx.report(p.resource(), action.location(), detail,
+        p.named() + " allows " + what + " on " + where + " without a restricting condition (" + s.label() + ")"
+            + action.provenance().suffix() + s.provenance().suffix());
   }
 
   private static String texts(Value v) {

@@ -32,40 +32,37 @@ public final class PolicyGrantsServiceWildcard implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    for (GrantingPolicy p : GrantingPolicy.all(ctx.model())) check(ctx, p);
+    for (GrantingPolicy.Allowing a : GrantingPolicy.allowing(ctx.model(), ctx.options().asOf())) check(ctx, a);
   }
 
-  private static void check(RuleContext ctx, GrantingPolicy p) {
-    int index = 0;
-    for (Statement s : p.document().statements()) {
-      index++;
-      if (!GrantingPolicy.grantsOn(s, ctx.options().asOf()) || !Conditions.unrestricted(s.condition(), true).isTrue()) continue;
-      if (StatementScope.allActions(s).covers().isTrue() && StatementScope.allResources(s).covers().isTrue()) continue;
-      List<Grants.ServiceGrant> wildcards = Grants.serviceWildcards(s);
-      if (wildcards.isEmpty()) continue;
-      List<Grants.ServiceGrant> granted = new ArrayList<>();
-      boolean undecided = false;
-      Set<String> actions = Grants.actionsOf(s);
-      for (Grants.ServiceGrant g : wildcards) {
-        Truth denied = p.denied(ofService(actions, g.service()));
-        if (denied.isFalse()) granted.add(g);
-        else undecided |= !denied.isTrue();
-      }
-      String sid = s.sid().flatMap(Value::asText).orElse("#" + index);
-      if (granted.isEmpty()) {
-        if (undecided) ctx.notJudged(p.resource(), s.location(), "service:" + sid, "Not decided whether " + s.label()
-            + " grants every action of a service: a Deny whose action or resource is not known may take it away");
-        continue;
-      }
-      Value first = granted.get(0).action();
-      String services = granted.stream().map(Grants.ServiceGrant::service).collect(Collectors.joining(","));
-      String what = words(granted.stream().map(g -> "every " + g.service() + " action (" + g.action().display() + ")").toList());
-      String policy = p.name().asText().map(n -> "Policy \"" + n + "\"").orElse("The policy of " + p.resource().address());
-      boolean critical = granted.stream().anyMatch(g -> Grants.isCriticalService(g.service()));
-      ctx.report(critical ? Severity.HIGH : Severity.MEDIUM, p.resource(), first.location(), "service:" + services + ":" + sid,
-          policy + " grants " + what + " on all " + (granted.size() == 1 ? "its" : "their") + " resources (" + s.label() + ")"
-              + first.provenance().suffix() + ": name the actions and resources the workload needs");
+  private static void check(RuleContext ctx, GrantingPolicy.Allowing a) {
+    GrantingPolicy p = a.policy();
+    Statement s = a.statement();
+    if (!Conditions.unrestricted(s.condition(), true).isTrue()) return;
+    if (StatementScope.allActions(s).covers().isTrue() && StatementScope.allResources(s).covers().isTrue()) return;
+    List<Grants.ServiceGrant> wildcards = Grants.serviceWildcards(s);
+    if (wildcards.isEmpty()) return;
+    List<Grants.ServiceGrant> granted = new ArrayList<>();
+    boolean undecided = false;
+    Set<String> actions = Grants.actionsOf(s);
+    for (Grants.ServiceGrant g : wildcards) {
+      Truth denied = p.denied(ofService(actions, g.service()));
+      if (denied.isFalse()) granted.add(g);
+      else undecided |= !denied.isTrue();
     }
+    String sid = a.key(1);
+    if (granted.isEmpty()) {
+      if (undecided) ctx.notJudged(p.resource(), s.location(), "service:" + sid, "Not decided whether " + s.label()
+          + " grants every action of a service: " + GrantingPolicy.MAY_BE_DENIED);
+      return;
+    }
+    Value first = granted.get(0).action();
+    String services = granted.stream().map(Grants.ServiceGrant::service).collect(Collectors.joining(","));
+    String what = words(granted.stream().map(g -> "every " + g.service() + " action (" + g.action().display() + ")").toList());
+    boolean critical = granted.stream().anyMatch(g -> Grants.isCriticalService(g.service()));
+    ctx.report(critical ? Severity.HIGH : Severity.MEDIUM, p.resource(), first.location(), "service:" + services + ":" + sid,
+        p.named() + " grants " + what + " on all " + (granted.size() == 1 ? "its" : "their") + " resources (" + s.label() + ")"
+            + first.provenance().suffix() + ": name the actions and resources the workload needs");
   }
 
   /** The granted actions of one service (lower-case ids start with its prefix). */

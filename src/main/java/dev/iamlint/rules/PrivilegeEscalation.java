@@ -104,7 +104,7 @@ public final class PrivilegeEscalation implements Rule {
         paths.stream().flatMap(p -> p.actions().stream()).toList());
     if (deny.isPresent()) {
       Statement d = deny.get();
-      Value unknown = d.action().or(d::notAction).filter(v -> !v.isKnown() || v.items().stream().anyMatch(i -> !i.isKnown()))
+      Value unknown = d.actionElement().filter(v -> !v.isKnown() || v.items().stream().anyMatch(i -> !i.isKnown()))
           .or(d::resource).orElse(d.effect().orElseThrow());
       ctx.undecided(principal, unknown, detail, "whether " + whoLower + " can escalate privileges (" + path.id()
           + "): a Deny (" + d.label() + ") may take it away");
@@ -161,16 +161,12 @@ public final class PrivilegeEscalation implements Rule {
   private static void unknownActions(RuleContext ctx, ResourceRef resource, PolicyDocument document) {
     ActionCatalog catalog = ActionCatalog.bundled();
     for (Statement s : document.statements()) {
-      Optional<Value> element = s.action().or(s::notAction);
-      if (element.isEmpty()) continue;
-      for (Value item : element.get().items()) {
-        for (Value v : item.alternatives()) {
-          Optional<String> text = v.asText().map(String::trim);
-          if (text.isEmpty() || !catalog.expand(text.get()).isEmpty()) continue;
-          ctx.notJudged(resource, v.location(), "action:" + text.get(), "Action " + v.display() + " in " + s.label()
-              + " matches no action of the bundled catalogue (" + catalog.source() + "): a typo, or an action newer than "
-              + "the catalogue; it is not judged" + (s.isDeny() ? ", and this Deny may not deny what it should" : ""));
-        }
+      for (Value v : s.actionPatterns()) {
+        Optional<String> text = v.asText().map(String::trim);
+        if (text.isEmpty() || !catalog.expand(text.get()).isEmpty()) continue;
+        ctx.notJudged(resource, v.location(), "action:" + text.get(), "Action " + v.display() + " in " + s.label()
+            + " matches no action of the bundled catalogue (" + catalog.source() + "): a typo, or an action newer than "
+            + "the catalogue; it is not judged" + (s.isDeny() ? ", and this Deny may not deny what it should" : ""));
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.iamlint.rules;
 
+import dev.iamlint.iam.Principals;
 import dev.iamlint.model.User;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
@@ -19,7 +20,7 @@ public final class UserWithoutGroup implements Rule {
   public void check(RuleContext ctx) {
     for (User u : ctx.model().users()) {
       if (!ctx.model().inSomeGroup(u).isFalse()) continue;
-      String name = u.name().asText().map(n -> "\"" + n + "\" (" + u.resource().address() + ")").orElse(u.resource().address());
+      String name = Principals.named(u.name().asText(), u.resource().address());
       ctx.report(u.resource(), u.resource().header(), "no-group",
           "User " + name + " belongs to no group: manage its permissions through groups");
     }

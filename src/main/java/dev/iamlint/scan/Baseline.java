@@ -32,9 +32,12 @@ import java.util.Optional;
  */
 public final class Baseline {
   private final Map<String, String> entries;
+  /** The file as the command line named it, for the reason of what it hides. */
+  private final String name;
 
-  private Baseline(Map<String, String> entries) {
+  private Baseline(Map<String, String> entries, String name) {
     this.entries = entries;
+    this.name = name;
   }
 
   /** The baseline in {@code file}; what is wrong with it, located and in words, when it is not one. */
@@ -56,7 +59,7 @@ public final class Baseline {
       }
       entries.put(fingerprint.get(), text(e, "ruleId").orElse(""));
     }
-    return new Baseline(entries);
+    return new Baseline(entries, file.toString());
   }
 
   private static String at(Path file, Location l) {
@@ -99,8 +102,8 @@ public final class Baseline {
   }
 
   /** The finding marked as accepted by the baseline, when it is in it. */
-  public Optional<Finding> accept(Finding f, String file) {
-    return contains(f) ? Optional.of(f.suppressed(new Suppression(Suppression.Kind.BASELINE, "in the baseline " + file,
+  Optional<Finding> accept(Finding f) {
+    return contains(f) ? Optional.of(f.suppressed(new Suppression(Suppression.Kind.BASELINE, "in the baseline " + name,
         Optional.empty()))) : Optional.empty();
   }
 

@@ -72,9 +72,7 @@ public final class Review {
     if (asOf.isEmpty()) request = request.withOptions(request.options().withAsOf(reported));
     if (!code.isEmpty()) model.codeInventories.add(inventory(request, code, discovery));
     IamModel built = model.build();
-    Suppressions suppressions = new Suppressions();
-    suppressions.requireReason(request.requireReason());
-    suppressions.readConfig(request.ignores(), request.workingDirectory());
+    Suppressions suppressions = Triage.suppressions(request);
     List<String> files = exports.stream().map(AccountExports.Export::file).toList();
     return scanner.judge(request, built, findings, suppressions, files, f -> true, exports.size(),
         built.resources().size(), errors);

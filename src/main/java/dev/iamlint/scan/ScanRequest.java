@@ -23,13 +23,26 @@ import java.util.function.Predicate;
  * says what directory walks leave out ({@code --no-ignore}: nothing). {@code cache} keeps parse
  * results across runs; only the command line asks for one (tests and library callers get
  * {@link ParseCache#NONE}). {@code overlay}: unsaved texts that every read takes in place of their
- * files (an editor's buffers; none for the command line).
+ * files (an editor's buffers; none for the command line). {@code projectRoot}: what fingerprints
+ * name files relative to (none: as they are shown); {@code baseline}: the findings accepted
+ * before (see {@link Triage}).
  */
 public record ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
     Map<String, String> variables, List<Path> variableFiles, Map<String, String> environment,
     String partition, RuleSelector selector, Severity minSeverity, ScanOptions options,
     Predicate<String> excluded, int threads, List<Ignore> ignores, boolean requireReason,
-    Optional<ProjectScope> scope, Ignoring ignoring, ParseCache cache, Overlay overlay) {
+    Optional<ProjectScope> scope, Ignoring ignoring, ParseCache cache, Overlay overlay, Optional<Path> projectRoot,
+    Optional<Baseline> baseline) {
+
+  public ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
+      Map<String, String> variables, List<Path> variableFiles, Map<String, String> environment,
+      String partition, RuleSelector selector, Severity minSeverity, ScanOptions options,
+      Predicate<String> excluded, int threads, List<Ignore> ignores, boolean requireReason,
+      Optional<ProjectScope> scope, Ignoring ignoring, ParseCache cache, Overlay overlay) {
+    this(workingDirectory, paths, parameters, variables, variableFiles, environment, partition, selector, minSeverity,
+        options, excluded, threads, ignores, requireReason, scope, ignoring, cache, overlay, Optional.empty(),
+        Optional.empty());
+  }
 
   public ScanRequest(Path workingDirectory, List<Path> paths, Map<String, String> parameters,
       Map<String, String> variables, List<Path> variableFiles, Map<String, String> environment,
@@ -90,40 +103,61 @@ public record ScanRequest(Path workingDirectory, List<Path> paths, Map<String, S
 
   public ScanRequest withSelector(RuleSelector s) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition, s,
-        minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, cache, overlay);
+        minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, cache, overlay,
+        projectRoot, baseline);
   }
 
   /** The same scan, reading the whole project and reporting only {@code scope}'s paths. */
   public ScanRequest withScope(ProjectScope s) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
-        selector, minSeverity, options, excluded, threads, ignores, requireReason, Optional.of(s), ignoring, cache, overlay);
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, Optional.of(s), ignoring, cache, overlay,
+        projectRoot, baseline);
   }
 
   /** The same scan, leaving out of directory walks what {@code i} says. */
   public ScanRequest withIgnoring(Ignoring i) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
-        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, i, cache, overlay);
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, i, cache, overlay,
+        projectRoot, baseline);
   }
 
   /** The same request over other paths (the code a review compares the account with). */
   public ScanRequest withPaths(List<Path> p) {
     return new ScanRequest(workingDirectory, p, parameters, variables, variableFiles, environment, partition,
-        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, cache, overlay);
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, cache, overlay,
+        projectRoot, baseline);
   }
 
   public ScanRequest withOptions(ScanOptions o) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
-        selector, minSeverity, o, excluded, threads, ignores, requireReason, scope, ignoring, cache, overlay);
+        selector, minSeverity, o, excluded, threads, ignores, requireReason, scope, ignoring, cache, overlay,
+        projectRoot, baseline);
   }
 
   /** The same scan, reading {@code o}'s texts in place of their files. */
   public ScanRequest withOverlay(Overlay o) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
-        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, cache, o);
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, cache, o,
+        projectRoot, baseline);
   }
 
   public ScanRequest withCache(ParseCache c) {
     return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
-        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, c, overlay);
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, c, overlay,
+        projectRoot, baseline);
+  }
+
+  /** The same scan, its fingerprints naming files relative to {@code root}. */
+  public ScanRequest withProjectRoot(Optional<Path> root) {
+    return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, cache, overlay, root,
+        baseline);
+  }
+
+  /** The same scan, reporting only findings that {@code b} does not hold. */
+  public ScanRequest withBaseline(Optional<Baseline> b) {
+    return new ScanRequest(workingDirectory, paths, parameters, variables, variableFiles, environment, partition,
+        selector, minSeverity, options, excluded, threads, ignores, requireReason, scope, ignoring, cache, overlay,
+        projectRoot, b);
   }
 }

@@ -1,7 +1,12 @@
 package dev.iamlint.scan;
 
 import dev.iamlint.cache.ParseCache;
-import dev.iamlint.cloudformation.CloudFormationAdapter;
+import dev.iamlint.cloudformation.AdaptationCache;
+import dev.iamlint.iam.ActionCatalog;
+import dev.iamlint.iam.EscalationPaths;
+import dev.iamlint.iam.ManagedPolicyCatalog;
+import dev.iamlint.model.UnreadPart;
+import dev.iamlint.source.Parallel;
 import dev.iamlint.cloudformation.Exports;
 import dev.iamlint.cloudformation.LanguageExtensions;
 import dev.iamlint.cloudformation.NestedStacks;
@@ -46,6 +51,13 @@ import java.util.TreeSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.function.Function;
 
 /**
  * The pipeline: discover, load, evaluate and map each file (in parallel; results merged in
@@ -112,9 +124,7 @@ public final class Scanner {
     List<FileOutcome> outcomes = adaptTemplates(request, discovered.files(), loadAll(request, discovered.files()), findings);
 
     ModelBuilder merged = new ModelBuilder();
-    Suppressions suppressions = new Suppressions();
-    suppressions.requireReason(request.requireReason());
-    suppressions.readConfig(request.ignores(), request.workingDirectory());
+    Suppressions suppressions = Triage.suppressions(request);
     Set<String> read = new TreeSet<>();
     for (int i = 0; i < outcomes.size(); i++) {
       FileOutcome o = outcomes.get(i);
@@ -137,9 +147,9 @@ public final class Scanner {
 
   /**
    * The second half of a scan, whatever the model was read from: every rule checks the model,
-   * suppressions apply, the selection, the minimum severity and {@code inScope} filter, and the
-   * findings are sorted. {@code findings} are those loading already found; {@code files} the
-   * files suppressions may name.
+   * and the suppress stage ({@link Triage}) sorts what is reported from what is hidden.
+   * {@code findings} are those loading already found; {@code files} the files suppressions may
+   * name; {@code inScope} what the request reports.
    */
   ScanResult judge(ScanRequest request, IamModel model, List<Finding> loadFindings, Suppressions suppressions,
       List<String> fileNames, Predicate<Finding> inScope, int files, int resources, List<FileError> errors) {
@@ -150,37 +160,15 @@ public final class Scanner {
     progress.rules(Rules.all().size());
     progress.stage(Progress.Stage.CHECKING);
     // The rules read the model and nothing else: they run side by side, their findings kept in rule order.
-    for (Checked checked : dev.iamlint.source.Parallel.map(request.threads(), "iamlint-check", Rules.all(),
+    for (Checked checked : Parallel.map(request.threads(), "iamlint-check", Rules.all(),
         rule -> check(rule, model, request))) {
       findings.addAll(checked.findings());
       checked.failure().ifPresent(internalErrors::add);
     }
-    List<Finding> reported = new ArrayList<>();
-    Set<List<Object>> seen = new java.util.HashSet<>();
-    for (Finding f : suppressions.apply(SharedModules.distinguish(findings), java.time.LocalDate.now(java.time.ZoneOffset.UTC),
-        fileNames)) {
-      RuleMetadata metadata = Catalog.get(f.ruleId());
-      // A file that does not parse is never silently passed: only --skip-rule hides SYN001.
-      boolean selected = f.ruleId().equals("SYN001") ? !request.selector().skips(metadata)
-          : request.selector().selects(metadata) && request.options().settings(f.ruleId()).enabled().orElse(true);
-      // Alternatives of one condition, or root modules sharing a module, can yield the very same
-      // finding twice: report it once (the first deployment in path order).
-      boolean fresh = seen.add(List.of(f.ruleId(), f.location(), f.resource().address(), f.message()));
-      if (selected && fresh && f.severity().atLeast(request.minSeverity()) && inScope.test(f)) reported.add(f);
-    }
-    reported.sort(ORDER);
-    List<Finding> hidden = new ArrayList<>();
-    Set<List<Object>> seenHidden = new java.util.HashSet<>();
-    for (Finding f : suppressions.hidden()) {
-      if (request.selector().selects(Catalog.get(f.ruleId())) && f.severity().atLeast(request.minSeverity())
-          && request.options().settings(f.ruleId()).enabled().orElse(true) && inScope.test(f)
-          && seenHidden.add(List.of(f.ruleId(), f.location(), f.resource().address(), f.message()))) {
-        hidden.add(f);
-      }
-    }
-    hidden.sort(ORDER);
+    Triage.Sorted sorted = new Triage(request, inScope).sort(findings, suppressions, fileNames,
+        LocalDate.now(ZoneOffset.UTC));
     progress.stage(Progress.Stage.DONE);
-    return new ScanResult(reported, files, resources, errors, internalErrors, hidden);
+    return new ScanResult(sorted.reported(), files, resources, errors, internalErrors, sorted.hidden());
   }
 
   /** What one rule found, or why it failed (only a selected rule's failure is reported). */
@@ -209,9 +197,9 @@ public final class Scanner {
     Thread t = new Thread(() -> {
       try {
         Catalog.all();
-        dev.iamlint.iam.ActionCatalog.bundled();
-        dev.iamlint.iam.ManagedPolicyCatalog.bundled();
-        dev.iamlint.iam.EscalationPaths.bundled();
+        ActionCatalog.bundled();
+        ManagedPolicyCatalog.bundled();
+        EscalationPaths.bundled();
       } catch (RuntimeException | LinkageError e) {
         // The thread that needs a catalogue meets the same failure and reports it.
       }
@@ -252,9 +240,9 @@ public final class Scanner {
     Exports exports = Exports.of(templates.stream().map(o -> o.template().get()).toList(), request.parameters(),
         request.partition());
     // Outcomes are in the files' order: each template's text is its file's.
-    Map<FileOutcome, String> texts = new java.util.IdentityHashMap<>();
-    Map<FileOutcome, ParseCache> caches = new java.util.IdentityHashMap<>();
-    Map<Path, Template> byPath = new java.util.LinkedHashMap<>();
+    Map<FileOutcome, String> texts = new IdentityHashMap<>();
+    Map<FileOutcome, ParseCache> caches = new IdentityHashMap<>();
+    Map<Path, Template> byPath = new LinkedHashMap<>();
     for (int i = 0; i < outcomes.size(); i++) {
       texts.put(outcomes.get(i), files.get(i).text());
       // An editor's unsaved buffer changes with the next keystroke: what is made of it is not kept.
@@ -269,7 +257,7 @@ public final class Scanner {
         || throughParents.contains(o.template().get().file()) ? new Adapted(o, List.of())
         : InternalFailure.contain(() -> {
           ModelBuilder model = new ModelBuilder();
-          List<Budget.Note> limits = dev.iamlint.cloudformation.AdaptationCache.adapt(caches.get(o), o.template().get(),
+          List<Budget.Note> limits = AdaptationCache.adapt(caches.get(o), o.template().get(),
               texts.get(o), request.parameters(), request.partition(), exports, nested, model);
           o.model().addAll(model);
           return new Adapted(o, limits);
@@ -278,7 +266,7 @@ public final class Scanner {
     for (Adapted a : adapted) {
       for (Budget.Note n : a.limits()) findings.add(syntaxError(n.location().file(), n.message(), n.location(), n.location()));
       if (request.options().reportUnknown() && a.outcome().template().isPresent()) {
-        for (dev.iamlint.model.UnreadPart loop : LanguageExtensions.unknownCollections(a.outcome().template().get())) {
+        for (UnreadPart loop : LanguageExtensions.unknownCollections(a.outcome().template().get())) {
           findings.add(loopNotRead(loop));
         }
       }
@@ -287,7 +275,7 @@ public final class Scanner {
   }
 
   /** The info note on a loop whose collection is not known: what it would generate is not judged. */
-  private static Finding loopNotRead(dev.iamlint.model.UnreadPart loop) {
+  private static Finding loopNotRead(UnreadPart loop) {
     RuleMetadata syn = Catalog.get("SYN001");
     Location at = loop.location();
     ResourceRef resource = new ResourceRef(at.file(), at.file(), "file", at, at);
@@ -298,8 +286,8 @@ public final class Scanner {
   private record Adapted(FileOutcome outcome, List<Budget.Note> limits) {}
 
   /** {@code work} applied to each item, on up to {@code --threads} threads; results in item order. */
-  private static <T, R> List<R> inParallel(ScanRequest request, List<T> items, java.util.function.Function<T, R> work) {
-    return dev.iamlint.source.Parallel.map(request.threads(), "iamlint-load", items, work);
+  private static <T, R> List<R> inParallel(ScanRequest request, List<T> items, Function<T, R> work) {
+    return Parallel.map(request.threads(), "iamlint-load", items, work);
   }
 
   private FileOutcome load(ScanRequest request, SourceFile file) {
@@ -405,7 +393,7 @@ public final class Scanner {
         planDirectories.add(dir);
       }
     }
-    Map<Path, String> discovered = new java.util.HashMap<>();
+    Map<Path, String> discovered = new HashMap<>();
     for (SourceFile f : files) {
       if (f.kind() == FileKind.TERRAFORM || f.kind() == FileKind.TERRAFORM_JSON) {
         discovered.put(f.path().toAbsolutePath().normalize(), f.text());
@@ -453,7 +441,7 @@ public final class Scanner {
   private static Discovery.Result discoverProject(ScanRequest request, Discovery discovery, ProjectScope scope) {
     Discovery.Result project = discovery.discoverProject(scope.root(), scope.paths());
     List<SourceFile> files = new ArrayList<>(project.files());
-    Set<Path> walked = new java.util.HashSet<>();
+    Set<Path> walked = new HashSet<>();
     for (SourceFile f : files) walked.add(f.path().toAbsolutePath().normalize());
     List<FileError> errors = new ArrayList<>();
     for (FileError e : project.errors()) {

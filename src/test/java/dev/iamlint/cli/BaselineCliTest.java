@@ -172,4 +172,23 @@ class BaselineCliTest {
     assertTrue(junit.out().contains("<skipped message=\"suppressed (inline): break-glass group, reviewed 2026-11\"/>"), junit.out());
     assertFalse(junit.out().contains("<failure"), junit.out());
   }
+
+  // A file that does not parse is never passed in silence: no baseline holds it, whatever its
+  // entries say, and none is written with it; --rule does not hide it, --skip-rule SYN001 does.
+  @Test
+  void aSyntaxErrorIsNeverBaselinedNorDeselectedByRule() throws IOException {
+    Files.writeString(dir.resolve("stack.yaml"), "AWSTemplateFormatVersion: \"2010-09-09\"\nResources: [\n");
+    Path baseline = dir.resolve("iamlint-baseline.json");
+    CliTest.Run written = scan("--write-baseline", baseline.toString());
+    assertTrue(written.err().contains("wrote 0 findings to the baseline"), written.err());
+    CliTest.Run json = run("scan", "--no-config", "--format", "json", dir.resolve("stack.yaml").toString());
+    JsonObject syntax = JsonParser.parseString(json.out()).getAsJsonObject().getAsJsonArray("findings").get(0).getAsJsonObject();
+    assertEquals("SYN001", syntax.get("ruleId").getAsString());
+    Files.writeString(baseline, "{\"findings\": [{\"fingerprint\": \"" + syntax.get("fingerprint").getAsString()
+        + "\", \"ruleId\": \"SYN001\"}]}");
+    CliTest.Run baselined = scan("--baseline", baseline.toString(), "--rule", "ADM001");
+    assertEquals(1, baselined.code(), baselined.out() + baselined.err());
+    assertTrue(baselined.out().contains("[SYN001]"), baselined.out());
+    assertEquals(0, scan("--baseline", baseline.toString(), "--skip-rule", "SYN001").code());
+  }
 }

@@ -194,4 +194,39 @@ class FixCliTest {
     assertEquals(suppressed, Files.readString(main));
     assertEquals(0, run.code(), run.out() + run.err());
   }
+
+  // Regression: a finding the baseline accepts was fixed all the same (the fixes were taken
+  // before the baseline was applied). Only what the report would list is fixed.
+  @Test
+  void findingsInTheBaselineAreNotFixed() throws IOException {
+    Path main = dir.resolve("main.tf");
+    Files.writeString(main, TRAIL);
+    Path baseline = dir.resolve("baseline.json");
+    assertEquals(0, CliTest.run("scan", "--rule", "CT006", "--write-baseline", baseline.toString(), dir.toString()).code());
+    CliTest.Run dryRun = CliTest.run("scan", "--fix-dry-run", "--baseline", baseline.toString(), "--rule", "CT003",
+        "--rule", "CT006", dir.toString());
+    assertEquals("--- a/" + main + "\n+++ b/" + main + "\n@@ -2,4 +2,5 @@\n"
+        + "   name                       = \"t\"\n"
+        + "   s3_bucket_name             = \"audit-logs\"\n"
+        + "   enable_log_file_validation = false\n"
+        + "+  is_multi_region_trail      = true\n"
+        + " }\n", dryRun.out(), "only CT003, which the baseline does not hold");
+    CliTest.Run run = CliTest.run("scan", "--fix", "--baseline", baseline.toString(), "--rule", "CT003", "--rule", "CT006",
+        "--format", "compact", dir.toString());
+    assertEquals(TRAIL.replace("= false\n", "= false\n  is_multi_region_trail      = true\n"), Files.readString(main));
+    assertEquals(0, run.code(), run.out() + run.err());
+    assertEquals("iamlint: " + main + ": fixed 1 finding\n", run.err());
+  }
+
+  // A config ignore entry hides a finding as a comment does: it is not fixed either.
+  @Test
+  void findingsIgnoredByTheConfigAreNotFixed() throws IOException {
+    Path main = dir.resolve("main.tf");
+    Files.writeString(main, TRAIL);
+    Path config = dir.resolve("iamlint.yaml");
+    Files.writeString(config, "ignore:\n  - { rule: CT006, resource: \"aws_cloudtrail.*\", reason: \"validated elsewhere\" }\n");
+    CliTest.Run run = CliTest.run("scan", "--fix", "-c", config.toString(), "--rule", "CT006", dir.toString());
+    assertEquals(TRAIL, Files.readString(main));
+    assertEquals(0, run.code(), run.out() + run.err());
+  }
 }

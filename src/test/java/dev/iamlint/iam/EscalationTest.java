@@ -8,6 +8,7 @@ import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.source.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -108,10 +109,10 @@ class EscalationTest {
       other actions do not count      | iam:DeletePolicyVersion    | arn:aws:iam::*:policy/team-*                 | none
       """)
   void ownPolicies(String name, String action, String resource, String expected) {
-    Escalation.Context context = new Escalation.Context(java.util.Optional.empty(), List.of(new Escalation.OwnPolicy("policy/team-admin")));
-    Escalation.Result r = Escalation.of(List.of(doc(allow(List.of(action), resource))), java.util.Optional.empty(), context);
+    Escalation.Context context = new Escalation.Context(Optional.empty(), List.of(new Escalation.OwnPolicy("policy/team-admin")));
+    Escalation.Result r = Escalation.of(List.of(doc(allow(List.of(action), resource))), Optional.empty(), context);
     boolean path = !ids(r).isEmpty();
-    boolean maybe = r.maybe().containsKey(action.toLowerCase(java.util.Locale.ROOT));
+    boolean maybe = r.maybe().containsKey(action.toLowerCase(Locale.ROOT));
     assertEquals(expected, path ? "certain" : maybe ? "maybe" : "none", name + ": " + ids(r));
   }
 

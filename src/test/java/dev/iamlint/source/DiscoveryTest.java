@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -189,7 +190,7 @@ class DiscoveryTest {
   // tracked ones dropped. The walk of the sub-project must see what git sees there.
   @Test
   void aRootBelowTheWorkTreeTopGetsTheRepositorysRulesAndIndex() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(GitIndexTest.gitAvailable(), "git is not installed");
+    Assumptions.assumeTrue(GitIndexTest.gitAvailable(), "git is not installed");
     write(".gitignore", "gen/\n");
     write("infra/.gitignore", "tracked.yaml\n");
     write("infra/gen/g.yaml", CFN);
