@@ -2,6 +2,8 @@ package dev.iamlint.iam;
 
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +31,44 @@ public final class Conditions {
       unrestricted = unrestricted.or(unrestrictedOne(alternative, allow));
     }
     return unrestricted;
+  }
+
+  /** Operators under which an iam:PassedToService test names the services the role may go to. */
+  private static final Set<String> SERVICE_OPERATORS = Set.of("stringequals", "stringequalsignorecase", "stringlike",
+      "foranyvalue:stringequals", "foranyvalue:stringequalsignorecase", "foranyvalue:stringlike");
+
+  /**
+   * The services an Allow's condition lets a role be passed to, when {@code iam:PassedToService}
+   * is all it restricts: one list of patterns per operator, all of which must match (the blocks
+   * of a condition hold together). Empty when the condition restricts anything else, or is not
+   * known.
+   */
+  public static Optional<List<List<String>>> passedToServiceOnly(Optional<Value> condition) {
+    if (condition.isEmpty() || condition.get().alternatives().size() != 1
+        || !(condition.get().alternatives().get(0) instanceof Value.MapV operators)) {
+      return Optional.empty();
+    }
+    List<List<String>> blocks = new ArrayList<>();
+    for (Value.MapV.Entry op : operators.entries()) {
+      if (!(op.value() instanceof Value.MapV keys)) return Optional.empty();
+      for (Value.MapV.Entry key : keys.entries()) {
+        String name = key.key().toLowerCase(Locale.ROOT);
+        if (NON_RESTRICTING_KEYS.contains(name)) continue;
+        if (!name.equals("iam:passedtoservice") || !SERVICE_OPERATORS.contains(op.key().toLowerCase(Locale.ROOT))) {
+          return Optional.empty();
+        }
+        List<String> patterns = new ArrayList<>();
+        for (Value item : key.value().items()) {
+          for (Value v : item.alternatives()) {
+            Optional<String> text = v.asText();
+            if (text.isEmpty()) return Optional.empty();
+            patterns.add(text.get().trim());
+          }
+        }
+        blocks.add(List.copyOf(patterns));
+      }
+    }
+    return blocks.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(blocks));
   }
 
   private static Truth unrestrictedOne(Value condition, boolean allow) {

@@ -42,18 +42,51 @@ public final class Escalation {
    * {@code maybe}: actions an Allow grants if its unknown resource or condition turns out broad.
    */
   public record Result(List<EscalationPaths.Path> paths, Map<String, Grant> grants, boolean admin,
-      List<Statement> uncertainDenies, Map<String, Grant> maybe) {
+      List<Statement> uncertainDenies, Map<String, Grant> maybe, List<ServicePass> servicePasses) {
     public Result {
       maybe = Map.copyOf(maybe);
       uncertainDenies = List.copyOf(uncertainDenies);
       paths = List.copyOf(paths);
       grants = Map.copyOf(grants);
+      servicePasses = List.copyOf(servicePasses);
     }
 
     /** The grants that make up {@code path}, in the path's order. */
     public List<Grant> grantsOf(EscalationPaths.Path path) {
-      return path.keys().stream().map(grants::get).toList();
+      return path.keys().stream().map(k -> grants.containsKey(k) ? grants.get(k) : passFor(path, servicePasses).orElseThrow())
+          .toList();
     }
+  }
+
+  /**
+   * {@code iam:PassRole} on roles of every kind, allowed only towards the services of
+   * {@code blocks} (an {@code iam:PassedToService} condition: each block's patterns, all blocks
+   * together): it limits where a role goes, not which role.
+   */
+  public record ServicePass(List<List<String>> blocks, Grant grant) {
+    public ServicePass {
+      blocks = List.copyOf(blocks);
+    }
+
+    boolean reaches(String service) {
+      return blocks.stream().allMatch(b -> b.stream().anyMatch(p -> Wildcard.matchesIgnoreCase(p, service)));
+    }
+  }
+
+  private static final String PASS_ROLE = "iam:passrole";
+
+  /** The service-limited PassRole that hands a role to a service {@code path} passes roles to. */
+  private static Optional<Grant> passFor(EscalationPaths.Path path, List<ServicePass> passes) {
+    return passes.stream().filter(p -> path.passedTo().stream().anyMatch(p::reaches)).map(ServicePass::grant).findFirst();
+  }
+
+  /** Every action of the path is granted, its PassRole possibly only towards the path's service. */
+  private static boolean open(EscalationPaths.Path path, Map<String, Grant> grants, List<ServicePass> passes) {
+    for (String k : path.keys()) {
+      if (grants.containsKey(k)) continue;
+      if (!k.equals(PASS_ROLE) || passFor(path, passes).isEmpty()) return false;
+    }
+    return true;
   }
 
   /**
@@ -105,6 +138,7 @@ public final class Escalation {
     Map<String, Grant> grants = new LinkedHashMap<>();
     boolean admin = false;
     Map<String, Grant> maybe = new LinkedHashMap<>();
+    List<ServicePass> passes = new ArrayList<>();
     for (PolicyDocument d : documents) {
       for (Statement s : d.statements()) {
         if (s.isAllow()) {
@@ -114,7 +148,14 @@ public final class Escalation {
           if (shut.isTrue()) continue;
           Value element = found.get();
           Truth unrestricted = shut.isFalse() ? Conditions.unrestricted(s.condition(), true) : Truth.UNKNOWN;
-          if (unrestricted.isFalse()) continue;
+          if (unrestricted.isFalse()) {
+            // iam:PassedToService limits the service a role goes to, not which role: paths through that service stay open.
+            Optional<List<List<String>>> services = Conditions.passedToServiceOnly(s.condition());
+            if (services.isPresent() && reachesOthers(s) && pathActions(s).contains(PASS_ROLE)) {
+              passes.add(new ServicePass(services.get(), new Grant(d, s, naming(element, s, PASS_ROLE))));
+            }
+            continue;
+          }
           if (!unrestricted.isTrue() || (!reachesOthers(s) && mayReachOthers(s))) {
             Value unknown = !unrestricted.isTrue() ? s.condition().orElseThrow() : s.resource().orElseThrow();
             for (String a : pathActions(s)) {
@@ -146,9 +187,10 @@ public final class Escalation {
     }
     CertainDenies denies = CertainDenies.of(documents);
     grants.keySet().removeIf(denies::denies);
+    if (denies.denies(PASS_ROLE)) passes.clear();
     List<EscalationPaths.Path> paths = new ArrayList<>();
     for (EscalationPaths.Path p : EscalationPaths.bundled().all()) {
-      if (grants.keySet().containsAll(p.keys())) paths.add(p);
+      if (open(p, grants, passes)) paths.add(p);
     }
     maybe.keySet().removeIf(denies::denies);
     if (boundary.isPresent()) {
@@ -174,10 +216,11 @@ public final class Escalation {
       }
       grants.keySet().retainAll(allowed);
       maybe.keySet().retainAll(allowed);
+      if (!allowed.contains(PASS_ROLE)) passes.clear();
       admin &= allowsAll;
-      paths.removeIf(p -> !grants.keySet().containsAll(p.keys()));
+      paths.removeIf(p -> !open(p, grants, passes));
     }
-    return new Result(paths, grants, admin && !grants.isEmpty(), denies.uncertain(), maybe);
+    return new Result(paths, grants, admin && !grants.isEmpty(), denies.uncertain(), maybe, passes);
   }
 
   /** Every action some path needs, lower case: the only ones the analysis has to follow. */

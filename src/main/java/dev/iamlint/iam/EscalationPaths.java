@@ -26,23 +26,29 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class EscalationPaths {
   /**
    * {@code actions} are exact catalogue ids such as {@code iam:PassRole}, all needed together;
-   * {@code subjects} the kinds of principal the path is open to (empty: any).
+   * {@code subjects} the kinds of principal the path is open to (empty: any); {@code passedTo}
+   * the service principals the path hands a role to (lower case), which an
+   * {@code iam:PassedToService} condition naming one of them leaves open (empty: not known, such
+   * a condition closes the path).
    */
   public record Path(String id, String description, List<String> actions, String reference, Set<PrincipalKind> subjects,
-      List<String> keys) {
+      List<String> keys, Set<String> passedTo) {
     public Path {
       actions = List.copyOf(actions);
       subjects = Set.copyOf(subjects);
       keys = List.copyOf(keys);
+      passedTo = Set.copyOf(passedTo);
     }
 
     /** {@code keys}: the actions in lower case, as grants are keyed (looked up for every principal). */
-    public Path(String id, String description, List<String> actions, String reference, Set<PrincipalKind> subjects) {
-      this(id, description, actions, reference, subjects, actions.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList());
+    public Path(String id, String description, List<String> actions, String reference, Set<PrincipalKind> subjects,
+        Set<String> passedTo) {
+      this(id, description, actions, reference, subjects, actions.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList(),
+          passedTo);
     }
 
     public Path(String id, String description, List<String> actions, String reference) {
-      this(id, description, actions, reference, Set.of());
+      this(id, description, actions, reference, Set.of(), Set.of());
     }
 
     /** Whether a principal of this kind can take the path (a policy whose holder is not known: any). */
@@ -54,6 +60,7 @@ public final class EscalationPaths {
   private static final String FILE = ActionCatalog.FOLDER + "escalation-paths.yaml";
   private static final Pattern ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9]+");
   private static final Pattern TARGET = Pattern.compile("[a-z0-9-]+:[a-z0-9-]+");
+  private static final Pattern SERVICE = Pattern.compile("[a-z0-9-]+\\.amazonaws\\.com");
 
   private static final class Holder {
     static final EscalationPaths BUNDLED = load();
@@ -116,7 +123,17 @@ public final class EscalationPaths {
         if (m.get("subjects") instanceof List<?> kinds) {
           for (Object k : kinds) subjects.add(PrincipalKind.valueOf(String.valueOf(k).toUpperCase(Locale.ROOT).replace('-', '_')));
         }
-        paths.add(new Path(id, text(m, "description"), actions, reference, subjects));
+        Set<String> passedTo = new HashSet<>();
+        if (m.get("passed_to") instanceof List<?> services) {
+          if (!actions.contains("iam:PassRole")) throw new IllegalStateException(FILE + ": path " + id + " passes no role");
+          for (Object service : services) {
+            if (!(service instanceof String svc) || !SERVICE.matcher(svc).matches()) {
+              throw new IllegalStateException(FILE + ": path " + id + " has an invalid passed_to " + service);
+            }
+            passedTo.add(svc);
+          }
+        }
+        paths.add(new Path(id, text(m, "description"), actions, reference, subjects, passedTo));
       }
       Map<String, Set<String>> targets = new HashMap<>();
       if (root.get("targets") instanceof Map<?, ?> byAction) {

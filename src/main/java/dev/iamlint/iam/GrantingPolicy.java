@@ -21,9 +21,11 @@ import java.util.Set;
 /**
  * A customer policy (managed or inline) judged as a grant where it is declared, as ADM003,
  * ADM004 and ADM006 do: a policy used only as a permissions boundary grants nothing and is left
- * out. Whether a statement really grants takes in the day ({@link TimeWindows}) and the Denies
- * wherever the policy applies ({@link CertainDenies#cancel}): its own document's, and those of
- * every principal of the scan it is put on.
+ * out, and so is a document that names principals (a key or bucket policy handed to a module
+ * outside the scan: a resource's policy, never a principal's permissions). Whether a statement
+ * really grants takes in the day ({@link TimeWindows}) and the Denies wherever the policy
+ * applies ({@link CertainDenies#cancel}): its own document's, and those of every principal of
+ * the scan it is put on.
  */
 public final class GrantingPolicy {
   /** Why a grant is not decided when a Deny not fully known may cover it: the end of the rules' notes. */
@@ -57,7 +59,7 @@ public final class GrantingPolicy {
     }
     List<GrantingPolicy> out = new ArrayList<>();
     for (CustomerPolicy p : model.customerPolicies()) {
-      if (boundaries.contains(p)) continue;
+      if (boundaries.contains(p) || p.document().namesPrincipal()) continue;
       out.add(new GrantingPolicy(model, p.resource(), p.name(), p.document(), attached.getOrDefault(p, List.of())));
     }
     for (InlinePolicy p : model.inlinePolicies()) {

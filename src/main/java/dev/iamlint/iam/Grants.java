@@ -80,8 +80,9 @@ public final class Grants {
 
   /**
    * What makes a document privileged, in words (ADM002): every action, a {@code NotAction} on
-   * every resource, a privilege-escalation path, iam:PassRole on every role, or every action of a
-   * privileged service; empty when it is none of these.
+   * every resource, every action of a critical service (iam, sts, organizations, kms), a
+   * privilege-escalation path, iam:PassRole on every role, or every action of a privileged
+   * service; empty when it is none of these.
    */
   public static Optional<String> privileged(PolicyDocument document) {
     for (Statement s : document.statements()) {
@@ -98,6 +99,10 @@ public final class Grants {
       }
     }
     Set<String> granted = broadActions(document);
+    // All of IAM, STS, Organizations or KMS says more than any one path (a path such as a new
+    // version of one's own customer policy needs a holder that has one).
+    List<String> critical = wholeServices(granted).stream().filter(Grants::isCriticalService).toList();
+    if (!critical.isEmpty()) return Optional.of("every action of " + String.join(", ", critical) + " on every resource");
     List<EscalationPaths.Path> paths = escalationPaths(granted);
     if (!paths.isEmpty()) return Optional.of("a privilege-escalation path (" + paths.get(0).description() + ")");
     if (granted.contains("iam:passrole")) return Optional.of("iam:PassRole on every role without an iam:PassedToService condition");

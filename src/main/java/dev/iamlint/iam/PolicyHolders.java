@@ -61,7 +61,8 @@ public final class PolicyHolders {
     for (Holder h : out) h.policies().sources().forEach(source -> held.add(source.resource()));
     Set<CustomerPolicy> boundaries = EffectivePolicies.boundaryOnly(model); // a boundary grants nothing
     for (CustomerPolicy p : model.customerPolicies()) {
-      if (held.contains(p.resource()) || boundaries.contains(p)) continue;
+      // A document naming principals is a resource's policy (a key policy given to a module), held by no one.
+      if (held.contains(p.resource()) || boundaries.contains(p) || p.document().namesPrincipal()) continue;
       String policy = p.name().asText().map(n -> "policy \"" + n + "\"").orElse("policy " + p.resource().address());
       out.add(alone("Whoever " + policy + " is attached to", p.resource(),
           new EffectivePolicies.Source(p.document(), p.resource(), policy, Optional.empty(), false, p.arnResource())));

@@ -108,6 +108,15 @@ public record PolicyDocument(Location location, Optional<Value> version, List<St
     return true;
   }
 
+  /**
+   * Whether a statement names a principal: IAM rejects Principal and NotPrincipal in identity
+   * policies, so such a document is a resource policy (a key, bucket or queue policy, or a
+   * trust policy) and never the permissions of the principal it would be attached to.
+   */
+  public boolean namesPrincipal() {
+    return statements.stream().anyMatch(s -> s.principal().isPresent() || s.notPrincipal().isPresent());
+  }
+
   public static PolicyDocument empty(Location location) {
     return new PolicyDocument(location, Optional.empty(), List.of(), false, List.of());
   }

@@ -26,7 +26,7 @@ class ManagedPolicyPrivilegesTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "IAMFullAccess | a privilege-escalation path",
+      "IAMFullAccess | every action of iam on every resource",
       "PowerUserAccess | every action except \"iam:*\", \"organizations:*\", \"account:*\" on every resource",
       "AmazonEC2FullAccess | a privilege-escalation path",
       "ReadOnlyAccess | ",

@@ -55,7 +55,7 @@ class PrivilegedServicesTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       PowerUserAccess                        | every action except
-      IAMFullAccess                          | privilege-escalation path
+      IAMFullAccess                          | every action of iam on every resource
       AmazonS3FullAccess                     | every action of s3
       AmazonEC2FullAccess                    | privilege-escalation path
       AdministratorAccess-Amplify            | privilege-escalation path
