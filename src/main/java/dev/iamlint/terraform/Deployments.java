@@ -2,6 +2,7 @@ package dev.iamlint.terraform;
 
 import dev.iamlint.model.Deployment;
 import dev.iamlint.model.UnreadPart;
+import dev.iamlint.terraform.loader.ModuleConfig;
 import dev.iamlint.value.Value;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ final class Deployments {
   private Deployments() {}
 
   static Deployment of(String id, ModuleConfig root, List<TfResource> resources, List<UnreadPart> unread) {
-    boolean configured = root.backend || resources.stream().anyMatch(Deployments::configures);
+    boolean configured = root.backend() || resources.stream().anyMatch(Deployments::configures);
     return new Deployment(id, !configured, accounts(resources), unread);
   }
 

@@ -1,6 +1,7 @@
 package dev.iamlint.terraform;
 
 import dev.iamlint.terraform.functions.FileAccess;
+import dev.iamlint.terraform.loader.ModuleConfig;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Value;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import dev.iamlint.hcl.Expression;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
 import dev.iamlint.source.Location;
+import dev.iamlint.terraform.loader.ModuleConfig;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
@@ -59,7 +60,7 @@ final class Variables {
 
   /** A string, unless the variable's type is not a string: then it is HCL, as Terraform reads it. */
   private static Value fromCommandLine(String name, String text, ModuleConfig config, ModuleInstance constants, String from) {
-    Optional<Expression> type = Optional.ofNullable(config.variables.get(name))
+    Optional<Expression> type = Optional.ofNullable(config.variables().get(name))
         .flatMap(d -> ModuleConfig.attribute(d.block(), "type"));
     boolean string = type.isEmpty() || (type.get() instanceof Expression.Variable t && t.name().equals("string"));
     Location at = Location.point(from, 1, 1);

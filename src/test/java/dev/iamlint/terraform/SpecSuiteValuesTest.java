@@ -7,6 +7,7 @@ import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.Expression;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
+import dev.iamlint.terraform.loader.ModuleConfig;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.io.IOException;

@@ -6,6 +6,8 @@ import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.terraform.functions.FileAccess;
+import dev.iamlint.terraform.loader.ModuleConfig;
+import dev.iamlint.terraform.loader.ModulePaths;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Value;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ public final class TerraformFuzz {
       @Override
       public Optional<Path> moduleSource(ModuleConfig caller, String callKey, String source) {
         return source.startsWith("./") || source.startsWith("../")
-            ? TerraformLoader.under(caller.directory(), source) : Optional.empty();
+            ? ModulePaths.under(caller.directory(), source) : Optional.empty();
       }
 
       @Override
