@@ -2,6 +2,7 @@ package dev.iamlint.terraform;
 
 import dev.iamlint.model.Deployment;
 import dev.iamlint.model.UnreadPart;
+import dev.iamlint.terraform.evaluation.TfResource;
 import dev.iamlint.terraform.loader.ModuleConfig;
 import dev.iamlint.value.Value;
 import java.util.List;

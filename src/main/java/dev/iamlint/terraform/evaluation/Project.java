@@ -1,4 +1,4 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.evaluation;
 
 import dev.iamlint.terraform.functions.FileAccess;
 import dev.iamlint.terraform.loader.ModuleConfig;

@@ -1,10 +1,10 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.evaluation;
 
-import static dev.iamlint.terraform.EvaluatedValues.atUse;
-import static dev.iamlint.terraform.EvaluatedValues.instanceOf;
-import static dev.iamlint.terraform.EvaluatedValues.nullTakes;
-import static dev.iamlint.terraform.EvaluatedValues.reason;
-import static dev.iamlint.terraform.EvaluatedValues.unknown;
+import static dev.iamlint.terraform.evaluation.EvaluatedValues.atUse;
+import static dev.iamlint.terraform.evaluation.EvaluatedValues.instanceOf;
+import static dev.iamlint.terraform.evaluation.EvaluatedValues.nullTakes;
+import static dev.iamlint.terraform.evaluation.EvaluatedValues.reason;
+import static dev.iamlint.terraform.evaluation.EvaluatedValues.unknown;
 
 import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.Expression;
@@ -41,7 +41,7 @@ public final class ModuleInstance implements Evaluation {
    * it, so that an expression the parser accepts is never cut for its depth. Within what a
    * thread's default stack holds.
    */
-  static final int MAX_DEPTH = 1000 + 64;
+  public static final int MAX_DEPTH = 1000 + 64;
 
   /** One instance of a resource, data source or module call. */
   record Instance(String address, Optional<Value> key, Value.MapV values, boolean symbolic) {}
@@ -73,7 +73,7 @@ public final class ModuleInstance implements Evaluation {
   /** A child module instance with its call's key. */
   record ChildModule(String address, Optional<Value> key, ModuleInstance instance) {}
 
-  ModuleInstance(Project project, ModuleConfig config, String address, Map<String, Value> inputs, List<Path> callChain) {
+  private ModuleInstance(Project project, ModuleConfig config, String address, Map<String, Value> inputs, List<Path> callChain) {
     this(project, config, address, inputs, callChain, List.of());
   }
 
@@ -93,16 +93,21 @@ public final class ModuleInstance implements Evaluation {
     return new ModuleInstance(project, config, "", project.rootVariables(config), List.of(config.directory()));
   }
 
-  public ModuleConfig config() {
+  /** An instance with no address and no inputs, for constant expressions (variable files, values given on the command line). */
+  public static ModuleInstance constants(Project project, ModuleConfig config) {
+    return new ModuleInstance(project, config, "", Map.of(), List.of());
+  }
+
+  ModuleConfig config() {
     return config;
   }
 
-  public String address() {
+  String address() {
     return address;
   }
 
   /** The namespace references inside this instance live in. */
-  public String scope() {
+  String scope() {
     return config.displayDirectory() + "#" + address;
   }
 
@@ -506,7 +511,7 @@ public final class ModuleInstance implements Evaluation {
   }
 
   /** The modules called by this instance, evaluated. */
-  public List<ModuleInstance> childInstances() {
+  List<ModuleInstance> childInstances() {
     List<ModuleInstance> out = new ArrayList<>();
     for (String call : config.moduleCalls().keySet()) children(call).forEach(c -> out.add(c.instance()));
     return out;
@@ -603,6 +608,11 @@ public final class ModuleInstance implements Evaluation {
     } catch (Budget.Exceeded x) {
       return budget.cut(x, e.range().location(file));
     }
+  }
+
+  /** The value of {@code e} written in {@code file}, with no names bound (a constant). */
+  public Value eval(Expression e, String file) {
+    return eval(e, Scope.EMPTY, file);
   }
 
   /** Counts steps done outside {@link #eval} for this evaluation (a function's work, instances). */
