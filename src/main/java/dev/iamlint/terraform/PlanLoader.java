@@ -4,6 +4,8 @@ import dev.iamlint.hcl.Body;
 import dev.iamlint.json.JsonLoader;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.source.Location;
+import dev.iamlint.terraform.adapter.Deployments;
+import dev.iamlint.terraform.adapter.TerraformAdapter;
 import dev.iamlint.terraform.evaluation.TfResource;
 import dev.iamlint.terraform.loader.ModuleConfig;
 import dev.iamlint.tree.ListNode;

@@ -12,6 +12,8 @@ import dev.iamlint.source.Location;
 import dev.iamlint.source.Overlay;
 import dev.iamlint.source.Parallel;
 import dev.iamlint.source.SourceReader;
+import dev.iamlint.terraform.adapter.Deployments;
+import dev.iamlint.terraform.adapter.TerraformAdapter;
 import dev.iamlint.terraform.evaluation.ModuleInstance;
 import dev.iamlint.terraform.evaluation.Project;
 import dev.iamlint.terraform.evaluation.TfResource;

@@ -5,6 +5,8 @@ import dev.iamlint.fuzz.Judges;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
 import dev.iamlint.model.ModelBuilder;
+import dev.iamlint.terraform.adapter.Deployments;
+import dev.iamlint.terraform.adapter.TerraformAdapter;
 import dev.iamlint.terraform.evaluation.ModuleInstance;
 import dev.iamlint.terraform.evaluation.Project;
 import dev.iamlint.terraform.evaluation.TfResource;

@@ -1,4 +1,4 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.adapter;
 
 import dev.iamlint.model.AccessAnalyzer;
 import dev.iamlint.model.AccessKey;
