@@ -501,7 +501,7 @@ public final class TerraformLoader {
 
   private final class LocalProject implements Project {
     private final Path rootModule;
-    private final Budget budget = new Budget(ModuleInstance.MAX_DEPTH);
+    private final Budget budget = new Budget(Project.MAX_DEPTH);
 
     LocalProject(Path rootModule) {
       this.rootModule = rootModule;

@@ -64,7 +64,7 @@ public final class TerraformFuzz {
         return "aws";
       }
 
-      private final Budget budget = new Budget(ModuleInstance.MAX_DEPTH);
+      private final Budget budget = new Budget(Project.MAX_DEPTH);
 
       @Override
       public Budget budget() {

@@ -35,14 +35,6 @@ import java.util.TreeMap;
  * A reference that comes back to itself is a cycle and evaluates to an unknown that says so.
  */
 public final class ModuleInstance implements Evaluation {
-  /**
-   * How deep expressions may nest while they are evaluated, through locals and module calls too:
-   * the parser's limit on nested operators and brackets (1,000) and 64 levels of references above
-   * it, so that an expression the parser accepts is never cut for its depth. Within what a
-   * thread's default stack holds.
-   */
-  public static final int MAX_DEPTH = 1000 + 64;
-
   /** One instance of a resource, data source or module call. */
   record Instance(String address, Optional<Value> key, Value.MapV values, boolean symbolic) {}
 
