@@ -17,7 +17,6 @@ import dev.iamlint.value.Numbers;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Reference;
 import dev.iamlint.value.Value;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

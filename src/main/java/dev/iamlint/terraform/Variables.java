@@ -11,14 +11,11 @@ import dev.iamlint.terraform.loader.ModuleConfig;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The root module's variable values, by Terraform's precedence (lowest first): TF_VAR_*

@@ -1,14 +1,12 @@
 package dev.iamlint.terraform.evaluation;
 
 import static dev.iamlint.terraform.evaluation.EvaluatedValues.atUse;
-import static dev.iamlint.terraform.evaluation.EvaluatedValues.instanceOf;
 import static dev.iamlint.terraform.evaluation.EvaluatedValues.nullTakes;
 import static dev.iamlint.terraform.evaluation.EvaluatedValues.reason;
 import static dev.iamlint.terraform.evaluation.EvaluatedValues.unknown;
 
 import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.Expression;
-import dev.iamlint.hcl.TemplatePart;
 import dev.iamlint.model.UnreadPart;
 import dev.iamlint.source.Location;
 import dev.iamlint.terraform.functions.FileAccess;
