@@ -4,6 +4,10 @@ import dev.iamlint.hcl.Body;
 import dev.iamlint.json.JsonLoader;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.source.Location;
+import dev.iamlint.terraform.adapter.Deployments;
+import dev.iamlint.terraform.adapter.TerraformAdapter;
+import dev.iamlint.terraform.evaluation.TfResource;
+import dev.iamlint.terraform.loader.ModuleConfig;
 import dev.iamlint.tree.ListNode;
 import dev.iamlint.tree.MapNode;
 import dev.iamlint.tree.Node;
@@ -13,7 +17,6 @@ import dev.iamlint.value.Numbers;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Reference;
 import dev.iamlint.value.Value;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -73,7 +76,7 @@ public final class PlanLoader {
         String type = text(r, "type").orElse("?");
         String name = text(r, "name").orElse("?");
         Optional<ModuleConfig.Decl> decl = moduleAddress.isEmpty() ? sources.flatMap(s ->
-            Optional.ofNullable((mode.equals("data") ? s.dataSources : s.resources).get(type + "." + name))) : Optional.empty();
+            Optional.ofNullable((mode.equals("data") ? s.dataSources() : s.resources()).get(type + "." + name))) : Optional.empty();
         Location location = decl.map(d -> d.block().range().location(d.file())).orElse(r.location());
         Location header = decl.map(d -> d.block().typeRange().location(d.file())
             .span(d.block().labels().get(d.block().labels().size() - 1).range().location(d.file()))).orElse(r.location());

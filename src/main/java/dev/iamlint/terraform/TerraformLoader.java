@@ -12,7 +12,16 @@ import dev.iamlint.source.Location;
 import dev.iamlint.source.Overlay;
 import dev.iamlint.source.Parallel;
 import dev.iamlint.source.SourceReader;
+import dev.iamlint.terraform.adapter.Deployments;
+import dev.iamlint.terraform.adapter.TerraformAdapter;
+import dev.iamlint.terraform.evaluation.ModuleInstance;
+import dev.iamlint.terraform.evaluation.Project;
+import dev.iamlint.terraform.evaluation.TfResource;
 import dev.iamlint.terraform.functions.FileAccess;
+import dev.iamlint.terraform.loader.InstalledModules;
+import dev.iamlint.terraform.loader.ModuleConfig;
+import dev.iamlint.terraform.loader.ModulePaths;
+import dev.iamlint.terraform.loader.TerraformJson;
 import dev.iamlint.tree.ParseResult;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
@@ -20,7 +29,6 @@ import dev.iamlint.value.Value;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -320,7 +328,7 @@ public final class TerraformLoader {
     List<String> sources = DeploymentCache.usable(cache) ? outline(dir).localSources()
         : module(dir).map(TerraformLoader::localSources).orElse(List.of());
     Set<Path> targets = new HashSet<>();
-    for (String source : sources) under(dir, source).ifPresent(targets::add);
+    for (String source : sources) ModulePaths.under(dir, source).ifPresent(targets::add);
     return targets;
   }
 
@@ -479,18 +487,6 @@ public final class TerraformLoader {
     return Optional.of(new ModuleConfig.File(shown, ((HclParseResult.Parsed) r).file().body()));
   }
 
-  /**
-   * {@code path} (a module source, a file() argument) resolved against {@code dir}; empty when no
-   * file can have that name (a NUL character written as \u0000): then there is nothing to read.
-   */
-  static Optional<Path> under(Path dir, String path) {
-    try {
-      return Optional.of(dir.resolve(path).normalize());
-    } catch (InvalidPathException e) {
-      return Optional.empty();
-    }
-  }
-
   /** Inside the scan root, after resolving symbolic links. */
   boolean inside(Path p) {
     try {
@@ -505,7 +501,7 @@ public final class TerraformLoader {
 
   private final class LocalProject implements Project {
     private final Path rootModule;
-    private final Budget budget = new Budget(ModuleInstance.MAX_DEPTH);
+    private final Budget budget = new Budget(Project.MAX_DEPTH);
 
     LocalProject(Path rootModule) {
       this.rootModule = rootModule;
@@ -523,7 +519,7 @@ public final class TerraformLoader {
     public Optional<Path> moduleSource(ModuleConfig caller, String callKey, String source) {
       Optional<Path> named;
       if (source.startsWith("./") || source.startsWith("../")) {
-        named = under(caller.directory(), source);
+        named = ModulePaths.under(caller.directory(), source);
       } else {
         // modules.json is read once: its state is that of the bytes that name the directory.
         Path manifest = InstalledModules.manifest(rootModule);
@@ -568,7 +564,7 @@ public final class TerraformLoader {
 
     @Override
     public Optional<String> read(String path) {
-      Optional<Path> named = under(dir, path);
+      Optional<Path> named = ModulePaths.under(dir, path);
       if (named.isEmpty()) return Optional.empty();
       Path p = named.get();
       if (!inside(p)) {
@@ -584,7 +580,7 @@ public final class TerraformLoader {
 
     @Override
     public boolean exists(String path) {
-      Optional<Path> named = under(dir, path);
+      Optional<Path> named = ModulePaths.under(dir, path);
       if (named.isEmpty()) return false;
       Path p = named.get();
       record(Inputs.Kind.FILE, p, () -> fileState(p, false));
@@ -598,7 +594,7 @@ public final class TerraformLoader {
 
     @Override
     public Optional<String> display(String path) {
-      Optional<Path> named = under(dir, path);
+      Optional<Path> named = ModulePaths.under(dir, path);
       if (named.isEmpty()) return Optional.empty();
       Path p = named.get();
       record(Inputs.Kind.FILE, p, () -> fileState(p, false));

@@ -5,17 +5,17 @@ import dev.iamlint.hcl.Expression;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
 import dev.iamlint.source.Location;
+import dev.iamlint.terraform.evaluation.ModuleInstance;
+import dev.iamlint.terraform.evaluation.Project;
+import dev.iamlint.terraform.loader.ModuleConfig;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The root module's variable values, by Terraform's precedence (lowest first): TF_VAR_*
@@ -29,8 +29,8 @@ final class Variables {
   static Map<String, Value> rootValues(ModuleConfig config, Path rootModule, TerraformLoader.Options options,
       TerraformLoader loader, Budget budget) {
     Map<String, Value> values = new LinkedHashMap<>();
-    ModuleInstance constants = new ModuleInstance(Project.constants(options.partition(), budget),
-        new ModuleConfig(rootModule, loader.display(rootModule), List.of()), "", Map.of(), List.of());
+    ModuleInstance constants = ModuleInstance.constants(Project.constants(options.partition(), budget),
+        new ModuleConfig(rootModule, loader.display(rootModule), List.of()));
     options.environment().forEach((k, v) -> {
       if (k.startsWith("TF_VAR_")) {
         String name = k.substring("TF_VAR_".length());
@@ -51,7 +51,7 @@ final class Variables {
     if (body.isEmpty()) return;
     String shown = loader.display(file);
     for (Body.Attribute a : body.get().attributes()) {
-      Value v = constants.eval(a.expression(), Scope.EMPTY, shown);
+      Value v = constants.eval(a.expression(), shown);
       values.put(a.name(), v.withOrigin(v.location(), Provenance.of("value of " + a.name() + " in " + shown,
           a.range().location(shown))));
     }
@@ -59,14 +59,14 @@ final class Variables {
 
   /** A string, unless the variable's type is not a string: then it is HCL, as Terraform reads it. */
   private static Value fromCommandLine(String name, String text, ModuleConfig config, ModuleInstance constants, String from) {
-    Optional<Expression> type = Optional.ofNullable(config.variables.get(name))
+    Optional<Expression> type = Optional.ofNullable(config.variables().get(name))
         .flatMap(d -> ModuleConfig.attribute(d.block(), "type"));
     boolean string = type.isEmpty() || (type.get() instanceof Expression.Variable t && t.name().equals("string"));
     Location at = Location.point(from, 1, 1);
     if (!string) {
       HclParseResult r = HclParser.parse(from, "v = " + text + "\n");
       if (r instanceof HclParseResult.Parsed p) {
-        Value v = constants.eval(p.file().body().attribute("v").orElseThrow().expression(), Scope.EMPTY, from);
+        Value v = constants.eval(p.file().body().attribute("v").orElseThrow().expression(), from);
         return v.withOrigin(v.location(), Provenance.of("value given by " + from));
       }
     }

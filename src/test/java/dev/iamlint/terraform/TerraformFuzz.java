@@ -5,7 +5,14 @@ import dev.iamlint.fuzz.Judges;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
 import dev.iamlint.model.ModelBuilder;
+import dev.iamlint.terraform.adapter.Deployments;
+import dev.iamlint.terraform.adapter.TerraformAdapter;
+import dev.iamlint.terraform.evaluation.ModuleInstance;
+import dev.iamlint.terraform.evaluation.Project;
+import dev.iamlint.terraform.evaluation.TfResource;
 import dev.iamlint.terraform.functions.FileAccess;
+import dev.iamlint.terraform.loader.ModuleConfig;
+import dev.iamlint.terraform.loader.ModulePaths;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Value;
 import java.nio.file.Path;
@@ -39,7 +46,7 @@ public final class TerraformFuzz {
       @Override
       public Optional<Path> moduleSource(ModuleConfig caller, String callKey, String source) {
         return source.startsWith("./") || source.startsWith("../")
-            ? TerraformLoader.under(caller.directory(), source) : Optional.empty();
+            ? ModulePaths.under(caller.directory(), source) : Optional.empty();
       }
 
       @Override
@@ -57,7 +64,7 @@ public final class TerraformFuzz {
         return "aws";
       }
 
-      private final Budget budget = new Budget(ModuleInstance.MAX_DEPTH);
+      private final Budget budget = new Budget(Project.MAX_DEPTH);
 
       @Override
       public Budget budget() {

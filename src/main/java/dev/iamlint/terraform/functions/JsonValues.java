@@ -10,7 +10,6 @@ import dev.iamlint.tree.ScalarNode;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import dev.iamlint.value.Numbers;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.evaluation;
 
 import dev.iamlint.terraform.functions.FileAccess;
+import dev.iamlint.terraform.loader.ModuleConfig;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Value;
 import java.nio.file.Path;
@@ -12,6 +13,13 @@ import java.util.Optional;
  * module's variables, the partition, confined file access, and the budget of the evaluation.
  */
 public interface Project {
+  /**
+   * How deep expressions may nest while they are evaluated (the depth of a project's budget),
+   * through locals and module calls too: the parser's limit on nested operators and brackets
+   * (1,000) and 64 levels of references above it, so that an expression the parser accepts is
+   * never cut for its depth. Within what a thread's default stack holds.
+   */
+  int MAX_DEPTH = 1000 + 64;
 
   /** The configuration of the module in {@code directory}, if it can be read inside the scan root. */
   Optional<ModuleConfig> module(Path directory);
@@ -31,7 +39,7 @@ public interface Project {
 
   /** A project with no modules, variables or files: for evaluating constants (tests). */
   static Project constants(String partition) {
-    return constants(partition, new Budget(ModuleInstance.MAX_DEPTH));
+    return constants(partition, new Budget(MAX_DEPTH));
   }
 
   /** Constants (variable files) evaluated within the budget of the root module they are given to. */

@@ -1,4 +1,4 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.evaluation;
 
 import dev.iamlint.hcl.Expression;
 import dev.iamlint.source.Location;

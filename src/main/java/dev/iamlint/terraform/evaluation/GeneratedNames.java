@@ -1,4 +1,4 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.evaluation;
 
 import dev.iamlint.value.Value;
 import java.util.Set;

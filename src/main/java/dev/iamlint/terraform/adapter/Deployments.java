@@ -1,7 +1,9 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.adapter;
 
 import dev.iamlint.model.Deployment;
 import dev.iamlint.model.UnreadPart;
+import dev.iamlint.terraform.evaluation.TfResource;
+import dev.iamlint.terraform.loader.ModuleConfig;
 import dev.iamlint.value.Value;
 import java.util.List;
 import java.util.Optional;
@@ -15,13 +17,13 @@ import java.util.regex.Pattern;
  * as a root only because the scan holds no caller for it (rules.md, "Deployments and
  * libraries"), and which accounts its providers are pinned to.
  */
-final class Deployments {
+public final class Deployments {
   private static final Pattern ROLE_ACCOUNT = Pattern.compile("^arn:[^:]*:iam::(\\d{12}):");
 
   private Deployments() {}
 
-  static Deployment of(String id, ModuleConfig root, List<TfResource> resources, List<UnreadPart> unread) {
-    boolean configured = root.backend || resources.stream().anyMatch(Deployments::configures);
+  public static Deployment of(String id, ModuleConfig root, List<TfResource> resources, List<UnreadPart> unread) {
+    boolean configured = root.backend() || resources.stream().anyMatch(Deployments::configures);
     return new Deployment(id, !configured, accounts(resources), unread);
   }
 
@@ -31,12 +33,12 @@ final class Deployments {
   }
 
   /** A plan is what `terraform plan` made of a root module: always a deployment. */
-  static Deployment plan(String id, List<String> accounts) {
+  public static Deployment plan(String id, List<String> accounts) {
     return new Deployment(id, false, accounts);
   }
 
   /** The account of a role ARN ({@code arn:aws:iam::123456789012:role/x}). */
-  static Optional<String> roleAccount(String arn) {
+  public static Optional<String> roleAccount(String arn) {
     Matcher m = ROLE_ACCOUNT.matcher(arn);
     return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }

@@ -1,4 +1,4 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.loader;
 
 import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.Expression;
@@ -23,13 +23,13 @@ import java.util.Optional;
  * makes of native nested blocks too. Strings are templates ({@code "${var.x}"}); a variable's
  * {@code type} is an expression.
  */
-final class TerraformJson {
+public final class TerraformJson {
   private static final Map<String, Integer> LABELS = Map.of("resource", 2, "data", 2, "module", 1, "variable", 1,
       "output", 1, "provider", 1, "locals", 0, "terraform", 0, "moved", 0, "import", 0);
 
   private TerraformJson() {}
 
-  static Optional<Body> body(String file, Node root) {
+  public static Optional<Body> body(String file, Node root) {
     if (!(root instanceof MapNode m)) return Optional.empty();
     List<Body.Block> blocks = new ArrayList<>();
     for (MapNode.Entry e : m.entries()) {
@@ -41,7 +41,7 @@ final class TerraformJson {
   }
 
   /** A tfvars.json file: every key is a variable value. */
-  static Optional<Body> attributes(String file, Node root) {
+  public static Optional<Body> attributes(String file, Node root) {
     if (!(root instanceof MapNode m)) return Optional.empty();
     List<Body.Attribute> attributes = new ArrayList<>();
     for (MapNode.Entry e : m.entries()) {

@@ -1,4 +1,4 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.adapter;
 
 import dev.iamlint.model.AccessAnalyzer;
 import dev.iamlint.model.AccessKey;
@@ -30,6 +30,7 @@ import dev.iamlint.model.ServiceLaunch;
 import dev.iamlint.model.Trail;
 import dev.iamlint.model.TrustDocument;
 import dev.iamlint.model.User;
+import dev.iamlint.terraform.evaluation.TfResource;
 import dev.iamlint.terraform.functions.JsonValues;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Reference;

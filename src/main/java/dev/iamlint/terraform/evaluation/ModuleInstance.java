@@ -1,17 +1,16 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.evaluation;
 
-import static dev.iamlint.terraform.EvaluatedValues.atUse;
-import static dev.iamlint.terraform.EvaluatedValues.instanceOf;
-import static dev.iamlint.terraform.EvaluatedValues.nullTakes;
-import static dev.iamlint.terraform.EvaluatedValues.reason;
-import static dev.iamlint.terraform.EvaluatedValues.unknown;
+import static dev.iamlint.terraform.evaluation.EvaluatedValues.atUse;
+import static dev.iamlint.terraform.evaluation.EvaluatedValues.nullTakes;
+import static dev.iamlint.terraform.evaluation.EvaluatedValues.reason;
+import static dev.iamlint.terraform.evaluation.EvaluatedValues.unknown;
 
 import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.Expression;
-import dev.iamlint.hcl.TemplatePart;
 import dev.iamlint.model.UnreadPart;
 import dev.iamlint.source.Location;
 import dev.iamlint.terraform.functions.FileAccess;
+import dev.iamlint.terraform.loader.ModuleConfig;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Reference;
@@ -34,14 +33,6 @@ import java.util.TreeMap;
  * A reference that comes back to itself is a cycle and evaluates to an unknown that says so.
  */
 public final class ModuleInstance implements Evaluation {
-  /**
-   * How deep expressions may nest while they are evaluated, through locals and module calls too:
-   * the parser's limit on nested operators and brackets (1,000) and 64 levels of references above
-   * it, so that an expression the parser accepts is never cut for its depth. Within what a
-   * thread's default stack holds.
-   */
-  static final int MAX_DEPTH = 1000 + 64;
-
   /** One instance of a resource, data source or module call. */
   record Instance(String address, Optional<Value> key, Value.MapV values, boolean symbolic) {}
 
@@ -72,7 +63,7 @@ public final class ModuleInstance implements Evaluation {
   /** A child module instance with its call's key. */
   record ChildModule(String address, Optional<Value> key, ModuleInstance instance) {}
 
-  ModuleInstance(Project project, ModuleConfig config, String address, Map<String, Value> inputs, List<Path> callChain) {
+  private ModuleInstance(Project project, ModuleConfig config, String address, Map<String, Value> inputs, List<Path> callChain) {
     this(project, config, address, inputs, callChain, List.of());
   }
 
@@ -92,16 +83,21 @@ public final class ModuleInstance implements Evaluation {
     return new ModuleInstance(project, config, "", project.rootVariables(config), List.of(config.directory()));
   }
 
-  public ModuleConfig config() {
+  /** An instance with no address and no inputs, for constant expressions (variable files, values given on the command line). */
+  public static ModuleInstance constants(Project project, ModuleConfig config) {
+    return new ModuleInstance(project, config, "", Map.of(), List.of());
+  }
+
+  ModuleConfig config() {
     return config;
   }
 
-  public String address() {
+  String address() {
     return address;
   }
 
   /** The namespace references inside this instance live in. */
-  public String scope() {
+  String scope() {
     return config.displayDirectory() + "#" + address;
   }
 
@@ -114,13 +110,13 @@ public final class ModuleInstance implements Evaluation {
   /** Every resource and data source instance of this module and its children, in declaration order. */
   public List<TfResource> resources() {
     List<TfResource> out = new ArrayList<>();
-    for (ModuleConfig.Decl d : config.resources.values()) out.addAll(toResources(d, "managed"));
-    for (ModuleConfig.Decl d : config.dataSources.values()) out.addAll(toResources(d, "data"));
+    for (ModuleConfig.Decl d : config.resources().values()) out.addAll(toResources(d, "managed"));
+    for (ModuleConfig.Decl d : config.dataSources().values()) out.addAll(toResources(d, "data"));
     List<ModuleConfig.Decl> outside = new ArrayList<>();
-    for (String call : config.moduleCalls.keySet()) {
+    for (String call : config.moduleCalls().keySet()) {
       List<ChildModule> children = children(call);
       for (ChildModule c : children) out.addAll(c.instance().resources());
-      if (children.isEmpty()) outside.add(config.moduleCalls.get(call));
+      if (children.isEmpty()) outside.add(config.moduleCalls().get(call));
     }
     // A policy document that only an output or a module outside the scan receives is consumed
     // outside the scan: it stays "not in use", so rules judge it on its own. (Evaluated last, so
@@ -130,10 +126,10 @@ public final class ModuleInstance implements Evaluation {
     // Root outputs are what `terraform output` shows: a value that must not hold a secret.
     // (A child module's outputs reach no one unless the root passes them on.)
     if (address.isEmpty()) {
-      for (ModuleConfig.Decl o : config.outputs.values()) out.add(outputOf(o));
+      for (ModuleConfig.Decl o : config.outputs().values()) out.add(outputOf(o));
     }
     usedDocuments.retainAll(used);
-    for (ModuleConfig.Decl p : config.providers) {
+    for (ModuleConfig.Decl p : config.providers()) {
       String name = p.block().labels().isEmpty() ? "?" : p.block().labels().get(0).value();
       Location at = p.block().range().location(p.file());
       out.add(new TfResource(scope(), prefix() + "provider." + name, "provider", "provider", name,
@@ -199,7 +195,7 @@ public final class ModuleInstance implements Evaluation {
       cached = Optional.ofNullable(variableValue(name));
       variableCache.put(name, cached);
     }
-    ModuleConfig.Decl decl = config.variables.get(name);
+    ModuleConfig.Decl decl = config.variables().get(name);
     if (cached.isEmpty()) {
       if (decl == null) return unknown(Value.Cause.UNDECLARED, "variable \"" + name + "\" is not declared", use);
       return new Value.Unknown(Value.Cause.INPUT, "variable \"" + name + "\" has no value", Optional.empty(), Optional.empty(),
@@ -212,7 +208,7 @@ public final class ModuleInstance implements Evaluation {
 
   /** A variable's value converted to its type, or null when it has none. */
   private Value variableValue(String name) {
-    ModuleConfig.Decl decl = config.variables.get(name);
+    ModuleConfig.Decl decl = config.variables().get(name);
     Optional<Expression> type = decl == null ? Optional.empty() : ModuleConfig.attribute(decl.block(), "type");
     Value v = inputs.get(name);
     Optional<Value> defaultValue = Optional.empty();
@@ -246,7 +242,7 @@ public final class ModuleInstance implements Evaluation {
   }
 
   private Value local(String name, Location use) {
-    ModuleConfig.Local local = config.locals.get(name);
+    ModuleConfig.Local local = config.locals().get(name);
     if (local == null) return unknown(Value.Cause.UNDECLARED, "local \"" + name + "\" is not declared", use);
     Value cached = localCache.get(name);
     if (cached != null) return cached;
@@ -263,7 +259,7 @@ public final class ModuleInstance implements Evaluation {
   }
 
   Value output(String name, Location use) {
-    ModuleConfig.Decl decl = config.outputs.get(name);
+    ModuleConfig.Decl decl = config.outputs().get(name);
     if (decl == null) return unknown(Value.Cause.UNDECLARED, "output \"" + name + "\" is not declared in " + address, use);
     Value cached = outputCache.get(name);
     if (cached != null) return cached;
@@ -447,7 +443,7 @@ public final class ModuleInstance implements Evaluation {
   List<ChildModule> children(String name) {
     List<ChildModule> cached = childCache.get(name);
     if (cached != null) return cached;
-    ModuleConfig.Decl call = config.moduleCalls.get(name);
+    ModuleConfig.Decl call = config.moduleCalls().get(name);
     if (call == null || !inProgress.add("module." + name)) return List.of();
     try {
       List<ChildModule> out = new ArrayList<>();
@@ -498,16 +494,16 @@ public final class ModuleInstance implements Evaluation {
   /** The module calls of this instance and of every module it calls whose module could not be read. */
   public List<UnreadPart> unreadParts() {
     List<UnreadPart> out = new ArrayList<>();
-    for (String call : config.moduleCalls.keySet()) children(call);
+    for (String call : config.moduleCalls().keySet()) children(call);
     out.addAll(unread.values());
     for (ModuleInstance child : childInstances()) out.addAll(child.unreadParts());
     return out;
   }
 
   /** The modules called by this instance, evaluated. */
-  public List<ModuleInstance> childInstances() {
+  List<ModuleInstance> childInstances() {
     List<ModuleInstance> out = new ArrayList<>();
-    for (String call : config.moduleCalls.keySet()) children(call).forEach(c -> out.add(c.instance()));
+    for (String call : config.moduleCalls().keySet()) children(call).forEach(c -> out.add(c.instance()));
     return out;
   }
 
@@ -604,6 +600,11 @@ public final class ModuleInstance implements Evaluation {
     }
   }
 
+  /** The value of {@code e} written in {@code file}, with no names bound (a constant). */
+  public Value eval(Expression e, String file) {
+    return eval(e, Scope.EMPTY, file);
+  }
+
   /** Counts steps done outside {@link #eval} for this evaluation (a function's work, instances). */
   @Override
   public void charge(long steps) {
@@ -672,7 +673,7 @@ public final class ModuleInstance implements Evaluation {
         Optional<String> n = attrName(steps, 1);
         if (type.isEmpty() || n.isEmpty()) return unknown(Value.Cause.UNSUPPORTED, "incomplete data reference", at);
         consumed.add(2);
-        ModuleConfig.Decl d = config.dataSources.get(type.get() + "." + n.get());
+        ModuleConfig.Decl d = config.dataSources().get(type.get() + "." + n.get());
         if (d == null) {
           return new Value.Unknown(Value.Cause.UNDECLARED, "data." + type.get() + "." + n.get() + " is not declared",
               Optional.of(new Reference(scope(), prefix() + "data." + type.get() + "." + n.get(), "")), Optional.empty(), at,
@@ -687,7 +688,7 @@ public final class ModuleInstance implements Evaluation {
       default: {
         Optional<String> n = attrName(steps, 0);
         if (n.isEmpty()) return unknown(Value.Cause.UNDECLARED, "\"" + name + "\" is not a known name", at);
-        ModuleConfig.Decl d = config.resources.get(name + "." + n.get());
+        ModuleConfig.Decl d = config.resources().get(name + "." + n.get());
         consumed.add(1);
         if (d == null) {
           return new Value.Unknown(Value.Cause.UNDECLARED, name + "." + n.get() + " is not declared",
@@ -797,13 +798,13 @@ public final class ModuleInstance implements Evaluation {
   private Value moduleReference(List<Expression> steps, Scope scope, String file, Location at, List<Integer> consumed) {
     Optional<String> name = attrName(steps, 0);
     if (name.isEmpty()) return unknown(Value.Cause.UNSUPPORTED, "module must be followed by a name", at);
-    if (!config.moduleCalls.containsKey(name.get())) {
+    if (!config.moduleCalls().containsKey(name.get())) {
       consumed.add(1);
       return unknown(Value.Cause.UNDECLARED, "module." + name.get() + " is not declared", at);
     }
     List<ChildModule> children = children(name.get());
-    boolean multi = ModuleConfig.attribute(config.moduleCalls.get(name.get()).block(), "count").isPresent()
-        || ModuleConfig.attribute(config.moduleCalls.get(name.get()).block(), "for_each").isPresent();
+    boolean multi = ModuleConfig.attribute(config.moduleCalls().get(name.get()).block(), "count").isPresent()
+        || ModuleConfig.attribute(config.moduleCalls().get(name.get()).block(), "for_each").isPresent();
     int next = 1;
     ChildModule chosen = null;
     if (!multi && !children.isEmpty()) {

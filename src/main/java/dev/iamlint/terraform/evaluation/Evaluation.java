@@ -1,4 +1,4 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.evaluation;
 
 import dev.iamlint.hcl.Expression;
 import dev.iamlint.source.Location;
@@ -13,7 +13,7 @@ import java.util.List;
  * DataSources} see a module only through this, so that they do not depend on {@link
  * ModuleInstance}, which uses them.
  */
-public interface Evaluation {
+interface Evaluation {
   /** The value of {@code e} written in {@code file}, with the names of {@code scope} bound. */
   Value eval(Expression e, Scope scope, String file);
 

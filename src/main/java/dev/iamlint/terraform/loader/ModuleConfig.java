@@ -1,9 +1,10 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.loader;
 
 import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.Expression;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,15 +47,15 @@ public final class ModuleConfig {
   private final String displayDirectory;
   /** The first of its files in name order: where a note about the whole module is placed. */
   private final String firstFile;
-  final Map<String, Decl> variables = new LinkedHashMap<>();
-  final Map<String, Local> locals = new LinkedHashMap<>();
-  final Map<String, Decl> resources = new LinkedHashMap<>();
-  final Map<String, Decl> dataSources = new LinkedHashMap<>();
-  final Map<String, Decl> moduleCalls = new LinkedHashMap<>();
-  final Map<String, Decl> outputs = new LinkedHashMap<>();
-  final List<Decl> providers = new ArrayList<>();
+  private final Map<String, Decl> variables = new LinkedHashMap<>();
+  private final Map<String, Local> locals = new LinkedHashMap<>();
+  private final Map<String, Decl> resources = new LinkedHashMap<>();
+  private final Map<String, Decl> dataSources = new LinkedHashMap<>();
+  private final Map<String, Decl> moduleCalls = new LinkedHashMap<>();
+  private final Map<String, Decl> outputs = new LinkedHashMap<>();
+  private final List<Decl> providers = new ArrayList<>();
   /** A {@code terraform { backend "x" {} }} or {@code cloud {}} block: the directory is run as a root. */
-  boolean backend;
+  private boolean backend;
   /** Attributes and blocks merged in from override files, with the file they come from. */
   private final Map<Object, String> overrideFiles = new IdentityHashMap<>();
 
@@ -80,8 +81,37 @@ public final class ModuleConfig {
     return firstFile;
   }
 
+  public Map<String, Decl> variables() {
+    return Collections.unmodifiableMap(variables);
+  }
+
+  public Map<String, Local> locals() {
+    return Collections.unmodifiableMap(locals);
+  }
+
+  public Map<String, Decl> resources() {
+    return Collections.unmodifiableMap(resources);
+  }
+
+  public Map<String, Decl> dataSources() {
+    return Collections.unmodifiableMap(dataSources);
+  }
+
   public Map<String, Decl> moduleCalls() {
-    return moduleCalls;
+    return Collections.unmodifiableMap(moduleCalls);
+  }
+
+  public Map<String, Decl> outputs() {
+    return Collections.unmodifiableMap(outputs);
+  }
+
+  public List<Decl> providers() {
+    return Collections.unmodifiableList(providers);
+  }
+
+  /** Whether it has a {@code terraform { backend "x" {} }} or {@code cloud {}} block: the directory is run as a root. */
+  public boolean backend() {
+    return backend;
   }
 
   private void add(File f, boolean override) {
@@ -122,7 +152,7 @@ public final class ModuleConfig {
   }
 
   /** The file an attribute or nested block of {@code decl} is written in. */
-  String fileOf(Object node, Decl decl) {
+  public String fileOf(Object node, Decl decl) {
     return overrideFiles.getOrDefault(node, decl.file());
   }
 
@@ -139,7 +169,7 @@ public final class ModuleConfig {
     return new Body.Block(base.type(), base.labels(), body, base.typeRange(), base.range());
   }
 
-  static Optional<Expression> attribute(Body.Block block, String name) {
+  public static Optional<Expression> attribute(Body.Block block, String name) {
     return block.body().attribute(name).map(Body.Attribute::expression);
   }
 }

@@ -1,4 +1,4 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.evaluation;
 
 import dev.iamlint.source.Location;
 import dev.iamlint.value.Provenance;
@@ -13,18 +13,18 @@ import java.util.Optional;
  * arithmetic's precision, and how a value is placed where it is used. Expressions, operators,
  * templates and type conversions use these without reaching back into {@link ModuleInstance}.
  */
-public final class EvaluatedValues {
+final class EvaluatedValues {
   /** The provenance step that marks a map read from a resource instance. */
   static final String INSTANCE_MARK = "instance of ";
 
   /** The precision of Terraform's arithmetic on numbers. */
-  public static final MathContext MATH = MathContext.DECIMAL128;
+  static final MathContext MATH = MathContext.DECIMAL128;
 
   private EvaluatedValues() {}
 
 
   /** {@code v} with each null alternative replaced by {@code replacement}. */
-  public static Value nullTakes(Value v, Value replacement) {
+  static Value nullTakes(Value v, Value replacement) {
     if (v instanceof Value.Null) return replacement;
     if (v instanceof Value.OneOf o) {
       List<Value> alternatives = new ArrayList<>();
@@ -39,7 +39,7 @@ public final class EvaluatedValues {
    * A scalar argument is reported where the argument is written, saying where its value comes
    * from; structures (policy documents) keep the places of their own elements.
    */
-  public static Value atUse(Value v, Location use) {
+  static Value atUse(Value v, Location use) {
     return atArgument(v, use);
   }
 
@@ -63,17 +63,17 @@ public final class EvaluatedValues {
 
 
   /** For a map read from a resource instance: the instance address, when it is one. */
-  public static Optional<String> instanceOf(Value.MapV m) {
+  static Optional<String> instanceOf(Value.MapV m) {
     if (m.provenance().steps().isEmpty()) return Optional.empty();
     String d = m.provenance().steps().get(0).description();
     return d.startsWith(INSTANCE_MARK) ? Optional.of(d.substring(INSTANCE_MARK.length())) : Optional.empty();
   }
 
-  public static Value unknown(Value.Cause cause, String reason, Location at) {
+  static Value unknown(Value.Cause cause, String reason, Location at) {
     return new Value.Unknown(cause, reason, Optional.empty(), Optional.empty(), at, Provenance.LITERAL);
   }
 
-  public static String reason(Value v) {
+  static String reason(Value v) {
     if (v instanceof Value.OneOf o && !o.alternatives().isEmpty()) {
       // The branches of an undecidable condition: say why it cannot be decided.
       return v.display() + o.alternatives().get(0).provenance().suffix();

@@ -1,4 +1,4 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -7,6 +7,7 @@ import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.Expression;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
+import dev.iamlint.terraform.loader.ModuleConfig;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -56,8 +56,7 @@ class SpecSuiteValuesTest {
     String base = t.toString().substring(0, t.toString().length() - 2);
     Body spec = parse(Path.of(base + ".hcldec"));
     Body file = parse(Path.of(base + ".hcl"));
-    ModuleInstance evaluator = new ModuleInstance(Project.constants("aws"), new ModuleConfig(SUITE, "specsuite", List.of()), "",
-        Map.of(), List.of());
+    ModuleInstance evaluator = ModuleInstance.constants(Project.constants("aws"), new ModuleConfig(SUITE, "specsuite", List.of()));
     Scope variables = Scope.EMPTY;
     for (Body.Block v : spec.blocks("variables")) {
       for (Body.Attribute a : v.body().attributes()) {

@@ -1,4 +1,4 @@
-package dev.iamlint.terraform;
+package dev.iamlint.terraform.loader;
 
 import dev.iamlint.hcl.Expression;
 import dev.iamlint.hcl.SourceRange;
