@@ -84,17 +84,23 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
    * policy \"deploy\" of role r", "AWS managed policy IAMFullAccess"); {@code group} is the
    * group it comes through, for a user; {@code conditional} marks one branch of an attachment
    * whose policy depends on a condition ({@code var.prod ? a.arn : b.arn}): it may not apply.
-   * {@code arnResource} is, for a customer managed policy, the resource part of its ARN.
+   * {@code arnResource} is, for a customer managed policy, the resource part of its ARN;
+   * {@code awsManaged} is, for an AWS managed policy, its name.
    */
   public record Source(PolicyDocument document, ResourceRef resource, String description, Optional<Group> group,
-      boolean conditional, Optional<String> arnResource) {
+      boolean conditional, Optional<String> arnResource, Optional<String> awsManaged) {
     public Source(PolicyDocument document, ResourceRef resource, String description, Optional<Group> group) {
       this(document, resource, description, group, false);
     }
 
     public Source(PolicyDocument document, ResourceRef resource, String description, Optional<Group> group,
         boolean conditional) {
-      this(document, resource, description, group, conditional, Optional.empty());
+      this(document, resource, description, group, conditional, Optional.empty(), Optional.empty());
+    }
+
+    public Source(PolicyDocument document, ResourceRef resource, String description, Optional<Group> group,
+        boolean conditional, Optional<String> arnResource) {
+      this(document, resource, description, group, conditional, arnResource, Optional.empty());
     }
   }
 
@@ -297,7 +303,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
           Optional<PolicyDocument> doc = ManagedPolicyDocuments.document(managed.get(), arn.location());
           if (doc.isPresent()) {
             sources.add(new Source(doc.get(), a.resource(), "AWS managed policy " + managed.get() + " attached to " + owner, via,
-                conditional));
+                conditional, Optional.empty(), managed));
           } else {
             complete = false; // a managed policy the bundled catalogue does not know
           }

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * role, group and user with its effective policies, and, for a policy that no principal of the
  * scan holds (attached to nobody, or put on a principal declared elsewhere: CloudFormation
  * {@code Roles: [a-literal-name]}, a Terraform {@code aws_iam_role_policy} on a literal role),
- * whoever holds it, judged on that policy alone.
+ * whoever holds it, judged on that policy alone. A role's {@code /service-role/} policies in
+ * their intended use are left out: its service acts with them, no one acting as the role does.
  */
 public final class PolicyHolders {
   private PolicyHolders() {}
@@ -46,7 +47,7 @@ public final class PolicyHolders {
     List<Holder> out = new ArrayList<>();
     for (Role r : model.roles()) {
       out.add(new Holder("Role " + name(r.resource(), r.name()), r.resource(), Optional.of(PrincipalKind.ROLE), r.name(),
-          () -> EffectivePolicies.of(model, r)));
+          () -> ServiceRolePolicies.withoutIntendedUse(EffectivePolicies.of(model, r), r)));
     }
     for (Group g : model.groups()) {
       out.add(new Holder("Members of group " + name(g.resource(), g.name()), g.resource(), Optional.of(PrincipalKind.GROUP),

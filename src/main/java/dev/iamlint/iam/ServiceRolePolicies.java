@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 public final class ServiceRolePolicies {
   /** Word boundaries: before a capital that follows a lower-case letter or digit, inside acronyms, at _ and -. */
   private static final Pattern WORDS = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[_\\-]+");
+  private static final String SERVICE_ROLE_PATH = "/service-role/";
   private static final Pattern SERVICE = Pattern.compile("(?i)([a-z0-9.-]+)\\.amazonaws\\.com(?:\\.cn)?");
 
   private ServiceRolePolicies() {}
@@ -37,6 +38,28 @@ public final class ServiceRolePolicies {
   public static Truth intendedUse(String name, Role role) {
     if (role.implicit() && role.trustPolicy().isEmpty()) return Truth.of(spells(name, "lambda.amazonaws.com"));
     return intendedUse(name, role.trustPolicy());
+  }
+
+  /**
+   * The role's policies without the {@code /service-role/} policies that are in their intended
+   * use on it: what such a policy lets the role do is done by its service, as designed (AWS
+   * Batch passes the instance role to EC2), not by someone acting as the role. A policy whose
+   * use is not certain stays.
+   */
+  public static EffectivePolicies withoutIntendedUse(EffectivePolicies policies, Role role) {
+    List<EffectivePolicies.Source> kept = new ArrayList<>();
+    for (EffectivePolicies.Source s : policies.sources()) {
+      boolean intended = s.awsManaged().filter(ServiceRolePolicies::serviceRole)
+          .map(name -> intendedUse(name, role).isTrue()).orElse(false);
+      if (!intended) kept.add(s);
+    }
+    return kept.size() == policies.sources().size() ? policies
+        : new EffectivePolicies(kept, policies.complete(), policies.boundary());
+  }
+
+  /** An AWS managed policy of the bundled catalogue under {@code /service-role/}. */
+  public static boolean serviceRole(String name) {
+    return ManagedPolicyCatalog.bundled().byName(name).map(p -> p.path().equals(SERVICE_ROLE_PATH)).orElse(false);
   }
 
   /**

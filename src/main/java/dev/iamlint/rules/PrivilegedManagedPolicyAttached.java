@@ -1,7 +1,6 @@
 package dev.iamlint.rules;
 
 import dev.iamlint.iam.ManagedPolicyArn;
-import dev.iamlint.iam.ManagedPolicyCatalog;
 import dev.iamlint.iam.ManagedPolicyPrivileges;
 import dev.iamlint.iam.Principals;
 import dev.iamlint.iam.ServiceRolePolicies;
@@ -23,8 +22,6 @@ import java.util.Optional;
  * intended use and is not reported.
  */
 public final class PrivilegedManagedPolicyAttached implements Rule {
-  private static final String SERVICE_ROLE_PATH = "/service-role/";
-
   @Override
   public String id() {
     return "ADM002";
@@ -58,8 +55,7 @@ public final class PrivilegedManagedPolicyAttached implements Rule {
 
   /** A service-role policy on a role of the scan: whether only its service can assume the role. */
   private static Truth intendedUse(RuleContext ctx, PolicyAttachment a, String name) {
-    boolean serviceRole = ManagedPolicyCatalog.bundled().byName(name).map(p -> p.path().equals(SERVICE_ROLE_PATH)).orElse(false);
-    if (!serviceRole || a.principal().kind() != PrincipalKind.ROLE) return Truth.FALSE;
+    if (!ServiceRolePolicies.serviceRole(name) || a.principal().kind() != PrincipalKind.ROLE) return Truth.FALSE;
     Optional<Role> role = ctx.model().role(a.principal().target(), Optional.of(a.resource()));
     return role.isEmpty() ? Truth.FALSE : ServiceRolePolicies.intendedUse(name, role.get());
   }
