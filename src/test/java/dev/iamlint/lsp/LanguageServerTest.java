@@ -36,6 +36,23 @@ import org.junit.jupiter.api.io.TempDir;
  * editor sends its messages, with a project on disk whose open buffer differs from its file.
  */
 class LanguageServerTest {
+  /** A user with no group of its own file, and the file that puts it in a group. */
+  private static final String DEPLOY_USER = """
+      resource "aws_iam_user" "deploy" {
+        name = "deploy"
+      }
+      """;
+  private static final String DEPLOY_IN_GROUP = """
+      resource "aws_iam_group" "ops" {
+        name = "ops"
+      }
+
+      resource "aws_iam_user_group_membership" "deploy" {
+        user   = aws_iam_user.deploy.name
+        groups = [aws_iam_group.ops.name]
+      }
+      """;
+
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
 
@@ -124,21 +141,8 @@ class LanguageServerTest {
 
   @Test
   void anEditInOneFileRepublishesTheFindingsOfAnother() throws Exception {
-    Path users = write("iam/users.tf", """
-        resource "aws_iam_user" "deploy" {
-          name = "deploy"
-        }
-        """);
-    String grouped = """
-        resource "aws_iam_group" "ops" {
-          name = "ops"
-        }
-
-        resource "aws_iam_user_group_membership" "deploy" {
-          user   = aws_iam_user.deploy.name
-          groups = [aws_iam_group.ops.name]
-        }
-        """;
+    Path users = write("iam/users.tf", DEPLOY_USER);
+    String grouped = DEPLOY_IN_GROUP;
     Path groups = write("iam/groups.tf", grouped);
     initialize();
     open(groups, grouped);
@@ -274,21 +278,8 @@ class LanguageServerTest {
   void outsideAProjectAnEditRepublishesTheOpenFilesOfItsDirectory() throws Exception {
     // No project: each file is judged with the other files of its directory (its module).
     Files.delete(project.resolve(".git"));
-    Path users = write("iam/users.tf", """
-        resource "aws_iam_user" "deploy" {
-          name = "deploy"
-        }
-        """);
-    String grouped = """
-        resource "aws_iam_group" "ops" {
-          name = "ops"
-        }
-
-        resource "aws_iam_user_group_membership" "deploy" {
-          user   = aws_iam_user.deploy.name
-          groups = [aws_iam_group.ops.name]
-        }
-        """;
+    Path users = write("iam/users.tf", DEPLOY_USER);
+    String grouped = DEPLOY_IN_GROUP;
     Path groups = write("iam/groups.tf", grouped);
     initialize();
     open(users, Files.readString(users));
