@@ -1,7 +1,13 @@
 package dev.iamlint.cli;
 
+import dev.iamlint.rules.Catalog;
+import dev.iamlint.scan.Scanner;
 import java.io.PrintWriter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point: {@code iamlint scan|rules|explain}. Exit codes: 0 clean, 1 findings, 2 error. */
@@ -21,7 +27,53 @@ public final class Main {
       out.flush();
       return ExitCodes.CLEAN;
     }
+    preload(args.length == 0 ? "" : args[0]);
     return run(args, IamlintCommand.commandLine(args), out, err);
+  }
+
+  /**
+   * Starts reading the bundled data the command will need on another thread: building picocli's
+   * model of the command takes as long in a fresh JVM, and the machine has a second core.
+   */
+  private static void preload(String command) {
+    switch (command) {
+      case "scan", "review" -> {
+        background(() -> readAnnotations(command.equals("scan") ? ScanCommand.class : ReviewCommand.class, ReportOptions.class));
+        Scanner.preloadCatalogues();
+      }
+      case "rules", "explain" -> background(() -> {
+        readAnnotations(command.equals("rules") ? RulesCommand.class : ExplainCommand.class);
+        Catalog.all();
+      });
+      default -> { }
+    }
+  }
+
+  private static void background(Runnable work) {
+    Thread t = new Thread(() -> {
+      try {
+        work.run();
+      } catch (RuntimeException | LinkageError e) {
+        // The command meets the same failure and reports it.
+      }
+    }, "iamlint-preload-cli");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
+   * Reads the annotations picocli will read (the JDK keeps them once read): creating them is a
+   * third of building the command's model, and here it runs beside it.
+   */
+  private static void readAnnotations(Class<?>... commandClasses) {
+    List<Class<?>> classes = new ArrayList<>();
+    classes.add(IamlintCommand.class); // in the order picocli reads them
+    classes.addAll(List.of(commandClasses));
+    for (Class<?> c : classes) {
+      c.getAnnotations();
+      for (Field f : c.getDeclaredFields()) f.getAnnotations();
+      for (Method m : c.getDeclaredMethods()) m.getAnnotations();
+    }
   }
 
   /** Runs {@code args} on {@code cmd}: the error handling every command gets. */

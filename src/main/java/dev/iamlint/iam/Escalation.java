@@ -7,6 +7,7 @@ import dev.iamlint.value.Value;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -227,6 +229,18 @@ public final class Escalation {
   private static final class PathActions {
     static final List<String> ALL = EscalationPaths.bundled().all().stream().flatMap(p -> p.keys().stream())
         .distinct().sorted().toList();
+    /** The same by service prefix: a pattern whose service is written out can only match those. */
+    static final Map<String, List<String>> BY_SERVICE = ALL.stream()
+        .collect(Collectors.groupingBy(a -> a.substring(0, a.indexOf(':')), Collectors.toList()));
+
+    /** The path actions a lower-case pattern may match. */
+    static List<String> candidates(String pattern) {
+      int colon = pattern.indexOf(':');
+      if (colon < 0) return ALL;
+      String service = pattern.substring(0, colon);
+      if (service.indexOf('*') >= 0 || service.indexOf('?') >= 0) return ALL;
+      return BY_SERVICE.getOrDefault(service, List.of());
+    }
   }
 
   /**
@@ -264,19 +278,16 @@ public final class Escalation {
       });
 
   private static List<String> match(boolean action, List<String> patterns) {
-    // The path actions are lower-case keys: lower the patterns once, not on every comparison.
-    List<String> lowered = patterns.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
-    List<String> out = new ArrayList<>();
-    if (action) {
-      for (String a : PathActions.ALL) {
-        if (lowered.stream().anyMatch(p -> Wildcard.matches(p, a))) out.add(a);
-      }
-    } else {
-      for (String a : PathActions.ALL) {
-        if (lowered.stream().noneMatch(p -> Wildcard.matches(p, a))) out.add(a);
+    // ReadOnlyAccess names thousands of patterns: each is compared with the path actions of its
+    // own service only, and the path actions are lower-case keys, so each pattern is lowered once.
+    Set<String> matched = new HashSet<>();
+    for (String pattern : patterns) {
+      String p = pattern.toLowerCase(Locale.ROOT);
+      for (String a : PathActions.candidates(p)) {
+        if (Wildcard.matches(p, a)) matched.add(a);
       }
     }
-    return List.copyOf(out);
+    return PathActions.ALL.stream().filter(a -> matched.contains(a) == action).toList();
   }
 
   /**

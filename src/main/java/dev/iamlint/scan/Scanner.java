@@ -42,6 +42,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.ArrayList;
 import java.util.Map;
@@ -188,12 +189,16 @@ public final class Scanner {
     }
   }
 
+  private static final AtomicBoolean PRELOADING = new AtomicBoolean();
+
   /**
-   * Reads the bundled catalogues (rules, IAM actions, managed policies, escalation paths) on a thread of their own
-   * while files are discovered and parsed: every scan needs them, and reading them is a tenth of
-   * a small scan. Their holders initialise once, whichever thread comes first.
+   * Reads the bundled catalogues (rules, IAM actions, managed policies, escalation paths) on a
+   * thread of their own while the command line is read and files are discovered and parsed: every
+   * scan needs them, and reading them is most of a small scan's own work in a fresh JVM. Their
+   * holders initialise once, whichever thread comes first; a second call does nothing.
    */
-  private static void preloadCatalogues() {
+  public static void preloadCatalogues() {
+    if (!PRELOADING.compareAndSet(false, true)) return;
     Thread t = new Thread(() -> {
       try {
         Catalog.all();

@@ -25,6 +25,26 @@ class EscalationPathsTest {
     return PATHS.stream().filter(p -> p.id().equals(id)).findFirst();
   }
 
+  /** The build's bundle holds what the YAML says, and is ignored for another YAML. */
+  @Test
+  void bundleReadsBackAsTheYaml() throws Exception {
+    byte[] yaml;
+    try (var in = EscalationPaths.class.getResourceAsStream(ActionCatalog.FOLDER + "escalation-paths.yaml")) {
+      yaml = in.readAllBytes();
+    }
+    EscalationPaths parsed = EscalationPaths.parse(yaml);
+    byte[] bundle = EscalationPaths.write(parsed, EscalationPaths.crc(yaml));
+    EscalationPaths read = EscalationPaths.read(bundle, EscalationPaths.crc(yaml)).orElseThrow();
+    assertEquals(parsed.all(), read.all());
+    for (String action : List.of("ssm:startsession", "ssm:sendcommand", "iam:passrole")) {
+      assertEquals(parsed.targets(action), read.targets(action), action);
+    }
+    assertEquals(parsed.all(), PATHS, "the bundled paths are the YAML's");
+    assertEquals(Optional.empty(), EscalationPaths.read(bundle, EscalationPaths.crc(yaml) + 1).map(EscalationPaths::all));
+    assertEquals(Optional.empty(), EscalationPaths.read(Arrays.copyOf(bundle, bundle.length / 2), EscalationPaths.crc(yaml))
+        .map(EscalationPaths::all));
+  }
+
   @Test
   void hasThePublishedMethods() {
     assertTrue(PATHS.size() >= 20, "paths: " + PATHS.size());

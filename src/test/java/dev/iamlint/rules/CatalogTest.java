@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamlint.rule.Rule;
+import dev.iamlint.rule.RuleBundle;
 import dev.iamlint.rule.RuleMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,14 @@ class CatalogTest {
 
   private static boolean hasExpectation(Path p) {
     return !AnnotatedFixtureTest.expectations(p).isEmpty();
+  }
+
+  /** The catalogue trusts the bundle to hold exactly the implemented rules. */
+  @Test
+  void bundleHoldsExactlyTheImplementedRules() {
+    List<RuleMetadata> bundled = RuleBundle.bundled().orElseThrow(() -> new AssertionError("no rule bundle on the class path"));
+    assertEquals(new TreeSet<>(Catalog.implementedIds()), new TreeSet<>(bundled.stream().map(RuleMetadata::id).toList()));
+    assertEquals(Catalog.implementedIds().size(), Catalog.all().size());
   }
 
   @Test
