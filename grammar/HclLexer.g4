@@ -12,6 +12,10 @@ lexer grammar HclLexer;
 
 channels { COMMENTS }
 
+// Emitted by nextToken() below, not by a rule: a rule needs a predicate, and a predicate at the
+// start of a mode keeps ANTLR from caching that mode's DFA, so every heredoc token was simulated.
+tokens { HEREDOC_END }
+
 @header {
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,6 +26,24 @@ import java.util.Deque;
   private final Deque<String> heredocMarkers = new ArrayDeque<>();
   /** True at the start of a heredoc line, before anything but literal text has been read on it. */
   private boolean heredocLineStart;
+
+  @Override
+  public Token nextToken() {
+    if (_mode != HEREDOC || _hitEOF || !atHeredocEnd()) return super.nextToken();
+    // As Lexer.nextToken() starts a token; the closing line (blanks, marker, blanks) is the token.
+    _token = null;
+    _channel = Token.DEFAULT_CHANNEL;
+    _tokenStartCharIndex = _input.index();
+    _tokenStartCharPositionInLine = getInterpreter().getCharPositionInLine();
+    _tokenStartLine = getInterpreter().getLine();
+    _text = null;
+    int length = 0;
+    while (_input.LA(length + 1) != '\n' && _input.LA(length + 1) != '\r') length++;
+    for (int i = 0; i < length; i++) getInterpreter().consume(_input);
+    _type = HEREDOC_END;
+    endHeredoc();
+    return emit();
+  }
 
   @Override
   public int popMode() {
@@ -132,7 +154,7 @@ T_NEWLINE    : '\r'? '\n' | '\r' ;
 // ---- HEREDOC ----
 mode HEREDOC;
 
-HEREDOC_END  : { atHeredocEnd() }? [ \t]* ID_START ID_CONTINUE* [ \t]* { endHeredoc(); } ;
+// HEREDOC_END: see nextToken().
 H_INTERP     : '${' '~'? { heredocLineStart = false; } -> pushMode(DEFAULT_MODE) ;
 H_DIRECTIVE  : '%{' '~'? { heredocLineStart = false; } -> pushMode(DEFAULT_MODE) ;
 H_ESCAPED    : ('$${' | '%%{') { heredocLineStart = false; } ;

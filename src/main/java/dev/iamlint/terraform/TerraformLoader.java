@@ -5,6 +5,7 @@ import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.Expression;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
+import dev.iamlint.hcl.ModuleSources;
 import dev.iamlint.json.JsonLoader;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.source.InternalFailure;
@@ -46,6 +47,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -130,50 +132,84 @@ public final class TerraformLoader {
   public Result load(List<Path> directories) {
     ModelBuilder model = new ModelBuilder();
     List<Path> dirs = directories.stream().map(d -> d.toAbsolutePath().normalize()).distinct().sorted().toList();
-    // Parsing is the costly part and independent per directory: do it on the cores asked for first.
-    // With the cache, a directory's outline (its calls and syntax errors) is kept by its files'
-    // hash: a directory is parsed only when a root module that reads it is evaluated again.
-    Parallel.map(options.threads(), "iamlint-parse", dirs,
-        DeploymentCache.usable(cache) ? this::outline : this::module);
-    // Roots: directories no other scanned directory calls; then any left unreached (a cycle).
-    Map<Path, Set<Path>> calls = new HashMap<>();
-    Set<Path> called = new HashSet<>();
-    for (Path dir : dirs) {
-      Set<Path> targets = localCalls(dir);
-      calls.put(dir, targets);
-      targets.stream().filter(t -> !t.equals(dir)).forEach(called::add);
+    // The root modules are planned from a sketch of the calls that parses nothing when the tokens
+    // make the sources certain: a module's tree is built when the first root module that reads it
+    // is evaluated and let go when the last one is done, so that the trees of a large scan do not
+    // all live at once (they are most of the memory a scan uses, and most of its collector's work).
+    List<List<String>> sketched = Parallel.map(options.threads(), "iamlint-outline", dirs, this::sketchedSources);
+    Map<Path, Set<Path>> planned = new HashMap<>();
+    for (int i = 0; i < dirs.size(); i++) planned.put(dirs.get(i), targets(dirs.get(i), sketched.get(i)));
+    List<Path> plannedRoots = roots(dirs, planned);
+    Map<Path, Set<Path>> closures = new HashMap<>();
+    Map<Path, AtomicInteger> readers = new HashMap<>();
+    for (Path root : plannedRoots) {
+      Set<Path> closure = reach(root, planned);
+      closures.put(root, closure);
+      closure.forEach(d -> readers.computeIfAbsent(d, k -> new AtomicInteger()).incrementAndGet());
     }
-    List<Path> roots = new ArrayList<>(dirs.stream().filter(d -> !called.contains(d)).toList());
-    Set<Path> reached = new HashSet<>();
-    List<Path> queue = new ArrayList<>(roots);
-    while (!queue.isEmpty()) {
-      Path d = queue.remove(0);
-      if (reached.add(d)) queue.addAll(calls.getOrDefault(d, localCalls(d)));
-    }
-    for (Path dir : dirs) {
-      if (!reached.contains(dir)) {
-        roots.add(dir);
-        reached.add(dir);
+    Map<Path, ModelBuilder> fragments = new ConcurrentHashMap<>();
+    Parallel.map(options.threads(), "iamlint-evaluate", plannedRoots, dir -> {
+      fragments.put(dir, evaluateContained(dir));
+      for (Path d : closures.get(dir)) {
+        if (readers.get(d).decrementAndGet() == 0) modules.remove(d);
       }
-    }
-    // Root modules are independent deployments: evaluated side by side, their elements taken in root order.
-    List<ModelBuilder> fragments = Parallel.map(options.threads(), "iamlint-evaluate", roots, dir -> {
-      ModelBuilder fragment = new ModelBuilder();
-      // A root module iamlint fails on is not judged (said at its first file), and nothing of it is kept.
-      InternalFailure.contain(() -> evaluateRoot(dir, fragment), reason -> {
-        // What was parsed of it, if anything: the failure may have been in reading it.
-        String first = modules.getOrDefault(dir, Optional.empty()).map(ModuleConfig::firstFile).orElse(display(dir));
-        return syntaxErrors.add(new SyntaxError(first, "module " + display(dir) + " not judged: " + reason,
-            Location.point(first, 1, 1)));
-      });
-      return fragment;
+      return dir;
     });
-    fragments.forEach(model::addAll);
+    // Every directory is read, reached or not (its syntax errors count), and the roots are those
+    // of the calls as parsed: a sketch that was wrong costs time, never a different result.
+    List<Path> unread = dirs.stream().filter(d -> !outlines.containsKey(d)).toList();
+    Parallel.map(options.threads(), "iamlint-parse", unread, DeploymentCache.usable(cache) ? this::outline : this::module);
+    Map<Path, Set<Path>> calls = new HashMap<>();
+    for (Path dir : dirs) calls.put(dir, targets(dir, outlines.getOrDefault(dir, NO_OUTLINE).localSources()));
+    List<Path> roots = roots(dirs, calls);
+    List<Path> missed = roots.stream().filter(r -> !fragments.containsKey(r)).toList();
+    Parallel.map(options.threads(), "iamlint-evaluate", missed, dir -> fragments.put(dir, evaluateContained(dir)));
+    // Root modules are independent deployments: their elements taken in root order.
+    roots.forEach(r -> model.addAll(fragments.get(r)));
     // In a fixed order, whichever thread found an error first.
     List<SyntaxError> errors = new ArrayList<>(new LinkedHashSet<>(syntaxErrors));
     errors.sort(Comparator.comparing(SyntaxError::file).thenComparing(SyntaxError::location)
         .thenComparing(SyntaxError::message));
     return new Result(model, errors, filesRead, new TreeMap<>(sources));
+  }
+
+  /** Roots: directories no other scanned directory calls; then any left unreached (a cycle), in order. */
+  private static List<Path> roots(List<Path> dirs, Map<Path, Set<Path>> calls) {
+    Set<Path> called = new HashSet<>();
+    calls.forEach((dir, targets) -> targets.stream().filter(t -> !t.equals(dir)).forEach(called::add));
+    List<Path> roots = new ArrayList<>(dirs.stream().filter(d -> !called.contains(d)).toList());
+    Set<Path> reached = new HashSet<>();
+    for (Path root : roots) reached.addAll(reach(root, calls));
+    for (Path dir : dirs) {
+      if (!reached.contains(dir)) {
+        roots.add(dir);
+        reached.addAll(reach(dir, calls));
+      }
+    }
+    return roots;
+  }
+
+  /** The directories a root module reads through local calls, itself included. */
+  private static Set<Path> reach(Path root, Map<Path, Set<Path>> calls) {
+    Set<Path> reached = new LinkedHashSet<>();
+    List<Path> queue = new ArrayList<>(List.of(root));
+    while (!queue.isEmpty()) {
+      Path d = queue.remove(queue.size() - 1);
+      if (reached.add(d)) queue.addAll(calls.getOrDefault(d, Set.of()));
+    }
+    return reached;
+  }
+
+  /** The root module in {@code dir} evaluated; one iamlint fails on is not judged (said at its first file), and nothing of it is kept. */
+  private ModelBuilder evaluateContained(Path dir) {
+    ModelBuilder fragment = new ModelBuilder();
+    InternalFailure.contain(() -> evaluateRoot(dir, fragment), reason -> {
+      // What was parsed of it, if anything: the failure may have been in reading it.
+      String first = modules.getOrDefault(dir, Optional.empty()).map(ModuleConfig::firstFile).orElse(display(dir));
+      return syntaxErrors.add(new SyntaxError(first, "module " + display(dir) + " not judged: " + reason,
+          Location.point(first, 1, 1)));
+    });
+    return fragment;
   }
 
   /**
@@ -324,12 +360,35 @@ public final class TerraformLoader {
     }
   }
 
-  private Set<Path> localCalls(Path dir) {
-    List<String> sources = DeploymentCache.usable(cache) ? outline(dir).localSources()
-        : module(dir).map(TerraformLoader::localSources).orElse(List.of());
+  /** The directories that local sources ({@code ./x}, {@code ../x}) of module calls in {@code dir} name. */
+  private static Set<Path> targets(Path dir, List<String> sources) {
     Set<Path> targets = new HashSet<>();
     for (String source : sources) ModulePaths.under(dir, source).ifPresent(targets::add);
     return targets;
+  }
+
+  /**
+   * The local sources of a directory's module calls: what the cache kept for it, else a sketch of
+   * its files' tokens when every file gives a certain one, else what parsing the directory gives.
+   */
+  private List<String> sketchedSources(Path dir) {
+    Optional<Texts> read = texts(dir);
+    if (read.isEmpty()) return List.of();
+    if (DeploymentCache.usable(cache) && DeploymentCache.outline(cache, read.get().fingerprint()).isPresent()) {
+      return outline(dir).localSources();
+    }
+    List<String> sources = new ArrayList<>();
+    for (FileText f : read.get().files()) {
+      if (!(f.read() instanceof SourceReader.Text t)) continue;
+      // JSON and override files are merged into the configuration by rules a sketch does not follow.
+      Optional<List<String>> sketch = f.json() || ModuleConfig.isOverride(f.path()) ? Optional.empty() : ModuleSources.of(t.text());
+      if (sketch.isEmpty()) {
+        return DeploymentCache.usable(cache) ? outline(dir).localSources()
+            : module(dir).map(TerraformLoader::localSources).orElse(List.of());
+      }
+      sketch.get().stream().filter(s -> s.startsWith("./") || s.startsWith("../")).forEach(sources::add);
+    }
+    return sources;
   }
 
   /** The sources of a module's calls that are local paths ({@code ./x}, {@code ../x}). */
@@ -366,10 +425,9 @@ public final class TerraformLoader {
       settle(dir, kept.get());
       return outlines.get(dir);
     }
+    // Parsing it keeps its outline.
     module(dir);
-    Outline parsed = outlines.getOrDefault(dir, NO_OUTLINE);
-    DeploymentCache.keepOutline(cache, read.get().fingerprint(), parsed);
-    return parsed;
+    return outlines.getOrDefault(dir, NO_OUTLINE);
   }
 
   /** The directory's outline, once: its syntax errors are reported by whichever of parsing or the cache gives it first. */
@@ -465,7 +523,10 @@ public final class TerraformLoader {
     }
     Optional<ModuleConfig> config = files.isEmpty() ? Optional.empty()
         : Optional.of(new ModuleConfig(dir, display.apply(dir), files));
-    settle(dir, new Outline(config.isPresent(), config.map(TerraformLoader::localSources).orElse(List.of()), errors));
+    Outline outline = new Outline(config.isPresent(), config.map(TerraformLoader::localSources).orElse(List.of()), errors);
+    settle(dir, outline);
+    // Whichever way it came to be parsed (planning, evaluation, a last reading): a later run finds its roots without parsing it.
+    if (DeploymentCache.usable(cache)) DeploymentCache.keepOutline(cache, read.get().fingerprint(), outline);
     return config;
   }
 

@@ -36,11 +36,16 @@ public final class ModuleConfig {
   /** A parsed file of the module. */
   public record File(String displayPath, Body body) {
     boolean isOverride() {
-      String name = Path.of(displayPath).getFileName().toString();
-      String stem = name.endsWith(".tf.json") ? name.substring(0, name.length() - 8)
-          : name.substring(0, name.lastIndexOf('.') < 0 ? name.length() : name.lastIndexOf('.'));
-      return stem.equals("override") || stem.endsWith("_override");
+      return ModuleConfig.isOverride(Path.of(displayPath));
     }
+  }
+
+  /** Whether Terraform merges the file into its module's other files instead of adding it. */
+  public static boolean isOverride(Path file) {
+    String name = file.getFileName().toString();
+    String stem = name.endsWith(".tf.json") ? name.substring(0, name.length() - 8)
+        : name.substring(0, name.lastIndexOf('.') < 0 ? name.length() : name.lastIndexOf('.'));
+    return stem.equals("override") || stem.endsWith("_override");
   }
 
   private final Path directory;
