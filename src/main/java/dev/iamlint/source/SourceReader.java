@@ -188,6 +188,15 @@ public final class SourceReader {
     if (encoding == Encoding.UTF8 && d.wide()) {
       return new Refused("not UTF-8 (looks like " + d.charset().name() + "): save the file as UTF-8");
     }
+    if (d.charset() == StandardCharsets.UTF_8) {
+      // The usual case, by the JDK's fast decoder. It replaces a malformed byte with U+FFFD: when
+      // that character appears (malformed input, or a real one), the strict decoder below decides.
+      String text = new String(bytes, d.mark(), bytes.length - d.mark(), StandardCharsets.UTF_8);
+      if (text.indexOf('\uFFFD') < 0) {
+        int nul = text.indexOf('\0');
+        return nul >= 0 ? refusedAt("not text: it holds a NUL character", text, nul) : new Text(text);
+      }
+    }
     CharsetDecoder decoder = d.charset().newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -76,6 +76,16 @@ class SourceReaderTest {
     }
   }
 
+  // The fast decoder replaces malformed bytes with U+FFFD; a file that holds that character itself is text.
+  @Test
+  void aReplacementCharacterWrittenInTheFileIsText() {
+    String text = "a = \"\uFFFD\"\n";
+    for (SourceReader.Encoding e : SourceReader.Encoding.values()) {
+      assertEquals(text, assertInstanceOf(SourceReader.Text.class,
+          SourceReader.decode(text.getBytes(StandardCharsets.UTF_8), e)).text());
+    }
+  }
+
   @Test
   void aNulCharacterIsNotText() {
     SourceReader.Refused r = assertInstanceOf(SourceReader.Refused.class,
