@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -44,6 +45,14 @@ public final class PolicyHolders {
   }
 
   public static List<Holder> all(IamModel model) {
+    return all(model, (holder, policies) -> true);
+  }
+
+  /**
+   * The holders {@code keep} accepts, in the same order; it is given the policies each holds,
+   * which are found once for both (finding them is most of the cost of a holder left out).
+   */
+  public static List<Holder> all(IamModel model, BiPredicate<Holder, EffectivePolicies> keep) {
     List<Holder> out = new ArrayList<>();
     for (Role r : model.roles()) {
       out.add(new Holder("Role " + name(r.resource(), r.name()), r.resource(), Optional.of(PrincipalKind.ROLE), r.name(),
@@ -59,13 +68,18 @@ public final class PolicyHolders {
     }
     // What the principals of the scan hold, by where each policy is declared.
     Set<ResourceRef> held = new HashSet<>();
-    for (Holder h : out) h.policies().sources().forEach(source -> held.add(source.resource()));
+    List<Holder> kept = new ArrayList<>();
+    for (Holder h : out) {
+      EffectivePolicies policies = h.policies();
+      policies.sources().forEach(source -> held.add(source.resource()));
+      if (keep.test(h, policies)) kept.add(h);
+    }
     Set<CustomerPolicy> boundaries = EffectivePolicies.boundaryOnly(model); // a boundary grants nothing
     for (CustomerPolicy p : model.customerPolicies()) {
       // A document naming principals is a resource's policy (a key policy given to a module), held by no one.
       if (held.contains(p.resource()) || boundaries.contains(p) || p.document().namesPrincipal()) continue;
       String policy = p.name().asText().map(n -> "policy \"" + n + "\"").orElse("policy " + p.resource().address());
-      out.add(alone("Whoever " + policy + " is attached to", p.resource(),
+      keepAlone(kept, keep, alone("Whoever " + policy + " is attached to", p.resource(),
           new EffectivePolicies.Source(p.document(), p.resource(), policy, Optional.empty(), false, p.arnResource())));
     }
     for (InlinePolicy p : model.inlinePolicies()) {
@@ -77,10 +91,14 @@ public final class PolicyHolders {
       boolean outside = p.principals().stream().allMatch(l -> Principals.declaration(model, l).isEmpty());
       String who = String.join(" and ", holders) + " (" + (outside ? "declared outside the scan; " : "") + "judged on " + policy
           + " alone)";
-      out.add(alone(Character.toUpperCase(who.charAt(0)) + who.substring(1), p.resource(),
+      keepAlone(kept, keep, alone(Character.toUpperCase(who.charAt(0)) + who.substring(1), p.resource(),
           new EffectivePolicies.Source(p.document(), p.resource(), policy + " of " + String.join(" and ", holders), Optional.empty())));
     }
-    return out;
+    return kept;
+  }
+
+  private static void keepAlone(List<Holder> kept, BiPredicate<Holder, EffectivePolicies> keep, Holder holder) {
+    if (keep.test(holder, holder.policies())) kept.add(holder);
   }
 
   private static Holder alone(String who, ResourceRef resource, EffectivePolicies.Source source) {

@@ -55,7 +55,7 @@ public final class RoleChains {
   private final Map<String, List<Trust>> trusts = new HashMap<>();
 
   /** One AWS principal value of a role's trust policy. */
-  private record Trust(Role role, Value principal) {}
+  public record Trust(Role role, Value principal) {}
 
   public RoleChains(IamModel model, Optional<LocalDate> day) {
     this.model = model;
@@ -85,6 +85,11 @@ public final class RoleChains {
     if (text.isEmpty() || !text.get().startsWith("arn:") || text.get().lastIndexOf('/') < 0) return Optional.empty();
     String last = text.get().substring(text.get().lastIndexOf('/') + 1);
     return last.indexOf(Value.Unknown.HOLE) >= 0 ? Optional.empty() : Optional.of("name|" + last.toLowerCase(Locale.ROOT));
+  }
+
+  /** The trusts that may let this principal into a role: a chain's first hop is one of them. */
+  public List<Trust> trusting(ResourceRef resource, Value name) {
+    return naming(resource, name);
   }
 
   /** The trusts that may name this principal; {@link #names} decides. */

@@ -14,13 +14,19 @@ public final class RuleContext {
   private final ScanOptions options;
   private final RuleMetadata metadata;
   private final RuleSettings settings;
+  private final Focus focus;
   private final List<Finding> findings = new ArrayList<>();
 
   public RuleContext(IamModel model, ScanOptions options, RuleMetadata metadata) {
+    this(model, options, metadata, Focus.EVERYTHING);
+  }
+
+  public RuleContext(IamModel model, ScanOptions options, RuleMetadata metadata, Focus focus) {
     this.model = model;
     this.options = options;
     this.metadata = metadata;
     this.settings = options.settings(metadata.id());
+    this.focus = focus;
   }
 
   public IamModel model() {
@@ -29,6 +35,11 @@ public final class RuleContext {
 
   public ScanOptions options() {
     return options;
+  }
+
+  /** The files whose findings this run may report or match (see {@link Focus}). */
+  public Focus focus() {
+    return focus;
   }
 
   /** A numeric parameter of this rule: the configured value, else the catalogue's default. */

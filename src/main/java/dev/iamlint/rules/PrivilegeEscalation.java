@@ -6,6 +6,7 @@ import dev.iamlint.iam.Conditions;
 import dev.iamlint.iam.EffectivePolicies;
 import dev.iamlint.iam.Escalation;
 import dev.iamlint.iam.EscalationPaths;
+import dev.iamlint.iam.Footprints;
 import dev.iamlint.iam.PolicyHolders;
 import dev.iamlint.iam.RoleChains;
 import dev.iamlint.iam.StatementScope;
@@ -15,6 +16,7 @@ import dev.iamlint.model.InlinePolicy;
 import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Statement;
+import dev.iamlint.rule.Focus;
 import dev.iamlint.rule.Related;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
@@ -45,9 +47,21 @@ public final class PrivilegeEscalation implements Rule {
   @Override
   public void check(RuleContext ctx) {
     RoleChains chains = new RoleChains(ctx.model(), ctx.options().asOf());
-    for (PolicyHolders.Holder h : PolicyHolders.all(ctx.model())) judge(ctx, h, chains);
-    for (CustomerPolicy p : ctx.model().customerPolicies()) unknownActions(ctx, p.resource(), p.document());
-    for (InlinePolicy p : ctx.model().inlinePolicies()) unknownActions(ctx, p.resource(), p.document());
+    // A partial scan judges only the principals whose findings it could report: the analysis of
+    // every principal of a large project is most of a pre-commit run's rule time.
+    Footprints footprints = new Footprints();
+    boolean everything = ctx.focus() instanceof Focus.Everything;
+    for (PolicyHolders.Holder h : PolicyHolders.all(ctx.model(),
+        (h, policies) -> everything || footprints.touches(h, policies, chains, ctx.focus()::covers))) {
+      judge(ctx, h, chains);
+    }
+    if (!ctx.options().reportUnknown()) return;
+    for (CustomerPolicy p : ctx.model().customerPolicies()) {
+      if (everything || footprints.touches(p.resource(), p.document(), ctx.focus()::covers)) unknownActions(ctx, p.resource(), p.document());
+    }
+    for (InlinePolicy p : ctx.model().inlinePolicies()) {
+      if (everything || footprints.touches(p.resource(), p.document(), ctx.focus()::covers)) unknownActions(ctx, p.resource(), p.document());
+    }
   }
 
   private static void judge(RuleContext ctx, PolicyHolders.Holder holder, RoleChains chains) {

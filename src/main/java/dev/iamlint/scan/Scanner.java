@@ -18,6 +18,7 @@ import dev.iamlint.model.IamModel;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.model.ResourceRef;
 import dev.iamlint.rule.Finding;
+import dev.iamlint.rule.Focus;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
 import dev.iamlint.rule.RuleMetadata;
@@ -160,9 +161,10 @@ public final class Scanner {
     // stale (SUP001) against all findings, not against the rules one run happened to select.
     progress.rules(Rules.all().size());
     progress.stage(Progress.Stage.CHECKING);
+    Focus focus = focus(request);
     // The rules read the model and nothing else: they run side by side, their findings kept in rule order.
     for (Checked checked : Parallel.map(request.threads(), "iamlint-check", Rules.all(),
-        rule -> check(rule, model, request))) {
+        rule -> check(rule, model, request, focus))) {
       findings.addAll(checked.findings());
       checked.failure().ifPresent(internalErrors::add);
     }
@@ -175,9 +177,20 @@ public final class Scanner {
   /** What one rule found, or why it failed (only a selected rule's failure is reported). */
   private record Checked(List<Finding> findings, Optional<String> failure) {}
 
-  private Checked check(Rule rule, IamModel model, ScanRequest request) {
+  /**
+   * Where the findings of this run may be reported or matched: everywhere, unless it scans part of
+   * a project without its config file (whose ignore entries are judged against every finding).
+   */
+  private static Focus focus(ScanRequest request) {
+    if (request.scope().isEmpty()) return Focus.EVERYTHING;
+    ProjectScope scope = request.scope().get();
+    if (request.ignores().stream().anyMatch(i -> scope.covers(absolute(request, i.at().file())))) return Focus.EVERYTHING;
+    return Focus.on(file -> scope.covers(absolute(request, file)));
+  }
+
+  private Checked check(Rule rule, IamModel model, ScanRequest request, Focus focus) {
     RuleMetadata metadata = Catalog.get(rule.id());
-    RuleContext context = new RuleContext(model, request.options(), metadata);
+    RuleContext context = new RuleContext(model, request.options(), metadata, focus);
     try {
       rule.check(context);
       return new Checked(context.findings(), Optional.empty());

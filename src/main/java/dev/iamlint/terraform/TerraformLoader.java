@@ -374,8 +374,14 @@ public final class TerraformLoader {
   private List<String> sketchedSources(Path dir) {
     Optional<Texts> read = texts(dir);
     if (read.isEmpty()) return List.of();
-    if (DeploymentCache.usable(cache) && DeploymentCache.outline(cache, read.get().fingerprint()).isPresent()) {
-      return outline(dir).localSources();
+    if (DeploymentCache.usable(cache)) {
+      Optional<Outline> kept = DeploymentCache.outline(cache, read.get().fingerprint());
+      if (kept.isPresent()) {
+        // As outline(dir) takes it, without reading and decoding the kept outline a second time.
+        use(dir, read.get());
+        settle(dir, kept.get());
+        return outlines.get(dir).localSources();
+      }
     }
     List<String> sources = new ArrayList<>();
     for (FileText f : read.get().files()) {

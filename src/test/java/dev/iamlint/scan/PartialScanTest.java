@@ -68,18 +68,30 @@ class PartialScanTest {
       """;
 
   static ScanResult partial(Path root, Path... scanned) {
-    return scan(root, Optional.of(ProjectScope.of(root, List.of(scanned))), List.of(scanned));
+    return partial(ScanOptions.DEFAULT, root, scanned);
+  }
+
+  static ScanResult partial(ScanOptions options, Path root, Path... scanned) {
+    return scan(options, root, Optional.of(ProjectScope.of(root, List.of(scanned))), List.of(scanned));
   }
 
   static ScanResult full(Path root) {
-    return scan(root, Optional.empty(), List.of(root));
+    return full(ScanOptions.DEFAULT, root);
+  }
+
+  static ScanResult full(ScanOptions options, Path root) {
+    return scan(options, root, Optional.empty(), List.of(root));
   }
 
   static ScanResult scan(Path root, Optional<ProjectScope> scope, List<Path> paths) {
+    return scan(ScanOptions.DEFAULT, root, scope, paths);
+  }
+
+  static ScanResult scan(ScanOptions options, Path root, Optional<ProjectScope> scope, List<Path> paths) {
     ScanRequest r = ScanRequest.of(root, paths);
     ScanRequest request = new ScanRequest(r.workingDirectory(), r.paths(), r.parameters(), r.variables(),
         r.variableFiles(), r.environment(), r.partition(), r.selector(), r.minSeverity(),
-        ScanOptions.DEFAULT.withAsOf(TestScans.AS_OF), r.excluded(), r.threads(), List.of(), true, scope);
+        options.withAsOf(TestScans.AS_OF), r.excluded(), r.threads(), List.of(), true, scope);
     return new Scanner().scan(request);
   }
 
@@ -217,11 +229,27 @@ class PartialScanTest {
    */
   @ParameterizedTest
   @ValueSource(strings = {"testdata/demo", "testdata/rules/CT001", "testdata/rules/USR003", "testdata/rules/MFA001",
-      "testdata/rules/KEY004"})
+      "testdata/rules/KEY004", "testdata/rules/ADM005", "testdata/rules/ADM005/imports", "testdata/partial/escalation"})
   void aPartialScanIsTheFullScanRestrictedToItsPaths(String project) throws IOException {
+    assertPartialScansAgree(ScanOptions.DEFAULT, project);
+  }
+
+  /**
+   * The same with the undecided checks reported: a rule that judges only what a partial scan can
+   * report (ADM005 judges only the principals whose policies, values or trusts lie in the scanned
+   * files) must still find every finding located there, certain or not.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"testdata/rules/ADM005", "testdata/rules/ADM005/imports", "testdata/partial/escalation",
+      "testdata/unknown"})
+  void withUndecidedChecksReportedToo(String project) throws IOException {
+    assertPartialScansAgree(new ScanOptions(false, false, true, Map.of()), project);
+  }
+
+  private static void assertPartialScansAgree(ScanOptions options, String project) throws IOException {
     Path root = Path.of(project).toAbsolutePath().normalize();
     assumeTrue(Files.isDirectory(root));
-    List<Finding> all = full(root).findings();
+    List<Finding> all = full(options, root).findings();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
       files = walk.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".expected")).sorted().toList();
@@ -231,7 +259,7 @@ class PartialScanTest {
     for (Path file : files) {
       String display = root.relativize(file).toString().replace('\\', '/');
       List<Finding> expected = all.stream().filter(f -> f.location().file().equals(display)).toList();
-      List<Finding> got = partial(root, file).findings();
+      List<Finding> got = partial(options, root, file).findings();
       if (!expected.equals(got)) mismatches.add(display + ": expected " + expected.size() + ", got " + got.size());
     }
     assertEquals(List.of(), mismatches);

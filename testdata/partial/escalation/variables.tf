@@ -1,0 +1,4 @@
+variable "escalation_actions" {
+  type    = list(string)
+  default = ["iam:CreatePolicyVersion"]
+}
