@@ -27,6 +27,15 @@ public final class Main {
       out.flush();
       return ExitCodes.CLEAN;
     }
+    if (args.length == 1 && args[0].equals("rules")) {
+      // The same: the plain listing needs the catalogue and nothing of the command model.
+      RulesCommand.printText(out);
+      out.flush();
+      if (!out.checkError()) return ExitCodes.CLEAN;
+      err.println("iamlint: cannot write to standard output (is the disk full or the pipe closed?)");
+      err.flush();
+      return ExitCodes.ERROR;
+    }
     preload(args.length == 0 ? "" : args[0]);
     return run(args, IamlintCommand.commandLine(args), out, err);
   }

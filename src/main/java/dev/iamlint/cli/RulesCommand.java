@@ -45,9 +45,24 @@ final class RulesCommand implements Callable<Integer> {
     if (!format.equals("text")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "' (text, json)");
     }
-    for (RuleMetadata m : Catalog.all()) {
-      out.printf("%-8s %-36s %-9s %s%n", m.id(), m.slug(), m.severity().label(), m.title());
-    }
+    printText(out);
     return ExitCodes.CLEAN;
+  }
+
+  /** The text listing: a rule a line, in columns (padded by hand: a format string is parsed on each call). */
+  static void printText(PrintWriter out) {
+    StringBuilder text = new StringBuilder();
+    for (RuleMetadata m : Catalog.all()) {
+      pad(text, m.id(), 8).append(' ');
+      pad(text, m.slug(), 36).append(' ');
+      pad(text, m.severity().label(), 9).append(' ').append(m.title()).append(System.lineSeparator());
+    }
+    out.print(text);
+  }
+
+  private static StringBuilder pad(StringBuilder text, String s, int width) {
+    text.append(s);
+    for (int i = s.length(); i < width; i++) text.append(' ');
+    return text;
   }
 }

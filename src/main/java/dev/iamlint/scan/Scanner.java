@@ -466,6 +466,7 @@ public final class Scanner {
       if (scope.covers(absolute(request, e.file()))) errors.add(e);
     }
     List<Unreadable> unreadable = new ArrayList<>(project.unreadable());
+    int walkedFiles = files.size();
     for (Path path : scope.paths()) {
       if (walked.contains(path) || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) continue;
       if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !realPathInside(path, scope.root())) {
@@ -478,7 +479,8 @@ public final class Scanner {
       errors.addAll(one.errors());
       unreadable.addAll(one.unreadable());
     }
-    files.sort(Comparator.comparing(SourceFile::displayPath));
+    // The walk's files come sorted: only a file added to them needs a new sort.
+    if (files.size() > walkedFiles) files.sort(Comparator.comparing(SourceFile::displayPath));
     errors.sort(Comparator.comparing(FileError::file));
     unreadable.sort(Comparator.comparing(Unreadable::file));
     return new Discovery.Result(List.copyOf(files), List.copyOf(errors), List.copyOf(unreadable));

@@ -122,7 +122,7 @@ public final class Discovery {
         if (excluded.test(absolute(absolute))) continue;
         Path root = absolute.getParent() == null ? absolute : absolute.getParent();
         // A file named explicitly is read even when its extension is unusual for YAML.
-        consider(absolute, root, true, SourceReader.UNCONFINED.over(overlay), files, errors, unreadable, seen);
+        consider(absolute, Optional.empty(), root, true, SourceReader.UNCONFINED.over(overlay), files, errors, unreadable, seen);
       }
     }
     return sorted(files, errors, unreadable);
@@ -250,13 +250,19 @@ public final class Discovery {
               && !dir.tracks(segments, false)) {
             return FileVisitResult.CONTINUE;
           }
+          Path real;
           if (attrs.isSymbolicLink()) {
             Optional<Path> target = realPathInside(file, realRoot);
             // Linked directories are never entered; linked files only inside the root.
             if (target.isEmpty() || Files.isDirectory(target.get())) return FileVisitResult.CONTINUE;
+            real = target.get();
+          } else {
+            // No link is followed on the way down (a linked directory is never entered): the file's
+            // real path is the root's with the same names below it, known without a system call.
+            real = realRoot.resolve(root.relativize(file).toString());
           }
           // Not a regular file (a FIFO, a device): never read, but reported when its name says it is a source.
-          consider(file, root, false, reader, files, errors, unreadable, seen);
+          consider(file, Optional.of(real), root, false, reader, files, errors, unreadable, seen);
           return FileVisitResult.CONTINUE;
         }
 
@@ -381,20 +387,21 @@ public final class Discovery {
     }
   }
 
-  private void consider(Path file, Path root, boolean explicit, SourceReader reader, List<SourceFile> files,
-      List<FileError> errors, List<Unreadable> unreadable, Set<Path> seen) {
+  /** {@code knownReal}: the file's real path, when the walk knows it. */
+  private void consider(Path file, Optional<Path> knownReal, Path root, boolean explicit, SourceReader reader,
+      List<SourceFile> files, List<FileError> errors, List<Unreadable> unreadable, Set<Path> seen) {
     Optional<Candidate> candidate = candidateKind(file.getFileName().toString(), explicit);
     if (candidate.isEmpty()) return;
     Path real;
     try {
-      real = file.toRealPath();
+      real = knownReal.isPresent() ? knownReal.get() : file.toRealPath();
     } catch (IOException e) {
       errors.add(new FileError(display(file), "cannot read: " + describe(e)));
       return;
     }
     if (!seen.add(real)) return;
     boolean yamlOrJson = candidate.get() == Candidate.YAML_OR_JSON;
-    SourceReader.Outcome read = reader.read(real, yamlOrJson ? SourceReader.Encoding.UNICODE : SourceReader.Encoding.UTF8);
+    SourceReader.Outcome read = reader.readResolved(real, yamlOrJson ? SourceReader.Encoding.UNICODE : SourceReader.Encoding.UTF8);
     if (read instanceof SourceReader.Refused refused) {
       String shown = display(file);
       // A YAML or JSON file is a source only when it looks like one: what can be seen of it decides.

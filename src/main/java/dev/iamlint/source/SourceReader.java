@@ -14,8 +14,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -99,17 +101,33 @@ public final class SourceReader {
     return raw instanceof Bytes b ? decode(b.bytes(), encoding) : (Refused) raw;
   }
 
+  /**
+   * Reads a file whose real path the caller has resolved ({@code real}: no symbolic link in it),
+   * as a walk that follows no link knows its files': the same checks, without resolving it again.
+   */
+  public Outcome readResolved(Path real, Encoding encoding) {
+    Raw raw = bytes(real, real, MAX_BYTES);
+    return raw instanceof Bytes b ? decode(b.bytes(), encoding) : (Refused) raw;
+  }
+
   public Raw bytes(Path file) {
     return bytes(file, MAX_BYTES);
   }
 
   public Raw bytes(Path file, long maxBytes) {
     try {
-      Path real = file.toRealPath();
+      return bytes(file, file.toRealPath(), maxBytes);
+    } catch (IOException e) {
+      return new Refused(describe(e));
+    }
+  }
+
+  private Raw bytes(Path file, Path real, long maxBytes) {
+    try {
       if (realRoot.isPresent() && !real.startsWith(realRoot.get())) {
         return new Refused("lies outside the scan root (through a symbolic link): not read");
       }
-      BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
+      BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (attributes.isDirectory()) return new Refused("a directory, not a file");
       if (!attributes.isRegularFile()) return new Refused("not a regular file (a pipe, socket or device): not read");
       Optional<String> buffer = overlay.text(real).or(() -> overlay.text(file));
@@ -119,15 +137,33 @@ public final class SourceReader {
       }
       if (attributes.size() > maxBytes) return new Refused(tooLarge(maxBytes));
       byte[] bytes;
-      try (InputStream in = Files.newInputStream(real)) {
+      try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
         // The size said may be wrong (a file still being written): never read past the limit.
-        bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        bytes = readUpTo(in, attributes.size(), (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       }
       if (bytes.length > maxBytes) return new Refused(tooLarge(maxBytes));
       return new Bytes(bytes);
     } catch (IOException e) {
       return new Refused(describe(e));
     }
+  }
+
+  /**
+   * At most {@code limit} bytes of {@code in}, read into an array of the size the file said it has
+   * (no buffer to copy from when it said right); a file that grew meanwhile is read on.
+   */
+  static byte[] readUpTo(InputStream in, long size, int limit) throws IOException {
+    byte[] head = new byte[(int) Math.min(size, limit)];
+    int n = in.readNBytes(head, 0, head.length);
+    if (n < head.length) return Arrays.copyOf(head, n);
+    if (n == limit) return head;
+    int next = in.read();
+    if (next < 0) return head;
+    byte[] rest = in.readNBytes(limit - n - 1);
+    byte[] all = Arrays.copyOf(head, n + 1 + rest.length);
+    all[n] = (byte) next;
+    System.arraycopy(rest, 0, all, n + 1, rest.length);
+    return all;
   }
 
   static String tooLarge(long maxBytes) {

@@ -232,6 +232,16 @@ class CliTest {
     assertTrue(r.out().contains("given on the command line"), r.out());
   }
 
+  /** {@code iamlint rules} alone is answered without building the command model: the same listing. */
+  @Test
+  void thePlainRuleListingIsTheTextFormat() {
+    Run plain = run("rules");
+    Run text = run("rules", "--format", "text");
+    assertEquals(0, plain.code(), plain.err());
+    assertEquals(text.out(), plain.out());
+    assertTrue(plain.out().startsWith("ADM001"), plain.out());
+  }
+
   @Test
   void rulesAndExplainComeFromTheMetadata() {
     Run rules = run("rules", "--format", "json");

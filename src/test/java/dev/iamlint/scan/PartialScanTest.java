@@ -229,7 +229,8 @@ class PartialScanTest {
    */
   @ParameterizedTest
   @ValueSource(strings = {"testdata/demo", "testdata/rules/CT001", "testdata/rules/USR003", "testdata/rules/MFA001",
-      "testdata/rules/KEY004", "testdata/rules/ADM005", "testdata/rules/ADM005/imports", "testdata/partial/escalation"})
+      "testdata/rules/KEY004", "testdata/rules/ADM005", "testdata/rules/ADM005/imports", "testdata/partial/escalation",
+      "testdata/rules/ADM003", "testdata/rules/ADM004", "testdata/rules/ADM006"})
   void aPartialScanIsTheFullScanRestrictedToItsPaths(String project) throws IOException {
     assertPartialScansAgree(ScanOptions.DEFAULT, project);
   }
@@ -241,7 +242,7 @@ class PartialScanTest {
    */
   @ParameterizedTest
   @ValueSource(strings = {"testdata/rules/ADM005", "testdata/rules/ADM005/imports", "testdata/partial/escalation",
-      "testdata/unknown"})
+      "testdata/unknown", "testdata/rules/ADM003", "testdata/rules/ADM004", "testdata/rules/ADM006"})
   void withUndecidedChecksReportedToo(String project) throws IOException {
     assertPartialScansAgree(new ScanOptions(false, false, true, Map.of()), project);
   }

@@ -21,6 +21,30 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The one reader: only regular files, within the size limit, decoded as the format allows. */
 class SourceReaderTest {
+
+  /**
+   * A file is read into an array of the size it said it has; a size that is wrong (a file still
+   * being written, shrunk or grown since) still gives every byte there is, never more than the limit.
+   */
+  @ParameterizedTest
+  @CsvSource({
+      // bytes there are, size the file said, limit, bytes read
+      "10, 10, 100, 10",
+      "10, 4, 100, 10",
+      "10, 40, 100, 10",
+      "0, 0, 100, 0",
+      "0, 5, 100, 0",
+      "200, 200, 101, 101",
+      "200, 50, 101, 101",
+      "101, 101, 101, 101",
+      "5, 0, 100, 5"})
+  void aFileIsReadWholeWhateverSizeItSaid(int there, long said, int limit, int read) throws IOException {
+    byte[] content = new byte[there];
+    for (int i = 0; i < there; i++) content[i] = (byte) (i * 7);
+    byte[] got = SourceReader.readUpTo(new java.io.ByteArrayInputStream(content), said, limit);
+    assertEquals(read, got.length);
+    assertEquals(HexFormat.of().formatHex(content, 0, read), HexFormat.of().formatHex(got));
+  }
   @TempDir
   Path dir;
 
