@@ -168,8 +168,9 @@ public final class Scanner {
       findings.addAll(checked.findings());
       checked.failure().ifPresent(internalErrors::add);
     }
+    // Suppressions expire on the day the scan judges (--as-of, else today): the same input gives the same output.
     Triage.Sorted sorted = new Triage(request, inScope).sort(findings, suppressions, fileNames,
-        LocalDate.now(ZoneOffset.UTC));
+        request.options().asOf().orElseGet(() -> LocalDate.now(ZoneOffset.UTC)));
     progress.stage(Progress.Stage.DONE);
     return new ScanResult(sorted.reported(), files, resources, errors, internalErrors, sorted.hidden());
   }

@@ -13,8 +13,8 @@ import dev.iamlint.rule.RuleMetadata;
 import dev.iamlint.rules.Catalog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.OutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,10 +67,14 @@ class LanguageServerTest {
   void start() throws IOException {
     // A project of its own: the scan reads it whole, as "iamlint scan FILE" does.
     Files.createDirectories(project.resolve(".git"));
-    PipedOutputStream toServer = new PipedOutputStream();
-    PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 16);
-    PipedOutputStream serverOut = new PipedOutputStream();
-    PipedInputStream fromServer = new PipedInputStream(serverOut, 1 << 16);
+    // Not java.io's piped streams: they end when a thread that wrote to them ends, and the
+    // server's worker threads end on shutdown (a flaky "no response to shutdown").
+    MemoryPipe clientToServer = new MemoryPipe();
+    MemoryPipe serverToClient = new MemoryPipe();
+    OutputStream toServer = clientToServer.out;
+    InputStream serverIn = clientToServer.in;
+    OutputStream serverOut = serverToClient.out;
+    InputStream fromServer = serverToClient.in;
     PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8);
     server = CompletableFuture.supplyAsync(() -> {
       try {

@@ -3,9 +3,12 @@ package dev.iamlint.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.iamlint.rule.Finding;
+import dev.iamlint.rule.RuleSelector;
+import dev.iamlint.rule.ScanOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,5 +97,22 @@ class SuppressionScanTest {
     List<String> found = TestScans.findings(dir, "ADM001", "SUP001").stream()
         .map(f -> f.ruleId() + "@" + f.location().startLine()).toList();
     assertEquals(List.of("ADM001@11"), found);
+  }
+
+  // Regression: expiry was judged against the clock while everything else is judged on --as-of,
+  // so a CI run pinned to a day changed its result when a suppression's date passed.
+  @Test
+  void aSuppressionExpiresOnTheDayTheScanJudges(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("iam.tf"), SUPPRESSED.replace("ADM001 --", "ADM001 until=2026-06-30 --"));
+    assertEquals(List.of(), judgedOn(dir, LocalDate.of(2026, 6, 30)));
+    assertEquals(List.of("ADM001", "SUP001"), judgedOn(dir, LocalDate.of(2026, 7, 1)));
+  }
+
+  private static List<String> judgedOn(Path dir, LocalDate day) {
+    ScanRequest r = ScanRequest.of(dir, List.of(dir)).withSelector(new RuleSelector(List.of("ADM001", "SUP001"), List.of()));
+    ScanRequest request = new ScanRequest(r.workingDirectory(), r.paths(), r.parameters(), r.variables(), r.variableFiles(),
+        r.environment(), r.partition(), r.selector(), r.minSeverity(), ScanOptions.DEFAULT.withAsOf(day), r.excluded(),
+        r.threads());
+    return new Scanner().scan(request).findings().stream().map(Finding::ruleId).sorted().toList();
   }
 }
