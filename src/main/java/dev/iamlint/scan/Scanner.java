@@ -98,11 +98,13 @@ public final class Scanner {
     Loaded loaded = load(request);
     Predicate<Finding> inScope = f -> request.scope()
         .map(s -> s.reports(absolute(request, f.location().file()), f.location())).orElse(true);
-    // The summary counts what the scanned paths hold, as it counts their files.
-    int resources = (int) loaded.model().resources().stream()
-        .filter(r -> request.scope().map(s -> s.covers(absolute(request, r.location().file()))).orElse(true)).count();
-    List<SourceFile> reportedFiles = loaded.discovered().files().stream()
-        .filter(f -> request.scope().map(s -> s.covers(absolute(request, f.displayPath()))).orElse(true)).toList();
+    // The summary counts what the scanned paths hold, as it counts their files (asked once a file:
+    // a project has a few hundred files and tens of thousands of resources).
+    Map<String, Boolean> covered = new HashMap<>();
+    Predicate<String> covers = file -> covered.computeIfAbsent(file,
+        f -> request.scope().map(s -> s.covers(absolute(request, f))).orElse(true));
+    int resources = (int) loaded.model().resources().stream().filter(r -> covers.test(r.location().file())).count();
+    List<SourceFile> reportedFiles = loaded.discovered().files().stream().filter(f -> covers.test(f.displayPath())).toList();
     return judge(request, loaded.model(), loaded.findings(), loaded.suppressions(),
         loaded.discovered().files().stream().map(SourceFile::displayPath).toList(), inScope, loaded.files(), resources,
         loaded.discovered().errors()).withSources(reportedFiles);
@@ -238,13 +240,26 @@ public final class Scanner {
       .thenComparing(f -> f.resource().deployment());
 
   private List<FileOutcome> loadAll(ScanRequest request, List<SourceFile> files) {
-    return inParallel(request, files, f -> {
+    // Terraform is read per module directory (loadTerraform): its files need no task here.
+    List<SourceFile> templates = files.stream().filter(f -> f.kind().isCloudFormation()).toList();
+    List<FileOutcome> loaded = inParallel(request, templates, f -> {
       // A failure of iamlint on one file is that file's finding; the others are still judged.
       FileOutcome outcome = InternalFailure.contain(() -> load(request, f), reason -> new FileOutcome(new ModelBuilder(),
           Optional.of(notJudged(f.displayPath(), reason)), true, new Suppressions()));
       progress.fileRead();
       return outcome;
     });
+    List<FileOutcome> outcomes = new ArrayList<>(files.size());
+    int next = 0;
+    for (SourceFile f : files) {
+      if (f.kind().isCloudFormation()) {
+        outcomes.add(loaded.get(next++));
+      } else {
+        outcomes.add(new FileOutcome(new ModelBuilder(), Optional.empty(), false, new Suppressions()));
+        progress.fileRead();
+      }
+    }
+    return outcomes;
   }
 
   /**
@@ -263,25 +278,30 @@ public final class Scanner {
     Map<FileOutcome, ParseCache> caches = new IdentityHashMap<>();
     Map<Path, Template> byPath = new LinkedHashMap<>();
     for (int i = 0; i < outcomes.size(); i++) {
+      Optional<Template> t = outcomes.get(i).template();
+      if (t.isEmpty()) continue;
       texts.put(outcomes.get(i), files.get(i).text());
       // An editor's unsaved buffer changes with the next keystroke: what is made of it is not kept.
       caches.put(outcomes.get(i), request.overlay().text(files.get(i).path()).isPresent() ? ParseCache.NONE : request.cache());
-      Optional<Template> t = outcomes.get(i).template();
-      if (t.isPresent()) byPath.put(files.get(i).path().toAbsolutePath().normalize(), t.get());
+      byPath.put(files.get(i).path().toAbsolutePath().normalize(), t.get());
     }
     NestedStacks nested = NestedStacks.of(byPath);
     // A template another one nests is judged through its uses, with the values each passes it.
     Set<String> throughParents = nested.judgedThroughParents();
-    List<Adapted> adapted = inParallel(request, outcomes, o -> o.template().isEmpty()
-        || throughParents.contains(o.template().get().file()) ? new Adapted(o, List.of())
-        : InternalFailure.contain(() -> {
-          ModelBuilder model = new ModelBuilder();
-          List<Budget.Note> limits = AdaptationCache.adapt(caches.get(o), o.template().get(),
-              texts.get(o), request.parameters(), request.partition(), exports, nested, model);
-          o.model().addAll(model);
-          return new Adapted(o, limits);
-        }, reason -> new Adapted(new FileOutcome(new ModelBuilder(), Optional.of(notJudged(o.template().get().file(), reason)),
-            true, o.suppressions()), List.of())));
+    // Only the templates are adapted; every other outcome stays as it is.
+    List<FileOutcome> adaptable = outcomes.stream()
+        .filter(o -> o.template().isPresent() && !throughParents.contains(o.template().get().file())).toList();
+    Map<FileOutcome, Adapted> adaptedTemplates = new IdentityHashMap<>();
+    List<Adapted> done = inParallel(request, adaptable, o -> InternalFailure.contain(() -> {
+      ModelBuilder model = new ModelBuilder();
+      List<Budget.Note> limits = AdaptationCache.adapt(caches.get(o), o.template().get(),
+          texts.get(o), request.parameters(), request.partition(), exports, nested, model);
+      o.model().addAll(model);
+      return new Adapted(o, limits);
+    }, reason -> new Adapted(new FileOutcome(new ModelBuilder(), Optional.of(notJudged(o.template().get().file(), reason)),
+        true, o.suppressions()), List.of())));
+    for (int i = 0; i < adaptable.size(); i++) adaptedTemplates.put(adaptable.get(i), done.get(i));
+    List<Adapted> adapted = outcomes.stream().map(o -> adaptedTemplates.getOrDefault(o, new Adapted(o, List.of()))).toList();
     for (Adapted a : adapted) {
       for (Budget.Note n : a.limits()) findings.add(syntaxError(n.location().file(), n.message(), n.location(), n.location()));
       if (request.options().reportUnknown() && a.outcome().template().isPresent()) {
