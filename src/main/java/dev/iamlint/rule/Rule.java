@@ -11,4 +11,12 @@ public interface Rule {
   String id();
 
   void check(RuleContext context);
+
+  /**
+   * Whether this rule takes far longer than the others (it weighs every principal's policies
+   * together): the scan starts it first, so that the others run beside it instead of after it.
+   */
+  default boolean heavy() {
+    return false;
+  }
 }

@@ -45,6 +45,11 @@ public final class PrivilegeEscalation implements Rule {
   }
 
   @Override
+  public boolean heavy() {
+    return true;
+  }
+
+  @Override
   public void check(RuleContext ctx) {
     RoleChains chains = new RoleChains(ctx.model(), ctx.options().asOf());
     // A partial scan judges only the principals whose findings it could report: the analysis of

@@ -164,9 +164,16 @@ public final class Scanner {
     progress.rules(Rules.all().size());
     progress.stage(Progress.Stage.CHECKING);
     Focus focus = focus(request);
-    // The rules read the model and nothing else: they run side by side, their findings kept in rule order.
-    for (Checked checked : Parallel.map(request.threads(), "iamlint-check", Rules.all(),
-        rule -> check(rule, model, request, focus))) {
+    // The rules read the model and nothing else: they run side by side, the heavy ones started
+    // first, their findings kept in rule order.
+    List<Rule> rules = Rules.all();
+    List<Rule> started = new ArrayList<>(rules);
+    started.sort(Comparator.comparing((Rule r) -> !r.heavy()));
+    List<Checked> results = Parallel.map(request.threads(), "iamlint-check", started, rule -> check(rule, model, request, focus));
+    Map<Rule, Checked> byRule = new IdentityHashMap<>();
+    for (int i = 0; i < started.size(); i++) byRule.put(started.get(i), results.get(i));
+    for (Rule rule : rules) {
+      Checked checked = byRule.get(rule);
       findings.addAll(checked.findings());
       checked.failure().ifPresent(internalErrors::add);
     }
