@@ -3,14 +3,20 @@ package dev.iamlint.cli;
 import dev.iamlint.hcl.Hcl2Json;
 import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
+import dev.iamlint.cache.DiskCache;
+import dev.iamlint.cache.ParseCache;
 import dev.iamlint.rule.RuleMetadata;
 import dev.iamlint.rules.Catalog;
+import dev.iamlint.scan.ProjectScope;
+import dev.iamlint.scan.ScanRequest;
+import dev.iamlint.scan.Scanner;
 import dev.iamlint.source.SourceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,6 +100,7 @@ final class DebugCommand implements Callable<Integer> {
         // A project of its own: nothing around the temporary directory is read.
         Files.writeString(dir.resolve(".iamlint.yaml"), "# iamlint warm-up\n");
         int n = 0;
+        List<Path> examples = new ArrayList<>();
         for (RuleMetadata m : Catalog.all()) {
           for (RuleMetadata.Example e : m.examples()) {
             String extension = switch (e.format()) {
@@ -102,18 +109,42 @@ final class DebugCommand implements Callable<Integer> {
               default -> ".tf";
             };
             Path module = Files.createDirectories(dir.resolve(m.id() + "-" + n++));
-            Files.writeString(module.resolve("example" + extension), e.code());
+            examples.add(Files.writeString(module.resolve("example" + extension), e.code()));
           }
         }
         StringWriter sink = new StringWriter();
         // Without the parse cache: these examples are nobody's files, their entries would only crowd the user's.
         Main.run(new String[] {"scan", "--no-config", "--no-cache", "--format", "json", "--format", "sarif=" + dir.resolve("out.sarif"),
             "--format", "compact=" + dir.resolve("out.txt"), dir.toString()}, new PrintWriter(sink), new PrintWriter(sink));
+        warmCachedScans(dir, examples);
         return ExitCodes.CLEAN;
       } finally {
-        try (Stream<Path> walk = Files.walk(dir)) {
-          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
+        deleteTree(dir);
+      }
+    }
+
+    /**
+     * A pre-commit run's classes too: the examples scanned with a parse cache of their own (in a
+     * temporary directory, never the user's), once to fill it, then as a partial scan of one
+     * example that reads the rest from it.
+     */
+    private static void warmCachedScans(Path dir, List<Path> examples) throws IOException {
+      if (examples.isEmpty()) return;
+      Path cacheDir = Files.createTempDirectory("iamlint-warm-up-cache-");
+      try {
+        ParseCache cache = DiskCache.open(cacheDir, "warm-up", 64L * 1024 * 1024, note -> { });
+        ScanRequest whole = ScanRequest.of(dir, List.of(dir)).withCache(cache);
+        new Scanner().scan(whole);
+        Path one = examples.get(examples.size() - 1);
+        new Scanner().scan(whole.withPaths(List.of(one)).withScope(ProjectScope.of(dir, List.of(one))));
+      } finally {
+        deleteTree(cacheDir);
+      }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
       }
     }
   }
