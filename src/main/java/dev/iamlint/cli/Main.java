@@ -14,6 +14,9 @@ import picocli.CommandLine;
 public final class Main {
   private Main() {}
 
+  /** What a run says when what it wrote to standard output was lost. */
+  private static final String OUTPUT_LOST = "iamlint: cannot write to standard output (is the disk full or the pipe closed?)";
+
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
@@ -32,7 +35,7 @@ public final class Main {
       RulesCommand.printText(out);
       out.flush();
       if (!out.checkError()) return ExitCodes.CLEAN;
-      err.println("iamlint: cannot write to standard output (is the disk full or the pipe closed?)");
+      err.println(OUTPUT_LOST);
       err.flush();
       return ExitCodes.ERROR;
     }
@@ -119,7 +122,7 @@ public final class Main {
     }
     // A report lost to a full disk or a closed pipe must not pass for a clean run.
     if (out.checkError() && code != ExitCodes.ERROR) {
-      err.println("iamlint: cannot write to standard output (is the disk full or the pipe closed?)");
+      err.println(OUTPUT_LOST);
       code = ExitCodes.ERROR;
     }
     err.flush();

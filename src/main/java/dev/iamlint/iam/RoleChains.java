@@ -87,13 +87,11 @@ public final class RoleChains {
     return last.indexOf(Value.Unknown.HOLE) >= 0 ? Optional.empty() : Optional.of("name|" + last.toLowerCase(Locale.ROOT));
   }
 
-  /** The trusts that may let this principal into a role: a chain's first hop is one of them. */
+  /**
+   * The trusts that may name this principal ({@link #names} decides): a chain's first hop is one
+   * of them.
+   */
   public List<Trust> trusting(ResourceRef resource, Value name) {
-    return naming(resource, name);
-  }
-
-  /** The trusts that may name this principal; {@link #names} decides. */
-  private List<Trust> naming(ResourceRef resource, Value name) {
     List<Trust> out = new ArrayList<>(trusts.getOrDefault("ref|" + resource.scope() + "|" + resource.address(), List.of()));
     name.asText().ifPresent(n -> out.addAll(trusts.getOrDefault("name|" + n.toLowerCase(Locale.ROOT), List.of())));
     return out;
@@ -109,7 +107,7 @@ public final class RoleChains {
     queue.add(new Node(kind, resource, name, own, List.of()));
     while (!queue.isEmpty()) {
       Node n = queue.poll();
-      for (Trust t : naming(n.resource(), n.name())) {
+      for (Trust t : trusting(n.resource(), n.name())) {
         Role r = t.role();
         if (seen.contains(key(r.resource())) || !names(t.principal(), r.resource(), n.kind(), n.resource(), n.name())) continue;
         Optional<Hop> hop = hop(n.policies(), r, t.principal());

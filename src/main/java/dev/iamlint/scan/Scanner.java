@@ -58,6 +58,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.function.Function;
 
@@ -248,25 +249,16 @@ public final class Scanner {
 
   private List<FileOutcome> loadAll(ScanRequest request, List<SourceFile> files) {
     // Terraform is read per module directory (loadTerraform): its files need no task here.
-    List<SourceFile> templates = files.stream().filter(f -> f.kind().isCloudFormation()).toList();
-    List<FileOutcome> loaded = inParallel(request, templates, f -> {
+    return inParallel(request, files, f -> f.kind().isCloudFormation(), f -> {
       // A failure of iamlint on one file is that file's finding; the others are still judged.
       FileOutcome outcome = InternalFailure.contain(() -> load(request, f), reason -> new FileOutcome(new ModelBuilder(),
           Optional.of(notJudged(f.displayPath(), reason)), true, new Suppressions()));
       progress.fileRead();
       return outcome;
+    }, f -> {
+      progress.fileRead();
+      return new FileOutcome(new ModelBuilder(), Optional.empty(), false, new Suppressions());
     });
-    List<FileOutcome> outcomes = new ArrayList<>(files.size());
-    int next = 0;
-    for (SourceFile f : files) {
-      if (f.kind().isCloudFormation()) {
-        outcomes.add(loaded.get(next++));
-      } else {
-        outcomes.add(new FileOutcome(new ModelBuilder(), Optional.empty(), false, new Suppressions()));
-        progress.fileRead();
-      }
-    }
-    return outcomes;
   }
 
   /**
@@ -295,20 +287,17 @@ public final class Scanner {
     NestedStacks nested = NestedStacks.of(byPath);
     // A template another one nests is judged through its uses, with the values each passes it.
     Set<String> throughParents = nested.judgedThroughParents();
-    // Only the templates are adapted; every other outcome stays as it is.
-    List<FileOutcome> adaptable = outcomes.stream()
-        .filter(o -> o.template().isPresent() && !throughParents.contains(o.template().get().file())).toList();
-    Map<FileOutcome, Adapted> adaptedTemplates = new IdentityHashMap<>();
-    List<Adapted> done = inParallel(request, adaptable, o -> InternalFailure.contain(() -> {
+    Predicate<FileOutcome> adaptable = o -> o.template().isPresent() && !throughParents.contains(o.template().get().file());
+    Function<FileOutcome, Adapted> adapt = o -> InternalFailure.contain(() -> {
       ModelBuilder model = new ModelBuilder();
       List<Budget.Note> limits = AdaptationCache.adapt(caches.get(o), o.template().get(),
           texts.get(o), request.parameters(), request.partition(), exports, nested, model);
       o.model().addAll(model);
       return new Adapted(o, limits);
     }, reason -> new Adapted(new FileOutcome(new ModelBuilder(), Optional.of(notJudged(o.template().get().file(), reason)),
-        true, o.suppressions()), List.of())));
-    for (int i = 0; i < adaptable.size(); i++) adaptedTemplates.put(adaptable.get(i), done.get(i));
-    List<Adapted> adapted = outcomes.stream().map(o -> adaptedTemplates.getOrDefault(o, new Adapted(o, List.of()))).toList();
+        true, o.suppressions()), List.of()));
+    // Only the templates are adapted; every other outcome stays as it is.
+    List<Adapted> adapted = inParallel(request, outcomes, adaptable, adapt, o -> new Adapted(o, List.of()));
     for (Adapted a : adapted) {
       for (Budget.Note n : a.limits()) findings.add(syntaxError(n.location().file(), n.message(), n.location(), n.location()));
       if (request.options().reportUnknown() && a.outcome().template().isPresent()) {
@@ -334,6 +323,18 @@ public final class Scanner {
   /** {@code work} applied to each item, on up to {@code --threads} threads; results in item order. */
   private static <T, R> List<R> inParallel(ScanRequest request, List<T> items, Function<T, R> work) {
     return Parallel.map(request.threads(), "iamlint-load", items, work);
+  }
+
+  /**
+   * {@code work} applied, on up to {@code --threads} threads, to the items {@code which} accepts,
+   * and {@code otherwise} (cheap: no task for it) to the others; results in item order.
+   */
+  private static <T, R> List<R> inParallel(ScanRequest request, List<T> items, Predicate<T> which, Function<T, R> work,
+      Function<T, R> otherwise) {
+    Iterator<R> worked = inParallel(request, items.stream().filter(which).toList(), work).iterator();
+    List<R> out = new ArrayList<>(items.size());
+    for (T item : items) out.add(which.test(item) ? worked.next() : otherwise.apply(item));
+    return out;
   }
 
   private FileOutcome load(ScanRequest request, SourceFile file) {

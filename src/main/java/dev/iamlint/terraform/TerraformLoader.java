@@ -374,15 +374,8 @@ public final class TerraformLoader {
   private List<String> sketchedSources(Path dir) {
     Optional<Texts> read = texts(dir);
     if (read.isEmpty()) return List.of();
-    if (DeploymentCache.usable(cache)) {
-      Optional<Outline> kept = DeploymentCache.outline(cache, read.get().fingerprint());
-      if (kept.isPresent()) {
-        // As outline(dir) takes it, without reading and decoding the kept outline a second time.
-        use(dir, read.get());
-        settle(dir, kept.get());
-        return outlines.get(dir).localSources();
-      }
-    }
+    Optional<Outline> kept = keptOutline(dir, read.get());
+    if (kept.isPresent()) return kept.get().localSources();
     List<String> sources = new ArrayList<>();
     for (FileText f : read.get().files()) {
       if (!(f.read() instanceof SourceReader.Text t)) continue;
@@ -425,15 +418,21 @@ public final class TerraformLoader {
     if (known != null) return known;
     Optional<Texts> read = texts(dir);
     if (read.isEmpty()) return NO_OUTLINE;
+    Optional<Outline> kept = keptOutline(dir, read.get());
+    if (kept.isPresent()) return kept.get();
     use(dir, read.get());
-    Optional<Outline> kept = DeploymentCache.outline(cache, read.get().fingerprint());
-    if (kept.isPresent()) {
-      settle(dir, kept.get());
-      return outlines.get(dir);
-    }
     // Parsing it keeps its outline.
     module(dir);
     return outlines.getOrDefault(dir, NO_OUTLINE);
+  }
+
+  /** The outline the cache kept for a directory whose files read as {@code read}, taken as this run's; empty when none is kept. */
+  private Optional<Outline> keptOutline(Path dir, Texts read) {
+    Optional<Outline> kept = DeploymentCache.outline(cache, read.fingerprint());
+    if (kept.isEmpty()) return Optional.empty();
+    use(dir, read);
+    settle(dir, kept.get());
+    return Optional.of(outlines.get(dir));
   }
 
   /** The directory's outline, once: its syntax errors are reported by whichever of parsing or the cache gives it first. */
