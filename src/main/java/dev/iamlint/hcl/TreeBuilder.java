@@ -56,6 +56,17 @@ final class TreeBuilder {
     return charIndex == null ? codePointIndex : charIndex[Math.min(codePointIndex, charIndex.length - 1)];
   }
 
+  /**
+   * The {@code i}-th child of {@code type}, or null: what the generated accessors return, read with
+   * an index where they take an iterator on every call (a whole scan walks millions of nodes).
+   */
+  private static <T extends ParserRuleContext> T child(ParserRuleContext ctx, Class<T> type, int i) {
+    for (int k = 0, n = ctx.getChildCount(); k < n; k++) {
+      if (type.isInstance(ctx.getChild(k)) && i-- == 0) return type.cast(ctx.getChild(k));
+    }
+    return null;
+  }
+
   private SourceRange range(Token first, Token last) {
     int start = offset(first.getStartIndex());
     int end = last.getType() == Token.EOF ? start : offset(last.getStopIndex() + 1);
@@ -184,7 +195,7 @@ final class TreeBuilder {
   }
 
   private Expression postfix(HclParser.PostfixExprContext ctx) {
-    Expression current = term(ctx.term());
+    Expression current = term(child(ctx, HclParser.TermContext.class, 0));
     List<HclParser.PostfixContext> ops = ctx.postfix();
     int i = 0;
     while (i < ops.size()) {
@@ -275,7 +286,8 @@ final class TreeBuilder {
     if (ctx instanceof HclParser.ObjectContext o) {
       List<Expression.ObjectCons.Item> items = new ArrayList<>();
       for (HclParser.ObjectItemContext item : o.objectItem()) {
-        items.add(new Expression.ObjectCons.Item(objectKey(expression(item.expression(0))), expression(item.expression(1))));
+        items.add(new Expression.ObjectCons.Item(objectKey(expression(child(item, HclParser.ExpressionContext.class, 0))),
+            expression(child(item, HclParser.ExpressionContext.class, 1))));
       }
       return new Expression.ObjectCons(items, r);
     }
@@ -332,7 +344,9 @@ final class TreeBuilder {
     Token literalStart = null;
     Token literalEnd = null;
     for (HclParser.TemplatePartContext p : parts) {
-      if (p.interpolation() == null && p.directive() == null) {
+      HclParser.InterpolationContext interpolation = child(p, HclParser.InterpolationContext.class, 0);
+      HclParser.DirectiveContext directive = interpolation == null ? child(p, HclParser.DirectiveContext.class, 0) : null;
+      if (interpolation == null && directive == null) {
         Token t = p.getStart();
         if (literalStart == null) literalStart = t;
         literalEnd = t;
@@ -350,12 +364,12 @@ final class TreeBuilder {
         literal.setLength(0);
         literalStart = null;
       }
-      if (p.interpolation() != null) {
-        HclParser.InterpolationContext i = p.interpolation();
+      if (interpolation != null) {
+        HclParser.InterpolationContext i = interpolation;
         pieces.add(new Piece(new TemplatePart.Interpolation(expression(i.expression()), range(i)),
             i.getStart().getText().endsWith("~"), i.TILDE_RBRACE() != null, Directive.NONE));
       } else {
-        pieces.add(directive(p.directive()));
+        pieces.add(directive(directive));
       }
     }
     if (literalStart != null) pieces.add(text(literal, literalStart, literalEnd));

@@ -1,32 +1,33 @@
 package dev.iamlint.terraform.evaluation;
 
 import dev.iamlint.value.Value;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
-/** Names bound inside an expression: for-expression variables, each, count, splat items. */
+/**
+ * Names bound inside an expression: for-expression variables, each, count, splat items. One
+ * binding a link, the innermost first: a scope is made for every element a for-expression or
+ * count visits, so a link is all it costs.
+ */
 final class Scope {
-  static final Scope EMPTY = new Scope(null, Map.of());
+  static final Scope EMPTY = new Scope(null, "", null);
 
   private final Scope parent;
-  private final Map<String, Value> names;
+  private final String name;
+  private final Value value;
 
-  private Scope(Scope parent, Map<String, Value> names) {
+  private Scope(Scope parent, String name, Value value) {
     this.parent = parent;
-    this.names = names;
+    this.name = name;
+    this.value = value;
   }
 
   Scope with(String name, Value value) {
-    Map<String, Value> m = new HashMap<>();
-    m.put(name, value);
-    return new Scope(this, m);
+    return new Scope(this, name, value);
   }
 
   Optional<Value> get(String name) {
-    for (Scope s = this; s != null; s = s.parent) {
-      Value v = s.names.get(name);
-      if (v != null) return Optional.of(v);
+    for (Scope s = this; s.parent != null; s = s.parent) {
+      if (s.value != null && s.name.equals(name)) return Optional.of(s.value);
     }
     return Optional.empty();
   }

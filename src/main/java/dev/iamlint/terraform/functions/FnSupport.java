@@ -186,14 +186,17 @@ final class FnSupport {
   /** The first Unknown or OneOf in {@code v}, depth first, or null. */
   static Value firstUnknown(Value v) {
     if (v instanceof Value.Unknown || v instanceof Value.OneOf) return v;
+    // Indexed loops: called on every function argument, mostly small lists, where an iterator each is the cost.
     if (v instanceof Value.ListV l) {
-      for (Value i : l.items()) {
-        Value u = firstUnknown(i);
+      List<Value> items = l.items();
+      for (int i = 0; i < items.size(); i++) {
+        Value u = firstUnknown(items.get(i));
         if (u != null) return u;
       }
     } else if (v instanceof Value.MapV m) {
-      for (Value.MapV.Entry e : m.entries()) {
-        Value u = firstUnknown(e.value());
+      List<Value.MapV.Entry> entries = m.entries();
+      for (int i = 0; i < entries.size(); i++) {
+        Value u = firstUnknown(entries.get(i).value());
         if (u != null) return u;
       }
     }
