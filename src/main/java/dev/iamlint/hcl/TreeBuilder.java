@@ -67,6 +67,14 @@ final class TreeBuilder {
     return null;
   }
 
+  /** The first token of {@code type} among the children, or null: as {@link #child}, for tokens. */
+  private static TerminalNode token(ParserRuleContext ctx, int type) {
+    for (int k = 0, n = ctx.getChildCount(); k < n; k++) {
+      if (ctx.getChild(k) instanceof TerminalNode t && t.getSymbol().getType() == type) return t;
+    }
+    return null;
+  }
+
   private SourceRange range(Token first, Token last) {
     int start = offset(first.getStartIndex());
     int end = last.getType() == Token.EOF ? start : offset(last.getStopIndex() + 1);
@@ -103,8 +111,9 @@ final class TreeBuilder {
     List<Body.Block> blocks = new ArrayList<>();
     Map<String, Body.Attribute> seen = new HashMap<>();
     for (HclParser.BodyItemContext item : items) {
-      if (item.attribute() != null) {
-        Body.Attribute a = attribute(item.attribute());
+      HclParser.AttributeContext attribute = child(item, HclParser.AttributeContext.class, 0);
+      if (attribute != null) {
+        Body.Attribute a = attribute(attribute);
         Body.Attribute earlier = seen.put(a.name(), a);
         if (earlier != null) {
           throw new HclSyntaxError("attribute \"" + a.name() + "\" is defined twice (first at line "
@@ -119,14 +128,17 @@ final class TreeBuilder {
   }
 
   private Body.Attribute attribute(HclParser.AttributeContext ctx) {
-    return new Body.Attribute(ctx.IDENT().getText(), expression(ctx.expression()), range(ctx.IDENT()), range(ctx));
+    TerminalNode name = token(ctx, HclLexer.IDENT);
+    return new Body.Attribute(name.getText(), expression(child(ctx, HclParser.ExpressionContext.class, 0)), range(name),
+        range(ctx));
   }
 
   private Body.Block block(HclParser.BlockContext ctx) {
     List<Body.Label> labels = new ArrayList<>();
     for (HclParser.BlockLabelContext l : ctx.blockLabel()) {
-      if (l.IDENT() != null) {
-        labels.add(new Body.Label(l.IDENT().getText(), range(l)));
+      TerminalNode ident = token(l, HclLexer.IDENT);
+      if (ident != null) {
+        labels.add(new Body.Label(ident.getText(), range(l)));
         continue;
       }
       Expression.Template t = template(l.templatePart(), false, range(l), false);
@@ -143,7 +155,8 @@ final class TreeBuilder {
       SourceRange bodyRange = range(ctx.LBRACE().getSymbol(), ctx.RBRACE().getSymbol());
       body = body(items, bodyRange);
     }
-    return new Body.Block(ctx.IDENT().getText(), labels, body, range(ctx.IDENT()), range(ctx));
+    TerminalNode type = token(ctx, HclLexer.IDENT);
+    return new Body.Block(type.getText(), labels, body, range(type), range(ctx));
   }
 
   // ---- expressions ----
@@ -234,7 +247,8 @@ final class TreeBuilder {
   private Expression step(Expression source, HclParser.PostfixContext op) {
     SourceRange r = source.range().to(range(op));
     if (op instanceof HclParser.GetAttrContext g) {
-      return new Expression.GetAttr(source, g.IDENT().getText(), range(g.IDENT()), r);
+      TerminalNode name = token(g, HclLexer.IDENT);
+      return new Expression.GetAttr(source, name.getText(), range(name), r);
     }
     if (op instanceof HclParser.LegacyIndexContext l) {
       String digits = l.NUMBER().getText();
@@ -258,7 +272,7 @@ final class TreeBuilder {
       return new Expression.Literal(Expression.Literal.Kind.NUMBER, text, r);
     }
     if (ctx instanceof HclParser.VariableContext v) {
-      String name = v.IDENT().getText();
+      String name = token(v, HclLexer.IDENT).getText();
       return switch (name) {
         case "true", "false" -> new Expression.Literal(Expression.Literal.Kind.BOOL, name, r);
         case "null" -> new Expression.Literal(Expression.Literal.Kind.NULL, name, r);
