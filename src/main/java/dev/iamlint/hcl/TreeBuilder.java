@@ -379,9 +379,8 @@ final class TreeBuilder {
         literalStart = null;
       }
       if (interpolation != null) {
-        HclParser.InterpolationContext i = interpolation;
-        pieces.add(new Piece(new TemplatePart.Interpolation(expression(i.expression()), range(i)),
-            i.getStart().getText().endsWith("~"), i.TILDE_RBRACE() != null, Directive.NONE));
+        pieces.add(new Piece(new TemplatePart.Interpolation(expression(interpolation.expression()), range(interpolation)),
+            interpolation.getStart().getText().endsWith("~"), interpolation.TILDE_RBRACE() != null, Directive.NONE));
       } else {
         pieces.add(directive(directive));
       }

@@ -94,7 +94,7 @@ public final class Escalation {
     for (int i = 0; i < keys.size(); i++) {
       String k = keys.get(i);
       if (grants.containsKey(k)) continue;
-      if (passes.isEmpty() || !k.equals(PASS_ROLE) || passFor(path, passes).isEmpty()) return false;
+      if (!k.equals(PASS_ROLE) || passFor(path, passes).isEmpty()) return false;
     }
     return true;
   }
