@@ -129,6 +129,13 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
   private static Indexes indexes(IamModel model) {
     Indexes current = last;
     if (current != null && current.model() == model) return current;
+    return build(model);
+  }
+
+  /** Built once per model: the rules that need it run side by side, and the first builds it for all. */
+  private static synchronized Indexes build(IamModel model) {
+    Indexes current = last;
+    if (current != null && current.model() == model) return current;
     Indexes built = new Indexes(model, new LinkIndex<>(model.inlinePolicies(), InlinePolicy::principals),
         new LinkIndex<>(model.attachments(), a -> List.of(a.principal())),
         new LinkIndex<>(model.memberships(), m -> List.of(new PrincipalLink(PrincipalKind.USER, m.user()))),

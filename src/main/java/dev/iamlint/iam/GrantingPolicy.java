@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A customer policy (managed or inline) judged as a grant where it is declared, as ADM003,
@@ -86,8 +87,20 @@ public final class GrantingPolicy {
 
   /** The statements that allow something on {@code day}, of every granting policy of the model ({@link #all}), in order. */
   public static List<Allowing> allowing(IamModel model, Optional<LocalDate> day) {
+    return allowing(model, day, Optional.empty());
+  }
+
+  /**
+   * As {@link #allowing(IamModel, Optional)}, of the policies a finding reported in the files
+   * {@code reported} accepts could be about (a partial scan's): a finding about a statement is
+   * located at one of its values and names its policy, so a policy whose declaration and values
+   * all lie in other files is left out. Empty: every policy.
+   */
+  public static List<Allowing> allowing(IamModel model, Optional<LocalDate> day, Optional<Predicate<String>> reported) {
     List<Allowing> out = new ArrayList<>();
+    Footprints footprints = new Footprints();
     for (GrantingPolicy p : all(model)) {
+      if (reported.isPresent() && !footprints.touches(p.resource(), p.document(), reported.get())) continue;
       List<Statement> statements = p.document().statements();
       for (int i = 0; i < statements.size(); i++) {
         if (grantsOn(statements.get(i), day)) out.add(new Allowing(p, statements.get(i), i));

@@ -1,6 +1,7 @@
 package dev.iamlint.rule;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -22,11 +23,19 @@ public sealed interface Focus {
   /** Whether a finding located in {@code file}, or naming a resource there, may be reported or matched. */
   boolean covers(String file);
 
+  /** The files a partial scan reports ({@link #covers}); empty when every file is: then nothing may be left out. */
+  Optional<Predicate<String>> partial();
+
   /** Every file: a full scan, or a partial one whose config file is scanned too (its ignore entries are judged). */
   record Everything() implements Focus {
     @Override
     public boolean covers(String file) {
       return true;
+    }
+
+    @Override
+    public Optional<Predicate<String>> partial() {
+      return Optional.empty();
     }
   }
 
@@ -35,6 +44,11 @@ public sealed interface Focus {
     @Override
     public boolean covers(String file) {
       return answers.computeIfAbsent(file, test::test);
+    }
+
+    @Override
+    public Optional<Predicate<String>> partial() {
+      return Optional.of(this::covers);
     }
   }
 }

@@ -25,7 +25,7 @@ public final class PolicyGrantsAdmin implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    for (GrantingPolicy.Allowing a : GrantingPolicy.allowing(ctx.model(), ctx.options().asOf())) check(ctx, a);
+    for (GrantingPolicy.Allowing a : GrantingPolicy.allowing(ctx.model(), ctx.options().asOf(), ctx.focus().partial())) check(ctx, a);
   }
 
   private static void check(RuleContext ctx, GrantingPolicy.Allowing a) {
@@ -35,12 +35,11 @@ public final class PolicyGrantsAdmin implements Rule {
     StatementScope.Coverage resources = StatementScope.allResources(s);
     Truth unrestricted = Conditions.unrestricted(s.condition(), true);
     String detail = "statement:" + a.key(0);
-    String question = "whether " + s.label() + " allows every action on every resource";
     if (!actions.covers().isTrue() || !resources.covers().isTrue() || !unrestricted.isTrue()) {
       if (!actions.covers().isFalse() && !resources.covers().isFalse() && !unrestricted.isFalse()) {
         Value unknown = !actions.covers().isTrue() ? s.actionElement().orElseThrow()
             : !resources.covers().isTrue() ? s.resource().or(s::notResource).orElseThrow() : s.condition().orElseThrow();
-        ctx.undecided(p.resource(), unknown, detail, question);
+        ctx.undecided(p.resource(), unknown, detail, question(s));
       }
       return;
     }
@@ -48,7 +47,7 @@ public final class PolicyGrantsAdmin implements Rule {
     if (denied.isTrue()) return;
     Value action = actions.culprit().orElseThrow();
     if (!denied.isFalse()) {
-      ctx.notJudged(p.resource(), action.location(), detail, "Not decided " + question + ": " + GrantingPolicy.MAY_BE_DENIED);
+      ctx.notJudged(p.resource(), action.location(), detail, "Not decided " + question(s) + ": " + GrantingPolicy.MAY_BE_DENIED);
       return;
     }
     String what = s.notAction().isPresent() && s.action().isEmpty()
@@ -60,6 +59,10 @@ public final class PolicyGrantsAdmin implements Rule {
     ctx.report(p.resource(), action.location(), detail,
         p.named() + " allows " + what + " on " + where + " without a restricting condition (" + s.label() + ")"
             + action.provenance().suffix() + s.provenance().suffix());
+  }
+
+  private static String question(Statement s) {
+    return "whether " + s.label() + " allows every action on every resource";
   }
 
   private static String texts(Value v) {

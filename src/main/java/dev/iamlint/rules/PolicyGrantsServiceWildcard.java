@@ -32,7 +32,7 @@ public final class PolicyGrantsServiceWildcard implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    for (GrantingPolicy.Allowing a : GrantingPolicy.allowing(ctx.model(), ctx.options().asOf())) check(ctx, a);
+    for (GrantingPolicy.Allowing a : GrantingPolicy.allowing(ctx.model(), ctx.options().asOf(), ctx.focus().partial())) check(ctx, a);
   }
 
   private static void check(RuleContext ctx, GrantingPolicy.Allowing a) {

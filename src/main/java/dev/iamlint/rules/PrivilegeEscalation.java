@@ -16,7 +16,6 @@ import dev.iamlint.model.InlinePolicy;
 import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Statement;
-import dev.iamlint.rule.Focus;
 import dev.iamlint.rule.Related;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
@@ -27,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * ADM005: the policies of a principal, taken together (inline, attached, through its groups,
@@ -55,17 +55,17 @@ public final class PrivilegeEscalation implements Rule {
     // A partial scan judges only the principals whose findings it could report: the analysis of
     // every principal of a large project is most of a pre-commit run's rule time.
     Footprints footprints = new Footprints();
-    boolean everything = ctx.focus() instanceof Focus.Everything;
+    Optional<Predicate<String>> reported = ctx.focus().partial();
     for (PolicyHolders.Holder h : PolicyHolders.all(ctx.model(),
-        (h, policies) -> everything || footprints.touches(h, policies, chains, ctx.focus()::covers))) {
+        (h, policies) -> reported.isEmpty() || footprints.touches(h, policies, chains, reported.get()))) {
       judge(ctx, h, chains);
     }
     if (!ctx.options().reportUnknown()) return;
     for (CustomerPolicy p : ctx.model().customerPolicies()) {
-      if (everything || footprints.touches(p.resource(), p.document(), ctx.focus()::covers)) unknownActions(ctx, p.resource(), p.document());
+      if (reported.isEmpty() || footprints.touches(p.resource(), p.document(), reported.get())) unknownActions(ctx, p.resource(), p.document());
     }
     for (InlinePolicy p : ctx.model().inlinePolicies()) {
-      if (everything || footprints.touches(p.resource(), p.document(), ctx.focus()::covers)) unknownActions(ctx, p.resource(), p.document());
+      if (reported.isEmpty() || footprints.touches(p.resource(), p.document(), reported.get())) unknownActions(ctx, p.resource(), p.document());
     }
   }
 
