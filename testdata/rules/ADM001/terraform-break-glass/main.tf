@@ -124,3 +124,18 @@ resource "aws_iam_role" "caller_admin_null_arguments" {
   assume_role_policy  = data.aws_iam_policy_document.caller_trust.json
   managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"] # Noncompliant {{AdministratorAccess is attached to role "caller-admin-null-arguments" (aws_iam_role.caller_admin_null_arguments): only principals of the role's own account can assume it, and only with MFA}}
 }
+
+# The rendered trust passed through string functions that leave a JSON document as it is
+# (regression: the text of a document with parts known only at plan was read as "{}", so the
+# trust was lost and the finding was certain HIGH).
+resource "aws_iam_role" "joined_trust" {
+  name                = "joined-trust"
+  assume_role_policy  = join("", data.aws_iam_policy_document.break_glass.*.json)
+  managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"] # Noncompliant {{AdministratorAccess is attached to role "joined-trust" (aws_iam_role.joined_trust): only principals of the role's own account can assume it, and only with MFA}}
+}
+
+resource "aws_iam_role" "trimmed_trust" {
+  name                = "trimmed-trust"
+  assume_role_policy  = trimspace(data.aws_iam_policy_document.break_glass.json)
+  managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"] # Noncompliant {{AdministratorAccess is attached to role "trimmed-trust" (aws_iam_role.trimmed_trust): only principals of the role's own account can assume it, and only with MFA}}
+}

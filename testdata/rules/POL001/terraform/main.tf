@@ -176,3 +176,62 @@ resource "aws_iam_policy" "excluding" {
   name   = "excluding"
   policy = data.aws_iam_policy_document.excluding.json
 }
+
+# A document whose account id is known only at plan, passed through string functions
+# (regression: its text was read as "{}" once a function took it, and reported as having no
+# Statement). join of one element and trimspace leave the document; other functions make a text
+# that is not known: never a certain finding.
+data "aws_caller_identity" "current" {}
+
+data "aws_iam_policy_document" "account_bucket" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::reports-${data.aws_caller_identity.current.account_id}/*"]
+  }
+}
+
+resource "aws_iam_policy" "joined" {
+  name   = "joined"
+  policy = join("", [data.aws_iam_policy_document.account_bucket.json])
+}
+
+resource "aws_iam_policy" "joined_splat" {
+  name   = "joined-splat"
+  policy = join("", compact(data.aws_iam_policy_document.account_bucket.*.json))
+}
+
+resource "aws_iam_policy" "trimmed" {
+  name   = "trimmed"
+  policy = trimspace(data.aws_iam_policy_document.account_bucket.json)
+}
+
+resource "aws_iam_policy" "chomped" {
+  name   = "chomped"
+  policy = chomp(data.aws_iam_policy_document.account_bucket.json)
+}
+
+resource "aws_iam_policy" "replaced" {
+  name   = "replaced"
+  policy = replace(data.aws_iam_policy_document.account_bucket.json, "reports", "audit")
+}
+
+resource "aws_iam_policy" "formatted" {
+  name   = "formatted"
+  policy = format("%s", data.aws_iam_policy_document.account_bucket.json)
+}
+
+resource "aws_iam_policy" "reencoded" {
+  name   = "reencoded"
+  policy = jsonencode(jsondecode(data.aws_iam_policy_document.account_bucket.json))
+}
+
+resource "aws_iam_policy" "interpolated" {
+  name   = "interpolated"
+  policy = "${data.aws_iam_policy_document.account_bucket.json}\n"
+}
+
+# near miss: a document that really has no Statement stays certain after join
+resource "aws_iam_policy" "joined_empty" {
+  name   = "joined-empty"
+  policy = join("", ["{\"Version\": \"2012-10-17\"}"]) # Noncompliant {{Policy "joined-empty" cannot be deployed: the document has no Statement}}
+}

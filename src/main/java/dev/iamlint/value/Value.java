@@ -52,6 +52,22 @@ public sealed interface Value {
     public Value withOrigin(Location l, Provenance p) {
       return new Str(value, l, provenance.then(p), encoded);
     }
+
+    /**
+     * Whether the text has parts known only at deploy: a rendered JSON document whose structure
+     * ({@code encoded}) is known while its text is not all known (an {@code
+     * aws_iam_policy_document} naming an account id read at plan). Read as a document it is the
+     * structure; read as text it is not known ({@link #asUnknownText}).
+     */
+    public boolean textHasHoles() {
+      return value.indexOf(Unknown.HOLE) >= 0;
+    }
+
+    /** This string read as text, when {@link #textHasHoles}: unknown, its known text the partial. */
+    public Unknown asUnknownText() {
+      return new Unknown(Cause.DEPLOY_TIME, "the text of a JSON document with parts known only at deploy", Optional.empty(),
+          Optional.of(value), location, provenance);
+    }
   }
 
   record Num(BigDecimal value, Location location, Provenance provenance) implements Value {

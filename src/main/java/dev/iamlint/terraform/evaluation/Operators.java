@@ -129,6 +129,8 @@ final class Operators {
     Optional<Reference> reference = Optional.empty();
     for (Value part : parts) {
       if (part instanceof Value.Unknown pu) reference = Reference.preferred(reference, pu.reference());
+      // A document whose text is not all known, in a longer text: that text is not known either.
+      if (part instanceof Value.Str s && s.textHasHoles()) part = s.asUnknownText();
       Optional<String> t = part instanceof Value.Null ? Optional.empty() : part.asText();
       if (t.isPresent()) {
         String piece = part instanceof Value.Num n ? plain(n.value()) : t.get();

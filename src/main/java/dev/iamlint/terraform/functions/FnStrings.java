@@ -51,6 +51,7 @@ final class FnStrings {
       return mkStr(s.endsWith(p) ? s.substring(0, s.length() - p.length()) : s, at);
     }));
     m.put("trimspace", define("trimspace", 1, 1, (a, at, f) -> {
+      if (renderedDocument(a.get(0))) return a.get(0);
       String s = str(a.get(0), "the string");
       return mkStr(trim(s, FnSupport::isGoSpace), at);
     }));
@@ -72,6 +73,7 @@ final class FnStrings {
       return mkBool(s.contains(str(a.get(1), "the substring")), at);
     }));
     m.put("chomp", define("chomp", 1, 1, (a, at, f) -> {
+      if (renderedDocument(a.get(0))) return a.get(0);
       String s = str(a.get(0), "the string");
       int end = s.length();
       while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r')) end--;
@@ -94,6 +96,10 @@ final class FnStrings {
 
   private static Value join(List<Value> a, Location at, FileAccess files) {
     String sep = str(a.get(0), "the separator");
+    // One string joined is that string: a rendered document stays a document (join("", x.*.json)).
+    if (a.size() == 2 && a.get(1) instanceof Value.ListV l && l.items().size() == 1 && l.items().get(0) instanceof Value.Str only) {
+      return only;
+    }
     StringBuilder sb = new StringBuilder();
     Value firstUnknown = null;
     int n = 0;
@@ -117,6 +123,14 @@ final class FnStrings {
       return FnSupport.unknownFrom("join", firstUnknown, at, Provenance.LITERAL, Optional.of(sb.toString()));
     }
     return mkStr(sb.toString(), at);
+  }
+
+  /**
+   * A JSON document rendered by the provider whose text is not all known ({@link
+   * Value.Str#textHasHoles}): it has no white space around it, so trimming leaves it as it is.
+   */
+  private static boolean renderedDocument(Value v) {
+    return v instanceof Value.Str s && s.textHasHoles() && s.encoded().isPresent();
   }
 
   /** The known text of an unknown string with holes, or a single hole. */

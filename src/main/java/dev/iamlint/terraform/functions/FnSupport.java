@@ -259,7 +259,10 @@ final class FnSupport {
 
   /** The string form of a known scalar, or null for anything else. */
   static String scalarText(Value v) {
-    if (v instanceof Value.Str s) return s.value();
+    if (v instanceof Value.Str s) {
+      if (s.textHasHoles()) throw new FnNeed(s.asUnknownText());
+      return s.value();
+    }
     if (v instanceof Value.Num n) return numText(n.value());
     if (v instanceof Value.Bool b) return Boolean.toString(b.value());
     return null;
