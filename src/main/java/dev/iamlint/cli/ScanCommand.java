@@ -120,72 +120,36 @@ final class ScanCommand implements Callable<Integer> {
           + "formats given with =FILE.")
   boolean fixDryRun;
 
+  /** A mistake in the command line or its files: one line on stderr, exit 2. */
+  private static final class CommandError extends Exception {
+    CommandError(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     InternalFailure.showStackTraces(report.debug);
     report.validate(spec);
-    Map<String, String> values = new LinkedHashMap<>();
-    for (Path file : parameterFiles) {
-      try {
-        values.putAll(ParameterFile.read(file));
-      } catch (IOException | IllegalArgumentException e) {
-        err.println("iamlint: cannot read parameter file: " + e.getMessage());
-        return ExitCodes.ERROR;
-      }
-    }
-    values.putAll(parameters);
-    // A variable file that cannot be read is a mistake in the command, as with --parameter-file.
-    for (Path file : variableFiles) {
-      if (SourceReader.UNCONFINED.read(file, SourceReader.Encoding.UTF8) instanceof SourceReader.Refused refused) {
-        err.println("iamlint: cannot read variable file: " + file + ": " + refused.reason());
-        return ExitCodes.ERROR;
-      }
-    }
-
-    Path cwd = Path.of("").toAbsolutePath();
-    List<Path> scanPaths = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-    // A path that is not there is a mistake in the command (a typo, a stale script): exit 2, not
-    // a clean run over nothing.
-    List<Path> missing = scanPaths.stream()
-        .filter(p -> !Files.exists(cwd.resolve(p), LinkOption.NOFOLLOW_LINKS)).toList();
-    if (!missing.isEmpty()) {
-      missing.forEach(p -> err.println("iamlint: " + p + ": no such file or directory"));
-      return ExitCodes.ERROR;
-    }
-    // A FIFO or a device would never be read (reading one may never end): say so, as for a missing path.
-    List<Path> special = scanPaths.stream()
-        .filter(p -> Files.exists(cwd.resolve(p)) && !Files.isDirectory(cwd.resolve(p)) && !Files.isRegularFile(cwd.resolve(p)))
-        .toList();
-    if (!special.isEmpty()) {
-      special.forEach(p -> err.println("iamlint: " + p + ": not a regular file or directory"));
-      return ExitCodes.ERROR;
-    }
-    LocalDate day = ScanOptions.today();
-    if (asOf != null) {
-      try {
-        day = LocalDate.parse(asOf.trim());
-      } catch (DateTimeParseException e) {
-        err.println("iamlint: --as-of: '" + asOf + "' is not a date (YYYY-MM-DD)");
-        return ExitCodes.ERROR;
-      }
-    }
-    List<Unit> units;
-    try {
-      units = units(cwd, scanPaths);
-    } catch (GitChanges.Failure e) {
-      err.println("iamlint: " + e.getMessage());
-      return ExitCodes.ERROR;
-    }
-    Optional<Baseline> baseline;
-    try {
-      baseline = report.baseline();
-    } catch (IOException e) {
-      err.println("iamlint: cannot read baseline: " + e.getMessage());
-      return ExitCodes.ERROR;
-    }
     if (fix && fixDryRun) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--fix and --fix-dry-run exclude each other");
+    }
+    Path cwd = Path.of("").toAbsolutePath();
+    Map<String, String> values;
+    LocalDate day;
+    List<Unit> units;
+    Optional<Baseline> baseline;
+    try {
+      values = parameterValues();
+      checkVariableFiles();
+      List<Path> scanPaths = scanPaths(cwd);
+      day = day();
+      units = units(cwd, scanPaths);
+      baseline = baseline();
+    } catch (CommandError | GitChanges.Failure e) {
+      err.println("iamlint: " + e.getMessage());
+      return ExitCodes.ERROR;
     }
     List<Judged> scanned;
     try {
@@ -216,6 +180,68 @@ final class ScanCommand implements Callable<Integer> {
     // The lowest severity that fails is that of the project the finding belongs to.
     return report.finish(spec, result, enabled, units.get(0).root(), cwd, f -> judged.stream()
         .filter(j -> j.unit().holds(cwd, f.location().file())).map(Judged::failOn).findFirst().orElse(judged.get(0).failOn()));
+  }
+
+  /** The CloudFormation parameter values: the parameter files in order, then each --parameter. */
+  private Map<String, String> parameterValues() throws CommandError {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Path file : parameterFiles) {
+      try {
+        values.putAll(ParameterFile.read(file));
+      } catch (IOException | IllegalArgumentException e) {
+        throw new CommandError("cannot read parameter file: " + e.getMessage());
+      }
+    }
+    values.putAll(parameters);
+    return values;
+  }
+
+  /** A variable file that cannot be read is a mistake in the command, as with --parameter-file. */
+  private void checkVariableFiles() throws CommandError {
+    for (Path file : variableFiles) {
+      if (SourceReader.UNCONFINED.read(file, SourceReader.Encoding.UTF8) instanceof SourceReader.Refused refused) {
+        throw new CommandError("cannot read variable file: " + file + ": " + refused.reason());
+      }
+    }
+  }
+
+  /**
+   * The paths to scan (the current directory when none is given). A path that is not there is a
+   * mistake in the command (a typo, a stale script): exit 2, not a clean run over nothing; a FIFO
+   * or a device would never be read (reading one may never end), and is said so the same way.
+   */
+  private List<Path> scanPaths(Path cwd) throws CommandError {
+    List<Path> scanPaths = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+    List<String> wrong = new ArrayList<>();
+    for (Path p : scanPaths) {
+      if (!Files.exists(cwd.resolve(p), LinkOption.NOFOLLOW_LINKS)) wrong.add(p + ": no such file or directory");
+    }
+    if (wrong.isEmpty()) {
+      for (Path p : scanPaths) {
+        Path at = cwd.resolve(p);
+        if (Files.exists(at) && !Files.isDirectory(at) && !Files.isRegularFile(at)) wrong.add(p + ": not a regular file or directory");
+      }
+    }
+    if (!wrong.isEmpty()) throw new CommandError(String.join(System.lineSeparator() + "iamlint: ", wrong));
+    return scanPaths;
+  }
+
+  private Optional<Baseline> baseline() throws CommandError {
+    try {
+      return report.baseline();
+    } catch (IOException e) {
+      throw new CommandError("cannot read baseline: " + e.getMessage());
+    }
+  }
+
+  /** The day the scan judges: --as-of, else today. */
+  private LocalDate day() throws CommandError {
+    if (asOf == null) return ScanOptions.today();
+    try {
+      return LocalDate.parse(asOf.trim());
+    } catch (DateTimeParseException e) {
+      throw new CommandError("--as-of: '" + asOf + "' is not a date (YYYY-MM-DD)");
+    }
   }
 
   /** Each project's share of the paths judged against that project, with its own config. */

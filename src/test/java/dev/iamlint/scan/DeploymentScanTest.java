@@ -13,20 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Which principal a finding names when the same name or address exists in several places. */
 class DeploymentScanTest {
 
-  private static final String ADMIN_ROLE_MODULE = """
-      resource "aws_iam_role" "role" {
-        name = "AWSAFTExecution"
-        assume_role_policy = jsonencode({
-          Version   = "2012-10-17"
-          Statement = [{ Effect = "Allow", Principal = { Service = "codebuild.amazonaws.com" }, Action = "sts:AssumeRole" }]
-        })
-      }
-
-      resource "aws_iam_role_policy_attachment" "admin" {
-        role       = aws_iam_role.role.name
-        policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
-      }
-      """;
+  private static final String ADMIN_ROLE_MODULE = TestScans.adminRole("\"AWSAFTExecution\"");
 
   // Regression: a module creating a role of one literal name, called once per account; each
   // attachment named the first instance's role.
@@ -81,7 +68,7 @@ class DeploymentScanTest {
   @Test
   void findingsInAModuleSharedByTwoRootModulesHaveDistinctFingerprints(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("main.tf"), "variable \"name\" {\n  type = string\n}\n"
-        + ADMIN_ROLE_MODULE.replace("name = \"AWSAFTExecution\"", "name = var.name"));
+        + TestScans.adminRole("var.name"));
     for (String example : List.of("basic", "complete", "copy")) {
       Files.createDirectories(dir.resolve("examples/" + example));
       Files.writeString(dir.resolve("examples/" + example + "/main.tf"), """

@@ -17,20 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RootModulePlanTest {
 
-  private static final String ADMIN_ROLE = """
-      resource "aws_iam_role" "role" {
-        name = "deployer"
-        assume_role_policy = jsonencode({
-          Version   = "2012-10-17"
-          Statement = [{ Effect = "Allow", Principal = { Service = "codebuild.amazonaws.com" }, Action = "sts:AssumeRole" }]
-        })
-      }
-
-      resource "aws_iam_role_policy_attachment" "admin" {
-        role       = aws_iam_role.role.name
-        policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
-      }
-      """;
+  private static final String ADMIN_ROLE = TestScans.adminRole("\"deployer\"");
 
   private static List<String> judged(Path dir) {
     String prefix = dir.getFileName() + "/";
@@ -63,7 +50,7 @@ class RootModulePlanTest {
   void aModuleSharedByManyRootModulesIsJudgedInEach(@TempDir Path dir) throws IOException {
     Files.createDirectories(dir.resolve("modules/admin-role"));
     Files.writeString(dir.resolve("modules/admin-role/main.tf"),
-        "variable \"env\" {}\n" + ADMIN_ROLE.replace("\"deployer\"", "\"deployer-${var.env}\""));
+        "variable \"env\" {}\n" + TestScans.adminRole("\"deployer-${var.env}\""));
     for (int i = 0; i < 5; i++) {
       Files.createDirectories(dir.resolve("envs/e" + i));
       Files.writeString(dir.resolve("envs/e" + i + "/main.tf"), """

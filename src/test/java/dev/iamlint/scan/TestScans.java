@@ -21,6 +21,24 @@ public final class TestScans {
 
   private TestScans() {}
 
+  /** A Terraform role named {@code name} (an HCL string expression) that CodeBuild assumes, with AdministratorAccess attached: ADM001. */
+  public static String adminRole(String name) {
+    return """
+        resource "aws_iam_role" "role" {
+          name = %s
+          assume_role_policy = jsonencode({
+            Version   = "2012-10-17"
+            Statement = [{ Effect = "Allow", Principal = { Service = "codebuild.amazonaws.com" }, Action = "sts:AssumeRole" }]
+          })
+        }
+
+        resource "aws_iam_role_policy_attachment" "admin" {
+          role       = aws_iam_role.role.name
+          policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+        }
+        """.formatted(name);
+  }
+
   public static ScanResult scan(Path path, String... rules) {
     return scan(path, ScanOptions.DEFAULT, rules);
   }
