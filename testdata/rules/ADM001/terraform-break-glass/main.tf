@@ -139,3 +139,21 @@ resource "aws_iam_role" "trimmed_trust" {
   assume_role_policy  = trimspace(data.aws_iam_policy_document.break_glass.json)
   managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"] # Noncompliant {{AdministratorAccess is attached to role "trimmed-trust" (aws_iam_role.trimmed_trust): only principals of the role's own account can assume it, and only with MFA}}
 }
+
+# The same with a count, its name known only at plan and attached through join("", ...*.name)
+# (regression: join of the one name lost the role it names, and the finding was certain HIGH).
+variable "counted_role_name" {
+  type = string
+}
+
+resource "aws_iam_role" "counted" {
+  count              = 1
+  name               = var.counted_role_name
+  assume_role_policy = join("", data.aws_iam_policy_document.break_glass.*.json)
+}
+
+resource "aws_iam_role_policy_attachment" "counted" {
+  count      = 1
+  role       = join("", aws_iam_role.counted.*.name)
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess" # Noncompliant {{AdministratorAccess is attached to role aws_iam_role.counted[0]: only principals of the role's own account can assume it, and only with MFA}}
+}

@@ -21,7 +21,7 @@ class AdminBreakGlassTest {
   @CsvSource(delimiter = '|', textBlock = """
       break-glass.yaml      | {26=INFO, 44=HIGH, 59=HIGH, 72=HIGH, 85=HIGH}
       break-glass.json      | {26=INFO, 54=HIGH, 91=HIGH}
-      terraform-break-glass | {27=INFO, 40=HIGH, 62=HIGH, 76=INFO, 89=HIGH, 125=INFO, 134=INFO, 140=INFO}
+      terraform-break-glass | {27=INFO, 40=HIGH, 62=HIGH, 76=INFO, 89=HIGH, 125=INFO, 134=INFO, 140=INFO, 158=INFO}
       terraform-pinned-account | {18=INFO, 31=HIGH}
       """)
   void infoOnlyForTheRecommendedPattern(String fixture, String expected) {

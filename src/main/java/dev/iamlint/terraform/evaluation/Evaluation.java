@@ -29,6 +29,12 @@ interface Evaluation {
   /** The attribute of a resource instance that only the provider knows. */
   Value computed(String instanceAddress, String attribute, Location at);
 
+  /**
+   * The value {@code v} written for an attribute of a resource instance, as read through that
+   * instance: an unknown argument still belongs to the instance (the link the model follows).
+   */
+  Value ofInstance(String instanceAddress, String attribute, Value v);
+
   /** The partition the deployment runs in. */
   String partition();
 

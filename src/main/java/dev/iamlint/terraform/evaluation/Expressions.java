@@ -364,9 +364,10 @@ final class Expressions {
         Optional<String> instance = EvaluatedValues.instanceOf(m);
         if (v.isPresent() && instance.isPresent() && g.name().equals("name") && GeneratedNames.generates(instance.get(), m)) {
           // No name given: the provider generates one. The element exists; its name is known after apply.
-          return EvaluatedValues.nullTakes(v.get(), module.computed(instance.get(), g.name(), at));
+          return module.ofInstance(instance.get(), g.name(), EvaluatedValues.nullTakes(v.get(), module.computed(instance.get(), g.name(), at)));
         }
-        if (v.isPresent()) return v.get();
+        // An instance reached through a splat or a collection (aws_iam_role.r.*.name) as through its index.
+        if (v.isPresent()) return instance.isPresent() ? module.ofInstance(instance.get(), g.name(), v.get()) : v.get();
         if (instance.isPresent()) return module.computed(instance.get(), g.name(), at);
         return EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "this object has no attribute \"" + g.name() + "\"", at);
       }

@@ -743,14 +743,19 @@ public final class ModuleInstance implements Evaluation {
       // No name given: the provider generates one. The element exists; its name is known after apply.
       v = Optional.of(EvaluatedValues.nullTakes(v.get(), computed(chosen.address(), attr.get(), at)));
     }
+    return ofInstance(chosen.address(), attr.get(), v.get());
+  }
+
+  @Override
+  public Value ofInstance(String instanceAddress, String attribute, Value v) {
     // An unknown argument still belongs to this instance: keep the link for the model. A name
     // built around another value ("worker-${random_string.suffix.result}") is this instance's
     // name too, not that value: only a name that is the other value as a whole passes it on.
-    if (v.get() instanceof Value.Unknown u && (u.reference().isEmpty() || attr.get().equals("name") && composed(u))) {
-      return new Value.Unknown(u.cause(), u.reason(), Optional.of(new Reference(scope(), chosen.address(), attr.get())),
+    if (v instanceof Value.Unknown u && (u.reference().isEmpty() || attribute.equals("name") && composed(u))) {
+      return new Value.Unknown(u.cause(), u.reason(), Optional.of(new Reference(scope(), instanceAddress, attribute)),
           u.partial(), u.location(), u.provenance());
     }
-    return v.get();
+    return v;
   }
 
   /** A partly known text: other characters around the unknown part. */

@@ -96,9 +96,11 @@ final class FnStrings {
 
   private static Value join(List<Value> a, Location at, FileAccess files) {
     String sep = str(a.get(0), "the separator");
-    // One string joined is that string: a rendered document stays a document (join("", x.*.json)).
-    if (a.size() == 2 && a.get(1) instanceof Value.ListV l && l.items().size() == 1 && l.items().get(0) instanceof Value.Str only) {
-      return only;
+    // One string joined is that string, the idiom of resources with a count (join("", x.*.name)):
+    // a rendered document stays a document, and a name not known stays the name of its resource.
+    if (a.size() == 2 && a.get(1) instanceof Value.ListV l && l.items().size() == 1
+        && (l.items().get(0) instanceof Value.Str || l.items().get(0) instanceof Value.Unknown)) {
+      return l.items().get(0);
     }
     StringBuilder sb = new StringBuilder();
     Value firstUnknown = null;
