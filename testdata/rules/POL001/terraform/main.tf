@@ -235,3 +235,25 @@ resource "aws_iam_policy" "joined_empty" {
   name   = "joined-empty"
   policy = join("", ["{\"Version\": \"2012-10-17\"}"]) # Noncompliant {{Policy "joined-empty" cannot be deployed: the document has no Statement}}
 }
+
+# A list with a value known only after apply, encoded into the JSON outside any string
+# (regression: the encoded text was empty, and the policy was reported as invalid JSON).
+resource "aws_sqs_queue" "retry" {
+  name = "retry"
+}
+
+resource "aws_iam_policy" "encoded_list" {
+  name   = "encoded-list"
+  policy = <<-EOF
+    {
+      "Version": "2012-10-17",
+      "Statement": [{"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": ${jsonencode([aws_sqs_queue.retry.arn])}}]
+    }
+  EOF
+}
+
+resource "aws_iam_policy" "templated_list" {
+  name   = "templated-list"
+  policy = templatefile("${path.module}/policies/queues.json.tpl", { queues = jsonencode([aws_sqs_queue.retry.arn]) })
+}
+

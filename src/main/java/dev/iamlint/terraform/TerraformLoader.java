@@ -283,6 +283,7 @@ public final class TerraformLoader {
     options.environment().forEach((k, v) -> {
       if (k.startsWith("TF_VAR_")) key.put("env " + k, v);
     });
+    workspace(options).ifPresent(w -> key.put("workspace", w));
     return key;
   }
 
@@ -616,9 +617,19 @@ public final class TerraformLoader {
     }
 
     @Override
+    public Optional<String> workspace() {
+      return TerraformLoader.workspace(options);
+    }
+
+    @Override
     public Budget budget() {
       return budget;
     }
+  }
+
+  /** The workspace TF_WORKSPACE selects, as Terraform reads it; none when it is not set. */
+  static Optional<String> workspace(Options options) {
+    return Optional.ofNullable(options.environment().get("TF_WORKSPACE")).filter(w -> !w.isEmpty());
   }
 
   private final class ConfinedFiles implements FileAccess {

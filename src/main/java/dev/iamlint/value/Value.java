@@ -63,6 +63,16 @@ public sealed interface Value {
       return value.indexOf(Unknown.HOLE) >= 0;
     }
 
+    /**
+     * The JSON text of {@code structure} when that text is not all known (parts of the structure
+     * are known only at deploy): {@code partial}, the known text with holes, else a single hole.
+     * Read as a document it is the structure; read as text it is never a document of its own.
+     */
+    public static Str rendering(Value structure, Optional<String> partial, Location location, Provenance provenance) {
+      String text = partial.filter(p -> p.indexOf(Unknown.HOLE) >= 0).orElse(String.valueOf(Unknown.HOLE));
+      return new Str(text, location, provenance, Optional.of(structure));
+    }
+
     /** This string read as text, when {@link #textHasHoles}: unknown, its known text the partial. */
     public Unknown asUnknownText() {
       return new Unknown(Cause.DEPLOY_TIME, "the text of a JSON document with parts known only at deploy", Optional.empty(),

@@ -102,6 +102,29 @@ class TerraformEvaluationTest {
   }
 
   /**
+   * terraform.workspace is the workspace selected when Terraform runs: unknown unless TF_WORKSPACE
+   * names it. Found on a public repository of named workspaces, where "default" made a role with
+   * {@code count = terraform.workspace == "prod" ? 1 : 0} certainly absent and its trust document
+   * "used by no role".
+   */
+  @Test
+  void theWorkspaceIsTheOneTfWorkspaceNames() throws IOException {
+    write("main.tf", """
+        resource "aws_iam_role" "r" {
+          count              = terraform.workspace == "prod" ? 1 : 0
+          name               = "deployer-${terraform.workspace}"
+          assume_role_policy = "{}"
+          managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
+        }
+        """);
+    assertEquals(List.of(), scan("ADM001"), "the workspace is not known: whether the role exists is not certain");
+    List<Finding> prod = scanResult(Map.of(), List.of(), Map.of("TF_WORKSPACE", "prod"), "ADM001").findings();
+    assertEquals(List.of("AdministratorAccess is attached to role \"deployer-prod\" (aws_iam_role.r[0])"),
+        prod.stream().map(Finding::message).toList());
+    assertEquals(0, scanResult(Map.of(), List.of(), Map.of("TF_WORKSPACE", "staging"), "ADM001").findings().size());
+  }
+
+  /**
    * path.cwd is the absolute directory Terraform is run from (before -chdir), not ".": unknown here.
    * Found on a public repository, where {@code name = basename(path.cwd)} named a policy ".".
    */

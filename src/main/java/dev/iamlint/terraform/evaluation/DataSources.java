@@ -65,13 +65,9 @@ final class DataSources {
     } catch (Budget.Exceeded e) {
       json = module.cut(e, at);
     }
-    // The structure is kept even when the text has unknown parts (a provider ARN known at apply);
-    // the text then has a hole, so that a function reading it as text gets an unknown, never a
-    // document of its own.
-    String hole = String.valueOf(Value.Unknown.HOLE);
-    String text = json instanceof Value.Str s ? s.value()
-        : json instanceof Value.Unknown u ? u.partial().filter(p -> p.indexOf(Value.Unknown.HOLE) >= 0).orElse(hole) : hole;
-    Value rendered = new Value.Str(text, at, Provenance.LITERAL, Optional.of(document));
+    // The structure is kept even when the text has unknown parts (a provider ARN known at apply).
+    Value rendered = json instanceof Value.Str s ? new Value.Str(s.value(), at, Provenance.LITERAL, Optional.of(document))
+        : Value.Str.rendering(document, json instanceof Value.Unknown u ? u.partial() : Optional.empty(), at, Provenance.LITERAL);
     Map<String, Value> out = new LinkedHashMap<>();
     out.put("json", rendered);
     out.put("minified_json", rendered);

@@ -198,8 +198,7 @@ final class Expressions {
       if (name.equals("jsonencode") && result instanceof Value.Unknown u && args.size() == 1
           && (args.get(0) instanceof Value.MapV || args.get(0) instanceof Value.ListV)) {
         // The text is not fully known, the structure is: policy rules judge the structure.
-        return new Value.Str(u.partial().orElse(""), at, Provenance.of("jsonencode of a value with unknown parts"),
-            Optional.of(args.get(0)));
+        return Value.Str.rendering(args.get(0), u.partial(), at, Provenance.of("jsonencode of a value with unknown parts"));
       }
       return result;
     } catch (Budget.Exceeded e) {

@@ -662,7 +662,10 @@ public final class ModuleInstance implements Evaluation {
       }
       case "terraform": {
         consumed.add(1);
-        return new Value.Str("default", at, Provenance.of("terraform.workspace"));
+        // The workspace is selected when Terraform runs: a configuration that reads it expects named ones.
+        return project.workspace().<Value>map(w -> new Value.Str(w, at, Provenance.of("terraform.workspace (TF_WORKSPACE)")))
+            .orElseGet(() -> unknown(Value.Cause.INPUT, "terraform.workspace is the workspace selected when Terraform runs"
+                + " (set TF_WORKSPACE to judge one)", at));
       }
       case "self":
         return unknown(Value.Cause.DEPLOY_TIME, "self is known only during apply", at);

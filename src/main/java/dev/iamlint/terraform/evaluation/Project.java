@@ -34,6 +34,14 @@ public interface Project {
 
   String partition();
 
+  /**
+   * The workspace Terraform runs in ({@code terraform.workspace}), when the scan is told
+   * ({@code TF_WORKSPACE}); otherwise it is chosen when Terraform runs, and not known here.
+   */
+  default Optional<String> workspace() {
+    return Optional.empty();
+  }
+
   /** What the evaluation of the root module and every module it calls may spend, and where it was cut. */
   Budget budget();
 
