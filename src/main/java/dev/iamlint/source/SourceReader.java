@@ -201,6 +201,17 @@ public final class SourceReader {
   private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
   private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
 
+  /** The header git-crypt writes before a file's ciphertext. */
+  private static final byte[] GIT_CRYPT = "\0GITCRYPT\0".getBytes(StandardCharsets.US_ASCII);
+
+  private static boolean startsWith(byte[] bytes, byte[] prefix) {
+    if (bytes.length < prefix.length) return false;
+    for (int i = 0; i < prefix.length; i++) {
+      if (bytes[i] != prefix[i]) return false;
+    }
+    return true;
+  }
+
   private static Detected detect(byte[] b) {
     int n = b.length;
     if (n >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xFF) == 0xFE && (b[3] & 0xFF) == 0xFF) return new Detected(UTF_32BE, 4);
@@ -220,6 +231,9 @@ public final class SourceReader {
 
   /** The text of {@code bytes} in {@code encoding}, or why it is not text. */
   public static Outcome decode(byte[] bytes, Encoding encoding) {
+    if (startsWith(bytes, GIT_CRYPT)) {
+      return new Refused("encrypted by git-crypt: its text is not readable here (unlock the repository to scan it)");
+    }
     Detected d = detect(bytes);
     if (encoding == Encoding.UTF8 && d.wide()) {
       return new Refused("not UTF-8 (looks like " + d.charset().name() + "): save the file as UTF-8");

@@ -692,42 +692,62 @@ public final class TerraformLoader {
   }
 
   /** A variable file; one named on the command line may lie outside the scan root, as the user chose it. */
-  Optional<Body> parseVarsFile(Path p, boolean explicit) {
+  /**
+   * A variable file as this scan reads it: absent (Terraform reads the files it knows by name
+   * only when they exist; one outside the scan root is not read), unreadable (the syntax error
+   * is reported), or its attributes.
+   */
+  sealed interface VariableFile {
+    record Absent() implements VariableFile {}
+
+    record Unreadable(String shown) implements VariableFile {}
+
+    record Read(Body body) implements VariableFile {}
+  }
+
+  private static final VariableFile ABSENT_FILE = new VariableFile.Absent();
+
+  VariableFile parseVarsFile(Path p, boolean explicit) {
     Inputs.Kind kind = explicit ? Inputs.Kind.EXPLICIT_FILE : Inputs.Kind.FILE;
     if (!explicit && !inside(p)) {
       record(kind, p, () -> ABSENT);
-      return Optional.empty();
+      return ABSENT_FILE;
     }
     // Read once: the state recorded is that of the bytes parsed.
     SourceReader.Raw raw = (explicit ? SourceReader.UNCONFINED.over(overlay) : reader).bytes(p);
     record(kind, p, () -> state(p, raw));
     // The files Terraform reads by name (terraform.tfvars...) are often absent: that is not an error.
-    if (raw instanceof SourceReader.Refused && !Files.exists(p)) return Optional.empty();
+    if (raw instanceof SourceReader.Refused && !Files.exists(p)) return ABSENT_FILE;
     String shown = display.apply(p);
     SourceReader.Outcome read = raw instanceof SourceReader.Bytes b ? SourceReader.decode(b.bytes(), SourceReader.Encoding.UTF8)
         : (SourceReader.Refused) raw;
     if (read instanceof SourceReader.Refused refused) {
       variableFileError(new SyntaxError(shown, refused.reason(), Location.point(shown, refused.line(), refused.column())));
-      return Optional.empty();
+      return new VariableFile.Unreadable(shown);
     }
     String text = ((SourceReader.Text) read).text();
     if (p.toString().endsWith(".json")) {
       ParseResult r = JsonLoader.parse(shown, text);
       if (r instanceof ParseResult.Failed f) {
         variableFileError(new SyntaxError(shown, "JSON syntax error: " + f.message(), f.location()));
-        return Optional.empty();
+        return new VariableFile.Unreadable(shown);
       }
-      return TerraformJson.attributes(shown, ((ParseResult.Parsed) r).root());
+      Optional<Body> attributes = TerraformJson.attributes(shown, ((ParseResult.Parsed) r).root());
+      if (attributes.isEmpty()) {
+        variableFileError(new SyntaxError(shown, "a JSON variable file holds one object of values", Location.point(shown, 1, 1)));
+        return new VariableFile.Unreadable(shown);
+      }
+      return new VariableFile.Read(attributes.get());
     }
     HclParseResult r = HclParser.parse(shown, text);
     if (r instanceof HclParseResult.Failed f) {
       variableFileError(new SyntaxError(shown, "HCL syntax error: " + f.message(), f.location()));
-      return Optional.empty();
+      return new VariableFile.Unreadable(shown);
     }
     Inputs inputs = current.get();
     if (inputs != null) inputs.filesRead.add(shown);
     else filesRead.add(shown);
-    return Optional.of(((HclParseResult.Parsed) r).file().body());
+    return new VariableFile.Read(((HclParseResult.Parsed) r).file().body());
   }
 
   /** Kept with the evaluation's result when the deployment cache is in use (the loader adds it from there). */

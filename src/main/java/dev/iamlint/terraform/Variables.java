@@ -37,20 +37,31 @@ final class Variables {
         values.put(name, fromCommandLine(name, v, config, constants, "environment variable " + k));
       }
     });
-    fileValues(rootModule.resolve("terraform.tfvars"), false, loader, constants, values);
-    fileValues(rootModule.resolve("terraform.tfvars.json"), false, loader, constants, values);
-    for (Path p : loader.autoVariableFiles(rootModule)) fileValues(p, false, loader, constants, values);
-    for (Path f : options.varFiles()) fileValues(f.isAbsolute() ? f : rootModule.resolve(f), true, loader, constants, values);
+    fileValues(rootModule.resolve("terraform.tfvars"), false, loader, config, constants, values);
+    fileValues(rootModule.resolve("terraform.tfvars.json"), false, loader, config, constants, values);
+    for (Path p : loader.autoVariableFiles(rootModule)) fileValues(p, false, loader, config, constants, values);
+    for (Path f : options.varFiles()) {
+      fileValues(f.isAbsolute() ? f : rootModule.resolve(f), true, loader, config, constants, values);
+    }
     options.vars().forEach((k, v) -> values.put(k, fromCommandLine(k, v, config, constants, "--var " + k)));
     return values;
   }
 
-  private static void fileValues(Path file, boolean explicit, TerraformLoader loader, ModuleInstance constants,
-      Map<String, Value> values) {
-    Optional<Body> body = loader.parseVarsFile(file, explicit);
-    if (body.isEmpty()) return;
+  private static void fileValues(Path file, boolean explicit, TerraformLoader loader, ModuleConfig config,
+      ModuleInstance constants, Map<String, Value> values) {
+    TerraformLoader.VariableFile read = loader.parseVarsFile(file, explicit);
+    if (read instanceof TerraformLoader.VariableFile.Unreadable u) {
+      // Terraform reads it (its error is reported): it may set any variable, so none is known from here on.
+      Location at = Location.point(u.shown(), 1, 1);
+      for (String name : config.variables().keySet()) {
+        values.put(name, new Value.Unknown(Value.Cause.INPUT, "the variable file " + u.shown() + " may set it and cannot be read",
+            Optional.empty(), Optional.empty(), at, Provenance.LITERAL));
+      }
+      return;
+    }
+    if (!(read instanceof TerraformLoader.VariableFile.Read body)) return;
     String shown = loader.display(file);
-    for (Body.Attribute a : body.get().attributes()) {
+    for (Body.Attribute a : body.body().attributes()) {
       Value v = constants.eval(a.expression(), shown);
       values.put(a.name(), v.withOrigin(v.location(), Provenance.of("value of " + a.name() + " in " + shown,
           a.range().location(shown))));

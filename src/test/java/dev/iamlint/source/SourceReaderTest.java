@@ -110,6 +110,17 @@ class SourceReaderTest {
     }
   }
 
+  /** Found on a public repository: git-crypt's ciphertext was said to look like UTF-16, with the advice to save it as UTF-8. */
+  @Test
+  void aFileEncryptedByGitCryptIsSaidToBeSo() {
+    byte[] encrypted = {0, 'G', 'I', 'T', 'C', 'R', 'Y', 'P', 'T', 0, (byte) 0x93, 0x12, (byte) 0xAB, (byte) 0xCD, 0x01, 0x7F};
+    for (SourceReader.Encoding e : SourceReader.Encoding.values()) {
+      SourceReader.Refused r = assertInstanceOf(SourceReader.Refused.class, SourceReader.decode(encrypted, e));
+      assertEquals("encrypted by git-crypt: its text is not readable here (unlock the repository to scan it)", r.reason());
+      assertEquals(1, r.line());
+    }
+  }
+
   @Test
   void aNulCharacterIsNotText() {
     SourceReader.Refused r = assertInstanceOf(SourceReader.Refused.class,

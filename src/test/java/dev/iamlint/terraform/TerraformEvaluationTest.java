@@ -85,6 +85,34 @@ class TerraformEvaluationTest {
     assertEquals(1, scan("ADM001").size(), "a committed value counts even without a variable block");
   }
 
+  /**
+   * A variable file Terraform reads but the scan cannot (encrypted by git-crypt, broken) may set
+   * any variable: each is unknown from that file on, until a later one sets it. Found on a public
+   * repository, where the default of a variable gave a certain finding the encrypted
+   * terraform.tfvars may well override.
+   */
+  @Test
+  void aVariableFileThatCannotBeReadMakesTheValuesItMaySetUnknown() throws IOException {
+    write("main.tf", ADMIN_ATTACHMENT + """
+        variable "policy" {
+          default = "arn:aws:iam::aws:policy/AdministratorAccess"
+        }
+        """);
+    assertEquals(List.of("ADM001 main.tf:3 aws_iam_role_policy_attachment.a"), admin(), "the default");
+    Files.write(dir.resolve("terraform.tfvars"), new byte[] {0, 'G', 'I', 'T', 'C', 'R', 'Y', 'P', 'T', 0, (byte) 0x93, 0x12});
+    assertEquals(List.of(), admin(), "terraform.tfvars may set another value");
+    write("z.auto.tfvars", "policy = \"arn:aws:iam::aws:policy/AdministratorAccess\"\n");
+    assertEquals(List.of("ADM001 main.tf:3 aws_iam_role_policy_attachment.a"), admin(), "a later file sets it");
+    Files.delete(dir.resolve("z.auto.tfvars"));
+    write("terraform.tfvars", "policy = \"arn:aws:iam::aws:policy/AdministratorAccess\"\n");
+    write("a.auto.tfvars", "policy = [\n");
+    assertEquals(List.of(), admin(), "a later file that does not parse may set another value");
+  }
+
+  private List<String> admin() {
+    return scan("ADM001").stream().filter(l -> l.startsWith("ADM001")).toList();
+  }
+
   /** Found by fuzzing: path.module in a .tfvars file made the whole run an internal error. */
   @Test
   void aModulePathInAVariableFileIsUnknownNotAFailure() throws IOException {
