@@ -9,8 +9,9 @@ import dev.iamlint.tree.ScalarNode;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Reference;
-import dev.iamlint.value.Value;
 import dev.iamlint.value.Numbers;
+import dev.iamlint.value.Value;
+import dev.iamlint.yaml.YamlLoader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -171,8 +172,9 @@ public final class Evaluator {
         return unknown(Value.Cause.INPUT, only.value() instanceof ScalarNode reason ? reason.text() : "a Serverless variable",
             map.location());
       }
-      return fn.startsWith(RAIN_DIRECTIVE) ? rainDirective(fn, only.value(), map.location())
-          : intrinsic(fn, only.value(), map.location());
+      if (fn.startsWith(RAIN_DIRECTIVE)) return rainDirective(fn, only.value(), map.location());
+      if (fn.startsWith(YamlLoader.ORG_FORMATION_DIRECTIVE)) return orgFormationDirective(fn, only.value(), map.location());
+      return intrinsic(fn, only.value(), map.location());
     }
     List<Value.MapV.Entry> entries = new ArrayList<>();
     for (MapNode.Entry e : map.entries()) {
@@ -255,6 +257,13 @@ public final class Evaluator {
     String argument = arg instanceof ScalarNode s ? " " + s.text() : "";
     // An input of the template in effect: the packaging step supplies it before deploy.
     return unknown(Value.Cause.INPUT, "!" + directive + argument + " is filled in by rain pkg (needs rain pkg)", at);
+  }
+
+  /** A tag of org-formation ({@code !ReadFile file}, {@code !CopyValue ...}): org-formation fills it in before deploy. */
+  private static Value orgFormationDirective(String directive, Node arg, Location at) {
+    String argument = arg instanceof ScalarNode s ? " " + s.text() : "";
+    return unknown(Value.Cause.INPUT, "!" + directive.substring(YamlLoader.ORG_FORMATION_DIRECTIVE.length()) + argument
+        + " is filled in by org-formation (needs org-formation)", at);
   }
 
   private Value ref(Node arg, Location at) {
@@ -636,7 +645,8 @@ public final class Evaluator {
   static boolean isFunction(MapNode map) {
     if (map.entries().size() != 1) return false;
     String key = map.entries().get(0).name();
-    return key.equals("Ref") || key.startsWith("Fn::") || key.startsWith(RAIN_DIRECTIVE) || key.equals(SERVERLESS_VARIABLE)
+    return key.equals("Ref") || key.startsWith("Fn::") || key.startsWith(RAIN_DIRECTIVE)
+        || key.startsWith(YamlLoader.ORG_FORMATION_DIRECTIVE) || key.equals(SERVERLESS_VARIABLE)
         || key.equals(SERVERLESS_LIMIT);
   }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -70,6 +71,15 @@ public final class YamlLoader {
    * template is judged as written.
    */
   private static final String RAIN_PREFIX = "!Rain::";
+  /**
+   * org-formation's templates ({@code AWSTemplateFormatVersion: '2010-09-09-OC'}) take tags of
+   * their own ({@code !ReadFile}, {@code !CopyValue}, {@code !JsonString}, ...), which
+   * org-formation replaces before deploy: in such a template any other tag is kept as
+   * {@code {OC::Name: argument}}, an unknown value, as rain's directives are.
+   */
+  private static final Pattern ORG_FORMATION =
+      Pattern.compile("(?m)^AWSTemplateFormatVersion:\\s*['\"]?2010-09-09-OC['\"]?\\s*(#.*)?$");
+  public static final String ORG_FORMATION_DIRECTIVE = "OC::";
 
   private static final String ONLY_INTRINSICS =
       "CloudFormation accepts only its intrinsic function tags (!Ref, !Sub, !GetAtt, ...)";
@@ -98,7 +108,7 @@ public final class YamlLoader {
       return new ParseResult.Parsed(new MapNode(List.of(), Location.point(file, 1, 1)));
     }
     try {
-      return new ParseResult.Parsed(new Converter(file, text).convert(root));
+      return new ParseResult.Parsed(new Converter(file, text, ORG_FORMATION.matcher(text).find()).convert(root));
     } catch (ConversionException e) {
       return new ParseResult.Failed(e.getMessage(), e.location, e.problem);
     }
@@ -228,8 +238,11 @@ public final class YamlLoader {
     private final Set<org.yaml.snakeyaml.nodes.Node> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
     private int nodes;
 
-    Converter(String file, String text) {
+    private final boolean orgFormation;
+
+    Converter(String file, String text, boolean orgFormation) {
       this.file = file;
+      this.orgFormation = orgFormation;
       text.lines().forEach(l -> lineLengths.add(l.length()));
     }
 
@@ -300,8 +313,9 @@ public final class YamlLoader {
         name = tag.substring(1);
       } else if (name == null) {
         String bare = tag.substring(1);
-        if (!FN_SHORT_FORMS.contains(bare)) throw unsupportedTag(tag, node);
-        name = "Fn::" + bare;
+        if (FN_SHORT_FORMS.contains(bare)) name = "Fn::" + bare;
+        else if (orgFormation) name = ORG_FORMATION_DIRECTIVE + bare;
+        else throw unsupportedTag(tag, node);
       }
       Location at = location(node);
       Node argument = plain(node);

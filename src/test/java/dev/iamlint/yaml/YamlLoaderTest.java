@@ -65,6 +65,17 @@ class YamlLoaderTest {
     assertEquals(expected.trim(), render(parse("v: " + yaml.trim())).replaceFirst("^\\{v: ", "").replaceFirst("}$", ""));
   }
 
+  /** org-formation's own tags, in a template of its format version only (found on a public repository). */
+  @Test
+  void orgFormationTagsAreItsDirectivesInItsTemplatesOnly() {
+    String body = "Resources:\n  P:\n    Properties:\n      Content: !ReadFile ./policy.json\n";
+    assertEquals("{AWSTemplateFormatVersion: 2010-09-09-OC, Resources: {P: {Properties: {Content: {OC::ReadFile: ./policy.json}}}}}",
+        render(parse("AWSTemplateFormatVersion: '2010-09-09-OC'\n" + body)));
+    ParseResult.Failed f = assertInstanceOf(ParseResult.Failed.class,
+        YamlLoader.parse("t.yaml", "AWSTemplateFormatVersion: '2010-09-09'\n" + body));
+    assertTrue(f.message().contains("unsupported YAML tag !ReadFile"), f.message());
+  }
+
   @Test
   void positionsAreOneBasedAndBlockCollectionsEndAtTheirLastChild() {
     MapNode root = (MapNode) parse("Resources:\n  User:\n    Type: AWS::IAM::User\n\nOutputs: {}\n");
