@@ -87,4 +87,26 @@ public final class Conditions {
     }
     return Truth.TRUE;
   }
+
+  /**
+   * Whether every branch of the condition requires a session signed in with MFA: a {@code Bool}
+   * test of {@code aws:MultiFactorAuthPresent} for "true" (not {@code BoolIfExists}, which holds
+   * where the key is absent).
+   */
+  public static boolean requiresMfa(Optional<Value> condition) {
+    if (condition.isEmpty()) return false;
+    for (Value alternative : condition.get().alternatives()) {
+      if (!(alternative instanceof Value.MapV operators)) return false;
+      boolean requires = false;
+      for (Value.MapV.Entry op : operators.entries()) {
+        if (!op.key().equalsIgnoreCase("Bool") || !(op.value() instanceof Value.MapV keys)) continue;
+        Optional<Value.MapV.Entry> mfa = keys.entryIgnoreCase("aws:MultiFactorAuthPresent");
+        if (mfa.isEmpty()) continue;
+        List<Value> values = mfa.get().value().items();
+        requires |= !values.isEmpty() && values.stream().allMatch(v -> v.isKnown() && v.asBoolean().orElse(false));
+      }
+      if (!requires) return false;
+    }
+    return true;
+  }
 }

@@ -104,8 +104,8 @@ public final class Escalation {
    * (statements shut in time on that day grant nothing; empty: not judged), and the customer
    * managed policies it holds, which a resource pattern such as {@code policy/team-*} may reach.
    */
-  public record Context(Optional<LocalDate> day, List<OwnPolicy> ownPolicies, boolean judgesTime) {
-    public static final Context NONE = new Context(Optional.empty(), List.of(), false);
+  public record Context(Optional<LocalDate> day, List<OwnPolicy> ownPolicies, boolean judgesTime, boolean withoutMfa) {
+    public static final Context NONE = new Context(Optional.empty(), List.of(), false, false);
 
     public Context {
       ownPolicies = List.copyOf(ownPolicies);
@@ -113,7 +113,15 @@ public final class Escalation {
 
     /** Judged on {@code day}; with no day, a grant open only in a time window is undecided. */
     public Context(Optional<LocalDate> day, List<OwnPolicy> ownPolicies) {
-      this(day, ownPolicies, true);
+      this(day, ownPolicies, true, false);
+    }
+
+    /**
+     * The principal's sessions never carry MFA (a role that only AWS services assume): an Allow
+     * that requires {@code aws:MultiFactorAuthPresent} to be true grants it nothing.
+     */
+    public Context sessionsWithoutMfa() {
+      return new Context(day, ownPolicies, judgesTime, true);
     }
 
     public static Context on(Optional<LocalDate> day) {
@@ -155,7 +163,7 @@ public final class Escalation {
           Optional<Value> found = s.actionElement();
           if (found.isEmpty()) continue;
           Truth shut = context.judgesTime() ? TimeWindows.shut(s, context.day()) : Truth.FALSE;
-          if (shut.isTrue()) continue;
+          if (shut.isTrue() || (context.withoutMfa() && Conditions.requiresMfa(s.condition()))) continue;
           Value element = found.get();
           Truth unrestricted = shut.isFalse() ? Conditions.unrestricted(s.condition(), true) : Truth.UNKNOWN;
           if (unrestricted.isFalse()) {

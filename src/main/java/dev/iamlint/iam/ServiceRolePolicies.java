@@ -57,6 +57,30 @@ public final class ServiceRolePolicies {
         : new EffectivePolicies(kept, policies.complete(), policies.boundary());
   }
 
+  /**
+   * Whether only AWS services can assume the role (certainly): every Allow of its trust policy
+   * names service principals only. Such a role's sessions never carry MFA. SAM's execution role
+   * for a function without {@code AssumeRolePolicyDocument} trusts Lambda alone.
+   */
+  public static boolean onlyServicesAssume(Role role) {
+    if (role.implicit() && role.trustPolicy().isEmpty()) return true;
+    Optional<PolicyDocument> trust = role.trustPolicy();
+    if (trust.isEmpty() || !trust.get().complete()) return false;
+    boolean allows = false;
+    for (Statement s : trust.get().statements()) {
+      if (s.isDeny()) continue;
+      if (!s.isAllow() || s.notPrincipal().isPresent() || s.principal().isEmpty()) return false;
+      for (Value alternative : s.principal().get().alternatives()) {
+        if (!(alternative instanceof Value.MapV map) || map.entries().isEmpty()) return false;
+        for (Value.MapV.Entry e : map.entries()) {
+          if (!e.key().equalsIgnoreCase("Service")) return false;
+        }
+      }
+      allows = true;
+    }
+    return allows;
+  }
+
   /** An AWS managed policy of the bundled catalogue under {@code /service-role/}. */
   public static boolean serviceRole(String name) {
     return ManagedPolicyCatalog.bundled().byName(name).map(p -> p.path().equals(SERVICE_ROLE_PATH)).orElse(false);
