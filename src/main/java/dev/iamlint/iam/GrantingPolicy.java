@@ -85,16 +85,12 @@ public final class GrantingPolicy {
     }
   }
 
-  /** The statements that allow something on {@code day}, of every granting policy of the model ({@link #all}), in order. */
-  public static List<Allowing> allowing(IamModel model, Optional<LocalDate> day) {
-    return allowing(model, day, Optional.empty());
-  }
-
   /**
-   * As {@link #allowing(IamModel, Optional)}, of the policies a finding reported in the files
-   * {@code reported} accepts could be about (a partial scan's): a finding about a statement is
-   * located at one of its values and names its policy, so a policy whose declaration and values
-   * all lie in other files is left out. Empty: every policy.
+   * The statements that allow something on {@code day}, of every granting policy of the model
+   * ({@link #all}), in order; with {@code reported} (a partial scan's files), of the policies a
+   * finding reported there could be about: a finding about a statement is located at one of its
+   * values and names its policy, so a policy whose declaration and values all lie in other files
+   * is left out.
    */
   public static List<Allowing> allowing(IamModel model, Optional<LocalDate> day, Optional<Predicate<String>> reported) {
     List<Allowing> out = new ArrayList<>();

@@ -34,10 +34,11 @@ public final class PolicyHolders {
    * {@code who} names the holder for messages ("Role \"ci\" (aws_iam_role.ci)", "Whoever policy
    * \"x\" is attached to"); {@code kind} and {@code name} are empty for a holder that is not a
    * principal of the scan; {@code resource} is the principal's declaration, or the policy's.
+   * {@code onlyServices}: a role that only AWS services assume, whose sessions never carry MFA.
    * {@link #policies} are found when asked, not kept: the documents of every principal at once
    * (an AWS managed policy located at each attachment) would not fit in memory for a large scan.
    */
-  public record Holder(String who, ResourceRef resource, Optional<PrincipalKind> kind, Value name,
+  public record Holder(String who, ResourceRef resource, Optional<PrincipalKind> kind, Value name, boolean onlyServices,
       Supplier<EffectivePolicies> effective) {
     public EffectivePolicies policies() {
       return effective.get();
@@ -56,15 +57,15 @@ public final class PolicyHolders {
     List<Holder> out = new ArrayList<>();
     for (Role r : model.roles()) {
       out.add(new Holder("Role " + name(r.resource(), r.name()), r.resource(), Optional.of(PrincipalKind.ROLE), r.name(),
-          () -> ServiceRolePolicies.withoutIntendedUse(EffectivePolicies.of(model, r), r)));
+          ServiceRolePolicies.onlyServicesAssume(r), () -> ServiceRolePolicies.withoutIntendedUse(EffectivePolicies.of(model, r), r)));
     }
     for (Group g : model.groups()) {
       out.add(new Holder("Members of group " + name(g.resource(), g.name()), g.resource(), Optional.of(PrincipalKind.GROUP),
-          g.name(), () -> EffectivePolicies.of(model, g)));
+          g.name(), false, () -> EffectivePolicies.of(model, g)));
     }
     for (User u : model.users()) {
       out.add(new Holder("User " + name(u.resource(), u.name()), u.resource(), Optional.of(PrincipalKind.USER), u.name(),
-          () -> EffectivePolicies.of(model, u)));
+          false, () -> EffectivePolicies.of(model, u)));
     }
     // What the principals of the scan hold, by where each policy is declared.
     Set<ResourceRef> held = new HashSet<>();
@@ -104,7 +105,7 @@ public final class PolicyHolders {
   private static Holder alone(String who, ResourceRef resource, EffectivePolicies.Source source) {
     Value none = new Value.Null(resource.header(), Provenance.LITERAL);
     EffectivePolicies alone = new EffectivePolicies(List.of(source), source.document().complete());
-    return new Holder(who, resource, Optional.empty(), none, () -> alone);
+    return new Holder(who, resource, Optional.empty(), none, false, () -> alone);
   }
 
   /**

@@ -9,16 +9,12 @@ import dev.iamlint.iam.EscalationPaths;
 import dev.iamlint.iam.Footprints;
 import dev.iamlint.iam.PolicyHolders;
 import dev.iamlint.iam.RoleChains;
-import dev.iamlint.iam.ServiceRolePolicies;
 import dev.iamlint.iam.StatementScope;
 import dev.iamlint.model.CustomerPolicy;
 import dev.iamlint.model.Group;
-import dev.iamlint.model.IamModel;
 import dev.iamlint.model.InlinePolicy;
 import dev.iamlint.model.PolicyDocument;
-import dev.iamlint.model.PrincipalKind;
 import dev.iamlint.model.ResourceRef;
-import dev.iamlint.model.Role;
 import dev.iamlint.model.Statement;
 import dev.iamlint.rule.Related;
 import dev.iamlint.rule.Rule;
@@ -26,10 +22,8 @@ import dev.iamlint.rule.RuleContext;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -61,11 +55,10 @@ public final class PrivilegeEscalation implements Rule {
     // A partial scan judges only the principals whose findings it could report: the analysis of
     // every principal of a large project is most of a pre-commit run's rule time.
     Footprints footprints = new Footprints();
-    Roles roles = new Roles();
     Optional<Predicate<String>> reported = ctx.focus().partial();
     for (PolicyHolders.Holder h : PolicyHolders.all(ctx.model(),
         (h, policies) -> reported.isEmpty() || footprints.touches(h, policies, chains, reported.get()))) {
-      judge(ctx, h, chains, roles);
+      judge(ctx, h, chains);
     }
     if (!ctx.options().reportUnknown()) return;
     for (CustomerPolicy p : ctx.model().customerPolicies()) {
@@ -76,36 +69,16 @@ public final class PrivilegeEscalation implements Rule {
     }
   }
 
-  /** The roles of the model by their declaration, indexed when first asked. */
-  private static final class Roles {
-    private Map<ResourceRef, Role> byDeclaration;
-
-    Optional<Role> of(IamModel model, ResourceRef declaration) {
-      if (byDeclaration == null) {
-        byDeclaration = new HashMap<>();
-        for (Role r : model.roles()) byDeclaration.putIfAbsent(r.resource(), r);
-      }
-      return Optional.ofNullable(byDeclaration.get(declaration));
-    }
-  }
-
-  private static void judge(RuleContext ctx, PolicyHolders.Holder holder, RoleChains chains, Roles roles) {
+  private static void judge(RuleContext ctx, PolicyHolders.Holder holder, RoleChains chains) {
     String who = holder.who();
     ResourceRef principal = holder.resource();
     EffectivePolicies policies = holder.policies();
     EffectivePolicies.Boundary boundary = policies.boundary();
     Optional<List<PolicyDocument>> cap = boundary.present() && boundary.known() ? Optional.of(boundary.documents()) : Optional.empty();
-    Escalation.Context found = new Escalation.Context(ctx.options().asOf(), policies.ownPolicies());
-    Escalation.Result judged = Escalation.of(policies.certainDocuments(), cap, found);
-    // A role only services assume acts without MFA: what an Allow grants only under MFA is not its
-    // (looked up only for a role with a path: few are).
-    if (!judged.paths().isEmpty() && holder.kind().equals(Optional.of(PrincipalKind.ROLE))
-        && roles.of(ctx.model(), principal).map(ServiceRolePolicies::onlyServicesAssume).orElse(false)) {
-      found = found.sessionsWithoutMfa();
-      judged = Escalation.of(policies.certainDocuments(), cap, found);
-    }
-    Escalation.Context context = found;
-    Escalation.Result result = judged;
+    Escalation.Context own = new Escalation.Context(ctx.options().asOf(), policies.ownPolicies());
+    // A role only services assume acts without MFA: what an Allow grants only under MFA is not its.
+    Escalation.Context context = holder.onlyServices() ? own.sessionsWithoutMfa() : own;
+    Escalation.Result result = Escalation.of(policies.certainDocuments(), cap, context);
     if (result.admin()) return;
     List<EscalationPaths.Path> paths = result.paths().stream().filter(p -> p.opensTo(holder.kind()))
         .filter(p -> !reportedElsewhere(policies, result.grantsOf(p))).toList();

@@ -60,7 +60,8 @@ public sealed interface Value {
      * structure; read as text it is not known ({@link #asUnknownText}).
      */
     public boolean textHasHoles() {
-      return value.indexOf(Unknown.HOLE) >= 0;
+      // Only a rendering carries holes: other strings are not scanned (templates join many).
+      return encoded.isPresent() && value.indexOf(Unknown.HOLE) >= 0;
     }
 
     /**

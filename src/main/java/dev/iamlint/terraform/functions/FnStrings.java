@@ -132,7 +132,7 @@ final class FnStrings {
    * Value.Str#textHasHoles}): it has no white space around it, so trimming leaves it as it is.
    */
   private static boolean renderedDocument(Value v) {
-    return v instanceof Value.Str s && s.textHasHoles() && s.encoded().isPresent();
+    return v instanceof Value.Str s && s.textHasHoles();
   }
 
   /** The known text of an unknown string with holes, or a single hole. */
