@@ -228,6 +228,76 @@ class TerraformEvaluationTest {
         "reported as undecided with --report-unknown");
   }
 
+  /**
+   * A for_each over the instances of a resource whose own for_each is not known: as many
+   * instances, whose keys and number are not known (rules.md, "Uncertain existence"). Found on a
+   * public repository: {@code for_each = aws_iam_user.u} with {@code user = each.key} was one
+   * certain instance keyed "*", and USR002 named the user "*"; keys() and length() read the same "*".
+   */
+  @Test
+  void aForEachOverInstancesNotKnownIsNotKnownEither() throws IOException {
+    write("main.tf", """
+        variable "users" {
+          type = set(string)
+        }
+        resource "aws_iam_user" "u" {
+          for_each = var.users
+          name     = each.value
+        }
+        resource "aws_iam_user_policy_attachment" "by_key" {
+          for_each   = aws_iam_user.u
+          user       = each.key
+          policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+        }
+        resource "aws_iam_user_policy_attachment" "by_keys" {
+          for_each   = toset(keys(aws_iam_user.u))
+          user       = each.value
+          policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+        }
+        resource "aws_iam_access_key" "by_length" {
+          count = length(aws_iam_user.u)
+          user  = "ci"
+        }
+        resource "aws_iam_user_policy_attachment" "by_value" {
+          for_each   = aws_iam_user.u
+          user       = each.value.name
+          policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+        }
+        """);
+    assertEquals(List.of(), scan("USR002", "KEY001"), "whether any instance exists is not known");
+    ScanRequest asked = new ScanRequest(dir, List.of(dir), Map.of(), Map.of(), List.of(), Map.of(), "aws",
+        new RuleSelector(List.of("USR002", "KEY001"), List.of()), Severity.INFO,
+        new ScanOptions(false, false, true, Map.of()), p -> false, 1);
+    List<String> undecided = new Scanner().scan(asked).findings().stream()
+        .map(f -> f.resource().address() + ": " + f.message()).toList();
+    assertEquals(4, undecided.size(), undecided.toString());
+    assertTrue(undecided.stream().noneMatch(m -> m.contains("user \"*\"")), undecided.toString());
+    assertTrue(undecided.stream().anyMatch(m -> m.startsWith("aws_iam_user_policy_attachment.by_value[*]: ")
+        && m.contains("aws_iam_user.u[*]")), "each.value still names the instance it is: " + undecided);
+  }
+
+  /** The near miss: a for_each over instances that are known keys them by their own keys. */
+  @Test
+  void aForEachOverKnownInstancesHasTheirKeys() throws IOException {
+    write("main.tf", """
+        resource "aws_iam_user" "u" {
+          for_each = toset(["ci"])
+          name     = each.value
+        }
+        resource "aws_iam_user_policy_attachment" "by_key" {
+          for_each   = aws_iam_user.u
+          user       = each.key
+          policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+        }
+        resource "aws_iam_access_key" "by_length" {
+          count = length(aws_iam_user.u)
+          user  = "ci"
+        }
+        """);
+    assertEquals(List.of("USR002 main.tf:8 aws_iam_user_policy_attachment.by_key[\"ci\"]"), scan("USR002"));
+    assertEquals(List.of("KEY001 main.tf:10 aws_iam_access_key.by_length[0]"), scan("KEY001"));
+  }
+
   @Test
   void localModulesAreEvaluatedWithTheirInputsAndFindingsCarryTheCallSite() throws IOException {
     write("main.tf", """

@@ -1,6 +1,7 @@
 package dev.iamlint.terraform.evaluation;
 
 import dev.iamlint.source.Location;
+import dev.iamlint.terraform.functions.InstanceMarks;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.math.MathContext;
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 final class EvaluatedValues {
   /** The provenance step that marks a map read from a resource instance. */
-  static final String INSTANCE_MARK = "instance of ";
+  static final String INSTANCE_MARK = InstanceMarks.MARK;
 
   /** The precision of Terraform's arithmetic on numbers. */
   static final MathContext MATH = MathContext.DECIMAL128;
@@ -64,9 +65,7 @@ final class EvaluatedValues {
 
   /** For a map read from a resource instance: the instance address, when it is one. */
   static Optional<String> instanceOf(Value.MapV m) {
-    if (m.provenance().steps().isEmpty()) return Optional.empty();
-    String d = m.provenance().steps().get(0).description();
-    return d.startsWith(INSTANCE_MARK) ? Optional.of(d.substring(INSTANCE_MARK.length())) : Optional.empty();
+    return InstanceMarks.instanceOf(m);
   }
 
   static Value unknown(Value.Cause cause, String reason, Location at) {

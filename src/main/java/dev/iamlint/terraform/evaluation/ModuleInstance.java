@@ -10,6 +10,7 @@ import dev.iamlint.hcl.Expression;
 import dev.iamlint.model.UnreadPart;
 import dev.iamlint.source.Location;
 import dev.iamlint.terraform.functions.FileAccess;
+import dev.iamlint.terraform.functions.InstanceMarks;
 import dev.iamlint.terraform.loader.ModuleConfig;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
@@ -393,6 +394,12 @@ public final class ModuleInstance implements Evaluation {
     List<Binding> out = new ArrayList<>();
     if (collection instanceof Value.MapV m) {
       for (Value.MapV.Entry e : m.entries()) {
+        if (InstanceMarks.standsForUnknownInstances(e)) {
+          // for_each over a resource whose own for_each is not known: as many instances, keys not known.
+          Value key = InstanceMarks.key(e, m.location());
+          out.add(new Binding("[*]", Optional.of(key), Scope.EMPTY.with("each.key", key).with("each.value", e.value()), true));
+          continue;
+        }
         Value key = new Value.Str(e.key(), e.keyLocation(), Provenance.of("each.key"));
         out.add(new Binding("[\"" + e.key() + "\"]", Optional.of(key),
             Scope.EMPTY.with("each.key", key).with("each.value", e.value()), false));
@@ -435,7 +442,7 @@ public final class ModuleInstance implements Evaluation {
       }
       Value value = values.size() == 1 ? values.get(0) : new Value.OneOf(values, at, Provenance.LITERAL);
       Value key = base.key().orElseThrow();
-      out.add(new Binding(base.suffix(), base.key(), Scope.EMPTY.with("each.key", key).with("each.value", value), false));
+      out.add(new Binding(base.suffix(), base.key(), Scope.EMPTY.with("each.key", key).with("each.value", value), base.symbolic()));
     }
     return Optional.of(out);
   }
@@ -554,7 +561,7 @@ public final class ModuleInstance implements Evaluation {
     Location at = b.range().location(file);
     List<Map.Entry<Value, Value>> items = new ArrayList<>();
     if (collection instanceof Value.MapV m) {
-      for (Value.MapV.Entry e : m.entries()) items.add(Map.entry(new Value.Str(e.key(), e.keyLocation(), Provenance.LITERAL), e.value()));
+      for (Value.MapV.Entry e : m.entries()) items.add(Map.entry(InstanceMarks.key(e, at), e.value()));
     } else if (collection instanceof Value.ListV l) {
       for (int i = 0; i < l.items().size(); i++) {
         items.add(Map.entry(new Value.Num(BigDecimal.valueOf(i), at, Provenance.LITERAL), l.items().get(i)));

@@ -2,6 +2,7 @@ package dev.iamlint.terraform.evaluation;
 
 import dev.iamlint.hcl.Expression;
 import dev.iamlint.source.Location;
+import dev.iamlint.terraform.functions.InstanceMarks;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Reference;
@@ -170,7 +171,7 @@ final class Operators {
       return items;
     }
     if (collection instanceof Value.MapV m) {
-      for (Value.MapV.Entry e : m.entries()) items.add(Map.entry(new Value.Str(e.key(), e.keyLocation(), Provenance.LITERAL), e.value()));
+      for (Value.MapV.Entry e : m.entries()) items.add(Map.entry(InstanceMarks.key(e, m.location()), e.value()));
       return items;
     }
     if (collection instanceof Value.Null) return items;

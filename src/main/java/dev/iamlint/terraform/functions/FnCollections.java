@@ -112,7 +112,7 @@ final class FnCollections {
       Value.MapV mv = mapArg(a.get(0), "keys");
       List<Value> out = new ArrayList<>();
       for (Value.MapV.Entry e : FnSupport.sortedEntries(mv)) {
-        out.add(mkStr(e.key(), e.keyLocation() == null ? at : e.keyLocation()));
+        out.add(InstanceMarks.standsForUnknownInstances(e) ? InstanceMarks.key(e, at) : mkStr(e.key(), e.keyLocation() == null ? at : e.keyLocation()));
       }
       return mkList(out, at);
     }));
@@ -165,6 +165,7 @@ final class FnCollections {
       Value v = a.get(0);
       requireTop(v);
       if (v instanceof Value.Str s) return mkNum(FnSupport.graphemeCount(s.value()), at);
+      InstanceMarks.unknownNumber(v, at).ifPresent(u -> { throw new FnNeed(u); });
       if (v instanceof Value.ListV l) return mkNum(l.items().size(), at);
       if (v instanceof Value.MapV mv) return mkNum(FnSupport.entries(mv).size(), at);
       if (v instanceof Value.Null) throw new FnError("the argument must not be null");

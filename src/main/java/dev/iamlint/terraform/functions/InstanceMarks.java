@@ -1,0 +1,62 @@
+package dev.iamlint.terraform.functions;
+
+import dev.iamlint.source.Location;
+import dev.iamlint.value.Provenance;
+import dev.iamlint.value.Value;
+import java.util.Optional;
+
+/**
+ * The mark the attributes of a resource instance carry (the first step of their provenance names
+ * the instance), and what it tells about a map of instances. A resource whose count or for_each is
+ * not known has one symbolic instance ({@code aws_iam_user.u[*]}) standing for all of them; read
+ * as a map ({@code for_each = aws_iam_user.u}), it is one entry keyed {@code "*"} whose key is
+ * not a key at all: the instances' keys are not known, only what each instance holds.
+ */
+public final class InstanceMarks {
+  private InstanceMarks() {}
+
+  public static final String MARK = "instance of ";
+
+  /** For a map read from a resource instance: the instance address, when it is one. */
+  public static Optional<String> instanceOf(Value.MapV m) {
+    if (m.provenance().steps().isEmpty()) return Optional.empty();
+    String d = m.provenance().steps().get(0).description();
+    return d.startsWith(MARK) ? Optional.of(d.substring(MARK.length())) : Optional.empty();
+  }
+
+  /** Whether the entry stands for the instances of a resource whose count or for_each is not known. */
+  public static boolean standsForUnknownInstances(Value.MapV.Entry e) {
+    return e.key().equals("*") && symbolic(e.value()).isPresent();
+  }
+
+  /** The resource (its address without the instance key) whose symbolic instance {@code v} is, if it is one. */
+  private static Optional<String> symbolic(Value v) {
+    return v instanceof Value.MapV m
+        ? instanceOf(m).filter(a -> a.endsWith("[*]")).map(a -> a.substring(0, a.length() - 3)) : Optional.empty();
+  }
+
+  /**
+   * For the instances of a resource read as a collection ({@code aws_iam_user.u}, a list for a
+   * count, a map for a for_each) whose count or for_each is not known: an unknown saying that
+   * their number is not known. Empty for any other value.
+   */
+  public static Optional<Value> unknownNumber(Value collection, Location at) {
+    Optional<String> resource = Optional.empty();
+    if (collection instanceof Value.ListV l && l.items().size() == 1) resource = symbolic(l.items().get(0));
+    if (collection instanceof Value.MapV m && m.entries().size() == 1 && standsForUnknownInstances(m.entries().get(0))) {
+      resource = symbolic(m.entries().get(0).value());
+    }
+    return resource.map(r -> new Value.Unknown(Value.Cause.INPUT, "the number of instances of " + r
+        + ", whose count or for_each is not known", Optional.empty(), Optional.empty(), at, Provenance.LITERAL));
+  }
+
+  /** The entry's key as a value: unknown for an entry that stands for instances not known. */
+  public static Value key(Value.MapV.Entry e, Location fallback) {
+    Location at = e.keyLocation() == null ? fallback : e.keyLocation();
+    if (standsForUnknownInstances(e)) {
+      return new Value.Unknown(Value.Cause.INPUT, "the key of an instance of " + symbolic(e.value()).orElseThrow()
+          + ", whose count or for_each is not known", Optional.empty(), Optional.empty(), at, Provenance.LITERAL);
+    }
+    return new Value.Str(e.key(), at, Provenance.LITERAL);
+  }
+}
