@@ -379,7 +379,8 @@ public final class Scanner {
    * A file that does not parse is a syntax error, unless its Jinja markup is what breaks it: then
    * it is the source of a template (cookiecutter, {@code sam init}) that is CloudFormation only
    * once rendered, and it is not judged (an info note with {@code --report-unknown}). An error
-   * that remains once the markup is set aside is one the rendering keeps: still reported.
+   * that remains once the markup is set aside is one the rendering keeps: still reported, unless
+   * it lies past the start of another branch of an if (every branch's text is kept there).
    */
   private static Optional<Finding> unparsed(ScanRequest request, SourceFile file, ParseResult.Failed failed) {
     Optional<JinjaMarkup.SetAside> jinja = failed.problem() == ParseResult.Problem.SYNTAX
@@ -390,6 +391,9 @@ public final class Scanner {
       // The parser accepted everything before the first error, so an error that is not further on
       // is that same error (markup in a script, say, has nothing to do with it) or an artifact.
       if (remaining.location().compareTo(failed.location()) <= 0) return Optional.of(syntaxError(file, failed));
+      if (jinja.get().branchesBefore(remaining.location())) {
+        return request.options().reportUnknown() ? Optional.of(templateSource(file, jinja.get(), remaining.location())) : Optional.empty();
+      }
       ParseResult.Failed located = new ParseResult.Failed(remaining.message()
           + " (with the " + (jinja.get().terraform() ? "template" : "Jinja") + " markup of this template source set aside)",
           remaining.location(), remaining.problem());

@@ -70,8 +70,9 @@ public final class Discovery {
   /** How much of a YAML or JSON file that cannot be read whole is looked at to tell whether it is a template. */
   private static final int HEAD_BYTES = 1024 * 1024;
 
+  /** A key named Type (not resourceType, say: an AWS Config item is no template) holding a resource type. */
   private static final Pattern CFN_RESOURCE_TYPE =
-      Pattern.compile("[\"']?Type[\"']?\\s*:\\s*[\"']?AWS::[A-Za-z0-9]+::");
+      Pattern.compile("(?<![A-Za-z0-9_\"'])[\"']?Type[\"']?\\s*:\\s*[\"']?AWS::[A-Za-z0-9]+::");
 
   private final Path workingDirectory;
   private final Predicate<String> excluded;
@@ -483,10 +484,12 @@ public final class Discovery {
     return Optional.empty();
   }
 
+  /** A JSON document's first character; Jinja markup ("{%", "{#", "{{") opens a YAML template source instead. */
   private static boolean startsLikeJson(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\uFEFF' || Character.isWhitespace(c)) continue;
+      if (c == '{' && i + 1 < text.length() && "%#{".indexOf(text.charAt(i + 1)) >= 0) return false;
       return c == '{' || c == '[';
     }
     return false;

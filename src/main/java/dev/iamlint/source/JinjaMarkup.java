@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Jinja markup in a YAML or JSON file: statements ({@code {%- if cookiecutter.x %}}), expressions
@@ -23,6 +24,9 @@ import java.util.Set;
  */
 public final class JinjaMarkup {
 
+  /** A statement that starts another branch of an if (Jinja, or a Terraform template directive). */
+  private static final Pattern BRANCH = Pattern.compile("^(\\{%|%\\{)[-+~]?\\s*(else|elif)\\b");
+
   /** Far longer than any real tag: an opening brace without its close is not markup. */
   private static final int MAX_TAG_LENGTH = 2000;
 
@@ -34,6 +38,15 @@ public final class JinjaMarkup {
   public record SetAside(String text, List<Tag> tags, boolean cookiecutter, boolean terraform) {
     public SetAside {
       tags = List.copyOf(tags);
+    }
+
+    /**
+     * Whether an {@code else} or {@code elif} tag comes before {@code at}: with the markup set aside,
+     * the text of every branch is kept, where a rendering keeps one, so an error past the second
+     * branch's start may be one no rendering has (a list item in one branch, a flow list in the other).
+     */
+    public boolean branchesBefore(Location at) {
+      return tags.stream().anyMatch(t -> t.location().compareTo(at) <= 0 && BRANCH.matcher(t.text()).find());
     }
 
     /** The tag on the line of {@code at}, else the last one before it, else the first. */

@@ -79,4 +79,26 @@ class TemplateSourcesTest {
     assertEquals(16, found.get(0).location().startLine());
     assertTrue(found.get(0).message().startsWith("YAML syntax error: "), found.get(0).message());
   }
+
+  /** Both branches of an if are kept once the markup is set aside: an error past the else is no rendering's. */
+  @Test
+  void anErrorOnlyBothBranchesTogetherMakeIsNotASyntaxError() {
+    Path source = SYN.resolve("jinja-source-with-branches.yaml");
+    assertEquals(List.of(), TestScans.findings(source, "SYN001"));
+    List<Finding> notes = TestScans.scan(source, REPORT_UNKNOWN, "SYN001").findings();
+    assertEquals(1, notes.size(), notes::toString);
+    assertEquals(Severity.INFO, notes.get(0).severity());
+    assertTrue(notes.get(0).message().startsWith("Not judged: a Jinja template source, not YAML until it is rendered"),
+        notes.get(0).message());
+  }
+
+  @Test
+  void aJinjaStatementOnTheFirstLineDoesNotMakeTheSourceJson() {
+    Path source = SYN.resolve("jinja-source-first-line.yaml");
+    assertEquals(List.of(), TestScans.findings(source, "SYN001"));
+    List<Finding> notes = TestScans.scan(source, REPORT_UNKNOWN, "SYN001").findings();
+    assertEquals(1, notes.size(), notes::toString);
+    assertTrue(notes.get(0).message().startsWith("Not judged: a Jinja template source, not YAML until it is rendered"),
+        notes.get(0).message());
+  }
 }

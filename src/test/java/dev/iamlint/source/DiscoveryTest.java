@@ -72,6 +72,30 @@ class DiscoveryTest {
     assertEquals(expected, Discovery.classifyByContent(name, text.replace("\\n", "\n")).map(Enum::name).orElse("none"));
   }
 
+  /**
+   * Only a key named Type makes a resource type: an AWS Config item or an event names one under
+   * {@code resourceType} and is no template (found on a public repository: a test event that was
+   * not JSON got a SYN001). A YAML template source whose first line is Jinja markup ("{%", "{#",
+   * "{{") is YAML, not JSON (found on a public repository: "JSON syntax error").
+   */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      item.json     | '[{"resourceType": "AWS::EC2::NetworkInterface"'                   | none
+      item.json     | '{"ResourceType": "AWS::IAM::Role", "configuration": {}}'          | none
+      item.yaml     | 'resourceType: AWS::IAM::Role\\n'                                 | none
+      t.json        | '{"Resources": {"R": {"Type": "AWS::IAM::Role"}}}'                | CLOUDFORMATION_JSON
+      t.json        | '{"Resources":{"R":{"Type":"AWS::IAM::Role"}}}'                   | CLOUDFORMATION_JSON
+      t.yaml        | 'Resources:\\n  R:\\n    Type: AWS::IAM::Role\\n'                 | CLOUDFORMATION_YAML
+      t.yaml        | 'Resources:\\n  R: {Type: AWS::IAM::Role}\\n'                     | CLOUDFORMATION_YAML
+      t.template    | '{% set n = 1 %}\\nAWSTemplateFormatVersion: "2010-09-09"\\n'     | CLOUDFORMATION_YAML
+      t.yaml        | '{# a comment #}\\nResources:\\n  R:\\n    Type: AWS::IAM::Role\\n' | CLOUDFORMATION_YAML
+      t.yaml        | '{{ header }}\\nAWSTemplateFormatVersion: "2010-09-09"\\n'        | CLOUDFORMATION_YAML
+      t.yaml        | '{"AWSTemplateFormatVersion": "2010-09-09"}'                        | CLOUDFORMATION_JSON
+      """)
+  void onlyATypeKeyMakesATemplateAndJinjaFirstIsStillYaml(String name, String text, String expected) {
+    assertEquals(expected, Discovery.classifyByContent(name, text.replace("\\n", "\n")).map(Enum::name).orElse("none"));
+  }
+
   /** A tree with .gitignore files at several levels, and what a walk of it reads. */
   private void ignoringTree() throws IOException {
     write(".gitignore", """
