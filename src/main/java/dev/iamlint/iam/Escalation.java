@@ -169,7 +169,7 @@ public final class Escalation {
           if (unrestricted.isFalse()) {
             // iam:PassedToService limits the service a role goes to, not which role: paths through that service stay open.
             Optional<List<List<String>>> services = Conditions.passedToServiceOnly(s.condition());
-            if (services.isPresent() && reachesOthers(s) && pathActions(s).contains(PASS_ROLE)) {
+            if (services.isPresent() && reachesOthers(s) && !otherServicesOnly(s, PASS_ROLE) && pathActions(s).contains(PASS_ROLE)) {
               passes.add(new ServicePass(services.get(), new Grant(d, s, naming(element, s, PASS_ROLE))));
             }
             continue;
@@ -400,6 +400,7 @@ public final class Escalation {
    * only opens no session). Unknown resources may be anything: they do not miss.
    */
   static boolean missesTargets(Statement s, String action) {
+    if (otherServicesOnly(s, action)) return true;
     Set<String> targets = EscalationPaths.bundled().targets(action);
     if (targets.isEmpty() || s.resource().isEmpty()) return false;
     for (Value item : s.resource().get().items()) {
@@ -411,6 +412,39 @@ public final class Escalation {
         String type = parts[5].split("[/:]", 2)[0];
         if (type.contains("*") || type.contains("?")) return false;
         if (targets.contains((parts[2] + ":" + type).toLowerCase(Locale.ROOT))) return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The services whose resources a path action of another service acts on: Systems Manager runs
+   * commands and sessions on EC2 instances and ECS tasks (with output to S3), EC2 Instance Connect
+   * on instances, and an EC2 launch names a License Manager configuration or an accelerator.
+   */
+  private static final Map<String, Set<String>> RESOURCES_OF_OTHER_SERVICES = Map.of(
+      "ssm", Set.of("ec2", "ecs", "s3"),
+      "ec2-instance-connect", Set.of("ec2"),
+      "ec2", Set.of("license-manager", "elastic-inference"));
+
+  /**
+   * Whether every resource of the statement is the ARN of a named service that {@code action}
+   * never acts on: {@code "*"} on {@code arn:aws:s3:::app-bucket/*} grants no IAM action (an S3
+   * object is no policy, role or user), however its resource part reads. A resource whose service
+   * is a pattern or not known may be anything.
+   */
+  static boolean otherServicesOnly(Statement s, String action) {
+    if (s.resource().isEmpty() || s.resource().get().items().isEmpty()) return false;
+    String service = action.substring(0, Math.max(0, action.indexOf(':'))).toLowerCase(Locale.ROOT);
+    Set<String> actedOn = RESOURCES_OF_OTHER_SERVICES.getOrDefault(service, Set.of());
+    for (Value item : s.resource().get().items()) {
+      for (Value v : item.alternatives()) {
+        Optional<String> text = v.asText().map(String::trim);
+        if (text.isEmpty()) return false;
+        String[] parts = text.get().split(":", 6);
+        if (parts.length < 6 || !parts[0].equals("arn")) return false;
+        String of = parts[2].toLowerCase(Locale.ROOT);
+        if (of.isEmpty() || of.contains("*") || of.contains("?") || of.equals(service) || actedOn.contains(of)) return false;
       }
     }
     return true;
