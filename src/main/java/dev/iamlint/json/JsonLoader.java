@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.iamlint.source.LineIndex;
 import dev.iamlint.source.Location;
 import dev.iamlint.tree.ListNode;
@@ -29,18 +30,29 @@ public final class JsonLoader {
   /** Characters of one number: a number that long is no configuration's (Jackson's default). */
   static final int MAX_NUMBER_LENGTH = 1000;
 
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(MAX_NESTING_DEPTH)
-          .maxStringLength(16 * 1024 * 1024)
-          .maxNumberLength(MAX_NUMBER_LENGTH)
-          .build())
+  private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+      .maxNestingDepth(MAX_NESTING_DEPTH)
+      .maxStringLength(16 * 1024 * 1024)
+      .maxNumberLength(MAX_NUMBER_LENGTH)
       .build();
+  private static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+  /**
+   * CloudFormation reads a JSON template with a parser that takes a comma after the last member or
+   * item: a template written so deploys (tools that rewrite templates strip such commas for
+   * their own JSON parsers), and only a template is read so.
+   */
+  private static final JsonFactory TEMPLATE_FACTORY = JsonFactory.builder().streamReadConstraints(CONSTRAINTS)
+      .enable(JsonReadFeature.ALLOW_TRAILING_COMMA).build();
 
   private JsonLoader() {}
 
   public static ParseResult parse(String file, String text) {
-    return parse(file, text, false);
+    return parse(FACTORY, file, text, false);
+  }
+
+  /** A CloudFormation template in JSON, read as CloudFormation reads it (a trailing comma is taken). */
+  public static ParseResult parseTemplate(String file, String text) {
+    return parse(TEMPLATE_FACTORY, file, text, false);
   }
 
   /**
@@ -49,13 +61,13 @@ public final class JsonLoader {
    * whole text.
    */
   public static ParseResult parseSequence(String file, String text) {
-    return parse(file, text, true);
+    return parse(FACTORY, file, text, true);
   }
 
-  private static ParseResult parse(String file, String text, boolean sequence) {
+  private static ParseResult parse(JsonFactory factory, String file, String text, boolean sequence) {
     JsonParser parser;
     try {
-      parser = FACTORY.createParser(text);
+      parser = factory.createParser(text);
     } catch (IOException e) {
       return new ParseResult.Failed("cannot read JSON: " + e.getMessage(), Location.point(file, 1, 1), false);
     }

@@ -347,7 +347,7 @@ public final class Scanner {
       return new FileOutcome(model, Optional.empty(), false, suppressions);
     }
     ParseResult parsed = file.kind() == FileKind.CLOUDFORMATION_JSON
-        ? request.cache().tree(ParseCache.Syntax.JSON, file.displayPath(), file.text(), JsonLoader::parse)
+        ? request.cache().tree(ParseCache.Syntax.JSON, file.displayPath(), file.text(), JsonLoader::parseTemplate)
         : request.cache().tree(ParseCache.Syntax.YAML, file.displayPath(), file.text(), YamlLoader::parse);
     if (file.kind() != FileKind.CLOUDFORMATION_JSON) {
       // "# iamlint:ignore" inside a block scalar or a quoted string is text, not a comment.
@@ -371,7 +371,7 @@ public final class Scanner {
 
   private static ParseResult parse(SourceFile file, String text) {
     return file.kind() == FileKind.CLOUDFORMATION_JSON
-        ? JsonLoader.parse(file.displayPath(), text)
+        ? JsonLoader.parseTemplate(file.displayPath(), text)
         : YamlLoader.parse(file.displayPath(), text);
   }
 
