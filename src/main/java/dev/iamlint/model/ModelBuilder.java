@@ -62,7 +62,8 @@ public final class ModelBuilder {
   }
 
   public IamModel build() {
-    return new IamModel(resources, users, groups, roles, instanceProfiles, memberships, attachments,
+    List<PolicyAttachment> attached = attachments.stream().filter(a -> !a.attachesNothing()).toList();
+    return new IamModel(resources, users, groups, roles, instanceProfiles, memberships, attached,
         customerPolicies, inlinePolicies, accessKeys, loginProfiles, trails, computeInstances, passwordPolicies,
         configRules, accessAnalyzers, credentials, metricFilters, metricAlarms, secretSinks, boundaries,
         deployments, serviceLaunches, trustDocuments, credentialReport, codeInventories,
