@@ -74,6 +74,11 @@ public final class Serverless {
     Optional<Node> boundary = role.flatMap(r -> r.get("permissionsBoundary")).or(() -> role.flatMap(r -> r.get("permissionBoundary")))
         .or(() -> provider.get("rolePermissionsBoundary"));
     boolean perFunctionRoles = usesPlugin(service, PER_FUNCTION_ROLES);
+    String serviceName = service.get("service").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text()).orElse("service");
+    // The framework names the role's policy <service>-<stage>-lambda (the per-function roles plugin
+    // copies the shared role, and its policy name with it); the stage is the provider's, else dev.
+    String stage = provider.get("stage").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text()).orElse("dev");
+    String policyName = serviceName + "-" + stage + "-lambda";
 
     List<MapNode.Entry> resources = new ArrayList<>();
     boolean sharedRoleUsed = false;
@@ -91,7 +96,7 @@ public final class Serverless {
         if (inherit) statements.ifPresent(s -> own.addAll(items(s)));
         String id = name + "IamRoleLambdaExecution";
         Location roleAt = function.entry("iamRoleStatements").get().key().location();
-        resources.add(entry(id, role(roleAt, f.name(), new ListNode(own, function.get("iamRoleStatements").get().location()),
+        resources.add(entry(id, role(roleAt, policyName, new ListNode(own, function.get("iamRoleStatements").get().location()),
             Optional.empty(), Optional.empty()), roleAt));
         roleOfFunction = getAtt(id, roleAt);
       } else if (providerNamesRole) {
@@ -110,8 +115,7 @@ public final class Serverless {
           entry("Properties", map(properties, f.key().location()), f.key().location())), f.value().location()), f.key().location()));
     }
     if (sharedRoleUsed) {
-      String serviceName = service.get("service").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text()).orElse("service");
-      resources.add(0, entry("IamRoleLambdaExecution", role(sharedAt, serviceName,
+      resources.add(0, entry("IamRoleLambdaExecution", role(sharedAt, policyName,
           statements.orElse(new ListNode(List.of(), sharedAt)), managed, boundary), sharedAt));
     }
     Optional<MapNode> fragment = service.map("resources");
@@ -136,7 +140,7 @@ public final class Serverless {
   }
 
   /** The execution role the framework writes: trusted by Lambda, with one inline policy and the managed policies. */
-  private static MapNode role(Location at, String name, Node statements, Optional<Node> managed, Optional<Node> boundary) {
+  private static MapNode role(Location at, String policyName, Node statements, Optional<Node> managed, Optional<Node> boundary) {
     MapNode trust = map(List.of(entry("Statement", new ListNode(List.of(map(List.of(
         entry("Effect", scalar("Allow", at), at),
         entry("Principal", map(List.of(entry("Service", new ListNode(List.of(scalar("lambda.amazonaws.com", at)), at), at)), at), at),
@@ -147,7 +151,7 @@ public final class Serverless {
       MapNode document = map(List.of(entry("Version", scalar("2012-10-17", at), at), entry("Statement", statements, statements.location())),
           statements.location());
       properties.add(entry("Policies", new ListNode(List.of(map(List.of(
-          entry("PolicyName", scalar(name + "-lambda", at), at),
+          entry("PolicyName", scalar(policyName, at), at),
           entry("PolicyDocument", document, statements.location())), statements.location())), statements.location()), at));
     }
     managed.ifPresent(m -> properties.add(entry("ManagedPolicyArns", m, m.location())));
