@@ -380,20 +380,21 @@ public final class Scanner {
    * it is the source of a template (cookiecutter, {@code sam init}) that is CloudFormation only
    * once rendered, and it is not judged (an info note with {@code --report-unknown}). An error
    * that remains once the markup is set aside is one the rendering keeps: still reported, unless
-   * it lies past the start of another branch of an if (every branch's text is kept there).
+   * one rendering (the first branch of each if, an expression alone on its line rendering no
+   * line) parses: every branch kept, or a word in place of an included file's lines, made it.
    */
   private static Optional<Finding> unparsed(ScanRequest request, SourceFile file, ParseResult.Failed failed) {
     Optional<JinjaMarkup.SetAside> jinja = failed.problem() == ParseResult.Problem.SYNTAX
         ? JinjaMarkup.setAside(file.displayPath(), file.text()) : Optional.empty();
     if (jinja.isEmpty()) return Optional.of(syntaxError(file, failed));
     ParseResult rendered = parse(file, jinja.get().text());
-    if (rendered instanceof ParseResult.Failed remaining) {
+    // Only every branch kept, or a word in place of an included file's lines, made the error?
+    boolean oneRenderingParses = rendered instanceof ParseResult.Failed && !jinja.get().oneRendering().equals(jinja.get().text())
+        && parse(file, jinja.get().oneRendering()) instanceof ParseResult.Parsed;
+    if (rendered instanceof ParseResult.Failed remaining && !oneRenderingParses) {
       // The parser accepted everything before the first error, so an error that is not further on
       // is that same error (markup in a script, say, has nothing to do with it) or an artifact.
       if (remaining.location().compareTo(failed.location()) <= 0) return Optional.of(syntaxError(file, failed));
-      if (jinja.get().branchesBefore(remaining.location())) {
-        return request.options().reportUnknown() ? Optional.of(templateSource(file, jinja.get(), remaining.location())) : Optional.empty();
-      }
       ParseResult.Failed located = new ParseResult.Failed(remaining.message()
           + " (with the " + (jinja.get().terraform() ? "template" : "Jinja") + " markup of this template source set aside)",
           remaining.location(), remaining.problem());

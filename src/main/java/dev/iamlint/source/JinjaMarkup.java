@@ -1,13 +1,14 @@
 package dev.iamlint.source;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Jinja markup in a YAML or JSON file: statements ({@code {%- if cookiecutter.x %}}), expressions
@@ -24,29 +25,23 @@ import java.util.regex.Pattern;
  */
 public final class JinjaMarkup {
 
-  /** A statement that starts another branch of an if (Jinja, or a Terraform template directive). */
-  private static final Pattern BRANCH = Pattern.compile("^(\\{%|%\\{)[-+~]?\\s*(else|elif)\\b");
-
   /** Far longer than any real tag: an opening brace without its close is not markup. */
   private static final int MAX_TAG_LENGTH = 2000;
 
   /**
    * {@code text} is the file with its markup set aside; {@code tags} are where each tag is
    * written, in order, with the tag's text; {@code cookiecutter} when a tag names cookiecutter's
-   * variables; {@code terraform} when a tag is a Terraform template directive ({@code %{ ... }}).
+   * variables; {@code terraform} when a tag is a Terraform template directive ({@code %{ ... }});
+   * {@code oneRendering} the set-aside text with the first branch of each if only and no line for
+   * an expression alone on its line (see {@link JinjaMarkup#oneRendering}).
    */
-  public record SetAside(String text, List<Tag> tags, boolean cookiecutter, boolean terraform) {
+  public record SetAside(String text, List<Tag> tags, boolean cookiecutter, boolean terraform, String oneRendering) {
     public SetAside {
       tags = List.copyOf(tags);
     }
 
-    /**
-     * Whether an {@code else} or {@code elif} tag comes before {@code at}: with the markup set aside,
-     * the text of every branch is kept, where a rendering keeps one, so an error past the second
-     * branch's start may be one no rendering has (a list item in one branch, a flow list in the other).
-     */
-    public boolean branchesBefore(Location at) {
-      return tags.stream().anyMatch(t -> t.location().compareTo(at) <= 0 && BRANCH.matcher(t.text()).find());
+    public SetAside(String text, List<Tag> tags, boolean cookiecutter, boolean terraform) {
+      this(text, tags, cookiecutter, terraform, text);
     }
 
     /** The tag on the line of {@code at}, else the last one before it, else the first. */
@@ -68,6 +63,8 @@ public final class JinjaMarkup {
   public static Optional<SetAside> setAside(String file, String text) {
     StringBuilder out = new StringBuilder(text);
     List<Tag> tags = new ArrayList<>();
+    // Markup that shapes the text around it, by offset: see oneRendering.
+    List<int[]> shaping = new ArrayList<>();
     Set<Integer> statementLines = new HashSet<>();
     Occurrences closers = new Occurrences(text, List.of("%}", "}}", "#}", "\n"));
     boolean cookiecutter = false;
@@ -123,6 +120,15 @@ public final class JinjaMarkup {
       }
       if (next == '{' && inner.isEmpty()) continue;
       cookiecutter |= inner.contains("cookiecutter.");
+      int eol = closers.next("\n", end + 2);
+      if (next == '{' && text.substring(lineStart, i).isBlank() && text.substring(end + 2, eol < 0 ? text.length() : eol).isBlank()) {
+        shaping.add(new int[] {i, end + 2, EXPRESSION_LINE});
+      } else if (next == '%') {
+        String keyword = inner.split("\\s+", 2)[0];
+        if (keyword.equals("if")) shaping.add(new int[] {i, end + 2, IF});
+        else if (keyword.equals("elif") || keyword.equals("else")) shaping.add(new int[] {i, end + 2, ELSE});
+        else if (keyword.equals("endif")) shaping.add(new int[] {i, end + 2, ENDIF});
+      }
       tags.add(new Tag(tag, Location.point(file, line, i - lineStart + 1)));
       if (next != '{') statementLines.add(line);
       for (int k = i; k < end + 2; k++) {
@@ -137,7 +143,48 @@ public final class JinjaMarkup {
       i = end + 1;
     }
     if (tags.isEmpty()) return Optional.empty();
-    return Optional.of(new SetAside(emptyBlankLines(out.toString(), statementLines), tags, cookiecutter, terraform));
+    return Optional.of(new SetAside(emptyBlankLines(out.toString(), statementLines), tags, cookiecutter, terraform,
+        emptyBlankLines(oneRendering(out.toString(), shaping), statementLines)));
+  }
+
+  private static final int EXPRESSION_LINE = 0;
+  private static final int IF = 1;
+  private static final int ELSE = 2;
+  private static final int ENDIF = 3;
+
+  /**
+   * The set-aside text as one rendering could give it: the first branch of each if only (the
+   * text of its other branches blanked), and an expression alone on its line (an included file,
+   * say) rendering nothing. With every branch kept, or a word where the rendering has lines of
+   * YAML, the set-aside text may have an error that no rendering has (a list item in one branch,
+   * a flow list in the other). Blanking keeps every line and column.
+   */
+  private static String oneRendering(String setAside, List<int[]> shaping) {
+    StringBuilder out = new StringBuilder(setAside);
+    Deque<int[]> open = new ArrayDeque<>();
+    for (int[] t : shaping) {
+      switch (t[2]) {
+        case EXPRESSION_LINE -> blank(out, t[0], t[1]);
+        case IF -> open.push(new int[] {-1});
+        case ELSE -> {
+          if (!open.isEmpty() && open.peek()[0] < 0) open.peek()[0] = t[0];
+        }
+        case ENDIF -> {
+          if (open.isEmpty()) break;
+          int from = open.pop()[0];
+          if (from >= 0) blank(out, from, t[0]);
+        }
+        default -> { }
+      }
+    }
+    return out.toString();
+  }
+
+  /** Blanks (spaces) in place of the characters from {@code from} to {@code to}, line breaks kept. */
+  private static void blank(StringBuilder out, int from, int to) {
+    for (int k = from; k < to && k < out.length(); k++) {
+      if (out.charAt(k) != '\n' && out.charAt(k) != '\r') out.setCharAt(k, ' ');
+    }
   }
 
   /**

@@ -101,4 +101,14 @@ class TemplateSourcesTest {
     assertTrue(notes.get(0).message().startsWith("Not judged: a Jinja template source, not YAML until it is rendered"),
         notes.get(0).message());
   }
+
+  /** An expression alone on its line renders lines of its own: an error past it is no rendering's either. */
+  @Test
+  void anErrorPastAnExpressionAloneOnItsLineIsNotASyntaxError() {
+    Path source = SYN.resolve("jinja-source-included-lines.yaml");
+    assertEquals(List.of(), TestScans.findings(source, "SYN001"));
+    List<Finding> notes = TestScans.scan(source, REPORT_UNKNOWN, "SYN001").findings();
+    assertEquals(1, notes.size(), notes::toString);
+    assertEquals(Severity.INFO, notes.get(0).severity());
+  }
 }
