@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Files that are not plain CloudFormation as written: templates for rain, Jinja template
@@ -80,35 +82,20 @@ class TemplateSourcesTest {
     assertTrue(found.get(0).message().startsWith("YAML syntax error: "), found.get(0).message());
   }
 
-  /** Both branches of an if are kept once the markup is set aside: an error past the else is no rendering's. */
-  @Test
-  void anErrorOnlyBothBranchesTogetherMakeIsNotASyntaxError() {
-    Path source = SYN.resolve("jinja-source-with-branches.yaml");
+  /**
+   * Jinja sources that one rendering makes YAML: a first line of markup (it is not JSON), both
+   * branches of an if kept (a list item in one, a flow list in the other), an expression alone on
+   * its line that renders an included file's lines. Not judged: an info note with --report-unknown.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"jinja-source-first-line.yaml", "jinja-source-with-branches.yaml", "jinja-source-included-lines.yaml"})
+  void aSourceThatOneRenderingMakesYamlIsNotASyntaxError(String file) {
+    Path source = SYN.resolve(file);
     assertEquals(List.of(), TestScans.findings(source, "SYN001"));
     List<Finding> notes = TestScans.scan(source, REPORT_UNKNOWN, "SYN001").findings();
     assertEquals(1, notes.size(), notes::toString);
     assertEquals(Severity.INFO, notes.get(0).severity());
     assertTrue(notes.get(0).message().startsWith("Not judged: a Jinja template source, not YAML until it is rendered"),
         notes.get(0).message());
-  }
-
-  @Test
-  void aJinjaStatementOnTheFirstLineDoesNotMakeTheSourceJson() {
-    Path source = SYN.resolve("jinja-source-first-line.yaml");
-    assertEquals(List.of(), TestScans.findings(source, "SYN001"));
-    List<Finding> notes = TestScans.scan(source, REPORT_UNKNOWN, "SYN001").findings();
-    assertEquals(1, notes.size(), notes::toString);
-    assertTrue(notes.get(0).message().startsWith("Not judged: a Jinja template source, not YAML until it is rendered"),
-        notes.get(0).message());
-  }
-
-  /** An expression alone on its line renders lines of its own: an error past it is no rendering's either. */
-  @Test
-  void anErrorPastAnExpressionAloneOnItsLineIsNotASyntaxError() {
-    Path source = SYN.resolve("jinja-source-included-lines.yaml");
-    assertEquals(List.of(), TestScans.findings(source, "SYN001"));
-    List<Finding> notes = TestScans.scan(source, REPORT_UNKNOWN, "SYN001").findings();
-    assertEquals(1, notes.size(), notes::toString);
-    assertEquals(Severity.INFO, notes.get(0).severity());
   }
 }

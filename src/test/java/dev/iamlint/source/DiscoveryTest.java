@@ -58,6 +58,13 @@ class DiscoveryTest {
         paths(tmp, Ignoring.IGNORED_AND_BUILD_FOLDERS));
   }
 
+  /**
+   * What discovery takes a YAML or JSON file for. A file named serverless.yml is what its content
+   * is. Only a key named Type makes a resource type: an AWS Config item or an event names one under
+   * {@code resourceType} and is no template (found on a public repository: a test event that was
+   * not JSON got a SYN001). A YAML template source whose first line is Jinja markup ("{%", "{#",
+   * "{{") is YAML, not JSON (found on a public repository: "JSON syntax error").
+   */
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(delimiter = '|', textBlock = """
       serverless.yml  | 'service: s\\nprovider:\\n  name: aws\\n'                          | SERVERLESS
@@ -67,32 +74,19 @@ class DiscoveryTest {
       serverless.yaml | 'Resources:\\n  R:\\n    Type: AWS::IAM::Role\\n'                  | CLOUDFORMATION_YAML
       serverless.yml  | 'Resources:\\n  R:\\n    Type: AWS::IAM::Role\\n    service: x\\n' | CLOUDFORMATION_YAML
       serverless.yml  | 'name: not infrastructure\\n'                                      | none
+      item.json       | '[{"resourceType": "AWS::EC2::NetworkInterface"'                   | none
+      item.json       | '{"ResourceType": "AWS::IAM::Role", "configuration": {}}'          | none
+      item.yaml       | 'resourceType: AWS::IAM::Role\\n'                                 | none
+      t.json          | '{"Resources": {"R": {"Type": "AWS::IAM::Role"}}}'                | CLOUDFORMATION_JSON
+      t.json          | '{"Resources":{"R":{"Type":"AWS::IAM::Role"}}}'                   | CLOUDFORMATION_JSON
+      t.yaml          | 'Resources:\\n  R:\\n    Type: AWS::IAM::Role\\n'                 | CLOUDFORMATION_YAML
+      t.yaml          | 'Resources:\\n  R: {Type: AWS::IAM::Role}\\n'                     | CLOUDFORMATION_YAML
+      t.template      | '{% set n = 1 %}\\nAWSTemplateFormatVersion: "2010-09-09"\\n'     | CLOUDFORMATION_YAML
+      t.yaml          | '{# a comment #}\\nResources:\\n  R:\\n    Type: AWS::IAM::Role\\n' | CLOUDFORMATION_YAML
+      t.yaml          | '{{ header }}\\nAWSTemplateFormatVersion: "2010-09-09"\\n'        | CLOUDFORMATION_YAML
+      t.yaml          | '{"AWSTemplateFormatVersion": "2010-09-09"}'                        | CLOUDFORMATION_JSON
       """)
-  void aFileNamedServerlessIsWhatItsContentIs(String name, String text, String expected) {
-    assertEquals(expected, Discovery.classifyByContent(name, text.replace("\\n", "\n")).map(Enum::name).orElse("none"));
-  }
-
-  /**
-   * Only a key named Type makes a resource type: an AWS Config item or an event names one under
-   * {@code resourceType} and is no template (found on a public repository: a test event that was
-   * not JSON got a SYN001). A YAML template source whose first line is Jinja markup ("{%", "{#",
-   * "{{") is YAML, not JSON (found on a public repository: "JSON syntax error").
-   */
-  @ParameterizedTest(name = "{0}: {1}")
-  @CsvSource(delimiter = '|', textBlock = """
-      item.json     | '[{"resourceType": "AWS::EC2::NetworkInterface"'                   | none
-      item.json     | '{"ResourceType": "AWS::IAM::Role", "configuration": {}}'          | none
-      item.yaml     | 'resourceType: AWS::IAM::Role\\n'                                 | none
-      t.json        | '{"Resources": {"R": {"Type": "AWS::IAM::Role"}}}'                | CLOUDFORMATION_JSON
-      t.json        | '{"Resources":{"R":{"Type":"AWS::IAM::Role"}}}'                   | CLOUDFORMATION_JSON
-      t.yaml        | 'Resources:\\n  R:\\n    Type: AWS::IAM::Role\\n'                 | CLOUDFORMATION_YAML
-      t.yaml        | 'Resources:\\n  R: {Type: AWS::IAM::Role}\\n'                     | CLOUDFORMATION_YAML
-      t.template    | '{% set n = 1 %}\\nAWSTemplateFormatVersion: "2010-09-09"\\n'     | CLOUDFORMATION_YAML
-      t.yaml        | '{# a comment #}\\nResources:\\n  R:\\n    Type: AWS::IAM::Role\\n' | CLOUDFORMATION_YAML
-      t.yaml        | '{{ header }}\\nAWSTemplateFormatVersion: "2010-09-09"\\n'        | CLOUDFORMATION_YAML
-      t.yaml        | '{"AWSTemplateFormatVersion": "2010-09-09"}'                        | CLOUDFORMATION_JSON
-      """)
-  void onlyATypeKeyMakesATemplateAndJinjaFirstIsStillYaml(String name, String text, String expected) {
+  void aFileIsWhatItsContentIs(String name, String text, String expected) {
     assertEquals(expected, Discovery.classifyByContent(name, text.replace("\\n", "\n")).map(Enum::name).orElse("none"));
   }
 

@@ -44,6 +44,14 @@ class TerraformEvaluationTest {
     return lines(scanResult(Map.of(), List.of(), Map.of(), rules).findings());
   }
 
+  /** The findings of {@code rules} with the undecided ones (--report-unknown). */
+  private List<Finding> withUndecided(String... rules) {
+    ScanRequest asked = new ScanRequest(dir, List.of(dir), Map.of(), Map.of(), List.of(), Map.of(), "aws",
+        new RuleSelector(List.of(rules), List.of()), Severity.INFO,
+        new ScanOptions(false, false, true, Map.of()), p -> false, 1);
+    return new Scanner().scan(asked).findings();
+  }
+
   private static List<String> lines(List<Finding> findings) {
     return findings.stream().map(f -> f.ruleId() + " " + f.location().file() + ":" + f.location().startLine() + " "
         + f.resource().address()).toList();
@@ -221,10 +229,7 @@ class TerraformEvaluationTest {
         """);
     // The symbolic instance may stand for none (rules.md, "Uncertain existence"): nothing certain.
     assertEquals(List.of(), scan("KEY001"));
-    ScanRequest asked = new ScanRequest(dir, List.of(dir), Map.of(), Map.of(), List.of(), Map.of(), "aws",
-        new RuleSelector(List.of("KEY001"), List.of()), Severity.INFO,
-        new ScanOptions(false, false, true, Map.of()), p -> false, 1);
-    assertEquals(List.of("KEY001 main.tf:2 aws_iam_access_key.k[*]"), lines(new Scanner().scan(asked).findings()),
+    assertEquals(List.of("KEY001 main.tf:2 aws_iam_access_key.k[*]"), lines(withUndecided("KEY001")),
         "reported as undecided with --report-unknown");
   }
 
@@ -265,10 +270,7 @@ class TerraformEvaluationTest {
         }
         """);
     assertEquals(List.of(), scan("USR002", "KEY001"), "whether any instance exists is not known");
-    ScanRequest asked = new ScanRequest(dir, List.of(dir), Map.of(), Map.of(), List.of(), Map.of(), "aws",
-        new RuleSelector(List.of("USR002", "KEY001"), List.of()), Severity.INFO,
-        new ScanOptions(false, false, true, Map.of()), p -> false, 1);
-    List<String> undecided = new Scanner().scan(asked).findings().stream()
+    List<String> undecided = withUndecided("USR002", "KEY001").stream()
         .map(f -> f.resource().address() + ": " + f.message()).toList();
     assertEquals(4, undecided.size(), undecided.toString());
     assertTrue(undecided.stream().noneMatch(m -> m.contains("user \"*\"")), undecided.toString());
