@@ -300,6 +300,45 @@ class TerraformEvaluationTest {
     assertEquals(List.of("KEY001 main.tf:10 aws_iam_access_key.by_length[0]"), scan("KEY001"));
   }
 
+  /**
+   * resource.TYPE.NAME is a managed resource (Terraform 1.x), as TYPE.NAME is. Found on a public
+   * repository: "resource.aws_iam_role is not declared" (EC2002), and a user whose membership was
+   * written so was said to belong to no group (USR003).
+   */
+  @Test
+  void theResourcePrefixNamesAManagedResource() throws IOException {
+    write("main.tf", """
+        resource "aws_iam_user" "u" {
+          name = "alice"
+        }
+        resource "aws_iam_group" "g" {
+          name = "readers"
+        }
+        resource "aws_iam_user_group_membership" "m" {
+          user   = resource.aws_iam_user.u.name
+          groups = [resource.aws_iam_group.g.name]
+        }
+        resource "aws_iam_role" "r" {
+          name               = "app"
+          assume_role_policy = "{}"
+        }
+        resource "aws_iam_instance_profile" "p" {
+          name = "app"
+          role = resource.aws_iam_role.r.name
+        }
+        resource "aws_instance" "i" {
+          ami                  = "ami-12345678"
+          iam_instance_profile = resource.aws_iam_instance_profile.p.name
+        }
+        resource "aws_iam_instance_profile" "dangling" {
+          name = "other"
+          role = resource.aws_iam_role.missing.name
+        }
+        """);
+    assertEquals(List.of(), scan("USR003"));
+    assertEquals(List.of("EC2002 main.tf:25 aws_iam_instance_profile.dangling"), scan("EC2002"));
+  }
+
   @Test
   void localModulesAreEvaluatedWithTheirInputsAndFindingsCarryTheCallSite() throws IOException {
     write("main.tf", """

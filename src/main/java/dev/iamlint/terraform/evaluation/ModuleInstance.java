@@ -695,6 +695,19 @@ public final class ModuleInstance implements Evaluation {
         }
         return resourceReference(d, true, steps, 2, scope, file, at, consumed);
       }
+      case "resource": {
+        // resource.TYPE.NAME (Terraform 1.x): a managed resource, named so where its type would read as another root.
+        Optional<String> type = attrName(steps, 0);
+        Optional<String> n = attrName(steps, 1);
+        if (type.isEmpty() || n.isEmpty()) return unknown(Value.Cause.UNSUPPORTED, "incomplete resource reference", at);
+        consumed.add(2);
+        ModuleConfig.Decl d = config.resources().get(type.get() + "." + n.get());
+        if (d == null) {
+          return new Value.Unknown(Value.Cause.UNDECLARED, type.get() + "." + n.get() + " is not declared",
+              Optional.of(new Reference(scope(), prefix() + type.get() + "." + n.get(), "")), Optional.empty(), at, Provenance.LITERAL);
+        }
+        return resourceReference(d, false, steps, 2, scope, file, at, consumed);
+      }
       default: {
         Optional<String> n = attrName(steps, 0);
         if (n.isEmpty()) return unknown(Value.Cause.UNDECLARED, "\"" + name + "\" is not a known name", at);
