@@ -1,6 +1,7 @@
 package dev.iamlint.rules;
 
 import dev.iamlint.model.ComputeInstance;
+import dev.iamlint.model.IamModel;
 import dev.iamlint.model.InstanceProfile;
 import dev.iamlint.rule.Related;
 import dev.iamlint.rule.Rule;
@@ -28,7 +29,7 @@ public final class InstanceProfileWithoutRole implements Rule {
             "Instance profile " + p.resource().address() + " has no role: instances using it get no credentials");
       }
       for (Value role : p.roles()) {
-        dangling(role).ifPresent(u -> ctx.report(p.resource(), role.location(), "dangling-role",
+        dangling(role, ctx.model()).ifPresent(u -> ctx.report(p.resource(), role.location(), "dangling-role",
             "Instance profile " + p.resource().address() + " names a role that is not declared: " + u.reason()));
       }
     }
@@ -36,7 +37,7 @@ public final class InstanceProfileWithoutRole implements Rule {
       if (c.instanceProfile().isEmpty()) continue;
       Value profile = c.instanceProfile().get();
       String what = "EC2 " + c.kind().noun() + " " + c.resource().address();
-      Optional<Value.Unknown> missing = dangling(profile);
+      Optional<Value.Unknown> missing = dangling(profile, ctx.model());
       if (missing.isPresent()) {
         ctx.report(c.resource(), profile.location(), "dangling-profile",
             what + " refers to an instance profile that is not declared: " + missing.get().reason());
@@ -49,9 +50,14 @@ public final class InstanceProfileWithoutRole implements Rule {
     }
   }
 
-  private static Optional<Value.Unknown> dangling(Value v) {
+  /**
+   * A reference to an element that is not declared. The name of a declared role built from an
+   * undeclared variable ({@code "${var.prefix}-app"}) is unknown for that reason, yet the role is
+   * there: its reference names a declaration.
+   */
+  private static Optional<Value.Unknown> dangling(Value v, IamModel model) {
     return v.alternativeWhere(a -> a instanceof Value.Unknown u && u.cause() == Value.Cause.UNDECLARED
-            && u.reference().isPresent())
+            && u.reference().isPresent() && model.declaration(u).isEmpty())
         .map(Value.Unknown.class::cast);
   }
 }
