@@ -706,6 +706,8 @@ public final class CloudFormationAdapter {
     out.roles.add(new Role(ref, generatedName(r), globalsOrOwn(r, "AssumeRolePolicyDocument")
         .map(d -> document(d, PolicyDocument.Use.TRUST)), true));
     PrincipalLink role = new PrincipalLink(PrincipalKind.ROLE, self);
+    // SAM puts the function's (or Globals') permissions boundary on the role it creates.
+    globalsOrOwn(r, "PermissionsBoundary").ifPresent(b -> out.boundaries.add(new PermissionsBoundary(ref, b)));
     // Policies and Role are not supported in Globals: only the function's own count.
     Optional<Value> policies = prop(r, "Policies");
     if (policies.isEmpty()) return;

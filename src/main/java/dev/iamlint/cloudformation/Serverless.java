@@ -74,6 +74,11 @@ public final class Serverless {
     Optional<Node> boundary = role.flatMap(r -> r.get("permissionsBoundary")).or(() -> role.flatMap(r -> r.get("permissionBoundary")))
         .or(() -> provider.get("rolePermissionsBoundary"));
     boolean perFunctionRoles = usesPlugin(service, PER_FUNCTION_ROLES);
+    // The plugin's own setting puts a boundary on the shared role too.
+    Optional<Node> pluginBoundary = perFunctionRoles
+        ? service.map("custom").flatMap(c -> c.map(PER_FUNCTION_ROLES)).flatMap(c -> c.get("iamGlobalPermissionsBoundary"))
+        : Optional.empty();
+    Optional<Node> sharedBoundary = pluginBoundary.or(() -> boundary);
     String serviceName = service.get("service").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text()).orElse("service");
     // The framework names the role's policy <service>-<stage>-lambda (the per-function roles plugin
     // copies the shared role, and its policy name with it); the stage is the provider's, else dev.
@@ -96,8 +101,11 @@ public final class Serverless {
         if (inherit) statements.ifPresent(s -> own.addAll(items(s)));
         String id = name + "IamRoleLambdaExecution";
         Location roleAt = function.entry("iamRoleStatements").get().key().location();
+        // The plugin copies the shared role, its permissions boundary with it, unless the function
+        // or the plugin's settings name another.
+        Optional<Node> ownBoundary = function.get("iamPermissionsBoundary").or(() -> sharedBoundary);
         resources.add(entry(id, role(roleAt, policyName, new ListNode(own, function.get("iamRoleStatements").get().location()),
-            Optional.empty(), Optional.empty()), roleAt));
+            Optional.empty(), ownBoundary), roleAt));
         roleOfFunction = getAtt(id, roleAt);
       } else if (providerNamesRole) {
         roleOfFunction = roleReference(roleSetting.get());
@@ -116,7 +124,7 @@ public final class Serverless {
     }
     if (sharedRoleUsed) {
       resources.add(0, entry("IamRoleLambdaExecution", role(sharedAt, policyName,
-          statements.orElse(new ListNode(List.of(), sharedAt)), managed, boundary), sharedAt));
+          statements.orElse(new ListNode(List.of(), sharedAt)), managed, sharedBoundary), sharedAt));
     }
     Optional<MapNode> fragment = service.map("resources");
     fragment.flatMap(r -> r.map("Resources")).ifPresent(r -> resources.addAll(r.entries()));
