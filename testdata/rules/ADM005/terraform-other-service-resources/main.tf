@@ -41,3 +41,25 @@ resource "aws_iam_role_policy" "roles" {
     }]
   })
 }
+
+# compliant: every action on every S3 resource reaches no instance, no role (found on a public
+# repository: Systems Manager's shell and commands were said to be open)
+resource "aws_iam_policy" "all_of_s3" {
+  name = "all-of-s3"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "*", Resource = "arn:aws:s3:::*" }]
+  })
+}
+
+data "aws_region" "current" {}
+
+# compliant: Systems Manager on parameters only, in a region known at plan (found on a public
+# repository: the ARN's unknown region made its service and type unknown too)
+resource "aws_iam_policy" "parameters" {
+  name = "parameters"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "ssm:*", Resource = "arn:aws:ssm:${data.aws_region.current.name}:111122223333:parameter/*" }]
+  })
+}

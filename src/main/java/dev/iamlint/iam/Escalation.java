@@ -405,16 +405,25 @@ public final class Escalation {
     if (targets.isEmpty() || s.resource().isEmpty()) return false;
     for (Value item : s.resource().get().items()) {
       for (Value v : item.alternatives()) {
-        Optional<String> text = v.asText().map(String::trim);
+        // A region or account known only at plan leaves the service and the type known.
+        Optional<String> text = resourceText(v).map(String::trim);
         if (text.isEmpty() || text.get().equals("*")) return false;
         String[] parts = text.get().split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn") || parts[2].contains("*") || parts[2].contains("?")) return false;
+        if (parts.length < 6 || !parts[0].equals("arn") || !fixed(parts[2])) return false;
+        // arn:aws:s3:::* is no instance, whatever its resource part.
+        String service = parts[2].toLowerCase(Locale.ROOT);
+        if (targets.stream().noneMatch(t -> t.startsWith(service + ":"))) continue;
         String type = parts[5].split("[/:]", 2)[0];
-        if (type.contains("*") || type.contains("?")) return false;
+        if (!fixed(type)) return false;
         if (targets.contains((parts[2] + ":" + type).toLowerCase(Locale.ROOT))) return false;
       }
     }
     return true;
+  }
+
+  /** An ARN segment written out: no wildcard and no part known only at plan. */
+  private static boolean fixed(String segment) {
+    return !segment.isEmpty() && segment.indexOf('*') < 0 && segment.indexOf('?') < 0 && segment.indexOf(Value.Unknown.HOLE) < 0;
   }
 
   /**
@@ -439,12 +448,12 @@ public final class Escalation {
     Set<String> actedOn = RESOURCES_OF_OTHER_SERVICES.getOrDefault(service, Set.of());
     for (Value item : s.resource().get().items()) {
       for (Value v : item.alternatives()) {
-        Optional<String> text = v.asText().map(String::trim);
+        Optional<String> text = resourceText(v).map(String::trim);
         if (text.isEmpty()) return false;
         String[] parts = text.get().split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn")) return false;
+        if (parts.length < 6 || !parts[0].equals("arn") || !fixed(parts[2])) return false;
         String of = parts[2].toLowerCase(Locale.ROOT);
-        if (of.isEmpty() || of.contains("*") || of.contains("?") || of.equals(service) || actedOn.contains(of)) return false;
+        if (of.equals(service) || actedOn.contains(of)) return false;
       }
     }
     return true;

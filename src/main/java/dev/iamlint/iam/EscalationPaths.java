@@ -36,10 +36,11 @@ public final class EscalationPaths {
    * {@code subjects} the kinds of principal the path is open to (empty: any); {@code passedTo}
    * the service principals the path hands a role to (lower case), which an
    * {@code iam:PassedToService} condition naming one of them leaves open (empty: not known, such
-   * a condition closes the path).
+   * a condition closes the path); {@code liftsBoundary}: the path only removes or replaces the
+   * principal's own permissions boundary, which gains nothing to a principal that has none.
    */
   public record Path(String id, String description, List<String> actions, String reference, Set<PrincipalKind> subjects,
-      List<String> keys, Set<String> passedTo) {
+      List<String> keys, Set<String> passedTo, boolean liftsBoundary) {
     public Path {
       actions = List.copyOf(actions);
       subjects = Set.copyOf(subjects);
@@ -49,13 +50,13 @@ public final class EscalationPaths {
 
     /** {@code keys}: the actions in lower case, as grants are keyed (looked up for every principal). */
     public Path(String id, String description, List<String> actions, String reference, Set<PrincipalKind> subjects,
-        Set<String> passedTo) {
+        Set<String> passedTo, boolean liftsBoundary) {
       this(id, description, actions, reference, subjects, actions.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList(),
-          passedTo);
+          passedTo, liftsBoundary);
     }
 
     public Path(String id, String description, List<String> actions, String reference) {
-      this(id, description, actions, reference, Set.of(), Set.of());
+      this(id, description, actions, reference, Set.of(), Set.of(), false);
     }
 
     /** Whether a principal of this kind can take the path (a policy whose holder is not known: any). */
@@ -72,7 +73,7 @@ public final class EscalationPaths {
    */
   static final String BUNDLE = ActionCatalog.FOLDER + "escalation-paths.bin";
   private static final int MAGIC = 0x49414d45; // "IAME"
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   private static final Pattern ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9]+");
   private static final Pattern TARGET = Pattern.compile("[a-z0-9-]+:[a-z0-9-]+");
   private static final Pattern SERVICE = Pattern.compile("[a-z0-9-]+\\.amazonaws\\.com");
@@ -134,6 +135,7 @@ public final class EscalationPaths {
       out.writeUTF(p.reference());
       texts(out, p.subjects().stream().map(Enum::name).sorted().toList());
       texts(out, p.passedTo().stream().sorted().toList());
+      out.writeBoolean(p.liftsBoundary());
     }
     out.writeInt(paths.targets.size());
     for (Map.Entry<String, Set<String>> e : new TreeMap<>(paths.targets).entrySet()) {
@@ -158,7 +160,8 @@ public final class EscalationPaths {
         String reference = in.readUTF();
         Set<PrincipalKind> subjects = new HashSet<>();
         for (String k : texts(in)) subjects.add(PrincipalKind.valueOf(k));
-        paths.add(new Path(id, description, actions, reference, subjects, new HashSet<>(texts(in))));
+        Set<String> passedTo = new HashSet<>(texts(in));
+        paths.add(new Path(id, description, actions, reference, subjects, passedTo, in.readBoolean()));
       }
       int targetCount = in.readInt();
       Map<String, Set<String>> targets = new HashMap<>();
@@ -233,7 +236,9 @@ public final class EscalationPaths {
           passedTo.add(svc);
         }
       }
-      paths.add(new Path(id, text(m, "description"), actions, reference, subjects, passedTo));
+      Object lifts = m.get("lifts_boundary");
+      if (lifts != null && !(lifts instanceof Boolean)) throw new IllegalStateException(FILE + ": path " + id + " lifts_boundary");
+      paths.add(new Path(id, text(m, "description"), actions, reference, subjects, passedTo, Boolean.TRUE.equals(lifts)));
     }
     Map<String, Set<String>> targets = new HashMap<>();
     if (root.get("targets") instanceof Map<?, ?> byAction) {

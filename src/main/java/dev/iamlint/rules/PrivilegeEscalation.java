@@ -14,6 +14,7 @@ import dev.iamlint.model.CustomerPolicy;
 import dev.iamlint.model.Group;
 import dev.iamlint.model.InlinePolicy;
 import dev.iamlint.model.PolicyDocument;
+import dev.iamlint.model.PrincipalKind;
 import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Statement;
 import dev.iamlint.rule.Related;
@@ -69,6 +70,14 @@ public final class PrivilegeEscalation implements Rule {
     }
   }
 
+  /**
+   * A role or user declared without a permissions boundary has none to lift (its boundary is its
+   * own property); a group's members and a policy's unknown holders may have one.
+   */
+  private static boolean withoutBoundary(PolicyHolders.Holder holder, EffectivePolicies.Boundary boundary) {
+    return !boundary.present() && holder.kind().filter(k -> k == PrincipalKind.ROLE || k == PrincipalKind.USER).isPresent();
+  }
+
   private static void judge(RuleContext ctx, PolicyHolders.Holder holder, RoleChains chains) {
     String who = holder.who();
     ResourceRef principal = holder.resource();
@@ -81,6 +90,7 @@ public final class PrivilegeEscalation implements Rule {
     Escalation.Result result = Escalation.of(policies.certainDocuments(), cap, context);
     if (result.admin()) return;
     List<EscalationPaths.Path> paths = result.paths().stream().filter(p -> p.opensTo(holder.kind()))
+        .filter(p -> !p.liftsBoundary() || !withoutBoundary(holder, boundary))
         .filter(p -> !reportedElsewhere(policies, result.grantsOf(p))).toList();
     String whoLower = Character.toLowerCase(who.charAt(0)) + who.substring(1);
     if (paths.isEmpty()) {
@@ -92,7 +102,7 @@ public final class PrivilegeEscalation implements Rule {
       // A path that needs a grant whose resource or condition is not known is not certain (and
       // one needs a grant that may be there: without any, no path is in question).
       for (EscalationPaths.Path p : result.maybe().isEmpty() ? List.<EscalationPaths.Path>of() : EscalationPaths.bundled().all()) {
-        if (!p.opensTo(holder.kind())) continue;
+        if (!p.opensTo(holder.kind()) || (p.liftsBoundary() && withoutBoundary(holder, boundary))) continue;
         List<String> lower = p.keys();
         if (!lower.stream().allMatch(a -> result.grants().containsKey(a) || result.maybe().containsKey(a))
             || lower.stream().allMatch(a -> result.grants().containsKey(a))) {
@@ -106,7 +116,8 @@ public final class PrivilegeEscalation implements Rule {
       // A path through a policy attached only in one branch of a condition is not certain.
       if (policies.sources().stream().noneMatch(EffectivePolicies.Source::conditional)) return;
       Escalation.Result maybe = Escalation.of(policies.documents(), cap, context);
-      maybe.paths().stream().filter(p -> !maybe.admin() && p.opensTo(holder.kind())).findFirst().ifPresent(p -> conditionalPolicy(policies)
+      maybe.paths().stream().filter(p -> !maybe.admin() && p.opensTo(holder.kind()))
+          .filter(p -> !p.liftsBoundary() || !withoutBoundary(holder, boundary)).findFirst().ifPresent(p -> conditionalPolicy(policies)
           .ifPresent(arn -> ctx.undecided(principal, arn, principal.address() + "|" + p.id(),
               "whether " + whoLower + " can escalate privileges (" + p.id() + "): it depends on which policy is attached")));
       return;
