@@ -66,6 +66,8 @@ public final class JinjaMarkup {
     // Markup that shapes the text around it, by offset: see oneRendering.
     List<int[]> shaping = new ArrayList<>();
     Set<Integer> statementLines = new HashSet<>();
+    // Lines that hold an expression and nothing else: empty in one rendering (see oneRendering).
+    Set<Integer> expressionLines = new HashSet<>();
     Occurrences closers = new Occurrences(text, List.of("%}", "}}", "#}", "\n"));
     boolean cookiecutter = false;
     boolean terraform = false;
@@ -123,6 +125,7 @@ public final class JinjaMarkup {
       int eol = closers.next("\n", end + 2);
       if (next == '{' && text.substring(lineStart, i).isBlank() && text.substring(end + 2, eol < 0 ? text.length() : eol).isBlank()) {
         shaping.add(new int[] {i, end + 2, EXPRESSION_LINE});
+        expressionLines.add(line);
       } else if (next == '%') {
         String keyword = inner.split("\\s+", 2)[0];
         if (keyword.equals("if")) shaping.add(new int[] {i, end + 2, IF});
@@ -144,7 +147,13 @@ public final class JinjaMarkup {
     }
     if (tags.isEmpty()) return Optional.empty();
     return Optional.of(new SetAside(emptyBlankLines(out.toString(), statementLines), tags, cookiecutter, terraform,
-        emptyBlankLines(oneRendering(out.toString(), shaping), statementLines)));
+        emptyBlankLines(oneRendering(out.toString(), shaping), union(statementLines, expressionLines))));
+  }
+
+  private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+    Set<Integer> out = new HashSet<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private static final int EXPRESSION_LINE = 0;
@@ -155,9 +164,10 @@ public final class JinjaMarkup {
   /**
    * The set-aside text as one rendering could give it: the first branch of each if only (the
    * text of its other branches blanked), and an expression alone on its line (an included file,
-   * say) rendering nothing. With every branch kept, or a word where the rendering has lines of
-   * YAML, the set-aside text may have an error that no rendering has (a list item in one branch,
-   * a flow list in the other). Blanking keeps every line and column.
+   * say) rendering nothing, its line left empty (a line of blanks in a block scalar would be wider
+   * than the scalar's indentation). With every branch kept, or a word where the rendering has
+   * lines of YAML, the set-aside text may have an error that no rendering has (a list item in one
+   * branch, a flow list in the other). Lines are kept, and the columns of what is not blanked.
    */
   private static String oneRendering(String setAside, List<int[]> shaping) {
     StringBuilder out = new StringBuilder(setAside);

@@ -38,14 +38,14 @@ class JinjaMarkupTest {
 
   /**
    * Input → one rendering of it: the first branch of each if only, and an expression alone on its
-   * line rendering nothing, lines and columns kept. Line breaks {@code ~}, blanks {@code _}.
+   * line rendering nothing (an empty line), lines kept. Line breaks {@code ~}, blanks {@code _}.
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
       "a:~{% if x %}~- 1~{% else %}~[1, 2]~{% endif %}~b: 2 | a:~~-_1~~______~~b:_2",
       "a: {% if x %}1{% elif y %}2{% else %}3{% endif %} | a:___________1___________________________________",
       "a:~{% if x %}~{% if y %}~- 1~{% else %}~- 2~{% endif %}~{% else %}~- 3~{% endif %}~ | a:~~~-_1~~___~~~___~~",
-      "s:~  - 1~  {{ file('more.yaml') }}~t: 2 | s:~__-_1~_________________________~t:_2",
+      "s:~  - 1~  {{ file('more.yaml') }}~t: 2 | s:~__-_1~~t:_2",
       "a: {{ x }}~b: 2 | a:_1111111~b:_2",
   })
   void oneRenderingKeepsTheFirstBranchAndNoLineForAnIncludedFile(String input, String expected) {
