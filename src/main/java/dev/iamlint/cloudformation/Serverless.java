@@ -79,11 +79,12 @@ public final class Serverless {
         ? service.map("custom").flatMap(c -> c.map(PER_FUNCTION_ROLES)).flatMap(c -> c.get("iamGlobalPermissionsBoundary"))
         : Optional.empty();
     Optional<Node> sharedBoundary = pluginBoundary.or(() -> boundary);
-    String serviceName = service.get("service").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text()).orElse("service");
-    // The framework names the role's policy <service>-<stage>-lambda (the per-function roles plugin
-    // copies the shared role, and its policy name with it); the stage is the provider's, else dev.
-    String stage = provider.get("stage").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text()).orElse("dev");
-    String policyName = serviceName + "-" + stage + "-lambda";
+    // The framework names the role's policy <service>-<stage>-lambda with an Fn::Join (the
+    // per-function roles plugin copies the shared role, and its policy name with it); the stage is
+    // the provider's, else dev. A part that is not known leaves the name partly known.
+    Node policyName = map(List.of(entry("Fn::Join", new ListNode(List.of(scalar("-", at), new ListNode(List.of(
+        service.get("service").orElse(scalar("service", at)), provider.get("stage").orElse(scalar("dev", at)), scalar("lambda", at)),
+        at)), at), at)), at);
 
     List<MapNode.Entry> resources = new ArrayList<>();
     boolean sharedRoleUsed = false;
@@ -148,7 +149,7 @@ public final class Serverless {
   }
 
   /** The execution role the framework writes: trusted by Lambda, with one inline policy and the managed policies. */
-  private static MapNode role(Location at, String policyName, Node statements, Optional<Node> managed, Optional<Node> boundary) {
+  private static MapNode role(Location at, Node policyName, Node statements, Optional<Node> managed, Optional<Node> boundary) {
     MapNode trust = map(List.of(entry("Statement", new ListNode(List.of(map(List.of(
         entry("Effect", scalar("Allow", at), at),
         entry("Principal", map(List.of(entry("Service", new ListNode(List.of(scalar("lambda.amazonaws.com", at)), at), at)), at), at),
@@ -159,7 +160,7 @@ public final class Serverless {
       MapNode document = map(List.of(entry("Version", scalar("2012-10-17", at), at), entry("Statement", statements, statements.location())),
           statements.location());
       properties.add(entry("Policies", new ListNode(List.of(map(List.of(
-          entry("PolicyName", scalar(policyName, at), at),
+          entry("PolicyName", policyName, at),
           entry("PolicyDocument", document, statements.location())), statements.location())), statements.location()), at));
     }
     managed.ifPresent(m -> properties.add(entry("ManagedPolicyArns", m, m.location())));
