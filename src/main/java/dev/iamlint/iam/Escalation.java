@@ -384,11 +384,8 @@ public final class Escalation {
     for (Value item : s.resource().get().items()) {
       for (Value v : item.alternatives()) {
         // arn:aws:iam::<unknown account>:role/* still names every role.
-        Optional<String> text = resourceText(v)
-            .map(String::trim);
-        if (text.isEmpty()) return false;
-        String[] parts = text.get().split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn") || !WHOLE_TYPE.matcher(parts[5]).matches()) return false;
+        Optional<String[]> parts = arnParts(v);
+        if (parts.isEmpty() || !WHOLE_TYPE.matcher(parts.get()[5]).matches()) return false;
       }
     }
     return true;
@@ -406,10 +403,9 @@ public final class Escalation {
     for (Value item : s.resource().get().items()) {
       for (Value v : item.alternatives()) {
         // A region or account known only at plan leaves the service and the type known.
-        Optional<String> text = resourceText(v).map(String::trim);
-        if (text.isEmpty() || text.get().equals("*")) return false;
-        String[] parts = text.get().split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn") || !fixed(parts[2])) return false;
+        Optional<String[]> arn = arnParts(v);
+        if (arn.isEmpty() || !fixed(arn.get()[2])) return false;
+        String[] parts = arn.get();
         // arn:aws:s3:::* is no instance, whatever its resource part.
         String service = parts[2].toLowerCase(Locale.ROOT);
         if (targets.stream().noneMatch(t -> t.startsWith(service + ":"))) continue;
@@ -448,15 +444,18 @@ public final class Escalation {
     Set<String> actedOn = RESOURCES_OF_OTHER_SERVICES.getOrDefault(service, Set.of());
     for (Value item : s.resource().get().items()) {
       for (Value v : item.alternatives()) {
-        Optional<String> text = resourceText(v).map(String::trim);
-        if (text.isEmpty()) return false;
-        String[] parts = text.get().split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn") || !fixed(parts[2])) return false;
-        String of = parts[2].toLowerCase(Locale.ROOT);
+        Optional<String[]> parts = arnParts(v);
+        if (parts.isEmpty() || !fixed(parts.get()[2])) return false;
+        String of = parts.get()[2].toLowerCase(Locale.ROOT);
         if (of.equals(service) || actedOn.contains(of)) return false;
       }
     }
     return true;
+  }
+
+  /** The six fields of a resource that is an ARN, read from its text or the known part of it. */
+  private static Optional<String[]> arnParts(Value v) {
+    return resourceText(v).map(t -> t.trim().split(":", 6)).filter(p -> p.length == 6 && p[0].equals("arn"));
   }
 
   /** A resource's text, or the known part of it ({@code arn:aws:iam::…:role/*} still names every role). */

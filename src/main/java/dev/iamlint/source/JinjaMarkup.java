@@ -1,8 +1,6 @@
 package dev.iamlint.source;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,7 +62,7 @@ public final class JinjaMarkup {
     StringBuilder out = new StringBuilder(text);
     List<Tag> tags = new ArrayList<>();
     // Markup that shapes the text around it, by offset: see oneRendering.
-    List<int[]> shaping = new ArrayList<>();
+    List<Shaping> shaping = new ArrayList<>();
     Set<Integer> statementLines = new HashSet<>();
     // Lines that hold an expression and nothing else: empty in one rendering (see oneRendering).
     Set<Integer> expressionLines = new HashSet<>();
@@ -124,13 +122,13 @@ public final class JinjaMarkup {
       cookiecutter |= inner.contains("cookiecutter.");
       int eol = closers.next("\n", end + 2);
       if (next == '{' && text.substring(lineStart, i).isBlank() && text.substring(end + 2, eol < 0 ? text.length() : eol).isBlank()) {
-        shaping.add(new int[] {i, end + 2, EXPRESSION_LINE});
+        shaping.add(new Shaping(i, end + 2, Shape.EXPRESSION_LINE));
         expressionLines.add(line);
       } else if (next == '%') {
         String keyword = inner.split("\\s+", 2)[0];
-        if (keyword.equals("if")) shaping.add(new int[] {i, end + 2, IF});
-        else if (keyword.equals("elif") || keyword.equals("else")) shaping.add(new int[] {i, end + 2, ELSE});
-        else if (keyword.equals("endif")) shaping.add(new int[] {i, end + 2, ENDIF});
+        if (keyword.equals("if")) shaping.add(new Shaping(i, end + 2, Shape.IF));
+        else if (keyword.equals("elif") || keyword.equals("else")) shaping.add(new Shaping(i, end + 2, Shape.ELSE));
+        else if (keyword.equals("endif")) shaping.add(new Shaping(i, end + 2, Shape.ENDIF));
       }
       tags.add(new Tag(tag, Location.point(file, line, i - lineStart + 1)));
       if (next != '{') statementLines.add(line);
@@ -156,10 +154,10 @@ public final class JinjaMarkup {
     return out;
   }
 
-  private static final int EXPRESSION_LINE = 0;
-  private static final int IF = 1;
-  private static final int ELSE = 2;
-  private static final int ENDIF = 3;
+  private enum Shape { EXPRESSION_LINE, IF, ELSE, ENDIF }
+
+  /** Markup that shapes the text around it, from offset {@code from} to {@code to}. */
+  private record Shaping(int from, int to, Shape shape) {}
 
   /**
    * The set-aside text as one rendering could give it: the first branch of each if only (the
@@ -169,22 +167,22 @@ public final class JinjaMarkup {
    * lines of YAML, the set-aside text may have an error that no rendering has (a list item in one
    * branch, a flow list in the other). Lines are kept, and the columns of what is not blanked.
    */
-  private static String oneRendering(String setAside, List<int[]> shaping) {
+  private static String oneRendering(String setAside, List<Shaping> shaping) {
     StringBuilder out = new StringBuilder(setAside);
-    Deque<int[]> open = new ArrayDeque<>();
-    for (int[] t : shaping) {
-      switch (t[2]) {
-        case EXPRESSION_LINE -> blank(out, t[0], t[1]);
-        case IF -> open.push(new int[] {-1});
+    // For each if open at this point: where its second branch starts, -1 before one does.
+    List<Integer> open = new ArrayList<>();
+    for (Shaping t : shaping) {
+      switch (t.shape()) {
+        case EXPRESSION_LINE -> blank(out, t.from(), t.to());
+        case IF -> open.add(-1);
         case ELSE -> {
-          if (!open.isEmpty() && open.peek()[0] < 0) open.peek()[0] = t[0];
+          if (!open.isEmpty() && open.get(open.size() - 1) < 0) open.set(open.size() - 1, t.from());
         }
         case ENDIF -> {
           if (open.isEmpty()) break;
-          int from = open.pop()[0];
-          if (from >= 0) blank(out, from, t[0]);
+          int from = open.remove(open.size() - 1);
+          if (from >= 0) blank(out, from, t.from());
         }
-        default -> { }
       }
     }
     return out.toString();

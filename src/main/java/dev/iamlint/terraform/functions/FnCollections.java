@@ -112,7 +112,7 @@ final class FnCollections {
       Value.MapV mv = mapArg(a.get(0), "keys");
       List<Value> out = new ArrayList<>();
       for (Value.MapV.Entry e : FnSupport.sortedEntries(mv)) {
-        out.add(InstanceMarks.standsForUnknownInstances(e) ? InstanceMarks.key(e, at) : mkStr(e.key(), e.keyLocation() == null ? at : e.keyLocation()));
+        out.add(InstanceMarks.key(e, at));
       }
       return mkList(out, at);
     }));
