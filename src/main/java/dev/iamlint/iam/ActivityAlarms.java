@@ -106,6 +106,11 @@ public final class ActivityAlarms {
     return new Coverage(covered, matching);
   }
 
+  /** The filters with the control's pattern that a condition certainly leaves out of the account. */
+  public static List<MetricFilter> notCreated(IamModel model, Control control) {
+    return model.filtersNotCreated().stream().filter(f -> patternMatches(f.pattern(), control).isTrue()).toList();
+  }
+
   private static Truth patternMatches(Value pattern, Control control) {
     Truth result = Truth.FALSE;
     for (Value v : pattern.alternatives()) {

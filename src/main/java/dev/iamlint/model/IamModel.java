@@ -23,7 +23,8 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     List<StaticCredential> credentials, List<MetricFilter> metricFilters, List<MetricAlarm> metricAlarms,
     List<SecretSink> secretSinks, List<PermissionsBoundary> boundaries, List<Deployment> deployments,
     List<ServiceLaunch> serviceLaunches, List<TrustDocument> trustDocuments,
-    List<CredentialReportLine> credentialReport, List<CodeInventory> codeInventories, ModelIndex index) {
+    List<CredentialReportLine> credentialReport, List<CodeInventory> codeInventories, List<MetricFilter> filtersNotCreated,
+    ModelIndex index) {
 
   public IamModel {
     resources = List.copyOf(resources);
@@ -52,6 +53,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     trustDocuments = List.copyOf(trustDocuments);
     credentialReport = List.copyOf(credentialReport);
     codeInventories = List.copyOf(codeInventories);
+    filtersNotCreated = List.copyOf(filtersNotCreated);
   }
 
   /**

@@ -48,6 +48,10 @@ public final class ActivityAlarmMissing implements Rule {
     if (filter.isPresent()) {
       ctx.report(r, r.header(), "no-alarm", what + "metric filter " + filter.get().resource().address()
           + " has the CIS pattern but no alarm watches the metric it publishes");
+    } else if (!ActivityAlarms.notCreated(ctx.model(), control).isEmpty()) {
+      MetricFilter off = ActivityAlarms.notCreated(ctx.model(), control).get(0);
+      ctx.report(r, r.header(), "no-filter", what + "metric filter " + off.resource().address()
+          + " has the CIS pattern but is not created: " + off.resource().mayNotExist().orElse("a condition leaves it out"));
     } else {
       ctx.report(r, r.header(), "no-filter", what + "no metric filter has the CIS pattern "
           + "(a pattern that drops a term or joins the terms with || does not count)");
