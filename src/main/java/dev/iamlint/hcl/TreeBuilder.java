@@ -208,25 +208,35 @@ final class TreeBuilder {
   }
 
   private Expression postfix(HclParser.PostfixExprContext ctx) {
-    Expression current = term(child(ctx, HclParser.TermContext.class, 0));
-    List<HclParser.PostfixContext> ops = ctx.postfix();
-    int i = 0;
+    return traversals(term(child(ctx, HclParser.TermContext.class, 0)), ctx.postfix(), 0);
+  }
+
+  /**
+   * The steps {@code ops[from..]} applied to {@code current}, as hclsyntax reads them: a full
+   * splat ({@code [*]}) takes every step after it, splats included (its item is traversed by the
+   * same rules); an attribute-only splat ({@code .*}) takes the {@code .attr} and {@code .0} steps
+   * after it, and a second {@code .*} among them is a nested splat, an error. Anything after an
+   * attribute-only splat's steps applies to its result ({@code x.*.id[0]}, {@code x.*[*]}).
+   */
+  private Expression traversals(Expression current, List<HclParser.PostfixContext> ops, int from) {
+    int i = from;
     while (i < ops.size()) {
       HclParser.PostfixContext op = ops.get(i);
-      if (op instanceof HclParser.AttrSplatContext || op instanceof HclParser.FullSplatContext) {
-        boolean full = op instanceof HclParser.FullSplatContext;
+      if (op instanceof HclParser.FullSplatContext) {
+        Expression each = traversals(new Expression.SplatItem(range(op)), ops, i + 1);
+        return new Expression.Splat(current, each, true, current.range().to(range(ops.get(ops.size() - 1))));
+      }
+      if (op instanceof HclParser.AttrSplatContext) {
         Expression each = new Expression.SplatItem(range(op));
         int j = i + 1;
-        // An attribute-only splat takes the .attr and .0 steps after it; a full splat takes every step.
-        while (j < ops.size() && (full ? !isSplat(ops.get(j)) : isAttrStep(ops.get(j)))) {
+        while (j < ops.size() && isAttrStep(ops.get(j))) {
           each = step(each, ops.get(j));
           j++;
         }
-        if (j == i + 1 && j < ops.size() && isSplat(ops.get(j))) {
+        if (j < ops.size() && ops.get(j) instanceof HclParser.AttrSplatContext) {
           throw new HclSyntaxError("nested splat expression not allowed", range(ops.get(j)));
         }
-        SourceRange r = current.range().to(range(ops.get(j - 1)));
-        current = new Expression.Splat(current, each, full, r);
+        current = new Expression.Splat(current, each, false, current.range().to(range(ops.get(j - 1))));
         i = j;
       } else {
         current = step(current, op);
@@ -234,10 +244,6 @@ final class TreeBuilder {
       }
     }
     return current;
-  }
-
-  private static boolean isSplat(HclParser.PostfixContext op) {
-    return op instanceof HclParser.AttrSplatContext || op instanceof HclParser.FullSplatContext;
   }
 
   private static boolean isAttrStep(HclParser.PostfixContext op) {

@@ -69,6 +69,8 @@ class SyntaxErrorTableTest {
       "tuple newline sep   | `x = [1\n2]\n`                        | 2 | 1  | unexpected",
       "legacy double index | `x = a.0.1\n`                         | 1 | 6  | legacy index",
       "nested splat        | `x = a.*.*\n`                         | 1 | 8  | nested splat",
+      "splat after steps   | `x = a.*.b.*\n`                       | 1 | 10 | nested splat",
+      "in a full splat     | `x = a[*].*.*\n`                      | 1 | 11 | nested splat",
       "duplicate attribute | `a = 1\na = 2\n`                      | 2 | 1  | defined twice",
       "unmatched endif     | `x = \"%{endif}\"\n`                  | 1 | 6  | unexpected endif",
       "unclosed if         | `x = \"%{if a}b\"\n`                  | 1 | 6  | unclosed if",
