@@ -72,13 +72,18 @@ public final class YamlLoader {
    */
   private static final String RAIN_PREFIX = "!Rain::";
   /**
-   * org-formation's templates ({@code AWSTemplateFormatVersion: '2010-09-09-OC'}) take tags of
-   * their own ({@code !ReadFile}, {@code !CopyValue}, {@code !JsonString}, ...), which
-   * org-formation replaces before deploy: in such a template any other tag is kept as
-   * {@code {OC::Name: argument}}, an unknown value, as rain's directives are.
+   * org-formation's templates take tags of their own ({@code !Include}, {@code !ReadFile},
+   * {@code !CopyValue}, {@code !JsonString}, ...), which org-formation replaces before deploy: in
+   * such a template any other tag is kept as {@code {OC::Name: argument}}, an unknown value, as
+   * rain's directives are. Such a template says so by its version
+   * ({@code AWSTemplateFormatVersion: '2010-09-09-OC'}) or, with the plain version, which
+   * org-formation also takes, by a top-level key only org-formation knows
+   * ({@code OrganizationBindings}, {@code Organization}, ...).
    */
-  private static final Pattern ORG_FORMATION =
-      Pattern.compile("(?m)^AWSTemplateFormatVersion:\\s*['\"]?2010-09-09-OC['\"]?\\s*(#.*)?$");
+  private static final Pattern ORG_FORMATION = Pattern.compile(
+      "(?m)^(AWSTemplateFormatVersion:\\s*['\"]?2010-09-09-OC['\"]?\\s*(#.*)?$"
+          + "|(Organization|OrganizationBindings|DefaultOrganizationBinding|DefaultOrganizationBindingRegion"
+          + "|OrganizationBindingRegion)\\s*:)");
   public static final String ORG_FORMATION_DIRECTIVE = "OC::";
 
   private static final String ONLY_INTRINSICS =

@@ -76,6 +76,20 @@ class YamlLoaderTest {
     assertTrue(f.message().contains("unsupported YAML tag !ReadFile"), f.message());
   }
 
+  /** org-formation also takes the plain version: a top-level key of its own marks its template (found on a public repository). */
+  @Test
+  void orgFormationKeysMarkItsTemplatesOfThePlainVersion() {
+    String head = "AWSTemplateFormatVersion: '2010-09-09'\n";
+    String body = "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    OrganizationBinding: !Ref Logs\n";
+    assertEquals("{AWSTemplateFormatVersion: 2010-09-09, Organization: {OC::Include: ../organization.yml}, "
+            + "OrganizationBindings: {Logs: {Account: *}}, Resources: {B: {Type: AWS::S3::Bucket, OrganizationBinding: {Ref: Logs}}}}",
+        render(parse(head + "Organization: !Include ../organization.yml\nOrganizationBindings:\n  Logs:\n    Account: '*'\n" + body)));
+    // A key of that name below the top level is not the mark.
+    ParseResult.Failed f = assertInstanceOf(ParseResult.Failed.class,
+        YamlLoader.parse("t.yaml", head + "Resources:\n  P:\n    Properties:\n      Organization: !Include x.yml\n"));
+    assertTrue(f.message().contains("unsupported YAML tag !Include"), f.message());
+  }
+
   @Test
   void positionsAreOneBasedAndBlockCollectionsEndAtTheirLastChild() {
     MapNode root = (MapNode) parse("Resources:\n  User:\n    Type: AWS::IAM::User\n\nOutputs: {}\n");
