@@ -20,15 +20,36 @@ public final class Conditions {
       "aws:multifactorauthpresent", "aws:multifactorauthage", "aws:securetransport", "aws:currenttime",
       "aws:epochtime", "aws:requestedregion", "aws:useragent", "aws:tokenissuetime", "aws:viaawsservice",
       "aws:calledvia", "aws:calledviafirst", "aws:calledvialast", "aws:referer");
+  /**
+   * Keys that limit an identity policy's grant to requests an AWS service makes on the
+   * principal's behalf (forward access sessions): the principal cannot make those calls itself,
+   * and what it can make the service do depends on its other permissions.
+   */
+  private static final Set<String> VIA_SERVICE_KEYS = Set.of("aws:viaawsservice", "aws:calledvia", "aws:calledviafirst",
+      "aws:calledvialast");
 
   private Conditions() {}
 
   /** TRUE when the statement has no condition, or only conditions that do not restrict. */
   public static Truth unrestricted(Optional<Value> condition, boolean allow) {
+    return unrestricted(condition, allow, false);
+  }
+
+  /**
+   * The same for an Allow of an identity policy (what its principal may do): a test of the
+   * service a request comes through ({@code aws:CalledVia}, {@code aws:ViaAWSService}) makes
+   * the grant undecided rather than open, since it applies only to what a service does for the
+   * principal.
+   */
+  public static Truth unrestrictedGrant(Optional<Value> condition) {
+    return unrestricted(condition, true, true);
+  }
+
+  private static Truth unrestricted(Optional<Value> condition, boolean allow, boolean grant) {
     if (condition.isEmpty()) return Truth.TRUE;
     Truth unrestricted = Truth.FALSE;
     for (Value alternative : condition.get().alternatives()) {
-      unrestricted = unrestricted.or(unrestrictedOne(alternative, allow));
+      unrestricted = unrestricted.or(unrestrictedOne(alternative, allow, grant));
     }
     return unrestricted;
   }
@@ -71,21 +92,22 @@ public final class Conditions {
     return blocks.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(blocks));
   }
 
-  private static Truth unrestrictedOne(Value condition, boolean allow) {
+  private static Truth unrestrictedOne(Value condition, boolean allow, boolean grant) {
     if (condition instanceof Value.Null) return Truth.TRUE;
     if (!(condition instanceof Value.MapV operators)) return Truth.UNKNOWN;
     if (operators.entries().isEmpty()) return Truth.TRUE;
+    Truth result = Truth.TRUE;
     for (Value.MapV.Entry op : operators.entries()) {
       String operator = op.key().toLowerCase(Locale.ROOT);
       if (!(op.value() instanceof Value.MapV keys)) return Truth.UNKNOWN;
       for (Value.MapV.Entry key : keys.entries()) {
         boolean permissiveSet = allow && operator.startsWith("forallvalues:");
-        if (!permissiveSet && !NON_RESTRICTING_KEYS.contains(key.key().toLowerCase(Locale.ROOT))) {
-          return Truth.FALSE;
-        }
+        String name = key.key().toLowerCase(Locale.ROOT);
+        if (!permissiveSet && !NON_RESTRICTING_KEYS.contains(name)) return Truth.FALSE;
+        if (!permissiveSet && grant && VIA_SERVICE_KEYS.contains(name)) result = Truth.UNKNOWN;
       }
     }
-    return Truth.TRUE;
+    return result;
   }
 
   /**

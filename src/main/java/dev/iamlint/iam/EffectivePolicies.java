@@ -280,6 +280,8 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
 
     void principal(PrincipalKind kind, ResourceRef resource, Value name, Optional<Group> via) {
       String owner = kind.noun() + " " + name.asText().map(n -> "\"" + n + "\"").orElse(resource.address());
+      // A module outside the scan that is handed the principal may attach policies to it.
+      if (model.handedOutside(resource, name).isPresent()) complete = false;
       for (InlinePolicy p : indexes(model).inline().candidates(kind, resource, name)) {
         Truth links = links(model, p.principals(), p.resource(), kind, resource, name);
         if (links.isFalse()) continue;

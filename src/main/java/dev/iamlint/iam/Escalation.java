@@ -165,7 +165,7 @@ public final class Escalation {
           Truth shut = context.judgesTime() ? TimeWindows.shut(s, context.day()) : Truth.FALSE;
           if (shut.isTrue() || (context.withoutMfa() && Conditions.requiresMfa(s.condition()))) continue;
           Value element = found.get();
-          Truth unrestricted = shut.isFalse() ? Conditions.unrestricted(s.condition(), true) : Truth.UNKNOWN;
+          Truth unrestricted = shut.isFalse() ? Conditions.unrestrictedGrant(s.condition()) : Truth.UNKNOWN;
           if (unrestricted.isFalse()) {
             // iam:PassedToService limits the service a role goes to, not which role: paths through that service stay open.
             Optional<List<List<String>>> services = Conditions.passedToServiceOnly(s.condition());

@@ -30,7 +30,7 @@ public final class Grants {
     ActionCatalog catalog = ActionCatalog.bundled();
     for (Statement s : document.statements()) {
       if (!s.isAllow() || !StatementScope.allResources(s).covers().isTrue()
-          || !Conditions.unrestricted(s.condition(), true).isTrue()) {
+          || !Conditions.unrestrictedGrant(s.condition()).isTrue()) {
         continue;
       }
       granted.addAll(actions(s, catalog));

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * Service, Role; {@code AmazonEC2RoleforSSM} → Amazon, EC2, Rolefor, SSM), the name must spell
  * every label of the service principal before {@code amazonaws.com}, hyphens dropped, as one
  * word or several consecutive ones ({@code glue}; {@code elasticmapreduce} = Elastic Map
- * Reduce; {@code drt.shield} = DRT and Shield). The policy's actions do not tell: a service
+ * Reduce; {@code drt.shield} = DRT and Shield), or as the initials of three or more ({@code fis}
+ * = Fault Injection Simulator). The policy's actions do not tell: a service
  * role's policy mostly grants other services' actions (EC2, S3, CloudWatch).
  */
 public final class ServiceRolePolicies {
@@ -144,12 +145,18 @@ public final class ServiceRolePolicies {
     return true;
   }
 
+  /**
+   * The label as one word or several consecutive ones, or as the initials of three or more
+   * consecutive words ({@code fis} = Fault Injection Simulator).
+   */
   private static boolean spelled(List<String> words, String label) {
     for (int i = 0; i < words.size(); i++) {
       StringBuilder joined = new StringBuilder();
-      for (int j = i; j < words.size() && joined.length() < label.length(); j++) {
+      StringBuilder initials = new StringBuilder();
+      for (int j = i; j < words.size() && (joined.length() < label.length() || initials.length() < label.length()); j++) {
         joined.append(words.get(j));
-        if (joined.toString().equals(label)) return true;
+        initials.append(words.get(j).charAt(0));
+        if (joined.toString().equals(label) || (j - i >= 2 && initials.toString().equals(label))) return true;
       }
     }
     return false;

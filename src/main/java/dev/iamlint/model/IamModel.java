@@ -24,7 +24,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     List<SecretSink> secretSinks, List<PermissionsBoundary> boundaries, List<Deployment> deployments,
     List<ServiceLaunch> serviceLaunches, List<TrustDocument> trustDocuments,
     List<CredentialReportLine> credentialReport, List<CodeInventory> codeInventories, List<MetricFilter> filtersNotCreated,
-    ModelIndex index) {
+    List<UnreadCall> unreadCalls, ModelIndex index) {
 
   public IamModel {
     resources = List.copyOf(resources);
@@ -54,6 +54,7 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     credentialReport = List.copyOf(credentialReport);
     codeInventories = List.copyOf(codeInventories);
     filtersNotCreated = List.copyOf(filtersNotCreated);
+    unreadCalls = List.copyOf(unreadCalls);
   }
 
   /**
@@ -131,6 +132,34 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
     return slash >= 0 && text.substring(slash + 1).equalsIgnoreCase(name);
   }
 
+  /**
+   * The first call outside the scan that is handed the principal declared as {@code principal}
+   * with {@code name}: an argument value that certainly designates it (its name, its ARN, a
+   * reference to it), however deep in lists and maps. What that call does to the principal is
+   * not known.
+   */
+  public Optional<UnreadCall> handedOutside(ResourceRef principal, Value name) {
+    for (UnreadCall call : unreadCalls) {
+      if (hands(call.arguments(), call.resource(), principal, name)) return Optional.of(call);
+    }
+    return Optional.empty();
+  }
+
+  private boolean hands(Value value, ResourceRef from, ResourceRef principal, Value name) {
+    for (Value v : value.alternatives()) {
+      if (v instanceof Value.MapV m) {
+        for (Value.MapV.Entry e : m.entries()) if (hands(e.value(), from, principal, name)) return true;
+      } else if (v instanceof Value.ListV l) {
+        for (Value item : l.items()) if (hands(item, from, principal, name)) return true;
+      } else if (v instanceof Value.Unknown u && u.partial().filter(p -> !p.startsWith("arn:")).isPresent()) {
+        continue; // a text built around the principal's name ("iam-${name}") names something else
+      } else if (designates(v, from, principal, name).isTrue()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The declared resource a reference points at, whatever its kind. */
   public Optional<ResourceRef> declaration(Value ref) {
     if (!(ref instanceof Value.Unknown u) || u.reference().isEmpty()) return Optional.empty();
@@ -190,8 +219,10 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
       Truth designated = from.isPresent() ? designates(ref, from.get(), r, name.apply(item)) : designates(ref, r, name.apply(item));
       if (!designated.isTrue()) continue;
       if (from.isEmpty()) return Optional.of(item);
-      if (r.scope().equals(from.get().scope())) return Optional.of(item);
-      if (sameDeployment == null && r.deployment().equals(from.get().deployment())) sameDeployment = item;
+      // A module called by two root modules has the same scope in both: the same instance is also the same deployment.
+      boolean inDeployment = r.deployment().equals(from.get().deployment());
+      if (inDeployment && r.scope().equals(from.get().scope())) return Optional.of(item);
+      if (sameDeployment == null && inDeployment) sameDeployment = item;
       if (anywhere == null) anywhere = item;
     }
     return Optional.ofNullable(sameDeployment != null ? sameDeployment : anywhere);

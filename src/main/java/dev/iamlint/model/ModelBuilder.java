@@ -26,6 +26,7 @@ public final class ModelBuilder {
   public final List<MetricAlarm> metricAlarms = new ArrayList<>();
   /** Metric filters a condition certainly leaves out: never part of the account, named by the rules that miss them. */
   public final List<MetricFilter> filtersNotCreated = new ArrayList<>();
+  public final List<UnreadCall> unreadCalls = new ArrayList<>();
   public final List<SecretSink> secretSinks = new ArrayList<>();
   public final List<PermissionsBoundary> boundaries = new ArrayList<>();
   public final List<Deployment> deployments = new ArrayList<>();
@@ -55,6 +56,7 @@ public final class ModelBuilder {
     metricFilters.addAll(other.metricFilters);
     metricAlarms.addAll(other.metricAlarms);
     filtersNotCreated.addAll(other.filtersNotCreated);
+    unreadCalls.addAll(other.unreadCalls);
     secretSinks.addAll(other.secretSinks);
     boundaries.addAll(other.boundaries);
     deployments.addAll(other.deployments);
@@ -69,7 +71,7 @@ public final class ModelBuilder {
     return new IamModel(resources, users, groups, roles, instanceProfiles, memberships, attached,
         customerPolicies, inlinePolicies, accessKeys, loginProfiles, trails, computeInstances, passwordPolicies,
         configRules, accessAnalyzers, credentials, metricFilters, metricAlarms, secretSinks, boundaries,
-        deployments, serviceLaunches, trustDocuments, credentialReport, codeInventories, filtersNotCreated,
+        deployments, serviceLaunches, trustDocuments, credentialReport, codeInventories, filtersNotCreated, unreadCalls,
         new ModelIndex(deployments, resources, users, roles, groups, instanceProfiles, customerPolicies, memberships,
             loginProfiles, accessKeys));
   }

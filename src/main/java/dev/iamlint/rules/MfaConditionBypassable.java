@@ -12,8 +12,9 @@ import dev.iamlint.value.Value;
 import java.util.Locale;
 
 /**
- * MFA003: a statement tests aws:MultiFactorAuthPresent with {@code Bool ... "false"}. The key is
- * absent for long-term access keys, so such a Deny never applies to them: use BoolIfExists.
+ * MFA003: a Deny statement tests aws:MultiFactorAuthPresent with {@code Bool ... "false"}, in an
+ * identity or a trust policy. The key is absent for long-term access keys, so such a Deny never
+ * applies to them: use BoolIfExists.
  */
 public final class MfaConditionBypassable implements Rule {
 
@@ -33,7 +34,8 @@ public final class MfaConditionBypassable implements Rule {
     int index = 0;
     for (Statement s : document.statements()) {
       index++;
-      if (s.condition().isEmpty() || !(s.condition().get() instanceof Value.MapV operators)) continue;
+      // Only a Deny is bypassed: an Allow with Bool "false" grants less, and BoolIfExists would widen it to access keys.
+      if (!s.isDeny() || s.condition().isEmpty() || !(s.condition().get() instanceof Value.MapV operators)) continue;
       for (Value.MapV.Entry op : operators.entries()) {
         if (!op.key().equalsIgnoreCase("Bool") || !(op.value() instanceof Value.MapV keys)) continue;
         for (Value.MapV.Entry key : keys.entries()) {

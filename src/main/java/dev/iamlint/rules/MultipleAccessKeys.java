@@ -63,7 +63,8 @@ public final class MultipleAccessKeys implements Rule {
     if (user.isPresent()) {
       ResourceRef r = user.get().resource();
       String display = user.get().name().asText().map(n -> "\"" + n + "\"").orElse(r.address());
-      return Optional.of(new UserIdentity("declared:" + r.scope() + "|" + r.address(), display));
+      // The deployment too: a module called by two root modules has the same scope and address in both.
+      return Optional.of(new UserIdentity("declared:" + r.deployment() + "|" + r.scope() + "|" + r.address(), display));
     }
     return key.user().asText().map(t -> new UserIdentity("name:" + t.toLowerCase(Locale.ROOT) + "|" + key.resource().deployment(),
         "\"" + t.toLowerCase(Locale.ROOT) + "\""));

@@ -33,7 +33,7 @@ public final class PolicyGrantsAdmin implements Rule {
     Statement s = a.statement();
     StatementScope.Coverage actions = StatementScope.allActions(s);
     StatementScope.Coverage resources = StatementScope.allResources(s);
-    Truth unrestricted = Conditions.unrestricted(s.condition(), true);
+    Truth unrestricted = Conditions.unrestrictedGrant(s.condition());
     String detail = "statement:" + a.key(0);
     if (!actions.covers().isTrue() || !resources.covers().isTrue() || !unrestricted.isTrue()) {
       if (!actions.covers().isFalse() && !resources.covers().isFalse() && !unrestricted.isFalse()) {

@@ -38,7 +38,7 @@ public final class PolicyGrantsServiceWildcard implements Rule {
   private static void check(RuleContext ctx, GrantingPolicy.Allowing a) {
     GrantingPolicy p = a.policy();
     Statement s = a.statement();
-    if (!Conditions.unrestricted(s.condition(), true).isTrue()) return;
+    if (!Conditions.unrestrictedGrant(s.condition()).isTrue()) return;
     if (StatementScope.allActions(s).covers().isTrue() && StatementScope.allResources(s).covers().isTrue()) return;
     List<Grants.ServiceGrant> wildcards = Grants.serviceWildcards(s);
     if (wildcards.isEmpty()) return;

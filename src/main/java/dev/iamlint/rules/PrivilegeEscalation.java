@@ -7,6 +7,7 @@ import dev.iamlint.iam.EffectivePolicies;
 import dev.iamlint.iam.Escalation;
 import dev.iamlint.iam.EscalationPaths;
 import dev.iamlint.iam.Footprints;
+import dev.iamlint.iam.ManagedPolicyPrivileges;
 import dev.iamlint.iam.PolicyHolders;
 import dev.iamlint.iam.RoleChains;
 import dev.iamlint.iam.StatementScope;
@@ -212,14 +213,16 @@ public final class PrivilegeEscalation implements Rule {
 
   /**
    * A path ADM002 reports at the attachment (one AWS managed policy granting it on every
-   * resource), or one group alone grants (reported on the group).
+   * resource, or one that ADM002 finds privileged for any reason: its PassRole may be limited to
+   * the service it manages), or one group alone grants (reported on the group).
    */
   private static boolean reportedElsewhere(EffectivePolicies policies, List<Escalation.Grant> grants) {
     Set<EffectivePolicies.Source> sources = new LinkedHashSet<>();
     for (Escalation.Grant g : grants) sources.add(source(policies, g.document()));
     if (sources.size() == 1 && sources.iterator().next().description().startsWith("AWS managed policy ")
-        && grants.stream().allMatch(g -> StatementScope.allResources(g.statement()).covers().isTrue()
-            && Conditions.unrestricted(g.statement().condition(), true).isTrue())) {
+        && (sources.iterator().next().awsManaged().flatMap(ManagedPolicyPrivileges::of).isPresent()
+            || grants.stream().allMatch(g -> StatementScope.allResources(g.statement()).covers().isTrue()
+                && Conditions.unrestrictedGrant(g.statement().condition()).isTrue()))) {
       return true;
     }
     Set<Optional<Group>> groups = new LinkedHashSet<>();

@@ -118,6 +118,8 @@ class PrivilegedServicesTest {
       AmazonPersonalizeFullAccess             | es.amazonaws.com                   | false
       AWSGlueServiceRole                      | glue                               | false
       AWSGlueServiceRole                      | glue.amazonaws.com.cn              | true
+      AWSFaultInjectionSimulatorEC2Access     | fis.amazonaws.com                  | true
+      AWSFaultInjectionSimulatorEC2Access     | fi.amazonaws.com                   | false
       """)
   void serviceRoleNames(String policy, String principal, boolean spells) {
     assertEquals(spells, ServiceRolePolicies.spells(policy, principal));

@@ -29,6 +29,7 @@ import dev.iamlint.model.SecretSink;
 import dev.iamlint.model.ServiceLaunch;
 import dev.iamlint.model.Trail;
 import dev.iamlint.model.TrustDocument;
+import dev.iamlint.model.UnreadCall;
 import dev.iamlint.model.User;
 import dev.iamlint.terraform.evaluation.TfResource;
 import dev.iamlint.terraform.functions.JsonValues;
@@ -68,6 +69,7 @@ public final class TerraformAdapter {
   private void adapt(TfResource r) {
     ResourceRef ref = new ResourceRef(r.scope(), r.address(), r.type(), r.location(), r.header(), r.callSites(),
         deployment.id(), existence(r));
+    if (r.mode().equals("module")) out.unreadCalls.add(new UnreadCall(ref, r.values()));
     if (r.mode().equals("provider") || r.mode().equals("module")) {
       // Only credentials are judged here: provider keys, module call arguments.
       Credentials.keyLiterals(ref, r.mode() + " " + r.name(), r.values(), out.credentials);
