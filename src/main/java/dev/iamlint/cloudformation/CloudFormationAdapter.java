@@ -377,6 +377,7 @@ public final class CloudFormationAdapter {
             .map(Value.MapV.class::cast).ifPresent(c -> serviceLaunch(ref, "AWS Batch compute environment",
                 c.get("LaunchTemplate"), "LaunchTemplateId", "LaunchTemplateName"));
         case "AWS::Serverless::Function" -> samFunction(r, ref);
+        case "AWS::Serverless::StateMachine" -> samStateMachine(r, ref);
         case "AWS::SSO::PermissionSet" -> permissionSet(r, ref);
         case "AWS::Config::ConfigRule" -> out.configRules.add(new ConfigRule(ref,
             prop(r, "Source").flatMap(s -> s instanceof Value.MapV m ? m.get("SourceIdentifier") : Optional.empty())
@@ -724,6 +725,31 @@ public final class CloudFormationAdapter {
     // SAM puts the function's (or Globals') permissions boundary on the role it creates.
     globalsOrOwn(r, "PermissionsBoundary").ifPresent(b -> out.boundaries.add(new PermissionsBoundary(ref, b)));
     // Policies and Role are not supported in Globals: only the function's own count.
+    samPolicies(r, ref, role);
+  }
+
+  /**
+   * The role SAM creates for a state machine without {@code Role}: trusted by Step Functions,
+   * with the machine's {@code Policies} and {@code PermissionsBoundary} (its own only).
+   */
+  private void samStateMachine(Template.Resource r, ResourceRef ref) {
+    if (prop(r, "Role").isPresent()) return;
+    Location at = r.declaration().key().location();
+    Provenance p = Provenance.of("the trust policy SAM writes for a state machine's role");
+    Value statement = new Value.MapV(List.of(
+        new Value.MapV.Entry("Effect", at, new Value.Str("Allow", at, p)),
+        new Value.MapV.Entry("Principal", at, new Value.MapV(List.of(
+            new Value.MapV.Entry("Service", at, new Value.Str("states.amazonaws.com", at, p))), at, p)),
+        new Value.MapV.Entry("Action", at, new Value.Str("sts:AssumeRole", at, p))), at, p);
+    Value trust = new Value.MapV(List.of(new Value.MapV.Entry("Version", at, new Value.Str("2012-10-17", at, p)),
+        new Value.MapV.Entry("Statement", at, new Value.ListV(List.of(statement), at, p))), at, p);
+    out.roles.add(new Role(ref, generatedName(r), Optional.of(document(trust, PolicyDocument.Use.TRUST)), true));
+    prop(r, "PermissionsBoundary").ifPresent(b -> out.boundaries.add(new PermissionsBoundary(ref, b)));
+    samPolicies(r, ref, new PrincipalLink(PrincipalKind.ROLE, self(r)));
+  }
+
+  /** A SAM resource's {@code Policies}: managed policy names and ARNs, inline statements (policy templates are not read). */
+  private void samPolicies(Template.Resource r, ResourceRef ref, PrincipalLink role) {
     Optional<Value> policies = prop(r, "Policies");
     if (policies.isEmpty()) return;
     for (Value item : policies.get().items()) {
