@@ -477,11 +477,27 @@ public final class Discovery {
       return Optional.of(FileKind.SERVERLESS);
     }
     if (text.contains("AWSTemplateFormatVersion") || CFN_RESOURCE_TYPE.matcher(text).find()) {
+      // OpenStack Heat takes templates of the same shape, with resource types of its own.
+      if (HEAT.matcher(text).find()) return Optional.empty();
       boolean jsonName = name.toLowerCase(Locale.ROOT).endsWith(".json");
-      return Optional.of(json || (jsonName && !looksLikeYaml(text))
+      // CloudFormation reads a body that is not JSON as YAML: # comment lines before a JSON template.
+      return Optional.of(json || (jsonName && !looksLikeYaml(text) && !opensWithComment(text))
           ? FileKind.CLOUDFORMATION_JSON : FileKind.CLOUDFORMATION_YAML);
     }
     return Optional.empty();
+  }
+
+  /** An OpenStack Heat template: its format version key, or a resource type of Heat's own ({@code OS::Nova::Server}). */
+  private static final Pattern HEAT = Pattern.compile(
+      "HeatTemplateFormatVersion|(?m)^heat_template_version\\s*:|(?<![A-Za-z0-9_\"'])[\"']?Type[\"']?\\s*:\\s*[\"']?OS::[A-Za-z0-9]+::");
+
+  private static boolean opensWithComment(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\uFEFF' || Character.isWhitespace(c)) continue;
+      return c == '#';
+    }
+    return false;
   }
 
   /** A JSON document's first character; Jinja markup ("{%", "{#", "{{") opens a YAML template source instead. */

@@ -63,7 +63,10 @@ class DiscoveryTest {
    * is. Only a key named Type makes a resource type: an AWS Config item or an event names one under
    * {@code resourceType} and is no template (found on a public repository: a test event that was
    * not JSON got a SYN001). A YAML template source whose first line is Jinja markup ("{%", "{#",
-   * "{{") is YAML, not JSON (found on a public repository: "JSON syntax error").
+   * "{{") is YAML, not JSON (found on a public repository: "JSON syntax error"); so is a .json
+   * file that opens with # comments, which CloudFormation reads as YAML (found on a public
+   * repository). An OpenStack Heat template in the CloudFormation-compatible format is not a
+   * CloudFormation template (found on a public repository: EC2001 on a Heat launch configuration).
    */
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(delimiter = '|', textBlock = """
@@ -85,6 +88,11 @@ class DiscoveryTest {
       t.yaml          | '{# a comment #}\\nResources:\\n  R:\\n    Type: AWS::IAM::Role\\n' | CLOUDFORMATION_YAML
       t.yaml          | '{{ header }}\\nAWSTemplateFormatVersion: "2010-09-09"\\n'        | CLOUDFORMATION_YAML
       t.yaml          | '{"AWSTemplateFormatVersion": "2010-09-09"}'                        | CLOUDFORMATION_JSON
+      t.json          | '# generated\n{"Resources": {"R": {"Type": "AWS::IAM::Role"}}}'  | CLOUDFORMATION_YAML
+      t.json          | 'x{"Resources": {"R": {"Type": "AWS::IAM::Role"}}}'               | CLOUDFORMATION_JSON
+      heat.template   | '{"HeatTemplateFormatVersion": "2012-12-12", "Resources": {"I": {"Type": "AWS::EC2::Instance"}}}' | none
+      heat.yaml       | 'heat_template_version: 2018-08-31\nresources:\n  i:\n    Type: AWS::EC2::Instance\n' | none
+      heat.json       | '{"Resources": {"P": {"Type": "OS::Neutron::Port"}, "I": {"Type": "AWS::EC2::Instance"}}}' | none
       """)
   void aFileIsWhatItsContentIs(String name, String text, String expected) {
     assertEquals(expected, Discovery.classifyByContent(name, text.replace("\\n", "\n")).map(Enum::name).orElse("none"));
