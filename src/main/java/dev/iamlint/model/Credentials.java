@@ -26,6 +26,8 @@ public final class Credentials {
       "(?i)(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|aws\\s+configure\\s+set\\s+aws_(access_key_id|secret_access_key)"
           + "|\\.aws/credentials\\b|aws_secret_access_key\\s*=)");
   private static final Pattern CREDENTIAL_FILE = Pattern.compile("\\.aws/(credentials|config)$");
+  /** Only temporary (STS) credentials have a session token: a script that sets one hands over a session, not keys. */
+  private static final Pattern SESSION_TOKEN = Pattern.compile("(?i)aws_session_token");
 
   private Credentials() {}
 
@@ -132,7 +134,7 @@ public final class Credentials {
         : value instanceof Value.Unknown u ? u.partial() : Optional.<String>empty()).map(Credentials::decoded);
     if (text.isEmpty()) return;
     Matcher m = INSTANCE_CREDENTIALS.matcher(text.get().strip());
-    if (m.find()) {
+    if (m.find() && !SESSION_TOKEN.matcher(text.get()).find()) {
       out.add(new StaticCredential(resource, value.location(), StaticCredential.Kind.INSTANCE_CREDENTIALS,
           where + " gives the workload static AWS credentials (" + m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")
               + ")"));

@@ -206,14 +206,16 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
 
   /**
    * Of the elements a value designates, the one declared nearest to the element that names it:
-   * in the same module instance or template, else the same deployment, else anywhere. The same
-   * name written in two module instances (a role created in each of four accounts) names the
-   * instance's own role, never the first one found. {@code items} are the index's candidates.
+   * in the same module instance or template, else the same deployment, else anywhere, when only
+   * one other deployment declares it. The same name written in two module instances (a role
+   * created in each of four accounts) names the instance's own role, never the first one found.
+   * {@code items} are the index's candidates.
    */
   private <T> Optional<T> nearest(List<T> items, Optional<ResourceRef> from,
       Function<T, ResourceRef> resource, Function<T, Value> name, Value ref) {
     T sameDeployment = null;
     T anywhere = null;
+    boolean elsewhereTwice = false;
     for (T item : items) {
       ResourceRef r = resource.apply(item);
       Truth designated = from.isPresent() ? designates(ref, from.get(), r, name.apply(item)) : designates(ref, r, name.apply(item));
@@ -224,8 +226,12 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
       if (inDeployment && r.scope().equals(from.get().scope())) return Optional.of(item);
       if (sameDeployment == null && inDeployment) sameDeployment = item;
       if (anywhere == null) anywhere = item;
+      else if (!resource.apply(anywhere).deployment().equals(r.deployment())) elsewhereTwice = true;
     }
-    return Optional.ofNullable(sameDeployment != null ? sameDeployment : anywhere);
+    if (sameDeployment != null) return Optional.of(sameDeployment);
+    // The name is declared in two other deployments (two accounts: an IAM name is unique in one):
+    // which one, if either, this element's account holds is not known.
+    return elsewhereTwice ? Optional.empty() : Optional.ofNullable(anywhere);
   }
 
   /** The deployment an element belongs to (an element of no known deployment is its own). */
