@@ -66,6 +66,19 @@ public final class TerraformAdapter {
     for (TfResource r : resources) a.adapt(r);
   }
 
+  /**
+   * The names a list argument holds. Terraform 0.11 flattened a list written around a list
+   * ({@code ["${aws_iam_user.u.*.name}"]}, every user): a list inside is read so.
+   */
+  private static List<Value> names(Optional<Value> list) {
+    List<Value> out = new ArrayList<>();
+    for (Value item : list.map(Value::items).orElse(List.of())) {
+      if (item instanceof Value.ListV) out.addAll(names(Optional.of(item)));
+      else out.add(item);
+    }
+    return out;
+  }
+
   private void adapt(TfResource r) {
     ResourceRef ref = new ResourceRef(r.scope(), r.address(), r.type(), r.location(), r.header(), r.callSites(),
         deployment.id(), existence(r));
@@ -143,7 +156,7 @@ public final class TerraformAdapter {
       case "aws_iam_policy_attachment" -> {
         Value arn = get(r, "policy_arn").orElseGet(() -> missing(r, "policy_arn"));
         for (String[] kind : new String[][] {{"users", "USER"}, {"groups", "GROUP"}, {"roles", "ROLE"}}) {
-          for (Value p : get(r, kind[0]).map(Value::items).orElse(List.of())) {
+          for (Value p : names(get(r, kind[0]))) {
             out.attachments.add(new PolicyAttachment(ref, new PrincipalLink(PrincipalKind.valueOf(kind[1]), p), arn,
                 arn.location()));
           }
@@ -158,13 +171,13 @@ public final class TerraformAdapter {
       }
       case "aws_iam_user_group_membership" -> {
         Value user = get(r, "user").orElseGet(() -> missing(r, "user"));
-        for (Value g : get(r, "groups").map(Value::items).orElse(List.of())) {
+        for (Value g : names(get(r, "groups"))) {
           out.memberships.add(new GroupMembership(ref, user, g, g.location()));
         }
       }
       case "aws_iam_group_membership" -> {
         Value group = get(r, "group").orElseGet(() -> missing(r, "group"));
-        for (Value u : get(r, "users").map(Value::items).orElse(List.of())) {
+        for (Value u : names(get(r, "users"))) {
           out.memberships.add(new GroupMembership(ref, u, group, u.location()));
         }
       }
@@ -172,7 +185,9 @@ public final class TerraformAdapter {
           get(r, "status"), Optional.of(stateExposure(r, "stored in the Terraform state in clear"))));
       case "aws_iam_user_login_profile" -> loginProfile(r, ref);
       case "aws_iam_instance_profile" -> out.instanceProfiles.add(new InstanceProfile(ref,
-          get(r, "name").orElseGet(() -> generated(r)), get(r, "role").map(List::of).orElse(List.of())));
+          get(r, "name").orElseGet(() -> generated(r)),
+          // "roles" (a list): the argument of AWS providers before 3.0, still in Terraform 0.11 code.
+          get(r, "role").map(List::of).orElseGet(() -> names(get(r, "roles")))));
       case "aws_cloudtrail" -> trail(r, ref);
       case "aws_instance" -> compute(r, ref, ComputeInstance.Kind.INSTANCE, get(r, "iam_instance_profile"));
       case "aws_spot_instance_request" -> compute(r, ref, ComputeInstance.Kind.SPOT_REQUEST, get(r, "iam_instance_profile"));
