@@ -17,7 +17,7 @@ public final class Reparse {
     return switch (kind) {
       case TERRAFORM -> HclParser.parse(displayPath, text) instanceof HclParseResult.Failed f
           ? Optional.of(f.location().startLine() + ":" + f.location().startColumn() + ": " + f.message()) : Optional.empty();
-      case CLOUDFORMATION_JSON -> failure(JsonLoader.parseTemplate(displayPath, text));
+      case CLOUDFORMATION_JSON -> failure(JsonLoader.parseTemplate(displayPath, text, YamlLoader::parse));
       case CLOUDFORMATION_YAML, SERVERLESS -> failure(YamlLoader.parse(displayPath, text));
       // iamlint writes no other kind of file.
       default -> Optional.of("iamlint does not fix this kind of file");

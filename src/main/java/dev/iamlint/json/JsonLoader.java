@@ -19,6 +19,7 @@ import dev.iamlint.tree.ScalarNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.Optional;
 
 /** Reads JSON into a located {@link Node} tree with Jackson's streaming parser. */
@@ -53,6 +54,18 @@ public final class JsonLoader {
   /** A CloudFormation template in JSON, read as CloudFormation reads it (a trailing comma is taken). */
   public static ParseResult parseTemplate(String file, String text) {
     return parse(TEMPLATE_FACTORY, file, text, false);
+  }
+
+  /**
+   * The same, and a body that is not JSON read as YAML when that reads it: CloudFormation reads
+   * what is not JSON as YAML, a superset, so a JSON template with # comment lines or
+   * single-quoted strings deploys. When neither reads it, the JSON error is the one reported.
+   */
+  public static ParseResult parseTemplate(String file, String text, BiFunction<String, String, ParseResult> yaml) {
+    ParseResult json = parseTemplate(file, text);
+    if (!(json instanceof ParseResult.Failed)) return json;
+    ParseResult asYaml = yaml.apply(file, text);
+    return asYaml instanceof ParseResult.Parsed ? asYaml : json;
   }
 
   /**

@@ -63,8 +63,13 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
    */
   public Truth launches(ServiceLaunch service, ComputeInstance template) {
     if (template.kind() != ComputeInstance.Kind.LAUNCH_TEMPLATE) return Truth.FALSE;
-    return designates(service.template(), service.resource(), template.resource(), template.name()
+    Truth named = designates(service.template(), service.resource(), template.resource(), template.name()
         .orElseGet(() -> new Value.Null(template.resource().header(), Provenance.LITERAL)));
+    // An id given to the service's stack (a parameter with no value, passed by a parent stack the
+    // scan cannot follow) may be the id of a template in any file of the scan.
+    boolean open = service.template().alternatives().stream().anyMatch(v -> v instanceof Value.Unknown u
+        && u.reference().isEmpty() && u.cause() != Value.Cause.UNDECLARED);
+    return named.isFalse() && open ? Truth.UNKNOWN : named;
   }
 
   /**

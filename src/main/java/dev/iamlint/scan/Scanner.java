@@ -26,6 +26,7 @@ import dev.iamlint.rule.Severity;
 import dev.iamlint.rules.Catalog;
 import dev.iamlint.rules.Rules;
 import dev.iamlint.source.Discovery;
+import dev.iamlint.source.GoTemplateMarkup;
 import dev.iamlint.source.JinjaMarkup;
 import dev.iamlint.source.Location;
 import dev.iamlint.source.SourceFile;
@@ -347,7 +348,7 @@ public final class Scanner {
       return new FileOutcome(model, Optional.empty(), false, suppressions);
     }
     ParseResult parsed = file.kind() == FileKind.CLOUDFORMATION_JSON
-        ? request.cache().tree(ParseCache.Syntax.JSON, file.displayPath(), file.text(), JsonLoader::parseTemplate)
+        ? request.cache().tree(ParseCache.Syntax.JSON, file.displayPath(), file.text(), Scanner::parseJsonTemplate)
         : request.cache().tree(ParseCache.Syntax.YAML, file.displayPath(), file.text(), YamlLoader::parse);
     if (file.kind() != FileKind.CLOUDFORMATION_JSON) {
       // "# iamlint:ignore" inside a block scalar or a quoted string is text, not a comment.
@@ -371,8 +372,13 @@ public final class Scanner {
 
   private static ParseResult parse(SourceFile file, String text) {
     return file.kind() == FileKind.CLOUDFORMATION_JSON
-        ? JsonLoader.parseTemplate(file.displayPath(), text)
+        ? parseJsonTemplate(file.displayPath(), text)
         : YamlLoader.parse(file.displayPath(), text);
+  }
+
+  /** A JSON template as CloudFormation reads it: what is not JSON is read as YAML. */
+  public static ParseResult parseJsonTemplate(String file, String text) {
+    return JsonLoader.parseTemplate(file, text, YamlLoader::parse);
   }
 
   /**
@@ -384,6 +390,11 @@ public final class Scanner {
    * line) parses: every branch kept, or a word in place of an included file's lines, made it.
    */
   private static Optional<Finding> unparsed(ScanRequest request, SourceFile file, ParseResult.Failed failed) {
+    // A Go text/template source (Copilot, eksctl): CloudFormation only once rendered, its actions
+    // anywhere in a line (Properties:{{if .X}}); not judged, as a Jinja source whose markup breaks it.
+    Optional<JinjaMarkup.Tag> go = failed.problem() == ParseResult.Problem.SYNTAX
+        ? GoTemplateMarkup.first(file.displayPath(), file.text()) : Optional.empty();
+    if (go.isPresent()) return request.options().reportUnknown() ? Optional.of(templateSource(file, "a Go template source", go.get())) : Optional.empty();
     Optional<JinjaMarkup.SetAside> jinja = failed.problem() == ParseResult.Problem.SYNTAX
         ? JinjaMarkup.setAside(file.displayPath(), file.text()) : Optional.empty();
     if (jinja.isEmpty()) return Optional.of(syntaxError(file, failed));
@@ -401,19 +412,18 @@ public final class Scanner {
       return Optional.of(syntaxError(file, located));
     }
     if (!request.options().reportUnknown()) return Optional.empty();
-    return Optional.of(templateSource(file, jinja.get(), failed.location()));
+    JinjaMarkup.SetAside aside = jinja.get();
+    return Optional.of(templateSource(file, aside.terraform() ? "a Terraform template source (templatefile)"
+        : "a Jinja template source" + (aside.cookiecutter() ? " (cookiecutter)" : ""), aside.nearest(failed.location())));
   }
 
-  /** The info note on a Jinja template source: where its markup stops the parser, and what to do. */
-  private static Finding templateSource(SourceFile file, JinjaMarkup.SetAside jinja, Location failure) {
+  /** The info note on a template source: where its markup stops the parser, and what to do. */
+  private static Finding templateSource(SourceFile file, String source, JinjaMarkup.Tag tag) {
     RuleMetadata syn = Catalog.get("SYN001");
-    JinjaMarkup.Tag tag = jinja.nearest(failure);
     int lines = Math.max(1, (int) file.text().lines().count());
     Location whole = new Location(file.displayPath(), 1, 1, lines, 1);
     ResourceRef resource = new ResourceRef(file.displayPath(), file.displayPath(), "file", whole, tag.location());
     String kind = file.kind() == FileKind.CLOUDFORMATION_JSON ? "JSON" : "YAML";
-    String source = jinja.terraform() ? "a Terraform template source (templatefile)"
-        : "a Jinja template source" + (jinja.cookiecutter() ? " (cookiecutter)" : "");
     String message = "Not judged: " + source
         + ", not " + kind + " until it is rendered (" + shorten(tag.text()) + " at line " + tag.location().startLine()
         + "); render it to check it";
