@@ -259,6 +259,8 @@ public final class Principal {
   /** A web-identity (OIDC) provider: GitHub Actions, EKS, Cognito, or any oidc-provider ARN. */
   public static boolean isOidcProvider(String provider) {
     String p = provider.toLowerCase(Locale.ROOT);
+    // A SAML provider is never one, whatever its name says (saml-provider/gitlab-sso).
+    if (p.contains(":saml-provider/")) return false;
     return p.contains(":oidc-provider/") || p.contains("token.actions.githubusercontent.com")
         || p.contains("oidc.eks.") || p.equals("cognito-identity.amazonaws.com") || p.contains("gitlab")
         || p.contains("accounts.google.com") || p.contains("app.terraform.io");
