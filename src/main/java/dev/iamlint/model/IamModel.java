@@ -7,6 +7,7 @@ import dev.iamlint.value.Value;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -144,25 +145,10 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
    * not known.
    */
   public Optional<UnreadCall> handedOutside(ResourceRef principal, Value name) {
-    for (UnreadCall call : unreadCalls) {
-      if (hands(call.arguments(), call.resource(), principal, name)) return Optional.of(call);
+    for (Map.Entry<Value, UnreadCall> handed : index.handOffs(principal, name)) {
+      if (designates(handed.getKey(), handed.getValue().resource(), principal, name).isTrue()) return Optional.of(handed.getValue());
     }
     return Optional.empty();
-  }
-
-  private boolean hands(Value value, ResourceRef from, ResourceRef principal, Value name) {
-    for (Value v : value.alternatives()) {
-      if (v instanceof Value.MapV m) {
-        for (Value.MapV.Entry e : m.entries()) if (hands(e.value(), from, principal, name)) return true;
-      } else if (v instanceof Value.ListV l) {
-        for (Value item : l.items()) if (hands(item, from, principal, name)) return true;
-      } else if (v instanceof Value.Unknown u && u.partial().filter(p -> !p.startsWith("arn:")).isPresent()) {
-        continue; // a text built around the principal's name ("iam-${name}") names something else
-      } else if (designates(v, from, principal, name).isTrue()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The declared resource a reference points at, whatever its kind. */

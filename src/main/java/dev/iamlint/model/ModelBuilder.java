@@ -73,6 +73,6 @@ public final class ModelBuilder {
         configRules, accessAnalyzers, credentials, metricFilters, metricAlarms, secretSinks, boundaries,
         deployments, serviceLaunches, trustDocuments, credentialReport, codeInventories, filtersNotCreated, unreadCalls,
         new ModelIndex(deployments, resources, users, roles, groups, instanceProfiles, customerPolicies, memberships,
-            loginProfiles, accessKeys));
+            loginProfiles, accessKeys, unreadCalls));
   }
 }

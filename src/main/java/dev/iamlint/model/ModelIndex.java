@@ -27,9 +27,14 @@ public final class ModelIndex {
   final Referrers<LoginProfile> loginProfiles;
   final Referrers<AccessKey> accessKeys;
 
+  /** The values handed to calls outside the scan, under the keys a principal is found by (see {@link IamModel#handedOutside}). */
+  private final Map<String, List<Map.Entry<Value, UnreadCall>>> handOffs = new HashMap<>();
+
   ModelIndex(List<Deployment> deployments, List<ResourceRef> resources, List<User> users, List<Role> roles,
       List<Group> groups, List<InstanceProfile> instanceProfiles, List<CustomerPolicy> customerPolicies,
-      List<GroupMembership> memberships, List<LoginProfile> loginProfiles, List<AccessKey> accessKeys) {
+      List<GroupMembership> memberships, List<LoginProfile> loginProfiles, List<AccessKey> accessKeys,
+      List<UnreadCall> unreadCalls) {
+    for (UnreadCall call : unreadCalls) handOff(call.arguments(), call);
     for (Deployment d : deployments) this.deployments.putIfAbsent(d.id(), d);
     for (ResourceRef r : resources) declarations.putIfAbsent(Candidates.reference(r.scope(), r.address()), r);
     this.memberships = new Referrers<>(memberships, GroupMembership::user, GroupMembership::resource);
@@ -40,6 +45,28 @@ public final class ModelIndex {
     this.groups = new Candidates<>(groups, Group::resource, Group::name);
     this.instanceProfiles = new Candidates<>(instanceProfiles, InstanceProfile::resource, InstanceProfile::name);
     this.customerPolicies = new Candidates<>(customerPolicies, CustomerPolicy::resource, CustomerPolicy::name);
+  }
+
+  private void handOff(Value value, UnreadCall call) {
+    for (Value v : value.alternatives()) {
+      if (v instanceof Value.MapV m) {
+        for (Value.MapV.Entry e : m.entries()) handOff(e.value(), call);
+      } else if (v instanceof Value.ListV l) {
+        for (Value item : l.items()) handOff(item, call);
+      } else if (!(v instanceof Value.Unknown u && u.partial().filter(p -> !p.startsWith("arn:")).isPresent())) {
+        // A text built around a name ("iam-${name}") names something else: not kept.
+        for (String key : Candidates.keys(v)) handOffs.computeIfAbsent(key, k -> new ArrayList<>()).add(Map.entry(v, call));
+      }
+    }
+  }
+
+  /** The values handed outside the scan that may designate the principal declared as {@code principal} with {@code name}. */
+  List<Map.Entry<Value, UnreadCall>> handOffs(ResourceRef principal, Value name) {
+    if (handOffs.isEmpty()) return List.of();
+    List<Map.Entry<Value, UnreadCall>> out = new ArrayList<>(handOffs.getOrDefault(
+        Candidates.reference(principal.scope(), principal.address()), List.of()));
+    name.asText().ifPresent(n -> out.addAll(handOffs.getOrDefault(Candidates.named(n), List.of())));
+    return out;
   }
 
   /** The elements of one kind a value may designate: by its reference, its name, or the name an ARN ends with. */
@@ -70,7 +97,7 @@ public final class ModelIndex {
     }
 
     /** The keys under which {@code IamModel.designates} can find a match for one alternative. */
-    private static List<String> keys(Value v) {
+    static List<String> keys(Value v) {
       if (v instanceof Value.Unknown u) {
         if (u.reference().isPresent()) return List.of(reference(u.reference().get().scope(), u.reference().get().address()));
         return u.partial().flatMap(Candidates::arnName).map(n -> List.of(named(n))).orElse(List.of());
@@ -92,7 +119,7 @@ public final class ModelIndex {
       return "ref|" + scope + "|" + address;
     }
 
-    private static String named(String name) {
+    static String named(String name) {
       return "name|" + fold(name);
     }
   }
