@@ -219,10 +219,10 @@ public final class PrivilegeEscalation implements Rule {
   private static boolean reportedElsewhere(EffectivePolicies policies, List<Escalation.Grant> grants) {
     Set<EffectivePolicies.Source> sources = new LinkedHashSet<>();
     for (Escalation.Grant g : grants) sources.add(source(policies, g.document()));
-    if (sources.size() == 1 && sources.iterator().next().description().startsWith("AWS managed policy ")
-        && (sources.iterator().next().awsManaged().flatMap(ManagedPolicyPrivileges::of).isPresent()
-            || grants.stream().allMatch(g -> StatementScope.allResources(g.statement()).covers().isTrue()
-                && Conditions.unrestrictedGrant(g.statement().condition()).isTrue()))) {
+    Optional<String> managed = sources.size() == 1 ? sources.iterator().next().awsManaged() : Optional.empty();
+    if (managed.isPresent() && (ManagedPolicyPrivileges.of(managed.get()).isPresent()
+        || grants.stream().allMatch(g -> StatementScope.allResources(g.statement()).covers().isTrue()
+            && Conditions.unrestrictedGrant(g.statement().condition()).isTrue()))) {
       return true;
     }
     Set<Optional<Group>> groups = new LinkedHashSet<>();

@@ -478,7 +478,7 @@ public final class Discovery {
     }
     if (text.contains("AWSTemplateFormatVersion") || CFN_RESOURCE_TYPE.matcher(text).find()) {
       // OpenStack Heat takes templates of the same shape, with resource types of its own.
-      if (HEAT.matcher(text).find()) return Optional.empty();
+      if (mayBeHeat(text) && HEAT.matcher(text).find()) return Optional.empty();
       boolean jsonName = name.toLowerCase(Locale.ROOT).endsWith(".json");
       // CloudFormation reads a body that is not JSON as YAML: # comment lines before a JSON template.
       return Optional.of(json || (jsonName && !looksLikeYaml(text) && !opensWithComment(text))
@@ -491,24 +491,30 @@ public final class Discovery {
   private static final Pattern HEAT = Pattern.compile(
       "HeatTemplateFormatVersion|(?m)^heat_template_version\\s*:|(?<![A-Za-z0-9_\"'])[\"']?Type[\"']?\\s*:\\s*[\"']?OS::[A-Za-z0-9]+::");
 
+  /** A cheap test first: the pattern's look-behind is tried at every position of a large template. */
+  private static boolean mayBeHeat(String text) {
+    return text.contains("OS::") || text.contains("HeatTemplateFormatVersion") || text.contains("heat_template_version");
+  }
+
   private static boolean opensWithComment(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\uFEFF' || Character.isWhitespace(c)) continue;
-      return c == '#';
-    }
-    return false;
+    int i = firstSignificant(text);
+    return i < text.length() && text.charAt(i) == '#';
   }
 
   /** A JSON document's first character; Jinja markup ("{%", "{#", "{{") opens a YAML template source instead. */
   private static boolean startsLikeJson(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\uFEFF' || Character.isWhitespace(c)) continue;
-      if (c == '{' && i + 1 < text.length() && "%#{".indexOf(text.charAt(i + 1)) >= 0) return false;
-      return c == '{' || c == '[';
-    }
-    return false;
+    int i = firstSignificant(text);
+    if (i >= text.length()) return false;
+    char c = text.charAt(i);
+    if (c == '{' && i + 1 < text.length() && "%#{".indexOf(text.charAt(i + 1)) >= 0) return false;
+    return c == '{' || c == '[';
+  }
+
+  /** The index of the first character that is neither white space nor a byte order mark (the length when none). */
+  private static int firstSignificant(String text) {
+    int i = 0;
+    while (i < text.length() && (text.charAt(i) == '\uFEFF' || Character.isWhitespace(text.charAt(i)))) i++;
+    return i;
   }
 
   private static boolean looksLikeYaml(String text) {
