@@ -2,3 +2,8 @@ variable "escalation_actions" {
   type    = list(string)
   default = ["iam:CreatePolicyVersion"]
 }
+
+variable "orphan_actions" {
+  type    = list(string)
+  default = ["iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion"]
+}

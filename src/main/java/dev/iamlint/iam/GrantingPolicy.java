@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -48,8 +49,12 @@ public final class GrantingPolicy {
     this.principals = List.copyOf(principals);
   }
 
-  /** Every customer managed and inline policy of the model, boundaries excepted, in model order. */
-  public static List<GrantingPolicy> all(IamModel model) {
+  /**
+   * Every customer managed and inline policy of the model that {@code considered} accepts (given
+   * its declaration and document, before anything else is asked of it), boundaries excepted, in
+   * model order.
+   */
+  public static List<GrantingPolicy> all(IamModel model, BiPredicate<ResourceRef, PolicyDocument> considered) {
     Set<CustomerPolicy> boundaries = EffectivePolicies.boundaryOnly(model);
     Map<CustomerPolicy, List<EffectivePolicies.PutOn>> attached = new IdentityHashMap<>();
     for (PolicyAttachment a : model.attachments()) {
@@ -60,10 +65,11 @@ public final class GrantingPolicy {
     }
     List<GrantingPolicy> out = new ArrayList<>();
     for (CustomerPolicy p : model.customerPolicies()) {
-      if (boundaries.contains(p) || p.document().namesPrincipal()) continue;
+      if (!considered.test(p.resource(), p.document()) || boundaries.contains(p) || p.document().namesPrincipal()) continue;
       out.add(new GrantingPolicy(model, p.resource(), p.name(), p.document(), attached.getOrDefault(p, List.of())));
     }
     for (InlinePolicy p : model.inlinePolicies()) {
+      if (!considered.test(p.resource(), p.document())) continue;
       out.add(new GrantingPolicy(model, p.resource(), p.name(), p.document(),
           p.principals().stream().map(l -> new EffectivePolicies.PutOn(l, p.resource())).toList()));
     }
@@ -95,8 +101,7 @@ public final class GrantingPolicy {
   public static List<Allowing> allowing(IamModel model, Optional<LocalDate> day, Optional<Predicate<String>> reported) {
     List<Allowing> out = new ArrayList<>();
     Footprints footprints = new Footprints();
-    for (GrantingPolicy p : all(model)) {
-      if (reported.isPresent() && !footprints.touches(p.resource(), p.document(), reported.get())) continue;
+    for (GrantingPolicy p : all(model, (r, d) -> reported.isEmpty() || footprints.touches(r, d, reported.get()))) {
       List<Statement> statements = p.document().statements();
       for (int i = 0; i < statements.size(); i++) {
         if (grantsOn(statements.get(i), day)) out.add(new Allowing(p, statements.get(i), i));

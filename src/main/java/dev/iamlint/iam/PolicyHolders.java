@@ -4,6 +4,7 @@ import dev.iamlint.model.CustomerPolicy;
 import dev.iamlint.model.Group;
 import dev.iamlint.model.IamModel;
 import dev.iamlint.model.InlinePolicy;
+import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.PrincipalKind;
 import dev.iamlint.model.PrincipalLink;
 import dev.iamlint.model.ResourceRef;
@@ -46,14 +47,18 @@ public final class PolicyHolders {
   }
 
   public static List<Holder> all(IamModel model) {
-    return all(model, (holder, policies) -> true);
+    return all(model, (holder, policies) -> true, (policy, document) -> true);
   }
 
   /**
    * The holders {@code keep} accepts, in the same order; it is given the policies each holds,
-   * which are found once for both (finding them is most of the cost of a holder left out).
+   * which are found once for both (finding them is most of the cost of a holder left out). A
+   * policy that no principal of the scan holds is judged alone only when {@code mayKeepAlone}
+   * accepts its declaration and document, before anything else is asked of it: a partial scan
+   * leaves most of them out, and describing each would cost more than judging the few it keeps.
    */
-  public static List<Holder> all(IamModel model, BiPredicate<Holder, EffectivePolicies> keep) {
+  public static List<Holder> all(IamModel model, BiPredicate<Holder, EffectivePolicies> keep,
+      BiPredicate<ResourceRef, PolicyDocument> mayKeepAlone) {
     List<Holder> out = new ArrayList<>();
     for (Role r : model.roles()) {
       out.add(new Holder("Role " + name(r.resource(), r.name()), r.resource(), Optional.of(PrincipalKind.ROLE), r.name(),
@@ -77,6 +82,7 @@ public final class PolicyHolders {
     }
     Set<CustomerPolicy> boundaries = EffectivePolicies.boundaryOnly(model); // a boundary grants nothing
     for (CustomerPolicy p : model.customerPolicies()) {
+      if (!mayKeepAlone.test(p.resource(), p.document())) continue;
       // A document naming principals is a resource's policy (a key policy given to a module), held by no one.
       if (held.contains(p.resource()) || boundaries.contains(p) || p.document().namesPrincipal()) continue;
       String policy = p.name().asText().map(n -> "policy \"" + n + "\"").orElse("policy " + p.resource().address());
@@ -84,6 +90,7 @@ public final class PolicyHolders {
           new EffectivePolicies.Source(p.document(), p.resource(), policy, Optional.empty(), false, p.arnResource())));
     }
     for (InlinePolicy p : model.inlinePolicies()) {
+      if (!mayKeepAlone.test(p.resource(), p.document())) continue;
       if (p.principals().isEmpty() || held.contains(p.resource()) || p.principals().stream().anyMatch(l -> mayBeInScan(model, l))) {
         continue;
       }

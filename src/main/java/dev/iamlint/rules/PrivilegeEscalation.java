@@ -59,7 +59,8 @@ public final class PrivilegeEscalation implements Rule {
     Footprints footprints = new Footprints();
     Optional<Predicate<String>> reported = ctx.focus().partial();
     for (PolicyHolders.Holder h : PolicyHolders.all(ctx.model(),
-        (h, policies) -> reported.isEmpty() || footprints.touches(h, policies, chains, reported.get()))) {
+        (h, policies) -> reported.isEmpty() || footprints.touches(h, policies, chains, reported.get()),
+        (policy, document) -> reported.isEmpty() || footprints.touches(policy, document, reported.get()))) {
       judge(ctx, h, chains);
     }
     if (!ctx.options().reportUnknown()) return;

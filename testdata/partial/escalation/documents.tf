@@ -1,0 +1,6 @@
+data "aws_iam_policy_document" "elsewhere" {
+  statement {
+    actions   = ["iam:PutRolePolicy"]
+    resources = ["*"]
+  }
+}
