@@ -285,14 +285,20 @@ public final class YamlLoader {
     private Node plain(org.yaml.snakeyaml.nodes.Node node) {
       if (node instanceof MappingNode m) {
         List<MapNode.Entry> entries = new ArrayList<>();
+        List<MapNode.Entry> merged = new ArrayList<>();
         for (NodeTuple t : m.getValue()) {
+          if (Tag.MERGE.equals(t.getKeyNode().getTag())) {
+            merged.addAll(mergedEntries(t.getValueNode()));
+            continue;
+          }
           Node key = convert(t.getKeyNode());
           ScalarNode k = key instanceof ScalarNode s ? s
               : new ScalarNode("<complex key>", ScalarNode.Kind.STRING, key.location());
           entries.add(new MapNode.Entry(k, convert(t.getValueNode())));
         }
-        return new MapNode(entries, collectionLocation(node, m.getFlowStyle(),
-            entries.isEmpty() ? null : entries.get(entries.size() - 1).value().location()));
+        Location location = collectionLocation(node, m.getFlowStyle(),
+            entries.isEmpty() ? null : entries.get(entries.size() - 1).value().location());
+        return new MapNode(merged.isEmpty() ? entries : withMerged(merged, entries), location);
       }
       if (node instanceof SequenceNode s) {
         List<Node> items = new ArrayList<>();
@@ -302,6 +308,38 @@ public final class YamlLoader {
       }
       org.yaml.snakeyaml.nodes.ScalarNode scalar = (org.yaml.snakeyaml.nodes.ScalarNode) node;
       return new ScalarNode(scalar.getValue(), kind(scalar), location(node));
+    }
+
+    /**
+     * The entries a merge key ({@code <<: *defaults}, YAML 1.1) brings in: those of a mapping, or
+     * of each mapping of a list, the first one's first. CloudFormation itself refuses aliases, but
+     * {@code aws cloudformation package}, {@code sam} and the Serverless Framework (js-yaml) resolve
+     * merge keys before deploying, so the merged mapping is what is deployed.
+     */
+    private List<MapNode.Entry> mergedEntries(org.yaml.snakeyaml.nodes.Node value) {
+      Node converted = convert(value);
+      List<MapNode.Entry> out = new ArrayList<>();
+      if (converted instanceof MapNode map) {
+        out.addAll(map.entries());
+      } else if (converted instanceof ListNode list && list.items().stream().allMatch(i -> i instanceof MapNode)) {
+        for (Node item : list.items()) out.addAll(((MapNode) item).entries());
+      } else {
+        throw new ConversionException("a merge key (<<) takes a mapping or a list of mappings", location(value),
+            ParseResult.Problem.SYNTAX);
+      }
+      return out;
+    }
+
+    /** A mapping's own keys win over merged ones, and a merged key over a later merged one (YAML's merge key). */
+    private static List<MapNode.Entry> withMerged(List<MapNode.Entry> merged, List<MapNode.Entry> own) {
+      Set<String> taken = new HashSet<>();
+      for (MapNode.Entry e : own) taken.add(e.key().text());
+      List<MapNode.Entry> out = new ArrayList<>();
+      for (MapNode.Entry e : merged) {
+        if (taken.add(e.key().text())) out.add(e);
+      }
+      out.addAll(own);
+      return out;
     }
 
     private static ScalarNode.Kind kind(org.yaml.snakeyaml.nodes.ScalarNode scalar) {

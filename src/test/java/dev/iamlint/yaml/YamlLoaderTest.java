@@ -114,8 +114,23 @@ class YamlLoaderTest {
     assertEquals(ScalarNode.Kind.STRING, ((ScalarNode) m.get("e").orElseThrow()).kind());
   }
 
+  /** YAML 1.1 merge keys, which sam, the AWS CLI's package and the Serverless Framework resolve before deploying. */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
+      "a mapping            | d: &d {a: 1, b: 2}\\nm: {<<: *d, c: 3}        | {a: 1, b: 2, c: 3}",
+      "own keys win         | d: &d {a: 1, b: 2}\\nm: {<<: *d, b: 9}        | {a: 1, b: 9}",
+      "first mapping wins   | x: &x {a: 1}\\ny: &y {a: 2, b: 2}\\nm: {<<: [*x, *y]} | {a: 1, b: 2}",
+      "inline mapping       | m: {<<: {a: 1}, b: 2}                          | {a: 1, b: 2}",
+      "quoted key is a key  | m: {\"<<\": {a: 1}}                            | {<<: {a: 1}}",
+  })
+  void mergeKeysBringInTheMergedEntries(String name, String yaml, String expected) {
+    MapNode root = (MapNode) parse(yaml.replace("\\n", "\n"));
+    assertEquals(expected, render(root.entry("m").orElseThrow().value()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "merge of a scalar    | m:\\n  <<: 1\\n  a: 2           | 2 | 7 | merge key",
       "unknown short tag    | v: !Foo x                    | 1 | 4 | unsupported YAML tag !Foo",
       "rain without a name  | v: !Rain:: x                 | 1 | 4 | unsupported YAML tag !Rain::",
       "java type tag        | v: !!java.io.File [x]        | 1 | 4 | unsupported YAML tag !!java.io.File",
