@@ -92,6 +92,29 @@ public final class YamlLoader {
   private YamlLoader() {}
 
   public static ParseResult parse(String file, String text) {
+    ParseResult first = compose(file, text);
+    // A tab after the last token of a line is white space to YAML 1.2 (js-yaml, the Serverless
+    // Framework's parser, takes it) but no token to SnakeYAML's YAML 1.1 scanner: a file refused
+    // at such a tab is read again without the white space that ends its lines.
+    if (first instanceof ParseResult.Failed f && f.message().contains("\\t(TAB)") && trailingTabAt(text, f.location())) {
+      ParseResult again = compose(file, TRAILING_WHITE_SPACE_WITH_TAB.matcher(text).replaceAll(""));
+      if (again instanceof ParseResult.Parsed) return again;
+    }
+    return first;
+  }
+
+  private static final Pattern TRAILING_WHITE_SPACE_WITH_TAB = Pattern.compile("(?m)[ \\t]*\\t[ \\t]*$");
+
+  /** Whether {@code at} is a tab that only spaces and tabs follow on its line. */
+  private static boolean trailingTabAt(String text, Location at) {
+    List<String> lines = text.lines().limit(at.startLine()).toList();
+    if (lines.size() < at.startLine()) return false;
+    String line = lines.get(at.startLine() - 1);
+    int column = at.startColumn() - 1;
+    return column < line.length() && line.charAt(column) == '\t' && line.substring(column).isBlank();
+  }
+
+  private static ParseResult compose(String file, String text) {
     LoaderOptions options = loaderOptions();
     Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
         new DumperOptions(), options);

@@ -148,6 +148,14 @@ class YamlLoaderTest {
         f.problem());
   }
 
+  /** YAML 1.2 parsers (js-yaml, the Serverless Framework's) take a tab after a line's last token. */
+  @Test
+  void tabsThatEndALineAreWhiteSpace() {
+    MapNode root = (MapNode) parse("a: [1, 2]\t\nb: \"x\"\t \nc:\n  - d \t\n");
+    assertEquals("{a: [1, 2], b: x, c: [d]}", render(root));
+    assertEquals(2, root.entry("b").orElseThrow().value().location().startLine());
+  }
+
   @Test
   void deepNestingIsALocatedLimitNotAStackOverflow() {
     String yaml = "a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
