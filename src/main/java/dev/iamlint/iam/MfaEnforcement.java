@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Whether a set of identity policies enforces MFA: a {@code Deny} over every action ({@code *})
  * or everything but a few ({@code NotAction}), on every resource, that applies when
- * {@code aws:MultiFactorAuthPresent} is false. {@code BoolIfExists} covers console sessions and
+ * {@code aws:MultiFactorAuthPresent} is false (a Deny without condition applies then too: a
+ * principal denied everything does nothing without MFA). {@code BoolIfExists} covers console sessions and
  * access keys at once; {@code Bool} "false" misses access keys (the key is absent there) unless
  * another such Deny tests {@code Null} "true" on the key.
  */
@@ -35,7 +36,13 @@ public final class MfaEnforcement {
           continue;
         }
         Truth broad = coversEverything(s);
-        if (broad.isFalse() || s.condition().isEmpty()) continue;
+        if (broad.isFalse()) continue;
+        // With no condition the Deny applies with MFA and without: nothing it covers is done without MFA.
+        if (s.condition().isEmpty()) {
+          if (broad.isTrue()) return new Verdict(Truth.TRUE, Optional.of(s), Optional.empty());
+          unknown = unknown.or(() -> s.actionElement().or(s::resource));
+          continue;
+        }
         if (!(s.condition().get() instanceof Value.MapV operators)) {
           unknown = unknown.or(s::condition);
           continue;
