@@ -28,6 +28,7 @@ import dev.iamlint.rules.Rules;
 import dev.iamlint.source.Discovery;
 import dev.iamlint.source.GoTemplateMarkup;
 import dev.iamlint.source.JinjaMarkup;
+import dev.iamlint.source.PlaceholderMarkup;
 import dev.iamlint.source.Location;
 import dev.iamlint.source.SourceFile;
 import dev.iamlint.tree.ParseResult;
@@ -395,6 +396,13 @@ public final class Scanner {
     Optional<JinjaMarkup.Tag> go = failed.problem() == ParseResult.Problem.SYNTAX
         ? GoTemplateMarkup.first(file.displayPath(), file.text()) : Optional.empty();
     if (go.isPresent()) return request.options().reportUnknown() ? Optional.of(templateSource(file, "a Go template source", go.get())) : Optional.empty();
+    // A text whose placeholders a build or an application fills in (%%BUCKET%%) before deploying.
+    Optional<JinjaMarkup.Tag> placeholder = failed.problem() == ParseResult.Problem.SYNTAX
+        ? PlaceholderMarkup.at(file.displayPath(), file.text(), failed.location()) : Optional.empty();
+    if (placeholder.isPresent()) {
+      return request.options().reportUnknown() ? Optional.of(templateSource(file, "a template with placeholders", placeholder.get()))
+          : Optional.empty();
+    }
     Optional<JinjaMarkup.SetAside> jinja = failed.problem() == ParseResult.Problem.SYNTAX
         ? JinjaMarkup.setAside(file.displayPath(), file.text()) : Optional.empty();
     if (jinja.isEmpty()) return Optional.of(syntaxError(file, failed));

@@ -61,6 +61,20 @@ class TemplateSourcesTest {
 
   /** A file read through templatefile(): Terraform's %{ } directives are not YAML until rendered. */
   @Test
+  void aTemplateWithPlaceholdersIsAnInfoNoteOnlyWhenAsked() {
+    Path source = SYN.resolve("placeholder-source.yaml");
+    assertEquals(List.of(), TestScans.findings(source, "SYN001"));
+    List<Finding> notes = TestScans.scan(source, REPORT_UNKNOWN, "SYN001").findings();
+    assertEquals(1, notes.size(), notes::toString);
+    Finding f = notes.get(0);
+    assertEquals(Severity.INFO, f.severity());
+    assertEquals("Not judged: a template with placeholders, not YAML until it is rendered"
+        + " (%%EVENT_PATTERN%% at line 10); render it to check it", f.message());
+    assertEquals(10, f.location().startLine());
+    assertEquals(21, f.location().startColumn());
+  }
+
+  @Test
   void aTerraformTemplateSourceIsAnInfoNoteOnlyWhenAsked() {
     Path dir = SYN.resolve("terraform-templatefile-source");
     assertEquals(List.of(), TestScans.findings(dir, "SYN001"));
