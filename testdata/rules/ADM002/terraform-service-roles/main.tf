@@ -49,3 +49,17 @@ resource "aws_iam_role_policy_attachment" "agent" {
   role       = aws_iam_role.shared.name
   policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
 }
+
+# Compliant: a regional service principal is the same service (CodeDeploy in one region).
+resource "aws_iam_role" "deployer_regional" {
+  name = "deployer-regional"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { Service = "codedeploy.eu-west-1.amazonaws.com" }, Action = "sts:AssumeRole" }]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "deployer_regional" {
+  role       = aws_iam_role.deployer_regional.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSCodeDeployRole"
+}

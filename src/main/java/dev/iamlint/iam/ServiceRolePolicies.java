@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * every label of the service principal before {@code amazonaws.com}, hyphens dropped, as one
  * word or several consecutive ones ({@code glue}; {@code elasticmapreduce} = Elastic Map
  * Reduce; {@code drt.shield} = DRT and Shield), or as the initials of three or more ({@code fis}
- * = Fault Injection Simulator). The policy's actions do not tell: a service
+ * = Fault Injection Simulator); a region label of a regional principal
+ * ({@code codedeploy.eu-west-1.amazonaws.com}) names no service. The policy's actions do not tell: a service
  * role's policy mostly grants other services' actions (EC2, S3, CloudWatch).
  */
 public final class ServiceRolePolicies {
@@ -28,6 +29,8 @@ public final class ServiceRolePolicies {
   private static final Pattern WORDS = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[_\\-]+");
   private static final String SERVICE_ROLE_PATH = "/service-role/";
   private static final Pattern SERVICE = Pattern.compile("(?i)([a-z0-9.-]+)\\.amazonaws\\.com(?:\\.cn)?");
+  /** A region in a service principal: us-east-1, eu-west-1, us-gov-west-1, cn-north-1. */
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(?:-[a-z]+)?-[a-z]+-[0-9]+");
 
   private ServiceRolePolicies() {}
 
@@ -139,10 +142,14 @@ public final class ServiceRolePolicies {
     for (String w : WORDS.split(policyName)) {
       if (!w.isEmpty()) words.add(w.toLowerCase(Locale.ROOT));
     }
+    int spelledLabels = 0;
     for (String label : m.group(1).toLowerCase(Locale.ROOT).split("\\.")) {
+      // A regional principal (codedeploy.eu-west-1.amazonaws.com) is the same service's.
+      if (REGION.matcher(label).matches()) continue;
       if (!spelled(words, label.replace("-", ""))) return false;
+      spelledLabels++;
     }
-    return true;
+    return spelledLabels > 0;
   }
 
   /**

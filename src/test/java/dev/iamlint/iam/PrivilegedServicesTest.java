@@ -120,6 +120,10 @@ class PrivilegedServicesTest {
       AWSGlueServiceRole                      | glue.amazonaws.com.cn              | true
       AWSFaultInjectionSimulatorEC2Access     | fis.amazonaws.com                  | true
       AWSFaultInjectionSimulatorEC2Access     | fi.amazonaws.com                   | false
+      AWSCodeDeployRole                       | codedeploy.eu-west-1.amazonaws.com | true
+      AWSCodeDeployRole                       | codedeploy.us-gov-west-1.amazonaws.com | true
+      AWSCodeDeployRole                       | ec2.eu-west-1.amazonaws.com        | false
+      AWSCodeDeployRole                       | eu-west-1.amazonaws.com            | false
       """)
   void serviceRoleNames(String policy, String principal, boolean spells) {
     assertEquals(spells, ServiceRolePolicies.spells(policy, principal));
