@@ -65,7 +65,7 @@ public final class Discovery {
   }
 
   public static final Set<String> BUILD_FOLDERS =
-      Set.of(".terraform", ".terragrunt-cache", "node_modules", ".venv", ".aws-sam", "target", "build", "dist");
+      Set.of(".terraform", ".terragrunt-cache", "node_modules", ".venv", ".aws-sam", ".taskcat", "target", "build", "dist");
 
   /** How much of a YAML or JSON file that cannot be read whole is looked at to tell whether it is a template. */
   private static final int HEAD_BYTES = 1024 * 1024;

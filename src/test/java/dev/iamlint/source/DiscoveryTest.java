@@ -39,14 +39,14 @@ class DiscoveryTest {
   @Test
   void toolDirectoriesAreSkipped() throws IOException {
     for (String d : List.of(".git", ".terraform", "node_modules", "src", ".terragrunt-cache/x", ".aws-sam/build", ".venv",
-        "cdk.out", ".serverless", "build", "target", "dist")) {
+        ".taskcat/.remote_templates", "cdk.out", ".serverless", "build", "target", "dist")) {
       write(d + "/t.yaml", CFN);
     }
     assertEquals(List.of("cdk.out/t.yaml", "src/t.yaml", ".serverless/t.yaml").stream().sorted().toList(),
         paths(tmp, Ignoring.IGNORED_AND_BUILD_FOLDERS));
     assertEquals(List.of("build/t.yaml"), paths(tmp.resolve("build"), Ignoring.IGNORED_AND_BUILD_FOLDERS),
         "a build folder named on the command line is scanned");
-    assertEquals(12 - 1, paths(tmp, Ignoring.NOTHING).size(), "--no-ignore: all but .git");
+    assertEquals(13 - 1, paths(tmp, Ignoring.NOTHING).size(), "--no-ignore: all but .git");
   }
 
   @Test
