@@ -176,7 +176,7 @@ public final class Principal {
   }
 
   /** {@code ${AWS::AccountId}} or the account id of {@code data.aws_caller_identity}, as the evaluators leave them. */
-  private static boolean deployingAccount(Value.Unknown u) {
+  static boolean deployingAccount(Value.Unknown u) {
     return u.reason().startsWith("pseudo parameter AWS::AccountId ")
         || u.reference().filter(r -> r.address().matches("(.*\\.)?data\\.aws_caller_identity\\.[^.]+")
             && (r.attribute().equals("account_id") || r.attribute().equals("id"))).isPresent();

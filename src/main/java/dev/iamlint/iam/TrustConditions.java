@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * What the {@code Condition} of a trust statement demands of whoever assumes the role. Every
@@ -21,6 +22,11 @@ public final class TrustConditions {
   private static final String EXTERNAL_ID = "sts:externalid";
   private static final String PRINCIPAL_ARN = "aws:principalarn";
   private static final String PRINCIPAL_TYPE = "aws:principaltype";
+  private static final String USER_ID = "aws:userid";
+  /** aws:userid of a role session: the role's unique id and the session name. */
+  private static final Pattern ROLE_SESSION_ID = Pattern.compile("AROA[A-Z0-9]{12,}:.*");
+  /** aws:userid of the root user: the account id. */
+  private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
   /** Operators that hold only for the values listed (IfExists is harmless: these keys are always present). */
   private static final Set<String> MATCHING = Set.of("stringequals", "stringequalsignorecase", "stringlike", "arnequals",
       "arnlike");
@@ -33,8 +39,10 @@ public final class TrustConditions {
    * {@code NumericLessThan[Equals]} {@code aws:MultiFactorAuthAge}). {@code externalId}: an
    * {@code sts:ExternalId} is required. {@code inert}: the external id demanded is shorter than
    * the 2 characters STS accepts, so nobody can assume through the statement. {@code rolesOnly}:
-   * the caller must be a role session ({@code aws:PrincipalArn} with role ARNs only,
-   * {@code aws:PrincipalType} {@code AssumedRole}).
+   * no person can be the caller: a role session ({@code aws:PrincipalArn} with role ARNs only,
+   * {@code aws:PrincipalType} {@code AssumedRole}, {@code aws:userid} with a role's id,
+   * {@code AROA…:*}) or the root user, who cannot assume a role ({@code aws:userid} equal to an
+   * account id).
    */
   public record Demands(Truth mfa, Truth externalId, Truth inert, Truth rolesOnly) {
     static final Demands NONE = new Demands(Truth.FALSE, Truth.FALSE, Truth.FALSE, Truth.FALSE);
@@ -78,6 +86,9 @@ public final class TrustConditions {
           case PRINCIPAL_ARN -> {
             if (MATCHING.contains(ifExistsDropped(operator))) rolesOnly = rolesOnly.or(all(values, TrustConditions::roleArn));
           }
+          case USER_ID -> {
+            if (MATCHING.contains(ifExistsDropped(operator))) rolesOnly = rolesOnly.or(all(values, TrustConditions::roleSessionOrRoot));
+          }
           case PRINCIPAL_TYPE -> {
             if (MATCHING.contains(ifExistsDropped(operator))) {
               rolesOnly = rolesOnly.or(all(values, known(v -> v.asText().map(t -> t.equalsIgnoreCase("AssumedRole")).orElse(false))));
@@ -113,6 +124,13 @@ public final class TrustConditions {
   private static String ifExistsDropped(String operator) {
     String o = operator.startsWith("foranyvalue:") ? operator.substring("foranyvalue:".length()) : operator;
     return o.endsWith("ifexists") ? o.substring(0, o.length() - "ifexists".length()) : o;
+  }
+
+  /** An aws:userid only a role session or the root user has; UNKNOWN for a value not known (unless it is the deploying account's id). */
+  private static Truth roleSessionOrRoot(Value v) {
+    if (v instanceof Value.Unknown u) return Principal.deployingAccount(u) ? Truth.TRUE : Truth.UNKNOWN;
+    Optional<String> text = v.asText().map(String::trim);
+    return Truth.of(text.filter(t -> ROLE_SESSION_ID.matcher(t).matches() || ACCOUNT_ID.matcher(t).matches()).isPresent());
   }
 
   /**
