@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Whether a statement's {@code Condition} really limits who or what it applies to. Having a
@@ -92,6 +93,56 @@ public final class Conditions {
     return blocks.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(blocks));
   }
 
+  /**
+   * Whether no request can meet the condition, in any branch: it tests the region against values
+   * no region name can match (see {@link #noRegionMatches}). A statement with such a condition
+   * never applies.
+   */
+  public static boolean neverHolds(Optional<Value> condition) {
+    if (condition.isEmpty()) return false;
+    for (Value alternative : condition.get().alternatives()) {
+      if (!(alternative instanceof Value.MapV operators) || !neverHoldsOne(operators)) return false;
+    }
+    return true;
+  }
+
+  private static boolean neverHoldsOne(Value.MapV operators) {
+    for (Value.MapV.Entry op : operators.entries()) {
+      if (!(op.value() instanceof Value.MapV keys)) continue;
+      for (Value.MapV.Entry key : keys.entries()) {
+        if (key.key().toLowerCase(Locale.ROOT).equals(REQUESTED_REGION)
+            && noRegionMatches(op.key().toLowerCase(Locale.ROOT), key.value())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final String REQUESTED_REGION = "aws:requestedregion";
+  /** The operators under which a region test holds only for the values listed. */
+  private static final Set<String> MATCHING = Set.of("stringequals", "stringequalsignorecase", "stringlike");
+  /** What a region name, or a pattern that may match one, is made of. */
+  private static final Pattern REGION_OR_PATTERN = Pattern.compile("(?i)[a-z0-9*?-]+");
+
+  /**
+   * A region test that no region passes: every value listed is known and could match no region
+   * name (a placeholder left in by mistake, {@code "$var.region"}). The statement never applies.
+   */
+  private static boolean noRegionMatches(String operator, Value tested) {
+    String o = operator.endsWith("ifexists") ? operator.substring(0, operator.length() - "ifexists".length()) : operator;
+    if (!MATCHING.contains(o)) return false;
+    boolean any = false;
+    for (Value item : tested.items()) {
+      for (Value v : item.alternatives()) {
+        Optional<String> text = v.asText();
+        if (text.isEmpty() || REGION_OR_PATTERN.matcher(text.get().trim()).matches()) return false;
+        any = true;
+      }
+    }
+    return any;
+  }
+
   private static Truth unrestrictedOne(Value condition, boolean allow, boolean grant) {
     if (condition instanceof Value.Null) return Truth.TRUE;
     if (!(condition instanceof Value.MapV operators)) return Truth.UNKNOWN;
@@ -103,6 +154,7 @@ public final class Conditions {
       for (Value.MapV.Entry key : keys.entries()) {
         boolean permissiveSet = allow && operator.startsWith("forallvalues:");
         String name = key.key().toLowerCase(Locale.ROOT);
+        if (name.equals(REQUESTED_REGION) && noRegionMatches(operator, key.value())) return Truth.FALSE;
         if (!permissiveSet && !NON_RESTRICTING_KEYS.contains(name)) return Truth.FALSE;
         if (!permissiveSet && grant && VIA_SERVICE_KEYS.contains(name)) result = Truth.UNKNOWN;
       }

@@ -129,10 +129,11 @@ public final class GrantingPolicy {
 
   /**
    * An Allow statement certainly not shut in time on {@code day}; with no day, one that tests no
-   * time window (a windowed grant is then undecided, never a certain finding).
+   * time window (a windowed grant is then undecided, never a certain finding). A statement whose
+   * condition no request meets grants nothing.
    */
   public static boolean grantsOn(Statement s, Optional<LocalDate> day) {
-    return s.isAllow() && TimeWindows.shut(s, day).isFalse();
+    return s.isAllow() && TimeWindows.shut(s, day).isFalse() && !Conditions.neverHolds(s.condition());
   }
 
   /**
