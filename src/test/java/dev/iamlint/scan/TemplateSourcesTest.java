@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -45,35 +46,25 @@ class TemplateSourcesTest {
         notes.get(0).message());
   }
 
-  @Test
-  void aJinjaTemplateSourceIsAnInfoNoteOnlyWhenAsked() {
-    Path source = SYN.resolve("jinja-cookiecutter-source.yaml");
+  /** A Jinja source, a template with placeholders: not YAML until rendered, an info note at the markup only when asked. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      jinja-cookiecutter-source.yaml | Not judged: a Jinja template source (cookiecutter), not YAML until it is rendered ({{cookiecutter.runtime}} at line 13); render it to check it | 13 | 18
+      placeholder-source.yaml        | Not judged: a template with placeholders, not YAML until it is rendered (%%EVENT_PATTERN%% at line 10); render it to check it            | 10 | 21
+      """)
+  void aTemplateSourceIsAnInfoNoteOnlyWhenAsked(String file, String message, int line, int column) {
+    Path source = SYN.resolve(file);
     assertEquals(List.of(), TestScans.findings(source, "SYN001"));
     List<Finding> notes = TestScans.scan(source, REPORT_UNKNOWN, "SYN001").findings();
     assertEquals(1, notes.size(), notes::toString);
     Finding f = notes.get(0);
     assertEquals(Severity.INFO, f.severity());
-    assertEquals("Not judged: a Jinja template source (cookiecutter), not YAML until it is rendered"
-        + " ({{cookiecutter.runtime}} at line 13); render it to check it", f.message());
-    assertEquals(13, f.location().startLine());
-    assertEquals(18, f.location().startColumn());
+    assertEquals(message, f.message());
+    assertEquals(line, f.location().startLine());
+    assertEquals(column, f.location().startColumn());
   }
 
   /** A file read through templatefile(): Terraform's %{ } directives are not YAML until rendered. */
-  @Test
-  void aTemplateWithPlaceholdersIsAnInfoNoteOnlyWhenAsked() {
-    Path source = SYN.resolve("placeholder-source.yaml");
-    assertEquals(List.of(), TestScans.findings(source, "SYN001"));
-    List<Finding> notes = TestScans.scan(source, REPORT_UNKNOWN, "SYN001").findings();
-    assertEquals(1, notes.size(), notes::toString);
-    Finding f = notes.get(0);
-    assertEquals(Severity.INFO, f.severity());
-    assertEquals("Not judged: a template with placeholders, not YAML until it is rendered"
-        + " (%%EVENT_PATTERN%% at line 10); render it to check it", f.message());
-    assertEquals(10, f.location().startLine());
-    assertEquals(21, f.location().startColumn());
-  }
-
   @Test
   void aTerraformTemplateSourceIsAnInfoNoteOnlyWhenAsked() {
     Path dir = SYN.resolve("terraform-templatefile-source");
