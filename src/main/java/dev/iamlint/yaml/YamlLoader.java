@@ -97,13 +97,34 @@ public final class YamlLoader {
     // Framework's parser, takes it) but no token to SnakeYAML's YAML 1.1 scanner: a file refused
     // at such a tab is read again without the white space that ends its lines.
     if (first instanceof ParseResult.Failed f && f.message().contains("\\t(TAB)") && trailingTabAt(text, f.location())) {
-      ParseResult again = compose(file, TRAILING_WHITE_SPACE_WITH_TAB.matcher(text).replaceAll(""));
+      ParseResult again = compose(file, withoutTrailingTabs(text));
       if (again instanceof ParseResult.Parsed) return again;
     }
     return first;
   }
 
-  private static final Pattern TRAILING_WHITE_SPACE_WITH_TAB = Pattern.compile("(?m)[ \\t]*\\t[ \\t]*$");
+  /**
+   * The text without the spaces and tabs that end a line when a tab is among them; in one pass
+   * (a pattern for it backtracks over every long run of spaces: a hostile file would hang it).
+   */
+  static String withoutTrailingTabs(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int start = 0;
+    while (start < text.length()) {
+      int newline = text.indexOf('\n', start);
+      int end = newline < 0 ? text.length() : newline;
+      int content = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+      int cut = content;
+      boolean tab = false;
+      while (cut > start && (text.charAt(cut - 1) == ' ' || text.charAt(cut - 1) == '\t')) {
+        tab |= text.charAt(cut - 1) == '\t';
+        cut--;
+      }
+      out.append(text, start, tab ? cut : content).append(text, content, newline < 0 ? end : end + 1);
+      start = newline < 0 ? end : end + 1;
+    }
+    return out.toString();
+  }
 
   /** Whether {@code at} is a tab that only spaces and tabs follow on its line. */
   private static boolean trailingTabAt(String text, Location at) {

@@ -9,6 +9,7 @@ import dev.iamlint.tree.MapNode;
 import dev.iamlint.tree.Node;
 import dev.iamlint.tree.ParseResult;
 import dev.iamlint.tree.ScalarNode;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -154,6 +155,18 @@ class YamlLoaderTest {
     MapNode root = (MapNode) parse("a: [1, 2]\t\nb: \"x\"\t \nc:\n  - d \t\n");
     assertEquals("{a: [1, 2], b: x, c: [d]}", render(root));
     assertEquals(2, root.entry("b").orElseThrow().value().location().startLine());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      a tab ends the line             | a: 1 \\t\\nb: 2      | a: 1\\nb: 2
+      spaces alone stay               | a: 1  \\nb: 2\\t     | a: 1  \\nb: 2
+      CRLF kept                       | a: 1\\t\\r\\nb: 2    | a: 1\\r\\nb: 2
+      a tab inside a line stays       | a:\\t1\\n            | a:\\t1\\n
+      """)
+  void trailingTabsAreCutOnePassALine(String name, String text, String expected) {
+    UnaryOperator<String> unescape = t -> t.replace("\\n", "\n").replace("\\r", "\r").replace("\\t", "\t");
+    assertEquals(unescape.apply(expected), YamlLoader.withoutTrailingTabs(unescape.apply(text)));
   }
 
   @Test
