@@ -125,13 +125,18 @@ public final class Conditions {
   /** What a region name, or a pattern that may match one, is made of. */
   private static final Pattern REGION_OR_PATTERN = Pattern.compile("(?i)[a-z0-9*?-]+");
 
+  /** A lower-case operator without its ForAnyValue: prefix and IfExists suffix. */
+  static String baseOperator(String operator) {
+    String o = operator.startsWith("foranyvalue:") ? operator.substring("foranyvalue:".length()) : operator;
+    return o.endsWith("ifexists") ? o.substring(0, o.length() - "ifexists".length()) : o;
+  }
+
   /**
    * A region test that no region passes: every value listed is known and could match no region
    * name (a placeholder left in by mistake, {@code "$var.region"}). The statement never applies.
    */
   private static boolean noRegionMatches(String operator, Value tested) {
-    String o = operator.endsWith("ifexists") ? operator.substring(0, operator.length() - "ifexists".length()) : operator;
-    if (!MATCHING.contains(o)) return false;
+    if (!MATCHING.contains(baseOperator(operator))) return false;
     boolean any = false;
     for (Value item : tested.items()) {
       for (Value v : item.alternatives()) {
@@ -147,6 +152,7 @@ public final class Conditions {
     if (condition instanceof Value.Null) return Truth.TRUE;
     if (!(condition instanceof Value.MapV operators)) return Truth.UNKNOWN;
     if (operators.entries().isEmpty()) return Truth.TRUE;
+    if (neverHoldsOne(operators)) return Truth.FALSE;
     Truth result = Truth.TRUE;
     for (Value.MapV.Entry op : operators.entries()) {
       String operator = op.key().toLowerCase(Locale.ROOT);
@@ -154,7 +160,6 @@ public final class Conditions {
       for (Value.MapV.Entry key : keys.entries()) {
         boolean permissiveSet = allow && operator.startsWith("forallvalues:");
         String name = key.key().toLowerCase(Locale.ROOT);
-        if (name.equals(REQUESTED_REGION) && noRegionMatches(operator, key.value())) return Truth.FALSE;
         if (!permissiveSet && !NON_RESTRICTING_KEYS.contains(name)) return Truth.FALSE;
         if (!permissiveSet && grant && VIA_SERVICE_KEYS.contains(name)) result = Truth.UNKNOWN;
       }

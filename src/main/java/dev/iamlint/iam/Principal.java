@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * providers. Keys compare case-insensitively.
  */
 public final class Principal {
-  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+  static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
   private static final String HOLE = String.valueOf(Value.Unknown.HOLE);
 
   private Principal() {}

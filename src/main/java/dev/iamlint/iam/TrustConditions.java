@@ -25,8 +25,6 @@ public final class TrustConditions {
   private static final String USER_ID = "aws:userid";
   /** aws:userid of a role session: the role's unique id and the session name. */
   private static final Pattern ROLE_SESSION_ID = Pattern.compile("AROA[A-Z0-9]{12,}:.*");
-  /** aws:userid of the root user: the account id. */
-  private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
   /** Operators that hold only for the values listed (IfExists is harmless: these keys are always present). */
   private static final Set<String> MATCHING = Set.of("stringequals", "stringequalsignorecase", "stringlike", "arnequals",
       "arnlike");
@@ -84,13 +82,13 @@ public final class TrustConditions {
             inert = inert.or(neverMatches(operator, values));
           }
           case PRINCIPAL_ARN -> {
-            if (MATCHING.contains(ifExistsDropped(operator))) rolesOnly = rolesOnly.or(all(values, TrustConditions::roleArn));
+            if (MATCHING.contains(Conditions.baseOperator(operator))) rolesOnly = rolesOnly.or(all(values, TrustConditions::roleArn));
           }
           case USER_ID -> {
-            if (MATCHING.contains(ifExistsDropped(operator))) rolesOnly = rolesOnly.or(all(values, TrustConditions::roleSessionOrRoot));
+            if (MATCHING.contains(Conditions.baseOperator(operator))) rolesOnly = rolesOnly.or(all(values, TrustConditions::roleSessionOrRoot));
           }
           case PRINCIPAL_TYPE -> {
-            if (MATCHING.contains(ifExistsDropped(operator))) {
+            if (MATCHING.contains(Conditions.baseOperator(operator))) {
               rolesOnly = rolesOnly.or(all(values, known(v -> v.asText().map(t -> t.equalsIgnoreCase("AssumedRole")).orElse(false))));
             }
           }
@@ -121,16 +119,11 @@ public final class TrustConditions {
     return v -> v instanceof Value.Unknown ? Truth.UNKNOWN : Truth.of(test.test(v));
   }
 
-  private static String ifExistsDropped(String operator) {
-    String o = operator.startsWith("foranyvalue:") ? operator.substring("foranyvalue:".length()) : operator;
-    return o.endsWith("ifexists") ? o.substring(0, o.length() - "ifexists".length()) : o;
-  }
-
   /** An aws:userid only a role session or the root user has; UNKNOWN for a value not known (unless it is the deploying account's id). */
   private static Truth roleSessionOrRoot(Value v) {
     if (v instanceof Value.Unknown u) return Principal.deployingAccount(u) ? Truth.TRUE : Truth.UNKNOWN;
     Optional<String> text = v.asText().map(String::trim);
-    return Truth.of(text.filter(t -> ROLE_SESSION_ID.matcher(t).matches() || ACCOUNT_ID.matcher(t).matches()).isPresent());
+    return Truth.of(text.filter(t -> ROLE_SESSION_ID.matcher(t).matches() || Principal.ACCOUNT_ID.matcher(t).matches()).isPresent());
   }
 
   /**
