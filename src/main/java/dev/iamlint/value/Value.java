@@ -117,8 +117,15 @@ public sealed interface Value {
     }
   }
 
-  /** {@code weight} is derived from the items (the argument is not used). */
-  record ListV(List<Value> items, Location location, Provenance provenance, int weight) implements Value {
+  /**
+   * {@code weight} is derived from the items (the argument is not used). {@code unknownLength}
+   * says why the number of items is not known, when it is not: some items stand for the
+   * instances of a resource whose count or for_each is not known ({@code aws_iam_role.r[*].arn}),
+   * each for none, one or many of them. What an item may be is known; how many there are and
+   * at which positions is not.
+   */
+  record ListV(List<Value> items, Location location, Provenance provenance, int weight, Optional<String> unknownLength)
+      implements Value {
     public ListV {
       items = List.copyOf(items);
       int w = 1;
@@ -127,12 +134,22 @@ public sealed interface Value {
     }
 
     public ListV(List<Value> items, Location location, Provenance provenance) {
-      this(items, location, provenance, 0);
+      this(items, location, provenance, 0, Optional.empty());
+    }
+
+    /** A list of these items whose length is not known, for the reason given. */
+    public static ListV ofUnknownLength(List<Value> items, String why, Location location, Provenance provenance) {
+      return new ListV(items, location, provenance, 0, Optional.of(why));
+    }
+
+    /** The same items and length (known or not) at another place. */
+    public ListV withItems(List<Value> newItems, Location at, Provenance p) {
+      return new ListV(newItems, at, p, 0, unknownLength);
     }
 
     @Override
     public Value withOrigin(Location l, Provenance p) {
-      return new ListV(items, l, provenance.then(p));
+      return new ListV(items, l, provenance.then(p), 0, unknownLength);
     }
   }
 

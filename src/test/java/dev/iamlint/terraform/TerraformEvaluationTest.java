@@ -278,6 +278,45 @@ class TerraformEvaluationTest {
         && m.contains("aws_iam_user.u[*]")), "each.value still names the instance it is: " + undecided);
   }
 
+  /**
+   * A splat, a for expression or a concat over instances whose number is not known is a list
+   * whose length is not known: length() of it decides nothing. Found on a public repository:
+   * join(",", concat(a[*].json, b[*].json)) over complementary counts was taken for the text of
+   * both documents (a certain POL001), and element(concat(...), 0) for the first one.
+   */
+  @Test
+  void aListBuiltFromInstancesNotKnownHasALengthNotKnown() throws IOException {
+    write("main.tf", """
+        variable "n" {}
+        resource "aws_iam_user" "u" {
+          count = var.n
+          name  = "user-${count.index}"
+        }
+        resource "aws_iam_user" "known" {
+          count = 2
+          name  = "known-${count.index}"
+        }
+        resource "aws_iam_access_key" "by_splat" {
+          count = length(aws_iam_user.u[*].name)
+          user  = "ci"
+        }
+        resource "aws_iam_access_key" "by_for" {
+          count = length([for u in aws_iam_user.u : u.name])
+          user  = "ci"
+        }
+        resource "aws_iam_access_key" "by_concat" {
+          count = length(concat(["x"], aws_iam_user.u.*.name))
+          user  = "ci"
+        }
+        resource "aws_iam_access_key" "by_known_splat" {
+          count = length(aws_iam_user.known[*].name)
+          user  = "ci"
+        }
+        """);
+    assertEquals(List.of("KEY001 main.tf:22 aws_iam_access_key.by_known_splat[0]", "KEY001 main.tf:22 aws_iam_access_key.by_known_splat[1]"),
+        scan("KEY001"), "only the splat of instances that are known has a known length");
+  }
+
   /** The near miss: a for_each over instances that are known keys them by their own keys. */
   @Test
   void aForEachOverKnownInstancesHasTheirKeys() throws IOException {

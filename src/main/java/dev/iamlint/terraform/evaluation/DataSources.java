@@ -201,7 +201,7 @@ final class DataSources {
       return new Value.Str(s.value().replace("&{", "${"), s.location(), s.provenance());
     }
     if (v instanceof Value.ListV l) {
-      return new Value.ListV(l.items().stream().map(DataSources::ampersand).toList(), l.location(), l.provenance());
+      return l.withItems(l.items().stream().map(DataSources::ampersand).toList(), l.location(), l.provenance());
     }
     return v;
   }

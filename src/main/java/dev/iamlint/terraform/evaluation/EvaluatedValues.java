@@ -48,7 +48,7 @@ final class EvaluatedValues {
     if (v instanceof Value.MapV || inside(v.location(), argument)) return v;
     if (v instanceof Value.ListV l) {
       List<Value> items = l.items().stream().map(i -> i instanceof Value.MapV ? i : atArgument(i, argument)).toList();
-      return new Value.ListV(items, argument, l.provenance());
+      return l.withItems(items, argument, l.provenance());
     }
     if (v instanceof Value.OneOf o) {
       return new Value.OneOf(o.alternatives().stream().map(a -> atArgument(a, argument)).toList(), argument, o.provenance());

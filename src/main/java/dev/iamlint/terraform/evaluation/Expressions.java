@@ -5,6 +5,7 @@ import dev.iamlint.hcl.NumberLiteral;
 import dev.iamlint.hcl.TemplatePart;
 import dev.iamlint.source.Location;
 import dev.iamlint.terraform.functions.Functions;
+import dev.iamlint.terraform.functions.InstanceMarks;
 import dev.iamlint.terraform.functions.JsonValues;
 import dev.iamlint.terraform.functions.TfFunction;
 import dev.iamlint.value.Budget;
@@ -279,7 +280,7 @@ final class Expressions {
       if (f.grouping()) groups.computeIfAbsent(key.get(), k -> new ArrayList<>()).add(value);
       else map.put(key.get(), value);
     }
-    if (f.key().isEmpty()) return new Value.ListV(list, at, Provenance.LITERAL);
+    if (f.key().isEmpty()) return InstanceMarks.listFrom(list, List.of(collection), at);
     List<Value.MapV.Entry> entries = new ArrayList<>();
     if (f.grouping()) {
       groups.forEach((k, v) -> entries.add(new Value.MapV.Entry(k, keyLocations.get(k), new Value.ListV(v, at, Provenance.LITERAL))));
@@ -299,7 +300,8 @@ final class Expressions {
     else items = List.of(source);
     List<Value> out = new ArrayList<>();
     for (Value item : items) out.add(new Expressions(module, scope.with("<splat>", item), file).sub(s.each()));
-    return new Value.ListV(out, at, Provenance.LITERAL);
+    // aws_iam_role.r[*].arn of a resource whose count is not known: as many ARNs, not one.
+    return InstanceMarks.listFrom(out, List.of(source), at);
   }
 
   /** A chain of .attr and [index] steps on a root name, a scope name, or any expression. */
@@ -378,6 +380,8 @@ final class Expressions {
       Optional<BigDecimal> n = key.asNumber();
       if (n.isEmpty()) return EvaluatedValues.unknown(Value.Cause.INPUT, "an index is unknown", at);
       int i = n.get().intValue();
+      Optional<Value> unknownPosition = InstanceMarks.atUnknownPosition(l, at);
+      if (unknownPosition.isPresent() && i >= 0) return unknownPosition.get();
       if (i < 0 || i >= l.items().size()) return EvaluatedValues.unknown(Value.Cause.UNSUPPORTED, "index " + i + " is out of range", at);
       return l.items().get(i);
     }

@@ -45,7 +45,7 @@ final class Types {
         if (v instanceof Value.ListV l) {
           List<Value> items = new ArrayList<>();
           for (Value item : l.items()) items.add(convert(inner, item, module, file));
-          return new Value.ListV(items, l.location(), l.provenance());
+          return l.withItems(items, l.location(), l.provenance());
         }
         return v;
       case "map":

@@ -55,19 +55,20 @@ final class FnCollections {
       Budget.elements(size, "a list");
       List<Value> out = new ArrayList<>();
       for (int k = 0; k < a.size(); k++) out.addAll(list(a.get(k), "argument " + (k + 1)));
-      return mkList(out, at);
+      return InstanceMarks.listFrom(out, a, at);
     }));
     m.put("flatten", define("flatten", 1, 1, (a, at, f) -> {
       List<Value> out = new ArrayList<>();
-      flatten(list(a.get(0), "the argument"), out, 0);
-      return mkList(out, at);
+      List<Value> lists = new ArrayList<>(List.of(a.get(0)));
+      flatten(list(a.get(0), "the argument"), out, lists, 0);
+      return InstanceMarks.listFrom(out, lists, at);
     }));
     m.put("distinct", define("distinct", 1, 1, (a, at, f) -> {
       List<Value> items = list(a.get(0), "the argument");
       requireKnown(a.get(0));
       Map<Object, Value> out = new LinkedHashMap<>();
       for (Value v : FnSupport.unify(items, "the list")) out.putIfAbsent(FnSupport.key(v), v);
-      return mkList(new ArrayList<>(out.values()), at);
+      return InstanceMarks.listFrom(new ArrayList<>(out.values()), a, at);
     }));
     m.put("compact", define("compact", 1, 1, (a, at, f) -> {
       List<Value> out = new ArrayList<>();
@@ -85,7 +86,7 @@ final class FnCollections {
           throw new FnError("the list must hold strings, not " + FnSupport.kind(v));
         }
       }
-      return mkList(out, at);
+      return InstanceMarks.listFrom(out, a, at);
     }));
     m.put("lookup", define("lookup", 2, 3, (a, at, f) -> {
       Value map = a.get(0);
@@ -104,6 +105,8 @@ final class FnCollections {
       List<Value> items = list(a.get(0), "the first argument");
       int index = integer(a.get(1), "the index");
       if (items.isEmpty()) throw new FnError("cannot use element function with an empty list");
+      Value unknownPosition = InstanceMarks.atUnknownPosition(a.get(0), at).orElse(null);
+      if (unknownPosition != null) return unknownPosition;
       int k = index % items.size();
       if (k < 0) k += items.size();
       return located(items.get(k), at);
@@ -143,7 +146,10 @@ final class FnCollections {
       for (int k = 0; k < a.size(); k++) {
         Value v = a.get(k);
         if (v instanceof Value.Null) continue;
-        if (!list(v, "argument " + (k + 1)).isEmpty()) return located(v, at);
+        if (list(v, "argument " + (k + 1)).isEmpty()) continue;
+        // A list of instances not known may be empty: which argument is taken is not known.
+        if (k < a.size() - 1) InstanceMarks.unknownNumber(v, at).ifPresent(u -> { throw new FnNeed(u); });
+        return located(v, at);
       }
       throw new FnError("no non-null, non-empty arguments");
     }));
@@ -182,17 +188,18 @@ final class FnCollections {
         else throw new FnError("the list must hold strings, not " + FnSupport.kind(v));
       }
       strs.sort((x, y) -> FnSupport.CODEPOINTS.compare(x.value(), y.value()));
-      return mkList(new ArrayList<>(strs), at);
+      return InstanceMarks.listFrom(new ArrayList<>(strs), a, at);
     }));
     m.put("reverse", define("reverse", 1, 1, (a, at, f) -> {
       List<Value> out = new ArrayList<>(list(a.get(0), "the argument"));
       Collections.reverse(out);
-      return mkList(out, at);
+      return InstanceMarks.listFrom(out, a, at);
     }));
     m.put("slice", define("slice", 3, 3, (a, at, f) -> {
       List<Value> items = list(a.get(0), "the first argument");
       int start = integer(a.get(1), "the start index");
       int end = integer(a.get(2), "the end index");
+      InstanceMarks.unknownNumber(a.get(0), at).ifPresent(u -> { throw new FnNeed(u); });
       if (start < 0) throw new FnError("start index must not be less than zero");
       if (start > items.size()) throw new FnError("start index must not be greater than the length of the list");
       if (end < 0) throw new FnError("end index must not be less than zero");
@@ -219,6 +226,7 @@ final class FnCollections {
       List<Value> items = list(a.get(0), "the argument");
       if (items.isEmpty()) return mkNull(at);
       if (items.size() == 1) return located(items.get(0), at);
+      InstanceMarks.unknownNumber(a.get(0), at).ifPresent(u -> { throw new FnNeed(u); });
       throw new FnError("must be a list, set, or tuple value with either zero or one elements, not " + items.size());
     }));
     m.put("alltrue", define("alltrue", 1, 1, (a, at, f) -> allAny(a.get(0), at, true)));
@@ -351,11 +359,12 @@ final class FnCollections {
     return out;
   }
 
-  private static void flatten(List<Value> items, List<Value> out, int depth) {
+  private static void flatten(List<Value> items, List<Value> out, List<Value> lists, int depth) {
     if (depth > FnJson.MAX_DEPTH) throw new FnError("the list is nested too deeply");
     for (Value v : items) {
       if (v instanceof Value.ListV l) {
-        flatten(l.items(), out, depth + 1);
+        lists.add(l);
+        flatten(l.items(), out, lists, depth + 1);
       } else {
         out.add(v);
         Budget.elements(out.size(), "a list");

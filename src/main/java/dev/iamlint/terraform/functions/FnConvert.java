@@ -60,14 +60,14 @@ final class FnConvert {
       Value v = a.get(0);
       requireTop(v);
       if (v instanceof Value.Null) return mkNull(at);
-      if (v instanceof Value.ListV l) return mkList(FnSupport.unify(l.items(), "the list"), at);
+      if (v instanceof Value.ListV l) return InstanceMarks.listFrom(FnSupport.unify(l.items(), "the list"), List.of(v), at);
       throw new FnError("cannot convert " + FnSupport.kind(v) + " to list");
     }));
     m.put("toset", define("toset", 1, 1, (a, at, f) -> {
       Value v = a.get(0);
       requireTop(v);
       if (v instanceof Value.Null) return mkNull(at);
-      if (v instanceof Value.ListV l) return mkList(FnSupport.asSet(l.items(), "the set"), at);
+      if (v instanceof Value.ListV l) return InstanceMarks.listFrom(FnSupport.asSet(l.items(), "the set"), List.of(v), at);
       throw new FnError("cannot convert " + FnSupport.kind(v) + " to set");
     }));
     m.put("tomap", define("tomap", 1, 1, (a, at, f) -> {

@@ -11,6 +11,7 @@ import static dev.iamlint.terraform.functions.FnSupport.str;
 
 import dev.iamlint.source.Location;
 import dev.iamlint.terraform.functions.FnSupport.FnError;
+import dev.iamlint.terraform.functions.FnSupport.FnNeed;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
@@ -98,10 +99,23 @@ final class FnStrings {
     String sep = str(a.get(0), "the separator");
     // One string joined is that string, the idiom of resources with a count (join("", x.*.name)):
     // a rendered document stays a document, and a name not known stays the name of its resource.
-    if (a.size() == 2 && a.get(1) instanceof Value.ListV l && l.items().size() == 1
-        && (l.items().get(0) instanceof Value.Str || l.items().get(0) instanceof Value.Unknown)) {
-      return l.items().get(0);
+    // Joined with nothing, empty strings add nothing (join("", concat(x.*.json, [""]))).
+    if (a.size() == 2 && a.get(1) instanceof Value.ListV l) {
+      List<Value> items = sep.isEmpty() ? l.items().stream().filter(i -> !emptyText(i)).toList() : l.items();
+      if (items.size() == 1 && (items.get(0) instanceof Value.Str || items.get(0) instanceof Value.Unknown)) {
+        return items.get(0);
+      }
     }
+    // Items standing for instances whose number is not known: neither the count of separators
+    // nor the order of the parts is known (join(",", concat(a[*].json, b[*].json)) is one document
+    // when the counts are complementary).
+    int count = 0;
+    Value unknownNumber = null;
+    for (int k = 1; k < a.size(); k++) {
+      count += FnSupport.list(a.get(k), "argument " + (k + 1)).size();
+      if (unknownNumber == null) unknownNumber = InstanceMarks.unknownNumber(a.get(k), at).orElse(null);
+    }
+    if (unknownNumber != null && count > 1) throw new FnNeed(unknownNumber);
     StringBuilder sb = new StringBuilder();
     Value firstUnknown = null;
     int n = 0;
@@ -125,6 +139,10 @@ final class FnStrings {
       return FnSupport.unknownFrom("join", firstUnknown, at, Provenance.LITERAL, Optional.of(sb.toString()));
     }
     return mkStr(sb.toString(), at);
+  }
+
+  private static boolean emptyText(Value v) {
+    return v instanceof Value.Str s && s.value().isEmpty() && s.encoded().isEmpty();
   }
 
   /**

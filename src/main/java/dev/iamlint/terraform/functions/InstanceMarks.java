@@ -3,6 +3,7 @@ package dev.iamlint.terraform.functions;
 import dev.iamlint.source.Location;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,17 +38,58 @@ public final class InstanceMarks {
 
   /**
    * For the instances of a resource read as a collection ({@code aws_iam_user.u}, a list for a
-   * count, a map for a for_each) whose count or for_each is not known: an unknown saying that
-   * their number is not known. Empty for any other value.
+   * count, a map for a for_each) whose count or for_each is not known, and for a list built from
+   * them ({@link Value.ListV#unknownLength}): an unknown saying that their number is not known.
+   * Empty for any other value.
    */
   public static Optional<Value> unknownNumber(Value collection, Location at) {
+    return whyNumberUnknown(collection).map(why -> new Value.Unknown(Value.Cause.INPUT, why, Optional.empty(),
+        Optional.empty(), at, Provenance.LITERAL));
+  }
+
+  /** Why the number of items of {@code collection} is not known, when it is not (see {@link #unknownNumber}). */
+  public static Optional<String> whyNumberUnknown(Value collection) {
     Optional<String> resource = Optional.empty();
-    if (collection instanceof Value.ListV l && l.items().size() == 1) resource = symbolic(l.items().get(0));
+    if (collection instanceof Value.ListV l) {
+      if (l.unknownLength().isPresent()) return l.unknownLength();
+      if (l.items().size() == 1) resource = symbolic(l.items().get(0));
+    }
     if (collection instanceof Value.MapV m && m.entries().size() == 1 && standsForUnknownInstances(m.entries().get(0))) {
       resource = symbolic(m.entries().get(0).value());
     }
-    return resource.map(r -> new Value.Unknown(Value.Cause.INPUT, "the number of instances of " + r
-        + ", whose count or for_each is not known", Optional.empty(), Optional.empty(), at, Provenance.LITERAL));
+    return resource.map(r -> "the number of instances of " + r + ", whose count or for_each is not known");
+  }
+
+  /**
+   * {@code items} as a list, whose length is not known when that of any of {@code sources} is not
+   * ({@code concat}, {@code flatten} and splats keep the items of lists of unknown length).
+   */
+  public static Value.ListV listFrom(List<Value> items, List<Value> sources, Location at) {
+    for (Value source : sources) {
+      Optional<String> why = whyNumberUnknown(source);
+      if (why.isPresent()) return Value.ListV.ofUnknownLength(items, why.get(), at, Provenance.LITERAL);
+    }
+    return new Value.ListV(items, at, Provenance.LITERAL);
+  }
+
+  /**
+   * An item of a list whose length is not known and that holds more than one item, taken at a
+   * position ({@code element(l, 0)}, {@code l[0]}): any of its items may be there. It is that item
+   * when all the others are empty ({@code ""} or null: {@code element(concat(x.*.arn, [""]), 0)}
+   * is the ARN wherever there is one), else unknown. Empty when positions are known.
+   */
+  public static Optional<Value> atUnknownPosition(Value list, Location at) {
+    if (!(list instanceof Value.ListV l) || l.items().size() < 2) return Optional.empty();
+    Optional<String> why = whyNumberUnknown(l);
+    if (why.isEmpty()) return Optional.empty();
+    List<Value> candidates = l.items().stream().filter(i -> !isEmpty(i)).toList();
+    if (candidates.size() == 1) return Optional.of(candidates.get(0).withOrigin(at, Provenance.LITERAL));
+    return Optional.of(new Value.Unknown(Value.Cause.INPUT, "an item at a position not known (" + why.get() + ")",
+        Optional.empty(), Optional.empty(), at, Provenance.LITERAL));
+  }
+
+  private static boolean isEmpty(Value v) {
+    return v instanceof Value.Null || v instanceof Value.Str s && s.value().isEmpty() && s.encoded().isEmpty();
   }
 
   /** The entry's key as a value: unknown for an entry that stands for instances not known. */
