@@ -358,6 +358,9 @@ public final class CloudFormationAdapter {
         case "AWS::IAM::Group" -> group(r, ref);
         case "AWS::IAM::Role" -> role(r, ref);
         case "AWS::IAM::Policy" -> policy(r, ref);
+        case "AWS::IAM::RolePolicy" -> embeddedPolicy(r, ref, PrincipalKind.ROLE, "RoleName");
+        case "AWS::IAM::UserPolicy" -> embeddedPolicy(r, ref, PrincipalKind.USER, "UserName");
+        case "AWS::IAM::GroupPolicy" -> embeddedPolicy(r, ref, PrincipalKind.GROUP, "GroupName");
         case "AWS::IAM::ManagedPolicy" -> managedPolicy(r, ref);
         case "AWS::IAM::UserToGroupAddition" -> userToGroup(r, ref);
         case "AWS::IAM::AccessKey" -> out.accessKeys.add(new AccessKey(ref,
@@ -385,11 +388,31 @@ public final class CloudFormationAdapter {
             prop(r, "InputParameters").map(p -> p instanceof Value.Str ? jsonStructure(p) : p)));
         case "AWS::AccessAnalyzer::Analyzer" -> out.accessAnalyzers.add(new AccessAnalyzer(ref));
         case "AWS::Logs::MetricFilter" -> out.metricFilters.add(metricFilter(r, ref));
-        case "AWS::CloudWatch::Alarm" -> out.metricAlarms.add(new MetricAlarm(ref,
-            prop(r, "MetricName").orElseGet(() -> missing(ref, "MetricName")),
-            prop(r, "Namespace").orElseGet(() -> missing(ref, "Namespace"))));
+        case "AWS::CloudWatch::Alarm" -> alarm(r, ref);
         default -> { }
       }
+    }
+  }
+
+  /**
+   * An alarm watches its MetricName in its Namespace, or, written with metric math ({@code
+   * Metrics}), the metric of each query's {@code MetricStat}; a query that is not known may watch any.
+   */
+  private void alarm(Template.Resource r, ResourceRef ref) {
+    Optional<Value> queries = prop(r, "Metrics");
+    if (queries.isEmpty()) {
+      out.metricAlarms.add(new MetricAlarm(ref, prop(r, "MetricName").orElseGet(() -> missing(ref, "MetricName")),
+          prop(r, "Namespace").orElseGet(() -> missing(ref, "Namespace"))));
+      return;
+    }
+    for (Value query : queries.get().items()) {
+      Optional<Value> metric = query instanceof Value.MapV q ? q.get("MetricStat")
+          .flatMap(stat -> stat instanceof Value.MapV m ? m.get("Metric") : Optional.of(stat)) : Optional.of(query);
+      if (metric.isEmpty()) continue;  // an expression over the other queries' metrics
+      out.metricAlarms.add(metric.get() instanceof Value.MapV m
+          ? new MetricAlarm(ref, m.get("MetricName").orElseGet(() -> missing(ref, "MetricName")),
+              m.get("Namespace").orElseGet(() -> missing(ref, "Namespace")))
+          : new MetricAlarm(ref, metric.get(), metric.get()));
     }
   }
 
@@ -526,6 +549,17 @@ public final class CloudFormationAdapter {
     Value doc = prop(r, "PolicyDocument").orElseGet(() -> missing(ref, "PolicyDocument"));
     out.inlinePolicies.add(new InlinePolicy(ref, principals,
         prop(r, "PolicyName").orElseGet(() -> missing(ref, "PolicyName")), identity(doc), ref.location(), true));
+  }
+
+  /**
+   * {@code AWS::IAM::RolePolicy}, {@code UserPolicy}, {@code GroupPolicy}: the inline policy of
+   * one principal, written as a resource of its own (as Terraform's {@code aws_iam_role_policy}).
+   */
+  private void embeddedPolicy(Template.Resource r, ResourceRef ref, PrincipalKind kind, String principalProperty) {
+    Value principal = prop(r, principalProperty).orElseGet(() -> missing(ref, principalProperty));
+    Value doc = prop(r, "PolicyDocument").orElseGet(() -> missing(ref, "PolicyDocument"));
+    out.inlinePolicies.add(new InlinePolicy(ref, List.of(new PrincipalLink(kind, principal)),
+        prop(r, "PolicyName").orElseGet(() -> missing(ref, "PolicyName")), identity(doc), ref.location(), false));
   }
 
   private void managedPolicy(Template.Resource r, ResourceRef ref) {

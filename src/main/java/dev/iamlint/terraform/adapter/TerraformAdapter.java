@@ -135,9 +135,7 @@ public final class TerraformAdapter {
               .map(m -> new MetricFilter.Metric(m.get("name").orElseGet(() -> missing(r, "metric_transformation.name")),
                   m.get("namespace").orElseGet(() -> missing(r, "metric_transformation.namespace"))))
               .toList()));
-      case "aws_cloudwatch_metric_alarm" -> out.metricAlarms.add(new MetricAlarm(ref,
-          get(r, "metric_name").orElseGet(() -> missing(r, "metric_name")),
-          get(r, "namespace").orElseGet(() -> missing(r, "namespace"))));
+      case "aws_cloudwatch_metric_alarm" -> alarm(r, ref);
       case "aws_iam_group" -> out.groups.add(new Group(ref, get(r, "name").orElseGet(() -> missing(r, "name"))));
       case "aws_iam_role" -> role(r, ref, self);
       case "aws_iam_policy" -> out.customerPolicies.add(new CustomerPolicy(ref,
@@ -277,6 +275,28 @@ public final class TerraformAdapter {
           + none.get().provenance().suffix() + ")", none.get().location());
     }
     return new SecretExposure(SecretExposure.Kind.PROTECTED, "encrypted with pgp_key", pgp.get().location());
+  }
+
+  /**
+   * An alarm watches its metric_name in its namespace, or, written with metric math ({@code
+   * metric_query}), the metric of each query's {@code metric} block; a query that is not known may watch any.
+   */
+  private void alarm(TfResource r, ResourceRef ref) {
+    List<Value> queries = get(r, "metric_query").map(Value::items).orElse(List.of());
+    if (queries.isEmpty()) {
+      out.metricAlarms.add(new MetricAlarm(ref, get(r, "metric_name").orElseGet(() -> missing(r, "metric_name")),
+          get(r, "namespace").orElseGet(() -> missing(r, "namespace"))));
+      return;
+    }
+    for (Value query : queries) {
+      List<Value> metrics = query instanceof Value.MapV q ? q.get("metric").map(Value::items).orElse(List.of()) : List.of(query);
+      for (Value metric : metrics) {  // none: an expression over the other queries' metrics
+        out.metricAlarms.add(metric instanceof Value.MapV m
+            ? new MetricAlarm(ref, m.get("metric_name").orElseGet(() -> missing(r, "metric_name")),
+                m.get("namespace").orElseGet(() -> missing(r, "namespace")))
+            : new MetricAlarm(ref, metric, metric));
+      }
+    }
   }
 
   private void trail(TfResource r, ResourceRef ref) {
