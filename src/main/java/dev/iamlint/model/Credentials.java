@@ -81,7 +81,7 @@ public final class Credentials {
       return;
     }
     if (SECRET_NAME.matcher(name).matches() && SECRET_VALUE.matcher(text.get().trim()).matches()
-        && !documentationExample(text.get().trim())) {
+        && bothCases(text.get().trim()) && !documentationExample(text.get().trim())) {
       out.add(new StaticCredential(resource, value.location(), StaticCredential.Kind.KEY_LITERAL,
           "an AWS secret access key " + mask(text.get().trim()) + " is written in " + where + " (" + name + ")"));
     }
@@ -93,10 +93,17 @@ public final class Credentials {
   private static Optional<String> secretBeside(String text) {
     Matcher m = SECRET_WORD.matcher(text);
     while (m.find()) {
-      String w = m.group();
-      if (w.chars().anyMatch(Character::isUpperCase) && w.chars().anyMatch(Character::isLowerCase)) return Optional.of(w);
+      if (bothCases(m.group())) return Optional.of(m.group());
     }
     return Optional.empty();
+  }
+
+  /**
+   * A secret access key is random base64: it has both cases. A word of one case (40 hex digits:
+   * a SHA-1 digest, a Flask or JWT signing secret) is not one.
+   */
+  private static boolean bothCases(String w) {
+    return w.chars().anyMatch(Character::isUpperCase) && w.chars().anyMatch(Character::isLowerCase);
   }
 
   /**

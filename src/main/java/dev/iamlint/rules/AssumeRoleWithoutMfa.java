@@ -8,6 +8,7 @@ import dev.iamlint.iam.TrustConditions;
 import dev.iamlint.iam.TrustPolicies;
 import dev.iamlint.iam.Wildcard;
 import dev.iamlint.model.IamModel;
+import dev.iamlint.model.PrincipalKind;
 import dev.iamlint.model.Role;
 import dev.iamlint.model.Statement;
 import dev.iamlint.model.User;
@@ -105,9 +106,18 @@ public final class AssumeRoleWithoutMfa implements Rule {
     return s.listedActions().stream().anyMatch(v -> v.asText().map(t -> Wildcard.matchesIgnoreCase(t.trim(), "sts:AssumeRole")).orElse(false));
   }
 
-  /** Admin-equivalent or able to escalate, judged over all the role's policies by the IAM engine. */
+  /**
+   * Admin-equivalent or able to escalate, judged over all the role's policies by the IAM engine
+   * within its permissions boundary, as ADM005 judges it. A boundary outside the scan leaves it
+   * not known, and what is not known is not claimed.
+   */
   private static boolean privileged(IamModel model, Role role) {
-    Escalation.Result r = Escalation.of(EffectivePolicies.of(model, role).certainDocuments());
-    return r.admin() || !r.paths().isEmpty();
+    EffectivePolicies policies = EffectivePolicies.of(model, role);
+    EffectivePolicies.Boundary boundary = policies.boundary();
+    if (boundary.present() && !boundary.known()) return false;
+    Escalation.Result r = Escalation.of(policies.certainDocuments(),
+        boundary.present() ? Optional.of(boundary.documents()) : Optional.empty());
+    return r.admin() || r.paths().stream().anyMatch(p -> p.opensTo(Optional.of(PrincipalKind.ROLE))
+        && (!p.liftsBoundary() || boundary.present()));
   }
 }
