@@ -6,6 +6,7 @@ import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Role;
 import dev.iamlint.model.Statement;
 import dev.iamlint.model.TrustDocument;
+import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,33 @@ public final class TrustPolicies {
     /** The fingerprint detail of a finding about this statement: {@code kind:Sid} or {@code kind:#index}. */
     public String detail(String kind) {
       return kind + ":" + statement.sid().flatMap(Value::asText).orElse("#" + index);
+    }
+
+    /**
+     * Whether the statement lets its principal start a session by one of {@code actions}
+     * ({@code sts:AssumeRoleWithWebIdentity}...): a statement that allows only {@code
+     * sts:TagSession} or {@code sts:SetSourceIdentity} adds to a session another statement lets
+     * start. Unknown when an action that may be one of them is not known.
+     */
+    public Truth startsSessionBy(List<String> actions) {
+      Truth result = Truth.FALSE;
+      if (statement.action().isEmpty()) {
+        if (statement.notAction().isEmpty()) return Truth.FALSE;
+        for (String action : actions) {
+          Truth left = Truth.TRUE;
+          for (Value v : statement.excludedActions()) left = left.and(matches(v, action).not());
+          result = result.or(left);
+        }
+        return result;
+      }
+      for (Value v : statement.listedActions()) {
+        for (String action : actions) result = result.or(matches(v, action));
+      }
+      return result;
+    }
+
+    private static Truth matches(Value pattern, String action) {
+      return pattern.asText().map(t -> Truth.of(Wildcard.matchesIgnoreCase(t.trim(), action))).orElse(Truth.UNKNOWN);
     }
   }
 

@@ -5,6 +5,7 @@ import dev.iamlint.iam.TrustPolicies;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
 import dev.iamlint.value.Value;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,6 +15,8 @@ import java.util.Optional;
  * An unknown condition is not judged.
  */
 public final class OidcTrustWithoutSubject implements Rule {
+
+  private static final List<String> WEB_IDENTITY = List.of("sts:AssumeRoleWithWebIdentity");
 
   @Override
   public String id() {
@@ -26,6 +29,8 @@ public final class OidcTrustWithoutSubject implements Rule {
       Optional<Value> provider = Principal.federated(g.principal()).stream()
           .filter(v -> Principal.oidcProvider(v, ctx.model()).isPresent()).findFirst();
       if (provider.isEmpty()) continue;
+      // Only a statement that lets the token start a session lets "anyone with a token" in.
+      if (!g.startsSessionBy(WEB_IDENTITY).isTrue()) continue;
       boolean cognito = provider.get().asText().map(t -> t.toLowerCase(Locale.ROOT).equals("cognito-identity.amazonaws.com"))
           .orElse(false);
       Optional<Boolean> subject = subjectCondition(g.statement().condition(), cognito);

@@ -5,7 +5,9 @@ import dev.iamlint.iam.Principal;
 import dev.iamlint.iam.TrustPolicies;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
+import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,9 @@ import java.util.Optional;
  * with no condition restricting the caller (organization, account, ARN, external id...).
  */
 public final class RoleTrustsEveryone implements Rule {
+
+  private static final List<String> SESSIONS =
+      List.of("sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML");
 
   @Override
   public String id() {
@@ -31,6 +36,13 @@ public final class RoleTrustsEveryone implements Rule {
         continue;
       }
       if (!Conditions.unrestricted(g.statement().condition(), true).isTrue()) continue;
+      // sts:TagSession alone adds to a session that another statement lets start.
+      Truth starts = g.startsSessionBy(SESSIONS);
+      if (starts == Truth.UNKNOWN) {
+        ctx.undecided(g.trust().resource(), everyone.get(), g.detail("trust"), "whether " + g.trust().name()
+            + " can be assumed by anyone: an action of the statement is not known");
+      }
+      if (!starts.isTrue()) continue;
       ctx.report(g.trust().resource(), everyone.get().location(), g.detail("trust"),
           g.trust().subject() + " can be assumed by anyone (Principal " + Principal.describe(everyone.get(), ctx.model())
               + ", no condition restricts the caller)" + everyone.get().provenance().suffix()
