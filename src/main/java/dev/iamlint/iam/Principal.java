@@ -159,6 +159,9 @@ public final class Principal {
       case "iam:role", "sts:assumed-role" -> slash < 0 ? Kind.OTHER : Kind.ROLE;
       default -> Kind.OTHER;
     };
+    // arn:aws:iam:::root: an account id left empty, a placeholder (a variable defaulting to "")
+    // that IAM refuses as a principal; whom the deployed statement lets in is not known.
+    if (kind != Kind.OTHER && parts[4].isEmpty()) return new Entry(type, v, Kind.UNKNOWN, NOT_KNOWN);
     return new Entry(type, v, kind, account(v, parts[4]));
   }
 
