@@ -110,6 +110,16 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
         .distinct().map(Escalation.OwnPolicy::new).toList();
   }
 
+  /**
+   * Whether the principal may hold a customer managed policy: false only when all its policies
+   * are known and each is inline or AWS managed.
+   */
+  public boolean mayHoldCustomerPolicy() {
+    return !complete || sources.stream().anyMatch(s -> s.awsManaged().isEmpty() && CUSTOMER_POLICY_TYPES.contains(s.resource().type()));
+  }
+
+  private static final Set<String> CUSTOMER_POLICY_TYPES = Set.of("aws_iam_policy", "AWS::IAM::ManagedPolicy");
+
   /** The documents of the policies that certainly apply (not one branch of a condition). */
   public List<PolicyDocument> certainDocuments() {
     return sources.stream().filter(s -> !s.conditional()).map(Source::document).toList();

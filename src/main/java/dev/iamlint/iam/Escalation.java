@@ -103,9 +103,13 @@ public final class Escalation {
    * What the analysis knows of the principal beyond its policies: the day it is judged on
    * (statements shut in time on that day grant nothing; empty: not judged), and the customer
    * managed policies it holds, which a resource pattern such as {@code policy/team-*} may reach.
+   * {@code mayHoldCustomerPolicy} is false when the principal certainly holds none (all its
+   * policies are known, each inline or AWS managed): a new version of "any" policy is then a
+   * version of someone else's, not of its own.
    */
-  public record Context(Optional<LocalDate> day, List<OwnPolicy> ownPolicies, boolean judgesTime, boolean withoutMfa) {
-    public static final Context NONE = new Context(Optional.empty(), List.of(), false, false);
+  public record Context(Optional<LocalDate> day, List<OwnPolicy> ownPolicies, boolean judgesTime, boolean withoutMfa,
+      boolean mayHoldCustomerPolicy) {
+    public static final Context NONE = new Context(Optional.empty(), List.of(), false, false, true);
 
     public Context {
       ownPolicies = List.copyOf(ownPolicies);
@@ -113,7 +117,7 @@ public final class Escalation {
 
     /** Judged on {@code day}; with no day, a grant open only in a time window is undecided. */
     public Context(Optional<LocalDate> day, List<OwnPolicy> ownPolicies) {
-      this(day, ownPolicies, true, false);
+      this(day, ownPolicies, true, false, true);
     }
 
     /**
@@ -121,7 +125,12 @@ public final class Escalation {
      * that requires {@code aws:MultiFactorAuthPresent} to be true grants it nothing.
      */
     public Context sessionsWithoutMfa() {
-      return new Context(day, ownPolicies, judgesTime, true);
+      return new Context(day, ownPolicies, judgesTime, true, mayHoldCustomerPolicy);
+    }
+
+    /** The same, for a principal that holds a customer managed policy only when {@code may}. */
+    public Context holdingCustomerPolicy(boolean may) {
+      return new Context(day, ownPolicies, judgesTime, withoutMfa, may);
     }
 
     public static Context on(Optional<LocalDate> day) {
@@ -184,6 +193,7 @@ public final class Escalation {
           if (reachesOthers(s)) {
             admin |= StatementScope.allActions(s).covers().isTrue() && StatementScope.allResources(s).covers().isTrue();
             for (String a : pathActions(s)) {
+              if (!context.mayHoldCustomerPolicy() && OWN_POLICY_WRITES.contains(a)) continue;
               if (!missesTargets(s, a)) grants.putIfAbsent(a, new Grant(d, s, naming(element, s, a)));
             }
           } else if (onSelf(s)) {

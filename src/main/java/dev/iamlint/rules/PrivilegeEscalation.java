@@ -86,7 +86,9 @@ public final class PrivilegeEscalation implements Rule {
     EffectivePolicies policies = holder.policies();
     EffectivePolicies.Boundary boundary = policies.boundary();
     Optional<List<PolicyDocument>> cap = boundary.present() && boundary.known() ? Optional.of(boundary.documents()) : Optional.empty();
-    Escalation.Context own = new Escalation.Context(ctx.options().asOf(), policies.ownPolicies());
+    Escalation.Context own = new Escalation.Context(ctx.options().asOf(), policies.ownPolicies())
+        // A policy judged alone (its holder outside the scan) may sit beside customer managed ones.
+        .holdingCustomerPolicy(holder.kind().isEmpty() || policies.mayHoldCustomerPolicy());
     // A role only services assume acts without MFA: what an Allow grants only under MFA is not its.
     Escalation.Context context = holder.onlyServices() ? own.sessionsWithoutMfa() : own;
     Escalation.Result result = Escalation.of(policies.certainDocuments(), cap, context);
