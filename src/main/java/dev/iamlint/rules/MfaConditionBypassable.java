@@ -31,6 +31,8 @@ public final class MfaConditionBypassable implements Rule {
   }
 
   private static void check(RuleContext ctx, ResourceRef resource, PolicyDocument document) {
+    // A companion Deny on Null "true" in the same policy applies to access keys, which carry no key.
+    if (document.statements().stream().anyMatch(MfaConditionBypassable::deniesWhenKeyAbsent)) return;
     int index = 0;
     for (Statement s : document.statements()) {
       index++;
@@ -50,5 +52,20 @@ public final class MfaConditionBypassable implements Rule {
         }
       }
     }
+  }
+
+  /** A Deny whose condition tests {@code Null aws:MultiFactorAuthPresent "true"}: it applies when the key is absent. */
+  private static boolean deniesWhenKeyAbsent(Statement s) {
+    if (!s.isDeny() || s.condition().isEmpty() || !(s.condition().get() instanceof Value.MapV operators)) return false;
+    for (Value.MapV.Entry op : operators.entries()) {
+      if (!op.key().equalsIgnoreCase("Null") || !(op.value() instanceof Value.MapV keys)) continue;
+      for (Value.MapV.Entry key : keys.entries()) {
+        if (key.key().equalsIgnoreCase("aws:MultiFactorAuthPresent")
+            && key.value().items().stream().anyMatch(v -> v.asBoolean().orElse(false))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }
