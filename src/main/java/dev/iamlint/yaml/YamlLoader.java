@@ -85,6 +85,12 @@ public final class YamlLoader {
           + "|(Organization|OrganizationBindings|DefaultOrganizationBinding|DefaultOrganizationBindingRegion"
           + "|OrganizationBindingRegion)\\s*:)");
   public static final String ORG_FORMATION_DIRECTIVE = "OC::";
+  /**
+   * The tags only org-formation defines: a template with one of them is written for it, whatever
+   * its version line (org-formation deploys plain-version templates its task files name).
+   */
+  private static final Set<String> ORG_FORMATION_TAGS =
+      Set.of("CopyValue", "ReadFile", "Cmd", "MD5", "MD5Dir", "MD5File", "JsonString", "Include");
 
   private static final String ONLY_INTRINSICS =
       "CloudFormation accepts only its intrinsic function tags (!Ref, !Sub, !GetAtt, ...)";
@@ -401,7 +407,7 @@ public final class YamlLoader {
       } else if (name == null) {
         String bare = tag.substring(1);
         if (FN_SHORT_FORMS.contains(bare)) name = "Fn::" + bare;
-        else if (orgFormation) name = ORG_FORMATION_DIRECTIVE + bare;
+        else if (orgFormation || ORG_FORMATION_TAGS.contains(bare)) name = ORG_FORMATION_DIRECTIVE + bare;
         else throw unsupportedTag(tag, node);
       }
       Location at = location(node);

@@ -66,15 +66,25 @@ class YamlLoaderTest {
     assertEquals(expected.trim(), render(parse("v: " + yaml.trim())).replaceFirst("^\\{v: ", "").replaceFirst("}$", ""));
   }
 
-  /** org-formation's own tags, in a template of its format version only (found on a public repository). */
+  /**
+   * org-formation's own tags are its directives (found on public repositories). A tag only
+   * org-formation defines ({@code !ReadFile}, {@code !CopyValue} ...) marks its template whatever
+   * the version line: org-formation deploys plain-version templates its task files name (its own
+   * integration tests do). Any other tag is a directive only in a template marked as org-formation's.
+   */
   @Test
-  void orgFormationTagsAreItsDirectivesInItsTemplatesOnly() {
+  void orgFormationTagsAreItsDirectives() {
     String body = "Resources:\n  P:\n    Properties:\n      Content: !ReadFile ./policy.json\n";
     assertEquals("{AWSTemplateFormatVersion: 2010-09-09-OC, Resources: {P: {Properties: {Content: {OC::ReadFile: ./policy.json}}}}}",
         render(parse("AWSTemplateFormatVersion: '2010-09-09-OC'\n" + body)));
+    assertEquals("{AWSTemplateFormatVersion: 2010-09-09, Resources: {P: {Properties: {Content: {OC::ReadFile: ./policy.json}}}}}",
+        render(parse("AWSTemplateFormatVersion: '2010-09-09'\n" + body)));
+    String other = "Resources:\n  P:\n    Properties:\n      Content: !Unknown ./policy.json\n";
+    assertEquals("{AWSTemplateFormatVersion: 2010-09-09-OC, Resources: {P: {Properties: {Content: {OC::Unknown: ./policy.json}}}}}",
+        render(parse("AWSTemplateFormatVersion: '2010-09-09-OC'\n" + other)));
     ParseResult.Failed f = assertInstanceOf(ParseResult.Failed.class,
-        YamlLoader.parse("t.yaml", "AWSTemplateFormatVersion: '2010-09-09'\n" + body));
-    assertTrue(f.message().contains("unsupported YAML tag !ReadFile"), f.message());
+        YamlLoader.parse("t.yaml", "AWSTemplateFormatVersion: '2010-09-09'\n" + other));
+    assertTrue(f.message().contains("unsupported YAML tag !Unknown"), f.message());
   }
 
   /** org-formation also takes the plain version: a top-level key of its own marks its template (found on a public repository). */
@@ -87,8 +97,8 @@ class YamlLoaderTest {
         render(parse(head + "Organization: !Include ../organization.yml\nOrganizationBindings:\n  Logs:\n    Account: '*'\n" + body)));
     // A key of that name below the top level is not the mark.
     ParseResult.Failed f = assertInstanceOf(ParseResult.Failed.class,
-        YamlLoader.parse("t.yaml", head + "Resources:\n  P:\n    Properties:\n      Organization: !Include x.yml\n"));
-    assertTrue(f.message().contains("unsupported YAML tag !Include"), f.message());
+        YamlLoader.parse("t.yaml", head + "Resources:\n  P:\n    Properties:\n      Organization: !Unknown x.yml\n"));
+    assertTrue(f.message().contains("unsupported YAML tag !Unknown"), f.message());
   }
 
   @Test
