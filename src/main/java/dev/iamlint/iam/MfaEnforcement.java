@@ -76,7 +76,40 @@ public final class MfaEnforcement {
   public static Truth requiredFor(Iterable<PolicyDocument> documents, String action) {
     Verdict v = of(documents);
     if (!v.enforced().isTrue()) return v.enforced();
-    Statement s = v.statement().orElseThrow();
+    return coversAction(v.statement().orElseThrow(), action);
+  }
+
+  /**
+   * Whether a trust policy itself denies {@code action} to every caller without MFA: a Deny of
+   * everyone ({@code "*"}, {@code {"AWS": "*"}}) whose actions cover it and whose one condition is
+   * the MFA test, {@code BoolIfExists "false"}, or {@code Bool "false"} beside a {@code Null
+   * "true"} one. UNKNOWN when such a Deny's action or tested value is not known.
+   */
+  public static Truth deniedWithoutMfaInTrust(PolicyDocument trust, String action) {
+    Truth boolFalse = Truth.FALSE;
+    Truth nullTrue = Truth.FALSE;
+    Truth result = Truth.FALSE;
+    for (Statement s : trust.statements()) {
+      if (!s.isDeny() || s.principal().flatMap(Principal::everyone).isEmpty()) continue;
+      if (s.condition().isEmpty() || !(s.condition().get() instanceof Value.MapV operators)) continue;
+      Optional<Test> test = loneMfaTest(operators);
+      if (test.isEmpty()) continue;
+      Truth covers = coversAction(s, action);
+      if (test.get().value().isEmpty()) {
+        result = result.or(covers.and(Truth.UNKNOWN));
+        continue;
+      }
+      boolean tested = test.get().value().get();
+      String operator = test.get().operator();
+      if (operator.equals("boolifexists") && !tested) result = result.or(covers);
+      if (operator.equals("bool") && !tested) boolFalse = boolFalse.or(covers);
+      if (operator.equals("null") && tested) nullTrue = nullTrue.or(covers);
+    }
+    return result.or(boolFalse.and(nullTrue));
+  }
+
+  /** Whether a statement's Action (or NotAction) covers {@code action}; UNKNOWN for an action not known. */
+  private static Truth coversAction(Statement s, String action) {
     Optional<Value> listed = s.notAction().or(s::action);
     Truth matches = Truth.FALSE;
     for (Value item : listed.map(Value::items).orElse(List.of())) {

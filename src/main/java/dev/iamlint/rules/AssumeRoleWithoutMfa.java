@@ -41,10 +41,13 @@ public final class AssumeRoleWithoutMfa implements Rule {
       if (!assumes(g.statement())) continue;
       List<TrustConditions.Demands> demands = TrustConditions.of(g.statement().condition());
       List<String> deploying = g.trust().deployingAccounts(ctx.model(), ctx.options().accountId());
+      // The trust policy's own Deny of every caller without MFA.
+      Truth trustDenies = MfaEnforcement.deniedWithoutMfaInTrust(g.trust().document(), "sts:AssumeRole");
+      if (trustDenies.isTrue()) continue;
       Optional<Principal.Entry> undecided = Optional.empty();
       Optional<Principal.Entry> exposed = Optional.empty();
       for (Principal.Entry e : Principal.entries(g.principal(), ctx.model())) {
-        Truth t = exposed(e, demands, deploying).and(mfaNotEnforced(ctx.model(), g.trust(), e));
+        Truth t = exposed(e, demands, deploying).and(mfaNotEnforced(ctx.model(), g.trust(), e)).and(trustDenies.not());
         if (t.isTrue()) {
           exposed = Optional.of(e);
           break;
