@@ -80,6 +80,14 @@ resource "aws_iam_user" "heidi" {
   }
 }
 
+# Compliant: an expiry tag whose value says the user never expires.
+resource "aws_iam_user" "judy" {
+  name = "judy"
+  tags = {
+    expires = "never"
+  }
+}
+
 # Tags from a local, merged with one of the resource's own (reported where written).
 resource "aws_iam_user" "ivan" {
   name = "ivan"

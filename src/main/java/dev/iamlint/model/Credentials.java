@@ -140,12 +140,27 @@ public final class Credentials {
     Optional<String> text = (value instanceof Value.Str s ? Optional.of(s.value())
         : value instanceof Value.Unknown u ? u.partial() : Optional.<String>empty()).map(Credentials::decoded);
     if (text.isEmpty()) return;
-    Matcher m = INSTANCE_CREDENTIALS.matcher(text.get().strip());
+    Matcher m = INSTANCE_CREDENTIALS.matcher(withoutRemovals(text.get()));
     if (m.find() && !SESSION_TOKEN.matcher(text.get()).find()) {
       out.add(new StaticCredential(resource, value.location(), StaticCredential.Kind.INSTANCE_CREDENTIALS,
           where + " gives the workload static AWS credentials (" + m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")
               + ")"));
     }
+  }
+
+  /**
+   * The script without its comment lines and the lines that take credentials away ({@code unset
+   * AWS_ACCESS_KEY_ID}, {@code rm -f ~/.aws/credentials}): a script that makes the CLI use the
+   * instance role names the keys without giving any.
+   */
+  private static String withoutRemovals(String script) {
+    StringBuilder kept = new StringBuilder(script.length());
+    for (String line : script.split("\n", -1)) {
+      String t = line.strip();
+      if (t.startsWith("#") || t.startsWith("unset ") || t.startsWith("rm ") || t.startsWith("REM ")) continue;
+      kept.append(t).append('\n');
+    }
+    return kept.toString();
   }
 
   /** A file provisioner that copies a file, its content unseen, to ~/.aws/credentials or ~/.aws/config. */

@@ -21,6 +21,8 @@ public final class SharedOrTemporaryUser implements Rule {
   static final Set<String> WORDS = Set.of("shared", "generic", "team", "common", "test", "tmp", "temp", "demo", "poc",
       "sandbox");
   private static final Pattern EXPIRY_KEY = Pattern.compile("(?i).*(expir|ttl|delete.?after|valid.?until|end.?date).*");
+  /** An expiry tag whose value says the user does not expire. */
+  private static final Set<String> NO_EXPIRY = Set.of("", "never", "none", "no", "false", "n/a", "na", "permanent");
   private static final Pattern WORD_BREAK = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
 
   @Override
@@ -63,7 +65,8 @@ public final class SharedOrTemporaryUser implements Rule {
 
   private static void tag(RuleContext ctx, User u, Value tags, Function<String, Optional<String>> word) {
     for (Value.MapV.Entry e : entries(tags)) {
-      if (EXPIRY_KEY.matcher(e.key()).matches()) {
+      boolean neverExpires = e.value().asText().map(t -> NO_EXPIRY.contains(t.trim().toLowerCase(Locale.ROOT))).orElse(false);
+      if (EXPIRY_KEY.matcher(e.key()).matches() && !neverExpires) {
         ctx.report(u.resource(), e.keyLocation(), "tag", "User " + u.resource().address() + " has an expiry tag \""
             + e.key() + "\": a temporary user; prefer temporary credentials from a role");
         return;
