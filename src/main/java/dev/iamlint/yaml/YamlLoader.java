@@ -44,7 +44,12 @@ import org.yaml.snakeyaml.representer.Representer;
  */
 public final class YamlLoader {
 
-  public static final int MAX_ALIASES_FOR_COLLECTIONS = 50;
+  /**
+   * SnakeYAML's default is 50, which a valid file passes: a Serverless service that merges its
+   * defaults into each of sixty functions ({@code <<: *defaults}) holds sixty. Expansion itself
+   * is bounded by {@link #MAX_NODES}, which stops an alias bomb whatever its number of aliases.
+   */
+  public static final int MAX_ALIASES_FOR_COLLECTIONS = 1_000;
   public static final int MAX_NESTING_DEPTH = 128;
   public static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
   /** After alias expansion: a template never needs more, an alias bomb needs far more. */

@@ -189,6 +189,24 @@ class YamlLoaderTest {
     assertTrue(f.location().startColumn() > YamlLoader.MAX_NESTING_DEPTH, f.location().toString());
   }
 
+  /**
+   * A Serverless service that merges its defaults into each of its functions holds as many
+   * aliases to one mapping (found by probing: more than 50 made a valid file a SYN001); past the
+   * limit the file is refused, located at the alias that passes it.
+   */
+  @Test
+  void manyMergesOfOneMappingAreReadAndTheAliasLimitIsLocated() {
+    StringBuilder file = new StringBuilder("defaults: &defaults\n  timeout: 30\nfunctions:\n");
+    for (int i = 0; i < 200; i++) file.append("  f").append(i).append(":\n    <<: *defaults\n    handler: h").append(i).append("\n");
+    String read = render(parse(file.toString()));
+    assertTrue(read.contains("f199: {timeout: 30, handler: h199}"), read.substring(0, 200));
+    StringBuilder over = new StringBuilder("d: &d [x]\nl:\n");
+    for (int i = 0; i <= YamlLoader.MAX_ALIASES_FOR_COLLECTIONS; i++) over.append("  - *d\n");
+    ParseResult.Failed f = assertInstanceOf(ParseResult.Failed.class, YamlLoader.parse("t.yaml", over.toString()));
+    assertTrue(f.message().contains("more than " + YamlLoader.MAX_ALIASES_FOR_COLLECTIONS + " aliases"), f.message());
+    assertEquals(YamlLoader.MAX_ALIASES_FOR_COLLECTIONS + 3, f.location().startLine(), f.location().toString());
+  }
+
   @Test
   void recursiveAliasIsRefused() {
     ParseResult r = YamlLoader.parse("t.yaml", "a: &x [1, *x]\n");
