@@ -542,7 +542,16 @@ public final class ModuleInstance implements Evaluation {
     }
     for (Map.Entry<String, List<Value>> e : blocks.entrySet()) {
       Location at = blockKeys.get(e.getKey());
-      entries.add(new Value.MapV.Entry(e.getKey(), at, new Value.ListV(e.getValue(), at, Provenance.LITERAL)));
+      // In JSON syntax the static blocks of a type are an argument of that name: the dynamic ones join them.
+      List<Value> all = new ArrayList<>();
+      for (int i = entries.size() - 1; i >= 0; i--) {
+        if (entries.get(i).key().equals(e.getKey())) {
+          all.addAll(entries.remove(i).value().items());
+          break;
+        }
+      }
+      all.addAll(e.getValue());
+      entries.add(new Value.MapV.Entry(e.getKey(), at, new Value.ListV(all, at, Provenance.LITERAL)));
     }
     return new Value.MapV(entries, body.range().location(decl.file()), Provenance.LITERAL);
   }

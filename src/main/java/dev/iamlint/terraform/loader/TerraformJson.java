@@ -52,6 +52,12 @@ public final class TerraformJson {
 
   private static void blocks(String type, ScalarNode typeKey, int labelsLeft, Node value, List<Body.Label> labels,
       List<Body.Block> out) {
+    // HCL's JSON syntax allows an array of objects wherever an object of blocks is expected
+    // ("resource": [{...}, {...}]): each is read as the object would be.
+    if (value instanceof ListNode list && labelsLeft > 0) {
+      for (Node item : list.items()) blocks(type, typeKey, labelsLeft, item, labels, out);
+      return;
+    }
     if (labelsLeft > 0) {
       if (!(value instanceof MapNode m)) return;
       for (MapNode.Entry e : m.entries()) {
@@ -64,18 +70,80 @@ public final class TerraformJson {
     List<Node> bodies = value instanceof ListNode l ? l.items() : List.of(value);
     for (Node b : bodies) {
       if (!(b instanceof MapNode m)) continue;
-      List<Body.Attribute> attributes = new ArrayList<>();
-      for (MapNode.Entry e : m.entries()) {
-        if (e.name().equals("//")) continue;
-        Expression expr = type.equals("variable") && e.name().equals("type") && e.value() instanceof ScalarNode s
-            ? parseExpression(s.text(), s.location()) : expression(e.value());
-        attributes.add(new Body.Attribute(e.name(), expr, range(e.key().location()), range(e.span())));
-      }
       // In JSON the block's name is its innermost label key: the header, and where the block starts.
       Location header = labels.isEmpty() ? typeKey.location()
           : labels.get(labels.size() - 1).range().location(typeKey.location().file());
-      out.add(new Body.Block(type, labels, new Body(attributes, List.of(), range(m.location())),
-          range(header), range(header.span(m.location()))));
+      out.add(new Body.Block(type, labels, body(type, m), range(header), range(header.span(m.location()))));
+    }
+  }
+
+  /**
+   * A block's body: every key an argument (nested blocks read as lists of objects), except
+   * {@code "dynamic"}, whose {@code {"TYPE": {"for_each": ..., "content": {...}}}} are dynamic
+   * blocks as in native syntax, expanded by the evaluator.
+   */
+  private static Body body(String type, MapNode m) {
+    List<Body.Attribute> attributes = new ArrayList<>();
+    List<Body.Block> blocks = new ArrayList<>();
+    for (MapNode.Entry e : m.entries()) {
+      if (e.name().equals("//")) continue;
+      if (e.name().equals("dynamic") && !type.equals("locals") && e.value() instanceof MapNode dynamic) {
+        dynamicBlocks(e.key(), dynamic, blocks);
+        continue;
+      }
+      List<Node> items = e.value() instanceof ListNode l ? l.items() : List.of(e.value());
+      if (!type.equals("locals") && items.stream().anyMatch(TerraformJson::holdsDynamic)) {
+        // Nested blocks, one of which holds dynamic blocks of its own (a statement whose
+        // conditions are dynamic): read as blocks, so that the evaluator expands them.
+        for (Node item : items) {
+          if (item instanceof MapNode nested) {
+            blocks.add(new Body.Block(e.name(), List.of(), body(e.name(), nested), range(e.key().location()),
+                range(e.key().location().span(nested.location()))));
+          }
+        }
+        continue;
+      }
+      Expression expr = type.equals("variable") && e.name().equals("type") && e.value() instanceof ScalarNode s
+          ? parseExpression(s.text(), s.location()) : expression(e.value());
+      attributes.add(new Body.Attribute(e.name(), expr, range(e.key().location()), range(e.span())));
+    }
+    return new Body(attributes, blocks, range(m.location()));
+  }
+
+  /** An object that holds {@code "dynamic": {"TYPE": {"content": ...}}}: a nested block with dynamic blocks. */
+  private static boolean holdsDynamic(Node n) {
+    if (!(n instanceof MapNode m)) return false;
+    for (MapNode.Entry e : m.entries()) {
+      if (!e.name().equals("dynamic") || !(e.value() instanceof MapNode d)) continue;
+      for (MapNode.Entry spec : d.entries()) {
+        List<Node> specs = spec.value() instanceof ListNode l ? l.items() : List.of(spec.value());
+        if (specs.stream().anyMatch(x -> x instanceof MapNode sm && sm.entries().stream().anyMatch(k -> k.name().equals("content")))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void dynamicBlocks(ScalarNode dynamicKey, MapNode dynamic, List<Body.Block> out) {
+    for (MapNode.Entry d : dynamic.entries()) {
+      List<Node> specs = d.value() instanceof ListNode l ? l.items() : List.of(d.value());
+      for (Node spec : specs) {
+        if (!(spec instanceof MapNode sm)) continue;
+        List<Body.Attribute> attributes = new ArrayList<>();
+        List<Body.Block> content = new ArrayList<>();
+        for (MapNode.Entry e : sm.entries()) {
+          if (e.name().equals("content") && e.value() instanceof MapNode c) {
+            content.add(new Body.Block("content", List.of(), body("content", c), range(e.key().location()),
+                range(e.key().location().span(c.location()))));
+          } else if (!e.name().equals("//")) {
+            attributes.add(new Body.Attribute(e.name(), expression(e.value()), range(e.key().location()), range(e.span())));
+          }
+        }
+        Location header = d.key().location();
+        out.add(new Body.Block("dynamic", List.of(new Body.Label(d.name(), range(header))),
+            new Body(attributes, content, range(sm.location())), range(dynamicKey.location()), range(header.span(sm.location()))));
+      }
     }
   }
 
