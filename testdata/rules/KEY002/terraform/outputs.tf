@@ -24,3 +24,17 @@ output "maybe_hidden" {
   value     = aws_iam_access_key.ci.secret
   sensitive = var.hide_secret
 }
+
+# A text the secret is only a part of: the origin of the text (the domain's value) is not the
+# secret's, so the message names none (found on a public repository: "from value of domain").
+variable "domain" {
+  default = "example.com"
+}
+
+output "config" {
+  value = <<-CONFIG
+    DNS for ${var.domain}
+    Secret key: ${aws_iam_access_key.ci.secret}
+  CONFIG
+  # Noncompliant@-4 {{flows into output "config" (not marked sensitive): anyone}}
+}

@@ -41,7 +41,7 @@ public final class AccessKeySecretExposed implements Rule {
         ctx.report(sink.resource(), at, sink.kind() + "|" + key.get().resource().address() + "|" + r.attribute(),
             "The " + (r.attribute().equals("ses_smtp_password_v4") ? "SMTP password" : "secret") + " of access key "
                 + key.get().resource().address() + " (" + r.attribute() + ") flows into " + sink.description()
-                + secret.provenance().suffix() + ": " + advice(sink.kind(), sink.resource().isCloudFormation()),
+                + origin(secret) + ": " + advice(sink.kind(), sink.resource().isCloudFormation()),
             new Related("the access key", key.get().resource().header()));
         break;
       }
@@ -57,6 +57,15 @@ public final class AccessKeySecretExposed implements Rule {
       case LAMBDA_ENVIRONMENT -> "anyone who can read the function's configuration sees it; give the function a role instead of a key";
       case USER_DATA -> "anyone who can read the instance attributes, and every process on the instance, sees it; use an instance profile";
     };
+  }
+
+  /**
+   * Where the secret came from; not said for a text the secret is only a part of (a heredoc that
+   * also names a domain): that text's origin is not the secret's.
+   */
+  private static String origin(Value.Unknown secret) {
+    boolean composed = secret.partial().map(p -> !p.equals(String.valueOf(Value.Unknown.HOLE)) && !p.isEmpty()).orElse(false);
+    return composed ? "" : secret.provenance().suffix();
   }
 
   private static boolean within(Location inner, Location outer) {

@@ -347,8 +347,14 @@ public final class YamlLoader {
             continue;
           }
           Node key = convert(t.getKeyNode());
-          ScalarNode k = key instanceof ScalarNode s ? s
-              : new ScalarNode("<complex key>", ScalarNode.Kind.STRING, key.location());
+          // A key that is a function (!Sub '${Issuer}:sub': ...), a list or a map has no JSON
+          // form: CloudFormation refuses the template (as cfn-lint does). Read as a placeholder,
+          // the condition it keys was lost and the statement judged without it.
+          if (!(key instanceof ScalarNode k)) {
+            throw new ConversionException("a mapping key must be a plain string, not "
+                + (key instanceof MapNode ? "a function or map" : "a list") + ": CloudFormation accepts no other key",
+                location(t.getKeyNode()), ParseResult.Problem.SYNTAX);
+          }
           entries.add(new MapNode.Entry(k, convert(t.getValueNode())));
         }
         Location location = collectionLocation(node, m.getFlowStyle(),
