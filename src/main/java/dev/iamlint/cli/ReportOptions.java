@@ -75,10 +75,12 @@ final class ReportOptions {
   @Option(names = "--no-config", description = "Ignore .iamlint.yaml files.")
   boolean noConfig;
 
-  @Option(names = "--rule", paramLabel = "ID", description = "Only these rules: ids, slugs or prefixes (CT, PWD00*).")
+  @Option(names = "--rule", paramLabel = "ID", split = ",",
+      description = "Only these rules: ids, slugs or prefixes (CT, PWD00*); repeat the option or separate with commas.")
   List<String> rules = new ArrayList<>();
 
-  @Option(names = "--skip-rule", paramLabel = "ID", description = "Skip these rules: ids, slugs or prefixes.")
+  @Option(names = "--skip-rule", paramLabel = "ID", split = ",",
+      description = "Skip these rules: ids, slugs or prefixes; repeat the option or separate with commas.")
   List<String> skipRules = new ArrayList<>();
 
   @Option(names = "--report-unknown",

@@ -130,6 +130,9 @@ class CliTest {
     assertEquals(1, slug.out().lines().count(), slug.out());
     Run skipped = run("scan", "--skip-rule", "ADM001", "--skip-rule", "CT00*", "--skip-rule", "MON*", "--format", "compact", dir.toString());
     assertEquals(0, skipped.code(), skipped.out());
+    // A comma-separated list is the same as the option repeated (a user wrote it so and got "no rule matches").
+    Run listed = run("scan", "--skip-rule", "ADM001,CT00*,MON*", "--format", "compact", dir.toString());
+    assertEquals(0, listed.code(), listed.out() + listed.err());
     Run unknown = run("scan", "--rule", "NOPE999", dir.toString());
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().contains("no rule matches 'NOPE999'"), unknown.err());
