@@ -22,6 +22,15 @@ public final class Conditions {
       "aws:epochtime", "aws:requestedregion", "aws:useragent", "aws:tokenissuetime", "aws:viaawsservice",
       "aws:calledvia", "aws:calledviafirst", "aws:calledvialast", "aws:referer");
   /**
+   * Keys a request may lack: a caller outside any organization has no {@code aws:PrincipalOrgID},
+   * a direct call no {@code aws:SourceAccount}, an AssumeRole call without one no {@code
+   * sts:ExternalId}. Tested with an {@code ...IfExists} operator they let every request that
+   * lacks them through, so they restrict nobody.
+   */
+  private static final Set<String> MAY_BE_ABSENT_KEYS = Set.of(
+      "aws:principalorgid", "aws:principalorgpaths", "aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid",
+      "aws:sourceorgpaths", "sts:externalid", "aws:sourcevpc", "aws:sourcevpce", "aws:vpcsourceip");
+  /**
    * Keys that limit an identity policy's grant to requests an AWS service makes on the
    * principal's behalf (forward access sessions): the principal cannot make those calls itself,
    * and what it can make the service do depends on its other permissions.
@@ -160,6 +169,11 @@ public final class Conditions {
       for (Value.MapV.Entry key : keys.entries()) {
         boolean permissiveSet = allow && operator.startsWith("forallvalues:");
         String name = key.key().toLowerCase(Locale.ROOT);
+        // Holds wherever the key is absent, or only asks that it be there: either lets anyone in.
+        boolean absentPasses = operator.endsWith("ifexists") && MAY_BE_ABSENT_KEYS.contains(name);
+        boolean presenceOnly = operator.equals("null") && key.value().items().stream()
+            .allMatch(v -> v.asBoolean().map(b -> !b).orElse(false)) && !key.value().items().isEmpty();
+        if (allow && (absentPasses || presenceOnly)) continue;
         if (!permissiveSet && !NON_RESTRICTING_KEYS.contains(name)) return Truth.FALSE;
         if (!permissiveSet && grant && VIA_SERVICE_KEYS.contains(name)) result = Truth.UNKNOWN;
       }
