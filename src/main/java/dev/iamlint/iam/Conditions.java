@@ -169,10 +169,13 @@ public final class Conditions {
       for (Value.MapV.Entry key : keys.entries()) {
         boolean permissiveSet = allow && operator.startsWith("forallvalues:");
         String name = key.key().toLowerCase(Locale.ROOT);
-        // Holds wherever the key is absent, or only asks that it be there: either lets anyone in.
+        // Holds wherever the key is absent, or only asks that it be there: either lets anyone in
+        // (in a trust policy the caller brings its own principal and tags; in an identity policy
+        // the principal is given, and only what the request carries is the caller's to add).
         boolean absentPasses = operator.endsWith("ifexists") && MAY_BE_ABSENT_KEYS.contains(name);
         boolean presenceOnly = operator.equals("null") && key.value().items().stream()
-            .allMatch(v -> v.asBoolean().map(b -> !b).orElse(false)) && !key.value().items().isEmpty();
+            .allMatch(v -> v.asBoolean().map(b -> !b).orElse(false)) && !key.value().items().isEmpty()
+            && (!grant || name.startsWith("aws:requesttag/") || name.equals("aws:tagkeys"));
         if (allow && (absentPasses || presenceOnly)) continue;
         if (!permissiveSet && !NON_RESTRICTING_KEYS.contains(name)) return Truth.FALSE;
         if (!permissiveSet && grant && VIA_SERVICE_KEYS.contains(name)) result = Truth.UNKNOWN;
