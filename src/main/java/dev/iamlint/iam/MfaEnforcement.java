@@ -4,7 +4,6 @@ import dev.iamlint.model.PolicyDocument;
 import dev.iamlint.model.Statement;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -76,7 +75,7 @@ public final class MfaEnforcement {
   public static Truth requiredFor(Iterable<PolicyDocument> documents, String action) {
     Verdict v = of(documents);
     if (!v.enforced().isTrue()) return v.enforced();
-    return coversAction(v.statement().orElseThrow(), action);
+    return StatementScope.coversAction(v.statement().orElseThrow(), action);
   }
 
   /**
@@ -94,7 +93,7 @@ public final class MfaEnforcement {
       if (s.condition().isEmpty() || !(s.condition().get() instanceof Value.MapV operators)) continue;
       Optional<Test> test = loneMfaTest(operators);
       if (test.isEmpty()) continue;
-      Truth covers = coversAction(s, action);
+      Truth covers = StatementScope.coversAction(s, action);
       if (test.get().value().isEmpty()) {
         result = result.or(covers.and(Truth.UNKNOWN));
         continue;
@@ -106,18 +105,6 @@ public final class MfaEnforcement {
       if (operator.equals("null") && tested) nullTrue = nullTrue.or(covers);
     }
     return result.or(boolFalse.and(nullTrue));
-  }
-
-  /** Whether a statement's Action (or NotAction) covers {@code action}; UNKNOWN for an action not known. */
-  private static Truth coversAction(Statement s, String action) {
-    Optional<Value> listed = s.notAction().or(s::action);
-    Truth matches = Truth.FALSE;
-    for (Value item : listed.map(Value::items).orElse(List.of())) {
-      for (Value a : item.alternatives()) {
-        matches = matches.or(a.asText().map(t -> Truth.of(Wildcard.matchesIgnoreCase(t.trim(), action))).orElse(Truth.UNKNOWN));
-      }
-    }
-    return s.notAction().isPresent() ? matches.not() : matches;
   }
 
   /** The MFA key test of a condition block; {@code value} is empty when the tested value is unknown. */

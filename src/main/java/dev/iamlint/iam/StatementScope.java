@@ -25,6 +25,19 @@ public final class StatementScope {
   /** The element value responsible for a finding, and whether the element covers everything. */
   public record Coverage(Truth covers, Optional<Value> culprit) {}
 
+  /**
+   * Whether the statement's actions cover {@code action}: an Action pattern matches it, or a
+   * NotAction leaves it out; UNKNOWN when a pattern that decides it is not known. No action: FALSE.
+   */
+  public static Truth coversAction(Statement s, String action) {
+    if (s.action().isEmpty() && s.notAction().isEmpty()) return Truth.FALSE;
+    Truth matches = Truth.FALSE;
+    for (Value v : s.action().isPresent() ? s.listedActions() : s.excludedActions()) {
+      matches = matches.or(v.asText().map(t -> Truth.of(Wildcard.matchesIgnoreCase(t.trim(), action))).orElse(Truth.UNKNOWN));
+    }
+    return s.action().isPresent() ? matches : matches.not();
+  }
+
   public static Coverage allActions(Statement s) {
     if (s.action().isPresent()) {
       Truth covers = Truth.FALSE;

@@ -65,23 +65,8 @@ public final class TrustPolicies {
      */
     public Truth startsSessionBy(List<String> actions) {
       Truth result = Truth.FALSE;
-      if (statement.action().isEmpty()) {
-        if (statement.notAction().isEmpty()) return Truth.FALSE;
-        for (String action : actions) {
-          Truth left = Truth.TRUE;
-          for (Value v : statement.excludedActions()) left = left.and(matches(v, action).not());
-          result = result.or(left);
-        }
-        return result;
-      }
-      for (Value v : statement.listedActions()) {
-        for (String action : actions) result = result.or(matches(v, action));
-      }
+      for (String action : actions) result = result.or(StatementScope.coversAction(statement, action));
       return result;
-    }
-
-    private static Truth matches(Value pattern, String action) {
-      return pattern.asText().map(t -> Truth.of(Wildcard.matchesIgnoreCase(t.trim(), action))).orElse(Truth.UNKNOWN);
     }
   }
 

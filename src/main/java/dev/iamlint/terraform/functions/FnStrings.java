@@ -101,7 +101,7 @@ final class FnStrings {
     // a rendered document stays a document, and a name not known stays the name of its resource.
     // Joined with nothing, empty strings add nothing (join("", concat(x.*.json, [""]))).
     if (a.size() == 2 && a.get(1) instanceof Value.ListV l) {
-      List<Value> items = sep.isEmpty() ? l.items().stream().filter(i -> !emptyText(i)).toList() : l.items();
+      List<Value> items = sep.isEmpty() ? l.items().stream().filter(i -> !FnSupport.emptyString(i)).toList() : l.items();
       if (items.size() == 1 && (items.get(0) instanceof Value.Str || items.get(0) instanceof Value.Unknown)) {
         return items.get(0);
       }
@@ -139,10 +139,6 @@ final class FnStrings {
       return FnSupport.unknownFrom("join", firstUnknown, at, Provenance.LITERAL, Optional.of(sb.toString()));
     }
     return mkStr(sb.toString(), at);
-  }
-
-  private static boolean emptyText(Value v) {
-    return v instanceof Value.Str s && s.value().isEmpty() && s.encoded().isEmpty();
   }
 
   /**

@@ -148,6 +148,11 @@ final class FnSupport {
     return u == null ? "a known value" : innerReason(u);
   }
 
+  /** An empty string written as such ("" , not a rendered document). */
+  static boolean emptyString(Value v) {
+    return v instanceof Value.Str s && s.value().isEmpty() && s.encoded().isEmpty();
+  }
+
   static Value.Str mkStr(String s, Location at) {
     return new Value.Str(s, at, Provenance.LITERAL);
   }

@@ -89,7 +89,7 @@ public final class InstanceMarks {
   }
 
   private static boolean isEmpty(Value v) {
-    return v instanceof Value.Null || v instanceof Value.Str s && s.value().isEmpty() && s.encoded().isEmpty();
+    return v instanceof Value.Null || FnSupport.emptyString(v);
   }
 
   /** The entry's key as a value: unknown for an entry that stands for instances not known. */

@@ -67,7 +67,7 @@ public final class TerraformJson {
       }
       return;
     }
-    List<Node> bodies = value instanceof ListNode l ? l.items() : List.of(value);
+    List<Node> bodies = each(value);
     for (Node b : bodies) {
       if (!(b instanceof MapNode m)) continue;
       // In JSON the block's name is its innermost label key: the header, and where the block starts.
@@ -91,7 +91,7 @@ public final class TerraformJson {
         dynamicBlocks(e.key(), dynamic, blocks);
         continue;
       }
-      List<Node> items = e.value() instanceof ListNode l ? l.items() : List.of(e.value());
+      List<Node> items = each(e.value());
       if (!type.equals("locals") && items.stream().anyMatch(TerraformJson::holdsDynamic)) {
         // Nested blocks, one of which holds dynamic blocks of its own (a statement whose
         // conditions are dynamic): read as blocks, so that the evaluator expands them.
@@ -116,7 +116,7 @@ public final class TerraformJson {
     for (MapNode.Entry e : m.entries()) {
       if (!e.name().equals("dynamic") || !(e.value() instanceof MapNode d)) continue;
       for (MapNode.Entry spec : d.entries()) {
-        List<Node> specs = spec.value() instanceof ListNode l ? l.items() : List.of(spec.value());
+        List<Node> specs = each(spec.value());
         if (specs.stream().anyMatch(x -> x instanceof MapNode sm && sm.entries().stream().anyMatch(k -> k.name().equals("content")))) {
           return true;
         }
@@ -127,7 +127,7 @@ public final class TerraformJson {
 
   private static void dynamicBlocks(ScalarNode dynamicKey, MapNode dynamic, List<Body.Block> out) {
     for (MapNode.Entry d : dynamic.entries()) {
-      List<Node> specs = d.value() instanceof ListNode l ? l.items() : List.of(d.value());
+      List<Node> specs = each(d.value());
       for (Node spec : specs) {
         if (!(spec instanceof MapNode sm)) continue;
         List<Body.Attribute> attributes = new ArrayList<>();
@@ -145,6 +145,11 @@ public final class TerraformJson {
             new Body(attributes, content, range(sm.location())), range(dynamicKey.location()), range(header.span(sm.location()))));
       }
     }
+  }
+
+  /** HCL's JSON syntax takes an array of objects wherever it takes one object. */
+  private static List<Node> each(Node value) {
+    return value instanceof ListNode l ? l.items() : List.of(value);
   }
 
   /** A JSON value as an expression: strings are templates. */
