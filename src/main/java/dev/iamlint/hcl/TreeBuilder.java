@@ -81,13 +81,22 @@ final class TreeBuilder {
     if (end < start) end = start;
     int endLine = last.getLine();
     int endColumn = last.getCharPositionInLine() + 1;
-    String lastText = last.getType() == Token.EOF ? "" : last.getText();
-    int nl = lastText.lastIndexOf('\n');
-    if (nl >= 0) {
-      endLine += (int) lastText.chars().filter(c -> c == '\n').count();
-      endColumn = lastText.codePointCount(nl + 1, lastText.length()) + 1;
+    // The last token's text is read in place: asking the token for it copied it out of the input
+    // for every node of every file (a tenth of what a whole scan allocated).
+    int from = last.getType() == Token.EOF ? 0 : offset(last.getStartIndex());
+    int to = last.getType() == Token.EOF ? 0 : offset(last.getStopIndex() + 1);
+    String in = text;
+    if (last.getType() != Token.EOF && (last.getStartIndex() < 0 || to < from || to > text.length())) {
+      in = last.getText();
+      from = 0;
+      to = in.length();
+    }
+    int nl = in.lastIndexOf('\n', to - 1);
+    if (nl >= from) {
+      for (int i = from; i < to; i++) if (in.charAt(i) == '\n') endLine++;
+      endColumn = in.codePointCount(nl + 1, to) + 1;
     } else {
-      endColumn += lastText.codePointCount(0, lastText.length());
+      endColumn += in.codePointCount(from, to);
     }
     return new SourceRange(start, end, first.getLine(), first.getCharPositionInLine() + 1, endLine, endColumn);
   }
@@ -399,8 +408,19 @@ final class TreeBuilder {
   }
 
   private Piece text(StringBuilder literal, Token first, Token last) {
-    String s = Normalizer.normalize(literal.toString(), Normalizer.Form.NFC);
-    return new Piece(new TemplatePart.Text(s, range(first, last)), false, false, Directive.NONE);
+    return new Piece(new TemplatePart.Text(nfc(literal), range(first, last)), false, false, Directive.NONE);
+  }
+
+  /**
+   * The text in Unicode normal form C, as HashiCorp's parser gives literals. Below U+0300 (where
+   * the combining marks begin) every character is its own normal form and none combines: such a
+   * text, nearly every one, is not run through the normalizer.
+   */
+  static String nfc(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= '\u0300') return Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+    return text.toString();
   }
 
   private String decode(Token t) {
@@ -591,18 +611,34 @@ final class TreeBuilder {
     return d.name().toLowerCase();
   }
 
+  /**
+   * Adjacent texts as one (empty ones dropped). A run is joined once: a heredoc is a text per line,
+   * and joining them pairwise copied the text so far for every line.
+   */
   private static List<TemplatePart> mergeText(List<TemplatePart> parts) {
     List<TemplatePart> out = new ArrayList<>();
+    List<TemplatePart.Text> run = new ArrayList<>();
     for (TemplatePart p : parts) {
       if (p instanceof TemplatePart.Text t) {
-        if (t.text().isEmpty()) continue;
-        if (!out.isEmpty() && out.get(out.size() - 1) instanceof TemplatePart.Text prev) {
-          out.set(out.size() - 1, new TemplatePart.Text(prev.text() + t.text(), prev.range().to(t.range())));
-          continue;
-        }
+        if (!t.text().isEmpty()) run.add(t);
+        continue;
       }
+      join(run, out);
       out.add(p);
     }
+    join(run, out);
     return out;
+  }
+
+  private static void join(List<TemplatePart.Text> run, List<TemplatePart> out) {
+    if (run.isEmpty()) return;
+    if (run.size() == 1) {
+      out.add(run.get(0));
+    } else {
+      StringBuilder joined = new StringBuilder();
+      for (TemplatePart.Text t : run) joined.append(t.text());
+      out.add(new TemplatePart.Text(joined.toString(), run.get(0).range().to(run.get(run.size() - 1).range())));
+    }
+    run.clear();
   }
 }

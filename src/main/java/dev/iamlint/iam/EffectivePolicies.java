@@ -4,6 +4,7 @@ import dev.iamlint.model.CustomerPolicy;
 import dev.iamlint.model.Group;
 import dev.iamlint.model.GroupMembership;
 import dev.iamlint.model.IamModel;
+import dev.iamlint.model.IndexKey;
 import dev.iamlint.model.InlinePolicy;
 import dev.iamlint.model.PermissionsBoundary;
 import dev.iamlint.model.PolicyAttachment;
@@ -132,7 +133,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
 
   /** The links of one model, indexed once: rules ask for every principal of a large project. */
   private record Indexes(IamModel model, LinkIndex<InlinePolicy> inline, LinkIndex<PolicyAttachment> attachments,
-      LinkIndex<GroupMembership> memberships, Map<String, CustomerPolicy> policies) {}
+      LinkIndex<GroupMembership> memberships, Map<IndexKey, CustomerPolicy> policies) {}
 
   private static volatile Indexes last;
 
@@ -154,11 +155,11 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
     return built;
   }
 
-  private static Map<String, CustomerPolicy> policiesByKey(IamModel model) {
-    Map<String, CustomerPolicy> out = new HashMap<>();
+  private static Map<IndexKey, CustomerPolicy> policiesByKey(IamModel model) {
+    Map<IndexKey, CustomerPolicy> out = new HashMap<>();
     for (CustomerPolicy p : model.customerPolicies()) {
-      out.putIfAbsent("ref|" + p.resource().scope() + "|" + p.resource().address(), p);
-      p.name().asText().ifPresent(n -> out.putIfAbsent("name|" + n.toLowerCase(Locale.ROOT), p));
+      out.putIfAbsent(IndexKey.reference(p.resource()), p);
+      p.name().asText().ifPresent(n -> out.putIfAbsent(IndexKey.named(n.toLowerCase(Locale.ROOT)), p));
     }
     return out;
   }
@@ -168,9 +169,9 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
    * {@link IamModel#customerPolicy} decides, found through an index for the common shapes.
    */
   public static Optional<CustomerPolicy> customerPolicy(IamModel model, Value ref) {
-    Map<String, CustomerPolicy> byKey = indexes(model).policies();
+    Map<IndexKey, CustomerPolicy> byKey = indexes(model).policies();
     if (ref instanceof Value.Unknown u && u.reference().isPresent()) {
-      CustomerPolicy p = byKey.get("ref|" + u.reference().get().scope() + "|" + u.reference().get().address());
+      CustomerPolicy p = byKey.get(IndexKey.reference(u.reference().get().scope(), u.reference().get().address()));
       if (p != null && IamModel.designates(ref, p.resource(), p.name()).isTrue()) return Optional.of(p);
       return Optional.empty(); // a reference designates only the declaration it points at
     }

@@ -2,6 +2,7 @@ package dev.iamlint.iam;
 
 import dev.iamlint.model.IamModel;
 import dev.iamlint.model.PolicyDocument;
+import dev.iamlint.model.IndexKey;
 import dev.iamlint.model.PrincipalKind;
 import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Role;
@@ -49,10 +50,10 @@ public final class RoleChains {
 
   private final IamModel model;
   private final Optional<LocalDate> day;
-  private final Map<String, Boolean> admin = new HashMap<>();
-  private final Map<String, EffectivePolicies> policies = new HashMap<>();
+  private final Map<IndexKey, Boolean> admin = new HashMap<>();
+  private final Map<IndexKey, EffectivePolicies> policies = new HashMap<>();
   /** Unconditional sts:AssumeRole trusts, by the principal they name: its reference or its name. */
-  private final Map<String, List<Trust>> trusts = new HashMap<>();
+  private final Map<IndexKey, List<Trust>> trusts = new HashMap<>();
 
   /** One AWS principal value of a role's trust policy. */
   public record Trust(Role role, Value principal) {}
@@ -77,14 +78,14 @@ public final class RoleChains {
   }
 
   /** A reference's declaration, or the name at the end of an ARN: what the value can name. */
-  private static Optional<String> trustKey(Value v) {
+  private static Optional<IndexKey> trustKey(Value v) {
     if (v instanceof Value.Unknown u && u.reference().isPresent()) {
-      return Optional.of("ref|" + u.reference().get().scope() + "|" + u.reference().get().address());
+      return Optional.of(IndexKey.reference(u.reference().get().scope(), u.reference().get().address()));
     }
     Optional<String> text = Escalation.resourceText(v).map(String::trim);
     if (text.isEmpty() || !text.get().startsWith("arn:") || text.get().lastIndexOf('/') < 0) return Optional.empty();
     String last = text.get().substring(text.get().lastIndexOf('/') + 1);
-    return last.indexOf(Value.Unknown.HOLE) >= 0 ? Optional.empty() : Optional.of("name|" + last.toLowerCase(Locale.ROOT));
+    return last.indexOf(Value.Unknown.HOLE) >= 0 ? Optional.empty() : Optional.of(IndexKey.named(last.toLowerCase(Locale.ROOT)));
   }
 
   /**
@@ -92,8 +93,8 @@ public final class RoleChains {
    * of them.
    */
   public List<Trust> trusting(ResourceRef resource, Value name) {
-    List<Trust> out = new ArrayList<>(trusts.getOrDefault("ref|" + resource.scope() + "|" + resource.address(), List.of()));
-    name.asText().ifPresent(n -> out.addAll(trusts.getOrDefault("name|" + n.toLowerCase(Locale.ROOT), List.of())));
+    List<Trust> out = new ArrayList<>(trusts.getOrDefault(IndexKey.reference(resource), List.of()));
+    name.asText().ifPresent(n -> out.addAll(trusts.getOrDefault(IndexKey.named(n.toLowerCase(Locale.ROOT)), List.of())));
     return out;
   }
 
@@ -102,7 +103,7 @@ public final class RoleChains {
     if (kind != PrincipalKind.ROLE && kind != PrincipalKind.USER) return Optional.empty();
     record Node(PrincipalKind kind, ResourceRef resource, Value name, EffectivePolicies policies, List<Hop> path) {}
     Deque<Node> queue = new ArrayDeque<>();
-    Set<String> seen = new HashSet<>();
+    Set<IndexKey> seen = new HashSet<>();
     seen.add(key(resource));
     queue.add(new Node(kind, resource, name, own, List.of()));
     while (!queue.isEmpty()) {
@@ -206,7 +207,7 @@ public final class RoleChains {
     return policies.computeIfAbsent(key(r.resource()), k -> EffectivePolicies.of(model, r));
   }
 
-  private static String key(ResourceRef r) {
-    return r.scope() + "|" + r.address();
+  private static IndexKey key(ResourceRef r) {
+    return IndexKey.reference(r);
   }
 }

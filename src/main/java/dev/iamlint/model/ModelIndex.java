@@ -22,13 +22,13 @@ public final class ModelIndex {
   final Candidates<InstanceProfile> instanceProfiles;
   final Candidates<CustomerPolicy> customerPolicies;
   /** Every declared element by its scope and address (the first declared, as a search in order finds it). */
-  final Map<String, ResourceRef> declarations = new HashMap<>();
+  final Map<IndexKey, ResourceRef> declarations = new HashMap<>();
   final Referrers<GroupMembership> memberships;
   final Referrers<LoginProfile> loginProfiles;
   final Referrers<AccessKey> accessKeys;
 
   /** The values handed to calls outside the scan, under the keys a principal is found by (see {@link IamModel#handedOutside}). */
-  private final Map<String, List<Map.Entry<Value, UnreadCall>>> handOffs = new HashMap<>();
+  private final Map<IndexKey, List<Map.Entry<Value, UnreadCall>>> handOffs = new HashMap<>();
 
   ModelIndex(List<Deployment> deployments, List<ResourceRef> resources, List<User> users, List<Role> roles,
       List<Group> groups, List<InstanceProfile> instanceProfiles, List<CustomerPolicy> customerPolicies,
@@ -55,7 +55,7 @@ public final class ModelIndex {
         for (Value item : l.items()) handOff(item, call);
       } else if (!(v instanceof Value.Unknown u && u.partial().filter(p -> !p.startsWith("arn:")).isPresent())) {
         // A text built around a name ("iam-${name}") names something else: not kept.
-        for (String key : Candidates.keys(v)) handOffs.computeIfAbsent(key, k -> new ArrayList<>()).add(Map.entry(v, call));
+        for (IndexKey key : Candidates.keys(v)) handOffs.computeIfAbsent(key, k -> new ArrayList<>()).add(Map.entry(v, call));
       }
     }
   }
@@ -72,7 +72,7 @@ public final class ModelIndex {
   /** The elements of one kind a value may designate: by its reference, its name, or the name an ARN ends with. */
   static final class Candidates<T> {
     private final List<T> items;
-    private final Map<String, List<Integer>> byKey = new HashMap<>();
+    private final Map<IndexKey, List<Integer>> byKey = new HashMap<>();
 
     Candidates(List<T> items, Function<T, ResourceRef> resource, Function<T, Value> name) {
       this.items = List.copyOf(items);
@@ -89,7 +89,7 @@ public final class ModelIndex {
     List<T> of(Value ref) {
       TreeSet<Integer> found = new TreeSet<>();
       for (Value v : ref.alternatives()) {
-        for (String key : keys(v)) found.addAll(byKey.getOrDefault(key, List.of()));
+        for (IndexKey key : keys(v)) found.addAll(byKey.getOrDefault(key, List.of()));
       }
       List<T> out = new ArrayList<>(found.size());
       for (int i : found) out.add(items.get(i));
@@ -97,14 +97,14 @@ public final class ModelIndex {
     }
 
     /** The keys under which {@code IamModel.designates} can find a match for one alternative. */
-    static List<String> keys(Value v) {
+    static List<IndexKey> keys(Value v) {
       if (v instanceof Value.Unknown u) {
         if (u.reference().isPresent()) return List.of(reference(u.reference().get().scope(), u.reference().get().address()));
         return u.partial().flatMap(Candidates::arnName).map(n -> List.of(named(n))).orElse(List.of());
       }
       Optional<String> text = v.asText();
       if (text.isEmpty()) return List.of();
-      List<String> keys = new ArrayList<>(List.of(named(text.get())));
+      List<IndexKey> keys = new ArrayList<>(List.of(named(text.get())));
       arnName(text.get()).ifPresent(n -> keys.add(named(n)));
       return keys;
     }
@@ -115,12 +115,13 @@ public final class ModelIndex {
       return Optional.of(text.substring(slash + 1));
     }
 
-    static String reference(String scope, String address) {
-      return "ref|" + scope + "|" + address;
+    static IndexKey reference(String scope, String address) {
+      return IndexKey.reference(scope, address);
     }
 
-    static String named(String name) {
-      return "name|" + fold(name);
+    /** A name's key, folded for case. */
+    static IndexKey named(String name) {
+      return IndexKey.named(fold(name));
     }
   }
 

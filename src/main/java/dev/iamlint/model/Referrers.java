@@ -22,7 +22,7 @@ import java.util.function.Function;
  */
 final class Referrers<T> {
   private final List<T> items;
-  private final Map<String, List<Integer>> byKey = new HashMap<>();
+  private final Map<IndexKey, List<Integer>> byKey = new HashMap<>();
   /** Deployments holding a value that may designate any element of theirs. */
   private final Set<String> anyIn = new HashSet<>();
   /** Deployments holding a partly known ARN: it may designate an element whose own name is not known. */
@@ -57,7 +57,7 @@ final class Referrers<T> {
     }
   }
 
-  private void add(String key, int i) {
+  private void add(IndexKey key, int i) {
     List<Integer> list = byKey.computeIfAbsent(key, k -> new ArrayList<>());
     if (list.isEmpty() || list.get(list.size() - 1) != i) list.add(i);
   }
@@ -80,11 +80,11 @@ final class Referrers<T> {
     return anyIn.contains(target.deployment()) || (name.asText().isEmpty() && anyUnnamedIn.contains(target.deployment()));
   }
 
-  private static String reference(String scope, String address) {
-    return "ref|" + scope + "|" + address;
+  private static IndexKey reference(String scope, String address) {
+    return IndexKey.reference(scope, address);
   }
 
-  private static String named(String name) {
-    return "name|" + ModelIndex.fold(name);
+  private static IndexKey named(String name) {
+    return IndexKey.named(ModelIndex.fold(name));
   }
 }

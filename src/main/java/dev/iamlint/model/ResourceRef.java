@@ -1,6 +1,7 @@
 package dev.iamlint.model;
 
 import dev.iamlint.source.Location;
+import dev.iamlint.value.SharedText;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,9 @@ public record ResourceRef(String scope, String address, String type, Location lo
     Optional<String> record) {
 
   public ResourceRef {
+    scope = SharedText.of(scope);
+    type = SharedText.of(type);
+    deployment = SharedText.of(deployment);
     callSites = List.copyOf(callSites);
   }
 

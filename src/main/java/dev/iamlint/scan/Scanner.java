@@ -1,5 +1,6 @@
 package dev.iamlint.scan;
 
+import dev.iamlint.cache.Keys;
 import dev.iamlint.cache.ParseCache;
 import dev.iamlint.cloudformation.AdaptationCache;
 import dev.iamlint.iam.ActionCatalog;
@@ -227,6 +228,9 @@ public final class Scanner {
     if (!PRELOADING.compareAndSet(false, true)) return;
     Thread t = new Thread(() -> {
       try {
+        // The first digest made loads the security providers (tens of milliseconds): here, while
+        // discovery walks the tree, not when the cache first hashes a file.
+        Keys.sha256();
         Catalog.all();
         ActionCatalog.bundled();
         ManagedPolicyCatalog.bundled();

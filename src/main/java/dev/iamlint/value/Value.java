@@ -39,6 +39,10 @@ public sealed interface Value {
    * is written so that its problems are located there).
    */
   record Str(String value, Location location, Provenance provenance, Optional<Value> encoded) implements Value {
+    public Str {
+      value = SharedText.of(value);
+    }
+
     public Str(String value, Location location, Provenance provenance) {
       this(value, location, provenance, Optional.empty());
     }
@@ -155,7 +159,11 @@ public sealed interface Value {
 
   /** Entries in source order; keys are located. {@code weight} is derived from the entries (the argument is not used). */
   record MapV(List<Entry> entries, Location location, Provenance provenance, int weight) implements Value {
-    public record Entry(String key, Location keyLocation, Value value) {}
+    public record Entry(String key, Location keyLocation, Value value) {
+      public Entry {
+        key = SharedText.of(key);
+      }
+    }
 
     public MapV {
       entries = List.copyOf(entries);

@@ -13,6 +13,8 @@ class TemplateTableTest {
       "plain              | \"hello\"                          | \"hello\"",
       "escapes            | \"a\\nb\\t\\\"c\\\\\"              | \"a\\nb\t\"c\\\"",
       "unicode escape     | \"\\u00e9\\U0001F600\"             | \"é😀\"",
+      "combining mark NFC | \"e\u0301 cafe\u0301\"              | \"é café\"",
+      "ascii, no NFC work | \"plain ascii\"                    | \"plain ascii\"",
       "dollar escape      | \"$${x} %%{y}\"                    | \"${x} %{y}\"",
       "lone markers       | \"$ % $$nonescape %\"              | \"$ % $$nonescape %\"",
       "interpolation      | \"a-${var.x}-b\"                   | \"a-${var.x}-b\"",
