@@ -36,3 +36,20 @@ resource "aws_iam_policy" "reader" {
   name   = "reader"
   policy = file("${path.module}/policies/reader.json")
 }
+
+# jsondecode(file()): the decoded documents keep their elements in the file (see
+# policies/decoded.json.expected), not at the call (regression: located at the locals line, with
+# "statement at line" of this file).
+locals {
+  decoded = jsondecode(file("${path.module}/policies/decoded.json"))
+}
+
+resource "aws_iam_policy" "decoded" {
+  name   = "decoded"
+  policy = jsonencode(local.decoded.admin)
+}
+
+resource "aws_iam_policy" "decoded_reader" {
+  name   = "decoded-reader"
+  policy = jsonencode(local.decoded.reader)
+}

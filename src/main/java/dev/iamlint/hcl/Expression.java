@@ -1,5 +1,6 @@
 package dev.iamlint.hcl;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,73 @@ import java.util.Optional;
 public sealed interface Expression {
 
   SourceRange range();
+
+  /**
+   * The expressions written directly inside {@code e}, in source order (a template's
+   * interpolations and directive conditions included): for a reader that looks at what is
+   * written without evaluating it.
+   */
+  static List<Expression> children(Expression e) {
+    List<Expression> out = new ArrayList<>();
+    children(e, out);
+    return out;
+  }
+
+  private static void children(Expression e, List<Expression> out) {
+    if (e instanceof GetAttr g) {
+      out.add(g.source());
+    } else if (e instanceof Index i) {
+      out.add(i.source());
+      out.add(i.key());
+    } else if (e instanceof Splat s) {
+      out.add(s.source());
+      out.add(s.each());
+    } else if (e instanceof FunctionCall f) {
+      out.addAll(f.arguments());
+    } else if (e instanceof Tuple t) {
+      out.addAll(t.items());
+    } else if (e instanceof ObjectCons o) {
+      for (ObjectCons.Item item : o.items()) {
+        out.add(item.key());
+        out.add(item.value());
+      }
+    } else if (e instanceof ObjectKey k) {
+      out.add(k.wrapped());
+    } else if (e instanceof For f) {
+      out.add(f.collection());
+      f.key().ifPresent(out::add);
+      out.add(f.value());
+      f.condition().ifPresent(out::add);
+    } else if (e instanceof Conditional c) {
+      out.add(c.condition());
+      out.add(c.whenTrue());
+      out.add(c.whenFalse());
+    } else if (e instanceof Binary b) {
+      out.add(b.left());
+      out.add(b.right());
+    } else if (e instanceof Unary u) {
+      out.add(u.operand());
+    } else if (e instanceof Parens p) {
+      out.add(p.inner());
+    } else if (e instanceof Template t) {
+      templateChildren(t.parts(), out);
+    }
+  }
+
+  private static void templateChildren(List<TemplatePart> parts, List<Expression> out) {
+    for (TemplatePart p : parts) {
+      if (p instanceof TemplatePart.Interpolation i) {
+        out.add(i.expression());
+      } else if (p instanceof TemplatePart.If f) {
+        out.add(f.condition());
+        templateChildren(f.whenTrue(), out);
+        templateChildren(f.whenFalse(), out);
+      } else if (p instanceof TemplatePart.For f) {
+        out.add(f.collection());
+        templateChildren(f.body(), out);
+      }
+    }
+  }
 
   /** {@code 12}, {@code 1.5e3}, {@code true}, {@code false}, {@code null}. */
   record Literal(Kind kind, String text, SourceRange range) implements Expression {

@@ -57,6 +57,37 @@ public final class JinjaMarkup {
 
   private JinjaMarkup() {}
 
+  /**
+   * Where {@code close} ends the tag whose inside starts at {@code from}, skipping string literals
+   * ('...' or "...", with backslash escapes), before {@code limit}; {@code first} is its first
+   * occurrence, the answer when no quote comes before it or when no closer outside literals
+   * comes before the limit (then the tag is read as before).
+   */
+  static int closerOutsideQuotes(String text, int from, int first, String close, int limit) {
+    boolean quoted = false;
+    for (int k = from; k < first; k++) {
+      char c = text.charAt(k);
+      if (c == '\'' || c == '"') {
+        quoted = true;
+        break;
+      }
+    }
+    if (!quoted) return first;
+    char quote = 0;
+    for (int k = from; k + close.length() <= limit; k++) {
+      char c = text.charAt(k);
+      if (quote != 0) {
+        if (c == '\\') k++;
+        else if (c == quote) quote = 0;
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (text.startsWith(close, k)) {
+        return k;
+      }
+    }
+    return first;
+  }
+
   /** The text with its Jinja markup set aside; empty when it has none. */
   public static Optional<SetAside> setAside(String file, String text) {
     StringBuilder out = new StringBuilder(text);
@@ -109,6 +140,10 @@ public final class JinjaMarkup {
       // Expressions stay on one line; statements and comments may span lines.
       int limit = next == '{' ? closers.next("\n", i) : Math.min(text.length(), i + MAX_TAG_LENGTH);
       if (end < 0 || (limit >= 0 && end + 2 > limit)) continue;
+      // A closer inside a string literal of the expression or statement does not close it
+      // ({{ '}}' }} writes a literal "}}"); a comment has no literals. Looked for only within the
+      // tag's own limit, and the tag is taken either way: each character is looked at once.
+      if (next != '#') end = closerOutsideQuotes(text, i + 2, end, close, limit < 0 ? text.length() : limit);
       String tag = text.substring(i, end + 2);
       String inner = tag.substring(2, tag.length() - 2).replaceAll("^[-+]|[-+]$", "").trim();
       if (next == '%' && (inner.equals("endraw") || inner.startsWith("endraw "))) {

@@ -60,6 +60,28 @@ class JinjaMarkupTest {
     assertEquals(1, JinjaMarkup.setAside("t.yaml", text).orElseThrow().tags().size());
   }
 
+  /** A closer inside a string literal of an expression or a statement does not close it. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "{{ '}}' }}                       | {{ '}}' }}",
+      "{{ \"}}\" }}                     | {{ \"}}\" }}",
+      "{{ 'it\\'s }}' }}                 | {{ 'it\\'s }}' }}",
+      "{% set x = '%}' %}               | {% set x = '%}' %}",
+      "{{ x }} '}}'                     | {{ x }}",
+      "{{ 'unclosed }} x                | {{ 'unclosed }}",
+  })
+  void closersInsideLiteralsDoNotCloseTheTag(String input, String firstTag) {
+    JinjaMarkup.SetAside s = JinjaMarkup.setAside("t.yaml", "a: " + input.strip() + "\n").orElseThrow();
+    assertEquals(firstTag.strip(), s.tags().get(0).text());
+  }
+
+  @Test
+  @Timeout(5)
+  void quotesInUnclosedTagsAreLinear() {
+    String text = "a: " + "{{ '{% '".repeat(300_000) + "\n" + "{{ x }}\n" + "{% x %}".repeat(3) + "\n";
+    assertFalse(JinjaMarkup.setAside("t.yaml", text).orElseThrow().tags().isEmpty());
+  }
+
   @Test
   void tagsAreLocatedAndCookiecutterIsRecognised() {
     JinjaMarkup.SetAside s = JinjaMarkup.setAside("t.yaml", "a: 1\n  b: {{ cookiecutter.name }}\n{% if x %}\n").orElseThrow();

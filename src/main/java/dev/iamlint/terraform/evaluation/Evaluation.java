@@ -35,6 +35,9 @@ interface Evaluation {
    */
   Value ofInstance(String instanceAddress, String attribute, Value v);
 
+  /** Notes the policy documents {@code e} names as used, without evaluating it (a branch not taken). */
+  void noteDocumentsIn(Expression e);
+
   /** The partition the deployment runs in. */
   String partition();
 

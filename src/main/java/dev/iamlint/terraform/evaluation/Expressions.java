@@ -115,7 +115,12 @@ final class Expressions {
   private Value conditional(Expression.Conditional c) {
     Value condition = sub(c.condition());
     Optional<Boolean> decided = condition.asBoolean();
-    if (decided.isPresent()) return sub(decided.get() ? c.whenTrue() : c.whenFalse());
+    if (decided.isPresent()) {
+      // The branch not taken is not evaluated, but what it names is not left unused: a policy
+      // document written there is the one another instance of the module takes.
+      module.noteDocumentsIn(decided.get() ? c.whenFalse() : c.whenTrue());
+      return sub(decided.get() ? c.whenTrue() : c.whenFalse());
+    }
     String cond = EvaluatedValues.reason(condition);
     Value t = sub(c.whenTrue());
     Value f = sub(c.whenFalse());

@@ -102,6 +102,21 @@ public final class ModuleInstance implements Evaluation {
     return config.displayDirectory() + "#" + address;
   }
 
+  /**
+   * Marks the policy documents {@code e} names as used, without evaluating it (the branch of a
+   * known condition that is not taken): a document only such a branch names is used by another
+   * instance of the module, judged where that instance uses it, never alone as "used by no role".
+   */
+  @Override
+  public void noteDocumentsIn(Expression e) {
+    if (e instanceof Expression.GetAttr name && name.source() instanceof Expression.GetAttr type
+        && type.source() instanceof Expression.Variable root && root.name().equals("data")
+        && type.name().equals("aws_iam_policy_document") && !evaluating.equals("data." + type.name() + "." + name.name())) {
+      usedDocuments.add(prefix() + "data." + type.name() + "." + name.name());
+    }
+    for (Expression child : Expression.children(e)) noteDocumentsIn(child);
+  }
+
   private String prefix() {
     return address.isEmpty() ? "" : address + ".";
   }

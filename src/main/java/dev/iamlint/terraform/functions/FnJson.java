@@ -45,7 +45,13 @@ final class FnJson {
     m.put("jsondecode", define("jsondecode", 1, 1, (a, at, f) -> {
       Value v = a.get(0);
       if (!v.isKnown()) return unknownFrom("jsondecode", v, at, v.provenance());
-      return new Decoder(FnSupport.str(v, "the argument"), at, v.provenance()).document();
+      Value decoded = new Decoder(FnSupport.str(v, "the argument"), at, v.provenance()).document();
+      // A text that keeps its structure where it is written (a file read by file(), a heredoc):
+      // its elements are placed there, not at this call.
+      if (v instanceof Value.Str s && s.encoded().isPresent() && !(s.encoded().get() instanceof Value.Str)) {
+        return JsonValues.locatedAs(decoded, s.encoded().get());
+      }
+      return decoded;
     }));
     m.put("yamldecode", define("yamldecode", 1, 1, (a, at, f) -> {
       Value v = a.get(0);

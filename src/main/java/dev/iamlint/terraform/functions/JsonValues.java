@@ -109,6 +109,40 @@ public final class JsonValues {
     return Optional.empty();
   }
 
+  /**
+   * {@code decoded} (what jsondecode made of a text) placed where {@code located} (the same
+   * text's structure, located where it is written: in the file {@code file()} read, in a heredoc)
+   * has each element: values and keys from the decoding, places and provenance from the text.
+   * Where the two differ (a key written twice, say), the decoding's element keeps its place.
+   */
+  public static Value locatedAs(Value decoded, Value located) {
+    if (decoded instanceof Value.MapV d && located instanceof Value.MapV l) {
+      List<Value.MapV.Entry> entries = new ArrayList<>(d.entries().size());
+      for (Value.MapV.Entry e : d.entries()) {
+        Optional<Value.MapV.Entry> there = Optional.empty();
+        for (Value.MapV.Entry candidate : l.entries()) if (candidate.key().equals(e.key())) there = Optional.of(candidate);
+        entries.add(there.map(t -> new Value.MapV.Entry(e.key(), t.keyLocation(), locatedAs(e.value(), t.value()))).orElse(e));
+      }
+      return new Value.MapV(entries, l.location(), l.provenance());
+    }
+    if (decoded instanceof Value.ListV d && located instanceof Value.ListV l && d.items().size() == l.items().size()) {
+      List<Value> items = new ArrayList<>(d.items().size());
+      for (int i = 0; i < d.items().size(); i++) items.add(locatedAs(d.items().get(i), l.items().get(i)));
+      return d.withItems(items, l.location(), l.provenance());
+    }
+    if (decoded instanceof Value.Str d && located instanceof Value.Str l && d.value().equals(l.value())) {
+      return new Value.Str(d.value(), l.location(), l.provenance(), d.encoded());
+    }
+    if (decoded instanceof Value.Num d && located instanceof Value.Num l && d.value().compareTo(l.value()) == 0) {
+      return new Value.Num(d.value(), l.location(), l.provenance());
+    }
+    if (decoded instanceof Value.Bool d && located instanceof Value.Bool l && d.value() == l.value()) {
+      return new Value.Bool(d.value(), l.location(), l.provenance());
+    }
+    if (decoded instanceof Value.Null && located instanceof Value.Null l) return new Value.Null(l.location(), l.provenance());
+    return decoded;
+  }
+
   /** Lines of a file's text, as {@link #fromFile} counts them. */
   public static int lineCount(String text) {
     String[] lines = text.split("\n", -1);
