@@ -446,8 +446,16 @@ public final class CloudFormationAdapter {
       if (!(e.value() instanceof MapNode output)) continue;
       Optional<Node> value = output.get("Value");
       if (value.isEmpty()) continue;
+      // An output has a Condition as a resource does: certainly false, it is not in the stack;
+      // undecided, what is found about it is too.
+      Optional<String> condition = output.get("Condition").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text());
+      Optional<Boolean> shown = condition.flatMap(eval::namedCondition);
+      if (condition.isPresent() && shown.map(b -> !b).orElse(false)) continue;
+      Optional<String> mayNotExist = condition.isPresent() && shown.isEmpty()
+          ? Optional.of("stack output " + e.name() + " exists (its Condition " + condition.get() + " cannot be decided)")
+          : instance.mayNotExist();
       ResourceRef ref = new ResourceRef(eval.scope(), eval.addressPrefix() + "Outputs." + e.name(), "AWS::CloudFormation::Output",
-          e.span(), e.key().location(), instance.callSites(), instance.deployment());
+          e.span(), e.key().location(), instance.callSites(), instance.deployment(), mayNotExist);
       out.secretSinks.add(new SecretSink(ref, SecretSink.Kind.OUTPUT, "stack output " + e.name(), eval.eval(value.get())));
     }
   }
