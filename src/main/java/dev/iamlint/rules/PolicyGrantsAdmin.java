@@ -58,7 +58,12 @@ public final class PolicyGrantsAdmin implements Rule {
         : "every resource";
     ctx.report(p.resource(), action.location(), detail,
         p.named() + " allows " + what + " on " + where + " without a restricting condition (" + s.label() + ")"
-            + action.provenance().suffix() + s.provenance().suffix());
+            + action.provenance().suffix() + statementOrigin(action, s));
+  }
+
+  /** Where the statement came from, unless the action came the same way (a file() read both). */
+  private static String statementOrigin(Value action, Statement s) {
+    return action.provenance().steps().containsAll(s.provenance().steps()) ? "" : s.provenance().suffix();
   }
 
   private static String question(Statement s) {
