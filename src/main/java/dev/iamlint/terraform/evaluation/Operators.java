@@ -92,8 +92,23 @@ final class Operators {
     return v.asNumber().<Value>map(n -> num(n.negate(), at)).orElseGet(() -> unknownOf(v, v, at));
   }
 
-  /** Deep equality of known values; empty when either side is unknown. */
+  /** The ARN or id of a resource instance, as the provider gives it at apply: never empty. */
+  private static boolean neverEmpty(Value v) {
+    return v instanceof Value.Unknown u && u.cause() == Value.Cause.DEPLOY_TIME && u.partial().isEmpty()
+        && u.reference().filter(r -> r.attribute().equals("arn") || r.attribute().equals("id")).isPresent();
+  }
+
+  private static boolean isEmptyText(Value v) {
+    return v instanceof Value.Str s && s.value().isEmpty();
+  }
+
+  /**
+   * Deep equality of known values; empty when either side is unknown, except that a resource's
+   * ARN or id known only after apply is never the empty text (a module's "no key given" test,
+   * {@code var.kms_key_arn == ""}, is false for the key the caller creates).
+   */
   static Optional<Boolean> equal(Value a, Value b) {
+    if ((neverEmpty(a) && isEmptyText(b)) || (neverEmpty(b) && isEmptyText(a))) return Optional.of(false);
     if (!a.isKnown() || !b.isKnown()) return Optional.empty();
     if (a instanceof Value.Null || b instanceof Value.Null) return Optional.of(a instanceof Value.Null && b instanceof Value.Null);
     if (a instanceof Value.Num x && b instanceof Value.Num y) return Optional.of(x.value().compareTo(y.value()) == 0);
