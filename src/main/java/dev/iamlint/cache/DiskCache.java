@@ -265,7 +265,7 @@ public final class DiskCache implements ParseCache {
       case EVALUATION -> KIND_EVALUATION;
       case OUTLINE -> KIND_OUTLINE;
     };
-    MessageDigest digest = sha256();
+    MessageDigest digest = Keys.sha256();
     digest.update(key);
     return key(code, digest.digest());
   }
@@ -320,7 +320,7 @@ public final class DiskCache implements ParseCache {
   }
 
   private Key key(byte kind, byte[] content) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Keys.sha256();
     digest.update(("iamlint parse cache " + FORMAT_VERSION + "\0" + version + "\0").getBytes(StandardCharsets.UTF_8));
     digest.update(kind);
     digest.update(content);
@@ -330,7 +330,7 @@ public final class DiskCache implements ParseCache {
 
   /** SHA-256 of the UTF-8 text; a text no UTF-8 file can give (a lone surrogate) by its UTF-16 units. */
   static byte[] contentHash(String text) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Keys.sha256();
     boolean wellFormed = Codec.wellFormed(text);
     digest.update((byte) (wellFormed ? 0 : 1));
     digest.update(wellFormed ? text.getBytes(StandardCharsets.UTF_8) : text.getBytes(StandardCharsets.UTF_16BE));
@@ -542,9 +542,6 @@ public final class DiskCache implements ParseCache {
     }
   }
 
-  private static MessageDigest sha256() {
-    return Keys.sha256();
-  }
 
   /**
    * Which build of iamlint this is: the size and time of its jar (or, run from compiled classes,

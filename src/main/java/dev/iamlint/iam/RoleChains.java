@@ -104,16 +104,16 @@ public final class RoleChains {
     record Node(PrincipalKind kind, ResourceRef resource, Value name, EffectivePolicies policies, List<Hop> path) {}
     Deque<Node> queue = new ArrayDeque<>();
     Set<IndexKey> seen = new HashSet<>();
-    seen.add(key(resource));
+    seen.add(IndexKey.reference(resource));
     queue.add(new Node(kind, resource, name, own, List.of()));
     while (!queue.isEmpty()) {
       Node n = queue.poll();
       for (Trust t : trusting(n.resource(), n.name())) {
         Role r = t.role();
-        if (seen.contains(key(r.resource())) || !names(t.principal(), r.resource(), n.kind(), n.resource(), n.name())) continue;
+        if (seen.contains(IndexKey.reference(r.resource())) || !names(t.principal(), r.resource(), n.kind(), n.resource(), n.name())) continue;
         Optional<Hop> hop = hop(n.policies(), r, t.principal());
         if (hop.isEmpty()) continue;
-        seen.add(key(r.resource()));
+        seen.add(IndexKey.reference(r.resource()));
         List<Hop> path = new ArrayList<>(n.path());
         path.add(hop.get());
         if (isAdmin(r)) return Optional.of(new Chain(path));
@@ -194,7 +194,7 @@ public final class RoleChains {
 
   /** Every action on every resource, with no boundary that is unknown or limits it. */
   private boolean isAdmin(Role r) {
-    return admin.computeIfAbsent(key(r.resource()), k -> {
+    return admin.computeIfAbsent(IndexKey.reference(r.resource()), k -> {
       EffectivePolicies p = policiesOf(r);
       EffectivePolicies.Boundary b = p.boundary();
       if (!b.known()) return false;
@@ -204,10 +204,7 @@ public final class RoleChains {
   }
 
   private EffectivePolicies policiesOf(Role r) {
-    return policies.computeIfAbsent(key(r.resource()), k -> EffectivePolicies.of(model, r));
+    return policies.computeIfAbsent(IndexKey.reference(r.resource()), k -> EffectivePolicies.of(model, r));
   }
 
-  private static IndexKey key(ResourceRef r) {
-    return IndexKey.reference(r);
-  }
 }

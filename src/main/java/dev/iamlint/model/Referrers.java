@@ -37,7 +37,7 @@ final class Referrers<T> {
       for (Value v : ref.apply(item).alternatives()) {
         if (v instanceof Value.Unknown u) {
           if (u.reference().isPresent()) {
-            add(reference(u.reference().get().scope(), u.reference().get().address()), i);
+            add(IndexKey.reference(u.reference().get().scope(), u.reference().get().address()), i);
           } else if (u.cause() != Value.Cause.UNDECLARED) {
             Optional<String> name = u.partial().flatMap(ModelIndex.Candidates::arnName);
             if (name.isPresent()) {
@@ -64,7 +64,7 @@ final class Referrers<T> {
 
   /** In their original order: the elements whose value names {@code target} by its reference or by {@code name}. */
   List<T> candidates(ResourceRef target, Value name) {
-    TreeSet<Integer> found = new TreeSet<>(byKey.getOrDefault(reference(target.scope(), target.address()), List.of()));
+    TreeSet<Integer> found = new TreeSet<>(byKey.getOrDefault(IndexKey.reference(target), List.of()));
     name.asText().ifPresent(n -> found.addAll(byKey.getOrDefault(named(n), List.of())));
     List<T> out = new ArrayList<>(found.size());
     for (int i : found) out.add(items.get(i));
@@ -78,10 +78,6 @@ final class Referrers<T> {
    */
   boolean mayDesignateAny(ResourceRef target, Value name) {
     return anyIn.contains(target.deployment()) || (name.asText().isEmpty() && anyUnnamedIn.contains(target.deployment()));
-  }
-
-  private static IndexKey reference(String scope, String address) {
-    return IndexKey.reference(scope, address);
   }
 
   private static IndexKey named(String name) {

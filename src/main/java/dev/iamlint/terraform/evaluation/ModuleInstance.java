@@ -110,11 +110,17 @@ public final class ModuleInstance implements Evaluation {
   @Override
   public void noteDocumentsIn(Expression e) {
     if (e instanceof Expression.GetAttr name && name.source() instanceof Expression.GetAttr type
-        && type.source() instanceof Expression.Variable root && root.name().equals("data")
-        && type.name().equals("aws_iam_policy_document") && !evaluating.equals("data." + type.name() + "." + name.name())) {
-      usedDocuments.add(prefix() + "data." + type.name() + "." + name.name());
+        && type.source() instanceof Expression.Variable root && root.name().equals("data")) {
+      useDocument(type.name(), name.name());
     }
     for (Expression child : Expression.children(e)) noteDocumentsIn(child);
+  }
+
+  /** {@code data.TYPE.NAME} is named here: a policy document, unless it names itself, is used. */
+  private void useDocument(String type, String name) {
+    if (type.equals("aws_iam_policy_document") && !evaluating.equals("data." + type + "." + name)) {
+      usedDocuments.add(prefix() + "data." + type + "." + name);
+    }
   }
 
   private String prefix() {
@@ -714,9 +720,7 @@ public final class ModuleInstance implements Evaluation {
               Provenance.LITERAL);
         }
         // Referenced anywhere (a resource, or another document it is merged into): judged there.
-        if (type.get().equals("aws_iam_policy_document") && !evaluating.equals("data." + type.get() + "." + n.get())) {
-          usedDocuments.add(prefix() + "data." + type.get() + "." + n.get());
-        }
+        useDocument(type.get(), n.get());
         return resourceReference(d, true, steps, 2, scope, file, at, consumed);
       }
       case "resource": {

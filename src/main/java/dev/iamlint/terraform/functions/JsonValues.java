@@ -11,7 +11,9 @@ import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import dev.iamlint.value.Numbers;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -117,11 +119,13 @@ public final class JsonValues {
    */
   public static Value locatedAs(Value decoded, Value located) {
     if (decoded instanceof Value.MapV d && located instanceof Value.MapV l) {
+      // By key, the last of a key written twice (as the decoder keeps it): one pass, not one per key.
+      Map<String, Value.MapV.Entry> byKey = new HashMap<>();
+      for (Value.MapV.Entry candidate : l.entries()) byKey.put(candidate.key(), candidate);
       List<Value.MapV.Entry> entries = new ArrayList<>(d.entries().size());
       for (Value.MapV.Entry e : d.entries()) {
-        Optional<Value.MapV.Entry> there = Optional.empty();
-        for (Value.MapV.Entry candidate : l.entries()) if (candidate.key().equals(e.key())) there = Optional.of(candidate);
-        entries.add(there.map(t -> new Value.MapV.Entry(e.key(), t.keyLocation(), locatedAs(e.value(), t.value()))).orElse(e));
+        Value.MapV.Entry there = byKey.get(e.key());
+        entries.add(there == null ? e : new Value.MapV.Entry(e.key(), there.keyLocation(), locatedAs(e.value(), there.value())));
       }
       return new Value.MapV(entries, l.location(), l.provenance());
     }
