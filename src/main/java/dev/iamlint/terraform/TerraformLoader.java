@@ -1,5 +1,6 @@
 package dev.iamlint.terraform;
 
+import dev.iamlint.cache.FileDigests;
 import dev.iamlint.cache.ParseCache;
 import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.Expression;
@@ -49,6 +50,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -84,6 +86,8 @@ public final class TerraformLoader {
   /** Every file is read through it: the limits are discovery's, whichever path leads to a file. */
   private final SourceReader reader;
   private final Overlay overlay;
+  private final FileDigests digests;
+  private final Predicate<Path> reported;
   private final Map<Path, Optional<Texts>> texts = new ConcurrentHashMap<>();
   private final Map<Path, Outline> outlines = new ConcurrentHashMap<>();
   private final Set<Path> used = ConcurrentHashMap.newKeySet();
@@ -112,6 +116,18 @@ public final class TerraformLoader {
   /** {@code overlay}: unsaved texts read in place of their files (an editor's buffers). */
   public TerraformLoader(Path root, Function<Path, String> display, Options options, ParseCache cache,
       Map<Path, String> discovered, Overlay overlay) {
+    this(root, display, options, cache, discovered, overlay, FileDigests.NONE, file -> true);
+  }
+
+  /**
+   * {@code digests}: the content digests of the root's files known by their status (a file whose
+   * digest is known is read only when its module is parsed); {@code reported}: the files whose
+   * findings the scan reports, the only ones whose suppression comments matter.
+   */
+  public TerraformLoader(Path root, Function<Path, String> display, Options options, ParseCache cache,
+      Map<Path, String> discovered, Overlay overlay, FileDigests digests, Predicate<Path> reported) {
+    this.digests = digests;
+    this.reported = reported;
     this.overlay = overlay;
     this.discovered = Map.copyOf(discovered);
     this.root = root.toAbsolutePath().normalize();
@@ -170,6 +186,7 @@ public final class TerraformLoader {
     List<SyntaxError> errors = new ArrayList<>(new LinkedHashSet<>(syntaxErrors));
     errors.sort(Comparator.comparing(SyntaxError::file).thenComparing(SyntaxError::location)
         .thenComparing(SyntaxError::message));
+    digests.save();
     return new Result(model, errors, filesRead, new TreeMap<>(sources));
   }
 
@@ -336,8 +353,15 @@ public final class TerraformLoader {
 
   /** A module file's state in its directory's fingerprint: how it is shown and the hash of its text, or why it cannot be read. */
   private String textState(Path p, SourceReader.Outcome read) {
-    return read instanceof SourceReader.Text t ? fileState(p, t.text().getBytes(StandardCharsets.UTF_8))
-        : ABSENT + ": " + ((SourceReader.Refused) read).reason();
+    if (!(read instanceof SourceReader.Text t)) return ABSENT + ": " + ((SourceReader.Refused) read).reason();
+    byte[] digest = DeploymentCache.sha256().digest(t.text().getBytes(StandardCharsets.UTF_8));
+    // An editor's unsaved buffer is not the file: its digest says nothing of the file's status.
+    if (overlay.text(p).isEmpty()) digests.learn(p, digest);
+    return textState(p, digest);
+  }
+
+  private String textState(Path p, byte[] digest) {
+    return display(p) + "\0" + HexFormat.of().formatHex(digest);
   }
 
   private String state(Path p, SourceReader.Raw raw) {
@@ -444,8 +468,44 @@ public final class TerraformLoader {
   /** A module directory's Terraform files as read, and a hash of their names and bytes. */
   private record Texts(List<FileText> files, String fingerprint) {}
 
-  /** A module file as the reader gave it: its text, or why it could not be read. */
-  private record FileText(Path path, SourceReader.Outcome read, boolean json) {}
+  /**
+   * A module file as the reader gives it: its text, or why it could not be read. A file whose
+   * digest is known by its status is read only when its text is asked for.
+   */
+  private static final class FileText {
+    private final Path path;
+    private final boolean json;
+    private Supplier<SourceReader.Outcome> reading;
+    private SourceReader.Outcome read;
+
+    FileText(Path path, boolean json, SourceReader.Outcome read) {
+      this.path = path;
+      this.json = json;
+      this.read = read;
+    }
+
+    FileText(Path path, boolean json, Supplier<SourceReader.Outcome> reading) {
+      this.path = path;
+      this.json = json;
+      this.reading = reading;
+    }
+
+    Path path() {
+      return path;
+    }
+
+    boolean json() {
+      return json;
+    }
+
+    synchronized SourceReader.Outcome read() {
+      if (read == null) {
+        read = reading.get();
+        reading = null;
+      }
+      return read;
+    }
+  }
 
   /**
    * Reads a module directory's Terraform files once: parsing and the fingerprint that keys what
@@ -469,17 +529,17 @@ public final class TerraformLoader {
         // Not a regular file (a FIFO named main.tf): refused by the reader, and said so.
         String known = discovered.get(p);
         if ((!hcl && !json) || (known == null && (Files.isDirectory(p) || !inside(p)))) continue;
-        // A file discovery read (through the same reader, confined to the same root) is not read again.
-        SourceReader.Outcome read;
-        if (known != null) {
-          read = new SourceReader.Text(known);
-        } else {
-          SourceReader.Raw raw = reader.bytes(p);
-          read = raw instanceof SourceReader.Bytes b
-              ? SourceReader.decode(b.bytes(), SourceReader.Encoding.UTF8) : (SourceReader.Refused) raw;
+        // A file discovery read (through the same reader, confined to the same root) is not read
+        // again; one whose status gives its digest is not hashed again, and read only when its
+        // text is needed, if ever. An editor's unsaved buffer is not the file its status describes.
+        Optional<byte[]> digest = fingerprint == null || overlay.text(p).isPresent() ? Optional.empty() : digests.digest(p);
+        FileText file = known != null ? new FileText(p, json, new SourceReader.Text(known))
+            : digest.isPresent() ? new FileText(p, json, () -> readFile(p)) : new FileText(p, json, readFile(p));
+        if (fingerprint != null) {
+          String state = digest.isPresent() ? textState(p, digest.get()) : textState(p, file.read());
+          fingerprint.update(state.getBytes(StandardCharsets.UTF_8));
         }
-        if (fingerprint != null) fingerprint.update(textState(p, read).getBytes(StandardCharsets.UTF_8));
-        files.add(new FileText(p, read, json));
+        files.add(file);
       }
     } catch (IOException e) {
       return Optional.empty();
@@ -487,13 +547,22 @@ public final class TerraformLoader {
     return Optional.of(new Texts(files, fingerprint == null ? "" : HexFormat.of().formatHex(fingerprint.digest())));
   }
 
-  /** A module directory the scan uses (parsed, outlined, or read by a kept evaluation): its files count, HCL texts kept for suppression comments. */
+  private SourceReader.Outcome readFile(Path p) {
+    SourceReader.Raw raw = reader.bytes(p);
+    return raw instanceof SourceReader.Bytes b
+        ? SourceReader.decode(b.bytes(), SourceReader.Encoding.UTF8) : (SourceReader.Refused) raw;
+  }
+
+  /**
+   * A module directory the scan uses (parsed, outlined, or read by a kept evaluation): its files
+   * count, the HCL texts of reported files are kept for their suppression comments.
+   */
   private void use(Path dir, Texts read) {
     if (!used.add(dir)) return;
     for (FileText f : read.files()) {
       String shown = display.apply(f.path());
       filesRead.add(shown);
-      if (!f.json() && f.read() instanceof SourceReader.Text t) sources.put(shown, t.text());
+      if (!f.json() && reported.test(f.path()) && f.read() instanceof SourceReader.Text t) sources.put(shown, t.text());
     }
   }
 
