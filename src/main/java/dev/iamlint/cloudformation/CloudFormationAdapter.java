@@ -623,6 +623,10 @@ public final class CloudFormationAdapter {
     return List.of();
   }
 
+  private static boolean emptyText(Node node) {
+    return node instanceof ScalarNode s && s.isString() && s.text().isEmpty();
+  }
+
   /** Judged on the node, so that a Ref inside an Fn::If branch is judged by its parameter too. */
   private SecretExposure exposure(Node node) {
     Location at = node.location();
@@ -638,7 +642,8 @@ public final class CloudFormationAdapter {
               "the value of an SSM parameter" + (p.noEcho() ? "" : " passed through parameter \"" + p.name()
                   + "\", which is not NoEcho"), at);
         }
-        if (p.defaultValue().isPresent()) {
+        // A default of "" is no password (IAM refuses it): the stack is deployed with a value given.
+        if (p.defaultValue().isPresent() && !emptyText(p.defaultValue().get())) {
           return new SecretExposure(SecretExposure.Kind.INPUT_DEFAULT, "the default of parameter \"" + p.name()
               + "\" (line " + p.defaultValue().get().location().startLine() + ")", at);
         }

@@ -182,9 +182,11 @@ public final class HclParser {
     private static String hint(String antlrMessage) {
       int expecting = antlrMessage.indexOf("expecting ");
       if (expecting < 0) return "this is not valid here";
-      String wanted = antlrMessage.substring(expecting + "expecting ".length());
+      String wanted = antlrMessage.substring(expecting + "expecting ".length()).trim();
+      // A set is written {A, '}', B}: only its own braces go, not a quoted '}' or ',' in it.
+      if (wanted.startsWith("{") && wanted.endsWith("}")) wanted = wanted.substring(1, wanted.length() - 1);
       List<String> readable = new ArrayList<>();
-      for (String w : wanted.replace("{", "").replace("}", "").split(",\\s*")) {
+      for (String w : tokenNames(wanted)) {
         readable.add(switch (w.trim()) {
           case "NEWLINE" -> "a newline";
           case "IDENT" -> "a name";
@@ -193,6 +195,25 @@ public final class HclParser {
         });
       }
       return readable.size() > 6 ? "this is not valid here" : "expected " + String.join(" or ", readable);
+    }
+
+    /** The names of a list of tokens as ANTLR writes it ({@code IDENT, ',', NEWLINE}), split at commas outside quotes. */
+    private static List<String> tokenNames(String list) {
+      List<String> names = new ArrayList<>();
+      StringBuilder name = new StringBuilder();
+      boolean quoted = false;
+      for (int i = 0; i < list.length(); i++) {
+        char c = list.charAt(i);
+        if (c == '\'') quoted = !quoted;
+        if (c == ',' && !quoted) {
+          names.add(name.toString());
+          name.setLength(0);
+        } else {
+          name.append(c);
+        }
+      }
+      names.add(name.toString());
+      return names;
     }
   }
 }

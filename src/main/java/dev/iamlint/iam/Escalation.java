@@ -409,7 +409,8 @@ public final class Escalation {
   static boolean missesTargets(Statement s, String action) {
     if (otherServicesOnly(s, action)) return true;
     Set<String> targets = EscalationPaths.bundled().targets(action);
-    if (targets.isEmpty() || s.resource().isEmpty()) return false;
+    if (targets.isEmpty()) return ofOtherTypesOnly(s, action);
+    if (s.resource().isEmpty()) return false;
     for (Value item : s.resource().get().items()) {
       for (Value v : item.alternatives()) {
         // A region or account known only at plan leaves the service and the type known.
@@ -422,6 +423,31 @@ public final class Escalation {
         String type = parts[5].split("[/:]", 2)[0];
         if (!fixed(type)) return false;
         if (targets.contains((parts[2] + ":" + type).toLowerCase(Locale.ROOT))) return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether every resource of the statement is an ARN of the action's own service whose type is
+   * written out and is none of the types the action catalogue gives the action: {@code
+   * iam:CreateAccessKey} acts on users, so {@code role/*} grants it on nothing. A resource of
+   * another service, or of a type not written out, may be one it acts on: it does not miss.
+   */
+  static boolean ofOtherTypesOnly(Statement s, String action) {
+    if (s.resource().isEmpty() || s.resource().get().items().isEmpty()) return false;
+    Optional<ActionCatalog.Action> known = ActionCatalog.bundled().action(action);
+    if (known.isEmpty() || known.get().resourceTypes().isEmpty()) return false;
+    String service = known.get().service().toLowerCase(Locale.ROOT);
+    // An S3 ARN names its bucket where other services write the type.
+    if (service.equals("s3")) return false;
+    for (Value item : s.resource().get().items()) {
+      for (Value v : item.alternatives()) {
+        Optional<String[]> arn = arnParts(v);
+        if (arn.isEmpty() || !arn.get()[2].toLowerCase(Locale.ROOT).equals(service)) return false;
+        String type = arn.get()[5].split("[/:]", 2)[0];
+        if (!fixed(type) || arn.get()[5].equals(type)) return false;
+        if (known.get().resourceTypes().stream().anyMatch(t -> t.equalsIgnoreCase(type))) return false;
       }
     }
     return true;

@@ -13,10 +13,13 @@ import java.util.Optional;
  * {@code aws:MultiFactorAuthPresent} is false (a Deny without condition applies then too: a
  * principal denied everything does nothing without MFA). {@code BoolIfExists} covers console sessions and
  * access keys at once; {@code Bool} "false" misses access keys (the key is absent there) unless
- * another such Deny tests {@code Null} "true" on the key.
+ * another such Deny tests {@code Null} "true" on the key. {@code Null} "true" on
+ * {@code aws:MultiFactorAuthAge}, a key present only with MFA, covers both at once too.
  */
 public final class MfaEnforcement {
   private static final String KEY = "aws:multifactorauthpresent";
+  /** Present only in requests made with MFA: {@code Null} "true" on it is true exactly without MFA. */
+  private static final String AGE = "aws:multifactorauthage";
 
   private MfaEnforcement() {}
 
@@ -58,6 +61,10 @@ public final class MfaEnforcement {
           continue;
         }
         boolean tested = test.get().value().get();
+        if (test.get().age()) {
+          if (tested) return new Verdict(Truth.TRUE, Optional.of(s), Optional.empty());
+          continue;
+        }
         if (test.get().operator().equals("boolifexists") && !tested) return new Verdict(Truth.TRUE, Optional.of(s), Optional.empty());
         if (test.get().operator().equals("bool") && !tested) boolFalse = boolFalse.or(() -> Optional.of(s));
         if (test.get().operator().equals("null") && tested) nullTrue = nullTrue.or(() -> Optional.of(s));
@@ -100,6 +107,10 @@ public final class MfaEnforcement {
       }
       boolean tested = test.get().value().get();
       String operator = test.get().operator();
+      if (test.get().age()) {
+        if (tested) result = result.or(covers);
+        continue;
+      }
       if (operator.equals("boolifexists") && !tested) result = result.or(covers);
       if (operator.equals("bool") && !tested) boolFalse = boolFalse.or(covers);
       if (operator.equals("null") && tested) nullTrue = nullTrue.or(covers);
@@ -107,16 +118,25 @@ public final class MfaEnforcement {
     return result.or(boolFalse.and(nullTrue));
   }
 
-  /** The MFA key test of a condition block; {@code value} is empty when the tested value is unknown. */
-  private record Test(String operator, Optional<Boolean> value, Value raw) {}
+  /**
+   * The MFA key test of a condition block; {@code value} is empty when the tested value is
+   * unknown; {@code age}: a {@code Null} test of aws:MultiFactorAuthAge.
+   */
+  private record Test(String operator, Optional<Boolean> value, Value raw, boolean age) {
+    Test(String operator, Optional<Boolean> value, Value raw) {
+      this(operator, value, raw, false);
+    }
+  }
 
-  /** The condition's only test, when it is a test of aws:MultiFactorAuthPresent. */
+  /** The condition's only test, when it is a test of aws:MultiFactorAuthPresent, or a Null test of aws:MultiFactorAuthAge. */
   private static Optional<Test> loneMfaTest(Value.MapV operators) {
     if (operators.entries().size() != 1) return Optional.empty();
     Value.MapV.Entry op = operators.entries().get(0);
     if (!(op.value() instanceof Value.MapV keys) || keys.entries().size() != 1) return Optional.empty();
     Value.MapV.Entry k = keys.entries().get(0);
-    if (!k.key().toLowerCase(Locale.ROOT).equals(KEY)) return Optional.empty();
+    String key = k.key().toLowerCase(Locale.ROOT);
+    boolean age = key.equals(AGE) && op.key().equalsIgnoreCase("null");
+    if (!key.equals(KEY) && !age) return Optional.empty();
     Optional<Boolean> value = Optional.empty();
     for (Value v : k.value().items()) {
       for (Value alt : v.alternatives()) {
@@ -127,7 +147,7 @@ public final class MfaEnforcement {
         if (value.isEmpty()) value = b;
       }
     }
-    return value.map(b -> new Test(op.key().toLowerCase(Locale.ROOT), Optional.of(b), k.value()));
+    return value.map(b -> new Test(op.key().toLowerCase(Locale.ROOT), Optional.of(b), k.value(), age));
   }
 
   /** {@code *} or a NotAction, on every resource. */

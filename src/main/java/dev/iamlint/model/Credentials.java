@@ -26,6 +26,9 @@ public final class Credentials {
       "(?i)(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|aws\\s+configure\\s+set\\s+aws_(access_key_id|secret_access_key)"
           + "|\\.aws/credentials\\b|aws_secret_access_key\\s*=)");
   private static final Pattern CREDENTIAL_FILE = Pattern.compile("\\.aws/(credentials|config)$");
+  /** {@code aws configure get ...}, {@code grep ...}, {@code sed -i '/.../d' file}: lines that read or remove a credential. */
+  private static final Pattern READS_OR_DELETES =
+      Pattern.compile("\\baws\\s+configure\\s+get\\b|^grep\\s|^sed\\s+-i\\S*\\s+['\"]?/[^/\\n]{1,200}/d['\"]?\\s");
   /** Only temporary (STS) credentials have a session token: a script that sets one hands over a session, not keys. */
   private static final Pattern SESSION_TOKEN = Pattern.compile("(?i)aws_session_token");
 
@@ -158,6 +161,8 @@ public final class Credentials {
     for (String line : script.split("\n", -1)) {
       String t = line.strip();
       if (t.startsWith("#") || t.startsWith("unset ") || t.startsWith("rm ") || t.startsWith("REM ")) continue;
+      // Reading a setting, searching for one or deleting its lines gives nothing.
+      if (READS_OR_DELETES.matcher(t).find()) continue;
       kept.append(t).append('\n');
     }
     return kept.toString();

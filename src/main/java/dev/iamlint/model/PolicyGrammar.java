@@ -153,8 +153,10 @@ final class PolicyGrammar {
     if (alternatives.stream().allMatch(Value.Null.class::isInstance)) return Presence.ABSENT;
     // An unknown value may turn out null (absent): it decides neither way. So does an empty
     // list, which the provider leaves out of a policy-document data source's JSON.
+    // A list of unknown length whose items are all unknown may be empty too (flatten([var.x])).
     if (alternatives.stream().anyMatch(v -> v instanceof Value.Null || v instanceof Value.Unknown
-        || (v instanceof Value.ListV l && l.items().isEmpty()))) {
+        || (v instanceof Value.ListV l && (l.items().isEmpty()
+            || (l.unknownLength().isPresent() && l.items().stream().noneMatch(Value::isKnown)))))) {
       return Presence.UNDECIDED;
     }
     return Presence.PRESENT;

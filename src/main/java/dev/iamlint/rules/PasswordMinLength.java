@@ -39,9 +39,11 @@ public final class PasswordMinLength implements Rule {
       l.generatedLength().flatMap(v -> shorter(v, min)).ifPresent(v -> ctx.report(l.resource(), v.location(),
           "initial-length", "The initial console password of " + l.resource().address() + " is generated with "
               + v.displayNumber() + " characters" + v.provenance().suffix() + ": use at least " + min));
-      // A literal password (YAML may read one as a number) shorter than the minimum.
+      // A literal password (YAML may read one as a number) shorter than the minimum. An empty one
+      // is no password: IAM refuses it, the stack does not deploy (a parameter whose default is ""
+      // must be given a value).
       l.password().flatMap(p -> p.alternativeWhere(a -> (a instanceof Value.Str || a instanceof Value.Num)
-              && a.asText().map(t -> t.length() < min).orElse(false)))
+              && a.asText().map(t -> !t.isEmpty() && t.length() < min).orElse(false)))
           .ifPresent(v -> ctx.report(l.resource(), v.location(), "initial-length",
               "The initial console password of " + l.resource().address() + " has only "
                   + v.asText().orElseThrow().length() + " characters" + v.provenance().suffix() + ": use at least " + min));

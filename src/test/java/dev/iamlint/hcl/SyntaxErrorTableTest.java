@@ -56,6 +56,7 @@ class SyntaxErrorTableTest {
       "unclosed block      | `resource \"a\" \"b\" {\n  x = 1\n`    | 1 | 18 | '{' is never closed",
       "unclosed paren      | `x = f(1,\n`                          | 1 | 6  | '(' is never closed",
       "comma attributes    | `a = 1, b = 2\n`                      | 1 | 6  | unexpected ','",
+      "HCL1 quoted block   | `a {\n  \"b\" {\n  }\n}\n`               | 2 | 3  | expected a name or '}' or a newline",
       "multi-line string   | `a = \"x\ny\"\n`                      | 1 | 7  | cannot span lines",
       "bad escape          | `a = \"\\q\"\n`                       | 1 | 6  | invalid escape",
       "quoted name         | `\"a\" = 1\n`                         | 1 | 1  | unexpected",

@@ -98,14 +98,15 @@ final class Operators {
         && u.reference().filter(r -> r.attribute().equals("arn") || r.attribute().equals("id")).isPresent();
   }
 
+  /** The empty text or null: what a module tests for "none given", never an ARN the provider sets. */
   private static boolean isEmptyText(Value v) {
-    return v instanceof Value.Str s && s.value().isEmpty();
+    return (v instanceof Value.Str s && s.value().isEmpty()) || v instanceof Value.Null;
   }
 
   /**
    * Deep equality of known values; empty when either side is unknown, except that a resource's
-   * ARN or id known only after apply is never the empty text (a module's "no key given" test,
-   * {@code var.kms_key_arn == ""}, is false for the key the caller creates).
+   * ARN or id known only after apply is never the empty text nor null (a module's "no key given"
+   * test, {@code var.kms_key_arn == ""} or {@code != null}, is decided for the key the caller creates).
    */
   static Optional<Boolean> equal(Value a, Value b) {
     if ((neverEmpty(a) && isEmptyText(b)) || (neverEmpty(b) && isEmptyText(a))) return Optional.of(false);

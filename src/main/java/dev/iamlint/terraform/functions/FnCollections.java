@@ -18,6 +18,7 @@ import dev.iamlint.source.Location;
 import dev.iamlint.terraform.functions.FnSupport.FnError;
 import dev.iamlint.terraform.functions.FnSupport.FnNeed;
 import dev.iamlint.value.Budget;
+import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
 import java.math.BigDecimal;
@@ -27,6 +28,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -43,6 +45,17 @@ final class FnCollections {
         if (v instanceof Value.Null) continue;
         requireTop(v);
         if (!(v instanceof Value.MapV mv)) throw new FnError("arguments must be maps or objects, got " + FnSupport.kind(v));
+        // A resource instance has every attribute of its type, most known only after apply: each
+        // key before it that it does not write may be replaced by one of them.
+        Optional<String> instance = InstanceMarks.instanceOf(mv);
+        if (instance.isPresent()) {
+          for (Map.Entry<String, Value.MapV.Entry> e : out.entrySet()) {
+            if (mv.get(e.getKey()).isEmpty()) {
+              Value after = InstanceMarks.afterApply(instance.get(), e.getKey(), e.getValue().value().location());
+              e.setValue(new Value.MapV.Entry(e.getKey(), e.getValue().keyLocation(), after));
+            }
+          }
+        }
         for (Value.MapV.Entry e : mv.entries()) out.put(e.key(), e);
         Budget.elements(out.size(), "a map");
       }
@@ -61,6 +74,11 @@ final class FnCollections {
       List<Value> out = new ArrayList<>();
       List<Value> lists = new ArrayList<>(List.of(a.get(0)));
       flatten(list(a.get(0), "the argument"), out, lists, 0);
+      // An item not known may be a list of any length, the empty one included.
+      Optional<Value> unknown = out.stream().filter(Value.Unknown.class::isInstance).findFirst();
+      if (unknown.isPresent()) {
+        return Value.ListV.ofUnknownLength(out, "flatten of a value not known (" + ((Value.Unknown) unknown.get()).reason() + ")", at, Provenance.LITERAL);
+      }
       return InstanceMarks.listFrom(out, lists, at);
     }));
     m.put("distinct", define("distinct", 1, 1, (a, at, f) -> {
@@ -72,10 +90,13 @@ final class FnCollections {
     }));
     m.put("compact", define("compact", 1, 1, (a, at, f) -> {
       List<Value> out = new ArrayList<>();
+      // An item not known may be null or "", and left out.
+      Optional<Value> unknown = Optional.empty();
       for (Value v : list(a.get(0), "the argument")) {
         if (v instanceof Value.Null) continue;
         if (!v.isKnown()) {
           out.add(v);
+          unknown = Optional.of(v);
           continue;
         }
         if (v instanceof Value.Str s) {
@@ -85,6 +106,10 @@ final class FnCollections {
         } else {
           throw new FnError("the list must hold strings, not " + FnSupport.kind(v));
         }
+      }
+      if (unknown.isPresent()) {
+        return Value.ListV.ofUnknownLength(out, "compact of a value not known"
+            + (unknown.get() instanceof Value.Unknown u ? " (" + u.reason() + ")" : ""), at, Provenance.LITERAL);
       }
       return InstanceMarks.listFrom(out, a, at);
     }));
@@ -98,6 +123,9 @@ final class FnCollections {
       Value.MapV mv = (Value.MapV) map;
       var found = mv.get(key);
       if (found.isPresent()) return located(found.get(), at);
+      // A resource instance has the attributes its arguments do not write, known after apply.
+      Optional<String> instance = InstanceMarks.instanceOf(mv);
+      if (instance.isPresent()) return InstanceMarks.afterApply(instance.get(), key, at);
       if (a.size() == 3) return located(a.get(2), at);
       throw new FnError("the map has no key \"" + key + "\"");
     }));
@@ -113,6 +141,8 @@ final class FnCollections {
     }));
     m.put("keys", define("keys", 1, 1, (a, at, f) -> {
       Value.MapV mv = mapArg(a.get(0), "keys");
+      Optional<Value> attributes = InstanceMarks.attributesAfterApply(mv, at);
+      if (attributes.isPresent()) return attributes.get();
       List<Value> out = new ArrayList<>();
       for (Value.MapV.Entry e : FnSupport.sortedEntries(mv)) {
         out.add(InstanceMarks.key(e, at));
@@ -121,6 +151,8 @@ final class FnCollections {
     }));
     m.put("values", define("values", 1, 1, (a, at, f) -> {
       Value.MapV mv = mapArg(a.get(0), "values");
+      Optional<Value> attributes = InstanceMarks.attributesAfterApply(mv, at);
+      if (attributes.isPresent()) return attributes.get();
       List<Value> out = new ArrayList<>();
       for (Value.MapV.Entry e : FnSupport.sortedEntries(mv)) out.add(e.value());
       return mkList(out, at);

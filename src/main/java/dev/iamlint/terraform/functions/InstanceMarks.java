@@ -25,6 +25,22 @@ public final class InstanceMarks {
     return d.startsWith(MARK) ? Optional.of(d.substring(MARK.length())) : Optional.empty();
   }
 
+  /**
+   * An attribute of a resource instance that its arguments do not write: the provider sets it at
+   * apply (an ARN, an id, a data source's document), so a function that reads the instance as a
+   * map ({@code lookup}, {@code merge}) finds it there, not its default.
+   */
+  public static Value afterApply(String instance, String attribute, Location at) {
+    return new Value.Unknown(Value.Cause.DEPLOY_TIME, instance + "." + attribute + " is known only after apply",
+        Optional.empty(), Optional.empty(), at, Provenance.LITERAL);
+  }
+
+  /** For {@code keys}/{@code values} of a resource instance: unknown, its attributes being more than it writes. */
+  public static Optional<Value> attributesAfterApply(Value.MapV m, Location at) {
+    return instanceOf(m).filter(a -> !a.endsWith("[*]")).map(a -> new Value.Unknown(Value.Cause.DEPLOY_TIME,
+        "the attributes of " + a + " are known only after apply", Optional.empty(), Optional.empty(), at, Provenance.LITERAL));
+  }
+
   /** Whether the entry stands for the instances of a resource whose count or for_each is not known. */
   public static boolean standsForUnknownInstances(Value.MapV.Entry e) {
     return e.key().equals("*") && symbolic(e.value()).isPresent();
