@@ -25,13 +25,26 @@ public final class CertainDenies {
   private static final Pattern WHOLE_TYPE = Pattern.compile("\\*|[A-Za-z0-9-]+[/:]\\*");
 
   /**
-   * One certain Deny: its action patterns (lower case; for {@code NotAction}, the exclusions)
-   * and the resource types it covers whole, empty for every resource.
+   * One certain Deny: its action patterns (lower case; for {@code NotAction}, the exclusions),
+   * the resource types it covers whole (empty for every resource), and for a {@code NotResource}
+   * Deny the services of the resources it leaves out (an action of none of them is denied on
+   * every resource it acts on).
    */
-  private record Deny(Statement statement, List<String> patterns, boolean notAction, Optional<Set<String>> types) {
+  private record Deny(Statement statement, List<String> patterns, boolean notAction, Optional<Set<String>> types,
+      Optional<Set<String>> exceptServices) {
+    Deny(Statement statement, List<String> patterns, boolean notAction, Optional<Set<String>> types) {
+      this(statement, patterns, notAction, types, Optional.empty());
+    }
+
     boolean names(String action) {
       boolean listed = patterns.stream().anyMatch(p -> Wildcard.matchesIgnoreCase(p, action));
       return notAction != listed;
+    }
+
+    /** Everything but the few actions a NotAction lists, on every resource. */
+    boolean leavesOnlyItsExclusions() {
+      return notAction && types.isEmpty() && exceptServices.isEmpty()
+          && patterns.stream().noneMatch(p -> p.equals("*") || p.equals("*:*"));
     }
   }
 
@@ -52,8 +65,17 @@ public final class CertainDenies {
       for (Statement s : d.statements()) {
         if (!s.isDeny()) continue;
         if (s.condition().isPresent()) continue; // may not apply: it does not cancel an unconditional Allow
-        if (s.notResource().isPresent()) continue; // denies all but some resources: the grant may go through those
         Optional<List<String>> patterns = knownPatterns(s);
+        if (s.notResource().isPresent()) {
+          // Denies all but some resources: an action that acts on none of them is denied wherever
+          // it acts (the resources left are S3 objects, the action an IAM one); otherwise the grant
+          // may go through those.
+          Optional<Set<String>> services = servicesOf(s.notResource().get());
+          if (patterns.isPresent() && services.isPresent() && s.resource().isEmpty()) {
+            denies.add(new Deny(s, patterns.get(), s.action().isEmpty(), Optional.empty(), services));
+          }
+          continue;
+        }
         boolean everywhere = StatementScope.allResources(s).covers().isTrue();
         if (patterns.isPresent() && everywhere) {
           denies.add(new Deny(s, patterns.get(), s.action().isEmpty(), Optional.empty()));
@@ -71,6 +93,10 @@ public final class CertainDenies {
   public boolean denies(String action) {
     for (Deny d : denies) {
       if (!d.names(action)) continue;
+      if (d.exceptServices().isPresent()) {
+        if (Escalation.servicesActedOn(action).stream().noneMatch(d.exceptServices().get()::contains)) return true;
+        continue;
+      }
       if (d.types().isEmpty()) return true;
       List<String> acted = ActionCatalog.bundled().action(action).map(ActionCatalog.Action::resourceTypes).orElse(List.of());
       if (!acted.isEmpty() && d.types().get().containsAll(acted)) return true;
@@ -97,6 +123,23 @@ public final class CertainDenies {
     Truth result = Truth.TRUE;
     for (CertainDenies d : wherever) {
       if (d.deniesAll(actions)) continue;
+      if (d.mayDeny(actions).isEmpty()) return Truth.FALSE;
+      result = Truth.UNKNOWN;
+    }
+    return result;
+  }
+
+  /**
+   * For a grant of every action: whether Denies leave each set of {@code wherever} with no more
+   * than a few actions: they take all of {@code actions} away, or one takes everything but the few
+   * actions its {@code NotAction} lists (an Allow of {@code *} beside a Deny of everything but
+   * {@code s3:GetObject} grants {@code s3:GetObject}). As {@link #cancel} otherwise.
+   */
+  public static Truth cancelEveryAction(List<CertainDenies> wherever, Collection<String> actions) {
+    if (wherever.isEmpty() || wherever.stream().allMatch(CertainDenies::isEmpty)) return Truth.FALSE;
+    Truth result = Truth.TRUE;
+    for (CertainDenies d : wherever) {
+      if (d.denies.stream().anyMatch(Deny::leavesOnlyItsExclusions) || d.deniesAll(actions)) continue;
       if (d.mayDeny(actions).isEmpty()) return Truth.FALSE;
       result = Truth.UNKNOWN;
     }
@@ -144,6 +187,24 @@ public final class CertainDenies {
       out.add(text.get().trim());
     }
     return Optional.of(out);
+  }
+
+  /** The services of the resources listed, when each is an ARN whose service is written out. */
+  private static Optional<Set<String>> servicesOf(Value resources) {
+    Set<String> services = new LinkedHashSet<>();
+    for (Value item : resources.items()) {
+      for (Value v : item.alternatives()) {
+        Optional<String> text = Escalation.resourceText(v);
+        if (text.isEmpty()) return Optional.empty();
+        String[] parts = text.get().trim().split(":", 6);
+        if (parts.length < 6 || !parts[0].equals("arn") || parts[2].isEmpty() || parts[2].contains("*")
+            || parts[2].contains("?") || parts[2].indexOf(Value.Unknown.HOLE) >= 0) {
+          return Optional.empty();
+        }
+        services.add(parts[2].toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return services.isEmpty() ? Optional.empty() : Optional.of(services);
   }
 
   /** The resource types a statement covers whole ({@code role/*} → role), when each resource is one. */

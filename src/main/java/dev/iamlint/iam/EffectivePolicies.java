@@ -63,7 +63,8 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
 
   private static Boundary boundary(IamModel model, ResourceRef principal) {
     Optional<PermissionsBoundary> b = model.boundaries().stream()
-        .filter(x -> x.principal().scope().equals(principal.scope()) && x.principal().address().equals(principal.address()))
+        .filter(x -> x.principal().scope().equals(principal.scope()) && x.principal().address().equals(principal.address())
+            && x.principal().deployment().equals(principal.deployment()))
         .findFirst();
     if (b.isEmpty()) return Boundary.NONE;
     List<PolicyDocument> docs = new ArrayList<>();
@@ -72,7 +73,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
       if (arn instanceof Value.Null || arn.asText().map(String::isBlank).orElse(false)) return Boundary.NONE;
       Optional<String> managed = ManagedPolicyArn.awsManagedName(arn);
       Optional<PolicyDocument> doc = managed.isPresent() ? ManagedPolicyDocuments.document(managed.get(), arn.location())
-          : customerPolicy(model, arn).map(CustomerPolicy::document);
+          : customerPolicy(model, arn, Optional.of(principal)).map(CustomerPolicy::document);
       if (doc.isEmpty() || !doc.get().complete() || !fullyKnown(doc.get())) return new Boundary(List.of(), Optional.of(arn), true);
       docs.add(doc.get());
     }
@@ -133,7 +134,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
 
   /** The links of one model, indexed once: rules ask for every principal of a large project. */
   private record Indexes(IamModel model, LinkIndex<InlinePolicy> inline, LinkIndex<PolicyAttachment> attachments,
-      LinkIndex<GroupMembership> memberships, Map<IndexKey, CustomerPolicy> policies) {}
+      LinkIndex<GroupMembership> memberships, Map<IndexKey, List<CustomerPolicy>> policies) {}
 
   private static volatile Indexes last;
 
@@ -155,11 +156,11 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
     return built;
   }
 
-  private static Map<IndexKey, CustomerPolicy> policiesByKey(IamModel model) {
-    Map<IndexKey, CustomerPolicy> out = new HashMap<>();
+  private static Map<IndexKey, List<CustomerPolicy>> policiesByKey(IamModel model) {
+    Map<IndexKey, List<CustomerPolicy>> out = new HashMap<>();
     for (CustomerPolicy p : model.customerPolicies()) {
-      out.putIfAbsent(IndexKey.reference(p.resource()), p);
-      p.name().asText().ifPresent(n -> out.putIfAbsent(IndexKey.named(n.toLowerCase(Locale.ROOT)), p));
+      out.computeIfAbsent(IndexKey.reference(p.resource()), k -> new ArrayList<>(1)).add(p);
+      p.name().asText().ifPresent(n -> out.computeIfAbsent(IndexKey.named(n.toLowerCase(Locale.ROOT)), k -> new ArrayList<>(1)).add(p));
     }
     return out;
   }
@@ -169,21 +170,44 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
    * {@link IamModel#customerPolicy} decides, found through an index for the common shapes.
    */
   public static Optional<CustomerPolicy> customerPolicy(IamModel model, Value ref) {
-    Map<IndexKey, CustomerPolicy> byKey = indexes(model).policies();
+    return customerPolicy(model, ref, Optional.empty());
+  }
+
+  /**
+   * The same, as written in element {@code from}: a module called by two root modules declares
+   * its policy in each, at the same address; the element's own deployment holds the one it means.
+   */
+  public static Optional<CustomerPolicy> customerPolicy(IamModel model, Value ref, Optional<ResourceRef> from) {
+    Map<IndexKey, List<CustomerPolicy>> byKey = indexes(model).policies();
     if (ref instanceof Value.Unknown u && u.reference().isPresent()) {
-      CustomerPolicy p = byKey.get(IndexKey.reference(u.reference().get().scope(), u.reference().get().address()));
-      if (p != null && IamModel.designates(ref, p.resource(), p.name()).isTrue()) return Optional.of(p);
-      return Optional.empty(); // a reference designates only the declaration it points at
+      // A reference designates only the declaration it points at.
+      return nearest(byKey.get(IndexKey.reference(u.reference().get().scope(), u.reference().get().address())), ref, from);
     }
     Optional<String> text = ref.asText();
     if (text.isPresent()) {
       String t = text.get();
       String last = t.startsWith("arn:") && t.lastIndexOf('/') >= 0 ? t.substring(t.lastIndexOf('/') + 1) : t;
-      CustomerPolicy p = byKey.get("name|" + last.toLowerCase(Locale.ROOT));
-      if (p != null && IamModel.designates(ref, p.resource(), p.name()).isTrue()) return Optional.of(p);
-      return Optional.empty(); // a known name designates only a policy of that name
+      // A known name designates only a policy of that name.
+      return nearest(byKey.get(IndexKey.named(last.toLowerCase(Locale.ROOT))), ref, from);
     }
-    return model.customerPolicy(ref);
+    // The one declared nearest to the element first, else any it designates (a policy of
+    // another template named by an ARN whose account is the deploying one).
+    return model.customerPolicy(ref, from).or(() -> model.customerPolicy(ref));
+  }
+
+  /**
+   * Of the indexed candidates {@code ref} designates, the one in {@code from}'s deployment first,
+   * else the first (a policy of another template named by its ARN).
+   */
+  private static Optional<CustomerPolicy> nearest(List<CustomerPolicy> candidates, Value ref, Optional<ResourceRef> from) {
+    if (candidates == null) return Optional.empty();
+    CustomerPolicy first = null;
+    for (CustomerPolicy p : candidates) {
+      if (!IamModel.designates(ref, p.resource(), p.name()).isTrue()) continue;
+      if (from.isEmpty() || p.resource().deployment().equals(from.get().deployment())) return Optional.of(p);
+      if (first == null) first = p;
+    }
+    return Optional.ofNullable(first);
   }
 
   /** Every statement's effect and action element known: a boundary is judged only then. */
@@ -202,11 +226,11 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
   public static Set<CustomerPolicy> boundaryOnly(IamModel model) {
     Set<CustomerPolicy> boundaries = Collections.newSetFromMap(new IdentityHashMap<>());
     for (PermissionsBoundary b : model.boundaries()) {
-      for (Value v : b.policy().alternatives()) customerPolicy(model, v).ifPresent(boundaries::add);
+      for (Value v : b.policy().alternatives()) customerPolicy(model, v, Optional.of(b.principal())).ifPresent(boundaries::add);
     }
     if (boundaries.isEmpty()) return boundaries;
     for (PolicyAttachment a : model.attachments()) {
-      for (Value v : a.policy().alternatives()) customerPolicy(model, v).ifPresent(boundaries::remove);
+      for (Value v : a.policy().alternatives()) customerPolicy(model, v, Optional.of(a.resource())).ifPresent(boundaries::remove);
     }
     return boundaries;
   }
@@ -329,7 +353,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
           }
           continue;
         }
-        Optional<CustomerPolicy> customer = customerPolicy(model, arn);
+        Optional<CustomerPolicy> customer = customerPolicy(model, arn, Optional.of(a.resource()));
         if (customer.isPresent()) {
           complete &= customer.get().document().complete();
           String policy = customer.get().name().asText().map(n -> "policy \"" + n + "\"")

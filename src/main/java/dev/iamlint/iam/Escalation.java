@@ -468,6 +468,14 @@ public final class Escalation {
       "ec2-instance-connect", Set.of("ec2"),
       "ec2", Set.of("license-manager", "elastic-inference"));
 
+  /** The services whose resources {@code action} acts on: its own, and those its service acts on. */
+  static Set<String> servicesActedOn(String action) {
+    String service = action.substring(0, Math.max(0, action.indexOf(':'))).toLowerCase(Locale.ROOT);
+    Set<String> out = new java.util.HashSet<>(RESOURCES_OF_OTHER_SERVICES.getOrDefault(service, Set.of()));
+    out.add(service);
+    return out;
+  }
+
   /**
    * Whether every resource of the statement is the ARN of a named service that {@code action}
    * never acts on: {@code "*"} on {@code arn:aws:s3:::app-bucket/*} grants no IAM action (an S3

@@ -59,7 +59,7 @@ public final class GrantingPolicy {
     Map<CustomerPolicy, List<EffectivePolicies.PutOn>> attached = new IdentityHashMap<>();
     for (PolicyAttachment a : model.attachments()) {
       for (Value v : a.policy().alternatives()) {
-        EffectivePolicies.customerPolicy(model, v).ifPresent(p -> attached.computeIfAbsent(p, k -> new ArrayList<>())
+        EffectivePolicies.customerPolicy(model, v, Optional.of(a.resource())).ifPresent(p -> attached.computeIfAbsent(p, k -> new ArrayList<>())
             .add(new EffectivePolicies.PutOn(a.principal(), a.resource())));
       }
     }
@@ -143,5 +143,11 @@ public final class GrantingPolicy {
   public Truth denied(Collection<String> actions) {
     if (denies == null) denies = EffectivePolicies.deniesWherever(model, document, principals);
     return CertainDenies.cancel(denies, actions);
+  }
+
+  /** For a grant of every action: whether Denies leave at most a few actions wherever it applies (see {@link CertainDenies#cancelEveryAction}). */
+  public Truth deniedAsEveryAction(Collection<String> actions) {
+    if (denies == null) denies = EffectivePolicies.deniesWherever(model, document, principals);
+    return CertainDenies.cancelEveryAction(denies, actions);
   }
 }

@@ -22,9 +22,16 @@ public final class Credentials {
   private static final Pattern SECRET_VALUE = Pattern.compile("[A-Za-z0-9/+=]{40}");
   // ~/.aws/config also holds harmless settings (region, endpoints): a script that writes it counts
   // only with a key in it; a file provisioner's destination path counts as it is (see destination).
+  /**
+   * A credential set: an environment variable assigned ({@code export AWS_ACCESS_KEY_ID=},
+   * {@code AWS_SECRET_ACCESS_KEY: …}, {@code setx}, {@code $env:…=}), the CLI's setting, the
+   * credentials file. A variable only read ({@code "$AWS_ACCESS_KEY_ID"}) or named in a text sets nothing.
+   */
   private static final Pattern INSTANCE_CREDENTIALS = Pattern.compile(
-      "(?i)(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|aws\\s+configure\\s+set\\s+aws_(access_key_id|secret_access_key)"
-          + "|\\.aws/credentials\\b|aws_secret_access_key\\s*=)");
+      "(?i)(?:setx|ENV)\\s+AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)\\b"
+          + "|(?<!\\$)(?<!\\$\\{)AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)\\b(?=[\"']?\\s*[=:,])"
+          + "|aws\\s+configure\\s+set\\s+aws_(?:access_key_id|secret_access_key)"
+          + "|\\.aws/credentials\\b|aws_secret_access_key\\s*=");
   private static final Pattern CREDENTIAL_FILE = Pattern.compile("\\.aws/(credentials|config)$");
   /** {@code aws configure get ...}, {@code grep ...}, {@code sed -i '/.../d' file}: lines that read or remove a credential. */
   private static final Pattern READS_OR_DELETES =
@@ -146,7 +153,7 @@ public final class Credentials {
     Matcher m = INSTANCE_CREDENTIALS.matcher(withoutRemovals(text.get()));
     if (m.find() && !SESSION_TOKEN.matcher(text.get()).find()) {
       out.add(new StaticCredential(resource, value.location(), StaticCredential.Kind.INSTANCE_CREDENTIALS,
-          where + " gives the workload static AWS credentials (" + m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")
+          where + " gives the workload static AWS credentials (" + m.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")
               + ")"));
     }
   }

@@ -27,7 +27,10 @@ public final class ConsoleUserWithoutMfa implements Rule {
     for (User user : ctx.model().users()) {
       List<LoginProfile> profiles = ctx.model().loginProfiles(user);
       if (profiles.isEmpty()) continue;
-      LoginProfile profile = profiles.get(0);
+      // Located at the user's own login profile: a user of the same name in another root module
+      // (the same IAM user, by its name) may have one too.
+      LoginProfile profile = profiles.stream().filter(p -> p.resource().deployment().equals(user.resource().deployment()))
+          .findFirst().orElse(profiles.get(0));
       EffectivePolicies policies = EffectivePolicies.of(ctx.model(), user);
       MfaEnforcement.Verdict verdict = MfaEnforcement.of(policies.certainDocuments());
       // A policy attached only in one branch of a condition may be the one that enforces MFA.

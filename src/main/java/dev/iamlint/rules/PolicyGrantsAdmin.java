@@ -43,7 +43,7 @@ public final class PolicyGrantsAdmin implements Rule {
       }
       return;
     }
-    Truth denied = p.denied(Grants.actionsOf(s));
+    Truth denied = p.deniedAsEveryAction(Grants.actionsOf(s));
     if (denied.isTrue()) return;
     Value action = actions.culprit().orElseThrow();
     if (!denied.isFalse()) {

@@ -39,6 +39,114 @@ class DeploymentScanTest {
         messages);
   }
 
+  // Regression (a public GitLab runner module called by four example roots): a module called by
+  // two root modules declares its policy in each at the same address; each root's attachment
+  // named the first root's policy, and the second root's policy was judged as attached to no one.
+  @Test
+  void aModuleCalledByTwoRootsAttachesEachRootsOwnPolicy(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("runner"));
+    Files.writeString(dir.resolve("runner/main.tf"), """
+        variable "env" {
+          type = string
+        }
+        resource "aws_iam_role" "instance" {
+          name               = "${var.env}-instance"
+          assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }] })
+        }
+        resource "aws_iam_policy" "machine" {
+          name   = "${var.env}-machine"
+          policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["iam:PassRole", "ec2:RunInstances"], Resource = "*" }] })
+        }
+        resource "aws_iam_role_policy_attachment" "machine" {
+          role       = aws_iam_role.instance.name
+          policy_arn = aws_iam_policy.machine.arn
+        }
+        """);
+    for (String env : List.of("blue", "green")) {
+      Files.createDirectories(dir.resolve(env));
+      Files.writeString(dir.resolve(env + "/main.tf"), """
+          provider "aws" {
+            region = "eu-west-1"
+          }
+          module "runner" {
+            source = "../runner"
+            env    = "%s"
+          }
+          """.formatted(env));
+    }
+    List<String> messages = TestScans.findings(dir, "ADM005").stream()
+        .map(f -> f.message().replaceAll(" \\(statement.*", "")).sorted().toList();
+    assertEquals(2, messages.size(), messages.toString());
+    assertEquals(true, messages.get(0).contains("from policy \"blue-machine\" attached to role \"blue-instance\""), messages.get(0));
+    assertEquals(true, messages.get(1).contains("from policy \"green-machine\" attached to role \"green-instance\""), messages.get(1));
+  }
+
+  // Regression (a public IAM user module's two example roots): the same user name in two root
+  // modules is one IAM user, but each root's MFA001 is located at its own login profile (it was
+  // located at the first root's).
+  @Test
+  void aConsoleUserWithoutMfaIsReportedAtItsOwnLoginProfile(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("user"));
+    Files.writeString(dir.resolve("user/main.tf"), """
+        variable "name" {
+          type = string
+        }
+        resource "aws_iam_user" "this" {
+          name = var.name
+        }
+        resource "aws_iam_user_login_profile" "this" {
+          user                    = aws_iam_user.this.name
+          pgp_key                 = "keybase:someone"
+          password_reset_required = true
+        }
+        """);
+    Files.createDirectories(dir.resolve("single"));
+    Files.writeString(dir.resolve("single/main.tf"), """
+        module "user" {
+          source = "../user"
+          name   = "alice"
+        }
+        """);
+    Files.createDirectories(dir.resolve("many"));
+    Files.writeString(dir.resolve("many/main.tf"), """
+        module "users" {
+          source   = "../user"
+          for_each = toset(["alice"])
+          name     = each.key
+        }
+        """);
+    List<String> located = TestScans.findings(dir, "MFA001").stream()
+        .map(f -> f.resource().address()).sorted().toList();
+    assertEquals(List.of("module.user.aws_iam_user_login_profile.this",
+        "module.users[\"alice\"].aws_iam_user_login_profile.this"), located);
+  }
+
+  // Regression (this session's own change to the index keys): a customer policy attached by its
+  // literal ARN was no longer found by its name, and judged as attached to no one.
+  @Test
+  void aCustomerPolicyAttachedByItsLiteralArnIsThePrincipals(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("main.tf"), """
+        provider "aws" {
+          region = "eu-west-1"
+        }
+        resource "aws_iam_role" "builder" {
+          name               = "builder"
+          assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "codebuild.amazonaws.com" } }] })
+        }
+        resource "aws_iam_policy" "versions" {
+          name   = "policy-versions"
+          policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:CreatePolicyVersion", Resource = "*" }] })
+        }
+        resource "aws_iam_role_policy_attachment" "versions" {
+          role       = aws_iam_role.builder.name
+          policy_arn = "arn:aws:iam::123456789012:policy/policy-versions"
+        }
+        """);
+    List<String> messages = TestScans.findings(dir, "ADM005").stream().map(Finding::message).toList();
+    assertEquals(1, messages.size(), messages.toString());
+    assertEquals(true, messages.get(0).startsWith("Role \"builder\""), messages.get(0));
+  }
+
   // Regression: a Terraform root and a CloudFormation template beside it both declare role
   // "deployer"; the Terraform attachment named the template's role.
   @Test

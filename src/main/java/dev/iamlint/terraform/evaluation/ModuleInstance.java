@@ -879,7 +879,9 @@ public final class ModuleInstance implements Evaluation {
     Optional<String> output = attrName(steps, next);
     if (chosen == null || output.isEmpty()) {
       consumed.add(next + (output.isPresent() ? 1 : 0));
-      return unknown(children.isEmpty() ? Value.Cause.UNSUPPORTED : Value.Cause.INPUT,
+      // A module whose source is not in the scan (a registry or git source) still has its
+      // outputs: a value from outside, as an input is, not an error for try() or can().
+      return unknown(Value.Cause.INPUT,
           "module." + name.get() + " could not be evaluated here (its source is not in the scan)", at);
     }
     consumed.add(next + 1);
