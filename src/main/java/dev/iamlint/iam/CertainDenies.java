@@ -41,12 +41,18 @@ public final class CertainDenies {
       return notAction != listed;
     }
 
-    /** Everything but the few actions a NotAction lists, on every resource. */
+    /**
+     * Everything but the few actions a NotAction lists, on every resource: each named in full
+     * ({@code s3:GetObject}); a pattern ({@code iam:*}, {@code *:Get*}) may leave a whole service.
+     */
     boolean leavesOnlyItsExclusions() {
-      return notAction && types.isEmpty() && exceptServices.isEmpty()
-          && patterns.stream().noneMatch(p -> p.equals("*") || p.equals("*:*"));
+      return notAction && types.isEmpty() && exceptServices.isEmpty() && !patterns.isEmpty()
+          && patterns.stream().allMatch(p -> ONE_ACTION.matcher(p).matches());
     }
   }
+
+  /** An action named in full: a service prefix and an action name, no wildcard. */
+  private static final Pattern ONE_ACTION = Pattern.compile("[A-Za-z0-9-]+:[A-Za-z0-9]+");
 
   public static final CertainDenies NONE = new CertainDenies(List.of(), List.of());
 

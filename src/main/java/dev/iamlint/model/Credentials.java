@@ -29,13 +29,16 @@ public final class Credentials {
    */
   private static final Pattern INSTANCE_CREDENTIALS = Pattern.compile(
       "(?i)(?:setx|ENV)\\s+AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)\\b"
-          + "|(?<!\\$)(?<!\\$\\{)AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)\\b(?=[\"']?\\s*[=:,])"
+          + "|(?<!\\$)(?<!\\$\\{)AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)\\b(?=[\"']?\\s*[=:])"
+          + "|SetEnvironmentVariable\\(\\s*[\"']AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)\\b"
           + "|aws\\s+configure\\s+set\\s+aws_(?:access_key_id|secret_access_key)"
           + "|\\.aws/credentials\\b|aws_secret_access_key\\s*=");
   private static final Pattern CREDENTIAL_FILE = Pattern.compile("\\.aws/(credentials|config)$");
   /** {@code aws configure get ...}, {@code grep ...}, {@code sed -i '/.../d' file}: lines that read or remove a credential. */
   private static final Pattern READS_OR_DELETES =
       Pattern.compile("\\baws\\s+configure\\s+get\\b|^grep\\s|^sed\\s+-i\\S*\\s+['\"]?/[^/\\n]{1,200}/d['\"]?\\s");
+  /** The separators of shell commands on one line: {@code ||}, {@code &&}, {@code ;}, {@code |}. */
+  private static final Pattern COMMANDS = Pattern.compile("\\|\\||&&|;|\\|");
   /** Only temporary (STS) credentials have a session token: a script that sets one hands over a session, not keys. */
   private static final Pattern SESSION_TOKEN = Pattern.compile("(?i)aws_session_token");
 
@@ -168,9 +171,12 @@ public final class Credentials {
     for (String line : script.split("\n", -1)) {
       String t = line.strip();
       if (t.startsWith("#") || t.startsWith("unset ") || t.startsWith("rm ") || t.startsWith("REM ")) continue;
-      // Reading a setting, searching for one or deleting its lines gives nothing.
-      if (READS_OR_DELETES.matcher(t).find()) continue;
-      kept.append(t).append('\n');
+      // Reading a setting, searching for one or deleting its lines gives nothing: such a command
+      // is left out, not the commands chained to it on its line.
+      for (String command : COMMANDS.split(t, -1)) {
+        String c = command.strip();
+        if (!READS_OR_DELETES.matcher(c).find()) kept.append(c).append('\n');
+      }
     }
     return kept.toString();
   }

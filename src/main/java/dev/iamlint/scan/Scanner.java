@@ -482,8 +482,7 @@ public final class Scanner {
         request.environment(), request.partition(), request.threads());
     for (Map.Entry<Path, Set<Path>> e : directoriesByRoot.entrySet()) {
       TerraformLoader loader = new TerraformLoader(e.getKey(), discovery::display, options, request.cache(), discovered,
-          request.overlay(), FileDigests.of(request.cache(), e.getKey(), started),
-          file -> request.scope().map(s -> s.covers(file)).orElse(true));
+          request.overlay(), FileDigests.of(request.cache(), e.getKey(), started));
       // A plan is the more precise picture of its directory: the sources beside it only place its resources.
       for (SourceFile plan : plansByRoot.getOrDefault(e.getKey(), List.of())) {
         read.add(plan.displayPath());

@@ -50,7 +50,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -87,7 +86,8 @@ public final class TerraformLoader {
   private final SourceReader reader;
   private final Overlay overlay;
   private final FileDigests digests;
-  private final Predicate<Path> reported;
+  /** Module directories with a file whose text, read after its digest was taken, is not that digest's. */
+  private final Set<Path> changedWhileRead = ConcurrentHashMap.newKeySet();
   private final Map<Path, Optional<Texts>> texts = new ConcurrentHashMap<>();
   private final Map<Path, Outline> outlines = new ConcurrentHashMap<>();
   private final Set<Path> used = ConcurrentHashMap.newKeySet();
@@ -116,18 +116,16 @@ public final class TerraformLoader {
   /** {@code overlay}: unsaved texts read in place of their files (an editor's buffers). */
   public TerraformLoader(Path root, Function<Path, String> display, Options options, ParseCache cache,
       Map<Path, String> discovered, Overlay overlay) {
-    this(root, display, options, cache, discovered, overlay, FileDigests.NONE, file -> true);
+    this(root, display, options, cache, discovered, overlay, FileDigests.NONE);
   }
 
   /**
    * {@code digests}: the content digests of the root's files known by their status (a file whose
-   * digest is known is read only when its module is parsed); {@code reported}: the files whose
-   * findings the scan reports, the only ones whose suppression comments matter.
+   * digest is known is not hashed again, and read only when its text is needed).
    */
   public TerraformLoader(Path root, Function<Path, String> display, Options options, ParseCache cache,
-      Map<Path, String> discovered, Overlay overlay, FileDigests digests, Predicate<Path> reported) {
+      Map<Path, String> discovered, Overlay overlay, FileDigests digests) {
     this.digests = digests;
-    this.reported = reported;
     this.overlay = overlay;
     this.discovered = Map.copyOf(discovered);
     this.root = root.toAbsolutePath().normalize();
@@ -247,7 +245,7 @@ public final class TerraformLoader {
         ModelBuilder fragment = evaluate(dir, module(dir).orElseThrow());
         Map<DeploymentCache.Input, String> states = inputs.states();
         return new DeploymentCache.Recorded(new DeploymentCache.Evaluated(fragment, inputs.syntaxErrors, inputs.filesRead),
-            states, states.keySet().stream().noneMatch(this::unsaved));
+            states, states.keySet().stream().noneMatch(this::unsaved) && !changedWhileReading(states.keySet()));
       } finally {
         current.remove();
       }
@@ -277,6 +275,12 @@ public final class TerraformLoader {
   }
 
   // ---- what an evaluation reads, for the deployment cache ----
+
+  /** Whether a module directory among the inputs was read with a text other than its fingerprint's. */
+  private boolean changedWhileReading(Set<DeploymentCache.Input> inputs) {
+    return !changedWhileRead.isEmpty() && inputs.stream()
+        .anyMatch(i -> i.kind() == Inputs.Kind.MODULE && changedWhileRead.contains(Path.of(i.path())));
+  }
 
   /** Whether an input is, or holds, an editor's unsaved buffer. */
   private boolean unsaved(DeploymentCache.Input input) {
@@ -356,7 +360,7 @@ public final class TerraformLoader {
     if (!(read instanceof SourceReader.Text t)) return ABSENT + ": " + ((SourceReader.Refused) read).reason();
     byte[] digest = DeploymentCache.sha256().digest(t.text().getBytes(StandardCharsets.UTF_8));
     // An editor's unsaved buffer is not the file: its digest says nothing of the file's status.
-    if (overlay.text(p).isEmpty()) digests.learn(p, digest);
+    if (!buffered(p)) digests.learn(p, digest);
     return textState(p, digest);
   }
 
@@ -532,9 +536,10 @@ public final class TerraformLoader {
         // A file discovery read (through the same reader, confined to the same root) is not read
         // again; one whose status gives its digest is not hashed again, and read only when its
         // text is needed, if ever. An editor's unsaved buffer is not the file its status describes.
-        Optional<byte[]> digest = fingerprint == null || overlay.text(p).isPresent() ? Optional.empty() : digests.digest(p);
+        Optional<byte[]> digest = fingerprint == null || buffered(p) ? Optional.empty() : digests.digest(p);
         FileText file = known != null ? new FileText(p, json, new SourceReader.Text(known))
-            : digest.isPresent() ? new FileText(p, json, () -> readFile(p)) : new FileText(p, json, readFile(p));
+            : digest.isPresent() ? new FileText(p, json, () -> readAsDigested(dir, p, digest.get()))
+            : new FileText(p, json, readFile(p));
         if (fingerprint != null) {
           String state = digest.isPresent() ? textState(p, digest.get()) : textState(p, file.read());
           fingerprint.update(state.getBytes(StandardCharsets.UTF_8));
@@ -547,6 +552,28 @@ public final class TerraformLoader {
     return Optional.of(new Texts(files, fingerprint == null ? "" : HexFormat.of().formatHex(fingerprint.digest())));
   }
 
+  /** Whether an editor's buffer stands for the file, by its name or by the file a link leads to (as the reader picks one). */
+  private boolean buffered(Path p) {
+    if (overlay.text(p).isPresent()) return true;
+    try {
+      return overlay.text(p.toRealPath()).isPresent();
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * A file whose digest went into its directory's fingerprint, read now: when the text is not that
+   * digest's (the file was saved meanwhile), what is made of the directory is not kept under it.
+   */
+  private SourceReader.Outcome readAsDigested(Path dir, Path p, byte[] digest) {
+    SourceReader.Outcome read = readFile(p);
+    boolean same = read instanceof SourceReader.Text t
+        && MessageDigest.isEqual(digest, DeploymentCache.sha256().digest(t.text().getBytes(StandardCharsets.UTF_8)));
+    if (!same) changedWhileRead.add(dir);
+    return read;
+  }
+
   private SourceReader.Outcome readFile(Path p) {
     SourceReader.Raw raw = reader.bytes(p);
     return raw instanceof SourceReader.Bytes b
@@ -555,14 +582,15 @@ public final class TerraformLoader {
 
   /**
    * A module directory the scan uses (parsed, outlined, or read by a kept evaluation): its files
-   * count, the HCL texts of reported files are kept for their suppression comments.
+   * count, HCL texts kept for suppression comments (a comment above a resource covers findings
+   * located in other files, a reported one among them).
    */
   private void use(Path dir, Texts read) {
     if (!used.add(dir)) return;
     for (FileText f : read.files()) {
       String shown = display.apply(f.path());
       filesRead.add(shown);
-      if (!f.json() && reported.test(f.path()) && f.read() instanceof SourceReader.Text t) sources.put(shown, t.text());
+      if (!f.json() && f.read() instanceof SourceReader.Text t) sources.put(shown, t.text());
     }
   }
 
@@ -601,7 +629,9 @@ public final class TerraformLoader {
     Outline outline = new Outline(config.isPresent(), config.map(TerraformLoader::localSources).orElse(List.of()), errors);
     settle(dir, outline);
     // Whichever way it came to be parsed (planning, evaluation, a last reading): a later run finds its roots without parsing it.
-    if (DeploymentCache.usable(cache)) DeploymentCache.keepOutline(cache, read.get().fingerprint(), outline);
+    if (DeploymentCache.usable(cache) && !changedWhileRead.contains(dir)) {
+      DeploymentCache.keepOutline(cache, read.get().fingerprint(), outline);
+    }
     return config;
   }
 

@@ -310,6 +310,36 @@ class PartialScanTest {
     assertEquals(List.of("USR003@iam/users.tf:1"), rules(scan(ScanOptions.DEFAULT, root, scope, List.of(users), cache)));
   }
 
+  // Review regression: a comment above a resource suppresses its findings wherever they are
+  // located; a partial scan of the file holding the policy's text kept only the scanned file's
+  // comments and reported what the full scan suppresses.
+  @Test
+  void aSuppressionAboveAResourceInAnotherFileHolds(@TempDir Path root, @TempDir Path cacheDir) throws IOException {
+    write(root, "audit/trail.yaml", TRAIL);
+    write(root, "iam/policy.tf", """
+        # iamlint:ignore ADM003,ADM006 -- reviewed break-glass policy
+        resource "aws_iam_policy" "p" {
+          name   = "p"
+          policy = local.doc
+        }
+        """);
+    write(root, "iam/document.tf", """
+        locals {
+          doc = jsonencode({
+            Version   = "2012-10-17"
+            Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+          })
+        }
+        """);
+    Path document = root.resolve("iam/document.tf");
+    assertEquals(List.of(), rules(full(root)).stream().filter(r -> r.contains("@iam/")).toList());
+    assertEquals(List.of(), rules(partial(root, document)));
+    ParseCache cache = DiskCache.open(cacheDir, "test", DiskCache.DEFAULT_MAX_BYTES, n -> {});
+    scan(ScanOptions.DEFAULT, root, Optional.empty(), List.of(root), cache);
+    assertEquals(List.of(), rules(scan(ScanOptions.DEFAULT, root, Optional.of(ProjectScope.of(root, List.of(document))),
+        List.of(document), cache)));
+  }
+
   private static void assertPartialScansAgree(ScanOptions options, String project) throws IOException {
     assertPartialScansAgree(options, project, ParseCache.NONE);
   }

@@ -74,8 +74,9 @@ final class FnCollections {
       List<Value> out = new ArrayList<>();
       List<Value> lists = new ArrayList<>(List.of(a.get(0)));
       flatten(list(a.get(0), "the argument"), out, lists, 0);
-      // An item not known may be a list of any length, the empty one included.
-      Optional<Value> unknown = out.stream().filter(Value.Unknown.class::isInstance).findFirst();
+      // An item not known may be a list of any length, the empty one included (not a resource's
+      // ARN, id or name, which is one text).
+      Optional<Value> unknown = out.stream().filter(v -> v instanceof Value.Unknown u && !InstanceMarks.scalarAttribute(u)).findFirst();
       if (unknown.isPresent()) {
         return Value.ListV.ofUnknownLength(out, "flatten of a value not known (" + ((Value.Unknown) unknown.get()).reason() + ")", at, Provenance.LITERAL);
       }

@@ -35,6 +35,12 @@ public final class InstanceMarks {
         Optional.empty(), Optional.empty(), at, Provenance.LITERAL);
   }
 
+  /** An attribute of a resource known only after apply that is one text: its ARN, id or name. */
+  public static boolean scalarAttribute(Value.Unknown u) {
+    return u.cause() == Value.Cause.DEPLOY_TIME
+        && u.reference().map(r -> r.attribute().equals("arn") || r.attribute().equals("id") || r.attribute().equals("name")).orElse(false);
+  }
+
   /** For {@code keys}/{@code values} of a resource instance: unknown, its attributes being more than it writes. */
   public static Optional<Value> attributesAfterApply(Value.MapV m, Location at) {
     return instanceOf(m).filter(a -> !a.endsWith("[*]")).map(a -> new Value.Unknown(Value.Cause.DEPLOY_TIME,
