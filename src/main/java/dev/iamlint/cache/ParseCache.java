@@ -41,10 +41,9 @@ public sealed interface ParseCache permits ParseCache.Off, DiskCache, MemoryCach
    * Results other than parse trees, stored by a key their producer computes from everything
    * they depend on (see {@code terraform.DeploymentCache}): a {@code MANIFEST} lists what an
    * evaluation read, an {@code EVALUATION} is what it gave, an {@code OUTLINE} is what parsing a
-   * module directory says of its calls and errors, {@code DIGESTS} are the content digests of a
-   * project's files by their status (see {@link FileDigests}).
+   * module directory says of its calls and errors.
    */
-  enum Kept { MANIFEST, EVALUATION, OUTLINE, DIGESTS }
+  enum Kept { MANIFEST, EVALUATION, OUTLINE }
 
   /** The payload stored under {@code key}, when there is a valid one. */
   Optional<byte[]> kept(Kept kind, byte[] key);

@@ -1,6 +1,5 @@
 package dev.iamlint.scan;
 
-import dev.iamlint.cache.FileDigests;
 import dev.iamlint.cache.Keys;
 import dev.iamlint.cache.ParseCache;
 import dev.iamlint.cloudformation.AdaptationCache;
@@ -123,8 +122,6 @@ public final class Scanner {
 
   /** Discovers, loads, evaluates and maps the request's files (the first half of a scan). */
   Loaded load(ScanRequest request) {
-    // Before any file is read: what the file digests may record is judged against it.
-    long started = System.currentTimeMillis();
     Discovery discovery = new Discovery(request.workingDirectory(), request.excluded(), request.ignoring(), request.overlay());
     Discovery.Result discovered = request.scope().isPresent()
         ? discoverProject(request, discovery, request.scope().get()) : discovery.discover(request.paths());
@@ -150,7 +147,7 @@ public final class Scanner {
       read.add(u.file());
     }
     progress.stage(Progress.Stage.EVALUATING);
-    read.addAll(loadTerraform(request, discovery, discovered.files(), merged, findings, suppressions, started));
+    read.addAll(loadTerraform(request, discovery, discovered.files(), merged, findings, suppressions));
     int files = (int) read.stream()
         .filter(f -> request.scope().map(s -> s.covers(absolute(request, f))).orElse(true)).count();
     return new Loaded(discovered, merged.build(), findings, suppressions, files);
@@ -456,7 +453,7 @@ public final class Scanner {
    * pre-commit does) is evaluated with the other files of its directory.
    */
   private Set<String> loadTerraform(ScanRequest request, Discovery discovery, List<SourceFile> files, ModelBuilder model,
-      List<Finding> findings, Suppressions suppressions, long started) {
+      List<Finding> findings, Suppressions suppressions) {
     Map<Path, Set<Path>> directoriesByRoot = new TreeMap<>();
     Map<Path, List<SourceFile>> plansByRoot = new TreeMap<>();
     Set<Path> planDirectories = new TreeSet<>();
@@ -473,8 +470,7 @@ public final class Scanner {
     Map<Path, String> discovered = new HashMap<>();
     for (SourceFile f : files) {
       if (f.kind() == FileKind.TERRAFORM || f.kind() == FileKind.TERRAFORM_JSON) {
-        // A file of the context that discovery left unread is read by the loader when needed.
-        f.readText().ifPresent(text -> discovered.put(f.path().toAbsolutePath().normalize(), text));
+        discovered.put(f.path().toAbsolutePath().normalize(), f.text());
       }
     }
     Set<String> read = new TreeSet<>();
@@ -482,7 +478,7 @@ public final class Scanner {
         request.environment(), request.partition(), request.threads());
     for (Map.Entry<Path, Set<Path>> e : directoriesByRoot.entrySet()) {
       TerraformLoader loader = new TerraformLoader(e.getKey(), discovery::display, options, request.cache(), discovered,
-          request.overlay(), FileDigests.of(request.cache(), e.getKey(), started));
+          request.overlay());
       // A plan is the more precise picture of its directory: the sources beside it only place its resources.
       for (SourceFile plan : plansByRoot.getOrDefault(e.getKey(), List.of())) {
         read.add(plan.displayPath());

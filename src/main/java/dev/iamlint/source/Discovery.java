@@ -118,7 +118,7 @@ public final class Discovery {
         continue;
       }
       if (Files.isDirectory(absolute)) {
-        walk(absolute, Set.of(), file -> false, files, errors, unreadable, seen);
+        walk(absolute, Set.of(), files, errors, unreadable, seen);
       } else {
         if (excluded.test(absolute(absolute))) continue;
         Path root = absolute.getParent() == null ? absolute : absolute.getParent();
@@ -145,10 +145,7 @@ public final class Discovery {
     List<SourceFile> files = new ArrayList<>();
     List<FileError> errors = new ArrayList<>();
     List<Unreadable> unreadable = new ArrayList<>();
-    // What no named path covers is context: its Terraform files are read when their text is needed.
-    List<Path> covering = named.stream().map(p -> workingDirectory.resolve(p).normalize()).toList();
-    Predicate<Path> context = file -> covering.stream().noneMatch(file::startsWith);
-    walk(absolute, Set.copyOf(inside), context, files, errors, unreadable, new HashSet<>());
+    walk(absolute, Set.copyOf(inside), files, errors, unreadable, new HashSet<>());
     return sorted(files, errors, unreadable);
   }
 
@@ -196,8 +193,7 @@ public final class Discovery {
     }
   }
 
-  /** {@code context}: files only read for context, whose Terraform texts are read when needed. */
-  private void walk(Path root, Set<Path> named, Predicate<Path> context, List<SourceFile> files, List<FileError> errors,
+  private void walk(Path root, Set<Path> named, List<SourceFile> files, List<FileError> errors,
       List<Unreadable> unreadable, Set<Path> seen) {
     Path realRoot;
     try {
@@ -267,9 +263,6 @@ public final class Discovery {
             real = realRoot.resolve(root.relativize(file).toString());
           }
           // Not a regular file (a FIFO, a device): never read, but reported when its name says it is a source.
-          if (context.test(file) && attrs.isRegularFile() && deferred(file, real, root, reader, files, seen)) {
-            return FileVisitResult.CONTINUE;
-          }
           consider(file, Optional.of(real), root, false, reader, files, errors, unreadable, seen);
           return FileVisitResult.CONTINUE;
         }
@@ -393,19 +386,6 @@ public final class Discovery {
     } catch (IOException e) {
       return Optional.empty();
     }
-  }
-
-  /** A Terraform module file of the context, its reading deferred; false for any other file. */
-  private boolean deferred(Path file, Path real, Path root, SourceReader reader, List<SourceFile> files, Set<Path> seen) {
-    Optional<Candidate> candidate = candidateKind(file.getFileName().toString(), false);
-    FileKind kind;
-    if (candidate.equals(Optional.of(Candidate.TERRAFORM))) kind = FileKind.TERRAFORM;
-    else if (candidate.equals(Optional.of(Candidate.TERRAFORM_JSON))) kind = FileKind.TERRAFORM_JSON;
-    else return false;
-    if (seen.add(real)) {
-      files.add(SourceFile.deferred(file, display(file), kind, root, () -> reader.readResolved(real, SourceReader.Encoding.UTF8)));
-    }
-    return true;
   }
 
   /** {@code knownReal}: the file's real path, when the walk knows it. */

@@ -1,6 +1,5 @@
 package dev.iamlint.terraform;
 
-import dev.iamlint.cache.FileDigests;
 import dev.iamlint.cache.ParseCache;
 import dev.iamlint.hcl.Body;
 import dev.iamlint.hcl.Expression;
@@ -85,9 +84,6 @@ public final class TerraformLoader {
   /** Every file is read through it: the limits are discovery's, whichever path leads to a file. */
   private final SourceReader reader;
   private final Overlay overlay;
-  private final FileDigests digests;
-  /** Module directories with a file whose text, read after its digest was taken, is not that digest's. */
-  private final Set<Path> changedWhileRead = ConcurrentHashMap.newKeySet();
   private final Map<Path, Optional<Texts>> texts = new ConcurrentHashMap<>();
   private final Map<Path, Outline> outlines = new ConcurrentHashMap<>();
   private final Set<Path> used = ConcurrentHashMap.newKeySet();
@@ -116,16 +112,6 @@ public final class TerraformLoader {
   /** {@code overlay}: unsaved texts read in place of their files (an editor's buffers). */
   public TerraformLoader(Path root, Function<Path, String> display, Options options, ParseCache cache,
       Map<Path, String> discovered, Overlay overlay) {
-    this(root, display, options, cache, discovered, overlay, FileDigests.NONE);
-  }
-
-  /**
-   * {@code digests}: the content digests of the root's files known by their status (a file whose
-   * digest is known is not hashed again, and read only when its text is needed).
-   */
-  public TerraformLoader(Path root, Function<Path, String> display, Options options, ParseCache cache,
-      Map<Path, String> discovered, Overlay overlay, FileDigests digests) {
-    this.digests = digests;
     this.overlay = overlay;
     this.discovered = Map.copyOf(discovered);
     this.root = root.toAbsolutePath().normalize();
@@ -184,7 +170,6 @@ public final class TerraformLoader {
     List<SyntaxError> errors = new ArrayList<>(new LinkedHashSet<>(syntaxErrors));
     errors.sort(Comparator.comparing(SyntaxError::file).thenComparing(SyntaxError::location)
         .thenComparing(SyntaxError::message));
-    digests.save();
     return new Result(model, errors, filesRead, new TreeMap<>(sources));
   }
 
@@ -245,7 +230,7 @@ public final class TerraformLoader {
         ModelBuilder fragment = evaluate(dir, module(dir).orElseThrow());
         Map<DeploymentCache.Input, String> states = inputs.states();
         return new DeploymentCache.Recorded(new DeploymentCache.Evaluated(fragment, inputs.syntaxErrors, inputs.filesRead),
-            states, states.keySet().stream().noneMatch(this::unsaved) && !changedWhileReading(states.keySet()));
+            states, states.keySet().stream().noneMatch(this::unsaved));
       } finally {
         current.remove();
       }
@@ -275,12 +260,6 @@ public final class TerraformLoader {
   }
 
   // ---- what an evaluation reads, for the deployment cache ----
-
-  /** Whether a module directory among the inputs was read with a text other than its fingerprint's. */
-  private boolean changedWhileReading(Set<DeploymentCache.Input> inputs) {
-    return !changedWhileRead.isEmpty() && inputs.stream()
-        .anyMatch(i -> i.kind() == Inputs.Kind.MODULE && changedWhileRead.contains(Path.of(i.path())));
-  }
 
   /** Whether an input is, or holds, an editor's unsaved buffer. */
   private boolean unsaved(DeploymentCache.Input input) {
@@ -357,15 +336,8 @@ public final class TerraformLoader {
 
   /** A module file's state in its directory's fingerprint: how it is shown and the hash of its text, or why it cannot be read. */
   private String textState(Path p, SourceReader.Outcome read) {
-    if (!(read instanceof SourceReader.Text t)) return ABSENT + ": " + ((SourceReader.Refused) read).reason();
-    byte[] digest = DeploymentCache.sha256().digest(t.text().getBytes(StandardCharsets.UTF_8));
-    // An editor's unsaved buffer is not the file: its digest says nothing of the file's status.
-    if (!buffered(p)) digests.learn(p, digest);
-    return textState(p, digest);
-  }
-
-  private String textState(Path p, byte[] digest) {
-    return display(p) + "\0" + HexFormat.of().formatHex(digest);
+    return read instanceof SourceReader.Text t ? fileState(p, t.text().getBytes(StandardCharsets.UTF_8))
+        : ABSENT + ": " + ((SourceReader.Refused) read).reason();
   }
 
   private String state(Path p, SourceReader.Raw raw) {
@@ -472,44 +444,8 @@ public final class TerraformLoader {
   /** A module directory's Terraform files as read, and a hash of their names and bytes. */
   private record Texts(List<FileText> files, String fingerprint) {}
 
-  /**
-   * A module file as the reader gives it: its text, or why it could not be read. A file whose
-   * digest is known by its status is read only when its text is asked for.
-   */
-  private static final class FileText {
-    private final Path path;
-    private final boolean json;
-    private Supplier<SourceReader.Outcome> reading;
-    private SourceReader.Outcome read;
-
-    FileText(Path path, boolean json, SourceReader.Outcome read) {
-      this.path = path;
-      this.json = json;
-      this.read = read;
-    }
-
-    FileText(Path path, boolean json, Supplier<SourceReader.Outcome> reading) {
-      this.path = path;
-      this.json = json;
-      this.reading = reading;
-    }
-
-    Path path() {
-      return path;
-    }
-
-    boolean json() {
-      return json;
-    }
-
-    synchronized SourceReader.Outcome read() {
-      if (read == null) {
-        read = reading.get();
-        reading = null;
-      }
-      return read;
-    }
-  }
+  /** A module file as the reader gave it: its text, or why it could not be read. */
+  private record FileText(Path path, SourceReader.Outcome read, boolean json) {}
 
   /**
    * Reads a module directory's Terraform files once: parsing and the fingerprint that keys what
@@ -533,18 +469,17 @@ public final class TerraformLoader {
         // Not a regular file (a FIFO named main.tf): refused by the reader, and said so.
         String known = discovered.get(p);
         if ((!hcl && !json) || (known == null && (Files.isDirectory(p) || !inside(p)))) continue;
-        // A file discovery read (through the same reader, confined to the same root) is not read
-        // again; one whose status gives its digest is not hashed again, and read only when its
-        // text is needed, if ever. An editor's unsaved buffer is not the file its status describes.
-        Optional<byte[]> digest = fingerprint == null || buffered(p) ? Optional.empty() : digests.digest(p);
-        FileText file = known != null ? new FileText(p, json, new SourceReader.Text(known))
-            : digest.isPresent() ? new FileText(p, json, () -> readAsDigested(dir, p, digest.get()))
-            : new FileText(p, json, readFile(p));
-        if (fingerprint != null) {
-          String state = digest.isPresent() ? textState(p, digest.get()) : textState(p, file.read());
-          fingerprint.update(state.getBytes(StandardCharsets.UTF_8));
+        // A file discovery read (through the same reader, confined to the same root) is not read again.
+        SourceReader.Outcome read;
+        if (known != null) {
+          read = new SourceReader.Text(known);
+        } else {
+          SourceReader.Raw raw = reader.bytes(p);
+          read = raw instanceof SourceReader.Bytes b
+              ? SourceReader.decode(b.bytes(), SourceReader.Encoding.UTF8) : (SourceReader.Refused) raw;
         }
-        files.add(file);
+        if (fingerprint != null) fingerprint.update(textState(p, read).getBytes(StandardCharsets.UTF_8));
+        files.add(new FileText(p, read, json));
       }
     } catch (IOException e) {
       return Optional.empty();
@@ -552,39 +487,7 @@ public final class TerraformLoader {
     return Optional.of(new Texts(files, fingerprint == null ? "" : HexFormat.of().formatHex(fingerprint.digest())));
   }
 
-  /** Whether an editor's buffer stands for the file, by its name or by the file a link leads to (as the reader picks one). */
-  private boolean buffered(Path p) {
-    if (overlay.text(p).isPresent()) return true;
-    try {
-      return overlay.text(p.toRealPath()).isPresent();
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
-  }
-
-  /**
-   * A file whose digest went into its directory's fingerprint, read now: when the text is not that
-   * digest's (the file was saved meanwhile), what is made of the directory is not kept under it.
-   */
-  private SourceReader.Outcome readAsDigested(Path dir, Path p, byte[] digest) {
-    SourceReader.Outcome read = readFile(p);
-    boolean same = read instanceof SourceReader.Text t
-        && MessageDigest.isEqual(digest, DeploymentCache.sha256().digest(t.text().getBytes(StandardCharsets.UTF_8)));
-    if (!same) changedWhileRead.add(dir);
-    return read;
-  }
-
-  private SourceReader.Outcome readFile(Path p) {
-    SourceReader.Raw raw = reader.bytes(p);
-    return raw instanceof SourceReader.Bytes b
-        ? SourceReader.decode(b.bytes(), SourceReader.Encoding.UTF8) : (SourceReader.Refused) raw;
-  }
-
-  /**
-   * A module directory the scan uses (parsed, outlined, or read by a kept evaluation): its files
-   * count, HCL texts kept for suppression comments (a comment above a resource covers findings
-   * located in other files, a reported one among them).
-   */
+  /** A module directory the scan uses (parsed, outlined, or read by a kept evaluation): its files count, HCL texts kept for suppression comments. */
   private void use(Path dir, Texts read) {
     if (!used.add(dir)) return;
     for (FileText f : read.files()) {
@@ -629,9 +532,7 @@ public final class TerraformLoader {
     Outline outline = new Outline(config.isPresent(), config.map(TerraformLoader::localSources).orElse(List.of()), errors);
     settle(dir, outline);
     // Whichever way it came to be parsed (planning, evaluation, a last reading): a later run finds its roots without parsing it.
-    if (DeploymentCache.usable(cache) && !changedWhileRead.contains(dir)) {
-      DeploymentCache.keepOutline(cache, read.get().fingerprint(), outline);
-    }
+    if (DeploymentCache.usable(cache)) DeploymentCache.keepOutline(cache, read.get().fingerprint(), outline);
     return config;
   }
 
