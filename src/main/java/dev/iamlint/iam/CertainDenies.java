@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -125,10 +127,15 @@ public final class CertainDenies {
    * does or may (a Deny not fully known), FALSE when some principal certainly keeps the grant.
    */
   public static Truth cancel(List<CertainDenies> wherever, Collection<String> actions) {
+    return cancel(wherever, actions, d -> d.deniesAll(actions));
+  }
+
+  /** TRUE when {@code takesAway} holds for every set, UNKNOWN when it does or a Deny not fully known may, else FALSE. */
+  private static Truth cancel(List<CertainDenies> wherever, Collection<String> actions, Predicate<CertainDenies> takesAway) {
     if (wherever.isEmpty() || wherever.stream().allMatch(CertainDenies::isEmpty)) return Truth.FALSE;
     Truth result = Truth.TRUE;
     for (CertainDenies d : wherever) {
-      if (d.deniesAll(actions)) continue;
+      if (takesAway.test(d)) continue;
       if (d.mayDeny(actions).isEmpty()) return Truth.FALSE;
       result = Truth.UNKNOWN;
     }
@@ -142,14 +149,7 @@ public final class CertainDenies {
    * {@code s3:GetObject} grants {@code s3:GetObject}). As {@link #cancel} otherwise.
    */
   public static Truth cancelEveryAction(List<CertainDenies> wherever, Collection<String> actions) {
-    if (wherever.isEmpty() || wherever.stream().allMatch(CertainDenies::isEmpty)) return Truth.FALSE;
-    Truth result = Truth.TRUE;
-    for (CertainDenies d : wherever) {
-      if (d.denies.stream().anyMatch(Deny::leavesOnlyItsExclusions) || d.deniesAll(actions)) continue;
-      if (d.mayDeny(actions).isEmpty()) return Truth.FALSE;
-      result = Truth.UNKNOWN;
-    }
-    return result;
+    return cancel(wherever, actions, d -> d.denies.stream().anyMatch(Deny::leavesOnlyItsExclusions) || d.deniesAll(actions));
   }
 
   /** The Deny statements behind {@link #cancel}, for messages: the certain ones of the first set. */
@@ -200,14 +200,9 @@ public final class CertainDenies {
     Set<String> services = new LinkedHashSet<>();
     for (Value item : resources.items()) {
       for (Value v : item.alternatives()) {
-        Optional<String> text = Escalation.resourceText(v);
-        if (text.isEmpty()) return Optional.empty();
-        String[] parts = text.get().trim().split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn") || parts[2].isEmpty() || parts[2].contains("*")
-            || parts[2].contains("?") || parts[2].indexOf(Value.Unknown.HOLE) >= 0) {
-          return Optional.empty();
-        }
-        services.add(parts[2].toLowerCase(java.util.Locale.ROOT));
+        Optional<String[]> arn = Escalation.arnParts(v);
+        if (arn.isEmpty() || !Escalation.fixed(arn.get()[2])) return Optional.empty();
+        services.add(arn.get()[2].toLowerCase(Locale.ROOT));
       }
     }
     return services.isEmpty() ? Optional.empty() : Optional.of(services);

@@ -454,7 +454,7 @@ public final class Escalation {
   }
 
   /** An ARN segment written out: no wildcard and no part known only at plan. */
-  private static boolean fixed(String segment) {
+  static boolean fixed(String segment) {
     return !segment.isEmpty() && segment.indexOf('*') < 0 && segment.indexOf('?') < 0 && segment.indexOf(Value.Unknown.HOLE) < 0;
   }
 
@@ -471,7 +471,7 @@ public final class Escalation {
   /** The services whose resources {@code action} acts on: its own, and those its service acts on. */
   static Set<String> servicesActedOn(String action) {
     String service = action.substring(0, Math.max(0, action.indexOf(':'))).toLowerCase(Locale.ROOT);
-    Set<String> out = new java.util.HashSet<>(RESOURCES_OF_OTHER_SERVICES.getOrDefault(service, Set.of()));
+    Set<String> out = new HashSet<>(RESOURCES_OF_OTHER_SERVICES.getOrDefault(service, Set.of()));
     out.add(service);
     return out;
   }
@@ -498,7 +498,7 @@ public final class Escalation {
   }
 
   /** The six fields of a resource that is an ARN, read from its text or the known part of it. */
-  private static Optional<String[]> arnParts(Value v) {
+  static Optional<String[]> arnParts(Value v) {
     return resourceText(v).map(t -> t.trim().split(":", 6)).filter(p -> p.length == 6 && p[0].equals("arn"));
   }
 

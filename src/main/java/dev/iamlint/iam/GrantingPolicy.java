@@ -141,13 +141,16 @@ public final class GrantingPolicy {
    * cancels a finding, UNKNOWN makes it undecided (a Deny not fully known may cover it).
    */
   public Truth denied(Collection<String> actions) {
-    if (denies == null) denies = EffectivePolicies.deniesWherever(model, document, principals);
-    return CertainDenies.cancel(denies, actions);
+    return CertainDenies.cancel(denies(), actions);
   }
 
   /** For a grant of every action: whether Denies leave at most a few actions wherever it applies (see {@link CertainDenies#cancelEveryAction}). */
   public Truth deniedAsEveryAction(Collection<String> actions) {
+    return CertainDenies.cancelEveryAction(denies(), actions);
+  }
+
+  private List<CertainDenies> denies() {
     if (denies == null) denies = EffectivePolicies.deniesWherever(model, document, principals);
-    return CertainDenies.cancelEveryAction(denies, actions);
+    return denies;
   }
 }
