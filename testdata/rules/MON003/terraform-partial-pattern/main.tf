@@ -1,5 +1,5 @@
-# MON003 - the known part of the pattern already tests $.eventSource, which the CIS pattern does not:
-# whatever the event names are, it is not the CIS filter.
+# MON003 - the known part of the pattern already narrows it to another service's events
+# ($.eventSource = iot.amazonaws.com): whatever the event names are, IAM policy changes do not match.
 variable "event_names" {
   type = string
 }
@@ -19,7 +19,7 @@ resource "aws_cloudwatch_log_group" "trail" {
 resource "aws_cloudwatch_log_metric_filter" "cis" {
   name           = "IAMPolicyChanges"
   log_group_name = aws_cloudwatch_log_group.trail.name
-  pattern        = "{ ($.eventSource = iam.amazonaws.com) && (${var.event_names}) }"
+  pattern        = "{ ($.eventSource = iot.amazonaws.com) && (${var.event_names}) }"
 
   metric_transformation {
     name      = "IAMPolicyChanges"

@@ -8,6 +8,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -38,6 +39,8 @@ public final class RecordCodec<T> {
   private final Type type;
   private final Shape shape;
   private final String description;
+  /** The SHA-256 of {@link #description}, made once: keys are built for every module and template of a scan. */
+  private final byte[] descriptionDigest;
 
   private RecordCodec(Type type, List<Class<?>> shared) {
     this.type = type;
@@ -46,6 +49,9 @@ public final class RecordCodec<T> {
     StringBuilder text = new StringBuilder();
     shape.describe(text, new HashSet<>());
     this.description = text.toString();
+    MessageDigest digest = Keys.sha256();
+    Keys.update(digest, description);
+    this.descriptionDigest = digest.digest();
   }
 
   /**
@@ -63,6 +69,11 @@ public final class RecordCodec<T> {
    */
   public String description() {
     return description;
+  }
+
+  /** Feeds the shape ({@link #description}, by its digest) to a key under construction. */
+  public void describeTo(MessageDigest digest) {
+    digest.update(descriptionDigest);
   }
 
   /** The payload of {@code value}; empty when it is too large or too deep to keep. */

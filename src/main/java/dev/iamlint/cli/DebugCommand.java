@@ -97,8 +97,12 @@ final class DebugCommand implements Callable<Integer> {
     public Integer call() throws IOException {
       Path dir = Files.createTempDirectory("iamlint-warm-up-");
       try {
-        // A project of its own: nothing around the temporary directory is read.
-        Files.writeString(dir.resolve(".iamlint.yaml"), "# iamlint warm-up\n");
+        // A project of its own, laid out as a user's is (a git repository with ignore rules and a
+        // config file, read as a scan reads them): nothing around the temporary directory is read,
+        // and the classes of those readers are in the archive too.
+        Files.writeString(dir.resolve(".iamlint.yaml"), WARM_UP_CONFIG);
+        Files.createDirectories(dir.resolve(".git").resolve("info"));
+        Files.writeString(dir.resolve(".gitignore"), "*.tfstate\n/build/\n**/.terraform/\n!keep.tf\nout.*\n");
         int n = 0;
         List<Path> examples = new ArrayList<>();
         for (RuleMetadata m : Catalog.all()) {
@@ -114,7 +118,7 @@ final class DebugCommand implements Callable<Integer> {
         }
         StringWriter sink = new StringWriter();
         // Without the parse cache: these examples are nobody's files, their entries would only crowd the user's.
-        Main.run(new String[] {"scan", "--no-config", "--no-cache", "--format", "json", "--format", "sarif=" + dir.resolve("out.sarif"),
+        Main.run(new String[] {"scan", "--no-cache", "--format", "json", "--format", "sarif=" + dir.resolve("out.sarif"),
             "--format", "compact=" + dir.resolve("out.txt"), dir.toString()}, new PrintWriter(sink), new PrintWriter(sink));
         warmCachedScans(dir, examples);
         return ExitCodes.CLEAN;
@@ -122,6 +126,21 @@ final class DebugCommand implements Callable<Integer> {
         deleteTree(dir);
       }
     }
+
+    /** A config file with a setting of each kind (none that hides a finding: the scan's work stays whole). */
+    private static final String WARM_UP_CONFIG = """
+        # iamlint warm-up
+        account_baseline: true
+        cloudtrail: project
+        fail_on: low
+        min_severity: info
+        rules:
+          PWD002: { min_length: 14 }
+          REV001: { max_days: 90 }
+        exclude: ["**/.terraform/**"]
+        ignore:
+          - { rule: ADM001, path: "nowhere/*.tf", reason: "warm-up" }
+        """;
 
     /**
      * A pre-commit run's classes too: the examples scanned with a parse cache of their own (in a

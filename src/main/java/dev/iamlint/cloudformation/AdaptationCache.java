@@ -68,7 +68,7 @@ public final class AdaptationCache {
       String partition) {
     MessageDigest digest = Keys.sha256();
     Keys.update(digest, FORMAT);
-    Keys.update(digest, codec.description());
+    codec.describeTo(digest);
     Keys.update(digest, file);
     Keys.update(digest, text);
     Keys.update(digest, partition);

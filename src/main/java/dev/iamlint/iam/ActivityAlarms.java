@@ -36,12 +36,12 @@ public final class ActivityAlarms {
                 new Term("$.userIdentity.type", "=", "IAMUser"),
                 new Term("$.responseElements.ConsoleLogin", "=", "Success"))))),
     IAM_POLICY_CHANGES("IAM policy changes", "CIS 4.4, v1.2 3.4",
-        eventNames(Set.of("DeleteGroupPolicy", "DeleteRolePolicy", "DeleteUserPolicy", "PutGroupPolicy",
+        eventNames("iam.amazonaws.com", Set.of("DeleteGroupPolicy", "DeleteRolePolicy", "DeleteUserPolicy", "PutGroupPolicy",
             "PutRolePolicy", "PutUserPolicy", "CreatePolicy", "DeletePolicy", "CreatePolicyVersion",
             "DeletePolicyVersion", "AttachRolePolicy", "DetachRolePolicy", "AttachUserPolicy", "DetachUserPolicy",
             "AttachGroupPolicy", "DetachGroupPolicy"))),
     TRAIL_CHANGES("CloudTrail configuration changes", "CIS 4.5, v1.2 3.5",
-        eventNames(Set.of("CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging")));
+        eventNames("cloudtrail.amazonaws.com", Set.of("CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging")));
 
     private final String activity;
     private final String reference;
@@ -157,12 +157,25 @@ public final class ActivityAlarms {
             && h.value().map(t.value()::equals).orElse(true)));
   }
 
-  /** {@code $.eventName = X} terms joined with {@code ||}, the required names among them. */
-  private static Shape eventNames(Set<String> required) {
-    return new Shape(e -> FilterPattern.disjunction(e)
+  /**
+   * {@code $.eventName = X} terms joined with {@code ||}, the required names among them; the
+   * disjunction may be narrowed to the service that emits those events
+   * ({@code ($.eventSource = iam.amazonaws.com) && (...)}): every event of the activity still
+   * matches (only other services' events of the same names, IoT's CreatePolicy, fall out).
+   */
+  private static Shape eventNames(String source, Set<String> required) {
+    Term fromSource = new Term("$.eventSource", "=", source);
+    return new Shape(e -> FilterPattern.disjunction(withoutSource(e, fromSource))
         .filter(terms -> terms.stream().allMatch(t -> t.selector().equals("$.eventName") && t.op().equals("=")))
         .map(terms -> terms.stream().map(Term::value).toList().containsAll(required))
         .orElse(false),
-        h -> h.selector().equals("$.eventName") && h.op().equals("="));
+        h -> (h.selector().equals("$.eventName") && h.op().equals("="))
+            || (h.selector().equals(fromSource.selector()) && h.op().equals("=") && h.value().map(source::equals).orElse(true)));
+  }
+
+  /** The other operand of {@code source && other}; else the expression itself. */
+  private static FilterPattern.Expr withoutSource(FilterPattern.Expr e, Term source) {
+    if (!(e instanceof FilterPattern.All all) || all.terms().size() != 2 || !all.terms().contains(source)) return e;
+    return all.terms().stream().filter(t -> !t.equals(source)).findFirst().orElse(e);
   }
 }

@@ -33,9 +33,28 @@ public final class CertainDenies {
    * every resource it acts on).
    */
   private record Deny(Statement statement, List<String> patterns, boolean notAction, Optional<Set<String>> types,
-      Optional<Set<String>> exceptServices) {
+      Optional<Set<String>> exceptServices, List<String[]> leftOut) {
     Deny(Statement statement, List<String> patterns, boolean notAction, Optional<Set<String>> types) {
-      this(statement, patterns, notAction, types, Optional.empty());
+      this(statement, patterns, notAction, types, Optional.empty(), List.of());
+    }
+
+    /**
+     * A {@code NotResource} Deny of {@code action} that leaves it only named resources: each one
+     * left out that the action may act on names part of its service ({@code arn:aws:s3:::reports/*}),
+     * not all of it ({@code arn:aws:s3:::*}, {@code role/*}) nor a part not known.
+     */
+    boolean leavesOnlyNamedResources(String action) {
+      if (exceptServices.isEmpty() || !names(action)) return false;
+      Set<String> acted = Escalation.servicesActedOn(action);
+      for (String[] arn : leftOut) {
+        if (!acted.contains(arn[2].toLowerCase(Locale.ROOT))) continue;
+        String resource = arn[5].trim();
+        if (resource.isEmpty() || resource.indexOf(Value.Unknown.HOLE) >= 0) return false;
+        // An S3 ARN names no type: its resource starts with the bucket (reports/* is one bucket's objects).
+        boolean all = arn[2].equalsIgnoreCase("s3") ? resource.startsWith("*") : WHOLE_TYPE.matcher(resource).matches();
+        if (all) return false;
+      }
+      return true;
     }
 
     boolean names(String action) {
@@ -44,17 +63,24 @@ public final class CertainDenies {
     }
 
     /**
-     * Everything but the few actions a NotAction lists, on every resource: each named in full
-     * ({@code s3:GetObject}); a pattern ({@code iam:*}, {@code *:Get*}) may leave a whole service.
+     * Everything but the actions a NotAction lists, on every resource: each named in full
+     * ({@code s3:GetObject}), or a pattern within one service written out ({@code s3:Get*},
+     * {@code s3:*}): what is left is some actions of that service, not every action. A pattern
+     * over IAM actions ({@code iam:*}, {@code iam:Put*}) may leave the power to give oneself
+     * every action, and one whose service is a wildcard ({@code *:Get*}) something of every
+     * service: they do not count.
      */
     boolean leavesOnlyItsExclusions() {
       return notAction && types.isEmpty() && exceptServices.isEmpty() && !patterns.isEmpty()
-          && patterns.stream().allMatch(p -> ONE_ACTION.matcher(p).matches());
+          && patterns.stream().allMatch(p -> ONE_ACTION.matcher(p).matches()
+              || (WITHIN_ONE_SERVICE.matcher(p).matches() && !p.toLowerCase(Locale.ROOT).startsWith("iam:")));
     }
   }
 
   /** An action named in full: a service prefix and an action name, no wildcard. */
   private static final Pattern ONE_ACTION = Pattern.compile("[A-Za-z0-9-]+:[A-Za-z0-9]+");
+  /** Actions of one service written out: a literal service prefix and an action name or pattern. */
+  private static final Pattern WITHIN_ONE_SERVICE = Pattern.compile("[A-Za-z0-9-]+:[A-Za-z0-9*?]+");
 
   public static final CertainDenies NONE = new CertainDenies(List.of(), List.of());
 
@@ -78,9 +104,10 @@ public final class CertainDenies {
           // Denies all but some resources: an action that acts on none of them is denied wherever
           // it acts (the resources left are S3 objects, the action an IAM one); otherwise the grant
           // may go through those.
-          Optional<Set<String>> services = servicesOf(s.notResource().get());
+          Optional<List<String[]>> arns = arnsOf(s.notResource().get());
+          Optional<Set<String>> services = arns.map(CertainDenies::servicesOf);
           if (patterns.isPresent() && services.isPresent() && s.resource().isEmpty()) {
-            denies.add(new Deny(s, patterns.get(), s.action().isEmpty(), Optional.empty(), services));
+            denies.add(new Deny(s, patterns.get(), s.action().isEmpty(), Optional.empty(), services, arns.get()));
           }
           continue;
         }
@@ -130,6 +157,28 @@ public final class CertainDenies {
     return cancel(wherever, actions, d -> d.deniesAll(actions));
   }
 
+  /**
+   * For a grant on all resources: as {@link #cancel}, and a {@code NotResource} Deny that leaves
+   * each action only named resources ({@code s3:*} left on one bucket) cancels it too: the grant
+   * is no longer on all resources.
+   */
+  public static Truth cancelOnAllResources(List<CertainDenies> wherever, Collection<String> actions) {
+    return cancel(wherever, actions, d -> d.deniesOrNarrowsAll(actions));
+  }
+
+  /**
+   * Whether every one of {@code actions} is taken away, or left only on named resources by a
+   * {@code NotResource} Deny (a finding that follows what the action can still reach, ADM005,
+   * reads {@link #denies} alone).
+   */
+  private boolean deniesOrNarrowsAll(Collection<String> actions) {
+    if (denies.isEmpty() || actions.isEmpty()) return false;
+    for (String a : actions) {
+      if (!denies(a) && denies.stream().noneMatch(d -> d.leavesOnlyNamedResources(a))) return false;
+    }
+    return true;
+  }
+
   /** TRUE when {@code takesAway} holds for every set, UNKNOWN when it does or a Deny not fully known may, else FALSE. */
   private static Truth cancel(List<CertainDenies> wherever, Collection<String> actions, Predicate<CertainDenies> takesAway) {
     if (wherever.isEmpty() || wherever.stream().allMatch(CertainDenies::isEmpty)) return Truth.FALSE;
@@ -149,7 +198,7 @@ public final class CertainDenies {
    * {@code s3:GetObject} grants {@code s3:GetObject}). As {@link #cancel} otherwise.
    */
   public static Truth cancelEveryAction(List<CertainDenies> wherever, Collection<String> actions) {
-    return cancel(wherever, actions, d -> d.denies.stream().anyMatch(Deny::leavesOnlyItsExclusions) || d.deniesAll(actions));
+    return cancel(wherever, actions, d -> d.denies.stream().anyMatch(Deny::leavesOnlyItsExclusions) || d.deniesOrNarrowsAll(actions));
   }
 
   /** The Deny statements behind {@link #cancel}, for messages: the certain ones of the first set. */
@@ -195,17 +244,23 @@ public final class CertainDenies {
     return Optional.of(out);
   }
 
-  /** The services of the resources listed, when each is an ARN whose service is written out. */
-  private static Optional<Set<String>> servicesOf(Value resources) {
-    Set<String> services = new LinkedHashSet<>();
+  /** The resources listed, when each is an ARN whose service is written out. */
+  private static Optional<List<String[]>> arnsOf(Value resources) {
+    List<String[]> arns = new ArrayList<>();
     for (Value item : resources.items()) {
       for (Value v : item.alternatives()) {
         Optional<String[]> arn = Escalation.arnParts(v);
         if (arn.isEmpty() || !Escalation.fixed(arn.get()[2])) return Optional.empty();
-        services.add(arn.get()[2].toLowerCase(Locale.ROOT));
+        arns.add(arn.get());
       }
     }
-    return services.isEmpty() ? Optional.empty() : Optional.of(services);
+    return arns.isEmpty() ? Optional.empty() : Optional.of(arns);
+  }
+
+  private static Set<String> servicesOf(List<String[]> arns) {
+    Set<String> services = new LinkedHashSet<>();
+    for (String[] arn : arns) services.add(arn[2].toLowerCase(Locale.ROOT));
+    return services;
   }
 
   /** The resource types a statement covers whole ({@code role/*} → role), when each resource is one. */

@@ -15,6 +15,7 @@ import dev.iamlint.model.ResourceRef;
 import dev.iamlint.model.Role;
 import dev.iamlint.model.Statement;
 import dev.iamlint.model.User;
+import dev.iamlint.value.Reference;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
@@ -59,6 +60,19 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
     public boolean known() {
       return !present || unknown.isEmpty();
     }
+  }
+
+  /**
+   * The boundary of a permission set, named by {@code link} (a reference to it; a permission set
+   * is no principal of the model, so its boundary is kept under the address it is declared at).
+   */
+  public static Boundary permissionSetBoundary(IamModel model, PrincipalLink link, ResourceRef from) {
+    if (link.kind() != PrincipalKind.PERMISSION_SET) return Boundary.NONE;
+    Optional<Reference> set = link.target().alternatives().size() == 1 && link.target() instanceof Value.Unknown u
+        ? u.reference() : Optional.empty();
+    if (set.isEmpty()) return Boundary.NONE;
+    return boundary(model, new ResourceRef(set.get().scope(), set.get().address(), "aws_ssoadmin_permission_set",
+        from.location(), from.header(), from.callSites(), from.deployment(), Optional.empty(), Optional.empty()));
   }
 
   private static Boundary boundary(IamModel model, ResourceRef principal) {

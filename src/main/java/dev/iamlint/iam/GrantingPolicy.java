@@ -144,6 +144,11 @@ public final class GrantingPolicy {
     return CertainDenies.cancel(denies(), actions);
   }
 
+  /** For a grant on all resources: as {@link #denied}, a Deny that leaves only named resources cancelling too (see {@link CertainDenies#cancelOnAllResources}). */
+  public Truth deniedOnAllResources(Collection<String> actions) {
+    return CertainDenies.cancelOnAllResources(denies(), actions);
+  }
+
   /** For a grant of every action: whether Denies leave at most a few actions wherever it applies (see {@link CertainDenies#cancelEveryAction}). */
   public Truth deniedAsEveryAction(Collection<String> actions) {
     return CertainDenies.cancelEveryAction(denies(), actions);

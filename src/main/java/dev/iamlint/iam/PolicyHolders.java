@@ -99,8 +99,12 @@ public final class PolicyHolders {
       boolean outside = p.principals().stream().allMatch(l -> Principals.declaration(model, l).isEmpty());
       String who = String.join(" and ", holders) + " (" + (outside ? "declared outside the scan; " : "") + "judged on " + policy
           + " alone)";
+      // A permission set's boundary caps what its inline policy grants, as a role's does.
+      EffectivePolicies.Boundary boundary = p.principals().size() == 1
+          ? EffectivePolicies.permissionSetBoundary(model, p.principals().get(0), p.resource()) : EffectivePolicies.Boundary.NONE;
       keepAlone(kept, keep, alone(Character.toUpperCase(who.charAt(0)) + who.substring(1), p.resource(),
-          new EffectivePolicies.Source(p.document(), p.resource(), policy + " of " + String.join(" and ", holders), Optional.empty())));
+          new EffectivePolicies.Source(p.document(), p.resource(), policy + " of " + String.join(" and ", holders), Optional.empty()),
+          boundary));
     }
     return kept;
   }
@@ -110,8 +114,12 @@ public final class PolicyHolders {
   }
 
   private static Holder alone(String who, ResourceRef resource, EffectivePolicies.Source source) {
+    return alone(who, resource, source, EffectivePolicies.Boundary.NONE);
+  }
+
+  private static Holder alone(String who, ResourceRef resource, EffectivePolicies.Source source, EffectivePolicies.Boundary boundary) {
     Value none = new Value.Null(resource.header(), Provenance.LITERAL);
-    EffectivePolicies alone = new EffectivePolicies(List.of(source), source.document().complete());
+    EffectivePolicies alone = new EffectivePolicies(List.of(source), source.document().complete(), boundary);
     return new Holder(who, resource, Optional.empty(), none, false, () -> alone);
   }
 

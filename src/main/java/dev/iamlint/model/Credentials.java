@@ -122,10 +122,12 @@ public final class Credentials {
   /**
    * AWS's documentation writes its example key pair with an EXAMPLE suffix
    * ({@code AKIAIOSFODNN7EXAMPLE}, {@code wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY}): a placeholder
-   * that grants nothing and cannot be deactivated, not a leaked credential.
+   * that grants nothing and cannot be deactivated, not a leaked credential. Books and tutorials
+   * alter a letter of it ({@code AKIAIOSFODNN7ESAMPLE}); a random key holds the word SAMPLE or
+   * EXAMPLE with a chance of one in a billion.
    */
   private static boolean documentationExample(String credential) {
-    return credential.endsWith("EXAMPLE") || credential.endsWith("EXAMPLEKEY");
+    return credential.contains("EXAMPLE") || credential.contains("SAMPLE");
   }
 
   /** Scripts handing static credentials to the workload (user data, provisioners, init files). */

@@ -4,6 +4,7 @@ import dev.iamlint.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -131,6 +132,16 @@ public final class ModelIndex {
    * ({@code toLowerCase} is not that: "İ" lower-cases to two characters, yet equals "i" ignoring case.)
    */
   static String fold(String name) {
+    // Most names are ASCII: folded by a loop over their characters, without a stream of code points.
+    int n = name.length();
+    boolean ascii = true;
+    boolean upper = false;
+    for (int i = 0; i < n && ascii; i++) {
+      char c = name.charAt(i);
+      ascii = c < 0x80;
+      upper |= c >= 'A' && c <= 'Z';
+    }
+    if (ascii) return upper ? name.toLowerCase(Locale.ROOT) : name;
     StringBuilder sb = new StringBuilder(name.length());
     name.codePoints().forEach(cp -> sb.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
     return sb.toString();

@@ -50,11 +50,31 @@ public final class InstanceWithoutRole implements Rule {
         continue;
       }
       // An empty name, or a branch with none, is no profile either.
-      c.instanceProfile().get().alternativeWhere(v -> v instanceof Value.Null || v.asText().map(String::isBlank).orElse(false))
-          .ifPresent(v -> ctx.report(c.resource(), v.location(), "no-profile", what + " has no instance profile"
-              + (v instanceof Value.Null ? "" : " (an empty name)") + v.provenance().suffix()
-              + ": its workload gets no role and tends to be given static keys"));
+      Optional<Value> none = c.instanceProfile().get()
+          .alternativeWhere(v -> v instanceof Value.Null || v.asText().map(String::isBlank).orElse(false));
+      if (none.isEmpty()) continue;
+      Value v = none.get();
+      if (placeholderDefault(v)) {
+        // EC2 refuses an empty profile name or ARN: a stack deployed with this default fails, so its
+        // deployments give a profile.
+        ctx.notJudged(c.resource(), v.location(), "no-profile", "Not decided whether " + what + " has an instance profile: "
+            + "its value is the empty default of a parameter" + v.provenance().suffix() + ", which EC2 refuses, so a deployment gives one");
+        continue;
+      }
+      ctx.report(c.resource(), v.location(), "no-profile", what + " has no instance profile"
+          + (v instanceof Value.Null ? "" : " (an empty value)") + v.provenance().suffix()
+          + ": its workload gets no role and tends to be given static keys");
     }
+  }
+
+  /**
+   * A CloudFormation parameter's empty default: a placeholder for a value the stack needs
+   * (Terraform's provider reads an empty {@code iam_instance_profile} as none; CloudFormation
+   * passes it to EC2, which refuses it).
+   */
+  private static boolean placeholderDefault(Value v) {
+    return v instanceof Value.Str s && s.value().isEmpty()
+        && v.provenance().steps().stream().anyMatch(st -> st.description().startsWith("default of parameter"));
   }
 
   /** Whether every branch of an {@code http_endpoint}/{@code HttpEndpoint} value is "disabled". */

@@ -12,6 +12,7 @@ import java.util.Optional;
 /**
  * TRUST002: a web-identity trust (GitHub Actions, EKS, Cognito, any OIDC provider) with no
  * condition on the token's subject: anyone with a token from that provider can assume the role.
+ * A condition on GitHub's {@code job_workflow_ref} scopes the trust as one on {@code sub} does.
  * An unknown condition is not judged.
  */
 public final class OidcTrustWithoutSubject implements Rule {
@@ -51,7 +52,9 @@ public final class OidcTrustWithoutSubject implements Rule {
         if (!(op.value() instanceof Value.MapV keys)) return Optional.empty();
         for (Value.MapV.Entry key : keys.entries()) {
           String k = key.key().toLowerCase(Locale.ROOT);
-          if (k.endsWith(":sub") || (cognito && k.endsWith(":aud"))) return Optional.of(true);
+          // GitHub's job_workflow_ref names the workflow file of one repository: AWS takes a
+          // condition on it, as on sub, for the scoping its GitHub trusts need.
+          if (k.endsWith(":sub") || k.endsWith(":job_workflow_ref") || (cognito && k.endsWith(":aud"))) return Optional.of(true);
         }
       }
     }

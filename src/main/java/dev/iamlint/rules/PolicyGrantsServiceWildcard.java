@@ -46,7 +46,7 @@ public final class PolicyGrantsServiceWildcard implements Rule {
     boolean undecided = false;
     Set<String> actions = Grants.actionsOf(s);
     for (Grants.ServiceGrant g : wildcards) {
-      Truth denied = p.denied(ofService(actions, g.service()));
+      Truth denied = p.deniedOnAllResources(ofService(actions, g.service()));
       if (denied.isFalse()) granted.add(g);
       else undecided |= !denied.isTrue();
     }

@@ -70,7 +70,7 @@ final class DeploymentCache {
     this.stateNow = stateNow;
     MessageDigest digest = sha256();
     Keys.update(digest, FORMAT);
-    CODECS.ifPresent(c -> Keys.update(digest, c.evaluated().description()));
+    CODECS.ifPresent(c -> c.evaluated().describeTo(digest));
     new TreeMap<>(rootKey).forEach((k, v) -> {
       Keys.update(digest, k);
       Keys.update(digest, v);
@@ -130,7 +130,7 @@ final class DeploymentCache {
   private static byte[] outlineKey(String fingerprint) {
     MessageDigest digest = sha256();
     Keys.update(digest, FORMAT + " outline");
-    Keys.update(digest, CODECS.get().outline().description());
+    CODECS.get().outline().describeTo(digest);
     Keys.update(digest, fingerprint);
     return digest.digest();
   }

@@ -51,7 +51,21 @@ class ActivityAlarmsTest {
         Arguments.of(Control.TRAIL_CHANGES, false,
             "{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || "
                 + "($.eventName = StartLogging) || ($.eventName != StopLogging) }"),
-        Arguments.of(Control.IAM_POLICY_CHANGES, false, "{ ($.eventName = PutRolePolicy) }"));
+        Arguments.of(Control.IAM_POLICY_CHANGES, false, "{ ($.eventName = PutRolePolicy) }"),
+        // Narrowed to the service that emits the events: every event of the control still matches.
+        Arguments.of(Control.TRAIL_CHANGES, true,
+            "{ ($.eventSource = cloudtrail.amazonaws.com) && (($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || "
+                + "($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging)) }"),
+        Arguments.of(Control.TRAIL_CHANGES, false,
+            "{ ($.eventSource = iam.amazonaws.com) && (($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || "
+                + "($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging)) }"),
+        Arguments.of(Control.TRAIL_CHANGES, false,
+            "{ ($.eventSource = cloudtrail.amazonaws.com) || ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || "
+                + "($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }"),
+        Arguments.of(Control.TRAIL_CHANGES, false,
+            "{ ($.eventSource = cloudtrail.amazonaws.com) && ($.awsRegion = us-east-1) && (($.eventName = CreateTrail) || "
+                + "($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || "
+                + "($.eventName = StopLogging)) }"));
   }
 
   @ParameterizedTest(name = "{0} {1}: {2}")
@@ -66,7 +80,8 @@ class ActivityAlarmsTest {
         // The known parts fix a term no CIS version has: no value of the unknown parts helps.
         Arguments.of(Control.ROOT_USAGE, true, "{ $.userIdentity.arn = \"?\" || $.userIdentity.arn = \"?\" }"),
         Arguments.of(Control.CONSOLE_WITHOUT_MFA, true, "{ (($.sourceIPAddress != \"?\") && ($.userIdentity.arn = \"?\")) }"),
-        Arguments.of(Control.IAM_POLICY_CHANGES, true, "{ ($.eventSource = iam.amazonaws.com) && ($.eventName = ?) }"),
+        Arguments.of(Control.IAM_POLICY_CHANGES, true, "{ ($.eventSource = iot.amazonaws.com) && ($.eventName = ?) }"),
+        Arguments.of(Control.TRAIL_CHANGES, true, "{ ($.eventSource = iam.amazonaws.com) && ($.eventName = ?) }"),
         Arguments.of(Control.TRAIL_CHANGES, true, "{ ($.eventName = CreateTrail) || ($.eventName != ?) }"),
         Arguments.of(Control.ROOT_USAGE, true, "{ $.userIdentity.type = \"IAMUser\" && $.userIdentity.invokedBy NOT EXISTS && ? }"),
         Arguments.of(Control.ROOT_USAGE, true, "ERROR ?"),
@@ -74,6 +89,8 @@ class ActivityAlarmsTest {
         Arguments.of(Control.ROOT_USAGE, false, "{ $.userIdentity.type = \"?\" && $.userIdentity.invokedBy NOT EXISTS && "
             + "$.eventType != \"AwsServiceEvent\" }"),
         Arguments.of(Control.TRAIL_CHANGES, false, "{ ($.eventName = CreateTrail) || ($.eventName = ?) }"),
+        // Narrowed to the service that emits the control's events: the rest may be the CIS names.
+        Arguments.of(Control.IAM_POLICY_CHANGES, false, "{ ($.eventSource = iam.amazonaws.com) && ($.eventName = ?) }"),
         Arguments.of(Control.CONSOLE_WITHOUT_MFA, false, "{ $.eventName = \"ConsoleLogin\" && ? && $.foo = \"bar\" }"),
         Arguments.of(Control.ROOT_USAGE, false, "{ $.userIdentity.type = Root && $.eventType ?"),
         Arguments.of(Control.ROOT_USAGE, false, "{ $.userIdentity.type = Root && $.eventType <?"),

@@ -159,6 +159,19 @@ class YamlLoaderTest {
         f.problem());
   }
 
+  /**
+   * An escaped slash in a double-quoted scalar is YAML 1.2, but CloudFormation's reader refuses
+   * it ("Template format error: YAML not well-formed", cfn-lint issue 1549): a syntax error, at
+   * the escape. (A JSON template may escape the slash: JSON allows it.)
+   */
+  @Test
+  void anEscapedSlashIsASyntaxErrorAsCloudFormationSays() {
+    ParseResult.Failed f = assertInstanceOf(ParseResult.Failed.class,
+        YamlLoader.parse("t.yaml", "Parameters:\n  P:\n    AllowedPattern: \"^$|^\\/[a-z]+$\"\n"));
+    assertEquals(3, f.location().startLine(), f.message());
+    assertTrue(f.message().contains("unknown escape character /"), f.message());
+  }
+
   /** YAML 1.2 parsers (js-yaml, the Serverless Framework's) take a tab after a line's last token. */
   @Test
   void tabsThatEndALineAreWhiteSpace() {

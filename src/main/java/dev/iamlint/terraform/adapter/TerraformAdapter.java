@@ -212,11 +212,29 @@ public final class TerraformAdapter {
         out.attachments.add(new PolicyAttachment(ref, new PrincipalLink(PrincipalKind.PERMISSION_SET,
             get(r, "permission_set_arn").orElse(self)), arn, arn.location()));
       }
+      case "aws_ssoadmin_permissions_boundary_attachment" -> permissionSetBoundary(r, ref);
       case "aws_ssoadmin_permission_set_inline_policy" -> get(r, "inline_policy").ifPresent(doc ->
           out.inlinePolicies.add(new InlinePolicy(ref, List.of(new PrincipalLink(PrincipalKind.PERMISSION_SET,
               get(r, "permission_set_arn").orElse(self))), generated(r), identity(doc), doc.location(), false)));
       default -> { }
     }
+  }
+
+  /**
+   * A permission set's boundary, kept under the permission set it names (by reference): an AWS
+   * managed policy by ARN, or a customer managed one by its name in each account.
+   */
+  private void permissionSetBoundary(TfResource r, ResourceRef ref) {
+    Optional<Reference> set = get(r, "permission_set_arn").flatMap(v -> v instanceof Value.Unknown u ? u.reference() : Optional.empty());
+    Optional<Value.MapV> block = get(r, "permissions_boundary").flatMap(b -> b.items().stream().findFirst())
+        .filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast);
+    if (set.isEmpty() || block.isEmpty()) return;
+    Optional<Value> policy = block.get().get("managed_policy_arn").filter(v -> !(v instanceof Value.Null))
+        .or(() -> block.get().get("customer_managed_policy_reference").flatMap(c -> c.items().stream().findFirst())
+            .filter(Value.MapV.class::isInstance).flatMap(c -> ((Value.MapV) c).get("name")));
+    policy.ifPresent(p -> out.boundaries.add(new PermissionsBoundary(new ResourceRef(set.get().scope(), set.get().address(),
+        "aws_ssoadmin_permission_set", ref.location(), ref.header(), ref.callSites(), ref.deployment(), ref.mayNotExist(),
+        Optional.empty()), p)));
   }
 
   private void role(TfResource r, ResourceRef ref, Value self) {

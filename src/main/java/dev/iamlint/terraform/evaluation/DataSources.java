@@ -77,10 +77,14 @@ final class DataSources {
   /** The document the AWS provider renders, each element located where it is written. */
   static Value.MapV policyDocument(Value.MapV values, Location at) {
     List<Value> statements = new ArrayList<>();
+    // source_json and override_json, the provider's older forms (deprecated, still read by
+    // providers before 5.0), are merged first and last, as the provider merges them.
+    values.get("source_json").ifPresent(source -> mergeBySid(statements, statementsOf(source)));
     for (Value source : list(values.get("source_policy_documents"))) mergeBySid(statements, statementsOf(source));
     mergeBySid(statements, values.get("statement").map(Value::items).orElse(List.of()).stream()
         .filter(Value.MapV.class::isInstance).map(s -> (Value) statement((Value.MapV) s)).toList());
     for (Value override : list(values.get("override_policy_documents"))) mergeBySid(statements, statementsOf(override));
+    values.get("override_json").ifPresent(override -> mergeBySid(statements, statementsOf(override)));
     List<Value.MapV.Entry> doc = new ArrayList<>();
     Value version = values.get("version").orElseGet(() -> new Value.Str("2012-10-17", at, Provenance.LITERAL));
     doc.add(new Value.MapV.Entry("Version", version.location(), version));

@@ -1,0 +1,40 @@
+# MON003 - compliant as far as iamlint can tell: the known part narrows the pattern to IAM's own
+# events ($.eventSource = iam.amazonaws.com), and the unknown rest may be the CIS event names.
+variable "event_names" {
+  type = string
+}
+
+resource "aws_cloudtrail" "main" {
+  name                       = "main"
+  s3_bucket_name             = "acme-cloudtrail-logs"
+  is_multi_region_trail      = true
+  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"
+  cloud_watch_logs_role_arn  = "arn:aws:iam::123456789012:role/trail-to-logs"
+}
+
+resource "aws_cloudwatch_log_group" "trail" {
+  name = "cloudtrail"
+}
+
+resource "aws_cloudwatch_log_metric_filter" "cis" {
+  name           = "IAMPolicyChanges"
+  log_group_name = aws_cloudwatch_log_group.trail.name
+  pattern        = "{ ($.eventSource = iam.amazonaws.com) && (${var.event_names}) }"
+
+  metric_transformation {
+    name      = "IAMPolicyChanges"
+    namespace = "CISBenchmark"
+    value     = "1"
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "cis" {
+  alarm_name          = "IAMPolicyChanges"
+  metric_name         = aws_cloudwatch_log_metric_filter.cis.id
+  namespace           = "CISBenchmark"
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 1
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+}
