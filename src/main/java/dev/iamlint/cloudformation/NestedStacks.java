@@ -1,7 +1,5 @@
 package dev.iamlint.cloudformation;
 
-import dev.iamlint.tree.ListNode;
-import dev.iamlint.tree.MapNode;
 import dev.iamlint.tree.Node;
 import dev.iamlint.tree.ScalarNode;
 import java.nio.file.InvalidPathException;
@@ -23,9 +21,7 @@ import java.util.regex.Pattern;
  * a local path (relative to the parent's file, as {@code aws cloudformation package} and {@code sam}
  * read it) of a template the scan read; for a stack a CDK app synthesized, the file its
  * {@code aws:asset:path} metadata names beside the parent ({@code *.nested.template.json} in
- * {@code cdk.out}); or a URL where the project uploads its own templates ({@code
- * https://${Bucket}.s3.amazonaws.com/${KeyPrefix}templates/x.yaml}, the QuickStart layout), whose
- * known end is the end of exactly one scanned template's path. Only templates the scan read are nested: discovery never
+ * {@code cdk.out}). Only templates the scan read are nested: discovery never
  * reads outside the scan roots nor follows a link out of them, so neither does a nested stack.
  *
  * <p>A template nested by a template that is not itself nested (a root stack, or through such
@@ -72,75 +68,14 @@ public final class NestedStacks {
     Optional<Node> asset = stack.metadata().filter(m -> m.get("aws:asset:property").filter(ScalarNode.class::isInstance)
         .map(n -> ((ScalarNode) n).text().equals(property)).orElse(false)).flatMap(m -> m.get("aws:asset:path"));
     Optional<Node> location = asset.isPresent() ? asset : stack.properties().get(property);
-    if (location.isEmpty()) return Optional.empty();
-    if (!(location.get() instanceof ScalarNode s) || !s.isString()) return uploaded(urlTail(location.get()));
+    if (location.isEmpty() || !(location.get() instanceof ScalarNode s) || !s.isString()) return Optional.empty();
     String text = s.text().strip();
-    if (text.isEmpty()) return Optional.empty();
-    if (REMOTE.matcher(text).find()) return uploaded(HTTP_PATH.matcher(text).matches() ? Optional.of(text.replaceFirst(HTTP_PATH.pattern(), "$1"))
-        : Optional.empty());
+    if (text.isEmpty() || REMOTE.matcher(text).find()) return Optional.empty();
     try {
       return Optional.ofNullable(templates.get(parentPath.getParent().resolve(text).normalize()));
     } catch (InvalidPathException e) {
       return Optional.empty();
     }
-  }
-
-  /** The path of an {@code https://} or {@code s3://} URL, after its host or bucket. */
-  private static final Pattern HTTP_PATH = Pattern.compile("^(?:https?|s3)://[^/]+/(.*)$");
-
-  /**
-   * The known end of a URL built with {@code Fn::Sub} or {@code Fn::Join} (the QuickStart
-   * layout: {@code https://${Bucket}.s3...amazonaws.com/${KeyPrefix}templates/x.yaml}): the text
-   * after its last substituted part.
-   */
-  private static Optional<String> urlTail(Node url) {
-    if (!(url instanceof MapNode m) || m.entries().size() != 1) return Optional.empty();
-    MapNode.Entry fn = m.entries().get(0);
-    Node arg = fn.value();
-    if (fn.name().equals("Fn::Sub")) {
-      Node text = arg instanceof ListNode l && !l.items().isEmpty() ? l.items().get(0) : arg;
-      if (!(text instanceof ScalarNode t) || !t.isString()) return Optional.empty();
-      String sub = t.text().strip();
-      int last = sub.lastIndexOf('}');
-      return Optional.of(last < 0 ? sub : sub.substring(last + 1));
-    }
-    if (fn.name().equals("Fn::Join") && arg instanceof ListNode l && l.items().size() == 2
-        && l.items().get(0) instanceof ScalarNode d && d.text().isEmpty() && l.items().get(1) instanceof ListNode parts
-        && !parts.items().isEmpty() && parts.items().get(parts.items().size() - 1) instanceof ScalarNode tail && tail.isString()) {
-      return Optional.of(tail.text().strip());
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * The scanned template a URL's known path ends with (the template uploaded from the project):
-   * the longest run of its last path segments that ends exactly one template's path. None when
-   * two templates end the same way, or the known path names no file.
-   */
-  private Optional<Template> uploaded(Optional<String> path) {
-    if (path.isEmpty()) return Optional.empty();
-    List<String> segments = new ArrayList<>();
-    for (String segment : path.get().split("/")) {
-      if (!segment.isEmpty() && !segment.equals(".") && !segment.equals("..")) segments.add(segment);
-    }
-    if (segments.isEmpty() || path.get().endsWith("/")) return Optional.empty();
-    for (int k = segments.size(); k >= 1; k--) {
-      List<String> tail = segments.subList(segments.size() - k, segments.size());
-      List<Template> matching = templates.entrySet().stream()
-          .filter(e -> endsWith(e.getKey(), tail)).map(Map.Entry::getValue).toList();
-      if (matching.size() == 1) return Optional.of(matching.get(0));
-      if (matching.size() > 1) return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
-  private static boolean endsWith(Path path, List<String> segments) {
-    int n = path.getNameCount();
-    if (n < segments.size()) return false;
-    for (int i = 0; i < segments.size(); i++) {
-      if (!path.getName(n - segments.size() + i).toString().equals(segments.get(i))) return false;
-    }
-    return true;
   }
 
   /** Whether {@code template} nests a scanned template: what it gives depends on another file. */

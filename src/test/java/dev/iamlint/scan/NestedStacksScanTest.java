@@ -15,8 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Nested stacks whose template is a local file of the scan: read with the values the parent
@@ -62,44 +60,21 @@ class NestedStacksScanTest {
   }
 
   /**
-   * A stack whose URL is where the project uploads its own templates (the QuickStart and taskcat
-   * layout: a bucket and key prefix given as parameters, then the template's path in the
-   * project) deploys the scanned template whose path ends as the URL's known end does: it is
-   * judged with the values the parent passes, not on its own with its defaults.
+   * A stack whose URL ends as a scanned template's path does (the QuickStart layout,
+   * {@code https://${Bucket}.s3.../${KeyPrefix}templates/child.yaml}) is not taken for that
+   * template: such a template is often deployed on its own too (a solution's main template that
+   * an "easy setup" template also nests under a condition), and judging it only through the
+   * parent lost all its findings in public repositories. It stays judged on its own.
    */
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-      "!Sub https://${Bucket}.s3.${AWS::Region}.${AWS::URLSuffix}/${KeyPrefix}templates/child.yaml",
-      "!Sub 'https://${Bucket}.s3.amazonaws.com/templates/child.yaml'",
-      "https://my-bucket.s3.amazonaws.com/quickstart-x/templates/child.yaml",
-      "s3://my-bucket/prefix/templates/child.yaml",
-      "!Join ['', ['https://', !Ref Bucket, '.s3.amazonaws.com/', !Ref KeyPrefix, 'templates/child.yaml']]",
-  })
-  void aStackUploadedFromTheProjectIsItsTemplate(String url) throws IOException {
-    write("templates/child.yaml", CHILD);
+  @Test
+  void aTemplateAStackMayHaveUploadedIsStillJudgedOnItsOwn() throws IOException {
+    write("templates/child.yaml", "Parameters:\n  Arn:\n    Type: String\n    Default: arn:aws:iam::aws:policy/AdministratorAccess\n"
+        + "Resources:\n  Users:\n    Type: AWS::IAM::Group\n    Properties:\n      ManagedPolicyArns: [!Ref Arn]\n");
     write("templates/main.yaml", "Parameters:\n  Bucket:\n    Type: String\n  KeyPrefix:\n    Type: String\nResources:\n"
-        + nesting("Team", url) + "      Parameters:\n        Arn: arn:aws:iam::aws:policy/ReadOnlyAccess\n");
-    assertEquals(List.of(), adm001(dir), "the parent passes another policy: the default is never deployed");
+        + nesting("Team", "!Sub https://${Bucket}.s3.${AWS::Region}.${AWS::URLSuffix}/${KeyPrefix}templates/child.yaml")
+        + "      Parameters:\n        Arn: arn:aws:iam::aws:policy/ReadOnlyAccess\n");
+    assertEquals(List.of("child.yaml Resources.Users"), adm001(dir));
   }
-
-  /** Two scanned templates end the way the URL does, or none: the stack's template is not known, and not read. */
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-      "!Sub https://${Bucket}.s3.amazonaws.com/${KeyPrefix}child.yaml",
-      "https://my-bucket.s3.amazonaws.com/other/unrelated.yaml",
-      "!Sub https://${Bucket}.s3.amazonaws.com/${KeyPrefix}",
-  })
-  void anAmbiguousOrUnknownUploadIsNotFollowed(String url) throws IOException {
-    write("a/child.yaml", CHILD);
-    write("b/child.yaml", CHILD);
-    write("main.yaml", "Parameters:\n  Bucket:\n    Type: String\n  KeyPrefix:\n    Type: String\nResources:\n"
-        + nesting("Team", url) + "      Parameters:\n        Arn: arn:aws:iam::aws:policy/ReadOnlyAccess\n");
-    assertEquals(List.of("child.yaml Resources.Users", "child.yaml Resources.Users"), adm001(dir),
-        "each child is judged on its own, with its defaults");
-  }
-
-  private static final String CHILD = "Parameters:\n  Arn:\n    Type: String\n    Default: arn:aws:iam::aws:policy/AdministratorAccess\n"
-      + "Resources:\n  Users:\n    Type: AWS::IAM::Group\n    Properties:\n      ManagedPolicyArns: [!Ref Arn]\n";
 
   @Test
   @Timeout(20)
