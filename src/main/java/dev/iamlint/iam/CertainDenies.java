@@ -41,17 +41,23 @@ public final class CertainDenies {
     /**
      * A {@code NotResource} Deny of {@code action} that leaves it only named resources: each one
      * left out that the action may act on names part of its service ({@code arn:aws:s3:::reports/*}),
-     * not all of it ({@code arn:aws:s3:::*}, {@code role/*}) nor a part not known.
+     * not all of it ({@code arn:aws:s3:::*}, {@code role/*}, {@code accesspoint/*}) nor a part not
+     * known. (When none of them is one the action acts on, {@link #denies} takes it away.) An
+     * action of a service that grants power over identities ({@link #GRANTS_POWER}) is never
+     * narrowed so: on one's own role, {@code iam:*} rewrites the policy that holds the Deny.
      */
     boolean leavesOnlyNamedResources(String action) {
       if (exceptServices.isEmpty() || !names(action)) return false;
+      if (GRANTS_POWER.contains(action.substring(0, Math.max(0, action.indexOf(':'))).toLowerCase(Locale.ROOT))) return false;
       Set<String> acted = Escalation.servicesActedOn(action);
       for (String[] arn : leftOut) {
         if (!acted.contains(arn[2].toLowerCase(Locale.ROOT))) continue;
         String resource = arn[5].trim();
         if (resource.isEmpty() || resource.indexOf(Value.Unknown.HOLE) >= 0) return false;
-        // An S3 ARN names no type: its resource starts with the bucket (reports/* is one bucket's objects).
-        boolean all = arn[2].equalsIgnoreCase("s3") ? resource.startsWith("*") : WHOLE_TYPE.matcher(resource).matches();
+        // A bucket's ARN names no type (no region, no account): its resource starts with the bucket
+        // (reports/* is one bucket's objects). S3's other ARNs (accesspoint/*) have types.
+        boolean bucket = arn[2].equalsIgnoreCase("s3") && arn[3].isEmpty() && arn[4].isEmpty();
+        boolean all = bucket ? resource.startsWith("*") : WHOLE_TYPE.matcher(resource).matches();
         if (all) return false;
       }
       return true;
@@ -66,16 +72,24 @@ public final class CertainDenies {
      * Everything but the actions a NotAction lists, on every resource: each named in full
      * ({@code s3:GetObject}), or a pattern within one service written out ({@code s3:Get*},
      * {@code s3:*}): what is left is some actions of that service, not every action. A pattern
-     * over IAM actions ({@code iam:*}, {@code iam:Put*}) may leave the power to give oneself
-     * every action, and one whose service is a wildcard ({@code *:Get*}) something of every
-     * service: they do not count.
+     * over a service that grants power over identities ({@link #GRANTS_POWER}: {@code iam:*},
+     * {@code sts:*}, {@code sso:*} …) may leave the power to give oneself every action, and one
+     * whose service is a wildcard ({@code *:Get*}) something of every service: they do not count.
      */
     boolean leavesOnlyItsExclusions() {
       return notAction && types.isEmpty() && exceptServices.isEmpty() && !patterns.isEmpty()
           && patterns.stream().allMatch(p -> ONE_ACTION.matcher(p).matches()
-              || (WITHIN_ONE_SERVICE.matcher(p).matches() && !p.toLowerCase(Locale.ROOT).startsWith("iam:")));
+              || (WITHIN_ONE_SERVICE.matcher(p).matches()
+                  && !GRANTS_POWER.contains(p.substring(0, p.indexOf(':')).toLowerCase(Locale.ROOT))));
     }
   }
+
+  /**
+   * Services whose actions give power over identities and keys (assuming roles, granting
+   * permissions, creating accounts' and permission sets' access): what a Deny leaves of them may
+   * be every action again.
+   */
+  private static final Set<String> GRANTS_POWER = Set.of("iam", "sts", "organizations", "sso", "identitystore", "kms");
 
   /** An action named in full: a service prefix and an action name, no wildcard. */
   private static final Pattern ONE_ACTION = Pattern.compile("[A-Za-z0-9-]+:[A-Za-z0-9]+");

@@ -459,12 +459,14 @@ public final class Escalation {
   }
 
   /**
-   * The services whose resources a path action of another service acts on: Systems Manager runs
+   * The services whose resources a path action of another service acts on: STS assumes IAM
+   * roles, Systems Manager runs
    * commands and sessions on EC2 instances and ECS tasks (with output to S3), EC2 Instance Connect
    * on instances, and an EC2 launch names a License Manager configuration or an accelerator.
    */
   private static final Map<String, Set<String>> RESOURCES_OF_OTHER_SERVICES = Map.of(
       "ssm", Set.of("ec2", "ecs", "s3"),
+      "sts", Set.of("iam"),
       "ec2-instance-connect", Set.of("ec2"),
       "ec2", Set.of("license-manager", "elastic-inference"));
 

@@ -258,6 +258,11 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
         .flatMap(d -> d.unread().stream()).min(Comparator.comparing(UnreadPart::location));
   }
 
+  /** The first part of the element's own deployment that could not be read (see {@link UnreadPart}). */
+  public Optional<UnreadPart> unreadPartOf(ResourceRef r) {
+    return deploymentOf(r).unread().stream().min(Comparator.comparing(UnreadPart::location));
+  }
+
   /** Whether the user is in at least one group: TRUE, FALSE, or UNKNOWN when a membership names an unknown user. */
   public Truth inSomeGroup(User user) {
     Truth result = Truth.FALSE;

@@ -1,14 +1,11 @@
 package dev.iamlint.rules;
 
 import dev.iamlint.model.ComputeInstance;
-import dev.iamlint.model.IamModel;
 import dev.iamlint.model.ServiceLaunch;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
-import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,7 +30,6 @@ public final class InstanceWithoutRole implements Rule {
       String what = "EC2 " + c.kind().noun() + " " + c.resource().address();
       Optional<ServiceLaunch> service = launchedBy(ctx, c, Truth.TRUE);
       if (service.isPresent()) continue;
-      if (startedOnlyWithOwnProfiles(ctx, c)) continue;
       Optional<ServiceLaunch> maybe = launchedBy(ctx, c, Truth.UNKNOWN);
       if (maybe.isPresent()) {
         ctx.undecided(c.resource(), maybe.get().template(), "no-profile", "whether " + what + " needs an instance profile ("
@@ -92,29 +88,6 @@ public final class InstanceWithoutRole implements Rule {
   private static boolean hasProfile(ComputeInstance c) {
     return c.instanceProfile().map(p -> p.alternativeWhere(v -> v instanceof Value.Null
         || v.asText().map(String::isBlank).orElse(false)).isEmpty()).orElse(false);
-  }
-
-  /**
-   * A launch template whose every start the scan shows is an instance naming its own profile,
-   * which takes precedence over the template's: the workload has a role. (Other starters the model
-   * does not follow, an Auto Scaling group, are not seen: a template none of the scan's
-   * instances starts from is judged as it is.)
-   */
-  private static boolean startedOnlyWithOwnProfiles(RuleContext ctx, ComputeInstance template) {
-    if (template.kind() != ComputeInstance.Kind.LAUNCH_TEMPLATE) return false;
-    Value name = template.name().orElseGet(() -> new Value.Null(template.resource().header(), Provenance.LITERAL));
-    List<ComputeInstance> starts = ctx.model().computeInstances().stream()
-        .filter(i -> i.kind() != ComputeInstance.Kind.LAUNCH_TEMPLATE && i.launchTemplate().isPresent())
-        .filter(i -> IamModel.designates(templateNamed(i.launchTemplate().get()), template.resource(), name).isTrue())
-        .toList();
-    return !starts.isEmpty() && starts.stream().allMatch(InstanceWithoutRole::hasProfile)
-        && ctx.model().serviceLaunches().stream().allMatch(s -> ctx.model().launches(s, template).isFalse());
-  }
-
-  /** How an instance names its template: a Terraform {@code launch_template} block by id or name, else the value itself. */
-  private static Value templateNamed(Value launchTemplate) {
-    if (!(launchTemplate instanceof Value.MapV block)) return launchTemplate;
-    return block.get("id").filter(v -> !(v instanceof Value.Null)).or(() -> block.get("name")).orElse(launchTemplate);
   }
 
   /** A service that starts instances from the template with its own role, as certain as {@code truth}. */

@@ -53,8 +53,9 @@ public final class OidcTrustWithoutSubject implements Rule {
         for (Value.MapV.Entry key : keys.entries()) {
           String k = key.key().toLowerCase(Locale.ROOT);
           // GitHub's job_workflow_ref names the workflow file of one repository: AWS takes a
-          // condition on it, as on sub, for the scoping its GitHub trusts need.
-          if (k.endsWith(":sub") || k.endsWith(":job_workflow_ref") || (cognito && k.endsWith(":aud"))) return Optional.of(true);
+          // condition on it, as on sub, for the scoping its GitHub trusts need (only GitHub's key).
+          boolean workflow = k.startsWith("token.actions.githubusercontent.com") && k.endsWith(":job_workflow_ref");
+          if (k.endsWith(":sub") || workflow || (cognito && k.endsWith(":aud"))) return Optional.of(true);
         }
       }
     }

@@ -2,6 +2,7 @@ package dev.iamlint.rules;
 
 import dev.iamlint.iam.Principals;
 import dev.iamlint.model.UnreadCall;
+import dev.iamlint.model.UnreadPart;
 import dev.iamlint.model.User;
 import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleContext;
@@ -29,6 +30,14 @@ public final class UserWithoutGroup implements Rule {
         ctx.notJudged(u.resource(), u.resource().header(), "no-group", "Not decided whether user " + name
             + " belongs to a group: it is handed to " + call.get().resource().address()
             + ", whose source is not in the scan and may put it in one");
+        continue;
+      }
+      // A template's loop (Fn::ForEach) or macro that is not read, or a nested stack not read, may
+      // add the user to a group: it may Ref the user, or be handed its name.
+      Optional<UnreadPart> unread = u.resource().type().startsWith("AWS::") ? ctx.model().unreadPartOf(u.resource()) : Optional.empty();
+      if (unread.isPresent()) {
+        ctx.notJudged(u.resource(), u.resource().header(), "no-group", "Not decided whether user " + name
+            + " belongs to a group: " + unread.get().what() + " may put it in one");
         continue;
       }
       ctx.report(u.resource(), u.resource().header(), "no-group",

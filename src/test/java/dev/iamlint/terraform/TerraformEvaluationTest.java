@@ -83,6 +83,35 @@ class TerraformEvaluationTest {
         "ADM001").findings().size(), "--var wins over --var-file");
   }
 
+  /**
+   * A {@code for} over a map or an object runs in key order, as Terraform iterates it: the
+   * instance that attaches AdministratorAccess is pair[0] (admin sorts first), not pair[1] as
+   * written (found on a public repository: a suppression by address hit another instance).
+   */
+  @Test
+  void aForOverAMapRunsInKeyOrder() throws IOException {
+    write("main.tf", """
+        locals {
+          role_policies = {
+            readonly = ["arn:aws:iam::aws:policy/ReadOnlyAccess"]
+            admin    = ["arn:aws:iam::aws:policy/AdministratorAccess"]
+          }
+          pairs = flatten([for role, arns in local.role_policies : [for arn in arns : { role = role, arn = arn }]])
+          first = [for k, v in { zeta = "arn:aws:iam::aws:policy/AdministratorAccess", alpha = "x" } : v][0]
+        }
+        resource "aws_iam_role_policy_attachment" "pair" {
+          count      = length(local.pairs)
+          role       = "app-${local.pairs[count.index].role}"
+          policy_arn = local.pairs[count.index].arn
+        }
+        resource "aws_iam_role_policy_attachment" "first" {
+          role       = "app"
+          policy_arn = local.first
+        }
+        """);
+    assertEquals(List.of("ADM001 main.tf:12 aws_iam_role_policy_attachment.pair[0]"), scan("ADM001"));
+  }
+
   @Test
   void environmentVariablesAndUndeclaredTfvarsValuesCount() throws IOException {
     write("main.tf", ADMIN_ATTACHMENT);

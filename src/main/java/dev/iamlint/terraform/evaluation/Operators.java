@@ -10,6 +10,7 @@ import dev.iamlint.value.Value;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -177,7 +178,11 @@ final class Operators {
     return s.scale() < 0 ? s.setScale(0).toPlainString() : s.toPlainString();
   }
 
-  /** Key/value pairs of a known list (index keys) or map; null when the collection is not known. */
+  /**
+   * Key/value pairs of a known list (index keys) or map; null when the collection is not known.
+   * A map's or object's pairs come in the order of their keys, as Terraform iterates them (a
+   * {@code for} over {@code {zeta = ..., alpha = ...}} starts with alpha), not as written.
+   */
   static List<Map.Entry<Value, Value>> entries(Value collection) {
     List<Map.Entry<Value, Value>> items = new ArrayList<>();
     if (collection instanceof Value.ListV l) {
@@ -187,7 +192,9 @@ final class Operators {
       return items;
     }
     if (collection instanceof Value.MapV m) {
-      for (Value.MapV.Entry e : m.entries()) items.add(Map.entry(InstanceMarks.key(e, m.location()), e.value()));
+      List<Value.MapV.Entry> sorted = new ArrayList<>(m.entries());
+      sorted.sort(Comparator.comparing(Value.MapV.Entry::key));
+      for (Value.MapV.Entry e : sorted) items.add(Map.entry(InstanceMarks.key(e, m.location()), e.value()));
       return items;
     }
     if (collection instanceof Value.Null) return items;
