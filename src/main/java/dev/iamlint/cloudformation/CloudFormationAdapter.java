@@ -549,6 +549,11 @@ public final class CloudFormationAdapter {
     });
     prop(r, "InlinePolicy").ifPresent(doc -> out.inlinePolicies.add(new InlinePolicy(ref, List.of(self),
         prop(r, "Name").orElseGet(() -> generatedName(r)), identity(doc), doc.location(), false)));
+    // Its boundary: an AWS managed policy by ARN, or a customer managed one by its name in each account.
+    prop(r, "PermissionsBoundary").filter(Value.MapV.class::isInstance).map(Value.MapV.class::cast)
+        .flatMap(b -> b.get("ManagedPolicyArn").or(() -> b.get("CustomerManagedPolicyReference")
+            .filter(Value.MapV.class::isInstance).flatMap(c -> ((Value.MapV) c).get("Name"))))
+        .ifPresent(policy -> out.boundaries.add(new PermissionsBoundary(ref, policy)));
   }
 
   /** {@code AWS::IAM::Policy}: an inline policy put on every principal it lists. */
