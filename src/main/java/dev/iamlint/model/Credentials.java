@@ -123,8 +123,8 @@ public final class Credentials {
    * AWS's documentation writes its example key pair with an EXAMPLE suffix
    * ({@code AKIAIOSFODNN7EXAMPLE}, {@code wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY}): a placeholder
    * that grants nothing and cannot be deactivated, not a leaked credential. Books and tutorials
-   * alter a letter of it ({@code AKIAIOSFODNN7ESAMPLE}); a random key holds the word SAMPLE or
-   * EXAMPLE with a chance of one in a billion.
+   * alter a letter of it ({@code AKIAIOSFODNN7ESAMPLE}); a random key id holds the word SAMPLE
+   * with a chance of about one in a hundred million (a secret key, one in a billion).
    */
   private static boolean documentationExample(String credential) {
     return credential.contains("EXAMPLE") || credential.contains("SAMPLE");
