@@ -671,8 +671,7 @@ public final class CloudFormationAdapter {
     Value value = eval.eval(node);
     for (Value alternative : value.alternatives()) {
       if (alternative instanceof Value.Str || alternative instanceof Value.Num || alternative instanceof Value.Bool) {
-        boolean fromDefault = alternative.provenance().steps().stream()
-            .anyMatch(st -> st.description().startsWith("default of parameter"));
+        boolean fromDefault = alternative.provenance().fromParameterDefault();
         return new SecretExposure(fromDefault ? SecretExposure.Kind.INPUT_DEFAULT : SecretExposure.Kind.LITERAL,
             (fromDefault ? "a parameter default" : "a literal password") + alternative.provenance().suffix(), alternative.location());
       }

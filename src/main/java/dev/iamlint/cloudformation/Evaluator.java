@@ -331,7 +331,7 @@ public final class Evaluator {
     }
     if (p.defaultValue().isPresent()) {
       Node d = p.defaultValue().get();
-      Value v = eval(d).withOrigin(at, Provenance.of("default of parameter " + p.name(), d.location()));
+      Value v = eval(d).withOrigin(at, Provenance.parameterDefault(p.name(), d.location()));
       return typed(p, v);
     }
     return new Value.Unknown(Value.Cause.INPUT, "parameter " + p.name() + " has no default and no value was given",

@@ -29,13 +29,19 @@ public final class CertainDenies {
   /**
    * One certain Deny: its action patterns (lower case; for {@code NotAction}, the exclusions),
    * the resource types it covers whole (empty for every resource), and for a {@code NotResource}
-   * Deny the services of the resources it leaves out (an action of none of them is denied on
-   * every resource it acts on).
+   * Deny the resources it leaves out, as ARN parts with the service in lower case (empty for any
+   * other Deny).
    */
   private record Deny(Statement statement, List<String> patterns, boolean notAction, Optional<Set<String>> types,
-      Optional<Set<String>> exceptServices, List<String[]> leftOut) {
+      List<String[]> leftOut) {
     Deny(Statement statement, List<String> patterns, boolean notAction, Optional<Set<String>> types) {
-      this(statement, patterns, notAction, types, Optional.empty(), List.of());
+      this(statement, patterns, notAction, types, List.of());
+    }
+
+    /** For a {@code NotResource} Deny: whether {@code action} acts on none of the resources it leaves out (then it is denied wherever it acts). */
+    boolean leavesNothingOf(String action) {
+      Set<String> acted = Escalation.servicesActedOn(action);
+      return leftOut.stream().noneMatch(arn -> acted.contains(arn[2]));
     }
 
     /**
@@ -47,16 +53,16 @@ public final class CertainDenies {
      * narrowed so: on one's own role, {@code iam:*} rewrites the policy that holds the Deny.
      */
     boolean leavesOnlyNamedResources(String action) {
-      if (exceptServices.isEmpty() || !names(action)) return false;
-      if (GRANTS_POWER.contains(action.substring(0, Math.max(0, action.indexOf(':'))).toLowerCase(Locale.ROOT))) return false;
+      if (leftOut.isEmpty() || !names(action)) return false;
+      if (GRANTS_POWER.contains(service(action))) return false;
       Set<String> acted = Escalation.servicesActedOn(action);
       for (String[] arn : leftOut) {
-        if (!acted.contains(arn[2].toLowerCase(Locale.ROOT))) continue;
+        if (!acted.contains(arn[2])) continue;
         String resource = arn[5].trim();
         if (resource.isEmpty() || resource.indexOf(Value.Unknown.HOLE) >= 0) return false;
         // A bucket's ARN names no type (no region, no account): its resource starts with the bucket
         // (reports/* is one bucket's objects). S3's other ARNs (accesspoint/*) have types.
-        boolean bucket = arn[2].equalsIgnoreCase("s3") && arn[3].isEmpty() && arn[4].isEmpty();
+        boolean bucket = arn[2].equals("s3") && arn[3].isEmpty() && arn[4].isEmpty();
         boolean all = bucket ? resource.startsWith("*") : WHOLE_TYPE.matcher(resource).matches();
         if (all) return false;
       }
@@ -77,10 +83,10 @@ public final class CertainDenies {
      * whose service is a wildcard ({@code *:Get*}) something of every service: they do not count.
      */
     boolean leavesOnlyItsExclusions() {
-      return notAction && types.isEmpty() && exceptServices.isEmpty() && !patterns.isEmpty()
+      return notAction && types.isEmpty() && leftOut.isEmpty() && !patterns.isEmpty()
           && patterns.stream().allMatch(p -> ONE_ACTION.matcher(p).matches()
               || (WITHIN_ONE_SERVICE.matcher(p).matches()
-                  && !GRANTS_POWER.contains(p.substring(0, p.indexOf(':')).toLowerCase(Locale.ROOT))));
+                  && !GRANTS_POWER.contains(service(p))));
     }
   }
 
@@ -89,6 +95,11 @@ public final class CertainDenies {
    * permissions, creating accounts' and permission sets' access): what a Deny leaves of them may
    * be every action again.
    */
+  /** The service prefix of an action or action pattern, lower case. */
+  private static String service(String action) {
+    return action.substring(0, Math.max(0, action.indexOf(':'))).toLowerCase(Locale.ROOT);
+  }
+
   private static final Set<String> GRANTS_POWER = Set.of("iam", "sts", "organizations", "sso", "identitystore", "kms");
 
   /** An action named in full: a service prefix and an action name, no wildcard. */
@@ -119,9 +130,8 @@ public final class CertainDenies {
           // it acts (the resources left are S3 objects, the action an IAM one); otherwise the grant
           // may go through those.
           Optional<List<String[]>> arns = arnsOf(s.notResource().get());
-          Optional<Set<String>> services = arns.map(CertainDenies::servicesOf);
-          if (patterns.isPresent() && services.isPresent() && s.resource().isEmpty()) {
-            denies.add(new Deny(s, patterns.get(), s.action().isEmpty(), Optional.empty(), services, arns.get()));
+          if (patterns.isPresent() && arns.isPresent() && s.resource().isEmpty()) {
+            denies.add(new Deny(s, patterns.get(), s.action().isEmpty(), Optional.empty(), arns.get()));
           }
           continue;
         }
@@ -142,8 +152,8 @@ public final class CertainDenies {
   public boolean denies(String action) {
     for (Deny d : denies) {
       if (!d.names(action)) continue;
-      if (d.exceptServices().isPresent()) {
-        if (Escalation.servicesActedOn(action).stream().noneMatch(d.exceptServices().get()::contains)) return true;
+      if (!d.leftOut().isEmpty()) {
+        if (d.leavesNothingOf(action)) return true;
         continue;
       }
       if (d.types().isEmpty()) return true;
@@ -265,17 +275,13 @@ public final class CertainDenies {
       for (Value v : item.alternatives()) {
         Optional<String[]> arn = Escalation.arnParts(v);
         if (arn.isEmpty() || !Escalation.fixed(arn.get()[2])) return Optional.empty();
+        arn.get()[2] = arn.get()[2].toLowerCase(Locale.ROOT);
         arns.add(arn.get());
       }
     }
     return arns.isEmpty() ? Optional.empty() : Optional.of(arns);
   }
 
-  private static Set<String> servicesOf(List<String[]> arns) {
-    Set<String> services = new LinkedHashSet<>();
-    for (String[] arn : arns) services.add(arn[2].toLowerCase(Locale.ROOT));
-    return services;
-  }
 
   /** The resource types a statement covers whole ({@code role/*} → role), when each resource is one. */
   private static Optional<Set<String>> wholeTypes(Statement s) {

@@ -71,8 +71,7 @@ public record EffectivePolicies(List<Source> sources, boolean complete, Boundary
     Optional<Reference> set = link.target().alternatives().size() == 1 && link.target() instanceof Value.Unknown u
         ? u.reference() : Optional.empty();
     if (set.isEmpty()) return Boundary.NONE;
-    return boundary(model, new ResourceRef(set.get().scope(), set.get().address(), "aws_ssoadmin_permission_set",
-        from.location(), from.header(), from.callSites(), from.deployment(), Optional.empty(), Optional.empty()));
+    return boundary(model, ResourceRef.namedBy(set.get().scope(), set.get().address(), "aws_ssoadmin_permission_set", from));
   }
 
   private static Boundary boundary(IamModel model, ResourceRef principal) {

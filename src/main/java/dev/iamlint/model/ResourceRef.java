@@ -39,6 +39,16 @@ public record ResourceRef(String scope, String address, String type, Location lo
     this(scope, address, type, location, header, callSites, deployment, mayNotExist, construct, Optional.empty());
   }
 
+  /**
+   * The element at {@code scope}/{@code address} as {@code from} names it by reference, in
+   * {@code from}'s deployment and located where {@code from} is: a key for what is kept under an
+   * element the model does not hold (a permission set's boundary).
+   */
+  public static ResourceRef namedBy(String scope, String address, String type, ResourceRef from) {
+    return new ResourceRef(scope, address, type, from.location(), from.header(), from.callSites(), from.deployment(),
+        from.mayNotExist(), Optional.empty());
+  }
+
   public ResourceRef(String scope, String address, String type, Location location, Location header,
       List<Location> callSites, String deployment, Optional<String> mayNotExist) {
     this(scope, address, type, location, header, callSites, deployment, mayNotExist, Optional.empty());

@@ -73,8 +73,7 @@ public final class InstanceWithoutRole implements Rule {
    * passes it to EC2, which refuses it).
    */
   private static boolean placeholderDefault(Value v) {
-    return v instanceof Value.Str s && s.value().isEmpty()
-        && v.provenance().steps().stream().anyMatch(st -> st.description().startsWith("default of parameter"));
+    return v instanceof Value.Str s && s.value().isEmpty() && v.provenance().fromParameterDefault();
   }
 
   /** Whether every branch of an {@code http_endpoint}/{@code HttpEndpoint} value is "disabled". */

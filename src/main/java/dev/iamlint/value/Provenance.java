@@ -57,6 +57,18 @@ public record Provenance(List<Step> steps) {
     return steps.isEmpty();
   }
 
+  /** The step a CloudFormation parameter's default adds: "default of parameter NAME". */
+  public static Provenance parameterDefault(String parameter, Location location) {
+    return of(PARAMETER_DEFAULT + " " + parameter, location);
+  }
+
+  /** Whether some step is a CloudFormation parameter's default (see {@link #parameterDefault}). */
+  public boolean fromParameterDefault() {
+    return steps.stream().anyMatch(st -> st.description().startsWith(PARAMETER_DEFAULT));
+  }
+
+  private static final String PARAMETER_DEFAULT = "default of parameter";
+
   /** " (from default of parameter X (t.yaml:4))", or "" for a literal: ready to append to a message. */
   public String suffix() {
     if (steps.isEmpty()) return "";

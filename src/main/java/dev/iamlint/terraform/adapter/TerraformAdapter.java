@@ -232,9 +232,8 @@ public final class TerraformAdapter {
     Optional<Value> policy = block.get().get("managed_policy_arn").filter(v -> !(v instanceof Value.Null))
         .or(() -> block.get().get("customer_managed_policy_reference").flatMap(c -> c.items().stream().findFirst())
             .filter(Value.MapV.class::isInstance).flatMap(c -> ((Value.MapV) c).get("name")));
-    policy.ifPresent(p -> out.boundaries.add(new PermissionsBoundary(new ResourceRef(set.get().scope(), set.get().address(),
-        "aws_ssoadmin_permission_set", ref.location(), ref.header(), ref.callSites(), ref.deployment(), ref.mayNotExist(),
-        Optional.empty()), p)));
+    policy.ifPresent(p -> out.boundaries.add(new PermissionsBoundary(
+        ResourceRef.namedBy(set.get().scope(), set.get().address(), "aws_ssoadmin_permission_set", ref), p)));
   }
 
   private void role(TfResource r, ResourceRef ref, Value self) {
