@@ -41,9 +41,10 @@ public sealed interface ParseCache permits ParseCache.Off, DiskCache, MemoryCach
    * Results other than parse trees, stored by a key their producer computes from everything
    * they depend on (see {@code terraform.DeploymentCache}): a {@code MANIFEST} lists what an
    * evaluation read, an {@code EVALUATION} is what it gave, an {@code OUTLINE} is what parsing a
-   * module directory says of its calls and errors.
+   * module directory says of its calls and errors, a {@code LINKAGE} what ties an evaluation's
+   * elements to other deployments (read without the evaluation, to leave it unread).
    */
-  enum Kept { MANIFEST, EVALUATION, OUTLINE }
+  enum Kept { MANIFEST, EVALUATION, OUTLINE, LINKAGE }
 
   /** The payload stored under {@code key}, when there is a valid one. */
   Optional<byte[]> kept(Kept kind, byte[] key);

@@ -154,7 +154,9 @@ final class DebugCommand implements Callable<Integer> {
         ParseCache cache = DiskCache.open(cacheDir, "warm-up", 64L * 1024 * 1024, note -> { });
         ScanRequest whole = ScanRequest.of(dir, List.of(dir)).withCache(cache);
         new Scanner().scan(whole);
-        Path one = examples.get(examples.size() - 1);
+        // A Terraform file, as a hook is mostly handed: the context it leaves unread is decided too.
+        Path one = examples.stream().filter(p -> p.toString().endsWith(".tf")).reduce((a, b) -> b)
+            .orElse(examples.get(examples.size() - 1));
         new Scanner().scan(whole.withPaths(List.of(one)).withScope(ProjectScope.of(dir, List.of(one))));
       } finally {
         deleteTree(cacheDir);

@@ -16,6 +16,7 @@ import dev.iamlint.tree.Node;
 import dev.iamlint.cloudformation.Template;
 import dev.iamlint.json.JsonLoader;
 import dev.iamlint.model.IamModel;
+import dev.iamlint.model.Linkage;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.model.ResourceRef;
 import dev.iamlint.rule.Finding;
@@ -474,6 +475,7 @@ public final class Scanner {
       }
     }
     Set<String> read = new TreeSet<>();
+    Optional<TerraformLoader.Context> context = plansByRoot.isEmpty() ? context(request, files, model) : Optional.empty();
     TerraformLoader.Options options = new TerraformLoader.Options(request.variableFiles(), request.variables(),
         request.environment(), request.partition(), request.threads());
     for (Map.Entry<Path, Set<Path>> e : directoriesByRoot.entrySet()) {
@@ -491,7 +493,7 @@ public final class Scanner {
         else model.addAll(planned);
       }
       List<Path> modules = e.getValue().stream().filter(d -> !planDirectories.contains(d)).toList();
-      TerraformLoader.Result result = loader.load(modules);
+      TerraformLoader.Result result = loader.load(modules, context);
       model.addAll(result.model());
       for (Map.Entry<String, String> source : result.sources().entrySet()) {
         if (!read.contains(source.getKey())) suppressions.readComments(source.getKey(), source.getValue());
@@ -503,6 +505,23 @@ public final class Scanner {
       }
     }
     return read;
+  }
+
+  /**
+   * What a partial scan may leave unread of the project's Terraform (see {@link
+   * TerraformLoader.Context}): nothing when project-level rules may place a finding anywhere (an
+   * account baseline), when the config file's ignore entries are judged against every finding,
+   * or when a scanned file is not Terraform. {@code model} holds what the scan read before: its
+   * templates are always read, so what they name ties a root module to them.
+   */
+  private static Optional<TerraformLoader.Context> context(ScanRequest request, List<SourceFile> files, ModelBuilder model) {
+    if (request.scope().isEmpty() || request.options().accountBaseline() || focus(request) == Focus.EVERYTHING) return Optional.empty();
+    ProjectScope scope = request.scope().get();
+    for (SourceFile f : files) {
+      boolean terraform = f.kind() == FileKind.TERRAFORM || f.kind() == FileKind.TERRAFORM_JSON;
+      if (!terraform && scope.covers(absolute(request, f.displayPath()))) return Optional.empty();
+    }
+    return Optional.of(new TerraformLoader.Context(scope.paths(), Linkage.of(model)));
   }
 
   /**

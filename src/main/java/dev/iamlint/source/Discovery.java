@@ -75,6 +75,8 @@ public final class Discovery {
       Pattern.compile("(?<![A-Za-z0-9_\"'])[\"']?Type[\"']?\\s*:\\s*[\"']?AWS::[A-Za-z0-9]+::");
 
   private final Path workingDirectory;
+  /** The working directory's path and a slash: what a normal absolute path below it starts with. */
+  private final String workingPrefix;
   private final Predicate<String> excluded;
   private final Ignoring ignoring;
   private final Overlay overlay;
@@ -90,6 +92,8 @@ public final class Discovery {
   /** {@code overlay}: unsaved texts read in place of their files (an editor's buffers). */
   public Discovery(Path workingDirectory, Predicate<String> excluded, Ignoring ignoring, Overlay overlay) {
     this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    String wd = this.workingDirectory.toString();
+    this.workingPrefix = wd.endsWith("/") ? wd : wd + "/";
     this.excluded = excluded;
     this.ignoring = ignoring;
     this.overlay = overlay;
@@ -528,6 +532,13 @@ public final class Discovery {
 
   /** Relative to the working directory when under it, else absolute; '/'-separated. */
   public String display(Path p) {
+    // Most paths asked about are absolute, normal and below the working directory: their display
+    // is the rest of their text (a path that could hold "." or ".." names takes the long way).
+    String text = p.toString();
+    if (p.isAbsolute() && text.startsWith(workingPrefix) && text.length() > workingPrefix.length() && !text.contains("/.")
+        && text.indexOf('\\') < 0) {
+      return text.substring(workingPrefix.length());
+    }
     Path abs = workingDirectory.resolve(p).normalize();
     String s = abs.startsWith(workingDirectory) ? workingDirectory.relativize(abs).toString() : abs.toString();
     return s.isEmpty() ? "." : s.replace('\\', '/');

@@ -3,6 +3,7 @@ package dev.iamlint.terraform;
 import dev.iamlint.cache.Keys;
 import dev.iamlint.cache.ParseCache;
 import dev.iamlint.cache.RecordCodec;
+import dev.iamlint.model.Linkage;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.source.Location;
 import dev.iamlint.value.Provenance;
@@ -45,11 +46,12 @@ final class DeploymentCache {
   private static final Optional<Codecs> CODECS = Codecs.make();
 
   private record Codecs(RecordCodec<Manifest> manifest, RecordCodec<Evaluated> evaluated,
-      RecordCodec<TerraformLoader.Outline> outline) {
+      RecordCodec<TerraformLoader.Outline> outline, RecordCodec<Linkage> linkage) {
     static Optional<Codecs> make() {
       try {
         return Optional.of(new Codecs(RecordCodec.of(Manifest.class),
-            RecordCodec.of(Evaluated.class, Location.class, Provenance.class), RecordCodec.of(TerraformLoader.Outline.class)));
+            RecordCodec.of(Evaluated.class, Location.class, Provenance.class), RecordCodec.of(TerraformLoader.Outline.class),
+            RecordCodec.of(Linkage.class)));
       } catch (IllegalArgumentException e) {
         // A model type the codec cannot write: evaluate every time (DeploymentCacheTest fails first).
         return Optional.empty();
@@ -60,6 +62,17 @@ final class DeploymentCache {
   private final ParseCache cache;
   private final byte[] manifestKey;
   private final Function<Input, String> stateNow;
+  /** The manifest read and its inputs' states now, once {@link #peek} has taken them. */
+  private Optional<Optional<Looked>> looked = Optional.empty();
+
+  /** A manifest read from the cache, with its inputs' states now (the key of the result they make). */
+  private record Looked(Manifest manifest, byte[] resultKey) {}
+
+  /** The linkage of the result this run evaluated and kept, once {@link #get} has. */
+  private Optional<Linkage> made = Optional.empty();
+
+  /** What a kept result read, and what ties its elements to other deployments. */
+  record Peek(List<Input> inputs, Linkage linkage) {}
 
   /**
    * The cache of the root module {@code rootKey} names (its directory, how reports name it, the
@@ -88,19 +101,12 @@ final class DeploymentCache {
    */
   Evaluated get(Supplier<Recorded> evaluate, Consumer<List<Input>> reused) {
     Codecs codecs = CODECS.orElseThrow();
-    Optional<Manifest> manifest = cache.kept(ParseCache.Kept.MANIFEST, manifestKey).flatMap(codecs.manifest()::decode);
+    Optional<Looked> manifest = look();
     if (manifest.isPresent()) {
-      Optional<Evaluated> kept;
-      try {
-        Map<Input, String> now = new LinkedHashMap<>();
-        for (Input input : manifest.get().inputs()) now.put(input, stateNow.apply(input));
-        kept = cache.kept(ParseCache.Kept.EVALUATION, resultKey(now)).flatMap(codecs.evaluated()::decode);
-      } catch (RuntimeException e) {
-        // A manifest that names something no evaluation reads is not trusted: evaluated again, and rewritten.
-        kept = Optional.empty();
-      }
+      Optional<Evaluated> kept = cache.kept(ParseCache.Kept.EVALUATION, manifest.get().resultKey())
+          .flatMap(codecs.evaluated()::decode);
       if (kept.isPresent()) {
-        reused.accept(manifest.get().inputs());
+        reused.accept(manifest.get().manifest().inputs());
         return kept.get();
       }
     }
@@ -109,11 +115,50 @@ final class DeploymentCache {
     // Too large or too deep to keep: evaluated again next time.
     Optional<byte[]> result = codecs.evaluated().encode(fresh.evaluated());
     Optional<byte[]> inputs = codecs.manifest().encode(new Manifest(new ArrayList<>(fresh.inputs().keySet())));
-    if (result.isPresent() && inputs.isPresent()) {
-      cache.keep(ParseCache.Kept.EVALUATION, resultKey(fresh.inputs()), result.get());
+    made = Optional.of(Linkage.of(fresh.evaluated().model()));
+    Optional<byte[]> linkage = codecs.linkage().encode(made.get());
+    if (result.isPresent() && inputs.isPresent() && linkage.isPresent()) {
+      byte[] key = resultKey(fresh.inputs());
+      cache.keep(ParseCache.Kept.EVALUATION, key, result.get());
+      cache.keep(ParseCache.Kept.LINKAGE, linkageKey(key), linkage.get());
       cache.keep(ParseCache.Kept.MANIFEST, manifestKey, inputs.get());
     }
     return fresh.evaluated();
+  }
+
+  /**
+   * What the kept result of this root module read and what ties it to other deployments, when its
+   * inputs are as they were; empty when it is to be evaluated (or its linkage was not kept). The
+   * result itself is not read.
+   */
+  Optional<Peek> peek() {
+    Codecs codecs = CODECS.orElseThrow();
+    return look().flatMap(l -> cache.kept(ParseCache.Kept.LINKAGE, linkageKey(l.resultKey())).flatMap(codecs.linkage()::decode)
+        .map(linkage -> new Peek(l.manifest().inputs(), linkage)));
+  }
+
+  /** The linkage of what {@link #get} evaluated and kept in this run, if it did. */
+  Optional<Linkage> made() {
+    return made;
+  }
+
+  /** The manifest and the key of the result its inputs make now, read once. */
+  private Optional<Looked> look() {
+    if (looked.isEmpty()) looked = Optional.of(readManifest());
+    return looked.get();
+  }
+
+  private Optional<Looked> readManifest() {
+    Optional<Manifest> manifest = cache.kept(ParseCache.Kept.MANIFEST, manifestKey).flatMap(CODECS.orElseThrow().manifest()::decode);
+    if (manifest.isEmpty()) return Optional.empty();
+    try {
+      Map<Input, String> now = new LinkedHashMap<>();
+      for (Input input : manifest.get().inputs()) now.put(input, stateNow.apply(input));
+      return Optional.of(new Looked(manifest.get(), resultKey(now)));
+    } catch (RuntimeException e) {
+      // A manifest that names something no evaluation reads is not trusted: evaluated again, and rewritten.
+      return Optional.empty();
+    }
   }
 
   /** The outline kept for a module directory whose files have {@code fingerprint}. */
@@ -143,6 +188,14 @@ final class DeploymentCache {
     Recorded(Evaluated evaluated, Map<Input, String> inputs) {
       this(evaluated, inputs, true);
     }
+  }
+
+  /** The key of a result's linkage: the result's, and the linkage's own shape. */
+  private static byte[] linkageKey(byte[] resultKey) {
+    MessageDigest digest = sha256();
+    digest.update(resultKey);
+    CODECS.orElseThrow().linkage().describeTo(digest);
+    return digest.digest();
   }
 
   private byte[] resultKey(Map<Input, String> states) {

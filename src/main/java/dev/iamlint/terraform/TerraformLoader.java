@@ -7,6 +7,7 @@ import dev.iamlint.hcl.HclParseResult;
 import dev.iamlint.hcl.HclParser;
 import dev.iamlint.hcl.ModuleSources;
 import dev.iamlint.json.JsonLoader;
+import dev.iamlint.model.Linkage;
 import dev.iamlint.model.ModelBuilder;
 import dev.iamlint.source.InternalFailure;
 import dev.iamlint.source.Location;
@@ -87,6 +88,7 @@ public final class TerraformLoader {
   private final Map<Path, Optional<Texts>> texts = new ConcurrentHashMap<>();
   private final Map<Path, Outline> outlines = new ConcurrentHashMap<>();
   private final Set<Path> used = ConcurrentHashMap.newKeySet();
+  private final Map<Path, DeploymentCache> deploymentCaches = new ConcurrentHashMap<>();
   /** The inputs of the root module this thread evaluates, when its result is to be kept. */
   private final ThreadLocal<Inputs> current = new ThreadLocal<>();
 
@@ -128,8 +130,37 @@ public final class TerraformLoader {
     this.reader = SourceReader.confinedTo(this.root).over(overlay);
   }
 
+  /**
+   * A partial scan's view of the project: {@code scanned} are the paths whose findings are
+   * reported, {@code loaded} what ties the rest of the scan (its templates) to other deployments.
+   * A root module whose kept result reads none of the scanned paths is context: it is read when
+   * it holds what project-level rules read and a scanned root module is a deployment (those rules
+   * judge only deployments), or when a name ties it to what is read ({@link Linkage}); else it
+   * changes no finding reported and is left unread.
+   */
+  public record Context(List<Path> scanned, Linkage loaded) {
+    public Context {
+      scanned = scanned.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    }
+
+    /** Whether an evaluation that read {@code input} holds elements of the scanned paths. */
+    boolean reads(DeploymentCache.Input input) {
+      Path p = Path.of(input.path());
+      boolean directory = input.kind() == Inputs.Kind.MODULE || input.kind() == Inputs.Kind.AUTO_VARIABLE_FILES;
+      return scanned.stream().anyMatch(s -> p.startsWith(s) || directory && p.equals(s.getParent()));
+    }
+  }
+
   /** Evaluates the modules in {@code directories} (module directories found by discovery). */
   public Result load(List<Path> directories) {
+    return load(directories, Optional.empty());
+  }
+
+  /**
+   * The same, for a partial scan when {@code context} is given: the root modules of the context
+   * that change nothing reported are left out of the model (see {@link Context}).
+   */
+  public Result load(List<Path> directories, Optional<Context> context) {
     ModelBuilder model = new ModelBuilder();
     List<Path> dirs = directories.stream().map(d -> d.toAbsolutePath().normalize()).distinct().sorted().toList();
     // The root modules are planned from a sketch of the calls that parses nothing when the tokens
@@ -148,13 +179,15 @@ public final class TerraformLoader {
       closure.forEach(d -> readers.computeIfAbsent(d, k -> new AtomicInteger()).incrementAndGet());
     }
     Map<Path, ModelBuilder> fragments = new ConcurrentHashMap<>();
-    Parallel.map(options.threads(), "iamlint-evaluate", plannedRoots, dir -> {
+    Function<List<Path>, List<Path>> evaluate = roots -> Parallel.map(options.threads(), "iamlint-evaluate", roots, dir -> {
       fragments.put(dir, evaluateContained(dir));
       for (Path d : closures.get(dir)) {
         if (readers.get(d).decrementAndGet() == 0) modules.remove(d);
       }
       return dir;
     });
+    Set<Path> leftOut = context.isPresent() && DeploymentCache.usable(cache)
+        ? evaluateTied(context.get(), plannedRoots, fragments, evaluate) : evaluateAll(plannedRoots, evaluate);
     // Every directory is read, reached or not (its syntax errors count), and the roots are those
     // of the calls as parsed: a sketch that was wrong costs time, never a different result.
     List<Path> unread = dirs.stream().filter(d -> !outlines.containsKey(d)).toList();
@@ -162,15 +195,69 @@ public final class TerraformLoader {
     Map<Path, Set<Path>> calls = new HashMap<>();
     for (Path dir : dirs) calls.put(dir, targets(dir, outlines.getOrDefault(dir, NO_OUTLINE).localSources()));
     List<Path> roots = roots(dirs, calls);
-    List<Path> missed = roots.stream().filter(r -> !fragments.containsKey(r)).toList();
+    List<Path> missed = roots.stream().filter(r -> !fragments.containsKey(r) && !leftOut.contains(r)).toList();
     Parallel.map(options.threads(), "iamlint-evaluate", missed, dir -> fragments.put(dir, evaluateContained(dir)));
     // Root modules are independent deployments: their elements taken in root order.
-    roots.forEach(r -> model.addAll(fragments.get(r)));
+    for (Path r : roots) {
+      ModelBuilder fragment = fragments.get(r);
+      if (fragment != null) model.addAll(fragment);
+    }
     // In a fixed order, whichever thread found an error first.
     List<SyntaxError> errors = new ArrayList<>(new LinkedHashSet<>(syntaxErrors));
     errors.sort(Comparator.comparing(SyntaxError::file).thenComparing(SyntaxError::location)
         .thenComparing(SyntaxError::message));
     return new Result(model, errors, filesRead, new TreeMap<>(sources));
+  }
+
+  /** Evaluates every root module: none is left out. */
+  private static Set<Path> evaluateAll(List<Path> roots, Function<List<Path>, List<Path>> evaluate) {
+    evaluate.apply(roots);
+    return Set.of();
+  }
+
+  /**
+   * Evaluates the root modules a partial scan needs (see {@link Context}) with {@code evaluate},
+   * and gives those left out: the root modules whose kept result reads a scanned path, or that
+   * have no kept result, are evaluated first; when one of them is a deployment, those that hold
+   * what project-level rules read; then those a name ties to what is read, until none is left
+   * that is tied.
+   */
+  private Set<Path> evaluateTied(Context context, List<Path> roots, Map<Path, ModelBuilder> fragments,
+      Function<List<Path>, List<Path>> evaluate) {
+    List<Optional<DeploymentCache.Peek>> peeks = Parallel.map(options.threads(), "iamlint-peek", roots,
+        dir -> deploymentCache(dir).peek());
+    List<Path> first = new ArrayList<>();
+    Map<Path, Linkage> rest = new LinkedHashMap<>();
+    for (int i = 0; i < roots.size(); i++) {
+      Optional<DeploymentCache.Peek> peek = peeks.get(i);
+      if (peek.isEmpty() || peek.get().inputs().stream().anyMatch(context::reads)) first.add(roots.get(i));
+      else rest.put(roots.get(i), peek.get().linkage());
+    }
+    evaluate.apply(first);
+    Linkage loaded = context.loaded();
+    boolean deployed = false;
+    for (int i = 0; i < roots.size(); i++) {
+      if (rest.containsKey(roots.get(i))) continue;
+      Optional<DeploymentCache.Peek> peek = peeks.get(i);
+      Path root = roots.get(i);
+      Linkage own = peek.map(DeploymentCache.Peek::linkage)
+          .orElseGet(() -> deploymentCache(root).made().orElseGet(() -> Linkage.of(fragments.get(root))));
+      deployed |= own.deployed();
+      loaded = loaded.with(own);
+    }
+    if (deployed) {
+      // Project-level rules judge the scanned deployment against the whole project: what they read.
+      List<Path> facts = rest.entrySet().stream().filter(e -> e.getValue().projectFacts()).map(Map.Entry::getKey).toList();
+      evaluate.apply(facts);
+      for (Path f : facts) loaded = loaded.with(rest.remove(f));
+    }
+    while (true) {
+      Linkage read = loaded;
+      List<Path> tied = rest.entrySet().stream().filter(e -> e.getValue().tiedTo(read)).map(Map.Entry::getKey).toList();
+      if (tied.isEmpty()) return Set.copyOf(rest.keySet());
+      evaluate.apply(tied);
+      for (Path t : tied) loaded = loaded.with(rest.remove(t));
+    }
   }
 
   /** Roots: directories no other scanned directory calls; then any left unreached (a cycle), in order. */
@@ -222,7 +309,7 @@ public final class TerraformLoader {
       return true;
     }
     if (!outline(dir).configured()) return true;
-    DeploymentCache.Evaluated evaluated = new DeploymentCache(cache, rootKey(dir), input -> stateNow(dir, input)).get(() -> {
+    DeploymentCache.Evaluated evaluated = deploymentCache(dir).get(() -> {
       Inputs inputs = new Inputs();
       current.set(inputs);
       try {
@@ -246,6 +333,11 @@ public final class TerraformLoader {
     filesRead.addAll(evaluated.filesRead());
     model.addAll(evaluated.model());
     return true;
+  }
+
+  /** The deployment cache of the root module in {@code dir}, made once a run (it holds what it has read of its manifest). */
+  private DeploymentCache deploymentCache(Path dir) {
+    return deploymentCaches.computeIfAbsent(dir, d -> new DeploymentCache(cache, rootKey(d), input -> stateNow(d, input)));
   }
 
   private ModelBuilder evaluate(Path dir, ModuleConfig config) {

@@ -236,7 +236,7 @@ class PartialScanTest {
   @ParameterizedTest
   @ValueSource(strings = {"testdata/demo", "testdata/rules/CT001", "testdata/rules/USR003", "testdata/rules/MFA001",
       "testdata/rules/KEY004", "testdata/rules/ADM005", "testdata/rules/ADM005/imports", "testdata/partial/escalation",
-      "testdata/rules/ADM003", "testdata/rules/ADM004", "testdata/rules/ADM006"})
+      "testdata/rules/ADM003", "testdata/rules/ADM004", "testdata/rules/ADM006", "testdata/partial/libraries"})
   void aPartialScanIsTheFullScanRestrictedToItsPaths(String project) throws IOException {
     assertPartialScansAgree(ScanOptions.DEFAULT, project);
   }
@@ -259,7 +259,8 @@ class PartialScanTest {
    */
   @ParameterizedTest
   @ValueSource(strings = {"testdata/demo", "testdata/rules/USR003", "testdata/rules/ADM005", "testdata/partial/escalation",
-      "testdata/rules/ADM003"})
+      "testdata/rules/ADM003", "testdata/partial/libraries", "testdata/rules/MFA001", "testdata/rules/KEY004",
+      "testdata/rules/EC2001", "testdata/rules/EC2002", "testdata/rules/TRUST001", "testdata/rules/CT001"})
   void aPartialScanWithAWarmCacheIsTheFullScanRestrictedToItsPaths(String project, @TempDir Path cacheDir)
       throws IOException {
     Path root = Path.of(project).toAbsolutePath().normalize();
@@ -267,6 +268,43 @@ class PartialScanTest {
     ParseCache cache = DiskCache.open(cacheDir, "test", DiskCache.DEFAULT_MAX_BYTES, n -> {});
     scan(ScanOptions.DEFAULT, root, Optional.empty(), List.of(root), cache);
     assertPartialScansAgree(ScanOptions.DEFAULT, project, cache);
+  }
+
+  /**
+   * With the cache warm, a partial scan of reusable modules reads the root modules a name ties
+   * to the scanned one, however many hops away (users -> memberships, which names alice ->
+   * groups, which declares her group; chain trusts bob), and leaves the others unread; once the
+   * scanned module configures a provider it is a deployment, whose project-level findings read
+   * the trail of audit (without it CT001 would be reported on alice): that is read too.
+   */
+  @Test
+  void aPartialScanReadsTheRootModulesANameTiesToIt(@TempDir Path dir) throws IOException {
+    Path root = dir.resolve("project");
+    try (Stream<Path> walk = Files.walk(Path.of("testdata/partial/libraries"))) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        write(root, Path.of("testdata/partial/libraries").relativize(p).toString(), Files.readString(p));
+      }
+    }
+    Path users = root.resolve("users/main.tf");
+    Optional<ProjectScope> scope = Optional.of(ProjectScope.of(root, List.of(users)));
+    List<String> expected = List.of("USR003@users/main.tf:11", "USR001@users/main.tf:15", "ADM005@users/main.tf:20");
+    assertEquals(expected, rules(scan(ScanOptions.DEFAULT, root, scope, List.of(users), ParseCache.NONE)));
+
+    scan(ScanOptions.DEFAULT, root, Optional.empty(), List.of(root), cache(dir));
+    DiskCache warm = cache(dir);
+    assertEquals(expected, rules(scan(ScanOptions.DEFAULT, root, scope, List.of(users), warm)));
+    assertEquals(4, warm.stats().reusedResults(), "users, memberships, groups and chain; not audit nor unrelated: " + warm.stats());
+
+    write(root, "users/provider.tf", "provider \"aws\" {\n  region = \"eu-west-1\"\n}\n");
+    scan(ScanOptions.DEFAULT, root, Optional.empty(), List.of(root), cache(dir));
+    DiskCache deployed = cache(dir);
+    assertEquals(rules(full(root)).stream().filter(r -> r.contains("@users/main.tf:")).toList(),
+        rules(scan(ScanOptions.DEFAULT, root, scope, List.of(users), deployed)));
+    assertEquals(5, deployed.stats().reusedResults(), "and audit's trail, which CT001 reads: " + deployed.stats());
+  }
+
+  private static DiskCache cache(Path dir) {
+    return (DiskCache) DiskCache.open(dir.resolve("cache"), "test", DiskCache.DEFAULT_MAX_BYTES, n -> {});
   }
 
   // A file of the context whose module was evaluated and kept is evaluated again once it changed:

@@ -1,0 +1,4 @@
+resource "aws_iam_user_group_membership" "alice" {
+  user   = "alice"
+  groups = ["devs"]
+}
