@@ -28,6 +28,7 @@ import dev.iamlint.model.Role;
 import dev.iamlint.model.SecretSink;
 import dev.iamlint.model.SecretExposure;
 import dev.iamlint.model.Trail;
+import dev.iamlint.model.UnreadCall;
 import dev.iamlint.model.UnreadPart;
 import dev.iamlint.model.User;
 import dev.iamlint.source.LineIndex;
@@ -322,7 +323,7 @@ public final class CloudFormationAdapter {
     for (Template.Resource r : template.resources().values()) {
       if (NESTED_STACKS.contains(r.type()) && run.nested.child(template, r).isEmpty()) {
         found.add(new UnreadPart(address(r) + ": a nested stack (" + r.type() + ") whose template is not read",
-            r.declaration().key().location()));
+            r.declaration().key().location(), true));
       }
     }
     return found;
@@ -350,6 +351,11 @@ public final class CloudFormationAdapter {
       ResourceRef ref = new ResourceRef(eval.scope(), address(r), r.type(), r.declaration().span(),
           r.declaration().key().location(), instance.callSites(), instance.deployment(), mayNotExist, construct(r));
       if (NestedStacks.TYPES.contains(r.type())) child(r).ifPresent(CloudFormationAdapter::adaptAll);
+      // A nested stack whose template is not in the scan reaches this template's elements only
+      // through the parameters it is handed, as a Terraform module call outside the scan does.
+      if (NESTED_STACKS.contains(r.type()) && run.nested.child(template, r).isEmpty()) {
+        prop(r, "Parameters").ifPresent(p -> out.unreadCalls.add(new UnreadCall(ref, p)));
+      }
       credentials(r, ref);
       secretSinks(r, ref);
       out.resources.add(ref);

@@ -258,9 +258,13 @@ public record IamModel(List<ResourceRef> resources, List<User> users, List<Group
         .flatMap(d -> d.unread().stream()).min(Comparator.comparing(UnreadPart::location));
   }
 
-  /** The first part of the element's own deployment that could not be read (see {@link UnreadPart}). */
-  public Optional<UnreadPart> unreadPartOf(ResourceRef r) {
-    return deploymentOf(r).unread().stream().min(Comparator.comparing(UnreadPart::location));
+  /**
+   * The first part of the element's own deployment that could not be read and may name the
+   * element without being handed it (a loop, a macro; see {@link UnreadPart#call}): a call
+   * outside the scan reaches it only through its arguments ({@link #handedOutside}).
+   */
+  public Optional<UnreadPart> unreadPartNaming(ResourceRef r) {
+    return deploymentOf(r).unread().stream().filter(p -> !p.call()).min(Comparator.comparing(UnreadPart::location));
   }
 
   /** Whether the user is in at least one group: TRUE, FALSE, or UNKNOWN when a membership names an unknown user. */

@@ -29,12 +29,13 @@ public final class UserWithoutGroup implements Rule {
       if (call.isPresent()) {
         ctx.notJudged(u.resource(), u.resource().header(), "no-group", "Not decided whether user " + name
             + " belongs to a group: it is handed to " + call.get().resource().address()
-            + ", whose source is not in the scan and may put it in one");
+            + ", whose " + (call.get().resource().type().startsWith("AWS::") ? "template" : "source")
+            + " is not in the scan and may put it in one");
         continue;
       }
-      // A template's loop (Fn::ForEach) or macro that is not read, or a nested stack not read, may
-      // add the user to a group: it may Ref the user, or be handed its name.
-      Optional<UnreadPart> unread = u.resource().type().startsWith("AWS::") ? ctx.model().unreadPartOf(u.resource()) : Optional.empty();
+      // A template's loop (Fn::ForEach) or macro that is not read may add the user to a group: it
+      // may Ref the user. A nested stack not read is a call: only what it is handed (above).
+      Optional<UnreadPart> unread = ctx.model().unreadPartNaming(u.resource());
       if (unread.isPresent()) {
         ctx.notJudged(u.resource(), u.resource().header(), "no-group", "Not decided whether user " + name
             + " belongs to a group: " + unread.get().what() + " may put it in one");

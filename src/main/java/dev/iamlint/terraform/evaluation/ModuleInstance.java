@@ -484,7 +484,7 @@ public final class ModuleInstance implements Evaluation {
         String why = source.map(s -> "source \"" + s + "\" is " + (dir.isPresent() ? "not readable"
             : s.startsWith("./") || s.startsWith("../") ? "not inside the scan root" : "not installed (run terraform init)"))
             .orElse("its source is not known");
-        unread.put(name, new UnreadPart(prefix() + "module." + name + ": " + why, at));
+        unread.put(name, new UnreadPart(prefix() + "module." + name + ": " + why, at, true));
       }
       if (child.isEmpty() || callChain.contains(child.get().directory())) {
         childCache.put(name, out);
