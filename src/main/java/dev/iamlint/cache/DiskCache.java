@@ -82,7 +82,6 @@ public final class DiskCache implements ParseCache {
   private static final byte KIND_MANIFEST = 4;
   private static final byte KIND_EVALUATION = 5;
   private static final byte KIND_OUTLINE = 6;
-  private static final byte KIND_LINKAGE = 7;
 
   /**
    * What a run did with the cache (with {@code --debug} it is shown at the end): parse trees reused,
@@ -265,7 +264,6 @@ public final class DiskCache implements ParseCache {
       case MANIFEST -> KIND_MANIFEST;
       case EVALUATION -> KIND_EVALUATION;
       case OUTLINE -> KIND_OUTLINE;
-      case LINKAGE -> KIND_LINKAGE;
     };
     MessageDigest digest = Keys.sha256();
     digest.update(key);

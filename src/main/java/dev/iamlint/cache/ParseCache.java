@@ -41,10 +41,9 @@ public sealed interface ParseCache permits ParseCache.Off, DiskCache, MemoryCach
    * Results other than parse trees, stored by a key their producer computes from everything
    * they depend on (see {@code terraform.DeploymentCache}): a {@code MANIFEST} lists what an
    * evaluation read, an {@code EVALUATION} is what it gave, an {@code OUTLINE} is what parsing a
-   * module directory says of its calls and errors, a {@code LINKAGE} what ties an evaluation's
-   * elements to other deployments (read without the evaluation, to leave it unread).
+   * module directory says of its calls and errors.
    */
-  enum Kept { MANIFEST, EVALUATION, OUTLINE, LINKAGE }
+  enum Kept { MANIFEST, EVALUATION, OUTLINE }
 
   /** The payload stored under {@code key}, when there is a valid one. */
   Optional<byte[]> kept(Kept kind, byte[] key);

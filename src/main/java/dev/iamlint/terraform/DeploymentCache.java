@@ -9,6 +9,7 @@ import dev.iamlint.source.Location;
 import dev.iamlint.value.Provenance;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,17 @@ import java.util.function.Supplier;
  */
 final class DeploymentCache {
   /** The format of manifests and results; bump it with any change to what a result holds. */
-  private static final String FORMAT = "iamlint deployment 1";
+  private static final String FORMAT = "iamlint deployment 2";
 
   /** One input, as a manifest lists it. */
   record Input(Inputs.Kind kind, String path) {}
 
-  record Manifest(List<Input> inputs) {}
+  /**
+   * What the last evaluation kept read, and what ties its result to other root modules: {@code
+   * linkage} is that result's (its key is {@code result}), read with the manifest so that a partial
+   * scan decides whether it needs the result without reading it.
+   */
+  record Manifest(List<Input> inputs, String result, Linkage linkage) {}
 
   /** What one evaluation gave: the model elements, and what reading its variable files added. */
   record Evaluated(ModelBuilder model, List<SyntaxError> syntaxErrors, List<String> filesRead) {}
@@ -46,12 +52,11 @@ final class DeploymentCache {
   private static final Optional<Codecs> CODECS = Codecs.make();
 
   private record Codecs(RecordCodec<Manifest> manifest, RecordCodec<Evaluated> evaluated,
-      RecordCodec<TerraformLoader.Outline> outline, RecordCodec<Linkage> linkage) {
+      RecordCodec<TerraformLoader.Outline> outline) {
     static Optional<Codecs> make() {
       try {
         return Optional.of(new Codecs(RecordCodec.of(Manifest.class),
-            RecordCodec.of(Evaluated.class, Location.class, Provenance.class), RecordCodec.of(TerraformLoader.Outline.class),
-            RecordCodec.of(Linkage.class)));
+            RecordCodec.of(Evaluated.class, Location.class, Provenance.class), RecordCodec.of(TerraformLoader.Outline.class)));
       } catch (IllegalArgumentException e) {
         // A model type the codec cannot write: evaluate every time (DeploymentCacheTest fails first).
         return Optional.empty();
@@ -83,7 +88,10 @@ final class DeploymentCache {
     this.stateNow = stateNow;
     MessageDigest digest = sha256();
     Keys.update(digest, FORMAT);
-    CODECS.ifPresent(c -> c.evaluated().describeTo(digest));
+    CODECS.ifPresent(c -> {
+      c.evaluated().describeTo(digest);
+      c.manifest().describeTo(digest);
+    });
     new TreeMap<>(rootKey).forEach((k, v) -> {
       Keys.update(digest, k);
       Keys.update(digest, v);
@@ -114,13 +122,12 @@ final class DeploymentCache {
     if (!fresh.lasting()) return fresh.evaluated();
     // Too large or too deep to keep: evaluated again next time.
     Optional<byte[]> result = codecs.evaluated().encode(fresh.evaluated());
-    Optional<byte[]> inputs = codecs.manifest().encode(new Manifest(new ArrayList<>(fresh.inputs().keySet())));
+    byte[] key = resultKey(fresh.inputs());
     made = Optional.of(Linkage.of(fresh.evaluated().model()));
-    Optional<byte[]> linkage = codecs.linkage().encode(made.get());
-    if (result.isPresent() && inputs.isPresent() && linkage.isPresent()) {
-      byte[] key = resultKey(fresh.inputs());
+    Optional<byte[]> inputs = codecs.manifest().encode(new Manifest(new ArrayList<>(fresh.inputs().keySet()),
+        HexFormat.of().formatHex(key), made.get()));
+    if (result.isPresent() && inputs.isPresent()) {
       cache.keep(ParseCache.Kept.EVALUATION, key, result.get());
-      cache.keep(ParseCache.Kept.LINKAGE, linkageKey(key), linkage.get());
       cache.keep(ParseCache.Kept.MANIFEST, manifestKey, inputs.get());
     }
     return fresh.evaluated();
@@ -128,13 +135,13 @@ final class DeploymentCache {
 
   /**
    * What the kept result of this root module read and what ties it to other deployments, when its
-   * inputs are as they were; empty when it is to be evaluated (or its linkage was not kept). The
-   * result itself is not read.
+   * inputs are as the last evaluation kept saw them; empty when it is to be evaluated (or an
+   * older result matches them, whose linkage the manifest no longer holds). The result itself is
+   * not read.
    */
   Optional<Peek> peek() {
-    Codecs codecs = CODECS.orElseThrow();
-    return look().flatMap(l -> cache.kept(ParseCache.Kept.LINKAGE, linkageKey(l.resultKey())).flatMap(codecs.linkage()::decode)
-        .map(linkage -> new Peek(l.manifest().inputs(), linkage)));
+    return look().filter(l -> l.manifest().result().equals(HexFormat.of().formatHex(l.resultKey())))
+        .map(l -> new Peek(l.manifest().inputs(), l.manifest().linkage()));
   }
 
   /** The linkage of what {@link #get} evaluated and kept in this run, if it did. */
@@ -188,14 +195,6 @@ final class DeploymentCache {
     Recorded(Evaluated evaluated, Map<Input, String> inputs) {
       this(evaluated, inputs, true);
     }
-  }
-
-  /** The key of a result's linkage: the result's, and the linkage's own shape. */
-  private static byte[] linkageKey(byte[] resultKey) {
-    MessageDigest digest = sha256();
-    digest.update(resultKey);
-    CODECS.orElseThrow().linkage().describeTo(digest);
-    return digest.digest();
   }
 
   private byte[] resultKey(Map<Input, String> states) {

@@ -392,14 +392,20 @@ public final class TerraformLoader {
     if (!p.isAbsolute() || !p.normalize().equals(p)) throw new IllegalArgumentException("not a path an evaluation reads: " + p);
     return switch (input.kind()) {
       case MODULE -> fingerprint(p);
-      case FILE -> fileState(p, false);
+      // A file its directory's listing does not hold is absent, as reading it would say (without
+      // the exception reading it throws: a kept evaluation's absent terraform.tfvars is checked for
+      // every root module of a partial scan).
+      case FILE -> listed(p.getParent()).map(n -> n.contains(p.getFileName().toString())).orElse(true)
+          ? fileState(p, false) : ABSENT;
       case EXPLICIT_FILE -> {
         if (!explicitVariableFiles(rootModule).contains(p)) throw new IllegalArgumentException("not a variable file given: " + p);
         yield fileState(p, true);
       }
       case AUTO_VARIABLE_FILES -> {
         if (!p.equals(rootModule)) throw new IllegalArgumentException("not the root module: " + p);
-        yield String.join("\0", autoVariableFiles(p).stream().map(Path::toString).toList());
+        List<Path> files = listed(p).map(n -> n.stream().filter(TerraformLoader::autoVariableFile).map(p::resolve).sorted().toList())
+            .orElseGet(() -> autoVariableFiles(p));
+        yield String.join("\0", files.stream().map(Path::toString).toList());
       }
     };
   }
@@ -440,11 +446,20 @@ public final class TerraformLoader {
     return display(p) + "\0" + HexFormat.of().formatHex(DeploymentCache.sha256().digest(bytes));
   }
 
+  /** The names of a module directory's entries, when this run has read its files. */
+  private Optional<Set<String>> listed(Path dir) {
+    Optional<Texts> read = dir == null ? null : texts.get(dir);
+    return read == null ? Optional.empty() : read.map(Texts::names);
+  }
+
+  private static boolean autoVariableFile(String name) {
+    return name.endsWith(".auto.tfvars") || name.endsWith(".auto.tfvars.json");
+  }
+
   /** The *.auto.tfvars[.json] files of a root module, in the order Terraform reads them. */
   List<Path> autoVariableFiles(Path rootModule) {
     try (Stream<Path> list = Files.list(rootModule)) {
-      List<Path> files = list.filter(p -> p.getFileName().toString().endsWith(".auto.tfvars")
-          || p.getFileName().toString().endsWith(".auto.tfvars.json")).sorted().toList();
+      List<Path> files = list.filter(p -> autoVariableFile(p.getFileName().toString())).sorted().toList();
       record(Inputs.Kind.AUTO_VARIABLE_FILES, rootModule, () -> String.join("\0", files.stream().map(Path::toString).toList()));
       return files;
     } catch (IOException e) {
@@ -533,8 +548,11 @@ public final class TerraformLoader {
     if (outlines.putIfAbsent(dir, outline) == null) syntaxErrors.addAll(outline.syntaxErrors());
   }
 
-  /** A module directory's Terraform files as read, and a hash of their names and bytes. */
-  private record Texts(List<FileText> files, String fingerprint) {}
+  /**
+   * A module directory's Terraform files as read, and a hash of their names and bytes; {@code
+   * names}: the names of all its entries, as listed when they were read.
+   */
+  private record Texts(List<FileText> files, String fingerprint, Set<String> names) {}
 
   /** A module file as the reader gave it: its text, or why it could not be read. */
   private record FileText(Path path, SourceReader.Outcome read, boolean json) {}
@@ -551,10 +569,12 @@ public final class TerraformLoader {
   private Optional<Texts> readTexts(Path dir) {
     if (!inside(dir) || !Files.isDirectory(dir)) return Optional.empty();
     List<FileText> files = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     // Without the cache nothing is kept by it: no need to hash.
     MessageDigest fingerprint = DeploymentCache.usable(cache) ? DeploymentCache.sha256() : null;
     try (Stream<Path> list = Files.list(dir)) {
       for (Path p : list.sorted(Comparator.comparing(Path::toString)).toList()) {
+        names.add(p.getFileName().toString());
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean hcl = name.endsWith(".tf") || name.endsWith(".tofu");
         boolean json = name.endsWith(".tf.json") || name.endsWith(".tofu.json");
@@ -576,7 +596,7 @@ public final class TerraformLoader {
     } catch (IOException e) {
       return Optional.empty();
     }
-    return Optional.of(new Texts(files, fingerprint == null ? "" : HexFormat.of().formatHex(fingerprint.digest())));
+    return Optional.of(new Texts(files, fingerprint == null ? "" : HexFormat.of().formatHex(fingerprint.digest()), Set.copyOf(names)));
   }
 
   /** A module directory the scan uses (parsed, outlined, or read by a kept evaluation): its files count, HCL texts kept for suppression comments. */
