@@ -32,8 +32,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * finding.
  */
 public record Linkage(boolean deployed, boolean projectFacts, List<Integer> declared, List<Integer> mentioned) {
-  /** IAM names are at most 128 characters (policies, instance profiles; users, groups and roles 64). */
-  private static final int LONGEST_NAME = 128;
+  /**
+   * What a service launch whose template id is an input with no value mentions, and what every
+   * launch template declares: such a launch may start instances from a template of any root
+   * module ({@link IamModel#launches}).
+   */
+  private static final int ANY_LAUNCH_TEMPLATE = "\0any launch template".hashCode();
 
   public static final Linkage NONE = new Linkage(false, false, List.of(), List.of());
 
@@ -52,7 +56,16 @@ public record Linkage(boolean deployed, boolean projectFacts, List<Integer> decl
     model.instanceProfiles.forEach(p -> names(p.name(), declared));
     model.customerPolicies.forEach(p -> names(p.name(), declared));
     model.inlinePolicies.forEach(p -> names(p.name(), declared));
-    model.computeInstances.forEach(c -> c.name().ifPresent(n -> names(n, declared)));
+    for (ComputeInstance c : model.computeInstances) {
+      c.name().ifPresent(n -> names(n, declared));
+      if (c.kind() == ComputeInstance.Kind.LAUNCH_TEMPLATE) declared.add(ANY_LAUNCH_TEMPLATE);
+    }
+    for (ServiceLaunch l : model.serviceLaunches) {
+      if (l.template().alternatives().stream().anyMatch(v -> v instanceof Value.Unknown u && u.reference().isEmpty()
+          && u.cause() != Value.Cause.UNDECLARED)) {
+        mentioned.add(ANY_LAUNCH_TEMPLATE);
+      }
+    }
     model.metricFilters.forEach(f -> names(f.name(), declared));
     // Elements of no known deployment are taken as deployed: nothing says they are a library.
     boolean deployed = model.deployments.isEmpty() && !model.resources.isEmpty();
@@ -121,16 +134,16 @@ public record Linkage(boolean deployed, boolean projectFacts, List<Integer> decl
   /**
    * A text as a name may be compared with it (itself, trimmed, and the name at the end of a path
    * or ARN), by the hash of its folded form: two names equal ignoring case have the same hash, and
-   * two that only share a hash tie two deployments for nothing, which costs reading one. A text
-   * longer than any name, or holding a line break (a script), names nothing.
+   * two that only share a hash tie two deployments for nothing, which costs reading one. Every text
+   * counts, however long or odd: a name AWS would refuse (a line break, 130 characters) still
+   * compares equal to itself in the model.
    */
   private static void text(String t, Set<Integer> out) {
+    out.add(ModelIndex.fold(t).hashCode());
     String trimmed = t.trim();
-    if (trimmed.length() > LONGEST_NAME && trimmed.lastIndexOf('/') < 0 || t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) return;
-    if (t.length() <= LONGEST_NAME) out.add(ModelIndex.fold(t).hashCode());
-    if (trimmed.length() <= LONGEST_NAME) out.add(ModelIndex.fold(trimmed).hashCode());
+    out.add(ModelIndex.fold(trimmed).hashCode());
     int slash = trimmed.lastIndexOf('/');
-    if (slash >= 0 && trimmed.length() - slash - 1 <= LONGEST_NAME) out.add(ModelIndex.fold(trimmed.substring(slash + 1)).hashCode());
+    if (slash >= 0) out.add(ModelIndex.fold(trimmed.substring(slash + 1)).hashCode());
   }
 
   /** Every text of an element, however deep in its records, lists and values, but for where it is and where its values come from. */

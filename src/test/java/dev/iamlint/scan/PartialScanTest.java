@@ -303,6 +303,49 @@ class PartialScanTest {
     assertEquals(5, deployed.stats().reusedResults(), "and audit's trail, which CT001 reads: " + deployed.stats());
   }
 
+  // Review regression: a node group whose launch template id is a variable with no value may start
+  // instances from a template of any root module, so EC2001 on a template without a profile is
+  // not decided; a partial scan that left the node group's module unread reported it.
+  @Test
+  void aLaunchOfAnUnknownTemplateIsReadWithEveryLaunchTemplate(@TempDir Path dir) throws IOException {
+    Path root = dir.resolve("project");
+    write(root, "app/main.tf", """
+        provider "aws" {}
+
+        resource "aws_launch_template" "web" {
+          name          = "web"
+          image_id      = "ami-123"
+          instance_type = "t3.micro"
+        }
+        """);
+    write(root, "nodes/main.tf", """
+        variable "template_id" {
+          type = string
+        }
+
+        resource "aws_eks_node_group" "ng" {
+          cluster_name  = "c"
+          node_role_arn = "arn:aws:iam::123456789012:role/nodes"
+          subnet_ids    = ["subnet-1"]
+          launch_template {
+            id      = var.template_id
+            version = "1"
+          }
+          scaling_config {
+            desired_size = 1
+            max_size     = 1
+            min_size     = 1
+          }
+        }
+        """);
+    Path app = root.resolve("app/main.tf");
+    Optional<ProjectScope> scope = Optional.of(ProjectScope.of(root, List.of(app)));
+    List<String> expected = rules(full(root)).stream().filter(r -> r.contains("@app/main.tf:")).toList();
+    assertTrue(expected.stream().noneMatch(r -> r.startsWith("EC2001")), expected.toString());
+    scan(ScanOptions.DEFAULT, root, Optional.empty(), List.of(root), cache(dir));
+    assertEquals(expected, rules(scan(ScanOptions.DEFAULT, root, scope, List.of(app), cache(dir))));
+  }
+
   private static DiskCache cache(Path dir) {
     return (DiskCache) DiskCache.open(dir.resolve("cache"), "test", DiskCache.DEFAULT_MAX_BYTES, n -> {});
   }
