@@ -24,12 +24,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>{@code declared}: the names of its elements that are looked up by name (users, groups, roles,
  * instance profiles, policies, launch templates, metric filters) and its deployments' ids;
- * {@code mentioned}: every short text its elements hold, with the name at the end of a path or ARN,
- * and the scopes of its references; all folded for case as names compare, and kept as hashes
- * (a deployment's linkage is read for every partial scan: small, it is read fast). {@code deployed}: whether
- * one of its deployments is one (not a reusable module judged as a library), so that project-level
- * rules judge it. Both sides over-approximate: a name too many costs reading a deployment, never a
- * finding.
+ * {@code mentioned}: every text its elements hold, with the name at the end of a path or ARN, and
+ * the scopes of its references; all folded for case as names compare, and kept as hashes (a
+ * deployment's linkage is read for every partial scan: small, it is read fast). A launch of a
+ * template whose id has no value is tied to every launch template. {@code deployed}: whether one
+ * of its deployments is one (not a reusable module judged as a library), so that project-level
+ * rules judge it; {@code projectFacts}: whether it holds something those rules read (a trail, a
+ * password policy, a metric filter, or, being a deployment, IAM resources). Both over-approximate:
+ * a name too many costs reading a deployment, never a finding.
  */
 public record Linkage(boolean deployed, boolean projectFacts, List<Integer> declared, List<Integer> mentioned) {
   /**
