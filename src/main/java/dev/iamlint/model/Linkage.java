@@ -41,8 +41,6 @@ public record Linkage(boolean deployed, boolean projectFacts, List<Integer> decl
    */
   private static final int ANY_LAUNCH_TEMPLATE = "\0any launch template".hashCode();
 
-  public static final Linkage NONE = new Linkage(false, false, List.of(), List.of());
-
   public Linkage {
     declared = List.copyOf(new TreeSet<>(declared));
     mentioned = List.copyOf(new TreeSet<>(mentioned));

@@ -521,7 +521,7 @@ public final class Scanner {
       boolean terraform = f.kind() == FileKind.TERRAFORM || f.kind() == FileKind.TERRAFORM_JSON;
       if (!terraform && scope.covers(absolute(request, f.displayPath()))) return Optional.empty();
     }
-    return Optional.of(new TerraformLoader.Context(scope.paths(), Linkage.of(model)));
+    return Optional.of(new TerraformLoader.Context(scope.paths(), () -> Linkage.of(model)));
   }
 
   /**

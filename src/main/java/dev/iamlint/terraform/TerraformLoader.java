@@ -132,13 +132,14 @@ public final class TerraformLoader {
 
   /**
    * A partial scan's view of the project: {@code scanned} are the paths whose findings are
-   * reported, {@code loaded} what ties the rest of the scan (its templates) to other deployments.
+   * reported, {@code loaded} what ties the rest of the scan (its templates) to other deployments
+   * (asked only when a root module is left to decide on).
    * A root module whose kept result reads none of the scanned paths is context: it is read when
    * it holds what project-level rules read and a scanned root module is a deployment (those rules
    * judge only deployments), or when a name ties it to what is read ({@link Linkage}); else it
    * changes no finding reported and is left unread.
    */
-  public record Context(List<Path> scanned, Linkage loaded) {
+  public record Context(List<Path> scanned, Supplier<Linkage> loaded) {
     public Context {
       scanned = scanned.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     }
@@ -234,7 +235,9 @@ public final class TerraformLoader {
       else rest.put(roots.get(i), peek.get().linkage());
     }
     evaluate.apply(first);
-    Linkage loaded = context.loaded();
+    // A cold cache, or a project of one root module: nothing is left to decide on.
+    if (rest.isEmpty()) return Set.of();
+    Linkage loaded = context.loaded().get();
     boolean deployed = false;
     for (int i = 0; i < roots.size(); i++) {
       if (rest.containsKey(roots.get(i))) continue;
