@@ -45,6 +45,25 @@ class ManagedPolicyCatalogTest {
     assertTrue(CATALOG.source().matches(".*, generated \\d{4}-\\d{2}-\\d{2}"), CATALOG.source());
   }
 
+  /** The build's index (one resource a document) holds the same policies as the bundled text. */
+  @Test
+  void theIndexTheBuildWritesHoldsTheTextsPolicies() {
+    java.util.Properties sources = ActionCatalog.sources();
+    ManagedPolicyCatalog indexed = ManagedPolicyCatalog.indexed(sources)
+        .orElseThrow(() -> new AssertionError("the build wrote no index of this catalogue"));
+    ManagedPolicyCatalog text = ManagedPolicyCatalog.fromText(sources);
+    assertEquals(text.names(), indexed.names());
+    assertEquals(text.source(), indexed.source());
+    for (String name : text.names()) {
+      ManagedPolicy a = text.byName(name).orElseThrow();
+      ManagedPolicy b = indexed.byName(name).orElseThrow();
+      assertEquals(a.arn(), b.arn(), name);
+      assertEquals(a.path(), b.path(), name);
+      assertEquals(a.document(), b.document(), name);
+    }
+    assertEquals(indexed.byName("ReadOnlyAccess").orElseThrow().arn(), CATALOG.byName("ReadOnlyAccess").orElseThrow().arn());
+  }
+
   @Test
   void administratorAccessAllowsEverything() {
     List<JsonObject> s = statements(policy("AdministratorAccess"));
