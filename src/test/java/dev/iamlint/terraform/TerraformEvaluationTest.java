@@ -678,4 +678,45 @@ class TerraformEvaluationTest {
     assertEquals(List.of("ADM001 m/main.tf:12 module.branch.aws_iam_role_policy_attachment.strict",
         "ADM001 m/main.tf:12 module.direct.aws_iam_role_policy_attachment.strict"), scan("ADM001"));
   }
+
+  // Regression (real-world audit): a list handed to a variable declared set(string) is held in
+  // set order, as Terraform converts it: the first of ["zed", "amy"] is "amy", and duplicates go.
+  @Test
+  void aListHandedToASetVariableIsInSetOrder() throws IOException {
+    write("m/main.tf", """
+        variable "admins" {
+          type = set(string)
+        }
+        variable "ids" {
+          type = set(number)
+        }
+        resource "aws_iam_user_policy_attachment" "first" {
+          user       = tolist(var.admins)[0]
+          policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+        }
+        resource "aws_iam_user_policy_attachment" "second" {
+          count      = length(var.admins) == 2 && tolist(var.ids)[0] == 2 ? 1 : 0
+          user       = tolist(var.admins)[1]
+          policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+        }
+        """);
+    write("main.tf", """
+        module "team" {
+          source = "./m"
+          admins = ["zed", "amy", "zed"]
+          ids    = [10, 2]
+        }
+        resource "aws_iam_user" "amy" {
+          name = "amy"
+        }
+        resource "aws_iam_user" "zed" {
+          name = "zed"
+        }
+        """);
+    List<Finding> found = scanResult(Map.of(), List.of(), Map.of(), "ADM001").findings();
+    assertEquals(List.of("ADM001 m/main.tf:9 module.team.aws_iam_user_policy_attachment.first",
+        "ADM001 m/main.tf:14 module.team.aws_iam_user_policy_attachment.second[0]"), lines(found));
+    assertTrue(found.get(0).message().contains("user \"amy\""), found.get(0).message());
+    assertTrue(found.get(1).message().contains("user \"zed\""), found.get(1).message());
+  }
 }

@@ -1,6 +1,7 @@
 package dev.iamlint.terraform.evaluation;
 
 import dev.iamlint.hcl.Expression;
+import dev.iamlint.terraform.functions.Functions;
 import dev.iamlint.value.Provenance;
 import dev.iamlint.value.Value;
 import java.math.BigDecimal;
@@ -10,8 +11,10 @@ import java.util.Optional;
 
 /**
  * Terraform's conversion of a variable's value to its declared type, for what changes values:
- * strings to numbers and bools, and {@code optional(type, default)} attributes of objects
- * filled in when missing. Anything else is left as given.
+ * strings to numbers and bools, a set's elements made distinct and put in set order (a
+ * {@code set(string)} written {@code ["zed", "amy"]} starts with "amy"), and
+ * {@code optional(type, default)} attributes of objects filled in when missing. Anything else is
+ * left as given.
  */
 final class Types {
   private Types() {}
@@ -45,7 +48,7 @@ final class Types {
         if (v instanceof Value.ListV l) {
           List<Value> items = new ArrayList<>();
           for (Value item : l.items()) items.add(convert(inner, item, module, file));
-          return l.withItems(items, l.location(), l.provenance());
+          return l.withItems(f.name().equals("set") ? Functions.asSet(items).orElse(items) : items, l.location(), l.provenance());
         }
         return v;
       case "map":

@@ -1,5 +1,6 @@
 package dev.iamlint.terraform.functions;
 
+import dev.iamlint.value.Value;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,19 @@ public final class Functions {
     if (name == null) return Optional.empty();
     String n = name.startsWith("core::") ? name.substring("core::".length()) : name;
     return Optional.ofNullable(FUNCTIONS.get(n));
+  }
+
+  /**
+   * The elements of a set as Terraform holds them, as {@code toset} makes it: distinct, strings
+   * and numbers sorted, unknown elements last; empty when they cannot make one set (a string
+   * beside a list).
+   */
+  public static Optional<List<Value>> asSet(List<Value> items) {
+    try {
+      return Optional.of(FnSupport.asSet(items, "the set"));
+    } catch (FnSupport.FnError e) {
+      return Optional.empty();
+    }
   }
 
   /** Names of all implemented functions, sorted. */
