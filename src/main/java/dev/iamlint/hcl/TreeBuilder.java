@@ -91,9 +91,16 @@ final class TreeBuilder {
       from = 0;
       to = in.length();
     }
-    int nl = in.lastIndexOf('\n', to - 1);
-    if (nl >= from) {
-      for (int i = from; i < to; i++) if (in.charAt(i) == '\n') endLine++;
+    // Only the token's own text is searched for line breaks (it is short): searching back from its
+    // end went on to the line break before the token, through the whole line, for every node.
+    int nl = -1;
+    for (int i = from; i < to; i++) {
+      if (in.charAt(i) == '\n') {
+        endLine++;
+        nl = i;
+      }
+    }
+    if (nl >= 0) {
       endColumn = in.codePointCount(nl + 1, to) + 1;
     } else {
       endColumn += in.codePointCount(from, to);

@@ -4,7 +4,6 @@ import dev.iamlint.model.Statement;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -93,11 +92,19 @@ public final class StatementScope {
   /** {@code *}, or an ARN pattern whose service, region, account and resource are all wildcards. */
   private static boolean isEverything(String resource) {
     if (resource.equals("*")) return true;
-    String[] parts = resource.toLowerCase(Locale.ROOT).split(":", 6);
-    if (parts.length < 3 || !parts[0].equals("arn")) return false;
-    for (int i = 2; i < parts.length; i++) {
-      if (!parts[i].equals("*")) return false;
+    // Read in place rather than split: every resource of every statement comes here.
+    if (!resource.regionMatches(true, 0, "arn:", 0, 4)) return false;
+    int partition = resource.indexOf(':', 4);
+    if (partition < 0) return false;
+    // The segments after the partition (service, region, account, resource; the last one keeps
+    // any further colons) must each be exactly "*".
+    int at = partition + 1;
+    for (int segment = 2;; segment++) {
+      int next = segment == 5 ? -1 : resource.indexOf(':', at);
+      int end = next < 0 ? resource.length() : next;
+      if (end - at != 1 || resource.charAt(at) != '*') return false;
+      if (next < 0) return true;
+      at = next + 1;
     }
-    return true;
   }
 }

@@ -154,13 +154,23 @@ public final class Credentials {
     }
     Optional<String> text = (value instanceof Value.Str s ? Optional.of(s.value())
         : value instanceof Value.Unknown u ? u.partial() : Optional.<String>empty()).map(Credentials::decoded);
-    if (text.isEmpty()) return;
+    // Every credential INSTANCE_CREDENTIALS finds names "aws" in some case: a text without it is
+    // not split into its commands (most scripts and strings a scan meets).
+    if (text.isEmpty() || !mentionsAws(text.get())) return;
     Matcher m = INSTANCE_CREDENTIALS.matcher(withoutRemovals(text.get()));
     if (m.find() && !SESSION_TOKEN.matcher(text.get()).find()) {
       out.add(new StaticCredential(resource, value.location(), StaticCredential.Kind.INSTANCE_CREDENTIALS,
           where + " gives the workload static AWS credentials (" + m.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")
               + ")"));
     }
+  }
+
+  private static boolean mentionsAws(String text) {
+    for (int i = 1; i + 1 < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c == 'w' || c == 'W') && text.regionMatches(true, i - 1, "aws", 0, 3)) return true;
+    }
+    return false;
   }
 
   /**

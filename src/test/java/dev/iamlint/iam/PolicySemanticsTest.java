@@ -34,6 +34,14 @@ class PolicySemanticsTest {
       NotResource star            | {"Effect":"Allow","Action":"*","NotResource":"*"}                                  | TRUE  | FALSE
       one role                    | {"Effect":"Allow","Action":"*","Resource":"arn:aws:iam::1:role/x"}                 | TRUE  | FALSE
       list with star              | {"Effect":"Allow","Action":["s3:GetObject","*"],"Resource":["arn:aws:s3:::b","*"]} | TRUE  | TRUE
+      upper-case ARN prefix       | {"Effect":"Allow","Action":"*","Resource":"ARN:aws:*:*:*:*"}                       | TRUE  | TRUE
+      three segments              | {"Effect":"Allow","Action":"*","Resource":"arn:aws:*"}                             | TRUE  | TRUE
+      any partition               | {"Effect":"Allow","Action":"*","Resource":"arn:*:*:*:*:*"}                         | TRUE  | TRUE
+      one colon more              | {"Effect":"Allow","Action":"*","Resource":"arn:aws:*:*:*:*:*"}                     | TRUE  | FALSE
+      empty service               | {"Effect":"Allow","Action":"*","Resource":"arn:aws::*:*:*"}                        | TRUE  | FALSE
+      two stars                   | {"Effect":"Allow","Action":"*","Resource":"arn:aws:**:*:*:*"}                      | TRUE  | FALSE
+      only a partition            | {"Effect":"Allow","Action":"*","Resource":"arn:aws"}                               | TRUE  | FALSE
+      not an ARN                  | {"Effect":"Allow","Action":"*","Resource":"aws:*:*:*:*"}                           | TRUE  | FALSE
       """)
   void coverage(String name, String json, Truth allActions, Truth allResources) {
     Statement s = statement(json);

@@ -349,8 +349,9 @@ final class FnSupport {
   }
 
   static LinkedHashMap<String, Value.MapV.Entry> entries(Value.MapV m) {
-    LinkedHashMap<String, Value.MapV.Entry> out = new LinkedHashMap<>();
-    for (Value.MapV.Entry e : m.entries()) out.put(e.key(), e);
+    List<Value.MapV.Entry> entries = m.entries();
+    LinkedHashMap<String, Value.MapV.Entry> out = new LinkedHashMap<>(Math.max(16, entries.size() * 2));
+    for (int i = 0; i < entries.size(); i++) out.put(entries.get(i).key(), entries.get(i));
     return out;
   }
 
