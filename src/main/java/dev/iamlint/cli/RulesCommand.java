@@ -3,7 +3,7 @@ package dev.iamlint.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.iamlint.rule.RuleMetadata;
+import dev.iamlint.rule.RuleSummary;
 import dev.iamlint.rules.Catalog;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -25,7 +25,7 @@ final class RulesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {
       JsonArray rules = new JsonArray();
-      for (RuleMetadata m : Catalog.all()) {
+      for (RuleSummary m : Catalog.summaries()) {
         JsonObject o = new JsonObject();
         o.addProperty("id", m.id());
         o.addProperty("slug", m.slug());
@@ -52,7 +52,7 @@ final class RulesCommand implements Callable<Integer> {
   /** The text listing: a rule a line, in columns (padded by hand: a format string is parsed on each call). */
   static void printText(PrintWriter out) {
     StringBuilder text = new StringBuilder();
-    for (RuleMetadata m : Catalog.all()) {
+    for (RuleSummary m : Catalog.summaries()) {
       pad(text, m.id(), 8).append(' ');
       pad(text, m.slug(), 36).append(' ');
       pad(text, m.severity().label(), 9).append(' ').append(m.title()).append(System.lineSeparator());

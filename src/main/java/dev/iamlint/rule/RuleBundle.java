@@ -31,7 +31,8 @@ public final class RuleBundle {
 
   static final String RESOURCE = "/dev/iamlint/rules.bin";
   private static final int MAGIC = 0x49414d52; // "IAMR"
-  private static final int FORMAT = 1;
+  /** 2: every rule's summary first, then the rest of each, so a listing reads only the summaries. */
+  private static final int FORMAT = 2;
 
   /** Writes the bundle of every {@code *.yaml} in {@code args[0]} (rules/) to {@code args[1]} (classes/). */
   public static void main(String[] args) throws IOException {
@@ -69,6 +70,8 @@ public final class RuleBundle {
     for (RuleMetadata m : rules) {
       for (String s : List.of(m.id(), m.slug(), m.title(), m.severity().name(), m.category())) text(out, s);
       texts(out, m.formats());
+    }
+    for (RuleMetadata m : rules) {
       for (String s : List.of(m.description(), m.rationale(), m.remediation())) text(out, s);
       texts(out, m.references());
       texts(out, m.peers());
@@ -89,18 +92,30 @@ public final class RuleBundle {
     target.write(bytes.toByteArray());
   }
 
-  static List<RuleMetadata> read(InputStream source) throws IOException {
-    DataInputStream in = new DataInputStream(new BufferedInputStream(source, 1 << 16));
+  /** The summaries in the bundle on the class path, or empty: what a listing of the rules shows. */
+  public static Optional<List<RuleSummary>> bundledSummaries() {
+    try (InputStream in = RuleBundle.class.getResourceAsStream(RESOURCE)) {
+      return in == null ? Optional.empty() : Optional.of(summaries(new DataInputStream(new BufferedInputStream(in, 1 << 14))));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<RuleSummary> summaries(DataInputStream in) throws IOException {
     if (in.readInt() != MAGIC || in.readInt() != FORMAT) throw new IOException("not a rule bundle of this version");
     int count = in.readInt();
-    List<RuleMetadata> rules = new ArrayList<>(count);
+    List<RuleSummary> summaries = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      String id = text(in);
-      String slug = text(in);
-      String title = text(in);
-      Severity severity = Severity.valueOf(text(in));
-      String category = text(in);
-      List<String> formats = texts(in);
+      summaries.add(new RuleSummary(text(in), text(in), text(in), Severity.valueOf(text(in)), text(in), texts(in)));
+    }
+    return summaries;
+  }
+
+  static List<RuleMetadata> read(InputStream source) throws IOException {
+    DataInputStream in = new DataInputStream(new BufferedInputStream(source, 1 << 16));
+    List<RuleSummary> summaries = summaries(in);
+    List<RuleMetadata> rules = new ArrayList<>(summaries.size());
+    for (RuleSummary s : summaries) {
       String description = text(in);
       String rationale = text(in);
       String remediation = text(in);
@@ -114,8 +129,8 @@ public final class RuleBundle {
       int parameters = in.readInt();
       List<RuleMetadata.Parameter> ps = new ArrayList<>(parameters);
       for (int j = 0; j < parameters; j++) ps.add(new RuleMetadata.Parameter(text(in), text(in), text(in), text(in)));
-      rules.add(new RuleMetadata(id, slug, title, severity, category, formats, description, rationale, remediation,
-          references, peers, ex, ps));
+      rules.add(new RuleMetadata(s.id(), s.slug(), s.title(), s.severity(), s.category(), s.formats(), description, rationale,
+          remediation, references, peers, ex, ps));
     }
     return rules;
   }

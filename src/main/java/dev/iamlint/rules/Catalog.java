@@ -4,6 +4,7 @@ import dev.iamlint.rule.Rule;
 import dev.iamlint.rule.RuleBundle;
 import dev.iamlint.rule.RuleMetadata;
 import dev.iamlint.rule.RuleMetadataLoader;
+import dev.iamlint.rule.RuleSummary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -45,6 +46,19 @@ public final class Catalog {
     List<String> ids = new ArrayList<>(Rules.TOOL_RULE_IDS);
     for (Rule r : Rules.all()) ids.add(r.id());
     return ids;
+  }
+
+  /**
+   * Each rule's id, slug, title, severity, category and formats, in id order: read from the
+   * head of the bundle alone when the whole catalogue has not been needed yet (a listing of the
+   * rules decoded 300 KB of documentation it does not show).
+   */
+  public static List<RuleSummary> summaries() {
+    Optional<List<RuleSummary>> bundled = RuleBundle.bundledSummaries();
+    if (bundled.isEmpty()) return all().stream().map(RuleSummary::of).toList();
+    List<RuleSummary> sorted = new ArrayList<>(bundled.get());
+    sorted.sort(Comparator.comparing(RuleSummary::id));
+    return List.copyOf(sorted);
   }
 
   public static List<RuleMetadata> all() {

@@ -39,6 +39,13 @@ class RuleBundleTest {
     assertEquals(rules, RuleBundle.read(new ByteArrayInputStream(out.toByteArray())));
   }
 
+  /** A listing reads the summaries alone: they are the heads of the whole metadata, in the same order. */
+  @Test
+  void theSummariesAreTheHeadsOfTheMetadata() throws IOException {
+    List<RuleSummary> summaries = RuleBundle.bundledSummaries().orElseThrow(() -> new AssertionError("no bundle"));
+    assertEquals(fromYaml().stream().map(RuleSummary::of).toList(), summaries);
+  }
+
   @Test
   void somethingElseIsNotReadAsABundle() {
     assertThrows(IOException.class, () -> RuleBundle.read(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})));
