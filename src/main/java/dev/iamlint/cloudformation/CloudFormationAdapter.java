@@ -809,12 +809,15 @@ public final class CloudFormationAdapter {
   private void samPolicies(Template.Resource r, ResourceRef ref, PrincipalLink role) {
     Optional<Value> policies = prop(r, "Policies");
     if (policies.isEmpty()) return;
+    // SAM gives the role each managed policy once, however often Policies lists it.
+    Set<String> attached = new HashSet<>();
     for (Value item : policies.get().items()) {
       for (Value p : item.alternatives()) {
         if (p instanceof Value.Str s) {
           Value arn = s.value().startsWith("arn:") ? s
               : new Value.Str("arn:" + partition + ":iam::aws:policy/" + s.value(), s.location(),
                   s.provenance().then(Provenance.of("SAM managed policy name " + s.value())));
+          if (item.alternatives().size() == 1 && !attached.add(arn.asText().orElseThrow())) continue;
           out.attachments.add(new PolicyAttachment(ref, role, arn, s.location()));
         } else if (p instanceof Value.MapV m && m.entryIgnoreCase("Statement").isPresent()) {
           out.inlinePolicies.add(new InlinePolicy(ref, List.of(role), generatedName(r), identity(m), m.location(), false));

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 public final class Principal {
   static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
   private static final String HOLE = String.valueOf(Value.Unknown.HOLE);
+  /** The root ARN of an account whose id is the one unknown part: {@code arn:aws:iam::…:root}. */
+  private static final Pattern DEPLOYING_ROOT = Pattern.compile("arn:aws[a-z-]*:iam::" + Pattern.quote(HOLE) + ":root");
 
   private Principal() {}
 
@@ -208,7 +210,10 @@ public final class Principal {
           : type.equals("aws_iam_user") || type.equals("AWS::IAM::User") ? "user" : type;
       return noun + " " + declared.get().address();
     }
-    if (entry instanceof Value.Unknown u && u.partial().map(HOLE::equals).orElse(true) && deployingAccount(u)) {
+    // The account id alone, or the root ARN built around it (!Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:root):
+    // both admit the same principals and are named alike.
+    if (entry instanceof Value.Unknown u && u.partial().map(p -> p.equals(HOLE) || DEPLOYING_ROOT.matcher(p).matches()).orElse(true)
+        && deployingAccount(u)) {
       return "the deploying account (" + u.reference().map(r -> r.address() + "." + r.attribute()).orElse("AWS::AccountId")
           + ": any of its users and roles whose policies allow it)";
     }
