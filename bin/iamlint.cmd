@@ -13,5 +13,5 @@ exit /b 2
 :run
 set "IAMLINT_JAVA=java"
 if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "IAMLINT_JAVA=%JAVA_HOME%\bin\java.exe"
-"%IAMLINT_JAVA%" -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xshare:auto -jar "%IAMLINT_JAR%" %*
+"%IAMLINT_JAVA%" -XX:+UseParallelGC -XX:MaxTenuringThreshold=1 -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xshare:auto -jar "%IAMLINT_JAR%" %*
 exit /b %ERRORLEVEL%
