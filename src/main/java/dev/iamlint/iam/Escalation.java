@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -288,7 +289,19 @@ public final class Escalation {
     return MATCHED.computeIfAbsent(new Patterns(s.action().isPresent(), patterns), k -> match(k.action(), k.patterns()));
   }
 
-  private record Patterns(boolean action, List<String> patterns) {}
+  private record Patterns(boolean action, List<String> patterns) {
+    // Written out (the values the record's own give): the generated ones are bound on first use
+    // through method handles, which a fresh JVM builds at some cost.
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Patterns p && action == p.action && Objects.equals(patterns, p.patterns);
+    }
+
+    @Override
+    public int hashCode() {
+      return Boolean.hashCode(action) * 31 + Objects.hashCode(patterns);
+    }
+  }
 
   /** The path actions of statements already seen, by their patterns; at most {@value #MATCHED_KEPT} kept. */
   private static final int MATCHED_KEPT = 1024;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,13 +20,46 @@ public final class FilterPattern {
   public sealed interface Expr permits Term, All, Any {}
 
   /** {@code selector op value}; {@code NOT EXISTS} and {@code IS NULL} have an empty value. */
-  public record Term(String selector, String op, String value) implements Expr {}
+  public record Term(String selector, String op, String value) implements Expr {
+    // equals and hashCode written out (the values the record's own give): the generated ones are
+    // bound on first use through method handles, which a fresh JVM builds at some cost.
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Term t && Objects.equals(selector, t.selector) && Objects.equals(op, t.op)
+          && Objects.equals(value, t.value);
+    }
+
+    @Override
+    public int hashCode() {
+      return (Objects.hashCode(selector) * 31 + Objects.hashCode(op)) * 31 + Objects.hashCode(value);
+    }
+  }
 
   /** Terms joined with {@code &&}. */
-  public record All(Set<Expr> terms) implements Expr {}
+  public record All(Set<Expr> terms) implements Expr {
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof All a && Objects.equals(terms, a.terms);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(terms);
+    }
+  }
 
   /** Terms joined with {@code ||}. */
-  public record Any(Set<Expr> terms) implements Expr {}
+  public record Any(Set<Expr> terms) implements Expr {
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Any a && Objects.equals(terms, a.terms);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(terms);
+    }
+  }
 
   /** A term whose selector and operator are known; its value may not be. */
   public record Head(String selector, String op, Optional<String> value) {}

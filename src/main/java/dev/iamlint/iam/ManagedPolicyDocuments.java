@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,7 +31,19 @@ public final class ManagedPolicyDocuments {
   private static final Map<Placed, SoftReference<PolicyDocument>> CACHE = new ConcurrentHashMap<>();
 
   /** A policy at the place that attaches it. */
-  private record Placed(String name, Location at) {}
+  private record Placed(String name, Location at) {
+    // Written out (the values the record's own give): the generated ones are bound on first use
+    // through method handles, which a fresh JVM builds at some cost.
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Placed p && Objects.equals(name, p.name) && Objects.equals(at, p.at);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(name) * 31 + Objects.hashCode(at);
+    }
+  }
   /** Each policy's document parsed once; it is converted for each place that attaches it. */
   private static final Map<String, JsonElement> PARSED = new ConcurrentHashMap<>();
 

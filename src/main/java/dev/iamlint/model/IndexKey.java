@@ -1,5 +1,7 @@
 package dev.iamlint.model;
 
+import java.util.Objects;
+
 /**
  * What an index of the model finds an element by: the declaration a reference points to (its
  * scope and address), a name (as the index normalises it), or neither. A record of texts the
@@ -24,5 +26,21 @@ public record IndexKey(Form form, String first, String second) {
   /** {@code name} as the index normalises names (folded or lower-cased: each index says which). */
   public static IndexKey named(String name) {
     return new IndexKey(Form.NAME, name, "");
+  }
+
+  // equals and hashCode written out, with the values the record's own would give (hashCode folds
+  // each component as h * 31 + its hash): the generated ones are bound on first use through a chain
+  // of method handles, which a fresh JVM builds at some cost, and this record is hashed on every run.
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof IndexKey k && form == k.form && Objects.equals(first, k.first)
+        && Objects.equals(second, k.second);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Objects.hashCode(form);
+    h = h * 31 + Objects.hashCode(first);
+    return h * 31 + Objects.hashCode(second);
   }
 }

@@ -3,6 +3,7 @@ package dev.iamlint.model;
 import dev.iamlint.source.Location;
 import dev.iamlint.value.SharedText;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -94,5 +95,30 @@ public record ResourceRef(String scope, String address, String type, Location lo
 
   public String file() {
     return location.file();
+  }
+
+  // equals and hashCode written out, with the values the record's own would give (hashCode folds
+  // each component as h * 31 + its hash): the generated ones are bound on first use through a chain
+  // of method handles, which a fresh JVM builds at some cost, and this record is hashed on every run.
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof ResourceRef r && Objects.equals(scope, r.scope) && Objects.equals(address, r.address)
+        && Objects.equals(type, r.type) && Objects.equals(location, r.location) && Objects.equals(header, r.header)
+        && Objects.equals(callSites, r.callSites) && Objects.equals(deployment, r.deployment)
+        && Objects.equals(mayNotExist, r.mayNotExist) && Objects.equals(construct, r.construct) && Objects.equals(record, r.record);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Objects.hashCode(scope);
+    h = h * 31 + Objects.hashCode(address);
+    h = h * 31 + Objects.hashCode(type);
+    h = h * 31 + Objects.hashCode(location);
+    h = h * 31 + Objects.hashCode(header);
+    h = h * 31 + Objects.hashCode(callSites);
+    h = h * 31 + Objects.hashCode(deployment);
+    h = h * 31 + Objects.hashCode(mayNotExist);
+    h = h * 31 + Objects.hashCode(construct);
+    return h * 31 + Objects.hashCode(record);
   }
 }

@@ -1,5 +1,7 @@
 package dev.iamlint.source;
 
+import java.util.Objects;
+
 /**
  * A 1-based range in a source file. Columns count UTF-16 characters (what editors and SARIF expect).
  * The end is inclusive of the last character's column plus one, as in SARIF regions.
@@ -52,5 +54,23 @@ public record Location(String file, int startLine, int startColumn, int endLine,
     if (c != 0) return c;
     c = Integer.compare(endLine, o.endLine);
     return c != 0 ? c : Integer.compare(endColumn, o.endColumn);
+  }
+
+  // equals and hashCode written out, with the values the record's own would give (hashCode folds
+  // each component as h * 31 + its hash): the generated ones are bound on first use through a chain
+  // of method handles, which a fresh JVM builds at some cost, and this record is hashed on every run.
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Location l && startLine == l.startLine && startColumn == l.startColumn
+        && endLine == l.endLine && endColumn == l.endColumn && Objects.equals(file, l.file);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Objects.hashCode(file);
+    h = h * 31 + startLine;
+    h = h * 31 + startColumn;
+    h = h * 31 + endLine;
+    return h * 31 + endColumn;
   }
 }

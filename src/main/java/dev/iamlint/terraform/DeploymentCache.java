@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -37,7 +38,19 @@ final class DeploymentCache {
   private static final String FORMAT = "iamlint deployment 2";
 
   /** One input, as a manifest lists it. */
-  record Input(Inputs.Kind kind, String path) {}
+  record Input(Inputs.Kind kind, String path) {
+    // Written out: the record's own equals and hashCode are bound on first use through a chain of
+    // method handles, which a fresh JVM builds at some cost, on every run's first manifest.
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Input i && kind == i.kind && Objects.equals(path, i.path);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(kind) * 31 + Objects.hashCode(path);
+    }
+  }
 
   /**
    * What the last evaluation kept read, and what ties its result to other root modules: {@code

@@ -3,6 +3,7 @@ package dev.iamlint.value;
 import dev.iamlint.source.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,29 @@ public record Provenance(List<Step> steps) {
     public String render() {
       return location.map(l -> description + " (" + l.file() + ":" + l.startLine() + ")").orElse(description);
     }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Step s && Objects.equals(description, s.description) && Objects.equals(location, s.location);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(description) * 31 + Objects.hashCode(location);
+    }
+  }
+
+  // equals and hashCode written out here and in Step (the values the records' own give): the
+  // generated ones are bound on first use through method handles, which a fresh JVM builds at
+  // some cost, and values are compared with their provenance on every run.
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Provenance p && Objects.equals(steps, p.steps);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(steps);
   }
 
   public static final Provenance LITERAL = new Provenance(List.of());
