@@ -53,8 +53,10 @@ public final class Main {
         background(() -> readAnnotations(command.equals("scan") ? ScanCommand.class : ReviewCommand.class, ReportOptions.class));
         Scanner.preloadCatalogues();
       }
-      case "rules", "explain" -> background(() -> {
-        readAnnotations(command.equals("rules") ? RulesCommand.class : ExplainCommand.class);
+      // A listing reads only the rules' summaries; an explanation needs the whole catalogue.
+      case "rules" -> background(() -> readAnnotations(RulesCommand.class));
+      case "explain" -> background(() -> {
+        readAnnotations(ExplainCommand.class);
         Catalog.all();
       });
       default -> { }

@@ -132,6 +132,8 @@ public final class ManagedPolicyCatalog {
   static final String INDEX = ActionCatalog.FOLDER + "managed-policies.index";
   /** The documents, one resource each, named by the number of the policy's line in the index. */
   static final String DOCUMENTS = ActionCatalog.FOLDER + "managed-policies/";
+  /** What an indexed policy holds in place of the catalogue's text: its document is a resource of its own. */
+  private static final byte[] NO_TEXT = new byte[0];
   /** The index's first line: the format and the catalogue it was made from; another one is ignored. */
   private static final String INDEX_HEADER = "# iamlint managed-policy index 1 of ";
 
@@ -163,7 +165,7 @@ public final class ManagedPolicyCatalog {
       if (tab == end || tab == at) throw new IllegalStateException(INDEX + ": bad line " + ActionCatalog.ascii(bytes, at, end));
       String name = ActionCatalog.ascii(bytes, at, tab);
       String path = ActionCatalog.ascii(bytes, tab + 1, end);
-      ManagedPolicy p = new ManagedPolicy(name, "arn:aws:iam::aws:policy" + path + name, path, bytes, 0, 0, policies.size());
+      ManagedPolicy p = new ManagedPolicy(name, "arn:aws:iam::aws:policy" + path + name, path, NO_TEXT, 0, 0, policies.size());
       if (policies.put(name, p) != null) throw new IllegalStateException(INDEX + ": duplicate " + name);
       at = end + 1;
     }

@@ -49,9 +49,9 @@ public final class Catalog {
   }
 
   /**
-   * Each rule's id, slug, title, severity, category and formats, in id order: read from the
-   * head of the bundle alone when the whole catalogue has not been needed yet (a listing of the
-   * rules decoded 300 KB of documentation it does not show).
+   * Each rule's id, slug, title, severity, category and formats, in id order, read from the head
+   * of the bundle alone: a listing of the rules decoded 300 KB of documentation it does not show.
+   * Without a bundle, taken from the whole catalogue.
    */
   public static List<RuleSummary> summaries() {
     Optional<List<RuleSummary>> bundled = RuleBundle.bundledSummaries();
