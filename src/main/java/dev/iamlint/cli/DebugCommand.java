@@ -121,6 +121,7 @@ final class DebugCommand implements Callable<Integer> {
         Main.run(new String[] {"scan", "--no-cache", "--format", "json", "--format", "sarif=" + dir.resolve("out.sarif"),
             "--format", "compact=" + dir.resolve("out.txt"), dir.toString()}, new PrintWriter(sink), new PrintWriter(sink));
         warmCachedScans(dir, examples);
+        DaemonServer.roundTrip(dir);
         return ExitCodes.CLEAN;
       } finally {
         deleteTree(dir);

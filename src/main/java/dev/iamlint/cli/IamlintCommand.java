@@ -9,11 +9,12 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "iamlint", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Finds IAM and audit-logging mistakes in Terraform and CloudFormation before they are deployed.",
-    footer = {"", "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or internal error."})
+    footer = {"", "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or internal error.",
+        "--daemon before 'scan' (or IAMLINT_DAEMON=1): answered by the directory's resident server, see 'iamlint daemon --help'."})
 final class IamlintCommand implements Callable<Integer> {
   /** The subcommands, in the order help lists them. */
   static final List<Class<?>> SUBCOMMANDS = List.of(ScanCommand.class, ReviewCommand.class, RulesCommand.class,
-      ExplainCommand.class, LspCommand.class, DebugCommand.class);
+      ExplainCommand.class, DaemonCommand.class, LspCommand.class, DebugCommand.class);
 
   /**
    * The command line for {@code args}. When the first argument names a subcommand, only that one

@@ -8,21 +8,40 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 
 /** Entry point: {@code iamlint scan|rules|explain}. Exit codes: 0 clean, 1 findings, 2 error. */
 public final class Main {
   private Main() {}
 
+  /** Before the command: answer a scan through the resident server, as IAMLINT_DAEMON=1 does. */
+  static final String DAEMON_OPTION = "--daemon";
+
   /** What a run says when what it wrote to standard output was lost. */
   private static final String OUTPUT_LOST = "iamlint: cannot write to standard output (is the disk full or the pipe closed?)";
 
   public static void main(String[] args) {
+    // With IAMLINT_DAEMON set, a scan is answered by this directory's resident server when one runs
+    // (and one is started for the next run when none does); otherwise, or when it cannot answer,
+    // here.
+    // --daemon before the command: the same, for a hook whose environment cannot be set.
+    boolean daemon = args.length > 0 && args[0].equals(DAEMON_OPTION);
+    if (daemon) args = Arrays.copyOfRange(args, 1, args.length);
+    if (args.length > 0 && args[0].equals("scan") && (daemon || DaemonClient.wanted(System.getenv()))) {
+      OptionalInt answered = DaemonClient.scan(args);
+      if (answered.isPresent()) System.exit(answered.getAsInt());
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs a command line with the given streams; used by tests as by {@link #main}. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, Invocation.thisProcess());
+  }
+
+  /** As above, for the process {@code invocation} describes (the resident server's client). */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Invocation invocation) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // Scripts ask for the version to decide things; building the command model costs more
       // than the JVM's own start.
@@ -40,7 +59,10 @@ public final class Main {
       return ExitCodes.ERROR;
     }
     preload(args.length == 0 ? "" : args[0]);
-    return run(args, IamlintCommand.commandLine(args), out, err);
+    CommandLine cmd = IamlintCommand.commandLine(args);
+    CommandLine scan = cmd.getSubcommands().get("scan");
+    if (scan != null) ((ScanCommand) scan.getCommand()).invocation = invocation;
+    return run(args, cmd, out, err);
   }
 
   /**

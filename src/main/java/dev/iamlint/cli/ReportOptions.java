@@ -168,13 +168,13 @@ final class ReportOptions {
    * the scan's (none for a review).
    */
   ScanRequest request(Path cwd, List<Path> paths, Map<String, String> parameters, Map<String, String> variables,
-      List<Path> variableFiles, String partition, ScanOptions options, Config config) {
+      List<Path> variableFiles, String partition, ScanOptions options, Config config, Invocation invocation) {
     Severity minLevel = minSeverity != null ? minSeverity : config.minSeverity().orElse(Severity.INFO);
     Path base = config.file().map(f -> f.toAbsolutePath().normalize().getParent()).orElse(cwd);
     List<Pattern> excludes = config.exclude().stream().map(g -> Globs.compile(Globs.under(base, g))).toList();
     List<Ignore> ignores = config.ignore().stream().map(i -> new Ignore(i.rules(), i.path().map(g -> Globs.under(base, g)),
         i.resource(), i.reason(), i.until(), i.at())).toList();
-    return new ScanRequest(cwd, paths, parameters, variables, variableFiles, System.getenv(), partition, selector(), minLevel,
+    return new ScanRequest(cwd, paths, parameters, variables, variableFiles, invocation.environment(), partition, selector(), minLevel,
         options, p -> excludes.stream().anyMatch(g -> Globs.matches(g, p)), Math.max(1, threads), ignores,
         config.requireReason());
   }
@@ -191,7 +191,7 @@ final class ReportOptions {
    * finding's project.
    */
   int finish(CommandLine.Model.CommandSpec spec, ScanResult result, List<RuleMetadata> enabled,
-      Optional<Path> projectRoot, Path cwd, Function<Finding, Severity> failOnOf) throws IOException {
+      Optional<Path> projectRoot, Path cwd, Function<Finding, Severity> failOnOf, Invocation invocation) throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     if (writeBaselineFile != null) {
       List<Finding> accepted = Triage.baselineOf(result);
@@ -213,13 +213,13 @@ final class ReportOptions {
     for (OutputFormat format : formats) {
       if (stdoutTaken && format.file().isEmpty()) continue;
       StringWriter buffer = new StringWriter();
-      boolean onTerminal = !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
+      boolean onTerminal = !noColor && !invocation.environment().containsKey("NO_COLOR") && invocation.terminal();
       boolean color = format.file().isEmpty() && format.name().equals("text") && switch (colorWhen) {
         case always -> !noColor;
         case never -> false;
         case auto -> onTerminal;
       };
-      format.reporter(color, fromProjectRoot(cwd, projectRoot), System.getenv(), cwd,
+      format.reporter(color, fromProjectRoot(cwd, projectRoot), invocation.environment(), cwd,
           repositoryRoot(projectRoot).orElse(cwd), quotesSource ? SourceLines.CURRENT_DIRECTORY : f -> Optional.empty())
           .write(report, buffer);
       String text = quiet && format.name().equals("text") ? stripSummary(buffer.toString()) : buffer.toString();

@@ -109,7 +109,7 @@ final class ReviewCommand implements Callable<Integer> {
     Severity failOn = report.failOn(config);
     ScanOptions options = new ScanOptions(false, config.externalCloudTrail().orElse(false), report.reportUnknown(config),
         config.rules(), config.accountId(), day);
-    ScanRequest request = report.request(cwd, absolute, Map.of(), Map.of(), List.of(), "aws", options, config)
+    ScanRequest request = report.request(cwd, absolute, Map.of(), Map.of(), List.of(), "aws", options, config, Invocation.thisProcess())
         .withCache(ParseCache.NONE).withProjectRoot(root).withBaseline(baseline);
     ScanResult result;
     try {
@@ -121,6 +121,6 @@ final class ReviewCommand implements Callable<Integer> {
     List<RuleMetadata> enabled = Catalog.all().stream().filter(m -> Triage.reports(m, report.selector(), options)).toList();
     // Exports are account data (a credentials download holds passwords): no report quotes them.
     report.quotesSource = false;
-    return report.finish(spec, result, enabled, root, cwd, f -> failOn);
+    return report.finish(spec, result, enabled, root, cwd, f -> failOn, Invocation.thisProcess());
   }
 }

@@ -49,6 +49,9 @@ final class ScanCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** The process this scan answers for (the resident server's client, or this process). */
+  Invocation invocation = Invocation.thisProcess();
+
   @Parameters(paramLabel = "PATH", description = "Files or directories to scan.", arity = "0..*")
   List<Path> paths = new ArrayList<>();
 
@@ -179,7 +182,7 @@ final class ScanCommand implements Callable<Integer> {
         .filter(m -> judged.stream().anyMatch(j -> Triage.reports(m, selector, j.options()))).toList();
     // The lowest severity that fails is that of the project the finding belongs to.
     return report.finish(spec, result, enabled, units.get(0).root(), cwd, f -> judged.stream()
-        .filter(j -> j.unit().holds(cwd, f.location().file())).map(Judged::failOn).findFirst().orElse(judged.get(0).failOn()));
+        .filter(j -> j.unit().holds(cwd, f.location().file())).map(Judged::failOn).findFirst().orElse(judged.get(0).failOn()), invocation);
   }
 
   /** The CloudFormation parameter values: the parameter files in order, then each --parameter. */
@@ -291,9 +294,9 @@ final class ScanCommand implements Callable<Integer> {
         cloudTrailExternal || config.externalCloudTrail().orElse(false), report.reportUnknown(config), config.rules(),
         config.accountId(), Optional.of(day));
     List<Path> varFiles = variableFiles.stream().map(p -> p.toAbsolutePath().normalize()).toList();
-    ScanRequest request = report.request(cwd, unit.paths(), values, variables, varFiles, partition, options, config)
+    ScanRequest request = report.request(cwd, unit.paths(), values, variables, varFiles, partition, options, config, invocation)
         .withCache(noCache ? ParseCache.NONE
-            : DiskCache.fromEnvironment(System.getenv(), Version.current(), report.debug ? m -> err.println("iamlint: " + m) : m -> {}));
+            : DiskCache.fromEnvironment(invocation.environment(), Version.current(), report.debug ? m -> err.println("iamlint: " + m) : m -> {}));
     request = request.withProjectRoot(unit.root()).withBaseline(baseline);
     if (unit.scope().isPresent()) request = request.withScope(unit.scope().get());
     if (noIgnore) request = request.withIgnoring(Ignoring.NOTHING);
@@ -309,7 +312,7 @@ final class ScanCommand implements Callable<Integer> {
    * before anything else is printed.
    */
   private Optional<Thread> startProgressLine(Progress progress, PrintWriter err) {
-    boolean terminal = System.console() != null && System.getenv("CI") == null && !report.quiet;
+    boolean terminal = invocation.terminal() && !invocation.environment().containsKey("CI") && !report.quiet;
     if (!progressLine && !terminal) return Optional.empty();
     long start = System.nanoTime();
     long delay = progressLine ? 250 : 1000;
@@ -369,7 +372,7 @@ final class ScanCommand implements Callable<Integer> {
     if (changedSince != null) {
       Optional<Path> common = explicit.or(() -> ProjectRoot.find(absolute));
       Path start = common.orElseGet(() -> ProjectRoot.commonDirectory(absolute).orElse(cwd));
-      GitChanges.Changes changes = GitChanges.since(start, changedSince, changedLines);
+      GitChanges.Changes changes = GitChanges.since(start, changedSince, changedLines, invocation.environment());
       for (Path f : changes.files()) {
         if (absolute.stream().noneMatch(f::startsWith) || explicit.filter(r -> !ProjectRoot.contains(r, f)).isPresent()) {
           continue;

@@ -59,7 +59,8 @@ public final class GitChanges {
   }
 
   /** As above, with git run in {@code environment} (less the variables naming another repository). */
-  static Changes since(Path directory, String ref, boolean withLines, Map<String, String> environment) throws Failure {
+  public static Changes since(Path directory, String ref, boolean withLines, Map<String, String> environment)
+      throws Failure {
     Runner run = (dir, args, failure) -> GitChanges.run(dir, args, failure, environment);
     if (ref.isBlank() || ref.startsWith("-")) throw new Failure("--changed-since: '" + ref + "' is not a git revision");
     Path dir = directory.toAbsolutePath().normalize();

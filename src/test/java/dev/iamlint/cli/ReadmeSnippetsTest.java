@@ -87,6 +87,7 @@ class ReadmeSnippetsTest {
     c.put("review-exports", this::reviewExports);
     c.put("review-command", this::reviewCommand);
     c.put("review-schedule", this::reviewSchedule);
+    c.put("daemon", this::daemon);
     return c;
   }
 
@@ -163,6 +164,30 @@ class ReadmeSnippetsTest {
 
   /** The healthy account's fixtures are named as the README's commands write the exports. */
   private static final Path HEALTHY_ACCOUNT = Path.of("testdata", "review", "healthy");
+
+  // tools/e2e/daemon runs each of these commands through the launcher (DaemonTest checks the server).
+  private void daemon(Snippet s) throws IOException {
+    assertE2eRuns("daemon", s.name());
+    String e2e = Files.readString(Path.of("tools", "e2e", "daemon"));
+    int commands = 0;
+    for (String line : s.text().lines().toList()) {
+      String command = line.replaceAll("#.*", "").strip();
+      if (command.equals("export IAMLINT_DAEMON=1")) {
+        assertTrue(e2e.contains("IAMLINT_DAEMON=1 run \"$iamlint\" scan"), "the e2e scans with IAMLINT_DAEMON=1");
+        continue;
+      }
+      assertTrue(command.startsWith("iamlint "), line);
+      String rest = command.substring("iamlint ".length());
+      if (rest.startsWith("daemon ")) {
+        assertTrue(e2e.contains("\"$iamlint\" " + rest), "tools/e2e/daemon runs " + command);
+        assertEquals(ExitCodes.CLEAN, run(rest.split(" ")[0], rest.split(" ")[1], "--help").code(), command);
+      } else {
+        assertEquals("scan .", rest);
+      }
+      commands++;
+    }
+    assertEquals(4, commands, s.text());
+  }
 
   // Every export command writes a file the review command reads, and the fixtures stand for them.
   private void reviewExports(Snippet s) throws IOException {
