@@ -4,7 +4,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -13,11 +15,14 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
 
 /**
  * The resident server's shared part: where its socket lives and what crosses it.
@@ -51,7 +56,7 @@ final class Daemon {
 
   /** A request: what the client asks and what it is (its directory, environment, terminal, charsets). */
   record Request(Kind kind, String workingDirectory, Map<String, String> environment, boolean terminal,
-      String stdoutCharset, String stderrCharset, List<String> args) {
+      String stdoutCharset, String stderrCharset, String locale, List<String> args) {
     Request {
       environment = Map.copyOf(environment);
       args = List.copyOf(args);
@@ -66,6 +71,7 @@ final class Daemon {
       out.writeBoolean(terminal);
       writeString(out, stdoutCharset);
       writeString(out, stderrCharset);
+      writeString(out, locale);
       out.writeInt(environment.size());
       for (Map.Entry<String, String> e : environment.entrySet()) {
         writeString(out, e.getKey());
@@ -90,13 +96,14 @@ final class Daemon {
       boolean terminal = in.readBoolean();
       String outCharset = readString(in);
       String errCharset = readString(in);
+      String locale = readString(in);
       int n = count(in);
       Map<String, String> env = new LinkedHashMap<>();
       for (int i = 0; i < n; i++) env.put(readString(in), readString(in));
       int m = count(in);
       List<String> args = new ArrayList<>();
       for (int i = 0; i < m; i++) args.add(readString(in));
-      return new Request(kind, cwd, env, terminal, outCharset, errCharset, args);
+      return new Request(kind, cwd, env, terminal, outCharset, errCharset, locale, args);
     }
   }
 
@@ -109,7 +116,9 @@ final class Daemon {
   static String readString(DataInputStream in) throws IOException {
     int n = in.readInt();
     if (n < 0 || n > MAX_REQUEST) throw new IOException("bad length " + n);
-    return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+    byte[] b = new byte[n];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
   }
 
   private static int count(DataInputStream in) throws IOException {
@@ -178,25 +187,43 @@ final class Daemon {
           // Made at the same moment by another run (or a file of that name: refused below).
         }
       }
-      return private_(dir) ? Optional.of(dir) : Optional.empty();
+      return isPrivate(dir) ? Optional.of(dir) : Optional.empty();
     } catch (IOException | InvalidPathException | UnsupportedOperationException | SecurityException e) {
       return Optional.empty();
     }
   }
 
   /** A real directory (not a link), owned by this user, that group and others cannot use. */
-  static boolean private_(Path dir) throws IOException {
+  static boolean isPrivate(Path dir) throws IOException {
     PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
     if (view == null) return false;
     PosixFileAttributes a = view.readAttributes();
-    if (!a.isDirectory()) return false;
-    if (!a.owner().getName().equals(System.getProperty("user.name"))) return false;
+    if (!a.isDirectory() || !a.owner().equals(me())) return false;
     for (PosixFilePermission p : a.permissions()) {
       if (p != PosixFilePermission.OWNER_READ && p != PosixFilePermission.OWNER_WRITE && p != PosixFilePermission.OWNER_EXECUTE) {
         return false;
       }
     }
     return true;
+  }
+
+  /** This process's user (compared by user id). */
+  static UserPrincipal me() throws IOException {
+    return FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+  }
+
+  /**
+   * Whether the process at the other end of {@code channel} runs as this user: the directory's
+   * permissions keep others from the socket, and this holds even if a directory above it was
+   * someone else's to rename. Where the system cannot tell, no.
+   */
+  static boolean peerIsMe(SocketChannel channel) {
+    try {
+      UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
+      return peer != null && peer.user().equals(me());
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
   }
 
   /**

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -31,9 +32,8 @@ final class DaemonClient {
   /** How long a started server is given to come up before another run starts one again. */
   private static final long STARTING_MILLIS = 30_000;
 
-  static boolean wanted(Map<String, String> environment) {
-    return Daemon.wanted(environment);
-  }
+  /** How long after a server failed to serve no other is started (its log says why). */
+  private static final long FAILED_MILLIS = 10 * 60_000;
 
   /** What asking gave. */
   sealed interface Outcome permits Answered, Refused, Unreachable, Broken {}
@@ -41,7 +41,10 @@ final class DaemonClient {
   /** The server ran the command: its exit code. */
   record Answered(int exitCode) implements Outcome {}
 
-  /** The server would not run it (another directory, a rebuilt iamlint, not a scan): run it here. */
+  /**
+   * The server would not run it (another directory, a rebuilt iamlint, not a scan, not this user's
+   * server): run it here.
+   */
   record Refused(String reason) implements Outcome {}
 
   /** No server answers on the socket. */
@@ -53,15 +56,23 @@ final class DaemonClient {
   /** A scan answered by the server: its exit code; empty when this process must run it. */
   static OptionalInt scan(String[] args) {
     Optional<Path> code = Daemon.code();
+    if (code.isEmpty()) return OptionalInt.empty();
     Path cwd = Path.of("").toAbsolutePath();
     Map<String, String> env = System.getenv();
-    if (code.isEmpty()) return OptionalInt.empty();
     Optional<Path> socket = Daemon.socket(env, System.getProperty("user.home", ""), code.get(), cwd);
     if (socket.isEmpty()) return OptionalInt.empty();
     Daemon.Request request = new Daemon.Request(Daemon.Kind.SCAN, cwd.toString(), env, System.console() != null,
-        charsetOf("sun.stdout.encoding"), charsetOf("sun.stderr.encoding"), List.of(args));
+        charsetOf("stdout.encoding", "sun.stdout.encoding"), charsetOf("stderr.encoding", "sun.stderr.encoding"),
+        Locale.getDefault().toLanguageTag(), List.of(args));
     Outcome outcome = ask(socket.get(), request, System.out, System.err);
-    if (outcome instanceof Answered a) return OptionalInt.of(a.exitCode());
+    if (outcome instanceof Answered a) {
+      // As Main.run does: a report lost to a full disk or a closed pipe is not a clean run.
+      if (System.out.checkError() && a.exitCode() != ExitCodes.ERROR) {
+        System.err.println(Main.OUTPUT_LOST);
+        return OptionalInt.of(ExitCodes.ERROR);
+      }
+      return OptionalInt.of(a.exitCode());
+    }
     if (outcome instanceof Broken b) {
       System.err.println("iamlint: the resident server stopped during the scan (" + b.reason() + "); run it again");
       return OptionalInt.of(ExitCodes.ERROR);
@@ -70,13 +81,19 @@ final class DaemonClient {
     return OptionalInt.empty();
   }
 
-  /** The charset this process's stdout or stderr encodes with (as {@link System#out} does on Java 17). */
-  private static String charsetOf(String property) {
-    String name = System.getProperty(property);
-    try {
-      if (name != null && Charset.isSupported(name)) return name;
-    } catch (IllegalArgumentException e) {
-      // An illegal name: the default, as System.out takes it.
+  /**
+   * The charset this process's stdout or stderr encodes with, as {@link System#out} takes it:
+   * {@code stdout.encoding} on Java 19 and later, {@code sun.stdout.encoding} before, else the
+   * default.
+   */
+  private static String charsetOf(String... properties) {
+    for (String property : properties) {
+      String name = System.getProperty(property);
+      try {
+        if (name != null && Charset.isSupported(name)) return name;
+      } catch (IllegalArgumentException e) {
+        // An illegal name: the next, as System.out would.
+      }
     }
     return Charset.defaultCharset().name();
   }
@@ -93,6 +110,8 @@ final class DaemonClient {
     }
     boolean written = false;
     try (channel) {
+      // Nothing of this process (its environment holds secrets) goes to another user's server.
+      if (!Daemon.peerIsMe(channel)) return new Refused("not this user's server");
       byte[] body = request.encode();
       DataOutputStream send = new DataOutputStream(Channels.newOutputStream(channel));
       send.writeInt(body.length);
@@ -113,6 +132,8 @@ final class DaemonClient {
         int n = in.readInt();
         if (n < 0 || n > Daemon.MAX_REQUEST) return written ? new Broken("bad frame") : new Refused("bad frame");
         OutputStream target = kind == Daemon.OUT ? out : err;
+        // From the first byte on, the scan cannot be run here again without printing twice.
+        written = true;
         while (n > 0) {
           int r = in.read(buffer, 0, Math.min(n, buffer.length));
           if (r < 0) throw new java.io.EOFException();
@@ -120,7 +141,6 @@ final class DaemonClient {
           n -= r;
         }
         target.flush();
-        written = true;
       }
     } catch (IOException e) {
       // Nothing written yet: as if there were no server, the scan runs here.
@@ -135,14 +155,15 @@ final class DaemonClient {
    */
   static boolean start(Path socket, Path code, Path cwd) {
     Path starting = Path.of(socket + ".starting");
+    Path failed = Path.of(socket + ".failed");
     try {
-      if (Files.exists(starting)
-          && System.currentTimeMillis() - Files.getLastModifiedTime(starting).toMillis() < STARTING_MILLIS) {
-        return false;
-      }
+      if (recent(starting, STARTING_MILLIS) || recent(failed, FAILED_MILLIS)) return false;
       if (!Files.exists(starting)) Files.createFile(starting);
       Files.setLastModifiedTime(starting, FileTime.fromMillis(System.currentTimeMillis()));
       List<String> command = new ArrayList<>();
+      // A session of its own where setsid exists: a Ctrl-C in the terminal that ran the first
+      // scan (a git commit) is not the server's.
+      if (Files.isExecutable(Path.of("/usr/bin/setsid"))) command.add("/usr/bin/setsid");
       command.add(javaExecutable());
       command.addAll(DaemonServer.JVM_FLAGS);
       command.add("-cp");
@@ -152,12 +173,16 @@ final class DaemonClient {
       new ProcessBuilder(command).directory(cwd.toFile())
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.to(new File(socket + ".log")))
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(socket + ".log")))
           .start();
       return true;
     } catch (IOException | RuntimeException e) {
       return false;
     }
+  }
+
+  private static boolean recent(Path marker, long millis) throws IOException {
+    return Files.exists(marker) && System.currentTimeMillis() - Files.getLastModifiedTime(marker).toMillis() < millis;
   }
 
   /** The java this process runs on. */
@@ -169,7 +194,7 @@ final class DaemonClient {
   /** For {@code daemon status|stop}: a request of {@code kind} with no arguments. */
   static Outcome control(Path socket, Daemon.Kind kind, OutputStream out) {
     Daemon.Request request = new Daemon.Request(kind, Path.of("").toAbsolutePath().toString(), Map.of(), false,
-        Charset.defaultCharset().name(), Charset.defaultCharset().name(), List.of());
+        Charset.defaultCharset().name(), Charset.defaultCharset().name(), Locale.getDefault().toLanguageTag(), List.of());
     return ask(socket, request, out, out);
   }
 }

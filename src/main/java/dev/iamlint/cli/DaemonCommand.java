@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
         "With IAMLINT_DAEMON=1 in the environment, 'iamlint scan' is answered by a warm server of the directory it "
             + "runs in (started by the first such scan, or by 'daemon start'), in a fraction of a fresh JVM's time. "
             + "The server stops after IAMLINT_DAEMON_IDLE minutes (default 30) without a scan, or when iamlint is "
-            + "rebuilt. Its socket is in a directory only the user can enter."})
+            + "rebuilt. Its socket is in a directory only the user can enter.",
+        "Exit codes: 0 done (status: running), 1 status: none running, 2 no server possible here."})
 final class DaemonCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -1,7 +1,6 @@
 package dev.iamlint.cli;
 
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -21,9 +21,11 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,6 +48,9 @@ public final class DaemonServer {
 
   private static final Duration DEFAULT_IDLE = Duration.ofMinutes(30);
 
+  /** A client has this long to send its request: one that sends nothing holds up no other. */
+  static final Duration REQUEST_LIMIT = Duration.ofSeconds(5);
+
   /** Quiet this long after a scan, the heap is collected and shrunk. */
   private static final long COLLECT_AFTER_MILLIS = 2_000;
 
@@ -54,7 +59,7 @@ public final class DaemonServer {
       System.err.println("usage: DaemonServer SOCKET");
       System.exit(ExitCodes.ERROR);
     }
-    System.exit(new Server(Path.of(args[0]), idle(System.getenv()), Daemon.code()).serve(true));
+    System.exit(new Server(Path.of(args[0]), idle(System.getenv()), REQUEST_LIMIT, Daemon.code()).serve(true));
   }
 
   /**
@@ -64,10 +69,11 @@ public final class DaemonServer {
    */
   static boolean roundTrip(Path dir) {
     Path socket = dir.resolve("d.sock");
+    // Its result is not needed: the classes that place a socket (and check its directory) are.
     Daemon.socket(Map.of("XDG_RUNTIME_DIR", dir.toString()), "", dir, dir);
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
       server.bind(UnixDomainSocketAddress.of(socket));
-      Server s = new Server(socket, DEFAULT_IDLE, Optional.empty());
+      Server s = new Server(socket, DEFAULT_IDLE, REQUEST_LIMIT, Optional.empty());
       Thread t = new Thread(() -> {
         try {
           s.answer(server.accept());
@@ -107,16 +113,20 @@ public final class DaemonServer {
   static final class Server {
     private final Path socket;
     private final Duration idle;
+    private final Duration requestLimit;
     private final Optional<Path> code;
     private final String stamp;
     private final Path workingDirectory = Path.of("").toAbsolutePath();
-    private final long started = System.currentTimeMillis();
+    /** The directory itself, as the kernel holds it: one deleted and made again is another. */
+    private final Optional<Object> workingDirectoryKey = fileKey(Path.of("."));
+    private final long started = System.nanoTime();
     private volatile boolean stopping;
     private int scans;
 
-    Server(Path socket, Duration idle, Optional<Path> code) {
+    Server(Path socket, Duration idle, Duration requestLimit, Optional<Path> code) {
       this.socket = socket;
       this.idle = idle;
+      this.requestLimit = requestLimit;
       this.code = code;
       this.stamp = code.map(Daemon::stamp).orElse("");
     }
@@ -137,24 +147,24 @@ public final class DaemonServer {
           log("serving " + workingDirectory + " on " + socket);
           server.configureBlocking(false);
           server.register(selector, SelectionKey.OP_ACCEPT);
-          long last = System.currentTimeMillis();
+          long last = System.nanoTime();
           boolean collect = false;
           while (!stopping) {
             selector.select(1000);
             selector.selectedKeys().clear();
             SocketChannel client = server.accept();
-            long now = System.currentTimeMillis();
             if (client != null) {
               answer(client);
-              last = System.currentTimeMillis();
+              last = System.nanoTime();
               collect = true;
               continue;
             }
-            if (collect && now - last > COLLECT_AFTER_MILLIS) {
+            long quiet = (System.nanoTime() - last) / 1_000_000;
+            if (collect && quiet > COLLECT_AFTER_MILLIS) {
               System.gc();
               collect = false;
             }
-            if (now - last > idle.toMillis()) {
+            if (quiet > idle.toMillis()) {
               log("idle for " + idle.toMinutes() + " min: stopping");
               break;
             }
@@ -169,16 +179,26 @@ public final class DaemonServer {
           }
         } finally {
           Files.deleteIfExists(socket);
-          // The log is kept only when serving failed, for 'daemon start' to point at. The lock file
-          // stays: deleted, a server that had just opened it would lock a file nobody else sees.
-          Files.deleteIfExists(Path.of(socket + ".log"));
         }
+        // The log is kept only when serving failed, for 'daemon start' to point at. The lock file
+        // stays: deleted, a server that had just opened it would lock a file nobody else sees.
+        Files.deleteIfExists(Path.of(socket + ".log"));
         return ExitCodes.CLEAN;
       } catch (java.nio.channels.OverlappingFileLockException e) {
         return ExitCodes.CLEAN; // a server of this process has it
       } catch (IOException | RuntimeException e) {
         log("cannot serve: " + e);
+        failed();
         return ExitCodes.ERROR;
+      }
+    }
+
+    /** No other server is started for a while (the clients run their scans themselves). */
+    private void failed() {
+      try {
+        Files.writeString(Path.of(socket + ".failed"), "see " + socket + ".log\n");
+      } catch (IOException e) {
+        // Then clients try again after their start-up pause.
       }
     }
 
@@ -195,24 +215,65 @@ public final class DaemonServer {
     /** Reads one request and answers it; a client that goes away costs nothing but its scan. */
     void answer(SocketChannel client) {
       try (client) {
-        client.configureBlocking(true);
-        DataInputStream in = new DataInputStream(Channels.newInputStream(client));
-        int length = in.readInt();
-        if (length < 0 || length > Daemon.MAX_REQUEST) return;
-        Daemon.Request request = Daemon.Request.decode(in.readNBytes(length));
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(client), 1 << 16));
-        switch (request.kind()) {
-          case PING -> text(out, "iamlint: resident server for " + workingDirectory + ": pid " + ProcessHandle.current().pid()
-              + ", up " + (System.currentTimeMillis() - started) / 1000 + " s, " + scans + " scans\n");
-          case STOP -> {
-            text(out, "iamlint: stopped the resident server for " + workingDirectory + "\n");
-            stopping = true;
-          }
-          case SCAN -> scan(request, out);
+        if (!Daemon.peerIsMe(client)) {
+          log("refused a client of another user");
+          return;
         }
-        out.flush();
+        Optional<byte[]> body = read(client);
+        if (body.isEmpty()) return;
+        Daemon.Request request = Daemon.Request.decode(body.get());
+        client.configureBlocking(true);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(client), 1 << 16));
+        try {
+          switch (request.kind()) {
+            case PING -> text(out, "iamlint: resident server for " + workingDirectory + ": pid "
+                + ProcessHandle.current().pid() + ", up " + (System.nanoTime() - started) / 1_000_000_000L + " s, "
+                + scans + " scans\n");
+            case STOP -> {
+              text(out, "iamlint: stopped the resident server for " + workingDirectory + "\n");
+              stopping = true;
+            }
+            case SCAN -> scan(request, out);
+          }
+        } finally {
+          out.flush();
+        }
       } catch (IOException | RuntimeException e) {
         log("request failed: " + e);
+      }
+    }
+
+    /**
+     * The request's bytes, read within the time limit: empty when the client sends too little in
+     * time, closes early, or sends what is no request of ours.
+     */
+    private Optional<byte[]> read(SocketChannel client) throws IOException {
+      client.configureBlocking(false);
+      long deadline = System.nanoTime() + requestLimit.toNanos();
+      try (Selector selector = Selector.open()) {
+        client.register(selector, SelectionKey.OP_READ);
+        ByteBuffer length = ByteBuffer.allocate(4);
+        ByteBuffer body = null;
+        while (true) {
+          ByteBuffer buffer = body == null ? length : body;
+          int n = client.read(buffer);
+          if (n < 0) return Optional.empty();
+          if (!buffer.hasRemaining()) {
+            if (body != null) return Optional.of(body.array());
+            int size = length.flip().getInt();
+            if (size < 0 || size > Daemon.MAX_REQUEST) return Optional.empty();
+            body = ByteBuffer.allocate(size);
+            if (size == 0) return Optional.of(body.array());
+            continue;
+          }
+          long left = (deadline - System.nanoTime()) / 1_000_000;
+          if (left <= 0) {
+            log("a client sent no request within " + requestLimit.toSeconds() + " s");
+            return Optional.empty();
+          }
+          if (n == 0) selector.select(left);
+          selector.selectedKeys().clear();
+        }
       }
     }
 
@@ -225,8 +286,18 @@ public final class DaemonServer {
       }
       PrintWriter stdout = writer(out, Daemon.OUT, request.stdoutCharset());
       PrintWriter stderr = writer(out, Daemon.ERR, request.stderrCharset());
-      int exitCode = Main.run(request.args().toArray(String[]::new), stdout, stderr,
-          new Invocation(request.environment(), request.terminal()));
+      // Messages that format numbers read the default locale: the client's, as in its own JVM.
+      Locale.setDefault(Locale.forLanguageTag(request.locale()));
+      int exitCode;
+      try {
+        exitCode = Main.run(request.args().toArray(String[]::new), stdout, stderr,
+            new Invocation(request.environment(), request.terminal(), true));
+      } catch (Error e) {
+        // Reported to the client already; a server that ran out of memory or lost a class serves no more.
+        exitCode = ExitCodes.ERROR;
+        stopping = true;
+        log("stopping after " + e);
+      }
       stdout.flush();
       stderr.flush();
       scans++;
@@ -241,11 +312,31 @@ public final class DaemonServer {
         return Optional.of("iamlint was rebuilt");
       }
       if (!request.workingDirectory().equals(workingDirectory.toString())) return Optional.of("another working directory");
-      if (request.args().isEmpty() || !request.args().get(0).equals("scan")) return Optional.of("only scans are served");
+      if (!workingDirectoryKey.equals(fileKey(workingDirectory))) {
+        // Deleted and made again: relative paths would still be read in the old one.
+        stopping = true;
+        return Optional.of("the working directory was made anew");
+      }
+      List<String> args = request.args();
+      if (args.isEmpty() || !args.get(0).equals("scan")) return Optional.of("only scans are served");
+      // Stack traces go to the process's own stderr, and help is coloured for its own terminal.
+      for (String a : args) {
+        if (a.equals("--debug") || a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V")) {
+          return Optional.of(a + " runs in the client");
+        }
+      }
       if (!Charset.isSupported(request.stdoutCharset()) || !Charset.isSupported(request.stderrCharset())) {
         return Optional.of("an unknown charset");
       }
       return Optional.empty();
+    }
+
+    private static Optional<Object> fileKey(Path directory) {
+      try {
+        return Optional.ofNullable(Files.readAttributes(directory, BasicFileAttributes.class).fileKey());
+      } catch (IOException e) {
+        return Optional.empty();
+      }
     }
 
     private static void text(DataOutputStream out, String text) throws IOException {

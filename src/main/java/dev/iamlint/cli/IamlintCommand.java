@@ -21,7 +21,19 @@ final class IamlintCommand implements Callable<Integer> {
    * is built: picocli reads every option of every subcommand it is given, a tenth of a small scan.
    */
   static CommandLine commandLine(String[] args) {
-    CommandLine cmd = new CommandLine(new IamlintCommand());
+    return commandLine(args, Invocation.thisProcess());
+  }
+
+  /** As above, for the process {@code invocation} describes (the scan reads its environment). */
+  static CommandLine commandLine(String[] args, Invocation invocation) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> cls) throws Exception {
+        return cls == ScanCommand.class ? cls.cast(new ScanCommand(invocation)) : defaults.create(cls);
+      }
+    };
+    CommandLine cmd = new CommandLine(new IamlintCommand(), factory);
     String first = args.length == 0 ? "" : args[0];
     boolean named = SUBCOMMANDS.stream().anyMatch(c -> name(c).equals(first));
     for (Class<?> c : SUBCOMMANDS) {

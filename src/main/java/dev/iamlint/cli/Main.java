@@ -19,7 +19,7 @@ public final class Main {
   static final String DAEMON_OPTION = "--daemon";
 
   /** What a run says when what it wrote to standard output was lost. */
-  private static final String OUTPUT_LOST = "iamlint: cannot write to standard output (is the disk full or the pipe closed?)";
+  static final String OUTPUT_LOST = "iamlint: cannot write to standard output (is the disk full or the pipe closed?)";
 
   public static void main(String[] args) {
     // With IAMLINT_DAEMON set, a scan is answered by this directory's resident server when one runs
@@ -28,7 +28,7 @@ public final class Main {
     // --daemon before the command: the same, for a hook whose environment cannot be set.
     boolean daemon = args.length > 0 && args[0].equals(DAEMON_OPTION);
     if (daemon) args = Arrays.copyOfRange(args, 1, args.length);
-    if (args.length > 0 && args[0].equals("scan") && (daemon || DaemonClient.wanted(System.getenv()))) {
+    if (args.length > 0 && args[0].equals("scan") && (daemon || Daemon.wanted(System.getenv()))) {
       OptionalInt answered = DaemonClient.scan(args);
       if (answered.isPresent()) System.exit(answered.getAsInt());
     }
@@ -59,10 +59,7 @@ public final class Main {
       return ExitCodes.ERROR;
     }
     preload(args.length == 0 ? "" : args[0]);
-    CommandLine cmd = IamlintCommand.commandLine(args);
-    CommandLine scan = cmd.getSubcommands().get("scan");
-    if (scan != null) ((ScanCommand) scan.getCommand()).invocation = invocation;
-    return run(args, cmd, out, err);
+    return run(args, IamlintCommand.commandLine(args, invocation), out, err, invocation.resident());
   }
 
   /**
@@ -114,6 +111,15 @@ public final class Main {
 
   /** Runs {@code args} on {@code cmd}: the error handling every command gets. */
   static int run(String[] args, CommandLine cmd, PrintWriter out, PrintWriter err) {
+    return run(args, cmd, out, err, false);
+  }
+
+  /**
+   * As above; {@code resident}: an Error (out of memory, a class that failed to initialise) is
+   * reported and then thrown on, for the resident server to stop after its answer rather than
+   * serve on in that state.
+   */
+  private static int run(String[] args, CommandLine cmd, PrintWriter out, PrintWriter err, boolean resident) {
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -143,6 +149,10 @@ public final class Main {
       err.println("iamlint: internal error: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + " (run with --debug for details)");
       code = ExitCodes.ERROR;
+      if (resident && e instanceof Error) {
+        err.flush();
+        throw (Error) e;
+      }
     }
     // A report lost to a full disk or a closed pipe must not pass for a clean run.
     if (out.checkError() && code != ExitCodes.ERROR) {

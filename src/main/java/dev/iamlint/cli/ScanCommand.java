@@ -50,7 +50,11 @@ final class ScanCommand implements Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   /** The process this scan answers for (the resident server's client, or this process). */
-  Invocation invocation = Invocation.thisProcess();
+  private final Invocation invocation;
+
+  ScanCommand(Invocation invocation) {
+    this.invocation = invocation;
+  }
 
   @Parameters(paramLabel = "PATH", description = "Files or directories to scan.", arity = "0..*")
   List<Path> paths = new ArrayList<>();

@@ -57,7 +57,7 @@ class DaemonTest {
   /** A server on a socket in the temporary directory, watching {@code code} for a rebuild. */
   private void startServer(Optional<Path> code) throws InterruptedException {
     socket = dir.resolve("s.sock");
-    DaemonServer.Server server = new DaemonServer.Server(socket, Duration.ofMinutes(5), code);
+    DaemonServer.Server server = new DaemonServer.Server(socket, Duration.ofMinutes(5), Duration.ofMillis(300), code);
     serving = new Thread(() -> served.set(server.serve(false)), "test-daemon");
     serving.start();
     for (int i = 0; i < 500 && !Files.exists(socket); i++) Thread.sleep(10);
@@ -70,7 +70,7 @@ class DaemonTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Daemon.Request request = new Daemon.Request(Daemon.Kind.SCAN, workingDirectory, env, terminal, "UTF-8", "UTF-8",
-        List.of(args));
+        "en-US", List.of(args));
     DaemonClient.Outcome outcome = DaemonClient.ask(socket, request, out, err);
     return new Reply(outcome, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
@@ -160,6 +160,11 @@ class DaemonTest {
     assertInstanceOf(DaemonClient.Refused.class, ask(cwd.toString(), System.getenv(), false, "rules").outcome(),
         "only scans");
     assertInstanceOf(DaemonClient.Refused.class, ask(cwd.toString(), System.getenv(), false).outcome(), "nothing");
+    // Stack traces would go to the server's own stderr, help would be coloured for its terminal.
+    for (String flag : List.of("--debug", "--help", "-h", "--version", "-V")) {
+      assertEquals(new DaemonClient.Refused(flag + " runs in the client"),
+          ask(cwd.toString(), System.getenv(), false, "scan", flag, ".").outcome());
+    }
   }
 
   @Test
@@ -178,7 +183,7 @@ class DaemonTest {
   void aScanAskedOfARebuiltIamlintIsRefused() throws Exception {
     Path jar = Files.writeString(dir.resolve("iamlint.jar"), "build 1");
     socket = dir.resolve("r.sock");
-    DaemonServer.Server server = new DaemonServer.Server(socket, Duration.ofMinutes(5), Optional.of(jar));
+    DaemonServer.Server server = new DaemonServer.Server(socket, Duration.ofMinutes(5), Duration.ofSeconds(5), Optional.of(jar));
     rebuild(jar);
     try (java.nio.channels.ServerSocketChannel listening = java.nio.channels.ServerSocketChannel.open(
         java.net.StandardProtocolFamily.UNIX)) {
@@ -202,13 +207,41 @@ class DaemonTest {
   }
 
   @Test
+  void aClientThatSendsNothingHoldsUpNoOther() throws Exception {
+    Path project = template();
+    startServer(Optional.empty());
+    try (java.nio.channels.SocketChannel silent = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+      silent.connect(java.net.UnixDomainSocketAddress.of(socket));
+      silent.write(java.nio.ByteBuffer.wrap(new byte[] {0, 0})); // half a length, then nothing
+      Reply r = ask(cwd.toString(), System.getenv(), false, "scan", "--format", "compact", "--no-cache", project.toString());
+      assertEquals(new DaemonClient.Answered(ExitCodes.FINDINGS), r.outcome(), r.err());
+      // The silent one was let go: it reads the end of the stream, no answer.
+      assertEquals(-1, silent.read(java.nio.ByteBuffer.allocate(1)));
+    }
+  }
+
+  @Test
+  void scansInARowAndAtOnceGiveTheSameAnswer() throws Exception {
+    Path project = template();
+    startServer(Optional.empty());
+    String[] args = {"scan", "--format", "json", "--no-cache", project.toString()};
+    String expected = local(args).out();
+    for (int i = 0; i < 3; i++) assertEquals(expected, ask(cwd.toString(), System.getenv(), false, args).out(), "run " + i);
+    List<java.util.concurrent.CompletableFuture<Reply>> together = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      together.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> ask(cwd.toString(), System.getenv(), false, args)));
+    }
+    for (java.util.concurrent.CompletableFuture<Reply> f : together) assertEquals(expected, f.get().out());
+  }
+
+  @Test
   void statusAndStop() throws Exception {
     startServer(Optional.empty());
     ByteArrayOutputStream status = new ByteArrayOutputStream();
     assertEquals(new DaemonClient.Answered(ExitCodes.CLEAN), DaemonClient.control(socket, Daemon.Kind.PING, status));
     assertTrue(status.toString(StandardCharsets.UTF_8).startsWith("iamlint: resident server for " + cwd + ": pid "));
     // A second server for the same socket leaves at once.
-    assertEquals(ExitCodes.CLEAN, new DaemonServer.Server(socket, Duration.ofMinutes(5), Optional.empty()).serve(false));
+    assertEquals(ExitCodes.CLEAN, new DaemonServer.Server(socket, Duration.ofMinutes(5), Duration.ofSeconds(5), Optional.empty()).serve(false));
     assertTrue(serving.isAlive(), "the first one serves on");
     assertEquals(new DaemonClient.Answered(ExitCodes.CLEAN),
         DaemonClient.control(socket, Daemon.Kind.STOP, new ByteArrayOutputStream()));
@@ -272,7 +305,7 @@ class DaemonTest {
   @Test
   void aRequestCrossesTheSocketWhole() throws IOException {
     Map<String, String> env = Map.of("TF_VAR_x", "é \n", "EMPTY", "");
-    Daemon.Request r = new Daemon.Request(Daemon.Kind.SCAN, "/w", env, true, "UTF-8", "ISO-8859-1", List.of("scan", "ü", ""));
+    Daemon.Request r = new Daemon.Request(Daemon.Kind.SCAN, "/w", env, true, "UTF-8", "ISO-8859-1", "de-CH", List.of("scan", "ü", ""));
     assertEquals(r, Daemon.Request.decode(r.encode()));
     byte[] notOurs = "GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> Daemon.Request.decode(notOurs));
