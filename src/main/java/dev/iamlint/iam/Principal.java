@@ -2,6 +2,7 @@ package dev.iamlint.iam;
 
 import dev.iamlint.model.IamModel;
 import dev.iamlint.model.ResourceRef;
+import dev.iamlint.value.Reference;
 import dev.iamlint.value.Truth;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
@@ -127,9 +128,17 @@ public final class Principal {
       if (s.equals(HOLE) && v instanceof Value.Unknown u && deployingAccount(u)) {
         return new Entry(type, v, Kind.ACCOUNT, new Account.Deploying());
       }
+      if (s.equals(HOLE) && v instanceof Value.Unknown u && anotherProvider(u)
+          && u.reference().filter(r -> !r.attribute().equals("arn")).isPresent()) {
+        return new Entry(type, v, Kind.ACCOUNT, NOT_KNOWN);
+      }
       return arn(type, v, s);
     }
     if (v instanceof Value.Unknown u && deployingAccount(u)) return new Entry(type, v, Kind.ACCOUNT, new Account.Deploying());
+    if (v instanceof Value.Unknown u && anotherProvider(u) && u.partial().isEmpty()
+        && u.reference().filter(r -> !r.attribute().equals("arn")).isPresent()) {
+      return new Entry(type, v, Kind.ACCOUNT, NOT_KNOWN);
+    }
     if (v instanceof Value.Unknown u && deployingCaller(u)) return new Entry(type, v, Kind.UNKNOWN, new Account.Deploying());
     if (v instanceof Value.Unknown u && u.reference().isPresent()) {
       // A role or user declared in the scan is deployed with it, into the same account.
@@ -183,8 +192,17 @@ public final class Principal {
   /** {@code ${AWS::AccountId}} or the account id of {@code data.aws_caller_identity}, as the evaluators leave them. */
   static boolean deployingAccount(Value.Unknown u) {
     return u.reason().startsWith("pseudo parameter AWS::AccountId ")
-        || u.reference().filter(r -> r.address().matches("(.*\\.)?data\\.aws_caller_identity\\.[^.]+")
+        || !anotherProvider(u) && u.reference().filter(r -> r.address().matches("(.*\\.)?data\\.aws_caller_identity\\.[^.]+")
             && (r.attribute().equals("account_id") || r.attribute().equals("id"))).isPresent();
+  }
+
+  /**
+   * The account of a {@code data.aws_caller_identity} in a Terraform module that deploys through
+   * several AWS providers (the evaluator's reason begins so, see DataSources): an account, but
+   * not known to be the one the role is created in.
+   */
+  private static boolean anotherProvider(Value.Unknown u) {
+    return u.reason().startsWith("the account of a caller identity ");
   }
 
   /**
@@ -192,7 +210,7 @@ public final class Principal {
    * (which one is not known) of the deploying account.
    */
   private static boolean deployingCaller(Value.Unknown u) {
-    return u.partial().isEmpty() && u.reference().filter(r -> r.address().matches("(.*\\.)?data\\.aws_caller_identity\\.[^.]+")
+    return u.partial().isEmpty() && !anotherProvider(u) && u.reference().filter(r -> r.address().matches("(.*\\.)?data\\.aws_caller_identity\\.[^.]+")
         && r.attribute().equals("arn")).isPresent();
   }
 
@@ -215,6 +233,12 @@ public final class Principal {
     if (entry instanceof Value.Unknown u && u.partial().map(p -> p.equals(HOLE) || DEPLOYING_ROOT.matcher(p).matches()).orElse(true)
         && deployingAccount(u)) {
       return "the deploying account (" + u.reference().map(r -> r.address() + "." + r.attribute()).orElse("AWS::AccountId")
+          + ": any of its users and roles whose policies allow it)";
+    }
+    if (entry instanceof Value.Unknown u && u.partial().map(p -> p.equals(HOLE) || DEPLOYING_ROOT.matcher(p).matches()).orElse(true)
+        && anotherProvider(u) && u.reference().isPresent()) {
+      Reference r = u.reference().get();
+      return "the account of " + r.address() + "." + r.attribute() + " (" + u.reason().substring("the account of a caller identity ".length())
           + ": any of its users and roles whose policies allow it)";
     }
     return entry.display();

@@ -6,6 +6,7 @@ import dev.iamlint.terraform.functions.Functions;
 import dev.iamlint.terraform.functions.JsonValues;
 import dev.iamlint.value.Budget;
 import dev.iamlint.value.Provenance;
+import dev.iamlint.value.Reference;
 import dev.iamlint.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,25 @@ final class DataSources {
       default -> values;
     };
   }
+
+  /**
+   * {@code data.aws_caller_identity} where the module deploys through more than one AWS provider:
+   * its account may not be the one the module's roles are created in. Its {@code account_id},
+   * {@code id} and {@code arn} say so ({@link #ANOTHER_PROVIDER}, which the IAM model reads), and
+   * keep their reference for messages.
+   */
+  static Value.MapV callerOfAnotherProvider(Value.MapV values, String scope, String address, String provider, Location at) {
+    Map<String, Value> computed = new LinkedHashMap<>();
+    for (String attribute : List.of("account_id", "id", "arn")) {
+      computed.put(attribute, new Value.Unknown(Value.Cause.DEPLOY_TIME, ANOTHER_PROVIDER + "read through provider " + provider
+          + ", one of several this module deploys through", Optional.of(new Reference(scope, address, attribute)), Optional.empty(),
+          at, Provenance.of(address)));
+    }
+    return with(values, computed);
+  }
+
+  /** How {@link #callerOfAnotherProvider} reasons begin (dev.iamlint.iam.Principal reads it). */
+  static final String ANOTHER_PROVIDER = "the account of a caller identity ";
 
   private static Value.MapV with(Value.MapV values, Map<String, Value> computed) {
     List<Value.MapV.Entry> entries = new ArrayList<>(values.entries());

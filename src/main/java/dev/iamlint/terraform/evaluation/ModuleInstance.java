@@ -59,6 +59,8 @@ public final class ModuleInstance implements Evaluation {
   private final Map<String, UnreadPart> unread = new TreeMap<>();
   private final Map<String, Value> outputCache = new HashMap<>();
   private final Set<String> inProgress = new HashSet<>();
+  /** {@link #oneAwsProvider()}, computed once. */
+  private Boolean oneAwsProvider;
   /** Policy-document data sources referenced from elsewhere: judged there, not alone. */
   final Set<String> usedDocuments = new HashSet<>();
   private String evaluating = "";
@@ -326,6 +328,10 @@ public final class ModuleInstance implements Evaluation {
         Value.MapV values = evalBody(d.block().body(), b.scope(), d, Set.of("count", "for_each", "provider",
             "depends_on", "lifecycle"));
         if (data) values = DataSources.complete(d.type(), values, this, instanceAddress, d.block().range().location(d.file()));
+        if (data && d.type().equals("aws_caller_identity") && !oneAwsProvider()) {
+          values = DataSources.callerOfAnotherProvider(values, scope(), instanceAddress, providerOf(d.block()),
+              d.block().range().location(d.file()));
+        }
         Value.MapV marked = new Value.MapV(values.entries(), values.location(),
             Provenance.of(EvaluatedValues.INSTANCE_MARK + instanceAddress));
         out.add(new Instance(instanceAddress, b.key(), marked, b.symbolic()));
@@ -336,6 +342,36 @@ public final class ModuleInstance implements Evaluation {
       evaluating = previous;
       inProgress.remove(key);
     }
+  }
+
+  /**
+   * Whether every resource and data source of this module goes through the module's default AWS
+   * provider: none names a {@code provider} and no aliased {@code aws} provider is configured
+   * here. Only then is {@code data.aws_caller_identity}'s account that of the module's roles; with
+   * several providers (a landing zone that assumes a role into each member account) it may be
+   * another account, and which is not known.
+   */
+  private boolean oneAwsProvider() {
+    if (oneAwsProvider == null) {
+      boolean one = config.providers().stream().noneMatch(p -> !p.block().labels().isEmpty()
+          && p.block().labels().get(0).value().equals("aws") && ModuleConfig.attribute(p.block(), "alias").isPresent());
+      for (Map<String, ModuleConfig.Decl> blocks : List.of(config.resources(), config.dataSources())) {
+        for (ModuleConfig.Decl d : blocks.values()) one &= providerOf(d.block()).equals("aws");
+      }
+      oneAwsProvider = one;
+    }
+    return oneAwsProvider;
+  }
+
+  /** The provider a block names ({@code aws.member}), {@code aws} when it names none. */
+  private static String providerOf(Body.Block block) {
+    Optional<Expression> provider = ModuleConfig.attribute(block, "provider");
+    if (provider.isEmpty()) return "aws";
+    Expression e = provider.get();
+    if (e instanceof Expression.Variable v) return v.name();
+    if (e instanceof Expression.GetAttr g && g.source() instanceof Expression.Variable v) return v.name() + "." + g.name();
+    if (e instanceof Expression.Literal l) return l.text();
+    return "?";
   }
 
   /**
