@@ -346,7 +346,7 @@ public final class ModuleInstance implements Evaluation {
 
   /**
    * Whether every resource and data source of this module goes through the module's default AWS
-   * provider: none names a {@code provider} and no aliased {@code aws} provider is configured
+   * provider: none names an aliased {@code aws} provider and none is configured
    * here. Only then is {@code data.aws_caller_identity}'s account that of the module's roles; with
    * several providers (a landing zone that assumes a role into each member account) it may be
    * another account, and which is not known.
@@ -356,7 +356,8 @@ public final class ModuleInstance implements Evaluation {
       boolean one = config.providers().stream().noneMatch(p -> !p.block().labels().isEmpty()
           && p.block().labels().get(0).value().equals("aws") && ModuleConfig.attribute(p.block(), "alias").isPresent());
       for (Map<String, ModuleConfig.Decl> blocks : List.of(config.resources(), config.dataSources())) {
-        for (ModuleConfig.Decl d : blocks.values()) one &= providerOf(d.block()).equals("aws");
+        // Another provider's alias (kubernetes.eks, google.x) leaves the AWS resources where they were.
+        for (ModuleConfig.Decl d : blocks.values()) one &= !providerOf(d.block()).startsWith("aws.");
       }
       oneAwsProvider = one;
     }
