@@ -1,7 +1,6 @@
 package dev.iamlint.terraform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamlint.rule.Finding;
@@ -634,49 +633,6 @@ class TerraformEvaluationTest {
         """);
     assertEquals(List.of("ADM001 plan.json:5 aws_iam_user_policy_attachment.a"), scan("ADM001"));
     assertTrue(files.isEmpty());
-  }
-
-  // Regression (real-world audit): a template with text of its own and an unknown part is a
-  // string, never null and never "": `x != null ? x : y` takes x. KEY001 named the user as
-  // "one of [\"…--artifacts\", \"ci--…\"]" although the second branch cannot happen.
-  @Test
-  void aTemplateWithAnUnknownPartIsNeverNullNorEmpty() throws IOException {
-    write("m/main.tf", """
-        variable "repo" {
-          type = string
-        }
-        variable "user_name" {
-          type    = string
-          default = null
-        }
-        resource "aws_iam_user" "ci" {
-          name = var.user_name != null ? var.user_name : "ci--${var.repo}"
-        }
-        resource "aws_iam_access_key" "ci" {
-          user = aws_iam_user.ci.name
-        }
-        resource "aws_iam_user" "empty" {
-          name = "${var.repo}-x" == "" ? "never" : "named-${var.repo}"
-        }
-        resource "aws_iam_access_key" "empty" {
-          user = aws_iam_user.empty.name
-        }
-        """);
-    write("main.tf", """
-        variable "repo" {
-          type = string
-        }
-        module "artifacts" {
-          source    = "./m"
-          repo      = var.repo
-          user_name = "${var.repo}--artifacts"
-        }
-        """);
-    List<String> messages = scanResult(Map.of(), List.of(), Map.of(), "KEY001").findings().stream()
-        .map(Finding::message).sorted().toList();
-    assertEquals(2, messages.size(), messages.toString());
-    // The user is the one the caller names: no choice of two names, no name of the branch not taken.
-    for (String m : messages) assertFalse(m.contains("one of") || m.contains("ci--") || m.contains("never"), m);
   }
 
   // Regression: a module argument passed as null to a variable declared nullable = false takes

@@ -93,15 +93,9 @@ final class Operators {
     return v.asNumber().<Value>map(n -> num(n.negate(), at)).orElseGet(() -> unknownOf(v, v, at));
   }
 
-  /**
-   * Never the empty text nor null, though not known: the ARN or id of a resource instance, as
-   * the provider gives it at apply; a template with text of its own around an unknown part
-   * ({@code "ci--${var.repo}"}), which is a string holding that text.
-   */
+  /** The ARN or id of a resource instance, as the provider gives it at apply: never empty. */
   private static boolean neverEmpty(Value v) {
-    if (!(v instanceof Value.Unknown u)) return false;
-    if (u.partial().filter(p -> p.chars().anyMatch(c -> c != Value.Unknown.HOLE)).isPresent()) return true;
-    return u.cause() == Value.Cause.DEPLOY_TIME && u.partial().isEmpty()
+    return v instanceof Value.Unknown u && u.cause() == Value.Cause.DEPLOY_TIME && u.partial().isEmpty()
         && u.reference().filter(r -> r.attribute().equals("arn") || r.attribute().equals("id")).isPresent();
   }
 
@@ -112,9 +106,8 @@ final class Operators {
 
   /**
    * Deep equality of known values; empty when either side is unknown, except that a resource's
-   * ARN or id known only after apply, or a template with text of its own, is never the empty text
-   * nor null (a module's "no key given" test, {@code var.kms_key_arn == ""} or {@code != null},
-   * is decided for the key the caller creates or the name it builds).
+   * ARN or id known only after apply is never the empty text nor null (a module's "no key given"
+   * test, {@code var.kms_key_arn == ""} or {@code != null}, is decided for the key the caller creates).
    */
   static Optional<Boolean> equal(Value a, Value b) {
     if ((neverEmpty(a) && isEmptyText(b)) || (neverEmpty(b) && isEmptyText(a))) return Optional.of(false);
