@@ -60,7 +60,7 @@ resource "aws_iam_role" "open_to_ci" {
     Version = "2012-10-17"
     Statement = [{
       Effect    = "Allow"
-      Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.ci.account_id}:root" } # Noncompliant {{can be assumed by the account of data.aws_caller_identity.ci.account_id (read through provider aws.ci, one of several this module deploys through: any of its users and roles whose policies allow it) without MFA}}
+      Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.ci.account_id}:root" } # Noncompliant {{can be assumed by the account of data.aws_caller_identity.ci.account_id (read through provider aws.ci, in a module whose AWS providers may reach different accounts: any of its users and roles whose policies allow it) without MFA}}
       Action    = "sts:AssumeRole"
     }]
   })

@@ -635,6 +635,39 @@ class TerraformEvaluationTest {
     assertTrue(files.isEmpty());
   }
 
+  // Regression (a change reverted after review): a template looping over instances whose count is
+  // not known may render "" (no instance), so comparing it with "" stays undecided and both
+  // branches of the condition are judged.
+  @Test
+  void aTemplateOverInstancesOfUnknownCountMayBeEmpty() throws IOException {
+    write("main.tf", """
+        variable "repo" {
+          type = string
+        }
+        variable "create" {
+          type = bool
+        }
+        resource "aws_iam_user" "u" {
+          count = var.create ? 1 : 0
+          name  = var.repo
+        }
+        locals {
+          joined = "%{for n in aws_iam_user.u[*].name}-${n}%{endfor}"
+        }
+        resource "aws_iam_policy" "p" {
+          name = "p"
+          policy = jsonencode({
+            Statement = [{
+              Effect   = "Allow"
+              Action   = local.joined != "" ? "s3:GetObject" : "*"
+              Resource = "*"
+            }]
+          })
+        }
+        """);
+    assertEquals(List.of("ADM003 main.tf:19 aws_iam_policy.p"), scan("ADM003"));
+  }
+
   // Regression: a module argument passed as null to a variable declared nullable = false takes
   // the default, as Terraform does (EKS node groups: "false branch ... (null)" with default true).
   @Test

@@ -42,7 +42,7 @@ final class DataSources {
     Map<String, Value> computed = new LinkedHashMap<>();
     for (String attribute : List.of("account_id", "id", "arn")) {
       computed.put(attribute, new Value.Unknown(Value.Cause.DEPLOY_TIME, ANOTHER_PROVIDER + "read through provider " + provider
-          + ", one of several this module deploys through", Optional.of(new Reference(scope, address, attribute)), Optional.empty(),
+          + ", in a module whose AWS providers may reach different accounts", Optional.of(new Reference(scope, address, attribute)), Optional.empty(),
           at, Provenance.of(address)));
     }
     return with(values, computed);

@@ -345,33 +345,74 @@ public final class ModuleInstance implements Evaluation {
   }
 
   /**
-   * Whether every resource and data source of this module goes through the module's default AWS
-   * provider: none names an aliased {@code aws} provider and none is configured
-   * here. Only then is {@code data.aws_caller_identity}'s account that of the module's roles; with
-   * several providers (a landing zone that assumes a role into each member account) it may be
-   * another account, and which is not known.
+   * Whether every resource and data source of this module is deployed into one account: the
+   * module's {@code aws} provider blocks (the default and its aliases) all have the same account
+   * settings ({@link #ACCOUNT_SETTINGS}: a region alias for an ACM certificate reaches the same
+   * account), and no block names an {@code aws} provider this module does not configure (one a
+   * caller passes in, whose account is not known here). Only then is
+   * {@code data.aws_caller_identity}'s account that of the module's roles; otherwise (a landing
+   * zone that assumes a role into each member account) it may be another account, and which is
+   * not known.
    */
   private boolean oneAwsProvider() {
     if (oneAwsProvider == null) {
-      boolean one = config.providers().stream().noneMatch(p -> !p.block().labels().isEmpty()
-          && p.block().labels().get(0).value().equals("aws") && ModuleConfig.attribute(p.block(), "alias").isPresent());
+      Set<String> settings = new HashSet<>();
+      Set<String> configured = new HashSet<>(Set.of("aws"));
+      for (ModuleConfig.Decl p : config.providers()) {
+        if (p.block().labels().isEmpty() || !p.block().labels().get(0).value().equals("aws")) continue;
+        Value.MapV values = evalBody(p.block().body(), Scope.EMPTY, p, Set.of());
+        values.get("alias").flatMap(Value::asText).ifPresent(a -> configured.add("aws." + a));
+        StringBuilder key = new StringBuilder();
+        for (String name : ACCOUNT_SETTINGS) values.get(name).ifPresent(v -> key.append(name).append('=').append(whole(v)).append('\n'));
+        settings.add(key.toString());
+      }
+      boolean one = settings.size() <= 1;
       for (Map<String, ModuleConfig.Decl> blocks : List.of(config.resources(), config.dataSources())) {
-        // Another provider's alias (kubernetes.eks, google.x) leaves the AWS resources where they were.
-        for (ModuleConfig.Decl d : blocks.values()) one &= !providerOf(d.block()).startsWith("aws.");
+        for (ModuleConfig.Decl d : blocks.values()) {
+          String provider = providerOf(d.block());
+          // Another provider's alias (kubernetes.eks, google.x) leaves the AWS resources where they were.
+          if (provider.equals("?") || provider.startsWith("aws.") && !configured.contains(provider)) one = false;
+        }
       }
       oneAwsProvider = one;
     }
     return oneAwsProvider;
   }
 
-  /** The provider a block names ({@code aws.member}), {@code aws} when it names none. */
+  /** {@code v} written out whole (display() abridges lists and maps), to compare providers' settings. */
+  private static String whole(Value v) {
+    if (v instanceof Value.ListV l) {
+      StringBuilder sb = new StringBuilder("[");
+      for (Value item : l.items()) sb.append(whole(item)).append(',');
+      return sb.append(']').toString();
+    }
+    if (v instanceof Value.MapV m) {
+      TreeMap<String, String> entries = new TreeMap<>();
+      for (Value.MapV.Entry e : m.entries()) entries.put(e.key(), whole(e.value()));
+      return entries.toString();
+    }
+    if (v instanceof Value.OneOf o) {
+      StringBuilder sb = new StringBuilder("one of [");
+      for (Value a : o.alternatives()) sb.append(whole(a)).append(',');
+      return sb.append(']').toString();
+    }
+    return v.display();
+  }
+
+  /** The settings of an {@code aws} provider that decide which account it deploys into. */
+  private static final List<String> ACCOUNT_SETTINGS = List.of("assume_role", "assume_role_with_web_identity", "profile",
+      "access_key", "secret_key", "token", "shared_credentials_file", "shared_credentials_files", "shared_config_files",
+      "allowed_account_ids");
+
+  /** The provider a block names ({@code aws.member}), {@code aws} when it names none, {@code ?} when not readable. */
   private static String providerOf(Body.Block block) {
     Optional<Expression> provider = ModuleConfig.attribute(block, "provider");
     if (provider.isEmpty()) return "aws";
     Expression e = provider.get();
     if (e instanceof Expression.Variable v) return v.name();
     if (e instanceof Expression.GetAttr g && g.source() instanceof Expression.Variable v) return v.name() + "." + g.name();
-    if (e instanceof Expression.Literal l) return l.text();
+    // .tf.json: "provider": "aws.peer"
+    if (e instanceof Expression.Template t && t.literal().isPresent()) return t.literal().get();
     return "?";
   }
 
