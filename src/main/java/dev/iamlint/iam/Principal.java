@@ -197,6 +197,15 @@ public final class Principal {
   }
 
   /**
+   * An account id, whichever account: the deploying one's, or a caller identity's in a module
+   * whose providers may reach different accounts.
+   */
+  static boolean anAccountId(Value.Unknown u) {
+    return deployingAccount(u) || anotherProvider(u) && u.partial().isEmpty()
+        && u.reference().filter(r -> r.attribute().equals("account_id") || r.attribute().equals("id")).isPresent();
+  }
+
+  /**
    * The account of a {@code data.aws_caller_identity} in a Terraform module that deploys through
    * several AWS providers (the evaluator's reason begins so, see DataSources): an account, but
    * not known to be the one the role is created in.

@@ -119,9 +119,9 @@ public final class TrustConditions {
     return v -> v instanceof Value.Unknown ? Truth.UNKNOWN : Truth.of(test.test(v));
   }
 
-  /** An aws:userid only a role session or the root user has; UNKNOWN for a value not known (unless it is the deploying account's id). */
+  /** An aws:userid only a role session or the root user has; UNKNOWN for a value not known (unless it is an account id). */
   private static Truth roleSessionOrRoot(Value v) {
-    if (v instanceof Value.Unknown u) return Principal.deployingAccount(u) ? Truth.TRUE : Truth.UNKNOWN;
+    if (v instanceof Value.Unknown u) return Principal.anAccountId(u) ? Truth.TRUE : Truth.UNKNOWN;
     Optional<String> text = v.asText().map(String::trim);
     return Truth.of(text.filter(t -> ROLE_SESSION_ID.matcher(t).matches() || Principal.ACCOUNT_ID.matcher(t).matches()).isPresent());
   }

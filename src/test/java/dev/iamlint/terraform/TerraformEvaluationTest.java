@@ -635,6 +635,40 @@ class TerraformEvaluationTest {
     assertTrue(files.isEmpty());
   }
 
+  // Review regression: in a module whose providers may reach different accounts, an aws:userid
+  // equal to a caller identity's account id is still an account id (only that root user has it,
+  // and it cannot assume a role): the statement is not judged, not undecided.
+  @Test
+  void aUseridOfAnotherProvidersAccountIsStillAnAccountId() throws IOException {
+    write("main.tf", """
+        provider "aws" {
+          region = "eu-west-2"
+        }
+        provider "aws" {
+          alias  = "ci"
+          region = "eu-west-2"
+          assume_role {
+            role_arn = "arn:aws:iam::222222222222:role/deployer"
+          }
+        }
+        data "aws_caller_identity" "ci" {
+          provider = aws.ci
+        }
+        resource "aws_iam_role" "r" {
+          name = "r"
+          assume_role_policy = jsonencode({
+            Statement = [{
+              Effect    = "Allow"
+              Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.ci.account_id}:root" }
+              Action    = "sts:AssumeRole"
+              Condition = { StringEquals = { "aws:userid" = data.aws_caller_identity.ci.account_id } }
+            }]
+          })
+        }
+        """);
+    assertEquals(List.of(), lines(withUndecided("MFA002")));
+  }
+
   // Regression (a change reverted after review): a template looping over instances whose count is
   // not known may render "" (no instance), so comparing it with "" stays undecided and both
   // branches of the condition are judged.
