@@ -160,7 +160,8 @@ public final class DiskCache implements ParseCache {
     return open(dir.get(), version + "+" + build.get(), maxBytes(environment, notes), notes);
   }
 
-  static Optional<Path> location(Map<String, String> environment, String home) {
+  /** The user's iamlint cache directory: {@code $XDG_CACHE_HOME/iamlint}, else {@code ~/.cache/iamlint}. */
+  public static Optional<Path> location(Map<String, String> environment, String home) {
     try {
       String xdg = environment.getOrDefault("XDG_CACHE_HOME", "");
       if (!xdg.isBlank() && Path.of(xdg).isAbsolute()) return Optional.of(Path.of(xdg, "iamlint"));

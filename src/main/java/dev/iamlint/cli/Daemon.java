@@ -1,5 +1,6 @@
 package dev.iamlint.cli;
 
+import dev.iamlint.cache.DiskCache;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -168,16 +169,13 @@ final class Daemon {
   static Optional<Path> directory(Map<String, String> environment, String home) {
     try {
       String runtime = environment.getOrDefault("XDG_RUNTIME_DIR", "");
-      String cache = environment.getOrDefault("XDG_CACHE_HOME", "");
       Path dir;
       if (!runtime.isBlank() && Path.of(runtime).isAbsolute() && Files.isDirectory(Path.of(runtime))) {
         dir = Path.of(runtime, "iamlint");
-      } else if (!cache.isBlank() && Path.of(cache).isAbsolute()) {
-        dir = Path.of(cache, "iamlint", "daemon");
-      } else if (!home.isBlank()) {
-        dir = Path.of(home, ".cache", "iamlint", "daemon");
       } else {
-        return Optional.empty();
+        Optional<Path> cache = DiskCache.location(environment, home);
+        if (cache.isEmpty()) return Optional.empty();
+        dir = cache.get().resolve("daemon");
       }
       if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
         Files.createDirectories(dir.getParent());
