@@ -60,8 +60,13 @@ class DaemonTest {
     DaemonServer.Server server = new DaemonServer.Server(socket, Duration.ofMinutes(5), Duration.ofMillis(300), code);
     serving = new Thread(() -> served.set(server.serve(false)), "test-daemon");
     serving.start();
-    for (int i = 0; i < 500 && !Files.exists(socket); i++) Thread.sleep(10);
-    assertTrue(Files.exists(socket), "the server is listening");
+    // The socket file appears at bind, a moment before the server listens: wait for an answer.
+    boolean answers = false;
+    for (int i = 0; i < 500 && !answers; i++) {
+      answers = DaemonClient.control(socket, Daemon.Kind.PING, new ByteArrayOutputStream()) instanceof DaemonClient.Answered;
+      if (!answers) Thread.sleep(10);
+    }
+    assertTrue(answers, "the server is listening");
   }
 
   record Reply(DaemonClient.Outcome outcome, String out, String err) {}
